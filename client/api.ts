@@ -1,0 +1,96 @@
+/**
+ * Typed access to the registry's HTTP API; the types come from db/model.ts (the shared contract).
+ */
+import type {
+  County, GiType, Period, Product, ProductFilter, ProductQuery, ProductSummary, Tally,
+} from '../db/model';
+import type { Geometry } from 'geojson';
+
+/** An error response from the API, with its status, stable code and zod issues. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: { path: (string | number)[]; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    signal,
+    credentials: 'same-origin',
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = data?.error;
+    throw new ApiRequestError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.issues ?? []);
+  }
+  return data as T;
+}
+
+/** GET a JSON resource. */
+export const apiGet = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal);
+/** POST, PATCH, PUT or DELETE with a JSON body. */
+export const apiSend = <T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
+  request<T>(method, path, body);
+
+/** Turns a filter object into a query string, leaving out empty values. */
+export function toQuery(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The map's tile settings (null: counties only, no other host contacted). */
+export interface ClientConfig {
+  tiles: { urls: string[]; attribution: string; subdomains: string[] } | null;
+  approvalNo: string | null;
+}
+
+/** Counts a county feature carries in /api/counties.geojson. */
+export interface CountyFeatureProperties extends County {
+  products: number;
+  inForce: Record<GiType, number> & { total: number };
+}
+
+/** /api/counties.geojson. */
+export interface CountyCollection {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; id: string; properties: CountyFeatureProperties; geometry: Geometry }[];
+}
+
+/** Properties of a product point in /api/products.geojson. */
+export type ProductPointProperties = Pick<ProductSummary, 'id' | 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
+  label: string;
+  precision: 'exact' | 'township' | 'county';
+};
+
+/** /api/products.geojson. */
+export interface ProductPointCollection {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: ProductPointProperties }[];
+}
+
+/** The API calls the pages make. */
+export const api = {
+  config: (signal?: AbortSignal) => apiGet<ClientConfig>('/api/config', signal),
+  counties: (signal?: AbortSignal) => apiGet<County[]>('/api/counties', signal),
+  countiesGeoJson: (signal?: AbortSignal) => apiGet<CountyCollection>('/api/counties.geojson', signal),
+  products: (query: Partial<ProductQuery>, signal?: AbortSignal) =>
+    apiGet<{ items: ProductSummary[]; total: number }>(`/api/products${toQuery(query)}`, signal),
+  productPoints: (filter: ProductFilter, signal?: AbortSignal) =>
+    apiGet<ProductPointCollection>(`/api/products.geojson${toQuery(filter)}`, signal),
+  product: (id: number, signal?: AbortSignal) => apiGet<Product>(`/api/products/${id}`, signal),
+  periods: (signal?: AbortSignal) => apiGet<Period[]>('/api/periods', signal),
+  tally: (params: { period?: number; asOf?: string }, signal?: AbortSignal) =>
+    apiGet<Tally>(`/api/tally${toQuery(params)}`, signal),
+};

@@ -1,0 +1,86 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { lang, LocaleController, setLang, t } from './i18n';
+import { interceptLinkClicks, NAVIGATE_EVENT, routeOf, withLang, type Route } from './router';
+import { sharedStyles } from './shared-styles';
+import './gi-map-page';
+import './gi-product-page';
+import './gi-tally-page';
+import './gi-admin-page';
+
+/** The app shell: header with navigation and language switch, and the page for the current path. */
+@customElement('gi-app')
+export class GiApp extends LitElement {
+  static override styles = [sharedStyles, css`
+    :host { display: flex; flex-direction: column; min-height: 100vh; }
+    header { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; padding: 0.5rem 1rem;
+      border-bottom: 1px solid var(--gi-border); background: var(--gi-surface); }
+    .brand { font-weight: 700; font-size: 1.1rem; color: inherit; text-decoration: none; }
+    .brand small { font-weight: 400; color: var(--gi-muted); margin-left: 0.5rem; }
+    nav ul { display: flex; gap: 0.75rem; list-style: none; margin: 0; padding: 0; }
+    nav a[aria-current='page'] { font-weight: 700; text-decoration: none; border-bottom: 3px solid var(--gi-accent); }
+    .lang { margin-left: auto; }
+    main { flex: 1; display: flex; flex-direction: column; min-height: 0; }
+    @media print { header { display: none; } }
+  `];
+
+  @state() private route: Route = routeOf(location.pathname);
+
+  private readonly i18n = new LocaleController(this);
+  private readonly onNavigate = () => {
+    this.route = routeOf(location.pathname);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
+    window.addEventListener('popstate', this.onNavigate);
+    window.addEventListener(NAVIGATE_EVENT, this.onNavigate);
+    this.addEventListener('click', interceptLinkClicks);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.onNavigate);
+    window.removeEventListener(NAVIGATE_EVENT, this.onNavigate);
+    this.removeEventListener('click', interceptLinkClicks);
+    super.disconnectedCallback();
+  }
+
+  override render() {
+    const current = (page: Route['page']) => (this.route.page === page ? 'page' : undefined);
+    return html`
+      <header>
+        <a class="brand" href=${withLang('/')}>${t('app.title')}<small>${t('app.subtitle')}</small></a>
+        <nav aria-label=${t('nav.main')}>
+          <ul>
+            <li><a href=${withLang('/')} aria-current=${current('map') ?? 'false'}>${t('nav.map')}</a></li>
+            <li><a href=${withLang('/tally')} aria-current=${current('tally') ?? 'false'}>${t('nav.tally')}</a></li>
+            <li><a href=${withLang('/admin')} aria-current=${current('admin') ?? 'false'}>${t('nav.admin')}</a></li>
+          </ul>
+        </nav>
+        <button class="lang" type="button" lang=${lang() === 'en' ? 'zh-CN' : 'en'} aria-label=${t('lang.label')}
+          @click=${this.toggleLang}>${t('lang.switch')}</button>
+      </header>
+      <main>${this.renderPage()}</main>
+    `;
+  }
+
+  private renderPage() {
+    switch (this.route.page) {
+      case 'map': return html`<gi-map-page></gi-map-page>`;
+      case 'product': return html`<gi-product-page .productId=${this.route.id}></gi-product-page>`;
+      case 'tally': return html`<gi-tally-page></gi-tally-page>`;
+      case 'admin': return html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`;
+      default: return html`<p role="alert">${t('page.notFound')} <a href=${withLang('/')}>${t('page.backToMap')}</a></p>`;
+    }
+  }
+
+  private toggleLang() {
+    setLang(lang() === 'en' ? 'zh' : 'en');
+    history.replaceState(null, '', withLang(location.pathname + location.search + location.hash));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gi-app': GiApp }
+}

@@ -1,0 +1,73 @@
+/**
+ * The two languages: the current one (URL `?lang=en` > remembered choice > Chinese), `t()` to
+ * translate, and a controller that re-renders an element when the language changes.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { en } from './en';
+import { zh, type MessageKey } from './zh';
+
+/** A supported language. */
+export type Lang = 'zh' | 'en';
+export type { MessageKey };
+
+const STORAGE_KEY = 'gi.lang';
+const listeners = new Set<() => void>();
+let current: Lang = initialLang();
+
+function initialLang(): Lang {
+  if (typeof window === 'undefined') return 'zh';
+  const fromUrl = new URLSearchParams(window.location.search).get('lang');
+  if (fromUrl === 'en' || fromUrl === 'zh') return fromUrl;
+  try {
+    return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+/** The current language. */
+export function lang(): Lang {
+  return current;
+}
+
+/** The BCP 47 tag for `<html lang>`. */
+export function htmlLang(l: Lang = current): string {
+  return l === 'en' ? 'en' : 'zh-CN';
+}
+
+/** Switches language, remembers it, updates `<html lang>` and re-renders every subscribed element. */
+export function setLang(next: Lang): void {
+  current = next;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
+  document.documentElement.lang = htmlLang(next);
+  for (const listener of listeners) listener();
+}
+
+/** Translates a key, filling `{name}` placeholders from `vars`. */
+export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const template = (current === 'en' ? en : zh)[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+/** Picks the name in the current language, falling back to Chinese. */
+export function localName(item: { nameZh: string; nameEn?: string | null }): string {
+  return current === 'en' && item.nameEn ? item.nameEn : item.nameZh;
+}
+
+/** Re-renders its host whenever the language changes. */
+export class LocaleController implements ReactiveController {
+  private readonly onChange = () => this.host.requestUpdate();
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    listeners.add(this.onChange);
+  }
+  hostDisconnected(): void {
+    listeners.delete(this.onChange);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Opens the registry's SQLite database: durable settings, migrations applied, schema version checked.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+/** The drizzle handle used everywhere on the server. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Where the committed migrations live. */
+export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** How many migrations this build of the code knows. */
+export function knownMigrationCount(folder = MIGRATIONS_FOLDER): number {
+  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
+/** Thrown when the database was written by a newer version of the code. */
+export class NewerSchemaError extends Error {
+  constructor(file: string, found: number, known: number) {
+    super(
+      `Database ${file} has schema version ${found}, but this version of the registry knows only ${known}. ` +
+        'It was written by a newer release: upgrade the code, or restore a backup made for this version.',
+    );
+    this.name = 'NewerSchemaError';
+  }
+}
+
+/**
+ * Opens (creating if needed) the database at `file` (or `:memory:`), applies pending migrations and
+ * sets WAL, synchronous=FULL, foreign keys and a busy timeout.
+ */
+export function openDb(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const known = knownMigrationCount();
+    const found = sqlite.pragma('user_version', { simple: true }) as number;
+    if (found > known) throw new NewerSchemaError(file, found, known);
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    sqlite.pragma(`user_version = ${known}`);
+    return db as Db;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * The SQLite tables (drizzle). Enum columns take their values from db/model.ts, so the vocabulary
+ * is defined once. Relations are at the bottom.
+ */
+import { relations, sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  AUDIT_ENTITIES, CATEGORIES, COUNTY_CODES, GI_TYPES, MARK_KINDS, PARTICIPANT_ROLES, PRECISIONS, ROLES, STATUSES,
+  VISIBILITIES,
+} from './model';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/** The six county-level divisions with their boundaries (GeoJSON geometry as text). */
+export const counties = sqliteTable('counties', {
+  code: text('code', { enum: COUNTY_CODES }).primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  seatLat: real('seat_lat').notNull(),
+  seatLng: real('seat_lng').notNull(),
+  labelLat: real('label_lat').notNull(),
+  labelLng: real('label_lng').notNull(),
+  geometry: text('geometry', { mode: 'json' }).notNull(),
+});
+
+/** Products: never deleted, archived with `archivedAt`. */
+export const products = sqliteTable(
+  'products',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en'),
+    category: text('category', { enum: CATEGORIES }).notNull(),
+    description: text('description').notNull().default(''),
+    quality: text('quality').notNull().default(''),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('draft'),
+    archivedAt: text('archived_at'),
+    sources: text('sources', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    index('products_visibility_idx').on(t.visibility, t.archivedAt),
+    index('products_category_idx').on(t.category),
+    index('products_name_zh_idx').on(t.nameZh),
+  ],
+);
+
+/** Which counties a product belongs to. */
+export const productCounties = sqliteTable(
+  'product_counties',
+  {
+    productId: integer('product_id').notNull().references(() => products.id),
+    countyCode: text('county_code', { enum: COUNTY_CODES }).notNull().references(() => counties.code),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.countyCode] }), index('product_counties_county_idx').on(t.countyCode)],
+);
+
+/** Points where a product is made or grown, in display order. */
+export const locations = sqliteTable(
+  'locations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id').notNull().references(() => products.id),
+    position: integer('position').notNull(),
+    lat: real('lat').notNull(),
+    lng: real('lng').notNull(),
+    label: text('label').notNull().default(''),
+    precision: text('precision', { enum: PRECISIONS }).notNull(),
+  },
+  (t) => [index('locations_product_idx').on(t.productId, t.position)],
+);
+
+/** A product's announced protected area (at most one per product). */
+export const protectedAreas = sqliteTable('protected_areas', {
+  productId: integer('product_id').primaryKey().references(() => products.id),
+  text: text('text').notNull().default(''),
+  geometry: text('geometry', { mode: 'json' }),
+});
+
+/** GI protections a product holds or seeks; `status` is the latest transition's `to`. */
+export const designations = sqliteTable(
+  'designations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id').notNull().references(() => products.id),
+    giType: text('gi_type', { enum: GI_TYPES }).notNull(),
+    markKind: text('mark_kind', { enum: MARK_KINDS }),
+    status: text('status', { enum: STATUSES }).notNull(),
+    holder: text('holder'),
+    holderCreditCode: text('holder_credit_code'),
+    number: text('number'),
+    announcement: text('announcement'),
+    validUntil: text('valid_until'),
+    notes: text('notes').notNull().default(''),
+    sources: text('sources', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    index('designations_product_idx').on(t.productId),
+    index('designations_type_status_idx').on(t.giType, t.status),
+  ],
+);
+
+/** Every dated status move of a designation; replayed for the tally. */
+export const transitions = sqliteTable(
+  'transitions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    designationId: integer('designation_id').notNull().references(() => designations.id),
+    fromStatus: text('from_status', { enum: STATUSES }),
+    toStatus: text('to_status', { enum: STATUSES }).notNull(),
+    on: text('on').notNull(),
+    note: text('note').notNull().default(''),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('transitions_designation_idx').on(t.designationId, t.on, t.id)],
+);
+
+/** The cooperative-farmer model of a product, in display order. */
+export const participants = sqliteTable(
+  'participants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id').notNull().references(() => products.id),
+    position: integer('position').notNull(),
+    role: text('role', { enum: PARTICIPANT_ROLES }).notNull(),
+    name: text('name'),
+    creditCode: text('credit_code'),
+    households: integer('households'),
+    areaMu: real('area_mu'),
+    outputTonnes: real('output_tonnes'),
+    valueWanYuan: real('value_wan_yuan'),
+  },
+  (t) => [index('participants_product_idx').on(t.productId, t.position)],
+);
+
+/** Plan periods (规划期). */
+export const periods = sqliteTable('periods', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on').notNull(),
+});
+
+/** Baseline and target per GI type of a period. */
+export const targets = sqliteTable(
+  'targets',
+  {
+    periodId: integer('period_id').notNull().references(() => periods.id),
+    giType: text('gi_type', { enum: GI_TYPES }).notNull(),
+    baseline: integer('baseline').notNull(),
+    target: integer('target').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.giType] })],
+);
+
+/** Accounts: city admins and county officials. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  county: text('county', { enum: COUNTY_CODES }).references(() => counties.code),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+/** Server-side sessions; the cookie holds a random id, the table only its hash. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+    lastSeenAt: text('last_seen_at').notNull().default(now),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** The append-only audit log. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(now),
+    userId: integer('user_id').references(() => users.id),
+    username: text('username'),
+    action: text('action').notNull(),
+    entity: text('entity', { enum: AUDIT_ENTITIES }).notNull(),
+    entityId: integer('entity_id').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId)],
+);
+
+// ---------------------------------------------------------------- relations
+
+/** Product relations. */
+export const productRelations = relations(products, ({ many, one }) => ({
+  counties: many(productCounties),
+  locations: many(locations),
+  designations: many(designations),
+  participants: many(participants),
+  protectedArea: one(protectedAreas, { fields: [products.id], references: [protectedAreas.productId] }),
+}));
+
+/** Product↔county relations. */
+export const productCountyRelations = relations(productCounties, ({ one }) => ({
+  product: one(products, { fields: [productCounties.productId], references: [products.id] }),
+  county: one(counties, { fields: [productCounties.countyCode], references: [counties.code] }),
+}));
+
+/** Location relations. */
+export const locationRelations = relations(locations, ({ one }) => ({
+  product: one(products, { fields: [locations.productId], references: [products.id] }),
+}));
+
+/** Designation relations. */
+export const designationRelations = relations(designations, ({ one, many }) => ({
+  product: one(products, { fields: [designations.productId], references: [products.id] }),
+  transitions: many(transitions),
+}));
+
+/** Transition relations. */
+export const transitionRelations = relations(transitions, ({ one }) => ({
+  designation: one(designations, { fields: [transitions.designationId], references: [designations.id] }),
+  user: one(users, { fields: [transitions.userId], references: [users.id] }),
+}));
+
+/** Participant relations. */
+export const participantRelations = relations(participants, ({ one }) => ({
+  product: one(products, { fields: [participants.productId], references: [products.id] }),
+}));
+
+/** Period relations. */
+export const periodRelations = relations(periods, ({ many }) => ({ targets: many(targets) }));
+
+/** Target relations. */
+export const targetRelations = relations(targets, ({ one }) => ({
+  period: one(periods, { fields: [targets.periodId], references: [periods.id] }),
+}));

@@ -1,0 +1,34 @@
+/**
+ * Builds the Express app (no listen): security headers, the API routes as a table of contents,
+ * a JSON 404 for unknown API paths, the client, and one error handler at the end.
+ */
+import express from 'express';
+import type { Db } from '../db/open';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { apiNotFound, errorHandler } from './errors';
+import { countyRoutes } from './routes/counties';
+import { healthRoutes } from './routes/health';
+import { periodReadRoutes } from './routes/periods';
+import { productReadRoutes } from './routes/products';
+import { securityHeaders } from './security';
+import { clientRoutes } from './static';
+
+/** Creates the app around an open database and a configuration. */
+export function createApp(db: Db, config: Config): express.Express {
+  const ctx: AppContext = { db, config };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config));
+
+  app.use(healthRoutes(ctx));
+  app.use(countyRoutes(ctx));
+  app.use(productReadRoutes(ctx));
+  app.use(periodReadRoutes(ctx));
+
+  app.use('/api', apiNotFound);
+  app.use(clientRoutes());
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,54 @@
+/**
+ * Configuration from the environment, read once at start.
+ */
+
+/** A tile layer to draw under the counties, when one is configured. */
+export interface TileConfig { urls: string[]; attribution: string; subdomains: string[] }
+
+/** The server's settings. */
+export interface Config {
+  port: number;
+  databasePath: string;
+  tiles: TileConfig | null;
+  approvalNo: string | null;
+  trustProxy: boolean;
+}
+
+const TIANDITU = (layer: 'vec' | 'cva', key: string) =>
+  `https://t{s}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}` +
+  `&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`;
+
+/** Reads the configuration from `env` (process.env by default). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  let tiles: TileConfig | null = null;
+  if (env.TIANDITU_KEY) {
+    tiles = {
+      urls: [TIANDITU('vec', env.TIANDITU_KEY), TIANDITU('cva', env.TIANDITU_KEY)],
+      attribution: '© 天地图 / National Platform for Common GeoSpatial Information Services',
+      subdomains: ['0', '1', '2', '3', '4', '5', '6', '7'],
+    };
+  } else if (env.MAP_TILE_URL) {
+    if (!/^https?:\/\//.test(env.MAP_TILE_URL)) throw new Error('MAP_TILE_URL must start with http:// or https://');
+    tiles = { urls: [env.MAP_TILE_URL], attribution: env.MAP_TILE_ATTRIBUTION ?? '', subdomains: ['a', 'b', 'c'] };
+  }
+  return {
+    port,
+    databasePath: env.DATABASE_PATH ?? 'data/registry.sqlite',
+    tiles,
+    approvalNo: env.MAP_APPROVAL_NO ?? null,
+    trustProxy: env.TRUST_PROXY === '1',
+  };
+}
+
+/** The hosts tiles come from (for the Content-Security-Policy), e.g. `https://t0.tianditu.gov.cn`. */
+export function tileOrigins(tiles: TileConfig | null): string[] {
+  if (!tiles) return [];
+  const origins = new Set<string>();
+  for (const url of tiles.urls) {
+    const hosts = url.includes('{s}') ? tiles.subdomains.map((s) => url.replace('{s}', s)) : [url];
+    for (const h of hosts) origins.add(new URL(h.replace(/\{[a-z]+\}/g, '0')).origin);
+  }
+  return [...origins];
+}

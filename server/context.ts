@@ -1,0 +1,20 @@
+/**
+ * What every route needs: the database, the configuration, and who is asking.
+ */
+import type { Request, Response } from 'express';
+import type { Db } from '../db/open';
+import type { Config } from './config';
+import type { Viewer } from './domain/viewer';
+
+/** Shared by the routers built in app.ts. */
+export interface AppContext { db: Db; config: Config }
+
+/** The viewer of this request (set by the session middleware; null for the public). */
+export function viewerOf(res: Response): Viewer {
+  return (res.locals.viewer as Viewer | undefined) ?? null;
+}
+
+/** The request's own origin, e.g. `http://localhost:3000`. */
+export function ownOrigin(req: Request): string {
+  return `${req.protocol}://${req.get('host')}`;
+}

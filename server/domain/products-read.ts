@@ -1,0 +1,173 @@
+/**
+ * Reading products: filtered lists, one product in full, and the map's GeoJSON points.
+ * Every function returns API shapes (db/model.ts), never raw rows.
+ */
+import { and, asc, eq, exists, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import {
+  statusesOf, type AreaGeometry, type Designation, type Location, type Participant, type Product, type ProductFilter,
+  type ProductQuery, type ProductSummary, type Transition,
+} from '../../db/model';
+import * as t from '../../db/schema';
+import { readableProducts } from './permissions';
+import type { Viewer } from './viewer';
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The WHERE clause for a viewer and a set of filters. */
+export function productWhere(db: Db, filter: ProductFilter, viewer: Viewer): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [readableProducts(db, viewer)];
+  if (filter.type || filter.status) {
+    conditions.push(exists(
+      db.select({ one: t.designations.id }).from(t.designations).where(and(
+        eq(t.designations.productId, t.products.id),
+        filter.type ? eq(t.designations.giType, filter.type) : undefined,
+        filter.status ? inArray(t.designations.status, [...statusesOf(filter.status)]) : undefined,
+      )),
+    ));
+  }
+  if (filter.county) {
+    conditions.push(exists(
+      db.select({ one: t.productCounties.productId }).from(t.productCounties)
+        .where(and(eq(t.productCounties.productId, t.products.id), eq(t.productCounties.countyCode, filter.county))),
+    ));
+  }
+  if (filter.category) conditions.push(eq(t.products.category, filter.category));
+  if (filter.q) {
+    const p = likePattern(filter.q);
+    conditions.push(or(sql`${t.products.nameZh} LIKE ${p} ESCAPE '\\'`, sql`${t.products.nameEn} LIKE ${p} ESCAPE '\\'`));
+  }
+  return and(...conditions);
+}
+
+/** Groups rows by a numeric key. */
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+type ProductRow = typeof t.products.$inferSelect;
+
+/**
+ * Loads the light parts (counties, locations, designation types and statuses) of many products.
+ * `ids` is the list of their ids, or a subquery selecting them (for sets too large to bind).
+ */
+function loadSummaries(db: Db, rows: ProductRow[], ids: number[] | SQLWrapper = rows.map((r) => r.id)): ProductSummary[] {
+  if (rows.length === 0) return [];
+  const counties = groupBy(db.select().from(t.productCounties).where(inArray(t.productCounties.productId, ids))
+    .orderBy(asc(t.productCounties.countyCode)).all(), (r) => r.productId);
+  const locations = groupBy(db.select().from(t.locations).where(inArray(t.locations.productId, ids))
+    .orderBy(asc(t.locations.position)).all(), (r) => r.productId);
+  const designations = groupBy(db.select({
+    id: t.designations.id, productId: t.designations.productId, giType: t.designations.giType,
+    markKind: t.designations.markKind, status: t.designations.status,
+  }).from(t.designations).where(inArray(t.designations.productId, ids)).orderBy(asc(t.designations.id)).all(),
+  (r) => r.productId);
+  return rows.map((r) => ({
+    id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, category: r.category,
+    counties: (counties.get(r.id) ?? []).map((c) => c.countyCode),
+    visibility: r.visibility, archived: r.archivedAt !== null,
+    locations: (locations.get(r.id) ?? []).map(presentLocation),
+    updatedAt: r.updatedAt,
+    designations: (designations.get(r.id) ?? []).map(({ id, giType, markKind, status }) => ({ id, giType, markKind, status })),
+  }));
+}
+
+function presentLocation(l: typeof t.locations.$inferSelect): Location {
+  return { lat: l.lat, lng: l.lng, label: l.label, precision: l.precision };
+}
+
+/** A page of the products a viewer may see that match the filters, with the total count. */
+export function listProducts(db: Db, query: ProductQuery, viewer: Viewer): { items: ProductSummary[]; total: number } {
+  const where = productWhere(db, query, viewer);
+  const total = db.select({ n: sql<number>`count(*)` }).from(t.products).where(where).get()!.n;
+  const rows = db.select().from(t.products).where(where)
+    .orderBy(asc(t.products.nameZh), asc(t.products.id)).limit(query.limit).offset(query.offset).all();
+  return { items: loadSummaries(db, rows), total };
+}
+
+/** The designations of a product with their transitions (oldest first). */
+function loadDesignations(db: Db, productId: number): Designation[] {
+  const rows = db.select().from(t.designations).where(eq(t.designations.productId, productId))
+    .orderBy(asc(t.designations.id)).all();
+  if (rows.length === 0) return [];
+  const moves = groupBy(db.select({
+    designationId: t.transitions.designationId, to: t.transitions.toStatus, on: t.transitions.on,
+    note: t.transitions.note, by: t.users.username,
+  }).from(t.transitions).leftJoin(t.users, eq(t.users.id, t.transitions.userId))
+    .where(inArray(t.transitions.designationId, rows.map((r) => r.id)))
+    .orderBy(asc(t.transitions.on), asc(t.transitions.id)).all(), (m) => m.designationId);
+  return rows.map((d) => presentDesignation(d, (moves.get(d.id) ?? []).map(({ to, on, note, by }) => ({ to, on, note, by }))));
+}
+
+/** A designation row and its history as the API shows it; filing and grant dates come from the history. */
+export function presentDesignation(d: typeof t.designations.$inferSelect, history: Transition[]): Designation {
+  const lastOn = (status: string) => history.filter((m) => m.to === status).at(-1)?.on ?? null;
+  return {
+    id: d.id, productId: d.productId, giType: d.giType, markKind: d.markKind, status: d.status,
+    holder: d.holder, holderCreditCode: d.holderCreditCode, number: d.number, announcement: d.announcement,
+    filedOn: lastOn('filed'), grantedOn: lastOn('granted'), validUntil: d.validUntil, notes: d.notes,
+    sources: d.sources, transitions: history,
+  };
+}
+
+/** One product in full, or null when it does not exist or the viewer may not see it. */
+export function getProduct(db: Db, id: number, viewer: Viewer): Product | null {
+  const row = db.select().from(t.products).where(and(eq(t.products.id, id), readableProducts(db, viewer))).get();
+  if (!row) return null;
+  const [summary] = loadSummaries(db, [row]);
+  const area = db.select().from(t.protectedAreas).where(eq(t.protectedAreas.productId, id)).get();
+  const participants: Participant[] = db.select().from(t.participants).where(eq(t.participants.productId, id))
+    .orderBy(asc(t.participants.position)).all()
+    .map((p) => ({
+      role: p.role, name: p.name, creditCode: p.creditCode, households: p.households, areaMu: p.areaMu,
+      outputTonnes: p.outputTonnes, valueWanYuan: p.valueWanYuan,
+    }));
+  return {
+    id: row.id, nameZh: row.nameZh, nameEn: row.nameEn, category: row.category, counties: summary.counties,
+    description: row.description, quality: row.quality, visibility: row.visibility, archived: row.archivedAt !== null,
+    locations: summary.locations,
+    protectedArea: area ? { text: area.text, geometry: (area.geometry ?? null) as AreaGeometry | null } : null,
+    sources: row.sources, designations: loadDesignations(db, id), participants,
+    createdAt: row.createdAt, updatedAt: row.updatedAt,
+  };
+}
+
+/** A GeoJSON point feature of one product location (RFC 7946: [lng, lat]). */
+export interface ProductPointFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: Pick<ProductSummary, 'id' | 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
+    label: string; precision: Location['precision'];
+  };
+}
+
+/** Every location of every matching product as a FeatureCollection of points. */
+export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer) {
+  const where = productWhere(db, filter, viewer);
+  const rows = db.select().from(t.products).where(where).orderBy(asc(t.products.nameZh), asc(t.products.id)).all();
+  const ids = db.select({ id: t.products.id }).from(t.products).where(where);
+  const features: ProductPointFeature[] = loadSummaries(db, rows, ids).flatMap((p) => p.locations.map((l) => ({
+    type: 'Feature' as const,
+    geometry: { type: 'Point' as const, coordinates: [l.lng, l.lat] as [number, number] },
+    properties: {
+      id: p.id, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties,
+      designations: p.designations, label: l.label, precision: l.precision,
+    },
+  })));
+  return { type: 'FeatureCollection' as const, features };
+}
+
+/** Whether a product exists at all (visible or not), to tell 404 from 403 where that is allowed. */
+export function productExists(db: Db, id: number): boolean {
+  return !!db.select({ id: t.products.id }).from(t.products).where(eq(t.products.id, id)).get();
+}

@@ -1,0 +1,31 @@
+/**
+ * Starts the registry: opens and migrates the database, seeds it when empty, listens on PORT.
+ */
+import { count } from 'drizzle-orm';
+import { openDb } from '../db/open';
+import { users } from '../db/schema';
+import { isEmpty, loadSeeds } from '../seeds/loader';
+import { createApp } from './app';
+import { readConfig } from './config';
+
+const config = readConfig();
+const db = openDb(config.databasePath);
+if (isEmpty(db)) {
+  const report = loadSeeds(db);
+  console.log(`Seeded an empty database: ${report.products} products, ${report.designations} designations.`);
+}
+if (db.select({ n: count() }).from(users).get()!.n === 0) {
+  console.log('No accounts yet. Create the first admin with:\n  npm run user:add -- --username admin --password <at least 10 characters> --role admin');
+}
+const server = createApp(db, config).listen(config.port, () => {
+  console.log(`Jincheng GI registry on http://localhost:${config.port} (database ${config.databasePath})`);
+});
+
+function shutdown() {
+  server.close(() => {
+    db.$client.close();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
