@@ -3,12 +3,21 @@
  * translate, and a controller that re-renders an element when the language changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en } from './en';
-import { zh, type MessageKey } from './zh';
+import { admin } from './admin';
+import { common } from './common';
+import { map } from './map';
+import { product } from './product';
+import { tally } from './tally';
+
+const catalogs = [common, map, product, tally, admin];
+/** Every message key of every catalog. */
+export type MessageKey = keyof typeof common.zh | keyof typeof map.zh | keyof typeof product.zh
+  | keyof typeof tally.zh | keyof typeof admin.zh;
+const zh = Object.assign({}, ...catalogs.map((c) => c.zh)) as Record<MessageKey, string>;
+const en = Object.assign({}, ...catalogs.map((c) => c.en)) as Record<MessageKey, string>;
 
 /** A supported language. */
 export type Lang = 'zh' | 'en';
-export type { MessageKey };
 
 const STORAGE_KEY = 'gi.lang';
 const listeners = new Set<() => void>();

@@ -1,0 +1,5 @@
+/** Strings of the public map page. */
+import { defineCatalog } from './catalog';
+
+/** The map catalog. */
+export const map = defineCatalog({}, {});

@@ -1,0 +1,5 @@
+/** Strings of the tally page. */
+import { defineCatalog } from './catalog';
+
+/** The tally catalog. */
+export const tally = defineCatalog({}, {});

@@ -1,0 +1,60 @@
+/**
+ * Starts the real app for a test: a fresh SQLite file in a temp folder, the real migrations,
+ * optionally the seeds, listening on an ephemeral port.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type Db } from '../../db/open';
+import { createApp } from '../../server/app';
+import { readConfig, type Config } from '../../server/config';
+import { loadSeeds } from '../../seeds/loader';
+
+/** A running test server. */
+export interface TestServer {
+  /** Base URL, e.g. http://127.0.0.1:40123 */
+  url: string;
+  db: Db;
+  dbFile: string;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** Options for startServer. */
+export interface StartOptions { seed?: boolean; env?: NodeJS.ProcessEnv }
+
+/** Starts the app on 127.0.0.1:0 over a new database file (seeded unless `seed: false`). */
+export async function startServer({ seed = true, env = {} }: StartOptions = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'gi-test-'));
+  const dbFile = join(dir, 'registry.sqlite');
+  const config = readConfig({ DATABASE_PATH: dbFile, PORT: '0', ...env });
+  const db = openDb(dbFile);
+  if (seed) loadSeeds(db);
+  const server = createApp(db, config).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    dbFile,
+    config,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        db.$client.close();
+        rmSync(dir, { recursive: true, force: true });
+        resolve();
+      });
+    }),
+  };
+}
+
+/** fetch + JSON for tests: returns status, headers and the parsed body. */
+export async function call(url: string, init: RequestInit = {}) {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let body: any = text;
+  try { body = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: res.status, headers: res.headers, body };
+}
