@@ -28,7 +28,7 @@ export function createApp(db: Db, config: Config): express.Express {
   app.use(periodReadRoutes(ctx));
 
   app.use('/api', apiNotFound);
-  app.use(clientRoutes());
+  app.use(clientRoutes(config.clientDir ?? undefined));
   app.use(errorHandler);
   return app;
 }

@@ -11,6 +11,8 @@ export interface Config {
   databasePath: string;
   tiles: TileConfig | null;
   approvalNo: string | null;
+  /** Where the built client is served from (CLIENT_DIR; default dist/client). */
+  clientDir: string | null;
   trustProxy: boolean;
 }
 
@@ -38,6 +40,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: env.DATABASE_PATH ?? 'data/registry.sqlite',
     tiles,
     approvalNo: env.MAP_APPROVAL_NO ?? null,
+    clientDir: env.CLIENT_DIR ?? null,
     trustProxy: env.TRUST_PROXY === '1',
   };
 }
