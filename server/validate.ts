@@ -12,7 +12,8 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, part: I
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const issues = issuesOf(result.error);
-  const names = [...new Set(issues.map((i) => String(i.path[0] ?? part)))];
+  const names = [...new Set(result.error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : [String(i.path[0] ?? part)]))];
   const label = part === 'query' ? 'query parameter' : part === 'params' ? 'path parameter' : 'body field';
   throw badRequest(`Invalid ${label}${names.length > 1 ? 's' : ''}: ${names.join(', ')}`, issues);
 }

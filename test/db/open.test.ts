@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { knownMigrationCount, NewerSchemaError, openDb } from '../../db/open';
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'gi-open-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('openDb', () => {
+  it('creates a fresh file with every table and durable settings', () => {
+    const db = openDb(join(dir, 'sub', 'r.sqlite'));
+    const sqlite = db.$client;
+    const tables = sqlite.prepare("select name from sqlite_master where type='table' and name not like '\\_\\_%' escape '\\' and name not like 'sqlite%' order by name").pluck().all();
+    expect(tables).toEqual([
+      'audit_events', 'counties', 'designations', 'locations', 'participants', 'periods', 'product_counties',
+      'products', 'protected_areas', 'sessions', 'targets', 'transitions', 'users',
+    ]);
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(knownMigrationCount());
+    sqlite.close();
+  });
+
+  it('opens an existing database again without re-running migrations', () => {
+    const file = join(dir, 'r.sqlite');
+    openDb(file).$client.close();
+    const db = openDb(file);
+    const applied = db.$client.prepare('select count(*) from __drizzle_migrations').pluck().get();
+    expect(applied).toBe(knownMigrationCount());
+    db.$client.close();
+  });
+
+  it('refuses a database written by a newer schema, with a clear message, and leaves it untouched', () => {
+    const file = join(dir, 'r.sqlite');
+    openDb(file).$client.close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${knownMigrationCount() + 1}`);
+    raw.close();
+    expect(() => openDb(file)).toThrow(NewerSchemaError);
+    expect(() => openDb(file)).toThrow(/newer release/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(knownMigrationCount() + 1);
+    check.close();
+  });
+
+  it('enforces foreign keys', () => {
+    const db = openDb(':memory:');
+    expect(() => db.$client.prepare("insert into locations (product_id, position, lat, lng, precision) values (999, 0, 35.5, 112.8, 'exact')").run())
+      .toThrow(/FOREIGN KEY/);
+  });
+
+  it('keeps the audit log append-only', () => {
+    const db = openDb(':memory:');
+    const sqlite = db.$client;
+    sqlite.prepare("insert into audit_events (action, entity, entity_id) values ('create', 'product', 1)").run();
+    expect(() => sqlite.prepare("update audit_events set action = 'x'").run()).toThrow(/append-only/);
+    expect(() => sqlite.prepare('delete from audit_events').run()).toThrow(/append-only/);
+    expect(sqlite.prepare('select count(*) from audit_events').pluck().get()).toBe(1);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../db/open';
+import { isEmpty, loadSeeds } from '../../seeds/loader';
+import { parseCsv, parseCsvRecords } from '../../seeds/csv';
+
+function counts(db: ReturnType<typeof openDb>) {
+  const n = (table: string) => db.$client.prepare(`select count(*) from ${table}`).pluck().get();
+  return Object.fromEntries(['counties', 'products', 'product_counties', 'locations', 'designations', 'transitions',
+    'participants', 'periods', 'targets'].map((tbl) => [tbl, n(tbl)]));
+}
+
+describe('seed loader', () => {
+  it('loads the counties, facts, candidates and the 十四五 period', () => {
+    const db = openDb(':memory:');
+    expect(isEmpty(db)).toBe(true);
+    const report = loadSeeds(db);
+    expect(report).toEqual({ counties: 6, products: 14, designations: 17, periods: 1 });
+    expect(isEmpty(db)).toBe(false);
+    const sqlite = db.$client;
+    const pear = sqlite.prepare("select d.gi_type, d.status from designations d join products p on p.id = d.product_id where p.name_zh = '高平大黄梨' order by d.gi_type").all();
+    expect(pear).toEqual([{ gi_type: 'protected_product', status: 'granted' }, { gi_type: 'trademark', status: 'granted' }]);
+    const candidates = sqlite.prepare("select p.name_zh from designations d join products p on p.id = d.product_id where d.status = 'cultivating' order by p.name_zh").pluck().all();
+    expect(candidates.sort()).toEqual(['晋城药茶', '沁水蜂蜜', '阳城桑蚕', '陵川中药材', '高平生猪'].sort());
+    expect(sqlite.prepare("select name from periods").pluck().all()).toEqual(['十四五']);
+    expect(sqlite.prepare("select gi_type, baseline, target from targets order by gi_type").all()).toEqual([
+      { gi_type: 'agricultural_product', baseline: 5, target: 15 },
+      { gi_type: 'protected_product', baseline: 2, target: 5 },
+      { gi_type: 'trademark', baseline: 4, target: 10 },
+    ]);
+  });
+
+  it('never duplicates when loaded twice', () => {
+    const db = openDb(':memory:');
+    loadSeeds(db);
+    const before = counts(db);
+    expect(loadSeeds(db)).toEqual({ counties: 0, products: 0, designations: 0, periods: 0 });
+    expect(counts(db)).toEqual(before);
+  });
+
+  it('places a product known only by county at the county label point', () => {
+    const db = openDb(':memory:');
+    loadSeeds(db);
+    const row = db.$client.prepare(`select l.lat, l.lng, l.precision, c.label_lat, c.label_lng from locations l
+      join products p on p.id = l.product_id join counties c on c.code = '140521' where p.name_zh = '沁水蜂蜜'`).get() as Record<string, unknown>;
+    expect(row.precision).toBe('county');
+    expect([row.lat, row.lng]).toEqual([row.label_lat, row.label_lng]);
+    const tea = db.$client.prepare("select count(*) from locations l join products p on p.id = l.product_id where p.name_zh = '晋城药茶'").pluck().get();
+    expect(tea).toBe(6);
+  });
+
+  it('gives every granted fact a history that the move table allows, dated by the fact', () => {
+    const db = openDb(':memory:');
+    loadSeeds(db);
+    const history = db.$client.prepare(`select t.from_status, t.to_status, t."on" from transitions t join designations d on d.id = t.designation_id
+      join products p on p.id = d.product_id where p.name_zh = '高平大黄梨' and d.gi_type = 'trademark' order by t.id`).all();
+    expect(history).toEqual([
+      { from_status: null, to_status: 'cultivating', on: '2020-10-28' },
+      { from_status: 'cultivating', to_status: 'filed', on: '2020-10-28' },
+      { from_status: 'filed', to_status: 'granted', on: '2020-10-28' },
+    ]);
+    const holders = db.$client.prepare('select role, name from participants order by name').all();
+    expect(holders).toContainEqual({ role: 'association', name: '沁水县蜂业协会' });
+    expect(holders).toContainEqual({ role: 'cooperative', name: '阳城县高优蚕茧农民专业合作社' });
+    expect(holders.map((h: any) => h.name)).not.toContain('陵川县人民政府');
+  });
+
+  it('is all or nothing: a broken boundary file leaves the database empty', () => {
+    const db = openDb(':memory:');
+    expect(() => loadSeeds(db, '/nonexistent/counties.geojson')).toThrow();
+    expect(counts(db).counties).toBe(0);
+  });
+});
+
+describe('csv reader', () => {
+  it.each([
+    ['a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
+    ['\uFEFFa,b\r\n"x, y","say ""hi"""\r\n', [['a', 'b'], ['x, y', 'say "hi"']]],
+    ['a\n"multi\nline"', [['a'], ['multi\nline']]],
+    ['a,b\n\n1,\n', [['a', 'b'], ['1', '']]],
+  ])('parses %j', (text, rows) => {
+    expect(parseCsv(text)).toEqual(rows);
+  });
+  it('keys records by the header', () => {
+    expect(parseCsvRecords('x,y\n1,2')).toEqual([{ x: '1', y: '2' }]);
+  });
+});
