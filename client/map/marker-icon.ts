@@ -1,0 +1,71 @@
+/**
+ * What a product marker looks like, decided from its designations without Leaflet: one glyph per
+ * GI type it holds or seeks (shape AND colour per type, filled when in force, hollow while in
+ * progress), or a grey diamond for a candidate with nothing granted or filed.
+ */
+import { GI_TYPES, type GiType, type Status } from '../../db/model';
+
+/** The shapes a glyph can take. */
+export type Shape = 'circle' | 'square' | 'triangle' | 'diamond';
+
+/** Each GI type's shape, so a colour-blind reader can tell them apart. */
+export const GI_SHAPES: Readonly<Record<GiType, Shape>> = {
+  trademark: 'circle',
+  protected_product: 'square',
+  agricultural_product: 'triangle',
+};
+
+/** Each GI type's colour as a CSS custom property (defined in global.css). */
+export const GI_COLOURS: Readonly<Record<GiType | 'candidate', string>> = {
+  trademark: '--gi-trademark',
+  protected_product: '--gi-protected-product',
+  agricultural_product: '--gi-agricultural-product',
+  candidate: '--gi-candidate',
+};
+
+/** How far a glyph's GI has come: granted, filed or published, or not yet filed at all. */
+export type GlyphState = 'in_force' | 'in_progress' | 'candidate';
+
+/** One shape drawn in a marker. */
+export interface Glyph { giType: GiType | null; shape: Shape; colour: string; state: GlyphState }
+
+/** Everything needed to draw a marker; `key` is equal for markers that look the same. */
+export interface MarkerSpec { key: string; candidate: boolean; glyphs: Glyph[] }
+
+const IN_PROGRESS: readonly Status[] = ['filed', 'published'];
+
+/** The marker of a product with these designations (any order; statuses other than these count as none). */
+export function markerSpec(designations: readonly { giType: GiType; status: Status }[]): MarkerSpec {
+  const glyphs: Glyph[] = [];
+  for (const giType of GI_TYPES) {
+    const mine = designations.filter((d) => d.giType === giType);
+    const state: GlyphState | null = mine.some((d) => d.status === 'granted') ? 'in_force'
+      : mine.some((d) => IN_PROGRESS.includes(d.status)) ? 'in_progress' : null;
+    if (state) glyphs.push({ giType, shape: GI_SHAPES[giType], colour: GI_COLOURS[giType], state });
+  }
+  if (glyphs.length === 0) {
+    return {
+      key: 'candidate',
+      candidate: true,
+      glyphs: [{ giType: null, shape: 'diamond', colour: GI_COLOURS.candidate, state: 'candidate' }],
+    };
+  }
+  return { key: glyphs.map((g) => `${g.giType}:${g.state}`).join('+'), candidate: false, glyphs };
+}
+
+/** Size of one glyph's box in CSS pixels. */
+export const GLYPH_SIZE = 18;
+
+/** The icon's size for a spec: glyphs side by side with a 2 px gap and a 2 px frame. */
+export function iconSize(spec: MarkerSpec): [number, number] {
+  const n = spec.glyphs.length;
+  return [n * GLYPH_SIZE + (n - 1) * 2 + 4, GLYPH_SIZE + 4];
+}
+
+/** SVG path data of each shape in an 18×18 box (a circle is drawn as a path too). */
+export const SHAPE_PATHS: Readonly<Record<Shape, string>> = {
+  circle: 'M9 2a7 7 0 1 0 0 14a7 7 0 1 0 0-14Z',
+  square: 'M2.5 2.5h13v13h-13Z',
+  triangle: 'M9 1.5L16.5 15.5H1.5Z',
+  diamond: 'M9 1.5L16.5 9L9 16.5L1.5 9Z',
+};
