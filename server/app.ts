@@ -11,21 +11,30 @@ import { countyRoutes } from './routes/counties';
 import { healthRoutes } from './routes/health';
 import { periodReadRoutes } from './routes/periods';
 import { productReadRoutes } from './routes/products';
+import { sessionRoutes } from './routes/session';
 import { securityHeaders } from './security';
 import { clientRoutes } from './static';
+import { sessionMiddleware } from './auth';
+import { sameOriginWrites } from './write-guard';
+
+/** Test seams: a clock for session expiry and login rate limits. */
+export interface AppOptions { now?: () => Date }
 
 /** Creates the app around an open database and a configuration. */
-export function createApp(db: Db, config: Config): express.Express {
+export function createApp(db: Db, config: Config, { now = () => new Date() }: AppOptions = {}): express.Express {
   const ctx: AppContext = { db, config };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
+  app.use('/api', sameOriginWrites);
+  app.use(sessionMiddleware(db, now));
 
   app.use(healthRoutes(ctx));
   app.use(countyRoutes(ctx));
   app.use(productReadRoutes(ctx));
   app.use(periodReadRoutes(ctx));
+  app.use(sessionRoutes(ctx, now));
 
   app.use('/api', apiNotFound);
   app.use(clientRoutes(config.clientDir ?? undefined));

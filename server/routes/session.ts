@@ -1,0 +1,47 @@
+/** Signing in and out: POST, GET and DELETE /api/session. */
+import { Router, type Request } from 'express';
+import { SessionCreate } from '../../db/model';
+import { clearSessionCookie, sessionToken, setSessionCookie, signedInViewer } from '../auth';
+import type { AppContext } from '../context';
+import { HttpError, tooManyRequests } from '../errors';
+import { getUser, verifyPassword } from '../domain/accounts';
+import { createSession, endSession } from '../domain/sessions';
+import { FailureLimiter, LOGIN_LIMIT } from '../rate-limit';
+import { validate } from '../validate';
+import { jsonBody } from '../write-guard';
+
+/** One generic answer for a wrong username, a wrong password and an inactive account. */
+const badCredentials = () =>
+  new HttpError(401, 'bad_credentials', '用户名或密码不正确 / Wrong username or password');
+
+/** Session routes; `now` is injectable so tests can move the clock. */
+export function sessionRoutes({ db }: AppContext, now: () => Date = () => new Date()): Router {
+  const limiter = new FailureLimiter({ ...LOGIN_LIMIT, now: () => now().getTime() });
+  const keys = (req: Request, username: string) => [`ip:${req.ip}`, `user:${username.trim().toLowerCase()}`];
+
+  return Router()
+    .post('/api/session', ...jsonBody, async (req, res) => {
+      const { username, password } = validate(SessionCreate, req.body, 'body');
+      const [ipKey, userKey] = keys(req, username);
+      const wait = Math.max(limiter.retryAfter(ipKey), limiter.retryAfter(userKey));
+      if (wait > 0) throw tooManyRequests(wait);
+      const viewer = await verifyPassword(db, username, password);
+      if (!viewer) {
+        limiter.fail(ipKey);
+        limiter.fail(userKey);
+        throw badCredentials();
+      }
+      limiter.reset(userKey);
+      setSessionCookie(req, res, createSession(db, viewer.id, now()));
+      res.json(getUser(db, viewer.id));
+    })
+    .get('/api/session', (_req, res) => {
+      res.json(getUser(db, signedInViewer(res).id));
+    })
+    .delete('/api/session', (req, res) => {
+      const token = sessionToken(req);
+      if (token) endSession(db, token);
+      clearSessionCookie(req, res);
+      res.status(204).end();
+    });
+}

@@ -1,0 +1,50 @@
+/**
+ * Shared by the write-API tests: accounts of each kind, signing in over HTTP, JSON requests with
+ * the session cookie, a valid credit code, and a dump of every table to prove nothing changed.
+ */
+import type { Db } from '../../db/open';
+import { creditCodeCheckChar, type CountyCode, type Role } from '../../db/model';
+import { createUser } from '../../server/domain/accounts';
+import { call } from '../support/server';
+
+/** The password every fixture account uses. */
+export const PASSWORD = 'correct horse battery';
+
+/** A valid unified social credit code built from 17 characters. */
+export const creditCode = (first17 = '91140500MA0K2B3C4') => first17 + creditCodeCheckChar(first17);
+
+/** Creates an account directly in the database. */
+export function addAccount(db: Db, username: string, role: Role, county: CountyCode | null = null) {
+  return createUser(db, null, { username, password: PASSWORD, role, county });
+}
+
+/** Signs in over HTTP and returns the `gi_session=...` cookie pair. */
+export async function signIn(url: string, username: string, password = PASSWORD): Promise<string> {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('gi_session='));
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0];
+}
+
+/** A JSON request with an optional session cookie (and any extra headers). */
+export function send(url: string, method: string, path: string, body?: unknown, cookie?: string, headers: Record<string, string> = {}) {
+  return call(`${url}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(cookie ? { cookie } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Every row of every table (sessions aside), to compare before and after a refused write. */
+export function dumpTables(db: Db): Record<string, unknown[]> {
+  const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[];
+  return Object.fromEntries(tables.filter((t) => t.name !== 'sessions')
+    .map((t) => [t.name, db.$client.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
+}
