@@ -397,6 +397,10 @@ export const TallyType = z.object({
   baseline: z.number().int(),
   target: z.number().int(),
   pipeline: z.object({ cultivating: z.number().int(), filed: z.number().int(), published: z.number().int() }),
+  /** inForce / target (1 = reached; above 1 = exceeded); null when there is no target. */
+  progress: z.number().nullable(),
+  /** How many more must be in force to reach the target (0 once reached). */
+  remaining: z.number().int(),
 });
 export type TallyType = z.infer<typeof TallyType>;
 
@@ -407,6 +411,8 @@ export const RenewalDue = z.object({
   nameZh: z.string(),
   nameEn: z.string().nullable(),
   validUntil: IsoDate,
+  /** The term ended on or before asOf but no `expired` move is recorded: renew (grace period) or record it. */
+  lapsed: z.boolean(),
 });
 export type RenewalDue = z.infer<typeof RenewalDue>;
 
@@ -421,6 +427,26 @@ export const Tally = z.object({
   renewalsDue: z.array(RenewalDue),
 });
 export type Tally = z.infer<typeof Tally>;
+
+/** How far apart the points of a tally series are. */
+export const SERIES_STEPS = ['month', 'quarter', 'year'] as const;
+/** A series step. */
+export const SeriesStep = z.enum(SERIES_STEPS);
+export type SeriesStep = z.infer<typeof SeriesStep>;
+
+/** Query string of GET /api/tally/series. */
+export const TallySeriesQuery = z
+  .object({ period: z.coerce.number().int().min(1).optional(), step: SeriesStep.default('month') })
+  .strict();
+export type TallySeriesQuery = z.infer<typeof TallySeriesQuery>;
+
+/** GET /api/tally/series: designations in force per GI type at the start and each step's end, up to today. */
+export const TallySeries = z.object({
+  period: Period.pick({ id: true, name: true, startsOn: true, endsOn: true }),
+  step: SeriesStep,
+  points: z.array(z.object({ on: IsoDate, inForce: z.record(GiType, z.number().int()) })),
+});
+export type TallySeries = z.infer<typeof TallySeries>;
 
 // ---------------------------------------------------------------- accounts and audit
 

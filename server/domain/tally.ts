@@ -1,0 +1,110 @@
+/**
+ * The tally (统计): per GI type, the designations in force on a date against the period's baseline
+ * and target, the pipeline behind them, the same by county, products and farm households behind the
+ * GIs in force, and trademarks due for renewal. Everything is replayed from dated transitions.
+ */
+import {
+  COUNTY_CODES, GI_TYPES, todayInShanghai, type CountyCode, type GiType, type Period, type RenewalDue, type Tally,
+  type TallyType,
+} from '../../db/model';
+import type { Db } from '../../db/open';
+import { getPeriod, listPeriods } from './periods';
+import { addDays, addMonths, countiesByProduct, farmerHouseholds, replayOn, type ReplayedDesignation } from './tally-replay';
+
+/** How far ahead renewal reminders look. */
+export const RENEWAL_WINDOW_MONTHS = 12;
+
+/**
+ * The period a tally is for: the one asked for (null if unknown); by default the one containing
+ * `today`, else the latest that has started, else the earliest (null when there are none).
+ * Overlapping periods: the later start wins.
+ */
+export function resolvePeriod(db: Db, id: number | undefined, today: string): Period | null {
+  if (id !== undefined) return getPeriod(db, id);
+  const all = listPeriods(db); // oldest first
+  const started = all.filter((p) => p.startsOn <= today);
+  return started.filter((p) => today <= p.endsOn).at(-1) ?? started.at(-1) ?? all[0] ?? null;
+}
+
+/** The default as-of date: today in Asia/Shanghai, capped at the period's end. */
+export function defaultAsOf(period: Pick<Period, 'endsOn'>, today: string = todayInShanghai()): string {
+  return today < period.endsOn ? today : period.endsOn;
+}
+
+type Counts = Record<GiType, { inForce: number; cultivating: number; filed: number; published: number }>;
+
+function emptyCounts(): Counts {
+  const zero = () => ({ inForce: 0, cultivating: 0, filed: 0, published: 0 });
+  return { trademark: zero(), protected_product: zero(), agricultural_product: zero() };
+}
+
+function add(counts: Counts, d: ReplayedDesignation): void {
+  const c = counts[d.giType];
+  if (d.status === 'granted') c.inForce++;
+  else if (d.status === 'cultivating' || d.status === 'filed' || d.status === 'published') c[d.status]++;
+}
+
+function present(counts: Counts, targetOf: (g: GiType) => { baseline: number; target: number }): TallyType[] {
+  return GI_TYPES.map((giType) => {
+    const { inForce, cultivating, filed, published } = counts[giType];
+    const { baseline, target } = targetOf(giType);
+    return {
+      giType, inForce, baseline, target, pipeline: { cultivating, filed, published },
+      progress: target > 0 ? Math.round((inForce / target) * 1000) / 1000 : null,
+      remaining: Math.max(0, target - inForce),
+    };
+  });
+}
+
+/**
+ * Trademarks in force on `asOf` whose term ends within the next 12 months, plus those whose term has
+ * already ended while no `expired` move is recorded (flagged `lapsed`: they need renewing in the
+ * grace period or recording as expired). Soonest first.
+ */
+function renewalsDue(replayed: ReplayedDesignation[], asOf: string): RenewalDue[] {
+  const horizon = addMonths(asOf, RENEWAL_WINDOW_MONTHS);
+  return replayed
+    .filter((d) => d.giType === 'trademark' && d.status === 'granted' && d.validUntil !== null && d.validUntil <= horizon)
+    .sort((a, b) => a.validUntil!.localeCompare(b.validUntil!) || a.id - b.id)
+    .map((d) => ({
+      designationId: d.id, productId: d.productId, nameZh: d.nameZh, nameEn: d.nameEn,
+      validUntil: d.validUntil!, lapsed: d.validUntil! <= asOf,
+    }));
+}
+
+/**
+ * The tally of `period` on `asOf`. County rows count a product in each of its counties (the city
+ * totals count it once); they have no targets (0), and their baseline is what was in force on the
+ * eve of the period, replayed, since the plan sets county figures for neither.
+ */
+export function computeTally(db: Db, period: Period, asOf: string): Tally {
+  const replayed = replayOn(db, asOf);
+  const eve = replayOn(db, addDays(period.startsOn, -1));
+  const countiesOf = countiesByProduct(db);
+  const households = farmerHouseholds(db);
+
+  const city = emptyCounts();
+  const byCounty = new Map<string, Counts>(COUNTY_CODES.map((c) => [c, emptyCounts()]));
+  const productsInForce = new Set<number>();
+  for (const d of replayed) {
+    add(city, d);
+    for (const code of countiesOf.get(d.productId) ?? []) add(byCounty.get(code)!, d);
+    if (d.status === 'granted') productsInForce.add(d.productId);
+  }
+  const eveByCounty = new Map<string, Counts>(COUNTY_CODES.map((c) => [c, emptyCounts()]));
+  for (const d of eve) for (const code of countiesOf.get(d.productId) ?? []) add(eveByCounty.get(code)!, d);
+
+  const targets = new Map(period.targets.map((x) => [x.giType, x]));
+  return {
+    period: { id: period.id, name: period.name, startsOn: period.startsOn, endsOn: period.endsOn },
+    asOf,
+    types: present(city, (g) => targets.get(g) ?? { baseline: 0, target: 0 }),
+    counties: COUNTY_CODES.map((code: CountyCode) => ({
+      code,
+      types: present(byCounty.get(code)!, (g) => ({ baseline: eveByCounty.get(code)![g].inForce, target: 0 })),
+    })),
+    productsInForce: productsInForce.size,
+    households: [...productsInForce].reduce((sum, id) => sum + (households.get(id) ?? 0), 0),
+    renewalsDue: renewalsDue(replayed, asOf),
+  };
+}
