@@ -9,9 +9,10 @@ import type { AppContext } from './context';
 import { apiNotFound, errorHandler } from './errors';
 import { countyRoutes } from './routes/counties';
 import { healthRoutes } from './routes/health';
-import { periodReadRoutes } from './routes/periods';
+import { periodReadRoutes, periodWriteRoutes } from './routes/periods';
 import { productReadRoutes } from './routes/products';
 import { sessionRoutes } from './routes/session';
+import { tallyRoutes } from './routes/tally';
 import { securityHeaders } from './security';
 import { clientRoutes } from './static';
 import { sessionMiddleware } from './auth';
@@ -34,6 +35,8 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(countyRoutes(ctx));
   app.use(productReadRoutes(ctx));
   app.use(periodReadRoutes(ctx));
+  app.use(tallyRoutes(ctx));
+  app.use(periodWriteRoutes(ctx));
   app.use(sessionRoutes(ctx, now));
 
   app.use('/api', apiNotFound);
