@@ -8,6 +8,8 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { apiNotFound, errorHandler } from './errors';
 import { countyRoutes } from './routes/counties';
+import { exportRoutes } from './routes/export';
+import { openApiRoutes } from './routes/openapi';
 import { healthRoutes } from './routes/health';
 import { periodReadRoutes, periodWriteRoutes } from './routes/periods';
 import { productReadRoutes } from './routes/products';
@@ -35,6 +37,8 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(countyRoutes(ctx));
   app.use(productReadRoutes(ctx));
   app.use(periodReadRoutes(ctx));
+  app.use(exportRoutes(ctx));
+  app.use(openApiRoutes());
   app.use(tallyRoutes(ctx));
   app.use(periodWriteRoutes(ctx));
   app.use(sessionRoutes(ctx, now));
