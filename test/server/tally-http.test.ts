@@ -1,0 +1,124 @@
+/** GET /api/tally and /api/tally/series over HTTP on the seeded database, and the cache's invalidation. */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Tally, TallySeries, todayInShanghai } from '../../db/model';
+import * as t from '../../db/schema';
+import { StampedCache } from '../../server/domain/tally-cache';
+import { call, startServer, type TestServer } from '../support/server';
+import { addAccount, send, signIn } from './fixtures';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startServer();
+  await addAccount(s.db, 'city', 'admin');
+});
+afterAll(() => s.close());
+
+const inForce = (tally: Tally) => Object.fromEntries(tally.types.map((x) => [x.giType, x.inForce]));
+
+describe('GET /api/tally', () => {
+  it("gives the plan's baseline on the eve of 十四五: 4 trademarks", async () => {
+    const res = await call(`${s.url}/api/tally?period=1&asOf=2020-12-31`);
+    expect(res.status).toBe(200);
+    const tally = Tally.parse(res.body);
+    expect(tally.period).toEqual({ id: 1, name: '十四五', startsOn: '2021-01-01', endsOn: '2025-12-31' });
+    expect(tally.asOf).toBe('2020-12-31');
+    expect(tally.types.find((x) => x.giType === 'trademark')).toMatchObject({ inForce: 4, baseline: 4, target: 10 });
+    expect(inForce(tally)).toEqual({ trademark: 4, protected_product: 2, agricultural_product: 5 });
+    expect(tally.counties.map((c) => c.code)).toEqual(['140502', '140521', '140522', '140524', '140525', '140581']);
+  });
+
+  it('counts nothing in force before any grant', async () => {
+    const tally = Tally.parse((await call(`${s.url}/api/tally?asOf=2000-01-01`)).body);
+    expect(inForce(tally)).toEqual({ trademark: 0, protected_product: 0, agricultural_product: 0 });
+    expect(tally.productsInForce).toBe(0);
+  });
+
+  it('defaults to the period containing today (else the latest) and asOf today capped at its end', async () => {
+    const tally = Tally.parse((await call(`${s.url}/api/tally`)).body);
+    expect(tally.period.name).toBe('十四五');
+    const today = todayInShanghai();
+    expect(tally.asOf).toBe(today < '2025-12-31' ? today : '2025-12-31');
+  });
+
+  it.each([
+    ['2021-02-30', 'asOf'], ['yesterday', 'asOf'], ['2021-2-3', 'asOf'], ['abc', 'period'], ['0', 'period'],
+  ])('refuses %s with a 400 naming %s', async (value, name) => {
+    const res = await call(`${s.url}/api/tally?${name}=${value}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(name);
+    expect(res.body.error.issues[0].path).toEqual([name]);
+  });
+
+  it('refuses an unknown query key and answers 404 for an unknown period', async () => {
+    expect((await call(`${s.url}/api/tally?when=2020-01-01`)).status).toBe(400);
+    const res = await call(`${s.url}/api/tally?period=999`);
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+});
+
+describe('GET /api/tally/series', () => {
+  it('starts at the baseline and matches the tally at its last point', async () => {
+    const res = await call(`${s.url}/api/tally/series?period=1&step=quarter`);
+    expect(res.status).toBe(200);
+    const series = TallySeries.parse(res.body);
+    expect(series.points[0]).toEqual({ on: '2020-12-31', inForce: { trademark: 4, protected_product: 2, agricultural_product: 5 } });
+    const last = series.points.at(-1)!;
+    const tally = Tally.parse((await call(`${s.url}/api/tally?period=1&asOf=${last.on}`)).body);
+    expect(last.inForce).toEqual(inForce(tally));
+  });
+
+  it('refuses an unknown step', async () => {
+    const res = await call(`${s.url}/api/tally/series?step=week`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('step');
+  });
+});
+
+describe('the cache', () => {
+  const trademarks = async (asOf: string) =>
+    Tally.parse((await call(`${s.url}/api/tally?period=1&asOf=${asOf}`)).body).types[0].inForce;
+
+  it('answers from a write made through the API (a period target change)', async () => {
+    expect((await call(`${s.url}/api/tally?period=1&asOf=2024-06-30`)).body.types[0].target).toBe(10);
+    const cookie = await signIn(s.url, 'city');
+    const body = { name: '十四五', startsOn: '2021-01-01', endsOn: '2025-12-31', targets: [{ giType: 'trademark', baseline: 4, target: 12 }] };
+    expect((await send(s.url, 'PUT', '/api/periods/1', body, cookie)).status).toBe(200);
+    expect((await call(`${s.url}/api/tally?period=1&asOf=2024-06-30`)).body.types[0].target).toBe(12);
+  });
+
+  it('answers from a write made directly on the connection, with no invalidation call', async () => {
+    const before = await trademarks('2024-06-30');
+    const { id } = s.db.select({ id: t.products.id }).from(t.products).get()!;
+    const d = s.db.insert(t.designations).values({ productId: id, giType: 'trademark', markKind: 'collective', status: 'granted' })
+      .returning({ id: t.designations.id }).get();
+    s.db.insert(t.transitions).values({ designationId: d.id, toStatus: 'granted', on: '2024-01-01' }).run();
+    expect(await trademarks('2024-06-30')).toBe(before + 1);
+  });
+
+  it('answers from a write made by another connection (another process, a CLI)', async () => {
+    const before = await trademarks('2024-06-30');
+    const other = new Database(s.dbFile);
+    other.prepare("UPDATE transitions SET \"on\" = '2025-01-01' WHERE \"on\" = '2024-01-01'").run();
+    other.close();
+    expect(await trademarks('2024-06-30')).toBe(before - 1);
+  });
+
+  it('keeps answers while nothing changes, empties itself on a change, and stays bounded', () => {
+    const sqlite = new Database(':memory:');
+    sqlite.exec('CREATE TABLE x (n INTEGER)');
+    const cache = new StampedCache<number>(sqlite, { maxEntries: 2 });
+    let computed = 0;
+    const get = (key: string) => cache.get(key, () => ++computed);
+    expect([get('a'), get('a'), get('b')]).toEqual([1, 1, 2]);
+    sqlite.prepare('INSERT INTO x VALUES (1)').run();
+    expect(get('a')).toBe(3);
+    get('b');
+    get('c'); // evicts the least recently used: a
+    expect(get('c')).toBe(5);
+    expect(get('a')).toBe(6);
+    expect(cache.stats).toEqual({ hits: 2, misses: 6 });
+    sqlite.close();
+  });
+});
