@@ -357,6 +357,10 @@ export type ProductFilter = z.infer<typeof ProductFilter>;
 export const ProductQuery = ProductFilter.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+  /** Signed-in only: `1` lists the products of the viewer's county (all products for an admin), drafts included. */
+  mine: z.enum(['1']).optional(),
+  /** Signed-in only: `1` lists archived products instead of current ones. */
+  archived: z.enum(['1']).optional(),
 }).strict();
 export type ProductQuery = z.infer<typeof ProductQuery>;
 

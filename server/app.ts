@@ -14,6 +14,10 @@ import { healthRoutes } from './routes/health';
 import { periodReadRoutes, periodWriteRoutes } from './routes/periods';
 import { productReadRoutes } from './routes/products';
 import { sessionRoutes } from './routes/session';
+import { productWriteRoutes } from './routes/products-write';
+import { designationRoutes } from './routes/designations';
+import { userRoutes } from './routes/users';
+import { auditRoutes } from './routes/audit';
 import { tallyRoutes } from './routes/tally';
 import { securityHeaders } from './security';
 import { clientRoutes } from './static';
@@ -25,7 +29,7 @@ export interface AppOptions { now?: () => Date }
 
 /** Creates the app around an open database and a configuration. */
 export function createApp(db: Db, config: Config, { now = () => new Date() }: AppOptions = {}): express.Express {
-  const ctx: AppContext = { db, config };
+  const ctx: AppContext = { db, config, now };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -41,7 +45,11 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(openApiRoutes());
   app.use(tallyRoutes(ctx));
   app.use(periodWriteRoutes(ctx));
-  app.use(sessionRoutes(ctx, now));
+  app.use(sessionRoutes(ctx));
+  app.use(productWriteRoutes(ctx));
+  app.use(designationRoutes(ctx));
+  app.use(userRoutes(ctx));
+  app.use(auditRoutes(ctx));
 
   app.use('/api', apiNotFound);
   app.use(clientRoutes(config.clientDir ?? undefined));

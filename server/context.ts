@@ -7,7 +7,17 @@ import type { Config } from './config';
 import type { Viewer } from './domain/viewer';
 
 /** Shared by the routers built in app.ts. */
-export interface AppContext { db: Db; config: Config }
+export interface AppContext {
+  db: Db;
+  config: Config;
+  /** The clock (injectable for tests of expiry, rate limits and date rules); the real one by default. */
+  now?: () => Date;
+}
+
+/** The context's clock. */
+export function clockOf(ctx: AppContext): () => Date {
+  return ctx.now ?? (() => new Date());
+}
 
 /** The viewer of this request (set by the session middleware; null for the public). */
 export function viewerOf(res: Response): Viewer {

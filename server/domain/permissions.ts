@@ -1,10 +1,20 @@
 /**
  * Who may see and change what, decided in one place.
  */
-import { and, eq, exists, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, exists, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open';
+import type { CountyCode, ProductQuery } from '../../db/model';
 import { productCounties, products } from '../../db/schema';
-import type { Viewer } from './viewer';
+import { conflict, forbidden, notFound, unauthorized } from '../errors';
+import type { SignedIn, Viewer } from './viewer';
+
+/** The condition "product is in this county" on `products`. */
+function inCounty(db: Db, county: CountyCode): SQL {
+  return exists(
+    db.select({ one: productCounties.productId }).from(productCounties)
+      .where(and(eq(productCounties.productId, products.id), eq(productCounties.countyCode, county))),
+  );
+}
 
 /**
  * The condition on `products` that a viewer may read: the public sees public, unarchived products;
@@ -14,9 +24,57 @@ export function readableProducts(db: Db, viewer: Viewer): SQL | undefined {
   const published = and(eq(products.visibility, 'public'), isNull(products.archivedAt));
   if (!viewer) return published;
   if (viewer.role === 'admin') return undefined;
-  const inMyCounty = exists(
-    db.select({ one: productCounties.productId }).from(productCounties)
-      .where(and(eq(productCounties.productId, products.id), eq(productCounties.countyCode, viewer.county!))),
-  );
-  return or(published, inMyCounty);
+  return or(published, inCounty(db, viewer.county!));
+}
+
+/**
+ * The extra condition of a product list for the workspace flags: `mine` narrows to the viewer's
+ * county (everything for an admin), `archived` lists archived products instead of current ones.
+ * The flags are for signed-in viewers only (401 otherwise); the public list never changes.
+ */
+export function listScope(db: Db, viewer: Viewer, query: Pick<ProductQuery, 'mine' | 'archived'>): SQL | undefined {
+  if (!viewer) {
+    if (query.mine || query.archived) throw unauthorized('mine and archived are for signed-in officials / 请先登录');
+    return undefined;
+  }
+  const mine = query.mine && viewer.role !== 'admin' ? inCounty(db, viewer.county!) : undefined;
+  return and(mine, query.archived ? isNotNull(products.archivedAt) : isNull(products.archivedAt));
+}
+
+/** Whether a viewer may create or change a product that lies in these counties. */
+export function mayEditIn(viewer: Viewer, counties: readonly CountyCode[]): boolean {
+  if (!viewer) return false;
+  return viewer.role === 'admin' || counties.includes(viewer.county!);
+}
+
+/** Throws 403 unless the viewer may put a product in these counties (an official's own must be among them). */
+export function assertMayEditIn(viewer: SignedIn, counties: readonly CountyCode[]): void {
+  if (!mayEditIn(viewer, counties)) {
+    throw forbidden(`县级账号只能管理包含本县（${viewer.county}）的产品 / Officials may only manage products of their own county`);
+  }
+}
+
+/** Throws 403 unless the viewer is an admin. */
+export function assertAdmin(viewer: SignedIn): void {
+  if (viewer.role !== 'admin') throw forbidden('仅市级管理员可执行此操作 / Admins only');
+}
+
+/** A product about to be changed, with its counties. */
+export interface WritableProduct { row: typeof products.$inferSelect; counties: CountyCode[] }
+
+/**
+ * Loads a product for a change by `viewer`: 404 when it does not exist or the viewer may not even
+ * see it (no leak), 403 when they may see but not change it, 409 when it is archived and
+ * `allowArchived` is not set (restore it first).
+ */
+export function productForWrite(db: Db, viewer: SignedIn, id: number, allowArchived = false): WritableProduct {
+  const row = db.select().from(products).where(and(eq(products.id, id), readableProducts(db, viewer))).get();
+  if (!row) throw notFound('product');
+  const counties = db.select({ code: productCounties.countyCode }).from(productCounties)
+    .where(eq(productCounties.productId, id)).all().map((c) => c.code);
+  assertMayEditIn(viewer, counties);
+  if (row.archivedAt !== null && !allowArchived) {
+    throw conflict('产品已归档，请先恢复 / The product is archived; restore it first', 'archived');
+  }
+  return { row, counties };
 }

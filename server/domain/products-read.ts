@@ -9,7 +9,7 @@ import {
   type ProductQuery, type ProductSummary, type Transition,
 } from '../../db/model';
 import * as t from '../../db/schema';
-import { readableProducts } from './permissions';
+import { listScope, readableProducts } from './permissions';
 import type { Viewer } from './viewer';
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
@@ -88,7 +88,7 @@ function presentLocation(l: typeof t.locations.$inferSelect): Location {
 
 /** A page of the products a viewer may see that match the filters, with the total count. */
 export function listProducts(db: Db, query: ProductQuery, viewer: Viewer): { items: ProductSummary[]; total: number } {
-  const where = productWhere(db, query, viewer);
+  const where = and(productWhere(db, query, viewer), listScope(db, viewer, query));
   const total = db.select({ n: sql<number>`count(*)` }).from(t.products).where(where).get()!.n;
   const rows = db.select().from(t.products).where(where)
     .orderBy(asc(t.products.nameZh), asc(t.products.id)).limit(query.limit).offset(query.offset).all();

@@ -2,7 +2,7 @@
 import { Router, type Request } from 'express';
 import { SessionCreate } from '../../db/model';
 import { clearSessionCookie, sessionToken, setSessionCookie, signedInViewer } from '../auth';
-import type { AppContext } from '../context';
+import { clockOf, type AppContext } from '../context';
 import { HttpError, tooManyRequests } from '../errors';
 import { getUser, verifyPassword } from '../domain/accounts';
 import { createSession, endSession } from '../domain/sessions';
@@ -14,8 +14,10 @@ import { jsonBody } from '../write-guard';
 const badCredentials = () =>
   new HttpError(401, 'bad_credentials', '用户名或密码不正确 / Wrong username or password');
 
-/** Session routes; `now` is injectable so tests can move the clock. */
-export function sessionRoutes({ db }: AppContext, now: () => Date = () => new Date()): Router {
+/** Session routes (the context's clock drives the rate limit). */
+export function sessionRoutes(ctx: AppContext): Router {
+  const { db } = ctx;
+  const now = clockOf(ctx);
   const limiter = new FailureLimiter({ ...LOGIN_LIMIT, now: () => now().getTime() });
   const keys = (req: Request, username: string) => [`ip:${req.ip}`, `user:${username.trim().toLowerCase()}`];
 

@@ -55,7 +55,7 @@ describe('POST /api/session', () => {
     ['wrong types', { username: 1, password: PASSWORD }, 400],
     ['a form body', 'username=city', 415],
   ])('refuses %s', async (_what, body, status) => {
-    const headers = typeof body === 'string' ? { 'content-type': 'application/x-www-form-urlencoded' } : {};
+    const headers: Record<string, string> = typeof body === 'string' ? { 'content-type': 'application/x-www-form-urlencoded' } : {};
     const res = await send(s.url, 'POST', '/api/session', body, undefined, headers);
     expect(res.status).toBe(status);
   });

@@ -1,0 +1,120 @@
+/**
+ * Changing designations: start one (it begins `cultivating`), edit its details, and move its status
+ * along the table of allowed moves. Each write runs in one transaction with its audit entry.
+ */
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import {
+  ALLOWED_MOVES, canMove, termEnd, type Designation, type DesignationCreate, type DesignationUpdate,
+  type TransitionCreate,
+} from '../../db/model';
+import * as t from '../../db/schema';
+import { badRequest, conflict, notFound } from '../errors';
+import { recordAudit } from './audit';
+import { productForWrite } from './permissions';
+import { presentDesignation } from './products-read';
+import { NOW_SQL, touchProduct } from './products-write';
+import type { SignedIn } from './viewer';
+
+type DesignationRow = typeof t.designations.$inferSelect;
+
+/** One designation with its history, as the API shows it. */
+export function loadDesignation(db: Db, id: number): Designation {
+  const row = db.select().from(t.designations).where(eq(t.designations.id, id)).get();
+  if (!row) throw notFound('designation');
+  const history = db.select({ to: t.transitions.toStatus, on: t.transitions.on, note: t.transitions.note, by: t.users.username })
+    .from(t.transitions).leftJoin(t.users, eq(t.users.id, t.transitions.userId))
+    .where(eq(t.transitions.designationId, id)).orderBy(asc(t.transitions.on), asc(t.transitions.id)).all();
+  return presentDesignation(row, history);
+}
+
+/** Loads a designation for a change: 404/403/409 as for its product (see productForWrite). */
+function designationForWrite(db: Db, viewer: SignedIn, id: number): DesignationRow {
+  const row = db.select().from(t.designations).where(eq(t.designations.id, id)).get();
+  if (!row) throw notFound('designation');
+  productForWrite(db, viewer, row.productId);
+  return row;
+}
+
+/** 400 unless a date is on or before today (Asia/Shanghai). */
+function assertNotFuture(on: string, today: string, field: string): void {
+  if (on > today) throw badRequest(`Invalid body field: ${field}`, [{ path: [field], message: `日期不能晚于今天（${today}）/ The date may not be in the future` }]);
+}
+
+/** 400 unless a trademark has a mark kind and other types have none. */
+function assertMarkKind(giType: DesignationRow['giType'], markKind: DesignationRow['markKind']): void {
+  if ((giType === 'trademark') !== (markKind !== null)) {
+    throw badRequest('Invalid body field: markKind', [{ path: ['markKind'], message: '地理标志商标须注明集体商标或证明商标；其他类型不填' }]);
+  }
+}
+
+/** Starts a designation of a product: status `cultivating`, first transition on `startedOn` (default today). */
+export function createDesignation(db: Db, viewer: SignedIn, productId: number, input: DesignationCreate, today: string): Designation {
+  const on = input.startedOn ?? today;
+  assertNotFuture(on, today, 'startedOn');
+  return db.transaction(() => {
+    productForWrite(db, viewer, productId);
+    const { startedOn: _s, ...fields } = input;
+    const { id } = db.insert(t.designations).values({ ...fields, productId, status: 'cultivating' })
+      .returning({ id: t.designations.id }).get();
+    db.insert(t.transitions).values({ designationId: id, fromStatus: null, toStatus: 'cultivating', on, userId: viewer.id }).run();
+    touchProduct(db, productId);
+    const after = loadDesignation(db, id);
+    recordAudit(db, viewer, { action: 'create', entity: 'designation', entityId: id, before: null, after });
+    return after;
+  });
+}
+
+/** Changes a designation's details (not its type or status). */
+export function updateDesignation(db: Db, viewer: SignedIn, id: number, patch: DesignationUpdate): Designation {
+  return db.transaction(() => {
+    const row = designationForWrite(db, viewer, id);
+    assertMarkKind(row.giType, patch.markKind !== undefined ? patch.markKind : row.markKind);
+    const before = loadDesignation(db, id);
+    db.update(t.designations).set({ ...patch, updatedAt: NOW_SQL }).where(eq(t.designations.id, id)).run();
+    touchProduct(db, row.productId);
+    const after = loadDesignation(db, id);
+    const keys = Object.keys(patch) as (keyof Designation)[];
+    const pick = (d: Designation) => Object.fromEntries(keys.map((k) => [k, d[k]]));
+    recordAudit(db, viewer, { action: 'update', entity: 'designation', entityId: id, before: pick(before), after: pick(after) });
+    return after;
+  });
+}
+
+/**
+ * Moves a designation's status. The move must be in the table (409 `illegal_transition` naming the
+ * allowed moves), dated not in the future and not before the previous move (400). Granting a
+ * trademark sets its 10-year `validUntil` unless one is already recorded.
+ */
+export function moveDesignation(db: Db, viewer: SignedIn, id: number, move: TransitionCreate, today: string): Designation {
+  assertNotFuture(move.on, today, 'on');
+  return db.transaction(() => {
+    const row = designationForWrite(db, viewer, id);
+    if (!canMove(row.status, move.to)) {
+      const allowed = ALLOWED_MOVES[row.status];
+      throw conflict(
+        `不能从 ${row.status} 变为 ${move.to}；允许：${allowed.join(', ') || '无'} / ` +
+        `Cannot move from ${row.status} to ${move.to}; allowed: ${allowed.join(', ') || 'none (final status)'}`,
+        'illegal_transition',
+      );
+    }
+    const last = db.select({ on: t.transitions.on }).from(t.transitions).where(eq(t.transitions.designationId, id))
+      .orderBy(desc(t.transitions.on), desc(t.transitions.id)).get();
+    if (last && move.on < last.on) {
+      throw badRequest('Invalid body field: on', [{ path: ['on'], message: `日期不能早于上一次变更（${last.on}）/ The date may not be before the previous move (${last.on})` }]);
+    }
+    const validUntil = move.to === 'granted' && row.giType === 'trademark' && row.validUntil === null
+      ? termEnd(move.on, 10) : row.validUntil;
+    db.insert(t.transitions).values({
+      designationId: id, fromStatus: row.status, toStatus: move.to, on: move.on, note: move.note, userId: viewer.id,
+    }).run();
+    db.update(t.designations).set({ status: move.to, validUntil, updatedAt: NOW_SQL }).where(eq(t.designations.id, id)).run();
+    touchProduct(db, row.productId);
+    recordAudit(db, viewer, {
+      action: 'transition', entity: 'designation', entityId: id,
+      before: { status: row.status, validUntil: row.validUntil },
+      after: { status: move.to, on: move.on, note: move.note, validUntil },
+    });
+    return loadDesignation(db, id);
+  });
+}

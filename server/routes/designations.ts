@@ -1,0 +1,33 @@
+/**
+ * Designation writes: POST /api/products/:id/designations, PATCH /api/designations/:id,
+ * POST /api/designations/:id/transitions.
+ */
+import { Router } from 'express';
+import { DesignationCreate, DesignationUpdate, TransitionCreate, todayInShanghai } from '../../db/model';
+import { requireSignedIn, signedInViewer } from '../auth';
+import { clockOf, type AppContext } from '../context';
+import { createDesignation, moveDesignation, updateDesignation } from '../domain/designations';
+import { idParam, validate } from '../validate';
+import { jsonBody } from '../write-guard';
+
+/** Designation write routes (officials of the product's county, and admins). */
+export function designationRoutes(ctx: AppContext): Router {
+  const { db } = ctx;
+  const today = () => todayInShanghai(clockOf(ctx)());
+  return Router()
+    .post('/api/products/:id/designations', requireSignedIn, ...jsonBody, (req, res) => {
+      const productId = idParam(req.params.id);
+      const input = validate(DesignationCreate, req.body, 'body');
+      res.status(201).json(createDesignation(db, signedInViewer(res), productId, input, today()));
+    })
+    .patch('/api/designations/:id', requireSignedIn, ...jsonBody, (req, res) => {
+      const id = idParam(req.params.id);
+      const patch = validate(DesignationUpdate, req.body, 'body');
+      res.json(updateDesignation(db, signedInViewer(res), id, patch));
+    })
+    .post('/api/designations/:id/transitions', requireSignedIn, ...jsonBody, (req, res) => {
+      const id = idParam(req.params.id);
+      const move = validate(TransitionCreate, req.body, 'body');
+      res.status(201).json(moveDesignation(db, signedInViewer(res), id, move, today()));
+    });
+}
