@@ -1,15 +1,90 @@
-import { html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
 import { LocaleController, t } from './i18n';
+import { navigate, withLang } from './router';
+import { sharedStyles } from './shared-styles';
+import { renderTask } from './task-view';
+import { adminApi, type SessionUser } from './admin/admin-api';
+import { countyName } from './admin/labels';
+import type { SignedInDetail } from './admin/gi-sign-in';
+import './admin/gi-sign-in';
+import './admin/gi-my-products';
+import './admin/gi-product-editor';
+import './admin/gi-accounts';
 
-/** The officials' workspace (built by the workspace work). */
+/** The officials' workspace at /admin: sign in, then products and (for admins) accounts, by `path`. */
 @customElement('gi-admin-page')
 export class GiAdminPage extends LitElement {
-  /** The path below /admin. */
+  static override styles = [sharedStyles, css`
+    :host { display: block; padding: 1rem; max-width: 72rem; }
+    .bar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; border-bottom: 1px solid var(--gi-border);
+      padding-bottom: 0.5rem; margin-bottom: 1rem; }
+    .bar nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+    .bar a[aria-current='page'] { font-weight: 700; }
+    .who { margin-left: auto; display: flex; gap: 0.75rem; align-items: center; }
+    button { padding: 0.25rem 0.75rem; }
+  `];
+
+  /** The path below /admin, e.g. `/products/7`. */
   @property() path = '/';
+
+  @state() private user: SessionUser | null = null;
+
   private readonly i18n = new LocaleController(this);
+  private readonly session = new Task(this, {
+    task: async ([], { signal }) => {
+      this.user = await adminApi.session(signal);
+      return this.user;
+    },
+    args: () => [] as const,
+  });
+
   override render() {
-    return html`<p>${t('nav.admin')}</p>`;
+    return renderTask(this.session, () => (this.user ? this.renderWorkspace(this.user) : html`
+      <h1>${t('admin.title')}</h1>
+      <gi-sign-in @gi-signed-in=${this.signedIn}></gi-sign-in>`));
+  }
+
+  private renderWorkspace(user: SessionUser) {
+    const here = (p: string) => (this.path === p ? 'page' : 'false');
+    return html`<div class="bar">
+        <nav aria-label=${t('admin.nav')}><ul>
+          <li><a href=${withLang('/admin')} aria-current=${here('/')}>${t('admin.myProducts')}</a></li>
+          <li><a href=${withLang('/admin/products/new')} aria-current=${here('/products/new')}>${t('admin.newProduct')}</a></li>
+          ${user.role === 'admin' ? html`<li><a href=${withLang('/admin/accounts')} aria-current=${here('/accounts')}>${t('admin.accounts')}</a></li>` : nothing}
+        </ul></nav>
+        <div class="who" role="group" aria-label=${t('admin.whoAmI')}>
+          <span>${t('admin.signedInAs', { name: user.username })}
+            · ${user.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleOfficial', { county: countyName(user.county) })}</span>
+          <button type="button" @click=${this.signOut}>${t('admin.signOut')}</button>
+        </div>
+      </div>
+      ${this.renderRoute(user)}`;
+  }
+
+  private renderRoute(user: SessionUser) {
+    const path = this.path.replace(/\/+$/, '') || '/';
+    if (path === '/') return html`<gi-my-products .user=${user}></gi-my-products>`;
+    if (path === '/products/new') return html`<gi-product-editor .user=${user} .productId=${null}></gi-product-editor>`;
+    const product = /^\/products\/(\d+)$/.exec(path);
+    if (product) return html`<gi-product-editor .user=${user} .productId=${Number(product[1])}></gi-product-editor>`;
+    if (path === '/accounts') {
+      return user.role === 'admin' ? html`<gi-accounts></gi-accounts>` : html`<p role="alert">${t('admin.adminOnly')}</p>`;
+    }
+    return html`<p role="alert">${t('page.notFound')} <a href=${withLang('/admin')}>${t('admin.myProducts')}</a></p>`;
+  }
+
+  private signedIn(event: CustomEvent<SignedInDetail>) {
+    this.user = event.detail.user;
+    this.session.run();
+  }
+
+  private async signOut() {
+    await adminApi.signOut().catch(() => undefined);
+    this.user = null;
+    navigate('/admin');
+    this.session.run();
   }
 }
 

@@ -1,0 +1,73 @@
+/**
+ * The workspace's calls to the API (session, writes, audit, accounts), typed with db/model.ts.
+ */
+import type {
+  AuditEntity, AuditEvent, CountyCode, Designation, DesignationCreate, DesignationUpdate, Participant, Product,
+  ProductCreate, ProductSummary, ProductUpdate, SessionCreate, TransitionCreate, User, UserCreate, UserUpdate,
+} from '../../db/model';
+import { ApiRequestError, apiGet, apiSend, toQuery } from '../api';
+
+/** The signed-in account. */
+export type SessionUser = Pick<User, 'id' | 'username' | 'role' | 'county'>;
+
+/** A refused sign-in: the API error plus, for 429, how many seconds to wait. */
+export class SignInError extends ApiRequestError {
+  constructor(error: ApiRequestError, readonly retryAfter: number | null) {
+    super(error.status, error.code, error.message, error.issues);
+  }
+}
+
+/** Some endpoints wrap their answer (`{user}`, `{items}`); accept either shape. */
+function unwrap<T>(data: unknown, key: string): T {
+  return (data && typeof data === 'object' && key in data ? (data as Record<string, unknown>)[key] : data) as T;
+}
+
+async function signIn(body: SessionCreate): Promise<SessionUser> {
+  const res = await fetch('/api/session', {
+    method: 'POST', credentials: 'same-origin',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => null);
+  if (res.ok) return unwrap<SessionUser>(data, 'user');
+  const e = data?.error;
+  const wait = Number(res.headers.get('retry-after'));
+  throw new SignInError(new ApiRequestError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.issues ?? []),
+    Number.isFinite(wait) && wait > 0 ? wait : null);
+}
+
+/** The workspace's API calls. */
+export const adminApi = {
+  /** Who is signed in, or null. */
+  session: async (signal?: AbortSignal): Promise<SessionUser | null> => {
+    try {
+      return unwrap<SessionUser | null>(await apiGet<unknown>('/api/session', signal), 'user') ?? null;
+    } catch (e) {
+      if (e instanceof ApiRequestError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  signIn,
+  signOut: () => apiSend<void>('DELETE', '/api/session'),
+  /** The viewer's products (`mine=1`: an official's county, drafts included; everything for an admin). */
+  myProducts: (query: { county?: CountyCode; q?: string; archived?: boolean }, signal?: AbortSignal) =>
+    apiGet<{ items: ProductSummary[]; total: number }>(`/api/products${toQuery({
+      limit: 1000, mine: 1, county: query.county, q: query.q, archived: query.archived ? 1 : undefined,
+    })}`, signal),
+  product: (id: number, signal?: AbortSignal) => apiGet<Product>(`/api/products/${id}`, signal),
+  createProduct: (body: ProductCreate) => apiSend<Product>('POST', '/api/products', body),
+  updateProduct: (id: number, body: ProductUpdate) => apiSend<Product>('PATCH', `/api/products/${id}`, body),
+  archiveProduct: (id: number) => apiSend<unknown>('DELETE', `/api/products/${id}`),
+  restoreProduct: (id: number) => apiSend<unknown>('POST', `/api/products/${id}/restore`),
+  addDesignation: (productId: number, body: DesignationCreate) =>
+    apiSend<Designation>('POST', `/api/products/${productId}/designations`, body),
+  updateDesignation: (id: number, body: DesignationUpdate) => apiSend<Designation>('PATCH', `/api/designations/${id}`, body),
+  move: (id: number, body: TransitionCreate) => apiSend<Designation>('POST', `/api/designations/${id}/transitions`, body),
+  putParticipants: (productId: number, body: Participant[]) =>
+    apiSend<unknown>('PUT', `/api/products/${productId}/participants`, body),
+  audit: async (entity: AuditEntity, id: number, signal?: AbortSignal) =>
+    unwrap<AuditEvent[]>(await apiGet<unknown>(`/api/audit${toQuery({ entity, id, limit: 500 })}`, signal), 'items'),
+  users: async (signal?: AbortSignal) => unwrap<User[]>(await apiGet<unknown>('/api/users', signal), 'items'),
+  createUser: (body: UserCreate) => apiSend<User>('POST', '/api/users', body),
+  updateUser: (id: number, body: UserUpdate) => apiSend<User>('PATCH', `/api/users/${id}`, body),
+};

@@ -1,0 +1,65 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type { AuditEvent } from '../../db/model';
+import { LocaleController, t, type MessageKey } from '../i18n';
+import { sharedStyles } from '../shared-styles';
+import { renderTask } from '../task-view';
+import { adminApi } from './admin-api';
+import { adminStyles } from './admin-styles';
+import { auditChanges, mergeEvents } from './audit';
+import { shanghaiTime } from './labels';
+
+const ACTIONS = ['create', 'update', 'archive', 'restore', 'transition', 'replace_participants'] as const;
+
+/** The audit log of a product and its designations: who changed what, when. */
+@customElement('gi-audit-history')
+export class GiAuditHistory extends LitElement {
+  static override styles = [sharedStyles, adminStyles, css`
+    ul { margin: 0; padding-left: 1rem; }
+    .key { font-family: ui-monospace, monospace; }
+    td { word-break: break-word; }
+  `];
+
+  /** The product whose history is shown. */
+  @property({ type: Number }) productId = 0;
+  /** The product's designation ids (their events are part of its history). */
+  @property({ attribute: false }) designationIds: number[] = [];
+  /** Changes when the product was saved, to reload the log. */
+  @property({ type: Number }) revision = 0;
+
+  private readonly i18n = new LocaleController(this);
+  private readonly events = new Task(this, {
+    task: async ([id, designationIds], { signal }) => mergeEvents(
+      await adminApi.audit('product', id, signal),
+      ...(await Promise.all(designationIds.split(',').filter(Boolean).map((d) => adminApi.audit('designation', Number(d), signal)))),
+    ),
+    // Joined so a new but equal array does not reload the log.
+    args: () => [this.productId, this.designationIds.join(','), this.revision] as const,
+  });
+
+  override render() {
+    return renderTask(this.events, (events) => (events.length === 0 ? html`<p class="state">${t('audit.none')}</p>` : html`
+      <table>
+        <caption class="visually-hidden">${t('audit.caption')}</caption>
+        <thead><tr><th scope="col">${t('audit.when')}</th><th scope="col">${t('audit.who')}</th>
+          <th scope="col">${t('audit.what')}</th><th scope="col">${t('audit.changes')}</th></tr></thead>
+        <tbody>${events.map((e) => this.renderEvent(e))}</tbody>
+      </table>`));
+  }
+
+  private renderEvent(e: AuditEvent) {
+    const action = (ACTIONS as readonly string[]).includes(e.action) ? t(`audit.action.${e.action}` as MessageKey) : e.action;
+    const changes = auditChanges(e);
+    return html`<tr>
+      <td><time datetime=${e.at}>${shanghaiTime(e.at)}</time></td>
+      <td>${e.user ?? t('audit.system')}</td>
+      <td>${action} · ${t(`audit.entity.${e.entity}`, { id: e.entityId })}</td>
+      <td><ul>${changes.map((c) => html`<li><span class="key">${c.key}</span>: ${c.before} → ${c.after}</li>`)}</ul></td>
+    </tr>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gi-audit-history': GiAuditHistory }
+}

@@ -1,0 +1,100 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { todayInShanghai, type Designation, type Status } from '../../db/model';
+import { ApiRequestError } from '../api';
+import { LocaleController, t } from '../i18n';
+import { sharedStyles } from '../shared-styles';
+import { adminApi } from './admin-api';
+import { adminStyles } from './admin-styles';
+import { checkMove, lastMoveOn, nextMoves } from './designation-draft';
+import { fieldErrors, type FieldErrors } from './field-errors';
+import { selectField, textField } from './fields';
+
+/** One designation: its details, a form offering only the allowed next moves, and its status history. */
+@customElement('gi-designation-card')
+export class GiDesignationCard extends LitElement {
+  static override styles = [sharedStyles, adminStyles, css`
+    article { border: 1px solid var(--gi-border); border-radius: 6px; padding: 0.5rem 1rem; margin-bottom: 1rem; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.5rem 0; }
+    dt { color: var(--gi-muted); }
+    dd { margin: 0; white-space: pre-wrap; }
+    ol { padding-left: 1.25rem; }
+  `];
+
+  /** The designation shown. */
+  @property({ attribute: false }) designation!: Designation;
+
+  @state() private to: Status | '' = '';
+  @state() private on = todayInShanghai();
+  @state() private note = '';
+  @state() private errors: FieldErrors = {};
+  @state() private failure = '';
+  @state() private busy = false;
+
+  private readonly i18n = new LocaleController(this);
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('designation')) this.to = '';
+  }
+
+  override render() {
+    const d = this.designation;
+    const title = `${t(`giType.${d.giType}`)}${d.markKind ? `（${t(`markKind.${d.markKind}`)}）` : ''}`;
+    const facts: [string, string | null][] = [
+      [t('desig.holder'), d.holder], [t('desig.holderCreditCode'), d.holderCreditCode], [t('desig.number'), d.number],
+      [t('desig.announcement'), d.announcement], [t('desig.filedOn'), d.filedOn], [t('desig.grantedOn'), d.grantedOn],
+      [t('desig.validUntil'), d.validUntil], [t('desig.notes'), d.notes || null],
+    ];
+    return html`<article aria-labelledby="title-${d.id}">
+      <h3 id="title-${d.id}">${title} · ${t('desig.statusIs', { status: t(`status.${d.status}`) })}</h3>
+      <dl>${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+      ${this.renderMove(d)}
+      <h4>${t('desig.history')}</h4>
+      ${d.transitions.length === 0 ? html`<p class="state">${t('desig.noHistory')}</p>` : html`<ol>
+        ${d.transitions.map((m) => html`<li><time datetime=${m.on}>${m.on}</time> · ${t(`status.${m.to}`)}${m.by ? ` · ${m.by}` : ''}${m.note ? html` — <q>${m.note}</q>` : nothing}</li>`)}
+      </ol>`}
+    </article>`;
+  }
+
+  private renderMove(d: Designation) {
+    const moves = nextMoves(d.status);
+    if (moves.length === 0) return html`<p>${t('desig.final')}</p>`;
+    const id = (k: string) => `move-${k}-${d.id}`;
+    return html`<form novalidate @submit=${this.submit} aria-label=${t('desig.moveForm')}>
+      ${this.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.failure}</p>` : nothing}
+      <div class="row">
+        ${selectField({ id: id('to'), label: t('desig.moveTo'), value: this.to, placeholder: t('form.choose'), required: true,
+          choices: moves.map((s) => ({ value: s, label: t(`status.${s}`) })), error: this.errors.to, onInput: (v) => { this.to = v as Status | ''; } })}
+        ${textField({ id: id('on'), label: t('desig.moveOn'), type: 'date', value: this.on, max: todayInShanghai(),
+          min: lastMoveOn(d) ?? undefined, required: true, error: this.errors.on, onInput: (v) => { this.on = v; } })}
+        ${textField({ id: id('note'), label: t('desig.moveNote'), value: this.note, error: this.errors.note, onInput: (v) => { this.note = v; } })}
+      </div>
+      <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t('desig.moveSubmit')}</button></div>
+    </form>`;
+  }
+
+  private async submit(event: Event) {
+    event.preventDefault();
+    const d = this.designation;
+    this.failure = '';
+    const check = checkMove(d.status, { to: this.to, on: this.on, note: this.note }, lastMoveOn(d));
+    this.errors = check.ok ? {} : check.errors;
+    if (!check.ok) return;
+    this.busy = true;
+    try {
+      await adminApi.move(d.id, check.body);
+      this.note = '';
+      this.on = todayInShanghai();
+      this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
+    } catch (err) {
+      if (err instanceof ApiRequestError && err.issues.length) this.errors = fieldErrors(err.issues);
+      this.failure = t('form.serverRefused', { message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gi-designation-card': GiDesignationCard }
+}

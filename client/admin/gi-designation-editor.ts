@@ -1,0 +1,96 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { todayInShanghai, type Designation } from '../../db/model';
+import { ApiRequestError } from '../api';
+import { LocaleController, t } from '../i18n';
+import { sharedStyles } from '../shared-styles';
+import { adminApi } from './admin-api';
+import { adminStyles } from './admin-styles';
+import { checkDesignation, emptyDesignation, type DesignationDraft } from './designation-draft';
+import { fieldErrors, unplacedErrors, type FieldErrors } from './field-errors';
+import { selectField, textField } from './fields';
+import { choices } from './labels';
+import './gi-designation-card';
+
+/** A product's designations: each with its allowed moves and history, and a form to start a new one. */
+@customElement('gi-designation-editor')
+export class GiDesignationEditor extends LitElement {
+  static override styles = [sharedStyles, adminStyles, css`
+    form { background: var(--gi-surface); border: 1px solid var(--gi-border); border-radius: 6px; padding: 0.75rem 1rem; }
+  `];
+
+  /** The product the designations belong to. */
+  @property({ type: Number }) productId = 0;
+  /** The product's designations. */
+  @property({ attribute: false }) designations: Designation[] = [];
+
+  @state() private draft: DesignationDraft = emptyDesignation();
+  @state() private errors: FieldErrors = {};
+  @state() private failure = '';
+  @state() private busy = false;
+
+  private readonly i18n = new LocaleController(this);
+
+  override render() {
+    return html`
+      ${this.designations.length === 0 ? html`<p class="state">${t('desig.none')}</p>`
+        : this.designations.map((d) => html`<gi-designation-card .designation=${d}></gi-designation-card>`)}
+      ${this.renderAdd()}`;
+  }
+
+  private renderAdd() {
+    const d = this.draft;
+    const e = this.errors;
+    const text = (key: 'holder' | 'holderCreditCode' | 'number' | 'announcement' | 'notes', multiline = false) =>
+      textField({ id: `d-${key}`, label: t(`desig.${key}`), value: d[key], error: e[key], multiline, onInput: (v) => this.set({ [key]: v }) });
+    const unplaced = unplacedErrors(e, ['giType', 'markKind', 'holder', 'holderCreditCode', 'number', 'announcement', 'validUntil', 'notes', 'startedOn']);
+    return html`<form novalidate @submit=${this.submit} aria-labelledby="add-h">
+      <h3 id="add-h">${t('desig.add')}</h3>
+      ${this.failure || unplaced.length ? html`<div class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.failure}
+        ${unplaced.map((m) => html`<p>${m}</p>`)}</div>` : nothing}
+      <div class="row">
+        ${selectField({ id: 'd-giType', label: t('desig.giType'), value: d.giType, choices: choices.giTypes(), required: true,
+          placeholder: t('form.choose'), error: e.giType, onInput: (v) => this.set({ giType: v as DesignationDraft['giType'] }) })}
+        ${d.giType === 'trademark' ? selectField({ id: 'd-markKind', label: t('desig.markKind'), value: d.markKind,
+          choices: choices.markKinds(), required: true, placeholder: t('form.choose'), error: e.markKind,
+          onInput: (v) => this.set({ markKind: v as DesignationDraft['markKind'] }) }) : nothing}
+        ${textField({ id: 'd-startedOn', label: t('desig.startedOn'), type: 'date', value: d.startedOn, max: todayInShanghai(),
+          error: e.startedOn, onInput: (v) => this.set({ startedOn: v }) })}
+      </div>
+      ${d.giType === 'agricultural_product' ? html`<p class="note" role="note">${t('desig.agriNote')}</p>` : nothing}
+      <div class="row">${text('holder')}${text('holderCreditCode')}</div>
+      <div class="row">${text('number')}${text('announcement')}
+        ${textField({ id: 'd-validUntil', label: t('desig.validUntil'), type: 'date', value: d.validUntil, error: e.validUntil,
+          onInput: (v) => this.set({ validUntil: v }) })}</div>
+      ${text('notes', true)}
+      <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('desig.addSubmit')}</button></div>
+    </form>`;
+  }
+
+  private set(patch: Partial<DesignationDraft>) {
+    this.draft = { ...this.draft, ...patch };
+  }
+
+  private async submit(event: Event) {
+    event.preventDefault();
+    this.failure = '';
+    const check = checkDesignation(this.draft);
+    this.errors = check.ok ? {} : check.errors;
+    if (!check.ok) return;
+    this.busy = true;
+    try {
+      await adminApi.addDesignation(this.productId, check.body);
+      this.draft = emptyDesignation();
+      this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
+    } catch (err) {
+      if (err instanceof ApiRequestError && err.issues.length) this.errors = fieldErrors(err.issues);
+      this.failure = t('form.serverRefused', { message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gi-designation-editor': GiDesignationEditor }
+}

@@ -1,0 +1,114 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Participant } from '../../db/model';
+import { ApiRequestError } from '../api';
+import { LocaleController, t } from '../i18n';
+import { sharedStyles } from '../shared-styles';
+import { adminApi } from './admin-api';
+import { adminStyles } from './admin-styles';
+import { fieldErrors, type FieldErrors } from './field-errors';
+import { errorLine, selectField, textField } from './fields';
+import { choices } from './labels';
+import {
+  checkParticipants, draftFromParticipant, emptyParticipant, MEASURES, validRows, type ParticipantDraft,
+} from './participants';
+import './gi-participant-chain';
+
+/** The cooperative-farmer model: editable rows, a live chain preview, saved as a whole with PUT. */
+@customElement('gi-participants-editor')
+export class GiParticipantsEditor extends LitElement {
+  static override styles = [sharedStyles, adminStyles, css`
+    .p-row { border: 1px solid var(--gi-border); border-radius: 6px; padding: 0.5rem 0.75rem; margin-bottom: 0.75rem; }
+    .p-row .field { max-width: 12rem; }
+  `];
+
+  /** The product the model belongs to. */
+  @property({ type: Number }) productId = 0;
+  /** The saved participants. */
+  @property({ attribute: false }) participants: Participant[] = [];
+
+  @state() private rows: ParticipantDraft[] = [];
+  @state() private errors: FieldErrors = {};
+  @state() private failure = '';
+  @state() private busy = false;
+  @state() private saved = false;
+
+  private readonly i18n = new LocaleController(this);
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('participants')) this.rows = this.participants.map(draftFromParticipant);
+  }
+
+  override render() {
+    return html`<form novalidate @submit=${this.submit} aria-label=${t('part.form')}>
+      ${this.failure || Object.keys(this.errors).length ? html`<p class="form-errors" role="alert">
+        <span aria-hidden="true">⚠ </span>${this.failure || t('form.fixErrors', { n: Object.keys(this.errors).length })}</p>` : nothing}
+      ${this.rows.length === 0 ? html`<p class="state">${t('part.none')}</p>` : this.rows.map((r, i) => this.renderRow(r, i))}
+      <div class="actions">
+        <button type="button" @click=${this.add}>${t('part.add')}</button>
+        <button type="submit" class="primary" ?disabled=${this.busy}>${t('part.save')}</button>
+        ${this.saved ? html`<span class="saved" role="status">✓ ${t('form.saved')}</span>` : nothing}
+      </div>
+      <h3>${t('part.preview')}</h3>
+      <gi-participant-chain .participants=${validRows(this.rows)}></gi-participant-chain>
+    </form>`;
+  }
+
+  private renderRow(r: ParticipantDraft, i: number) {
+    const n = i + 1;
+    const e = (k: string) => this.errors[`${i}.${k}`];
+    const set = (patch: Partial<ParticipantDraft>) => this.setRow(i, patch);
+    return html`<fieldset class="p-row"><legend>${t('part.row', { n })}</legend>
+      <div class="row">
+        ${selectField({ id: `p-role-${i}`, label: t('part.role', { n }), value: r.role, choices: choices.roles(), error: e('role'),
+          onInput: (v) => set({ role: v as ParticipantDraft['role'] }) })}
+        ${r.role === 'farmers' ? nothing : textField({ id: `p-name-${i}`, label: t('part.name', { n }),
+          value: r.name, required: true, error: e('name'), onInput: (v) => set({ name: v }) })}
+        ${r.role === 'farmers' ? nothing : textField({ id: `p-code-${i}`, label: t('part.creditCode', { n }), value: r.creditCode,
+          error: e('creditCode'), hint: t('part.creditCodeHint'), onInput: (v) => set({ creditCode: v }) })}
+      </div>
+      <div class="row">${MEASURES.map((m) => textField({ id: `p-${m}-${i}`, label: t(`part.${m}`, { n }), value: r[m],
+        error: e(m), onInput: (v) => set({ [m]: v }) }))}</div>
+      ${errorLine(`p-row-${i}`, this.errors[String(i)])}
+      <button type="button" class="danger" @click=${() => this.removeRow(i)}>${t('part.remove', { n })}</button>
+    </fieldset>`;
+  }
+
+  private setRow(i: number, patch: Partial<ParticipantDraft>) {
+    this.rows = this.rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+    this.saved = false;
+  }
+
+  private add() {
+    this.rows = [...this.rows, emptyParticipant(this.rows.length === 0 ? 'enterprise' : 'cooperative')];
+    this.saved = false;
+  }
+
+  private removeRow(i: number) {
+    this.rows = this.rows.filter((_, j) => j !== i);
+    this.saved = false;
+  }
+
+  private async submit(event: Event) {
+    event.preventDefault();
+    this.failure = '';
+    const check = checkParticipants(this.rows);
+    this.errors = check.ok ? {} : check.errors;
+    if (!check.ok) return;
+    this.busy = true;
+    try {
+      await adminApi.putParticipants(this.productId, check.body);
+      this.saved = true;
+      this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
+    } catch (err) {
+      if (err instanceof ApiRequestError && err.issues.length) this.errors = fieldErrors(err.issues);
+      this.failure = t('form.serverRefused', { message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gi-participants-editor': GiParticipantsEditor }
+}

@@ -1,0 +1,37 @@
+/**
+ * Display names of the domain's codes in the current language, and the choices of the workspace's
+ * selects, each fed from the enum in db/model.ts.
+ */
+import {
+  CATEGORIES, COUNTY_CODES, GI_TYPES, MARK_KINDS, PARTICIPANT_ROLES, PRECISIONS, ROLES, VISIBILITIES, type CountyCode,
+} from '../../db/model';
+import { t } from '../i18n';
+import type { Choice } from './fields';
+
+/** A county's name, or a dash for none. */
+export function countyName(code: CountyCode | string | null | undefined): string {
+  return code && (COUNTY_CODES as readonly string[]).includes(code) ? t(`county.${code as CountyCode}`) : '—';
+}
+
+/** Choices of the enums the forms use. */
+export const choices = {
+  categories: (): Choice[] => CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })),
+  counties: (): Choice[] => COUNTY_CODES.map((c) => ({ value: c, label: t(`county.${c}`) })),
+  giTypes: (): Choice[] => GI_TYPES.map((g) => ({ value: g, label: t(`giType.${g}`) })),
+  markKinds: (): Choice[] => MARK_KINDS.map((m) => ({ value: m, label: t(`markKind.${m}`) })),
+  precisions: (): Choice[] => PRECISIONS.map((p) => ({ value: p, label: t(`precision.${p}`) })),
+  roles: (): Choice[] => PARTICIPANT_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
+  visibilities: (): Choice[] => VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) })),
+  accountRoles: (): Choice[] => ROLES.map((r) => ({ value: r, label: r === 'admin' ? t('admin.roleAdmin') : t('accounts.roleOfficial') })),
+};
+
+/** A timestamp shown in Asia/Shanghai time, e.g. 2026-11-03 14:05. */
+export function shanghaiTime(iso: string): string {
+  const d = new Date(iso.includes('T') || iso.endsWith('Z') ? iso : `${iso.replace(' ', 'T')}Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}

@@ -1,0 +1,89 @@
+/**
+ * The product form's editable state (strings as typed) and its conversion to the API body, validated
+ * with the same zod schemas the server uses.
+ */
+import {
+  ProductCreate, ProductUpdate, type AreaGeometry, type Category, type CountyCode, type Precision, type Product,
+  type Visibility,
+} from '../../db/model';
+import { fieldErrors, type FieldErrors } from './field-errors';
+
+/** One location as typed: coordinates are strings until saved. */
+export interface LocationDraft { lat: string; lng: string; label: string; precision: Precision }
+
+/** Everything the product form edits. */
+export interface ProductDraft {
+  nameZh: string;
+  nameEn: string;
+  category: Category | '';
+  counties: CountyCode[];
+  description: string;
+  quality: string;
+  visibility: Visibility;
+  locations: LocationDraft[];
+  areaText: string;
+  areaGeometry: AreaGeometry | null;
+  /** One source per line. */
+  sources: string;
+}
+
+/** The result of checking a draft: the body to send, or the errors to show. */
+export type DraftCheck<T> = { ok: true; body: T } | { ok: false; errors: FieldErrors };
+
+/** A new product's draft; an official's own county comes pre-checked. */
+export function emptyProductDraft(county: CountyCode | null): ProductDraft {
+  return {
+    nameZh: '', nameEn: '', category: '', counties: county ? [county] : [], description: '', quality: '',
+    visibility: 'draft', locations: [], areaText: '', areaGeometry: null, sources: '',
+  };
+}
+
+/** The draft of an existing product. */
+export function draftFromProduct(p: Product): ProductDraft {
+  return {
+    nameZh: p.nameZh, nameEn: p.nameEn ?? '', category: p.category, counties: [...p.counties],
+    description: p.description, quality: p.quality, visibility: p.visibility,
+    locations: p.locations.map((l) => ({ lat: String(l.lat), lng: String(l.lng), label: l.label, precision: l.precision })),
+    areaText: p.protectedArea?.text ?? '', areaGeometry: p.protectedArea?.geometry ?? null,
+    sources: p.sources.join('\n'),
+  };
+}
+
+/** A typed number: empty → null, anything unreadable → NaN (which the schema then refuses). */
+export function parseNumber(value: string): number | null {
+  const s = value.trim().replace(/,/g, '');
+  if (s === '') return null;
+  return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number(s) : Number.NaN;
+}
+
+/** Non-empty trimmed lines of a text. */
+export function splitLines(value: string): string[] {
+  return value.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** The JSON body of a draft (before validation). */
+export function productBody(d: ProductDraft): Record<string, unknown> {
+  const hasArea = d.areaText.trim() !== '' || d.areaGeometry !== null;
+  return {
+    nameZh: d.nameZh.trim(),
+    nameEn: d.nameEn.trim() === '' ? null : d.nameEn.trim(),
+    category: d.category === '' ? undefined : d.category,
+    counties: d.counties,
+    description: d.description,
+    quality: d.quality,
+    visibility: d.visibility,
+    locations: d.locations.map((l) => ({ lat: parseNumber(l.lat), lng: parseNumber(l.lng), label: l.label.trim(), precision: l.precision })),
+    protectedArea: hasArea ? { text: d.areaText, geometry: d.areaGeometry } : null,
+    sources: splitLines(d.sources),
+  };
+}
+
+/** Checks a draft with ProductCreate (new) or ProductUpdate (existing). */
+export function checkProduct(d: ProductDraft, mode: 'create'): DraftCheck<ProductCreate>;
+export function checkProduct(d: ProductDraft, mode: 'update'): DraftCheck<ProductUpdate>;
+export function checkProduct(d: ProductDraft, mode: 'create' | 'update'): DraftCheck<ProductCreate | ProductUpdate> {
+  const body = productBody(d);
+  const result = mode === 'create' ? ProductCreate.safeParse(body) : ProductUpdate.safeParse(body);
+  if (result.success) return { ok: true, body: result.data };
+  return { ok: false, errors: fieldErrors(result.error.issues) };
+}
