@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { UserCreate } from '../../db/model';
 import { openDb } from '../../db/open';
+import { isEmpty, loadSeeds } from '../../seeds/loader';
 import { readConfig } from '../config';
 import { HttpError } from '../errors';
 import { createUser } from '../domain/accounts';
@@ -36,6 +37,11 @@ if (!parsed.success) {
 
 const config = readConfig();
 const db = openDb(config.databasePath);
+if (isEmpty(db)) {
+  // Accounts reference the counties; seed a fresh database as the server would on its first start.
+  const report = loadSeeds(db);
+  console.log(`Seeded the empty database first: ${report.counties} counties, ${report.products} products.`);
+}
 try {
   const user = await createUser(db, null, parsed.data);
   console.log(`Created ${user.role} ${user.username}${user.county ? ` (county ${user.county})` : ''} in ${config.databasePath}.`);

@@ -1,0 +1,80 @@
+/** The operator commands: `user:add` (validation, exit codes) and `backup` (a usable copy). */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../db/open';
+import { checkPassword } from '../../server/domain/passwords';
+
+let dir: string;
+let dbFile: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gi-cli-'));
+  dbFile = join(dir, 'registry.sqlite');
+  openDb(dbFile).$client.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(script: string, args: string[]) {
+  const r = spawnSync('npx', ['tsx', `server/cli/${script}.ts`, ...args], {
+    env: { ...process.env, DATABASE_PATH: dbFile }, encoding: 'utf8', timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const users = () => {
+  const db = new Database(dbFile, { readonly: true });
+  try { return db.prepare('SELECT username, role, county, password_hash AS hash FROM users ORDER BY id').all() as { username: string; role: string; county: string | null; hash: string }[]; }
+  finally { db.close(); }
+};
+
+describe('npm run user:add', () => {
+  it('creates an official and an admin with scrypt hashes', async () => {
+    const a = run('user-add', ['--username', 'qinshui', '--password', 'a long password', '--role', 'official', '--county', '140521']);
+    expect(a.code, a.err).toBe(0);
+    expect(a.out).toMatch(/Created official qinshui/);
+    expect(run('user-add', ['--username', 'city', '--password', 'another long one', '--role', 'admin']).code).toBe(0);
+    const [official, admin] = users();
+    expect(official).toMatchObject({ username: 'qinshui', role: 'official', county: '140521' });
+    expect(admin).toMatchObject({ username: 'city', role: 'admin', county: null });
+    expect(official.hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(await checkPassword('a long password', official.hash)).toBe(true);
+    expect(await checkPassword('a long passwore', official.hash)).toBe(false);
+  });
+
+  it.each([
+    ['a short password', ['--username', 'u1', '--password', 'short', '--role', 'admin'], /--password/, 2],
+    ['an official without county', ['--username', 'u2', '--password', 'long enough pw', '--role', 'official'], /--county/, 2],
+    ['an admin with a county', ['--username', 'u3', '--password', 'long enough pw', '--role', 'admin', '--county', '140521'], /--county/, 2],
+    ['an unknown role', ['--username', 'u4', '--password', 'long enough pw', '--role', 'mayor'], /--role/, 2],
+    ['an unknown option', ['--username', 'u5', '--pasword', 'long enough pw', '--role', 'admin'], /pasword/, 2],
+    ['a taken username', ['--username', 'qinshui', '--password', 'long enough pw', '--role', 'admin'], /taken/, 1],
+  ])('refuses %s with a clear message and a non-zero exit', (_what, args, message, code) => {
+    const before = users().length;
+    const r = run('user-add', args as string[]);
+    expect(r.code).toBe(code);
+    expect(r.err).toMatch(message as RegExp);
+    expect(users().length).toBe(before);
+  });
+});
+
+describe('npm run backup', () => {
+  it('writes a consistent copy and refuses to overwrite it', () => {
+    const target = join(dir, 'backup.sqlite');
+    const r = run('backup', [target]);
+    expect(r.code, r.err).toBe(0);
+    const copy = new Database(target, { readonly: true });
+    expect(copy.prepare('SELECT username FROM users ORDER BY id').all()).toEqual([{ username: 'qinshui' }, { username: 'city' }]);
+    copy.close();
+    const again = run('backup', [target]);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already exists/);
+  });
+
+  it('needs a file name', () => {
+    expect(run('backup', []).code).toBe(2);
+  });
+});
