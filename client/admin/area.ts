@@ -39,7 +39,10 @@ export function areaFromGeoJson(value: unknown): AreaRead {
       };
   const result = AreaGeometry.safeParse(candidate);
   if (result.success) return { ok: true, geometry: result.data };
-  return { ok: false, error: issueText(result.error.issues[0]) };
+  const issue = result.error.issues[0];
+  // A coordinate out of range is almost always [lat, lng] written the wrong way round.
+  const outOfRange = issue.code === 'too_big' || issue.code === 'too_small';
+  return { ok: false, error: outOfRange && issue.path.includes('coordinates') ? t('model.areaOutside') : issueText(issue) };
 }
 
 /** Reads a file's text as GeoJSON. */

@@ -32,6 +32,8 @@ const modelMessages = new Map<string, MessageKey>(
 
 /** A readable message for one issue; the generic zod codes get our own wording. */
 export function issueText(issue: IssueLike): string {
+  const known = modelMessages.get(issue.message);
+  if (known) return t(known);
   const n = Number(issue.minimum ?? issue.maximum ?? 0);
   switch (issue.code) {
     case 'too_small':
@@ -51,8 +53,7 @@ export function issueText(issue: IssueLike): string {
     case 'invalid_format':
       return issue.format === 'date' ? t('err.date') : t('err.format');
   }
-  const known = modelMessages.get(issue.message);
-  return known ? t(known) : issue.message;
+  return issue.message;
 }
 
 /** One message per field path (the first issue wins); `prefix` keeps only issues under that path and strips it. */
