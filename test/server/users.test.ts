@@ -1,0 +1,67 @@
+/** Accounts over HTTP (admins only): list without hashes, create, change; changes end the user's sessions. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../support/server';
+import { PASSWORD, addAccount, send, signIn } from './fixtures';
+
+let s: TestServer;
+let admin: string;
+
+beforeAll(async () => {
+  s = await startServer();
+  await addAccount(s.db, 'city', 'admin');
+  admin = await signIn(s.url, 'city');
+});
+afterAll(() => s.close());
+
+describe('accounts', () => {
+  it('lists accounts with explicit fields only', async () => {
+    await addAccount(s.db, 'lingchuan', 'official', '140524');
+    const res = await send(s.url, 'GET', '/api/users', undefined, admin);
+    expect(res.status).toBe(200);
+    for (const u of res.body) expect(Object.keys(u).sort()).toEqual(['active', 'county', 'createdAt', 'id', 'role', 'username']);
+    expect(JSON.stringify(res.body)).not.toMatch(/scrypt/);
+  });
+
+  it('creates an account that can sign in', async () => {
+    const res = await send(s.url, 'POST', '/api/users', { username: 'gaoping', password: 'gaoping password', role: 'official', county: '140581' }, admin);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ username: 'gaoping', role: 'official', county: '140581', active: true });
+    expect(res.body.password).toBeUndefined();
+    expect(await signIn(s.url, 'gaoping', 'gaoping password')).toMatch(/^gi_session=/);
+  });
+
+  it('changes a password: the old sessions end, the new password works', async () => {
+    const u = await addAccount(s.db, 'zezhou', 'official', '140525');
+    const old = await signIn(s.url, 'zezhou');
+    expect((await send(s.url, 'PATCH', `/api/users/${u.id}`, { password: 'brand new password' }, admin)).status).toBe(200);
+    expect((await send(s.url, 'GET', '/api/session', undefined, old)).status).toBe(401);
+    expect((await send(s.url, 'POST', '/api/session', { username: 'zezhou', password: PASSWORD })).status).toBe(401);
+    expect(await signIn(s.url, 'zezhou', 'brand new password')).toMatch(/^gi_session=/);
+  });
+
+  it('deactivates an account: its sessions end and it cannot sign in', async () => {
+    const u = await addAccount(s.db, 'chengqu', 'official', '140502');
+    const cookie = await signIn(s.url, 'chengqu');
+    const res = await send(s.url, 'PATCH', `/api/users/${u.id}`, { active: false }, admin);
+    expect(res.body.active).toBe(false);
+    expect((await send(s.url, 'GET', '/api/session', undefined, cookie)).status).toBe(401);
+    expect((await send(s.url, 'POST', '/api/session', { username: 'chengqu', password: PASSWORD })).status).toBe(401);
+    await send(s.url, 'PATCH', `/api/users/${u.id}`, { active: true }, admin);
+    expect(await signIn(s.url, 'chengqu')).toMatch(/^gi_session=/);
+  });
+
+  it('turns an admin into an official of a county, and back (county cleared)', async () => {
+    const u = await addAccount(s.db, 'deputy', 'admin');
+    const down = await send(s.url, 'PATCH', `/api/users/${u.id}`, { role: 'official', county: '140522' }, admin);
+    expect(down.body).toMatchObject({ role: 'official', county: '140522' });
+    const up = await send(s.url, 'PATCH', `/api/users/${u.id}`, { role: 'admin' }, admin);
+    expect(up.body).toMatchObject({ role: 'admin', county: null });
+  });
+
+  it('does not let an admin deactivate or demote themself', async () => {
+    const me = (await send(s.url, 'GET', '/api/session', undefined, admin)).body.id;
+    expect((await send(s.url, 'PATCH', `/api/users/${me}`, { active: false }, admin)).status).toBe(403);
+    expect((await send(s.url, 'PATCH', `/api/users/${me}`, { role: 'official', county: '140521' }, admin)).status).toBe(403);
+    expect((await send(s.url, 'PATCH', `/api/users/${me}`, { password: 'my new password' }, admin)).status).toBe(200);
+  });
+});
