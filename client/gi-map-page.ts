@@ -1,29 +1,152 @@
-import { css, html, LitElement } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { api } from './api';
+import { GI_TYPES, type ProductFilter, type ProductSummary } from '../db/model';
+import { api, type ClientConfig } from './api';
+import type { CountySelectDetail } from './gi-map';
+import type { FilterChangeDetail } from './gi-map-filters';
+import type { ProductSelectDetail } from './gi-product-list';
 import { LocaleController, t } from './i18n';
+import { markerSpec } from './map/marker-icon';
+import { filterQuery, parseFilter, withFilter } from './map/url-state';
+import { navigate, NAVIGATE_EVENT } from './router';
 import { sharedStyles } from './shared-styles';
-import { renderTask } from './task-view';
+import { renderError, renderTask } from './task-view';
+import './gi-map';
+import './gi-map-filters';
 import './gi-product-list';
 
-/** The public home page: the registry's products (the map comes with the public-map work). */
+/** Most products the list shows at once (the map shows them all). */
+const LIST_LIMIT = 1000;
+
+/**
+ * The public home page: filters, the map of the six counties with a marker per product location,
+ * and the list of the same products. The filters live in the URL (same names as /api/products).
+ */
 @customElement('gi-map-page')
 export class GiMapPage extends LitElement {
-  static override styles = [sharedStyles, css`:host { display: block; padding: 1rem; max-width: 60rem; }`];
+  static override styles = [sharedStyles, css`
+    :host { flex: 1; display: flex; flex-direction: column; min-height: 0; }
+    .bar { padding: 0.5rem 1rem; border-bottom: 1px solid var(--gi-border); display: grid; gap: 0.25rem; }
+    h1 { font-size: 1.1rem; margin: 0; }
+    .body { flex: 1 1 0; display: grid; grid-template-columns: minmax(0, 1fr) 22rem; grid-template-rows: minmax(0, 1fr);
+      min-height: 420px; }
+    .map-area { position: relative; display: flex; flex-direction: column; min-height: 0; }
+    gi-map { flex: 1; }
+    .map-area > .state { padding: 1rem; }
+    .overlay { position: absolute; left: 50%; top: 0.5rem; transform: translateX(-50%); z-index: 1000;
+      background: #fff; padding: 0.25rem 0.75rem; border: 1px solid var(--gi-border); border-radius: 4px; }
+    .results { border-left: 1px solid var(--gi-border); display: flex; flex-direction: column; min-height: 0; }
+    .results h2 { font-size: 1rem; margin: 0; padding: 0.5rem 0.75rem 0; }
+    .counts { margin: 0; padding: 0 0.75rem 0.5rem; color: var(--gi-muted); font-size: 0.85rem; border-bottom: 1px solid var(--gi-border); }
+    .list { overflow: auto; flex: 1; min-height: 0; }
+    .results .state { padding: 0.75rem; }
+    @media (max-width: 700px) {
+      .body { display: flex; flex-direction: column; flex: none; min-height: 0; }
+      .map-area { height: 55vh; flex: none; }
+      .results { border-left: none; border-top: 1px solid var(--gi-border); }
+    }
+  `];
+
+  @state() private filter: ProductFilter = parseFilter(location.search);
+  @state() private selectedId: number | null = null;
 
   private readonly i18n = new LocaleController(this);
-  private readonly products = new Task(this, {
-    task: ([], { signal }) => api.products({ limit: 1000 }, signal),
+  private readonly config = new Task(this, {
+    task: ([], { signal }) => api.config(signal).catch((): ClientConfig => ({ tiles: null, approvalNo: null })),
     args: () => [] as const,
   });
+  private readonly counties = new Task(this, {
+    task: ([], { signal }) => api.countiesGeoJson(signal),
+    args: () => [] as const,
+  });
+  private readonly points = new Task(this, {
+    task: ([query], { signal }) => api.productPoints(parseFilter(query), signal),
+    args: () => [filterQuery(this.filter)] as const,
+  });
+  private readonly products = new Task(this, {
+    task: ([query], { signal }) => api.products({ ...parseFilter(query), limit: LIST_LIMIT }, signal),
+    args: () => [filterQuery(this.filter)] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onNavigate);
+    window.addEventListener(NAVIGATE_EVENT, this.onNavigate);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.onNavigate);
+    window.removeEventListener(NAVIGATE_EVENT, this.onNavigate);
+    super.disconnectedCallback();
+  }
 
   override render() {
-    return renderTask(this.products, ({ items, total }) => html`
-      <p>${t('products.count', { n: total })}</p>
-      ${items.length === 0 ? html`<p class="state">${t('state.empty')}</p>` : html`<gi-product-list .items=${items}></gi-product-list>`}
-    `);
+    const counties = this.counties.value?.features.map((f) => f.properties) ?? [];
+    return html`<div class="bar">
+        <h1>${t('map.title')}</h1>
+        <gi-map-filters .filter=${this.filter} .counties=${counties} @gi-filter-change=${this.onFilterChange}></gi-map-filters>
+      </div>
+      <div class="body" @gi-select=${this.onSelect}>
+        <section class="map-area" aria-label=${t('map.label')}>${this.renderMap()}</section>
+        <section class="results" aria-labelledby="results-heading">
+          <h2 id="results-heading">${t('list.label')}</h2>
+          ${renderTask(this.products, ({ items, total }) => this.renderList(items, total))}
+        </section>
+      </div>`;
   }
+
+  private renderMap() {
+    const config = this.config.value;
+    return html`${renderTask(this.counties, (counties) => html`<gi-map .counties=${counties}
+        .points=${this.points.value ?? null} .selectedId=${this.selectedId} .selectedCounty=${this.filter.county ?? null}
+        .tiles=${config?.tiles ?? null} .approvalNo=${config?.approvalNo ?? null} .linkQuery=${filterQuery(this.filter)}
+        @gi-county-select=${this.onCountySelect}></gi-map>`)}
+      ${this.points.render({
+        pending: () => html`<p class="overlay state" role="status">${t('state.loading')}</p>`,
+        error: (e) => html`<div class="overlay">${renderError(e, () => this.points.run())}</div>`,
+      })}`;
+  }
+
+  private renderList(items: ProductSummary[], total: number) {
+    if (total === 0) {
+      return html`<p class="counts" role="status">${t('products.count', { n: 0 })}</p>
+        <div class="state"><p>${t('state.empty')}</p>
+          <button type="button" @click=${() => this.apply({})}>${t('filters.clear')}</button></div>`;
+    }
+    const byType: Record<string, number> = { candidate: 0, ...Object.fromEntries(GI_TYPES.map((g) => [g, 0])) };
+    for (const p of items) {
+      const spec = markerSpec(p.designations);
+      if (spec.candidate) byType.candidate++;
+      for (const g of spec.glyphs) if (g.giType) byType[g.giType]++;
+    }
+    return html`<p class="counts" role="status">${t('products.count', { n: total })}${total > items.length ? html` · ${t('list.shown', { n: items.length })}` : nothing}
+        <br />${t('list.byType', byType)}</p>
+      <div class="list"><gi-product-list .items=${items} .selected=${this.selectedId} .linkQuery=${filterQuery(this.filter)}></gi-product-list></div>`;
+  }
+
+  private apply(filter: ProductFilter, replace = false) {
+    navigate(`/${filterQuery(filter)}`, { replace });
+  }
+
+  private onFilterChange(e: CustomEvent<FilterChangeDetail>) {
+    this.apply(e.detail.filter, e.detail.replace);
+  }
+
+  private onCountySelect(e: CustomEvent<CountySelectDetail>) {
+    const code = e.detail.code === this.filter.county ? undefined : e.detail.code;
+    this.apply(withFilter(this.filter, 'county', code));
+  }
+
+  private onSelect(e: CustomEvent<ProductSelectDetail>) {
+    this.selectedId = e.detail.id;
+  }
+
+  private readonly onNavigate = () => {
+    if (location.pathname !== '/') return;
+    const next = parseFilter(location.search);
+    if (filterQuery(next) !== filterQuery(this.filter)) this.filter = next;
+  };
 }
 
 declare global {

@@ -1,7 +1,9 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ProductSummary } from '../db/model';
 import { localName, LocaleController, t } from './i18n';
+import { markerSpec } from './map/marker-icon';
+import { glyphCss, markerSvg } from './map/marker-svg';
 import { withLang } from './router';
 import { sharedStyles } from './shared-styles';
 
@@ -9,41 +11,57 @@ import { sharedStyles } from './shared-styles';
 export interface ProductSelectDetail { id: number }
 
 /**
- * A list of products with their GI designations; clicking a name opens the product page, and
- * focusing or hovering an item reports it with `gi-select` so a map can highlight it.
+ * A list of products with their GI designations and the same symbol the map shows; each name is a
+ * link to the product page, and focusing or hovering an item reports it with `gi-select` so a map
+ * can highlight it. The selected item is marked and scrolled into view.
  */
 @customElement('gi-product-list')
 export class GiProductList extends LitElement {
-  static override styles = [sharedStyles, css`
+  static override styles = [sharedStyles, unsafeCSS(glyphCss), css`
+    :host { display: block; }
     ul { list-style: none; margin: 0; padding: 0; }
-    li { padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--gi-border); }
-    li[aria-current='true'] { background: #fff4d6; border-left: 4px solid var(--gi-focus); }
+    li { display: grid; grid-template-columns: auto 1fr; gap: 0 0.5rem; padding: 0.5rem 0.75rem;
+      border-bottom: 1px solid var(--gi-border); border-left: 4px solid transparent; }
+    li[aria-current='true'] { background: #fff4d6; border-left-color: var(--gi-focus); }
+    .symbol { grid-row: span 2; padding-top: 0.15rem; }
     .name { font-weight: 600; }
     .tags { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-top: 0.25rem; }
     .tag { font-size: 0.8rem; border: 1px solid var(--gi-border); border-radius: 999px; padding: 0 0.5rem; background: var(--gi-surface); }
     .tag.granted { border-color: currentColor; font-weight: 600; }
+    .tag.nowhere { border-style: dashed; color: var(--gi-muted); }
   `];
 
   /** The products to list. */
   @property({ attribute: false }) items: ProductSummary[] = [];
   /** The id of the highlighted product, if any. */
   @property({ type: Number }) selected: number | null = null;
+  /** Query string kept on the product links (the map's filters), e.g. `?type=trademark`. */
+  @property({ attribute: false }) linkQuery = '';
 
   private readonly i18n = new LocaleController(this);
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('selected') && this.selected !== null) {
+      this.renderRoot.querySelector(`li[data-id="${this.selected}"]`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
 
   override render() {
     return html`<ul aria-label=${t('products.count', { n: this.items.length })}>
       ${this.items.map((p) => html`<li aria-current=${p.id === this.selected ? 'true' : 'false'} data-id=${p.id}
           @mouseenter=${() => this.select(p.id)}>
-        <a class="name" href=${withLang(`/products/${p.id}`)} @focus=${() => this.select(p.id)}>${localName(p)}</a>
+        <span class="symbol">${markerSvg(markerSpec(p.designations))}</span>
+        <a class="name" href=${withLang(`/products/${p.id}${this.linkQuery}`)} @focus=${() => this.select(p.id)}>${localName(p)}</a>
         <div class="tags">
           ${p.designations.map((d) => html`<span class="tag ${d.status}">${t(`giType.${d.giType}`)} · ${t(`status.${d.status}`)}</span>`)}
+          ${p.locations.length === 0 ? html`<span class="tag nowhere">${t('list.noLocation')}</span>` : nothing}
         </div>
       </li>`)}
     </ul>`;
   }
 
   private select(id: number) {
+    if (id === this.selected) return;
     this.dispatchEvent(new CustomEvent<ProductSelectDetail>('gi-select', { detail: { id }, bubbles: true, composed: true }));
   }
 }
