@@ -2,7 +2,8 @@
  * Typed access to the registry's HTTP API; the types come from db/model.ts (the shared contract).
  */
 import type {
-  County, GiType, Period, Product, ProductFilter, ProductQuery, ProductSummary, Tally,
+  County, GiType, Period, PeriodInput, Product, ProductFilter, ProductQuery, ProductSummary, SeriesStep, Tally,
+  TallySeries, User,
 } from '../db/model';
 import type { Geometry } from 'geojson';
 
@@ -93,4 +94,13 @@ export const api = {
   periods: (signal?: AbortSignal) => apiGet<Period[]>('/api/periods', signal),
   tally: (params: { period?: number; asOf?: string }, signal?: AbortSignal) =>
     apiGet<Tally>(`/api/tally${toQuery(params)}`, signal),
+  tallySeries: (params: { period?: number; step?: SeriesStep }, signal?: AbortSignal) =>
+    apiGet<TallySeries>(`/api/tally/series${toQuery(params)}`, signal),
+  /** The signed-in user, or null for the public (401). */
+  signedInUser: (signal?: AbortSignal) => apiGet<User>('/api/session', signal).catch((e: unknown) => {
+    if (e instanceof ApiRequestError && e.status === 401) return null;
+    throw e;
+  }),
+  createPeriod: (input: PeriodInput) => apiSend<Period>('POST', '/api/periods', input),
+  updatePeriod: (id: number, input: PeriodInput) => apiSend<Period>('PUT', `/api/periods/${id}`, input),
 };

@@ -1,0 +1,125 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { GI_TYPES, PeriodInput, type GiType, type Period } from '../../db/model';
+import { api, ApiRequestError } from '../api';
+import { LocaleController, t } from '../i18n';
+import { sharedStyles } from '../shared-styles';
+
+/** Fired after a period was saved; `detail` is the period as the server stored it. */
+export type PeriodSavedEvent = CustomEvent<Period>;
+
+type Draft = { name: string; startsOn: string; endsOn: string } & Record<`${'baseline' | 'target'}.${GiType}`, string>;
+
+function draftOf(p: Period | null): Draft {
+  const d = { name: p?.name ?? '', startsOn: p?.startsOn ?? '', endsOn: p?.endsOn ?? '' } as Draft;
+  for (const g of GI_TYPES) {
+    const x = p?.targets.find((y) => y.giType === g);
+    d[`baseline.${g}`] = String(x?.baseline ?? 0);
+    d[`target.${g}`] = String(x?.target ?? 0);
+  }
+  return d;
+}
+
+/** An admin's form for a plan period: its name, dates and per-type baseline and target (new when `period` is null). */
+@customElement('gi-period-editor')
+export class GiPeriodEditor extends LitElement {
+  static override styles = [sharedStyles, css`
+    :host { display: block; }
+    form { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.6rem 1rem; align-items: start; }
+    fieldset { border: 1px solid var(--gi-border); border-radius: 4px; display: flex; gap: 0.75rem; margin: 0; padding: 0.25rem 0.6rem 0.6rem; }
+    fieldset label { flex: 1; min-width: 0; }
+    legend { font-weight: 700; padding: 0 0.25rem; }
+    label { display: flex; flex-direction: column; gap: 0.2rem; font-weight: 600; }
+    input { padding: 0.3rem 0.4rem; border: 1px solid var(--gi-muted); border-radius: 4px; }
+    input[aria-invalid='true'] { border: 2px solid #8b1a10; }
+    .err { color: #8b1a10; font-weight: 400; font-size: 0.85rem; }
+    .actions { grid-column: 1 / -1; display: flex; gap: 0.75rem; align-items: center; }
+    button { padding: 0.35rem 1rem; background: var(--gi-accent); color: #fff; border: 0; border-radius: 4px; }
+  `];
+
+  /** The period to edit, or null to add a new one. */
+  @property({ attribute: false }) period: Period | null = null;
+
+  @state() private draft: Draft = draftOf(null);
+  @state() private errors = new Map<string, string>();
+  @state() private status: 'idle' | 'saving' | 'saved' | { failed: string } = 'idle';
+
+  private readonly i18n = new LocaleController(this);
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('period')) {
+      this.draft = draftOf(this.period);
+      this.errors = new Map();
+      this.status = 'idle';
+    }
+  }
+
+  override render() {
+    const field = (key: keyof Draft, label: string, type: 'text' | 'date' | 'number') => {
+      const error = this.errors.get(key);
+      return html`<label>${label}
+        <input name=${key} type=${type} .value=${this.draft[key]} min=${type === 'number' ? '0' : nothing} step=${type === 'number' ? '1' : nothing}
+          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${key}-err` : nothing} @input=${this.onInput} />
+        ${error ? html`<span class="err" id=${`${key}-err`}>${error}</span>` : nothing}
+      </label>`;
+    };
+    return html`
+      <form novalidate @submit=${this.onSubmit}>
+        ${field('name', t('tally.form.name'), 'text')}
+        ${field('startsOn', t('tally.form.startsOn'), 'date')}
+        ${field('endsOn', t('tally.form.endsOn'), 'date')}
+        ${GI_TYPES.map((g) => html`<fieldset>
+          <legend>${t(`giType.${g}`)}</legend>
+          ${field(`baseline.${g}`, t('tally.form.baseline'), 'number')}
+          ${field(`target.${g}`, t('tally.form.target'), 'number')}
+        </fieldset>`)}
+        <div class="actions">
+          <button type="submit" ?disabled=${this.status === 'saving'}>${t('tally.form.save')}</button>
+          <span role="status" aria-live="polite">${this.status === 'saving' ? t('tally.form.saving')
+            : this.status === 'saved' ? t('tally.form.saved') : nothing}</span>
+          ${typeof this.status === 'object' ? html`<span class="err" role="alert">${this.status.failed}</span>` : nothing}
+        </div>
+      </form>
+    `;
+  }
+
+  private onInput(e: Event) {
+    const input = e.target as HTMLInputElement;
+    this.draft = { ...this.draft, [input.name]: input.value };
+  }
+
+  private async onSubmit(e: Event) {
+    e.preventDefault();
+    const d = this.draft;
+    const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s) : Number.NaN);
+    const body = {
+      name: d.name, startsOn: d.startsOn, endsOn: d.endsOn,
+      targets: GI_TYPES.map((giType) => ({ giType, baseline: int(d[`baseline.${giType}`]), target: int(d[`target.${giType}`]) })),
+    };
+    const parsed = PeriodInput.safeParse(body);
+    if (!parsed.success) {
+      this.errors = new Map(parsed.error.issues.map((i) => {
+        const [head, index, leaf] = i.path;
+        const key = head === 'targets' && typeof index === 'number' ? `${String(leaf)}.${GI_TYPES[index]}` : String(head);
+        return [key, head === 'targets' ? t('tally.form.nonNegative') : i.message];
+      }));
+      this.status = { failed: t('tally.form.invalid') };
+      return;
+    }
+    this.errors = new Map();
+    this.status = 'saving';
+    try {
+      const saved = this.period ? await api.updatePeriod(this.period.id, parsed.data) : await api.createPeriod(parsed.data);
+      this.status = 'saved';
+      this.dispatchEvent(new CustomEvent('period-saved', { detail: saved, bubbles: true, composed: true }));
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 409) this.errors = new Map([['name', error.message]]);
+      this.status = { failed: t('tally.form.failed', { message: error instanceof Error ? error.message : String(error) }) };
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gi-period-editor': GiPeriodEditor }
+  interface HTMLElementEventMap { 'period-saved': PeriodSavedEvent }
+}

@@ -1,0 +1,66 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { GI_TYPES, type County, type Tally, type TallyType } from '../../db/model';
+import { LocaleController, localName, t } from '../i18n';
+import { sharedStyles } from '../shared-styles';
+
+/** The tally by county: per county and GI type, in force, at the start, and the pipeline; the city total last. */
+@customElement('gi-tally-counties')
+export class GiTallyCounties extends LitElement {
+  static override styles = [sharedStyles, css`
+    :host { display: block; overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+    caption { text-align: left; font-weight: 700; padding-bottom: 0.25rem; }
+    th, td { border: 1px solid var(--gi-border); padding: 0.25rem 0.5rem; text-align: right; }
+    th[scope='row'], thead th:first-child { text-align: left; }
+    thead th { background: var(--gi-surface); font-weight: 600; }
+    tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--gi-fg); }
+    .pipe { color: var(--gi-muted); white-space: nowrap; }
+    @media print { th, td { padding: 0.1rem 0.3rem; font-size: 0.8rem; } thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+  `];
+
+  /** The tally to show. */
+  @property({ attribute: false }) tally!: Tally;
+  /** The six counties, for their names. */
+  @property({ attribute: false }) counties: County[] = [];
+
+  private readonly i18n = new LocaleController(this);
+
+  override render() {
+    const name = (code: string) => {
+      const c = this.counties.find((x) => x.code === code);
+      return c ? localName(c) : code;
+    };
+    return html`
+      <table>
+        <caption>${t('tally.counties')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" rowspan="2">${t('tally.county')}</th>
+            ${GI_TYPES.map((g) => html`<th scope="colgroup" colspan="3">${t(`giType.${g}`)}</th>`)}
+          </tr>
+          <tr>
+            ${GI_TYPES.map(() => html`
+              <th scope="col">${t('tally.colInForce')}</th>
+              <th scope="col">${t('tally.colBaseline')}</th>
+              <th scope="col">${t('tally.colPipeline')}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${this.tally.counties.map((c) => html`<tr data-county=${c.code}><th scope="row">${name(c.code)}</th>${c.types.map(this.cells)}</tr>`)}
+        </tbody>
+        <tfoot>
+          <tr><th scope="row">${t('tally.cityTotal')}</th>${this.tally.types.map(this.cells)}</tr>
+        </tfoot>
+      </table>
+    `;
+  }
+
+  private readonly cells = (x: TallyType) => html`
+    <td>${x.inForce}</td><td>${x.baseline}</td>
+    <td class="pipe">${x.pipeline.cultivating} / ${x.pipeline.filed} / ${x.pipeline.published}</td>`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gi-tally-counties': GiTallyCounties }
+}
