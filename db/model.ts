@@ -508,6 +508,10 @@ export const AuditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
+/** GET /api/audit: a page of entries, newest first, with the total that match. */
+export const AuditPage = z.object({ items: z.array(AuditEvent), total: z.number().int() });
+export type AuditPage = z.infer<typeof AuditPage>;
+
 /** Query string of GET /api/audit. */
 export const AuditQuery = z
   .object({

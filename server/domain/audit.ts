@@ -2,10 +2,11 @@
  * The append-only audit log: every change is recorded in the same transaction as the change itself,
  * so a write that fails leaves no entry and an entry never describes a change that did not happen.
  */
-import { and, desc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import type { AuditEntity, AuditEvent, AuditQuery, CountyCode } from '../../db/model';
+import type { AuditEntity, AuditPage, AuditQuery } from '../../db/model';
 import * as t from '../../db/schema';
+import { readableAudit } from './permissions';
 import type { SignedIn } from './viewer';
 
 /** A database handle or the transaction a write runs in. */
@@ -23,25 +24,10 @@ export function recordAudit(tx: Tx, viewer: SignedIn | null, entry: AuditEntry):
   }).run();
 }
 
-/** The entries an official may read: those about products (or their designations) of their county. */
-function auditOfCounty(db: Db, county: CountyCode): SQL | undefined {
-  const productInCounty = (productId: SQL | typeof t.designations.productId) => exists(
-    db.select({ one: t.productCounties.productId }).from(t.productCounties)
-      .where(and(eq(t.productCounties.productId, productId), eq(t.productCounties.countyCode, county))),
-  );
-  return or(
-    and(eq(t.auditEvents.entity, 'product'), productInCounty(sql`${t.auditEvents.entityId}`)),
-    and(eq(t.auditEvents.entity, 'designation'), exists(
-      db.select({ one: t.designations.id }).from(t.designations)
-        .where(and(eq(t.designations.id, t.auditEvents.entityId), productInCounty(t.designations.productId))),
-    )),
-  );
-}
-
 /** A page of the audit log a signed-in viewer may read, newest first, with the total count. */
-export function listAudit(db: Db, viewer: SignedIn, query: AuditQuery): { items: AuditEvent[]; total: number } {
+export function listAudit(db: Db, viewer: SignedIn, query: AuditQuery): AuditPage {
   const where = and(
-    viewer.role === 'admin' ? undefined : auditOfCounty(db, viewer.county!),
+    readableAudit(db, viewer),
     query.entity ? eq(t.auditEvents.entity, query.entity) : undefined,
     query.id !== undefined ? eq(t.auditEvents.entityId, query.id) : undefined,
   );

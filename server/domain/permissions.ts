@@ -1,10 +1,10 @@
 /**
  * Who may see and change what, decided in one place.
  */
-import { and, eq, exists, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, exists, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import type { CountyCode, ProductQuery } from '../../db/model';
-import { productCounties, products } from '../../db/schema';
+import { auditEvents, designations, productCounties, products } from '../../db/schema';
 import { conflict, forbidden, notFound, unauthorized } from '../errors';
 import type { SignedIn, Viewer } from './viewer';
 
@@ -39,6 +39,25 @@ export function listScope(db: Db, viewer: Viewer, query: Pick<ProductQuery, 'min
   }
   const mine = query.mine && viewer.role !== 'admin' ? inCounty(db, viewer.county!) : undefined;
   return and(mine, query.archived ? isNotNull(products.archivedAt) : isNull(products.archivedAt));
+}
+
+/**
+ * The condition on `audit_events` that a viewer may read: an admin reads everything, an official
+ * the entries about products of their county and about those products' designations.
+ */
+export function readableAudit(db: Db, viewer: SignedIn): SQL | undefined {
+  if (viewer.role === 'admin') return undefined;
+  const productInCounty = (productId: SQL | typeof designations.productId) => exists(
+    db.select({ one: productCounties.productId }).from(productCounties)
+      .where(and(eq(productCounties.productId, productId), eq(productCounties.countyCode, viewer.county!))),
+  );
+  return or(
+    and(eq(auditEvents.entity, 'product'), productInCounty(sql`${auditEvents.entityId}`)),
+    and(eq(auditEvents.entity, 'designation'), exists(
+      db.select({ one: designations.id }).from(designations)
+        .where(and(eq(designations.id, auditEvents.entityId), productInCounty(designations.productId))),
+    )),
+  );
 }
 
 /** Whether a viewer may create or change a product that lies in these counties. */

@@ -5,7 +5,7 @@ import { clearSessionCookie, sessionToken, setSessionCookie, signedInViewer } fr
 import { clockOf, type AppContext } from '../context';
 import { HttpError, tooManyRequests } from '../errors';
 import { getUser, verifyPassword } from '../domain/accounts';
-import { createSession, endSession } from '../domain/sessions';
+import { createSession, endSession, purgeExpiredSessions } from '../domain/sessions';
 import { FailureLimiter, LOGIN_LIMIT } from '../rate-limit';
 import { validate } from '../validate';
 import { jsonBody } from '../write-guard';
@@ -34,6 +34,10 @@ export function sessionRoutes(ctx: AppContext): Router {
         throw badCredentials();
       }
       limiter.reset(userKey);
+      // A fresh token on every sign-in (no fixation); expired sessions are swept while we are here.
+      const previous = sessionToken(req);
+      if (previous) endSession(db, previous);
+      purgeExpiredSessions(db, now());
       setSessionCookie(req, res, createSession(db, viewer.id, now()));
       res.json(getUser(db, viewer.id));
     })

@@ -81,6 +81,15 @@ describe('GET and DELETE /api/session', () => {
     expect((await send(s.url, 'GET', '/api/session', undefined, cookie)).status).toBe(401);
   });
 
+  it('issues a fresh token on sign-in and ends the one sent along (no session fixation)', async () => {
+    const first = await signIn(s.url, 'city');
+    const res = await send(s.url, 'POST', '/api/session', { username: 'city', password: PASSWORD }, first);
+    const second = res.headers.getSetCookie().find((c) => c.startsWith('gi_session='))!.split(';')[0];
+    expect(second).not.toBe(first);
+    expect((await send(s.url, 'GET', '/api/session', undefined, first)).status).toBe(401);
+    expect((await send(s.url, 'GET', '/api/session', undefined, second)).status).toBe(200);
+  });
+
   it('ends a session idle for longer than the timeout', async () => {
     const cookie = await signIn(s.url, 'qinshui');
     const hash = tokenHash(cookie.split('=')[1]);

@@ -62,6 +62,13 @@ describe('accounts', () => {
     const me = (await send(s.url, 'GET', '/api/session', undefined, admin)).body.id;
     expect((await send(s.url, 'PATCH', `/api/users/${me}`, { active: false }, admin)).status).toBe(403);
     expect((await send(s.url, 'PATCH', `/api/users/${me}`, { role: 'official', county: '140521' }, admin)).status).toBe(403);
-    expect((await send(s.url, 'PATCH', `/api/users/${me}`, { password: 'my new password' }, admin)).status).toBe(200);
+  });
+
+  it('keeps an admin signed in (with a new session) after changing their own password', async () => {
+    const res = await send(s.url, 'PATCH', `/api/users/${(await send(s.url, 'GET', '/api/session', undefined, admin)).body.id}`, { password: 'my new password' }, admin);
+    expect(res.status).toBe(200);
+    expect((await send(s.url, 'GET', '/api/session', undefined, admin)).status).toBe(401);
+    const fresh = res.headers.get('set-cookie')!.split(';')[0];
+    expect((await send(s.url, 'GET', '/api/session', undefined, fresh)).body.username).toBe('city');
   });
 });
