@@ -41,7 +41,8 @@ export class GiTallyPage extends LitElement {
       h1, .intro, details, .screen-only { display: none; }
       .report-title { margin: 0 0 3mm; font-size: 14pt; }
       .cards { grid-template-columns: repeat(3, 1fr); gap: 3mm; }
-      .totals { margin: 2mm 0; }
+      .totals { margin: 2mm 0 0; }
+      .totals dt { font-size: 8.5pt; }
       .totals dd { font-size: 12pt; }
       .note { font-size: 8pt; margin: 0 0 1mm; }
       section { margin-top: 3mm; break-inside: avoid; }

@@ -32,8 +32,12 @@ export class GiTallyCard extends LitElement {
     dt { color: var(--gi-muted); }
     dd { margin: 0; font-weight: 600; }
     @media print {
-      :host { padding: 0.4rem 0.6rem; }
-      .figure { font-size: 1.2rem; }
+      :host { padding: 2mm 3mm; font-size: 8.5pt; line-height: 1.3; }
+      h3 { font-size: 10pt; }
+      .figure { font-size: 13pt; }
+      p { margin: 0.5mm 0; }
+      .pipeline { font-size: 8pt; margin-top: 1mm; }
+      dl { gap: 0 2.5mm; }
       svg.bar { margin: 0.3rem 0 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     }
   `];

@@ -32,7 +32,7 @@ export class GiTallyChart extends LitElement {
     .protected_product { stroke: var(--gi-protected-product); fill: var(--gi-protected-product); }
     .agricultural_product { stroke: var(--gi-agricultural-product); fill: var(--gi-agricultural-product); }
     .asof { stroke: var(--gi-fg); stroke-dasharray: 3 3; }
-    @media print { svg { max-width: 100%; max-height: 48mm; } }
+    @media print { h2 { font-size: 10pt; margin: 0; } svg { max-width: 100%; max-height: 42mm; } }
   `];
 
   /** The series from GET /api/tally/series. */

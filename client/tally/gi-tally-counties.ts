@@ -16,7 +16,7 @@ export class GiTallyCounties extends LitElement {
     thead th { background: var(--gi-surface); font-weight: 600; }
     tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--gi-fg); }
     .pipe { color: var(--gi-muted); white-space: nowrap; }
-    @media print { th, td { padding: 0.1rem 0.3rem; font-size: 0.8rem; } thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+    @media print { caption { font-size: 10pt; } th, td { padding: 0.3mm 1mm; font-size: 7.5pt; line-height: 1.25; } th[scope='row'] { white-space: nowrap; } thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
   `];
 
   /** The tally to show. */

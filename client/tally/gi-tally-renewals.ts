@@ -16,7 +16,7 @@ export class GiTallyRenewals extends LitElement {
     th, td { border-bottom: 1px solid var(--gi-border); padding: 0.25rem 0.5rem; text-align: left; }
     .lapsed { font-weight: 700; color: #8b1a10; }
     .lapsed::before { content: '⚠ '; }
-    @media print { .note { display: none; } th, td { padding: 0.1rem 0.3rem; font-size: 0.8rem; } }
+    @media print { h2 { font-size: 10pt; } .note { display: none; } .state { font-size: 8.5pt; padding: 0; } th, td { padding: 0.3mm 1mm; font-size: 8pt; } }
   `];
 
   /** The renewals due, soonest first. */

@@ -111,7 +111,7 @@ describe('/tally', () => {
     const page = await open(`/tally?period=1&asOf=2025-12-31${lang === 'en' ? '&lang=en' : ''}`, { viewport: { width: 794, height: 1123 } });
     await page.locator('gi-tally-counties tfoot').waitFor();
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
     expect(pages).toHaveLength(1);
     expect(await page.getByLabel(lang === 'en' ? 'As of' : '截至日期').isVisible()).toBe(false);
