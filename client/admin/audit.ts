@@ -11,21 +11,25 @@ export const MAX_VALUE_CHARS = 120;
 
 /** A value as short text: strings as they are, the rest as JSON, cut to MAX_VALUE_CHARS. */
 export function shortValue(value: unknown): string {
-  const text = value === undefined || value === null ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
+  const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  const text = empty ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
 
 const asRecord = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v };
 
-/** The fields whose value differs between `before` and `after` (all of `after` for a creation). */
+/** Fields every snapshot carries that say nothing about the change. */
+const NOISE = new Set(['id', 'productId', 'createdAt', 'updatedAt', 'transitions']);
+
+/** The fields whose shown value differs between `before` and `after` (the filled ones for a creation). */
 export function auditChanges(event: Pick<AuditEvent, 'before' | 'after'>): AuditChange[] {
   const before = asRecord(event.before);
   const after = asRecord(event.after);
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !NOISE.has(k));
   return keys
-    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((key) => ({ key, before: shortValue(before[key]), after: shortValue(after[key]) }));
+    .map((key) => ({ key, before: shortValue(before[key]), after: shortValue(after[key]) }))
+    .filter((c) => c.before !== c.after);
 }
 
 /** Events of several entities merged newest first. */

@@ -12,13 +12,24 @@ import { shanghaiTime } from './labels';
 
 const ACTIONS = ['create', 'update', 'archive', 'restore', 'transition', 'replace_participants'] as const;
 
+/** Snapshot fields named like the form fields that edit them. */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  nameZh: 'form.nameZh', nameEn: 'form.nameEn', category: 'form.category', counties: 'form.counties',
+  description: 'form.description', quality: 'form.quality', visibility: 'form.visibility', locations: 'loc.legend',
+  protectedArea: 'area.legend', sources: 'form.sources', archived: 'products.archived', giType: 'desig.giType',
+  markKind: 'desig.markKind', status: 'products.state', holder: 'desig.holder', holderCreditCode: 'desig.holderCreditCode',
+  number: 'desig.number', announcement: 'desig.announcement', validUntil: 'desig.validUntil', notes: 'desig.notes',
+  on: 'desig.moveOn', note: 'desig.moveNote', value: 'editor.participants', filedOn: 'desig.filedOn', grantedOn: 'desig.grantedOn',
+};
+
 /** The audit log of a product and its designations: who changed what, when. */
 @customElement('gi-audit-history')
 export class GiAuditHistory extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
     ul { margin: 0; padding-left: 1rem; }
-    .key { font-family: ui-monospace, monospace; }
+    .key { font-weight: 600; }
     td { word-break: break-word; }
+    td:nth-child(-n+2) { white-space: nowrap; }
   `];
 
   /** The product whose history is shown. */
@@ -55,7 +66,7 @@ export class GiAuditHistory extends LitElement {
       <td><time datetime=${e.at}>${shanghaiTime(e.at)}</time></td>
       <td>${e.user ?? t('audit.system')}</td>
       <td>${action} · ${t(`audit.entity.${e.entity}`, { id: e.entityId })}</td>
-      <td><ul>${changes.map((c) => html`<li><span class="key">${c.key}</span>: ${c.before} → ${c.after}</li>`)}</ul></td>
+      <td><ul>${changes.map((c) => html`<li><span class="key">${FIELD_LABELS[c.key] ? t(FIELD_LABELS[c.key]) : c.key}</span>: ${c.before} → ${c.after}</li>`)}</ul></td>
     </tr>`;
   }
 }

@@ -39,7 +39,8 @@ export class GiDesignationCard extends LitElement {
 
   override render() {
     const d = this.designation;
-    const title = `${t(`giType.${d.giType}`)}${d.markKind ? `（${t(`markKind.${d.markKind}`)}）` : ''}`;
+    const type = t(`giType.${d.giType}`);
+    const title = d.markKind ? t('desig.typeWithKind', { type, kind: t(`markKind.${d.markKind}`) }) : type;
     const facts: [string, string | null][] = [
       [t('desig.holder'), d.holder], [t('desig.holderCreditCode'), d.holderCreditCode], [t('desig.number'), d.number],
       [t('desig.announcement'), d.announcement], [t('desig.filedOn'), d.filedOn], [t('desig.grantedOn'), d.grantedOn],

@@ -5,12 +5,12 @@ import { shanghaiTime } from '../../../client/admin/labels';
 
 describe('auditChanges', () => {
   it.each([
-    ['a creation lists every field', { before: null, after: { nameZh: '蜂蜜', counties: ['140521'] } },
+    ['a creation lists the filled fields', { before: null, after: { id: 3, nameZh: '蜂蜜', nameEn: null, description: '', sources: [], counties: ['140521'] } },
       [{ key: 'nameZh', before: '—', after: '蜂蜜' }, { key: 'counties', before: '—', after: '["140521"]' }]],
     ['an update lists only changed fields', { before: { nameZh: 'a', quality: 'q' }, after: { nameZh: 'b', quality: 'q' } },
       [{ key: 'nameZh', before: 'a', after: 'b' }]],
     ['an array value (participants) is one field', { before: [], after: [{ role: 'farmers' }] },
-      [{ key: 'value', before: '[]', after: '[{"role":"farmers"}]' }]],
+      [{ key: 'value', before: '—', after: '[{"role":"farmers"}]' }]],
     ['markup stays text', { before: null, after: { nameZh: '<img src=x>' } }, [{ key: 'nameZh', before: '—', after: '<img src=x>' }]],
   ])('%s', (_, event, changes) => {
     expect(auditChanges(event)).toEqual(changes);

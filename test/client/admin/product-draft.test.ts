@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../db/model';
 import {
-  checkProduct, draftFromProduct, emptyProductDraft, parseNumber, productBody, splitLines,
+  checkProduct, draftFromProduct, emptyProductDraft, parseNumber, productBody, splitLines, type ProductDraft,
 } from '../../../client/admin/product-draft';
 
 const valid = { ...emptyProductDraft('140521'), nameZh: '沁水蜂蜜', category: 'food' as const };
@@ -28,18 +28,19 @@ describe('product drafts', () => {
     expect(body).toMatchObject({ nameZh: '沁水蜂蜜', nameEn: null, sources: ['a', 'b', 'c'], protectedArea: null });
   });
 
-  it.each([
+  const cases: [string, ProductDraft, 'create' | 'update', Record<string, string>][] = [
     ['a valid new product', valid, 'create', {}],
     ['no name', { ...valid, nameZh: '  ' }, 'create', { nameZh: '必填。' }],
-    ['no category', { ...valid, category: '' as const }, 'create', { category: '必填。' }],
+    ['no category', { ...valid, category: '' }, 'create', { category: '必填。' }],
     ['no county', { ...valid, counties: [] }, 'create', { counties: '至少选择 1 项。' }],
-    ['a typed latitude that is not a number', { ...valid, locations: [{ lat: 'abc', lng: '112.2', label: '', precision: 'exact' as const }] },
+    ['a typed latitude that is not a number', { ...valid, locations: [{ lat: 'abc', lng: '112.2', label: '', precision: 'exact' }] },
       'create', { 'locations.0.lat': '请输入数字。' }],
-    ['an empty longitude', { ...valid, locations: [{ lat: '35.7', lng: '', label: '', precision: 'exact' as const }] },
+    ['an empty longitude', { ...valid, locations: [{ lat: '35.7', lng: '', label: '', precision: 'exact' }] },
       'update', { 'locations.0.lng': '请输入数字。' }],
-    ['swapped coordinates', { ...valid, locations: [{ lat: '35.7', lng: '12.2', label: '', precision: 'exact' as const }] },
+    ['swapped coordinates', { ...valid, locations: [{ lat: '35.7', lng: '12.2', label: '', precision: 'exact' }] },
       'update', { 'locations.0.lat': '位置不在晋城市范围内（请检查经纬度是否颠倒）' }],
-  ] as const)('%s', (_, draft, mode, errors) => {
+  ];
+  it.each(cases)('%s', (_, draft, mode, errors) => {
     const check = mode === 'create' ? checkProduct(draft, 'create') : checkProduct(draft, 'update');
     expect(check.ok ? {} : check.errors).toEqual(errors);
   });
