@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { apiNotFound, errorHandler } from './errors';
 import { countyRoutes } from './routes/counties';
 import { exportRoutes } from './routes/export';
+import { importRoutes } from './routes/import';
 import { openApiRoutes } from './routes/openapi';
 import { healthRoutes } from './routes/health';
 import { periodReadRoutes, periodWriteRoutes } from './routes/periods';
@@ -50,6 +51,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(designationRoutes(ctx));
   app.use(userRoutes(ctx));
   app.use(auditRoutes(ctx));
+  app.use(importRoutes(ctx));
 
   app.use('/api', apiNotFound);
   app.use(clientRoutes(config.clientDir ?? undefined));

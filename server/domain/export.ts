@@ -27,7 +27,7 @@ export function exportRows(db: Db, filter: ProductFilter): ExportRow[] {
     .orderBy(asc(t.products.id)).all();
   const ids = products.map((p) => p.id);
   if (ids.length === 0) return [];
-  const countyNames = new Map(db.select().from(t.counties).all().map((c) => [c.code, c.nameZh]));
+  const countyNames = new Map<string, string>(db.select().from(t.counties).all().map((c) => [c.code, c.nameZh]));
   const countiesOf = new Map<number, string[]>();
   for (const pc of db.select().from(t.productCounties).where(inArray(t.productCounties.productId, ids)).orderBy(asc(t.productCounties.countyCode)).all()) {
     countiesOf.set(pc.productId, [...(countiesOf.get(pc.productId) ?? []), pc.countyCode]);
