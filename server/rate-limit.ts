@@ -37,6 +37,14 @@ export class FailureLimiter {
     if (this.#failures.size > this.#maxKeys) this.#prune();
   }
 
+  /** Takes back the latest failure of `key` (an attempt counted up front that then succeeded). */
+  undo(key: string): void {
+    const recent = this.#recent(key);
+    recent.pop();
+    if (recent.length > 0) this.#failures.set(key, recent);
+    else this.#failures.delete(key);
+  }
+
   /** Forgets the failures of `key` (after a success). */
   reset(key: string): void {
     this.#failures.delete(key);

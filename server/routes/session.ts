@@ -27,12 +27,12 @@ export function sessionRoutes(ctx: AppContext): Router {
       const [ipKey, userKey] = keys(req, username);
       const wait = Math.max(limiter.retryAfter(ipKey), limiter.retryAfter(userKey));
       if (wait > 0) throw tooManyRequests(wait);
+      // Count the attempt as a failure before the (slow) check, so parallel guesses cannot slip past the limit.
+      limiter.fail(ipKey);
+      limiter.fail(userKey);
       const viewer = await verifyPassword(db, username, password);
-      if (!viewer) {
-        limiter.fail(ipKey);
-        limiter.fail(userKey);
-        throw badCredentials();
-      }
+      if (!viewer) throw badCredentials();
+      limiter.undo(ipKey);
       limiter.reset(userKey);
       // A fresh token on every sign-in (no fixation); expired sessions are swept while we are here.
       const previous = sessionToken(req);

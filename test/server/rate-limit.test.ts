@@ -16,6 +16,9 @@ describe('FailureLimiter', () => {
     limiter.fail('k');
     limiter.reset('k');
     expect(limiter.retryAfter('k')).toBe(0);
+    for (let i = 0; i < 3; i++) limiter.fail('k');
+    limiter.undo('k');
+    expect(limiter.retryAfter('k')).toBe(0);
   });
 
   it('stays bounded under a flood of distinct keys', () => {
@@ -47,6 +50,13 @@ describe('POST /api/session rate limit', () => {
     expect(Number((await attempt('city', PASSWORD)).headers.get('retry-after'))).toBe(5 * 60);
     s.clock.advance(5 * 60 * 1000 + 1);
     expect((await attempt('city', PASSWORD)).status).toBe(200);
+  });
+
+  it('counts parallel guesses: no more than 5 reach the password check', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, () => attempt('city', 'wrong password')));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((x) => x === 401)).toHaveLength(5);
+    expect(statuses.filter((x) => x === 429)).toHaveLength(7);
   });
 
   it('limits a client address across usernames', async () => {
