@@ -121,3 +121,19 @@ describe('GET and DELETE /api/session', () => {
     s.db.$client.prepare("UPDATE users SET active = 1 WHERE username = 'qinshui'").run();
   });
 });
+
+describe('behind a TLS proxy (TRUST_PROXY=1)', () => {
+  it('marks the cookie Secure and takes the https origin as its own', async () => {
+    const p = await startServer({ env: { TRUST_PROXY: '1' } });
+    try {
+      await addAccount(p.db, 'city', 'admin');
+      const host = new URL(p.url).host;
+      const res = await send(p.url, 'POST', '/api/session', { username: 'city', password: PASSWORD }, undefined,
+        { 'x-forwarded-proto': 'https', origin: `https://${host}` });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+    } finally {
+      await p.close();
+    }
+  });
+});
