@@ -117,10 +117,25 @@ describe('/tally', () => {
     expect(await page.getByLabel(lang === 'en' ? 'As of' : '截至日期').isVisible()).toBe(false);
   });
 
-  it('made no request to another host and logged no error but the public 401 from /api/session', () => {
+  it('says so when no period exists yet (the empty state)', async () => {
+    const empty = await startServer({ seed: false, env: process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {} });
+    try {
+      const watched = await openPage(browser, empty.url);
+      opened.push(watched);
+      await watched.page.goto('/tally');
+      await expect.poll(() => watched.page.getByText('尚未设置规划期。').count()).toBe(1);
+      expect(await watched.page.locator('gi-tally-card').count()).toBe(0);
+      await watched.context.close();
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('made no request to another host and logged no error but failed responses', () => {
     for (const w of opened) {
       expect(w.foreignRequests).toEqual([]);
-      expect(w.consoleErrors.filter((e) => !/status of (401|500)/.test(e))).toEqual([]);
+      // Chromium logs every failed response: the public's 401 from /api/session, the retry test's 500, the empty state's 404.
+      expect(w.consoleErrors.filter((e) => !/status of (401|404|500)/.test(e))).toEqual([]);
     }
   });
 });
