@@ -29,7 +29,7 @@ export const adminStyles = css`
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--gi-border); vertical-align: top; }
   th { background: var(--gi-surface); font-weight: 600; }
-  .badge { display: inline-block; border: 1px solid currentColor; border-radius: 999px; padding: 0 0.5rem; font-size: 0.85rem; }
+  .badge { display: inline-block; white-space: nowrap; border: 1px solid currentColor; border-radius: 999px; padding: 0 0.5rem; font-size: 0.85rem; }
   .badge.draft { color: #6e4a00; background: #fff4d6; }
   .badge.public { color: #0b6e4f; background: #e6f4ee; }
   .badge.archived { color: #59636e; background: #eef1f4; }

@@ -9,6 +9,7 @@ import { adminStyles } from './admin-styles';
 import { checkMove, lastMoveOn, nextMoves } from './designation-draft';
 import { fieldErrors, type FieldErrors } from './field-errors';
 import { selectField, textField } from './fields';
+import './gi-designation-details';
 
 /** One designation: its details, a form offering only the allowed next moves, and its status history. */
 @customElement('gi-designation-card')
@@ -19,6 +20,7 @@ export class GiDesignationCard extends LitElement {
     dt { color: var(--gi-muted); }
     dd { margin: 0; white-space: pre-wrap; }
     ol { padding-left: 1.25rem; }
+    summary { cursor: pointer; color: var(--gi-accent); margin: 0.25rem 0; }
   `];
 
   /** The designation shown. */
@@ -49,6 +51,7 @@ export class GiDesignationCard extends LitElement {
     return html`<article aria-labelledby="title-${d.id}">
       <h3 id="title-${d.id}">${title} · ${t('desig.statusIs', { status: t(`status.${d.status}`) })}</h3>
       <dl>${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+      <details><summary>${t('desig.editDetails')}</summary><gi-designation-details .designation=${d}></gi-designation-details></details>
       ${this.renderMove(d)}
       <h4>${t('desig.history')}</h4>
       ${d.transitions.length === 0 ? html`<p class="state">${t('desig.noHistory')}</p>` : html`<ol>

@@ -16,7 +16,7 @@ import { choices, countyName } from './labels';
 @customElement('gi-my-products')
 export class GiMyProducts extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
-    .top { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; justify-content: space-between; }
+    .top { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; }
     a.button { display: inline-block; padding: 0.4rem 1rem; border-radius: 4px; background: var(--gi-accent); color: #fff; text-decoration: none; }
     .filters { display: flex; gap: 1rem; flex-wrap: wrap; align-items: center; }
     .check { display: flex; gap: 0.3rem; align-items: center; }

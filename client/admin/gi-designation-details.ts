@@ -1,0 +1,81 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { DesignationUpdate, type Designation } from '../../db/model';
+import { ApiRequestError } from '../api';
+import { LocaleController, t } from '../i18n';
+import { sharedStyles } from '../shared-styles';
+import { adminApi } from './admin-api';
+import { adminStyles } from './admin-styles';
+import { fieldErrors, type FieldErrors } from './field-errors';
+import { selectField, textField } from './fields';
+import { choices } from './labels';
+
+const TEXTS = ['holder', 'holderCreditCode', 'number', 'announcement', 'validUntil', 'notes'] as const;
+type TextKey = (typeof TEXTS)[number];
+
+/** Edits a designation's details (holder, numbers, validity, notes; not its type or status) with PATCH. */
+@customElement('gi-designation-details')
+export class GiDesignationDetails extends LitElement {
+  static override styles = [sharedStyles, adminStyles];
+
+  /** The designation whose details are edited. */
+  @property({ attribute: false }) designation!: Designation;
+
+  @state() private values: Record<TextKey, string> & { markKind: string } = { holder: '', holderCreditCode: '', number: '', announcement: '', validUntil: '', notes: '', markKind: '' };
+  @state() private errors: FieldErrors = {};
+  @state() private failure = '';
+  @state() private busy = false;
+
+  private readonly i18n = new LocaleController(this);
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('designation')) {
+      const d = this.designation;
+      this.values = { markKind: d.markKind ?? '', ...Object.fromEntries(TEXTS.map((k) => [k, d[k] ?? ''])) as Record<TextKey, string> };
+      this.errors = {};
+    }
+  }
+
+  override render() {
+    const id = (k: string) => `dd-${k}-${this.designation.id}`;
+    const field = (k: TextKey) => textField({ id: id(k), label: t(`desig.${k}`), value: this.values[k], error: this.errors[k],
+      type: k === 'validUntil' ? 'date' : 'text', multiline: k === 'notes', onInput: (v) => { this.values = { ...this.values, [k]: v }; } });
+    return html`<form novalidate @submit=${this.submit} aria-label=${t('desig.editDetails')}>
+      ${this.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.failure}</p>` : nothing}
+      ${this.designation.giType === 'trademark' ? selectField({ id: id('markKind'), label: t('desig.markKind'), value: this.values.markKind,
+        choices: choices.markKinds(), error: this.errors.markKind, onInput: (v) => { this.values = { ...this.values, markKind: v }; } }) : nothing}
+      <div class="row">${field('holder')}${field('holderCreditCode')}</div>
+      <div class="row">${field('number')}${field('announcement')}${field('validUntil')}</div>
+      ${field('notes')}
+      <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t('desig.saveDetails')}</button></div>
+    </form>`;
+  }
+
+  private async submit(event: Event) {
+    event.preventDefault();
+    this.failure = '';
+    const v = this.values;
+    const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+    const result = DesignationUpdate.safeParse({
+      ...(this.designation.giType === 'trademark' && v.markKind ? { markKind: v.markKind } : {}),
+      holder: orNull(v.holder), holderCreditCode: orNull(v.holderCreditCode.toUpperCase()), number: orNull(v.number),
+      announcement: orNull(v.announcement), validUntil: orNull(v.validUntil), notes: v.notes,
+    });
+    this.errors = result.success ? {} : fieldErrors(result.error.issues);
+    if (!result.success) return;
+    this.busy = true;
+    try {
+      await adminApi.updateDesignation(this.designation.id, result.data);
+      this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
+    } catch (err) {
+      if (err instanceof ApiRequestError && err.issues.length) this.errors = fieldErrors(err.issues);
+      this.failure = t('form.serverRefused', { message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gi-designation-details': GiDesignationDetails }
+}
