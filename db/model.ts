@@ -523,6 +523,16 @@ export const AuditQuery = z
   .strict();
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+// ---------------------------------------------------------------- import
+
+/** The body of POST /api/import: a CSV or XLSX table laid out like the export, in base64. */
+export const ImportRequest = z.object({ format: z.enum(['csv', 'xlsx']), data: z.base64().max(2_000_000) }).strict();
+export type ImportRequest = z.infer<typeof ImportRequest>;
+
+/** Query string of POST /api/import: `dryRun=1` reports without keeping anything. */
+export const ImportQuery = z.object({ dryRun: z.enum(['0', '1']).optional() }).strict();
+export type ImportQuery = z.infer<typeof ImportQuery>;
+
 // ---------------------------------------------------------------- errors
 
 /** The shape of every error response. */

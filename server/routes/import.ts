@@ -1,7 +1,6 @@
 /** POST /api/import?dryRun=1: a CSV or XLSX table (base64 in a JSON body), reported row by row. */
 import { Router } from 'express';
-import { z } from 'zod';
-import { todayInShanghai } from '../../db/model';
+import { ImportQuery, ImportRequest, todayInShanghai } from '../../db/model';
 import { requireSignedIn, signedInViewer } from '../auth';
 import { clockOf, type AppContext } from '../context';
 import { importRows } from '../domain/import';
@@ -10,19 +9,11 @@ import { HttpError } from '../errors';
 import { validate } from '../validate';
 import { jsonBody } from '../write-guard';
 
-/** The body of an import: the file's format and its bytes in base64. */
-export const ImportBody = z.object({
-  format: z.enum(['csv', 'xlsx']),
-  data: z.base64().max(2_000_000),
-}).strict();
-
-const ImportQuery = z.object({ dryRun: z.enum(['0', '1']).optional() }).strict();
-
 /** Import route (officials and admins; each row is checked like the single-product API). */
 export function importRoutes(ctx: AppContext): Router {
   return Router().post('/api/import', requireSignedIn, ...jsonBody, async (req, res) => {
     const { dryRun } = validate(ImportQuery, req.query, 'query');
-    const body = validate(ImportBody, req.body, 'body');
+    const body = validate(ImportRequest, req.body, 'body');
     const bytes = Buffer.from(body.data, 'base64');
     let raw;
     try {
