@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { CATEGORIES, GI_TYPES, type County, type ProductFilter } from '../db/model';
 import { localName, LocaleController, t } from './i18n';
 import { filterQuery, withFilter, type FilterKey } from './map/url-state';
@@ -20,12 +21,13 @@ export class GiMapFilters extends LitElement {
   static override styles = [sharedStyles, css`
     :host { display: block; }
     form { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: flex-end; }
-    label { display: grid; gap: 0.1rem; font-size: 0.85rem; color: var(--gi-muted); }
+    .field { display: grid; gap: 0.1rem; }
+    label { font-size: 0.85rem; color: var(--gi-muted); }
     select, input { font-size: 0.95rem; padding: 0.3rem 0.4rem; border: 1px solid #8c959f; border-radius: 4px;
       background: #fff; color: var(--gi-fg); min-width: 8rem; }
     input { min-width: 12rem; }
     button { padding: 0.3rem 0.75rem; border: 1px solid #8c959f; border-radius: 4px; background: var(--gi-surface); }
-    @media (max-width: 700px) { label { flex: 1 1 45%; } select, input { min-width: 0; width: 100%; box-sizing: border-box; } }
+    @media (max-width: 700px) { .field { flex: 1 1 45%; } select, input { min-width: 0; width: 100%; box-sizing: border-box; } }
   `];
 
   /** The filters currently applied. */
@@ -44,33 +46,33 @@ export class GiMapFilters extends LitElement {
   override render() {
     const f = this.filter;
     const option = (value: string, label: string, current: string | undefined) =>
-      html`<option value=${value} ?selected=${value === (current ?? '')}>${label}</option>`;
+      html`<option value=${value} .selected=${live(value === (current ?? ''))}>${label}</option>`;
     return html`<form role="search" aria-label=${t('filters.label')} @submit=${this.onSubmit}>
-      <label>${t('filters.type')}
-        <select name="type" @change=${this.onSelect}>
+      <div class="field"><label for="f-type">${t('filters.type')}</label>
+        <select id="f-type" name="type" @change=${this.onSelect}>
           ${option('', t('filters.all'), f.type)}
           ${GI_TYPES.map((g) => option(g, t(`giType.${g}`), f.type))}
-        </select></label>
-      <label>${t('filters.status')}
-        <select name="status" @change=${this.onSelect}>
+        </select></div>
+      <div class="field"><label for="f-status">${t('filters.status')}</label>
+        <select id="f-status" name="status" @change=${this.onSelect}>
           ${option('', t('filters.all'), f.status)}
           ${STATUS_OPTIONS.map((s) => option(s, t(`status.${s}`), f.status))}
           ${f.status && !(STATUS_OPTIONS as readonly string[]).includes(f.status) ? option(f.status, t(`status.${f.status}`), f.status) : ''}
-        </select></label>
-      <label>${t('filters.county')}
-        <select name="county" @change=${this.onSelect}>
+        </select></div>
+      <div class="field"><label for="f-county">${t('filters.county')}</label>
+        <select id="f-county" name="county" @change=${this.onSelect}>
           ${option('', t('filters.all'), f.county)}
           ${this.counties.map((c) => option(c.code, localName(c), f.county))}
-        </select></label>
-      <label>${t('filters.category')}
-        <select name="category" @change=${this.onSelect}>
+        </select></div>
+      <div class="field"><label for="f-category">${t('filters.category')}</label>
+        <select id="f-category" name="category" @change=${this.onSelect}>
           ${option('', t('filters.all'), f.category)}
           ${CATEGORIES.map((c) => option(c, t(`category.${c}`), f.category))}
-        </select></label>
-      <label>${t('filters.q')}
-        <input name="q" type="search" .value=${f.q ?? ''} placeholder=${t('filters.qHint')} maxlength="100"
+        </select></div>
+      <div class="field"><label for="f-q">${t('filters.q')}</label>
+        <input id="f-q" name="q" type="search" .value=${live(f.q ?? '')} placeholder=${t('filters.qHint')} maxlength="100"
           autocomplete="off" @input=${this.onInput} />
-      </label>
+      </div>
       <button type="button" ?disabled=${filterQuery(f) === ''} @click=${this.onClear}>${t('filters.clear')}</button>
     </form>`;
   }

@@ -72,6 +72,8 @@ export class GiMap extends LitElement {
 
   override disconnectedCallback(): void {
     this.resizeObserver.disconnect();
+    // Layers first, so no animation or chunked loading outlives the map.
+    for (const layer of Object.values(this.layers)) layer?.remove();
     this.map?.remove();
     this.map = undefined;
     this.layers = {};
@@ -188,7 +190,7 @@ export class GiMap extends LitElement {
     if (!bounds.isValid() || this.map!.getSize().x === 0) return;
     // Leave room for the legend (top right) on a wide map.
     const legend = this.points && this.map!.getSize().x > 700 ? 200 : 12;
-    this.map!.fitBounds(bounds, { paddingTopLeft: [12, 12], paddingBottomRight: [legend, 12] });
+    this.map!.fitBounds(bounds, { paddingTopLeft: [12, 12], paddingBottomRight: [legend, 12], animate: false });
     this.fitted = true;
   }
 
@@ -211,7 +213,7 @@ export class GiMap extends LitElement {
   private typesText(p: ProductPointProperties): string {
     const spec = markerSpec(p.designations);
     if (spec.candidate) return t('map.candidate');
-    return spec.glyphs.map((g) => `${t(`giType.${g.giType!}`)} ${t(g.state === 'in_force' ? 'status.in_force' : 'status.in_progress')}`).join('、');
+    return spec.glyphs.map((g) => `${t(`giType.${g.giType!}`)} ${t(g.state === 'in_force' ? 'status.in_force' : 'status.in_progress')}`).join(t('product.separator'));
   }
 
   private popup(p: ProductPointProperties): HTMLElement {

@@ -1,0 +1,209 @@
+/**
+ * The public map as a visitor uses it: counties and markers, filters by control and by clicking a
+ * county, the list, a product and back, English, deep links, a phone, a basemap, and accessibility.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { call, startServer, type TestServer } from '../support/server';
+import { launchBrowser, openPage } from './support/browser';
+
+const clientEnv = process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {};
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe on the whole document and returns the serious and critical violations. The page's CSP
+ * (rightly) refuses an injected <script>, so axe is evaluated through the DevTools protocol instead.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(c: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(' ')}`);
+}
+
+/** Total locations on the map: single markers plus the counts inside clusters. */
+async function markedLocations(page: Page): Promise<number> {
+  const clusters = await page.locator('.gi-cluster').evaluateAll((els) => els.map((e) => Number(e.textContent)));
+  return clusters.reduce((a, b) => a + b, 0) + await page.locator('.gi-marker').count();
+}
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ env: clientEnv }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the public map', () => {
+  it('draws six counties with labels and every seeded location, from this origin only', async () => {
+    const { page, context, foreignRequests, consoleErrors } = await openPage(browser, server.url);
+    await page.goto('/');
+    await expect.poll(() => page.locator('.leaflet-counties-pane path').count()).toBe(6);
+    for (const name of ['城区', '沁水县', '阳城县', '陵川县', '泽州县', '高平市']) {
+      await page.locator('.county-label b', { hasText: name }).waitFor();
+    }
+    const points = (await call(`${server.url}/api/products.geojson`)).body.features.length;
+    expect(points).toBe(19);
+    await expect.poll(() => markedLocations(page)).toBe(points);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '共 14 个产品' }).count()).toBe(1);
+
+    // 沁水县's four products share one point: Enter on their cluster spreads them out.
+    await page.getByLabel('县（市、区）', { exact: true }).selectOption('140521');
+    await expect.poll(() => markedLocations(page)).toBe((await call(`${server.url}/api/products.geojson?county=140521`)).body.features.length);
+    await page.getByRole('button', { name: /^此处 4 个产品位置/ }).press('Enter');
+    const honey = page.getByRole('button', { name: '沁水蜂蜜：地理标志商标 有效' });
+    await honey.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: '沁水蜂蜜', exact: true }) })
+      .getAttribute('aria-current')).toBe('true');
+    await page.locator('.leaflet-popup').getByRole('link', { name: '查看详情' }).waitFor();
+
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('filters by type and county through the controls and the map; the URL and back button follow', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, server.url);
+    await page.goto('/');
+    const list = page.getByRole('region', { name: '筛选结果' });
+    await list.getByRole('link', { name: '阳城桑椹' }).waitFor();
+
+    await page.getByLabel('地理标志类型', { exact: true }).selectOption('trademark');
+    await expect.poll(() => new URL(page.url()).search).toBe('?type=trademark');
+    const trademarks = (await call(`${server.url}/api/products?type=trademark`)).body.total;
+    await list.getByRole('status').filter({ hasText: `共 ${trademarks} 个产品` }).waitFor();
+    await expect.poll(() => list.getByRole('link', { name: '阳城桑椹' }).count()).toBe(0);
+    await expect.poll(() => markedLocations(page)).toBe((await call(`${server.url}/api/products.geojson?type=trademark`)).body.features.length);
+
+    await page.getByLabel('县（市、区）', { exact: true }).selectOption('140581');
+    await expect.poll(() => new URL(page.url()).search).toBe('?type=trademark&county=140581');
+    await expect.poll(() => list.getByRole('link').allTextContents()).toEqual(['晋城药茶', '高平大黄梨', '高平生猪']);
+
+    // A click on 陵川县's polygon (the fourth in code order) filters by it.
+    await page.locator('.leaflet-counties-pane path').nth(3).dispatchEvent('click');
+    await expect.poll(() => new URL(page.url()).search).toBe('?type=trademark&county=140524');
+    await expect.poll(() => page.getByLabel('县（市、区）', { exact: true }).inputValue()).toBe('140524');
+
+    await page.getByLabel('名称搜索', { exact: true }).fill('连翘');
+    await expect.poll(() => new URL(page.url()).search).toBe('?type=trademark&county=140524&q=%E8%BF%9E%E7%BF%98');
+    await expect.poll(() => list.getByRole('link').allTextContents()).toEqual(['陵川连翘']);
+
+    await page.getByLabel('名称搜索', { exact: true }).fill('没有这个产品');
+    await list.getByText('没有符合条件的产品').waitFor();
+    await list.getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).search).toBe('?type=trademark&county=140581');
+    await expect.poll(() => page.getByLabel('县（市、区）', { exact: true }).inputValue()).toBe('140581');
+    await expect.poll(() => list.getByRole('link').allTextContents()).toEqual(['晋城药茶', '高平大黄梨', '高平生猪']);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a product from the list and comes back to the same filtered view', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, server.url);
+    await page.goto('/?status=in_force&county=140581');
+    await page.getByRole('link', { name: '高平大黄梨' }).click();
+    await page.getByRole('heading', { level: 1, name: '高平大黄梨' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/products/4');
+    expect(await page.getByRole('link', { name: /返回地图/ }).getAttribute('href')).toBe('/?status=in_force&county=140581');
+
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('状态', { exact: true }).inputValue()).toBe('in_force');
+    await expect.poll(() => page.getByRole('region', { name: '筛选结果' }).getByRole('link').allTextContents()).toEqual(['高平大黄梨']);
+    await page.getByRole('link', { name: '高平大黄梨' }).click();
+    await page.getByRole('link', { name: /返回地图/ }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?status=in_force&county=140581');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('switches to English, and a deep link in English reproduces its view', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, server.url);
+    await page.goto('/?county=140524');
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByLabel('GI type', { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await page.getByRole('link', { name: 'Lingchuan forsythia' }).waitFor();
+    await page.locator('.county-label b', { hasText: 'Lingchuan County' }).waitFor();
+
+    await page.goto('/?type=trademark&county=140581&lang=en');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.getByLabel('GI type', { exact: true }).inputValue()).toBe('trademark');
+    await expect.poll(() => page.getByLabel('County', { exact: true }).inputValue()).toBe('140581');
+    await expect.poll(() => page.getByRole('region', { name: 'Results' }).getByRole('link').allTextContents())
+      .toEqual(['Jincheng medicinal tea', 'Gaoping big yellow pear', 'Gaoping pigs']);
+    // 高平市's three products share a point: open the cluster to reach the pear's composite marker.
+    await page.getByRole('button', { name: /^3 product locations here/ }).press('Enter');
+    await page.getByRole('button', { name: 'Gaoping big yellow pear: GI trademark In force, GI protected product In force' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a phone: the list sits below the map and the filters still work', async () => {
+    const { page, context, foreignRequests, consoleErrors } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
+    await page.goto('/');
+    const map = page.locator('gi-map');
+    const results = page.getByRole('region', { name: '筛选结果' });
+    await results.getByRole('link', { name: '沁水蜂蜜' }).waitFor();
+    const [m, r] = [await map.boundingBox(), await results.boundingBox()];
+    expect(m!.width).toBeGreaterThan(350);
+    expect(r!.y).toBeGreaterThanOrEqual(m!.y + m!.height - 1);
+    await page.getByLabel('产品类别', { exact: true }).selectOption('medicinal');
+    await expect.poll(() => results.getByRole('link').allTextContents()).toEqual(['晋城药茶', '阳城山茱萸', '陵川中药材', '陵川潞党参', '陵川连翘']);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the map with a basemap configured', () => {
+  let tileHost: Server;
+  let tiled: TestServer;
+
+  beforeAll(async () => {
+    // A 1×1 PNG served from another origin stands in for a tile server.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    tileHost = createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(png)).listen(0, '127.0.0.1');
+    await new Promise((resolve) => tileHost.once('listening', resolve));
+    const { port } = tileHost.address() as AddressInfo;
+    tiled = await startServer({ env: {
+      ...clientEnv, MAP_TILE_URL: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`, MAP_TILE_ATTRIBUTION: '测试底图', MAP_APPROVAL_NO: 'GS(2024)0001号',
+    } });
+  });
+
+  afterAll(async () => {
+    await tiled?.close();
+    await new Promise((resolve) => tileHost?.close(resolve));
+  });
+
+  it('draws tiles from the configured host only (the CSP lets them in) and shows the approval number', async () => {
+    const { page, context, foreignRequests, consoleErrors } = await openPage(browser, tiled.url);
+    await page.goto('/');
+    await page.getByText('审图号：GS(2024)0001号').waitFor();
+    await page.getByText('测试底图').waitFor();
+    await expect.poll(() => page.locator('.leaflet-tile-loaded').count()).toBeGreaterThan(0);
+    const tileOrigin = `http://127.0.0.1:${(tileHost.address() as AddressInfo).port}`;
+    expect(foreignRequests.length).toBeGreaterThan(0);
+    expect(foreignRequests.filter((u) => !u.startsWith(`${tileOrigin}/`))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
