@@ -5,32 +5,13 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import type { DesignationCreate, Status } from '../../db/model';
+import type { DesignationCreate, ImportReport, ImportRowReport, Status } from '../../db/model';
 import * as t from '../../db/schema';
 import { HttpError } from '../errors';
 import { createDesignation, moveDesignation } from './designations';
 import { ImportRow, MAX_IMPORT_ROWS, type RawRows } from './import-parse';
 import { createProduct } from './products-write';
 import type { SignedIn } from './viewer';
-
-/** What happened (or would happen) to one row. */
-export interface ImportRowReport {
-  line: number;
-  productZh: string;
-  outcome: 'new_product' | 'new_designation' | 'exists' | 'error';
-  /** Whether the row added a designation (to a new or an existing product). */
-  designationAdded: boolean;
-  messages: string[];
-}
-
-/** The report of an import or a dry run. */
-export interface ImportReport {
-  dryRun: boolean;
-  applied: boolean;
-  rows: ImportRowReport[];
-  summary: { products: number; designations: number; existing: number; errors: number };
-  unknownColumns: string[];
-}
 
 class DryRunRollback extends Error {}
 
