@@ -46,7 +46,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/designations/{id}/transitions', summary: 'Move a designation to another status', who: 'official', body: m.TransitionCreate, response: m.Designation },
   { method: 'put', path: '/api/products/{id}/participants', summary: 'Replace the cooperative-farmer model', who: 'official', body: m.Participants, response: z.array(m.Participant) },
   { method: 'post', path: '/api/import', summary: 'Import a CSV/XLSX table (dryRun=1: report only; otherwise all or nothing)', who: 'official', query: m.ImportQuery, body: m.ImportRequest, response: m.ImportReport },
-  { method: 'get', path: '/api/audit', summary: 'The audit log', who: 'official', query: m.AuditQuery, response: z.array(m.AuditEvent) },
+  { method: 'get', path: '/api/audit', summary: 'The audit log', who: 'official', query: m.AuditQuery, response: m.AuditPage },
   { method: 'post', path: '/api/periods', summary: 'Add a plan period', who: 'admin', body: m.PeriodInput, response: m.Period },
   { method: 'put', path: '/api/periods/{id}', summary: 'Change a plan period and its targets', who: 'admin', body: m.PeriodInput, response: m.Period },
   { method: 'get', path: '/api/users', summary: 'Accounts', who: 'admin', response: z.array(m.User) },

@@ -1,7 +1,7 @@
 /**
  * The six counties, as a list and as GeoJSON carrying each county's counts.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { GI_TYPES, type County, type GiType } from '../../db/model';
 import * as t from '../../db/schema';
@@ -24,7 +24,7 @@ export function listCounties(db: Db): County[] {
 
 /** Per county: how many products the viewer may see, and how many GIs of each type are in force now. */
 function countyCounts(db: Db, viewer: Viewer) {
-  const visible = readableProducts(db, viewer);
+  const visible = and(readableProducts(db, viewer), isNull(t.products.archivedAt));
   const products = db.select({ code: t.productCounties.countyCode, n: sql<number>`count(*)` })
     .from(t.productCounties).innerJoin(t.products, eq(t.products.id, t.productCounties.productId))
     .where(visible).groupBy(t.productCounties.countyCode).all();

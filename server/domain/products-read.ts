@@ -2,7 +2,7 @@
  * Reading products: filtered lists, one product in full, and the map's GeoJSON points.
  * Every function returns API shapes (db/model.ts), never raw rows.
  */
-import { and, asc, eq, exists, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import {
   statusesOf, type AreaGeometry, type Designation, type Location, type Participant, type Product, type ProductFilter,
@@ -153,7 +153,8 @@ export interface ProductPointFeature {
 
 /** Every location of every matching product as a FeatureCollection of points. */
 export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer) {
-  const where = productWhere(db, filter, viewer);
+  // The map shows current products only, whoever looks; archived ones are listed in the workspace.
+  const where = and(productWhere(db, filter, viewer), isNull(t.products.archivedAt));
   const rows = db.select().from(t.products).where(where).orderBy(asc(t.products.nameZh), asc(t.products.id)).all();
   const ids = db.select({ id: t.products.id }).from(t.products).where(where);
   const features: ProductPointFeature[] = loadSummaries(db, rows, ids).flatMap((p) => p.locations.map((l) => ({
