@@ -48,9 +48,9 @@ beforeAll(async () => {
   // Store the payloads through the API, as a signed-in official.
   const context = await browser.newContext({ baseURL: server.url });
   const api = context.request;
-  const ok = async (res: Awaited<ReturnType<typeof api.post>>) => {
+  const ok = async (res: Awaited<ReturnType<typeof api.post>>): Promise<{ id: number }> => {
     if (!res.ok()) throw new Error(`${res.status()} ${await res.text()}`);
-    return res.json();
+    return (await res.json()) as { id: number };
   };
   await ok(await api.post('/api/session', { data: { username: 'qinshui', password: PASSWORD } }));
   const product = await ok(await api.post('/api/products', { data: {
