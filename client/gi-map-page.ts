@@ -121,7 +121,7 @@ export class GiMapPage extends LitElement {
       for (const g of spec.glyphs) if (g.giType) byType[g.giType]++;
     }
     return html`<p class="counts" role="status">${t('products.count', { n: total })}${total > items.length ? html` · ${t('list.shown', { n: items.length })}` : nothing}
-        <br />${t('list.byType', byType)}</p>
+        ${total === items.length ? html`<br />${t('list.byType', byType)}` : nothing}</p>
       <div class="list"><gi-product-list .items=${items} .selected=${this.selectedId} .linkQuery=${filterQuery(this.filter)}></gi-product-list></div>`;
   }
 

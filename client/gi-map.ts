@@ -108,9 +108,10 @@ export class GiMap extends LitElement {
   private createMap() {
     const el = this.renderRoot.querySelector<HTMLElement>('#map')!;
     this.map = L.map(el, { zoomControl: false, zoomSnap: 0.25, minZoom: 6, maxZoom: 17, center: [35.6, 112.8], zoom: 9 });
-    // Panes keep the stacking fixed whatever order the data arrives in: counties, then an area, then markers.
+    // Panes keep the stacking fixed whatever order the data arrives in: counties, an area, markers, county names.
     this.map.createPane('counties').style.zIndex = '350';
     this.map.createPane('area').style.zIndex = '420';
+    this.map.createPane('labels').style.zIndex = '650';
     this.addZoomControl();
     this.map.on('click', this.onMapClick);
     this.map.on('keypress', this.onMapKey);

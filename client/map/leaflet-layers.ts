@@ -41,7 +41,7 @@ export function countyLayers(counties: CountyCollection, o: CountyLayerOptions):
       <small>${o.inForceText(p.inForce.total)}</small></span>`, el);
     return L.marker([p.label.lat, p.label.lng], {
       icon: L.divIcon({ html: el, className: 'county-label-icon', iconSize: undefined }),
-      interactive: false, keyboard: false,
+      interactive: false, keyboard: false, pane: 'labels',
     });
   }));
   return { polygons, labels };
@@ -81,7 +81,8 @@ export function productLayer(points: ProductPointCollection, o: ProductLayerOpti
     chunkedLoading: true,
     chunkInterval: 100,
     showCoverageOnHover: false,
-    maxClusterRadius: 44,
+    // Wider clusters when the whole city is in view, tighter ones once zoomed in.
+    maxClusterRadius: (zoom: number) => (zoom < 11 ? 64 : 44),
     spiderfyOnMaxZoom: true,
     removeOutsideVisibleBounds: true,
     iconCreateFunction: (cluster) => clusterIcon(cluster.getChildCount(), o.clusterLabel(cluster.getChildCount())),

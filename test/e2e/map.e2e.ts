@@ -207,3 +207,51 @@ describe('the map with a basemap configured', () => {
     await context.close();
   });
 });
+
+describe('the map with 10,000 products', () => {
+  let big: TestServer;
+  const EXTRA = 10_000;
+
+  beforeAll(async () => {
+    big = await startServer({ env: clientEnv });
+    // Deterministic pseudo-random spread over Jincheng, every type and status represented.
+    const sqlite = big.db.$client;
+    const product = sqlite.prepare(`INSERT INTO products (name_zh, name_en, category, visibility) VALUES (?, ?, 'food', 'public')`);
+    const county = sqlite.prepare('INSERT INTO product_counties (product_id, county_code) VALUES (?, ?)');
+    const location = sqlite.prepare(`INSERT INTO locations (product_id, position, lat, lng, label, precision) VALUES (?, 0, ?, ?, '', 'exact')`);
+    const designation = sqlite.prepare('INSERT INTO designations (product_id, gi_type, status) VALUES (?, ?, ?)');
+    const codes = ['140502', '140521', '140522', '140524', '140525', '140581'];
+    const types = ['trademark', 'protected_product', 'agricultural_product'];
+    const statuses = ['cultivating', 'filed', 'published', 'granted'];
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    sqlite.transaction(() => {
+      for (let i = 0; i < EXTRA; i++) {
+        const id = Number(product.run(`测试产品${i}`, `Test product ${i}`).lastInsertRowid);
+        county.run(id, codes[i % 6]);
+        location.run(id, 35.3 + random() * 0.7, 112.1 + random() * 1.3);
+        designation.run(id, types[i % 3], statuses[i % 4]);
+      }
+    })();
+  });
+
+  afterAll(async () => {
+    await big?.close();
+  });
+
+  it('stays readable: clusters account for every location and zooming in still works', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, big.url);
+    const started = Date.now();
+    await page.goto('/');
+    const total = (await call(`${big.url}/api/products.geojson`)).body.features.length;
+    await expect.poll(() => markedLocations(page), { timeout: 15_000 }).toBe(total);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await page.locator('.gi-cluster').count()).toBeLessThan(200);
+    await page.getByRole('region', { name: '筛选结果' }).getByText(`共 ${EXTRA + 14} 个产品 · 列出前 1000 个`).waitFor();
+    await page.getByRole('button', { name: '放大', exact: true }).click();
+    await page.getByRole('button', { name: '放大', exact: true }).click();
+    await expect.poll(() => page.locator('.gi-marker, .gi-cluster').count()).toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
