@@ -52,6 +52,8 @@ export class GiMap extends LitElement {
   @property({ attribute: false }) cluster = true;
   /** Whether a click on the map reports a location with `gi-map-click`. */
   @property({ attribute: false }) pickable = false;
+  /** Whether to show the legend (when there are points) and keep room for it. */
+  @property({ attribute: false }) legend = true;
   /** Query string kept on product links in popups (the map's filters). */
   @property({ attribute: false }) linkQuery = '';
 
@@ -101,7 +103,7 @@ export class GiMap extends LitElement {
 
   override render() {
     return html`<div id="map" role="region" aria-label=${t('map.label')}></div>
-      ${this.points ? html`<gi-map-legend .counties=${this.counties !== null}></gi-map-legend>` : nothing}
+      ${this.points && this.legend ? html`<gi-map-legend .counties=${this.counties !== null}></gi-map-legend>` : nothing}
       ${this.tiles && this.approvalNo ? html`<p class="approval">${t('map.approvalNo', { no: this.approvalNo })}</p>` : nothing}`;
   }
 
@@ -190,7 +192,7 @@ export class GiMap extends LitElement {
   private fit(bounds: L.LatLngBounds) {
     if (!bounds.isValid() || this.map!.getSize().x === 0) return;
     // Leave room for the legend (top right) on a wide map.
-    const legend = this.points && this.map!.getSize().x > 700 ? 200 : 12;
+    const legend = this.legend && !this.pickable && !this.area && this.map!.getSize().x > 700 ? 200 : 12;
     this.map!.fitBounds(bounds, { paddingTopLeft: [12, 12], paddingBottomRight: [legend, 12], animate: false });
     this.fitted = true;
   }

@@ -53,3 +53,11 @@ export function countyStyle(count: number, { selected = false, dimmed = false, b
     ...(dimmed ? { dashArray: '4 3' } : {}),
   };
 }
+
+/**
+ * Where a county's name goes relative to its label point: below by default (markers sit on the
+ * point); 城区 above, because the enclave's point lies just north of 泽州县's and the names would collide.
+ */
+export function labelPlacement(code: string): 'above' | 'below' {
+  return code === '140502' ? 'above' : 'below';
+}

@@ -6,7 +6,7 @@ import L from 'leaflet';
 import 'leaflet.markercluster';
 import { html, render } from 'lit';
 import type { CountyCollection, ProductPointCollection, ProductPointProperties } from '../api';
-import { countyStyle } from './county-style';
+import { countyStyle, labelPlacement } from './county-style';
 import { clusterIcon, productIcon } from './leaflet-icons';
 import { markerSpec } from './marker-icon';
 
@@ -37,7 +37,7 @@ export function countyLayers(counties: CountyCollection, o: CountyLayerOptions):
   const labels = L.layerGroup(counties.features.map((f) => {
     const p = f.properties;
     const el = document.createElement('div');
-    render(html`<span class="county-label ${p.code === o.selected ? 'selected' : ''}"><b>${o.name(p)}</b>
+    render(html`<span class="county-label ${labelPlacement(p.code)} ${p.code === o.selected ? 'selected' : ''}"><b>${o.name(p)}</b>
       <small>${o.inForceText(p.inForce.total)}</small></span>`, el);
     return L.marker([p.label.lat, p.label.lng], {
       icon: L.divIcon({ html: el, className: 'county-label-icon', iconSize: undefined }),

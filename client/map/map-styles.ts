@@ -27,6 +27,7 @@ export const mapStyles = css`
     align-items: center; white-space: nowrap; line-height: 1.15; pointer-events: none; color: #1f2328;
     text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff;
   }
+  .county-label.above { transform: translate(-50%, calc(-100% - 14px)); }
   .county-label b { font-size: 14px; }
   .county-label small { font-size: 11px; }
   .county-label.selected b { text-decoration: underline; }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countyStyle, SHADE_COLOURS, shadeClass, shadeLegend } from '../../client/map/county-style';
+import { countyStyle, labelPlacement, SHADE_COLOURS, shadeClass, shadeLegend } from '../../client/map/county-style';
 
 describe('county shading by GIs in force', () => {
   it.each([
@@ -31,5 +31,13 @@ describe('county shading by GIs in force', () => {
     ['over a basemap', { basemap: true }, (s: ReturnType<typeof countyStyle>) => s.fillOpacity < countyStyle(1).fillOpacity],
   ])('styles a county %s differently', (_name, options, check) => {
     expect(check(countyStyle(1, options))).toBe(true);
+  });
+});
+
+describe('county label placement', () => {
+  it.each([
+    ['140502', 'above'], ['140525', 'below'], ['140521', 'below'], ['140581', 'below'],
+  ])('puts %s’s name %s its point', (code, where) => {
+    expect(labelPlacement(code)).toBe(where);
   });
 });
