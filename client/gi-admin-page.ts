@@ -12,8 +12,9 @@ import './admin/gi-sign-in';
 import './admin/gi-my-products';
 import './admin/gi-product-editor';
 import './admin/gi-accounts';
+import './admin/gi-import';
 
-/** The officials' workspace at /admin: sign in, then products and (for admins) accounts, by `path`. */
+/** The officials' workspace at /admin: sign in, then products, import and (for admins) accounts, by `path`. */
 @customElement('gi-admin-page')
 export class GiAdminPage extends LitElement {
   static override styles = [sharedStyles, css`
@@ -52,6 +53,7 @@ export class GiAdminPage extends LitElement {
         <nav aria-label=${t('admin.nav')}><ul>
           <li><a href=${withLang('/admin')} aria-current=${here('/')}>${t('admin.myProducts')}</a></li>
           <li><a href=${withLang('/admin/products/new')} aria-current=${here('/products/new')}>${t('admin.newProduct')}</a></li>
+          <li><a href=${withLang('/admin/import')} aria-current=${here('/import')}>${t('import.nav')}</a></li>
           ${user.role === 'admin' ? html`<li><a href=${withLang('/admin/accounts')} aria-current=${here('/accounts')}>${t('admin.accounts')}</a></li>` : nothing}
         </ul></nav>
         <div class="who" role="group" aria-label=${t('admin.whoAmI')}>
@@ -69,6 +71,7 @@ export class GiAdminPage extends LitElement {
     if (path === '/products/new') return html`<gi-product-editor .user=${user} .productId=${null}></gi-product-editor>`;
     const product = /^\/products\/(\d+)$/.exec(path);
     if (product) return html`<gi-product-editor .user=${user} .productId=${Number(product[1])}></gi-product-editor>`;
+    if (path === '/import') return html`<gi-import></gi-import>`;
     if (path === '/accounts') {
       return user.role === 'admin' ? html`<gi-accounts></gi-accounts>` : html`<p role="alert">${t('admin.adminOnly')}</p>`;
     }

@@ -8,6 +8,7 @@ import {
 } from '../../db/model';
 import { t } from '../i18n';
 import { fieldErrors, type FieldErrors } from './field-errors';
+import { joinList } from './labels';
 import type { DraftCheck } from './product-draft';
 
 /** The new-designation form as typed. */
@@ -63,7 +64,7 @@ export function checkMove(
   const result = TransitionCreate.safeParse({ to: move.to === '' ? undefined : move.to, on: move.on, note: move.note.trim() });
   const errors: FieldErrors = result.success ? {} : fieldErrors(result.error.issues);
   if (result.success && !nextMoves(from).includes(result.data.to)) {
-    errors.to = t('move.notAllowed', { allowed: nextMoves(from).map((s) => t(`status.${s}`)).join('、') });
+    errors.to = t('move.notAllowed', { allowed: joinList(nextMoves(from).map((s) => t(`status.${s}`))) });
   }
   if (!errors.on && move.on > today) errors.on = t('move.future');
   else if (!errors.on && previousOn && move.on < previousOn) errors.on = t('move.beforePrevious', { date: previousOn });

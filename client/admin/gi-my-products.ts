@@ -10,7 +10,7 @@ import type { SessionUser } from './admin-api';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { selectField, textField } from './fields';
-import { choices, countyName } from './labels';
+import { choices, countyName, joinList } from './labels';
 
 /** The products the signed-in user may change: their county's (an admin: all, filterable by county). */
 @customElement('gi-my-products')
@@ -62,12 +62,12 @@ export class GiMyProducts extends LitElement {
         <th scope="col">${t('products.designations')}</th></tr></thead>
       <tbody>${items.map((p) => html`<tr>
         <td><a href=${withLang(`/admin/products/${p.id}`)}>${localName(p)}</a></td>
-        <td>${p.counties.map(countyName).join('、')}</td>
+        <td>${joinList(p.counties.map(countyName))}</td>
         <td>${t(`category.${p.category}`)}</td>
         <td><span class="badge ${p.visibility}">${t(`visibility.${p.visibility}`)}</span>
           ${p.archived ? html` <span class="badge archived">${t('products.archived')}</span>` : nothing}</td>
         <td>${p.designations.length === 0 ? t('products.noDesignation')
-          : p.designations.map((d) => `${t(`giType.${d.giType}`)} · ${t(`status.${d.status}`)}`).join('；')}</td>
+          : joinList(p.designations.map((d) => `${t(`giType.${d.giType}`)} · ${t(`status.${d.status}`)}`), true)}</td>
       </tr>`)}</tbody>
     </table>
     <p>${t('products.count', { n: total })}</p>`;

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Participant } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
+import { joinList } from './labels';
 import { chainOf, MEASURES, type ChainLink } from './participants';
 
 /** The chain 企业/协会 → 地理标志 → 合作社 → 农户, each link with its members and totals. */
@@ -40,7 +41,7 @@ export class GiParticipantChain extends LitElement {
     return html`<li><h4>${title}</h4>
       ${link.rows.length === 0 ? html`<p class="totals">${t('chain.empty')}</p>` : nothing}
       ${named.length ? html`<ul>${named.map((r) => html`<li>${r.name}</li>`)}</ul>` : nothing}
-      ${totals.length ? html`<p class="totals">${t('chain.totals')}${totals.join('；')}</p>` : nothing}
+      ${totals.length ? html`<p class="totals">${t('chain.totals')}${joinList(totals, true)}</p>` : nothing}
     </li>`;
   }
 }

@@ -5,12 +5,17 @@
 import {
   CATEGORIES, COUNTY_CODES, GI_TYPES, MARK_KINDS, PARTICIPANT_ROLES, PRECISIONS, ROLES, VISIBILITIES, type CountyCode,
 } from '../../db/model';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import type { Choice } from './fields';
 
 /** A county's name, or a dash for none. */
 export function countyName(code: CountyCode | string | null | undefined): string {
   return code && (COUNTY_CODES as readonly string[]).includes(code) ? t(`county.${code as CountyCode}`) : '—';
+}
+
+/** Joins items the way the current language lists them (、 in Chinese, commas in English). */
+export function joinList(items: readonly string[], strong = false): string {
+  return items.join(lang() === 'en' ? (strong ? '; ' : ', ') : (strong ? '；' : '、'));
 }
 
 /** Choices of the enums the forms use. */
