@@ -76,6 +76,9 @@ export class GiMap extends LitElement {
     this.resizeObserver.disconnect();
     // Layers first, so no animation or chunked loading outlives the map.
     for (const layer of Object.values(this.layers)) layer?.remove();
+    // Leaflet 1.9 finishes a zoom animation from a timer that outlives map.remove() and then reads the
+    // removed panes (Leaflet issue #9575); marking the animation done makes that timer return at once.
+    if (this.map) (this.map as unknown as { _animatingZoom: boolean })._animatingZoom = false;
     this.map?.remove();
     this.map = undefined;
     this.layers = {};

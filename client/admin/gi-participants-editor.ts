@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Participant } from '../../db/model';
+import type { Designation, Participant } from '../../db/model';
 import { ApiRequestError } from '../api';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
@@ -12,7 +12,7 @@ import { choices } from './labels';
 import {
   checkParticipants, draftFromParticipant, emptyParticipant, MEASURES, validRows, type ParticipantDraft,
 } from './participants';
-import './gi-participant-chain';
+import '../gi-product-chain';
 
 /** The cooperative-farmer model: editable rows, a live chain preview, saved as a whole with PUT. */
 @customElement('gi-participants-editor')
@@ -26,6 +26,8 @@ export class GiParticipantsEditor extends LitElement {
   @property({ type: Number }) productId = 0;
   /** The saved participants. */
   @property({ attribute: false }) participants: Participant[] = [];
+  /** The product's designations, shown as the GI link of the chain preview. */
+  @property({ attribute: false }) designations: Designation[] = [];
 
   @state() private rows: ParticipantDraft[] = [];
   @state() private errors: FieldErrors = {};
@@ -50,7 +52,7 @@ export class GiParticipantsEditor extends LitElement {
         ${this.saved ? html`<span class="saved" role="status">✓ ${t('form.saved')}</span>` : nothing}
       </div>
       <h3>${t('part.preview')}</h3>
-      <gi-participant-chain .participants=${validRows(this.rows)}></gi-participant-chain>
+      <gi-product-chain .participants=${validRows(this.rows)} .designations=${this.designations}></gi-product-chain>
     </form>`;
   }
 

@@ -83,7 +83,7 @@ export class GiProductEditor extends LitElement {
       <section aria-labelledby="designations-h"><h2 id="designations-h">${t('editor.designations')}</h2>
         <gi-designation-editor .productId=${p.id} .designations=${p.designations} @gi-product-changed=${this.changed}></gi-designation-editor></section>
       <section aria-labelledby="participants-h"><h2 id="participants-h">${t('editor.participants')}</h2>
-        <gi-participants-editor .productId=${p.id} .participants=${p.participants} @gi-product-changed=${this.changed}></gi-participants-editor></section>`}
+        <gi-participants-editor .productId=${p.id} .participants=${p.participants} .designations=${p.designations} @gi-product-changed=${this.changed}></gi-participants-editor></section>`}
       <section aria-labelledby="history-h"><h2 id="history-h">${t('editor.history')}</h2>
         <gi-audit-history .productId=${p.id} .designationIds=${p.designations.map((d) => d.id)} .revision=${this.revision}></gi-audit-history></section>`;
   }

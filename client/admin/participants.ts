@@ -57,27 +57,6 @@ export function checkParticipants(rows: readonly ParticipantDraft[]): DraftCheck
   return { ok: false, errors: fieldErrors(result.error.issues) };
 }
 
-/** One link of the chain: its rows and the sum of each known measure (null when none is known). */
-export interface ChainLink { rows: Participant[]; totals: Record<Measure, number | null> }
-
-/** The chain: leaders (enterprises and associations), cooperatives, farmer households. */
-export interface Chain { leaders: ChainLink; cooperatives: ChainLink; farmers: ChainLink }
-
-function link(rows: Participant[]): ChainLink {
-  const totals = {} as Record<Measure, number | null>;
-  for (const m of MEASURES) {
-    const known = rows.map((r) => r[m]).filter((v): v is number => v !== null);
-    totals[m] = known.length === 0 ? null : Math.round(known.reduce((a, b) => a + b, 0) * 100) / 100;
-  }
-  return { rows, totals };
-}
-
-/** Groups participants into the chain's links with their totals. */
-export function chainOf(participants: readonly Participant[]): Chain {
-  const of = (...roles: ParticipantRole[]) => participants.filter((p) => roles.includes(p.role));
-  return { leaders: link(of('enterprise', 'association')), cooperatives: link(of('cooperative')), farmers: link(of('farmers')) };
-}
-
 /** The rows that parse as participants (for a live preview while some rows are still wrong). */
 export function validRows(rows: readonly ParticipantDraft[]): Participant[] {
   return rows.flatMap((r) => {

@@ -35,6 +35,8 @@ export const mapStyles = css`
   .pin-dot { fill: #fff; }
   .popup { display: grid; gap: 0.2rem; font-size: 0.9rem; }
   .popup .muted { color: var(--gi-muted); font-size: 0.8rem; }
+  .popup a { color: var(--gi-accent); }
+  @media (prefers-reduced-motion: reduce) { .leaflet-fade-anim .leaflet-popup { transition: none; } }
   .approval {
     position: absolute; left: 4px; bottom: 4px; z-index: 800; margin: 0; padding: 0 4px;
     background: rgb(255 255 255 / 0.85); font-size: 11px; color: #1f2328;

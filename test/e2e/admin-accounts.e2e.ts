@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../server/domain/accounts';
 import { startServer, type TestServer } from '../support/server';
-import { launchBrowser, openPage } from './support/browser';
+import { launchBrowser, openPage, saveShot } from './support/browser';
 
 const ADMIN_PASSWORD = 'city-admin-password';
 let server: TestServer;
@@ -53,7 +53,7 @@ describe('the admin workspace', () => {
     await page.getByRole('status').filter({ hasText: '账号已创建' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: 'yangcheng' });
     expect(await row.textContent()).toContain('阳城县');
-    await page.screenshot({ path: '/tmp/shots/zh-accounts.png', fullPage: true });
+    await saveShot(page, 'zh-accounts', true);
 
     await page.getByRole('button', { name: '停用 yangcheng' }).click();
     await page.getByRole('status').filter({ hasText: 'yangcheng 已停用' }).waitFor();
@@ -115,7 +115,7 @@ describe('the admin workspace', () => {
     }
     await page.getByRole('button', { name: 'Sign in' }).click();
     await alert.filter({ hasText: /Too many attempts\. Please try again in \d+ seconds/ }).waitFor();
-    await page.screenshot({ path: '/tmp/shots/en-sign-in-429.png' });
+    await saveShot(page, 'en-sign-in-429');
     await context.close();
   });
 });

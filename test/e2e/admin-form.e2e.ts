@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser } from '../../server/domain/accounts';
 import { startServer, type TestServer } from '../support/server';
-import { launchBrowser, openPage } from './support/browser';
+import { launchBrowser, openPage, saveShot } from './support/browser';
 
 const PASSWORD = 'lingchuan-official-1';
 let server: TestServer;
@@ -50,7 +50,7 @@ describe('the product form', () => {
     expect(await page.getByLabel('产品类别').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('位置 1 纬度').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByText('至少选择 1 项。').isVisible()).toBe(true);
-    await page.screenshot({ path: '/tmp/shots/zh-form-errors.png', fullPage: true });
+    await saveShot(page, 'zh-form-errors', true);
 
     // Fix them; the area comes from a file.
     await name.fill('陵川党参');
@@ -65,7 +65,7 @@ describe('the product form', () => {
     await upload.setInputFiles(file('area.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }] }));
     await page.getByText('已载入 Polygon，共 4 个顶点。').waitFor();
     await page.locator('gi-area-upload gi-map').waitFor();
-    await page.locator('gi-area-upload').screenshot({ path: '/tmp/shots/zh-area-upload.png' });
+    await saveShot(page.locator('gi-area-upload'), 'zh-area-upload');
     await page.getByRole('button', { name: '创建产品' }).click();
     await page.waitForURL(/\/admin\/products\/\d+/);
 

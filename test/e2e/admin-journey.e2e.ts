@@ -8,10 +8,11 @@ import type { Browser, Page } from 'playwright-core';
 import { admin } from '../../client/i18n/admin';
 import { common } from '../../client/i18n/common';
 import { map } from '../../client/i18n/map';
+import { product } from '../../client/i18n/product';
 import { inJincheng } from '../../db/model';
 import { createUser } from '../../server/domain/accounts';
 import { startServer, type TestServer } from '../support/server';
-import { launchBrowser, openPage } from './support/browser';
+import { launchBrowser, openPage, saveShot } from './support/browser';
 
 const PASSWORD = 'qinshui-official-2026';
 let server: TestServer;
@@ -29,14 +30,16 @@ afterAll(async () => {
 });
 
 /** The page's strings in one language, filled like t() does. */
+const fail = (key: string): never => { throw new Error(`no string ${key}`); };
+
 function strings(lang: 'zh' | 'en') {
-  const all: Record<string, string> = { ...common[lang], ...map[lang], ...admin[lang] };
+  const all: Record<string, string> = { ...common[lang], ...map[lang], ...product[lang], ...admin[lang] };
   return (key: string, vars: Record<string, string | number> = {}) =>
-    all[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
+    (all[key] ?? fail(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
 }
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
+  await saveShot(page, name, true);
 }
 
 describe.each(['zh', 'en'] as const)('the officials’ journey (%s)', (lang) => {
@@ -92,7 +95,7 @@ describe.each(['zh', 'en'] as const)('the officials’ journey (%s)', (lang) => 
     await page.getByLabel(L('part.households', { n: 3 })).fill('320');
     await page.getByRole('button', { name: L('part.save') }).click();
     await page.getByRole('status').filter({ hasText: L('form.saved') }).waitFor();
-    await expect.poll(() => page.getByText(L('chain.total.households', { n: 320 })).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('gi-product-chain').getByText(L('product.households', { n: 320 })).count()).toBeGreaterThan(0);
 
     // A designation: the agricultural-product note, then a collective trademark.
     await page.getByLabel(L('desig.giType')).selectOption({ label: L('giType.agricultural_product') });
@@ -125,7 +128,7 @@ describe.each(['zh', 'en'] as const)('the officials’ journey (%s)', (lang) => 
     await page.getByRole('cell', { name: 'qinshui' }).first().waitFor();
     await shot(page, `${lang}-4-product-editor`);
     for (const part of ['gi-designation-editor', 'gi-participants-editor', 'gi-audit-history']) {
-      await page.locator(part).screenshot({ path: `/tmp/shots/${lang}-4-${part}.png` });
+      await saveShot(page.locator(part), `${lang}-4-${part}`);
     }
 
     // A visitor, not signed in, finds it on the public page by name.
@@ -140,6 +143,7 @@ describe.each(['zh', 'en'] as const)('the officials’ journey (%s)', (lang) => 
     await visitor.page.getByRole('heading', { name: lang === 'en' ? nameEn : nameZh }).waitFor();
     await shot(visitor.page, `${lang}-6-public-product`);
     expect(visitor.foreignRequests).toEqual([]);
+    expect(visitor.consoleErrors).toEqual([]);
     await visitor.context.close();
 
     // The only error is the 401 of "who am I?" before signing in.

@@ -68,6 +68,8 @@ describe('the public map', () => {
     await expect.poll(() => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: '沁水蜂蜜', exact: true }) })
       .getAttribute('aria-current')).toBe('true');
     await page.locator('.leaflet-popup').getByRole('link', { name: '查看详情' }).waitFor();
+    // The popup fades in; axe measures contrast, so wait until it is fully shown.
+    await expect.poll(() => page.locator('.leaflet-popup').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
 
     expect(await seriousViolations(page)).toEqual([]);
     expect(foreignRequests).toEqual([]);

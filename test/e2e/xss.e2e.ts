@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../server/domain/accounts';
 import { startServer, type TestServer } from '../support/server';
-import { launchBrowser, openPage } from './support/browser';
+import { launchBrowser, openPage, saveShot } from './support/browser';
 
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=1</script>';
@@ -96,7 +96,7 @@ describe('stored markup is inert', () => {
     await expect.poll(async () => (await inspect(page)).text.includes(IMG)).toBe(true);
     await page.waitForTimeout(500);
     const { injected, text, xss } = await inspect(page);
-    await page.screenshot({ path: `/tmp/shots/xss-${path().replace(/\W+/g, '_')}.png`, fullPage: true });
+    await saveShot(page, `xss-${path().replace(/\W+/g, '_')}`, true);
     expect(xss).toBeUndefined();
     expect(injected).toBe(0);
     expect(text).toContain(IMG);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../../db/model';
 import {
-  chainOf, checkParticipants, draftFromParticipant, emptyParticipant, participantBody, validRows,
+  checkParticipants, draftFromParticipant, emptyParticipant, participantBody, validRows,
 } from '../../../client/admin/participants';
 
 const first17 = '91140521MA0K12345';
@@ -40,19 +40,3 @@ describe('participant rows', () => {
   });
 });
 
-describe('chainOf', () => {
-  const p = (role: 'enterprise' | 'association' | 'cooperative' | 'farmers', households: number | null, areaMu: number | null = null) =>
-    ({ role, name: role === 'farmers' ? null : role, creditCode: null, households, areaMu, outputTonnes: null, valueWanYuan: null });
-
-  it('groups enterprises and associations as leaders and sums each link', () => {
-    const chain = chainOf([p('enterprise', null), p('association', 2), p('cooperative', 80, 100.1), p('cooperative', 40, 0.2), p('farmers', 1200)]);
-    expect(chain.leaders.rows.map((r) => r.role)).toEqual(['enterprise', 'association']);
-    expect(chain.leaders.totals.households).toBe(2);
-    expect(chain.cooperatives.totals).toEqual({ households: 120, areaMu: 100.3, outputTonnes: null, valueWanYuan: null });
-    expect(chain.farmers.totals.households).toBe(1200);
-  });
-
-  it('has empty links when there are no participants', () => {
-    expect(chainOf([]).farmers).toEqual({ rows: [], totals: { households: null, areaMu: null, outputTonnes: null, valueWanYuan: null } });
-  });
-});

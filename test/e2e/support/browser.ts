@@ -43,3 +43,12 @@ export async function openPage(browser: Browser, baseUrl: string, options: { vie
   page.on('pageerror', (err) => watched.consoleErrors.push(String(err)));
   return watched;
 }
+
+/** Where screenshots go when a developer wants to look at the pages (`SHOTS_DIR=/tmp/shots`); off in CI. */
+export const SHOTS_DIR = process.env.SHOTS_DIR ?? '';
+
+/** Screenshots a page or an element into SHOTS_DIR, when it is set. */
+export async function saveShot(target: { screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown> }, name: string, fullPage = false): Promise<void> {
+  if (!SHOTS_DIR) return;
+  await target.screenshot({ path: `${SHOTS_DIR}/${name}.png`, ...(fullPage ? { fullPage } : {}) });
+}
