@@ -1,0 +1,74 @@
+/** Geography: Jincheng’s extent, locations, protected-area polygons, counties. */
+import { z } from 'zod';
+import { CountyCode, Precision } from './vocabulary';
+import { text } from './scalars';
+
+// ---------------------------------------------------------------- geography
+
+/** Jincheng's extent with a margin; a point outside it is a mistake (swapped lat/lng, GCJ-02 of elsewhere). */
+export const JINCHENG_BOUNDS = { south: 35.0, west: 111.7, north: 36.3, east: 113.9 } as const;
+
+/** Whether a WGS84 point lies within Jincheng's extent. */
+export function inJincheng(lat: number, lng: number): boolean {
+  const b = JINCHENG_BOUNDS;
+  return lat >= b.south && lat <= b.north && lng >= b.west && lng <= b.east;
+}
+
+/** A WGS84 point with a label and how exactly it is known. */
+export const Location = z
+  .object({
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+    label: text(200).default(''),
+    precision: Precision,
+  })
+  .strict()
+  .refine((p) => inJincheng(p.lat, p.lng), { message: '位置不在晋城市范围内（请检查经纬度是否颠倒）', path: ['lat'] });
+export type Location = z.infer<typeof Location>;
+
+const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
+const LinearRing = z
+  .array(Position)
+  .min(4)
+  .refine((r) => r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1], '多边形的环必须闭合');
+const PolygonCoords = z.array(LinearRing).min(1);
+
+/** Most vertices a protected-area geometry may have. */
+export const MAX_AREA_VERTICES = 20_000;
+
+function vertexCount(coords: unknown): number {
+  return Array.isArray(coords) && typeof coords[0] === 'number'
+    ? 1
+    : (coords as unknown[]).reduce<number>((n, c) => n + vertexCount(c), 0);
+}
+
+function allInJincheng(coords: unknown): boolean {
+  if (Array.isArray(coords) && typeof coords[0] === 'number') return inJincheng(coords[1] as number, coords[0] as number);
+  return (coords as unknown[]).every(allInJincheng);
+}
+
+/** A GeoJSON Polygon or MultiPolygon in WGS84 ([lng, lat]) inside Jincheng. */
+export const AreaGeometry = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('Polygon'), coordinates: PolygonCoords }).strict(),
+    z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(PolygonCoords).min(1) }).strict(),
+  ])
+  .refine((g) => vertexCount(g.coordinates) <= MAX_AREA_VERTICES, `多边形顶点不得超过 ${MAX_AREA_VERTICES} 个`)
+  .refine((g) => allInJincheng(g.coordinates), '多边形不在晋城市范围内（坐标须为 WGS84 的 [经度, 纬度]）');
+export type AreaGeometry = z.infer<typeof AreaGeometry>;
+
+/** A protected area (地域保护范围): the announced scope as text, optionally its polygon. */
+export const ProtectedArea = z
+  .object({ text: text(5000).default(''), geometry: AreaGeometry.nullable().default(null) })
+  .strict();
+export type ProtectedArea = z.infer<typeof ProtectedArea>;
+
+/** A county as the API shows it. */
+export const County = z.object({
+  code: CountyCode,
+  nameZh: z.string(),
+  nameEn: z.string(),
+  seat: z.object({ lat: z.number(), lng: z.number() }),
+  label: z.object({ lat: z.number(), lng: z.number() }),
+});
+export type County = z.infer<typeof County>;

@@ -1,0 +1,154 @@
+/** The registry: designations with their transitions, cooperative-farmer participants, products. */
+import { z } from 'zod';
+import { Category, CountyCode, GiType, MarkKind, ParticipantRole, Status, StatusFilter, Visibility } from './vocabulary';
+import { CreditCode, IsoDate, IsoDateTime, Sources, line, text } from './scalars';
+import { Location, ProtectedArea } from './geography';
+
+// ---------------------------------------------------------------- designations
+
+/** A dated status move. */
+export const Transition = z.object({
+  to: Status,
+  on: IsoDate,
+  note: text(1000).default(''),
+  by: z.string().nullable().default(null),
+});
+export type Transition = z.infer<typeof Transition>;
+
+/** The body of a status move request. */
+export const TransitionCreate = Transition.pick({ to: true, on: true, note: true }).strict();
+export type TransitionCreate = z.infer<typeof TransitionCreate>;
+
+/** One GI protection a product holds or seeks. */
+export const Designation = z.object({
+  id: z.number().int(),
+  productId: z.number().int(),
+  giType: GiType,
+  markKind: MarkKind.nullable(),
+  status: Status,
+  holder: line(200).nullable(),
+  holderCreditCode: CreditCode.nullable(),
+  number: line(200).nullable(),
+  announcement: line(500).nullable(),
+  filedOn: IsoDate.nullable(),
+  grantedOn: IsoDate.nullable(),
+  validUntil: IsoDate.nullable(),
+  notes: text(2000),
+  sources: Sources,
+  transitions: z.array(Transition),
+});
+export type Designation = z.infer<typeof Designation>;
+
+const designationEditable = Designation.pick({
+  markKind: true, holder: true, holderCreditCode: true, number: true, announcement: true,
+  validUntil: true, notes: true, sources: true,
+});
+
+/** The body that starts a designation: it begins `cultivating` on `startedOn` (default today). */
+export const DesignationCreate = designationEditable
+  .partial()
+  .extend({ giType: GiType, startedOn: IsoDate.optional() })
+  .strict()
+  .refine((d) => (d.giType === 'trademark') === (d.markKind != null), {
+    message: '地理标志商标须注明集体商标或证明商标；其他类型不填',
+    path: ['markKind'],
+  });
+export type DesignationCreate = z.infer<typeof DesignationCreate>;
+
+/** The body that changes a designation's details (not its type or status). */
+export const DesignationUpdate = designationEditable.partial().strict();
+export type DesignationUpdate = z.infer<typeof DesignationUpdate>;
+
+// ---------------------------------------------------------------- participants
+
+/** One participant of the cooperative-farmer model. `farmers` is an aggregate row without a name. */
+export const Participant = z
+  .object({
+    role: ParticipantRole,
+    name: line(200).nullable().default(null),
+    creditCode: CreditCode.nullable().default(null),
+    households: z.number().int().min(0).max(10_000_000).nullable().default(null),
+    areaMu: z.number().min(0).max(100_000_000).nullable().default(null),
+    outputTonnes: z.number().min(0).max(100_000_000).nullable().default(null),
+    valueWanYuan: z.number().min(0).max(100_000_000).nullable().default(null),
+  })
+  .strict()
+  .refine((p) => (p.role === 'farmers') === (p.name === null), {
+    message: '农户行不填名称；企业、协会、合作社须填名称',
+    path: ['name'],
+  });
+export type Participant = z.infer<typeof Participant>;
+
+/** The whole cooperative-farmer model, as PUT replaces it. */
+export const Participants = z.array(Participant).max(200);
+
+// ---------------------------------------------------------------- products
+
+/** A local product that is, or may become, a GI. */
+export const Product = z.object({
+  id: z.number().int(),
+  nameZh: line(100),
+  nameEn: line(200).nullable(),
+  category: Category,
+  counties: z.array(CountyCode).min(1).max(6).refine((c) => new Set(c).size === c.length, '县（市、区）重复'),
+  description: text(5000),
+  quality: text(5000),
+  visibility: Visibility,
+  archived: z.boolean(),
+  locations: z.array(Location).max(50),
+  protectedArea: ProtectedArea.nullable(),
+  sources: Sources,
+  designations: z.array(Designation),
+  participants: z.array(Participant),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Product = z.infer<typeof Product>;
+
+const productEditable = Product.pick({
+  nameZh: true, nameEn: true, category: true, counties: true, description: true, quality: true,
+  visibility: true, locations: true, protectedArea: true, sources: true,
+});
+
+/** The body that creates a product (draft unless said otherwise). */
+export const ProductCreate = productEditable
+  .partial()
+  .required({ nameZh: true, category: true, counties: true })
+  .strict();
+export type ProductCreate = z.infer<typeof ProductCreate>;
+
+/** The body that changes a product: any subset of the editable fields. */
+export const ProductUpdate = productEditable.partial().strict();
+export type ProductUpdate = z.infer<typeof ProductUpdate>;
+
+/** A product as listed: the heavy parts left out, designations reduced to type and status. */
+export const ProductSummary = Product.pick({
+  id: true, nameZh: true, nameEn: true, category: true, counties: true, visibility: true, archived: true,
+  locations: true, updatedAt: true,
+}).extend({
+  designations: z.array(Designation.pick({ id: true, giType: true, markKind: true, status: true })),
+});
+export type ProductSummary = z.infer<typeof ProductSummary>;
+
+/** Filters of GET /api/products and /api/products.geojson (the map's URL state uses the same names). */
+export const ProductFilter = z
+  .object({
+    type: GiType.optional(),
+    status: StatusFilter.optional(),
+    county: CountyCode.optional(),
+    category: Category.optional(),
+    q: z.string().trim().max(100).optional(),
+  })
+  .strict();
+export type ProductFilter = z.infer<typeof ProductFilter>;
+
+/** Query string of GET /api/products: the filters plus paging. */
+export const ProductQuery = ProductFilter.extend({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+  /** Signed-in only: `1` lists the products of the viewer's county (all products for an admin), drafts included. */
+  mine: z.enum(['1']).optional(),
+  /** Signed-in only: `1` lists archived products instead of current ones. */
+  archived: z.enum(['1']).optional(),
+}).strict();
+export type ProductQuery = z.infer<typeof ProductQuery>;

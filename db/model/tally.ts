@@ -1,0 +1,92 @@
+/** Plan periods with targets, and the tally against them. */
+import { z } from 'zod';
+import { CountyCode, GI_TYPES, GiType } from './vocabulary';
+import { IsoDate, line } from './scalars';
+
+// ---------------------------------------------------------------- periods and tally
+
+/** Baseline and target of one GI type in a plan period. */
+export const Target = z
+  .object({ giType: GiType, baseline: z.number().int().min(0).max(100_000), target: z.number().int().min(0).max(100_000) })
+  .strict();
+export type Target = z.infer<typeof Target>;
+
+/** A plan period (规划期) with its targets. */
+export const Period = z.object({
+  id: z.number().int(),
+  name: line(50),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  targets: z.array(Target).max(GI_TYPES.length).refine((t) => new Set(t.map((x) => x.giType)).size === t.length, '同一类型的目标重复'),
+});
+export type Period = z.infer<typeof Period>;
+
+/** The body that creates or replaces a period. */
+export const PeriodInput = Period.omit({ id: true })
+  .strict()
+  .refine((p) => p.endsOn > p.startsOn, { message: '结束日期须晚于开始日期', path: ['endsOn'] });
+export type PeriodInput = z.infer<typeof PeriodInput>;
+
+/** Query string of GET /api/tally. */
+export const TallyQuery = z
+  .object({ period: z.coerce.number().int().min(1).optional(), asOf: IsoDate.optional() })
+  .strict();
+export type TallyQuery = z.infer<typeof TallyQuery>;
+
+/** Counts of one GI type in a tally. */
+export const TallyType = z.object({
+  giType: GiType,
+  inForce: z.number().int(),
+  baseline: z.number().int(),
+  target: z.number().int(),
+  pipeline: z.object({ cultivating: z.number().int(), filed: z.number().int(), published: z.number().int() }),
+  /** inForce / target (1 = reached; above 1 = exceeded); null when there is no target. */
+  progress: z.number().nullable(),
+  /** How many more must be in force to reach the target (0 once reached). */
+  remaining: z.number().int(),
+});
+export type TallyType = z.infer<typeof TallyType>;
+
+/** A trademark due for renewal. */
+export const RenewalDue = z.object({
+  designationId: z.number().int(),
+  productId: z.number().int(),
+  nameZh: z.string(),
+  nameEn: z.string().nullable(),
+  validUntil: IsoDate,
+  /** The term ended on or before asOf but no `expired` move is recorded: renew (grace period) or record it. */
+  lapsed: z.boolean(),
+});
+export type RenewalDue = z.infer<typeof RenewalDue>;
+
+/** GET /api/tally. */
+export const Tally = z.object({
+  period: Period.pick({ id: true, name: true, startsOn: true, endsOn: true }),
+  asOf: IsoDate,
+  types: z.array(TallyType),
+  counties: z.array(z.object({ code: CountyCode, types: z.array(TallyType) })),
+  productsInForce: z.number().int(),
+  households: z.number().int(),
+  renewalsDue: z.array(RenewalDue),
+});
+export type Tally = z.infer<typeof Tally>;
+
+/** How far apart the points of a tally series are. */
+export const SERIES_STEPS = ['month', 'quarter', 'year'] as const;
+/** A series step. */
+export const SeriesStep = z.enum(SERIES_STEPS);
+export type SeriesStep = z.infer<typeof SeriesStep>;
+
+/** Query string of GET /api/tally/series. */
+export const TallySeriesQuery = z
+  .object({ period: z.coerce.number().int().min(1).optional(), step: SeriesStep.default('month') })
+  .strict();
+export type TallySeriesQuery = z.infer<typeof TallySeriesQuery>;
+
+/** GET /api/tally/series: designations in force per GI type at the start and each step's end, up to today. */
+export const TallySeries = z.object({
+  period: Period.pick({ id: true, name: true, startsOn: true, endsOn: true }),
+  step: SeriesStep,
+  points: z.array(z.object({ on: IsoDate, inForce: z.record(GiType, z.number().int()) })),
+});
+export type TallySeries = z.infer<typeof TallySeries>;

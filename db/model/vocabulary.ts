@@ -1,0 +1,97 @@
+/** The enums of the domain (GI types, statuses and their allowed moves, categories, roles, counties…). */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------- enums
+
+/** The three kinds of GI protection in China. */
+export const GI_TYPES = ['trademark', 'protected_product', 'agricultural_product'] as const;
+/** A GI type: 地理标志商标, 地理标志保护产品, 农产品地理标志. */
+export const GiType = z.enum(GI_TYPES);
+export type GiType = z.infer<typeof GiType>;
+
+/** Trademark kind: 集体商标 or 证明商标. */
+export const MARK_KINDS = ['collective', 'certification'] as const;
+/** A trademark's kind. */
+export const MarkKind = z.enum(MARK_KINDS);
+export type MarkKind = z.infer<typeof MarkKind>;
+
+/** Every status a designation can be in. */
+export const STATUSES = [
+  'cultivating', 'filed', 'published', 'granted', 'rejected', 'withdrawn', 'revoked', 'expired',
+] as const;
+/** A designation's status. */
+export const Status = z.enum(STATUSES);
+export type Status = z.infer<typeof Status>;
+
+/** The allowed status moves (DESIGN.md): from → the statuses it may move to. */
+export const ALLOWED_MOVES: Readonly<Record<Status, readonly Status[]>> = {
+  cultivating: ['filed', 'withdrawn'],
+  filed: ['published', 'granted', 'rejected', 'withdrawn'],
+  published: ['granted', 'rejected', 'withdrawn'],
+  granted: ['revoked', 'expired'],
+  rejected: ['cultivating'],
+  withdrawn: ['cultivating'],
+  revoked: [],
+  expired: [],
+};
+
+/** Whether the table allows a move from one status to another. */
+export function canMove(from: Status, to: Status): boolean {
+  return ALLOWED_MOVES[from].includes(to);
+}
+
+/** Status groups offered as filters: in force, in progress (filed or published), cultivating. */
+export const STATUS_GROUPS = {
+  in_force: ['granted'],
+  in_progress: ['filed', 'published'],
+} as const satisfies Record<string, readonly Status[]>;
+/** A status filter: one status, or a group of them. */
+export const StatusFilter = z.enum([...STATUSES, 'in_force', 'in_progress']);
+export type StatusFilter = z.infer<typeof StatusFilter>;
+
+/** Expands a status filter to the statuses it matches. */
+export function statusesOf(filter: StatusFilter): readonly Status[] {
+  return filter === 'in_force' || filter === 'in_progress' ? STATUS_GROUPS[filter] : [filter];
+}
+
+/** Top level of 《地理标志认定 产品分类与代码》 (2023). */
+export const CATEGORIES = ['food', 'non_food', 'medicinal', 'handicraft', 'other'] as const;
+/** A product category. */
+export const Category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof Category>;
+
+/** Account roles: a city admin, or an official of one county. */
+export const ROLES = ['admin', 'official'] as const;
+/** An account role. */
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** GB/T 2260 codes of Jincheng's six county-level divisions. */
+export const COUNTY_CODES = ['140502', '140521', '140522', '140524', '140525', '140581'] as const;
+/** A county code, always a string. */
+export const CountyCode = z.enum(COUNTY_CODES);
+export type CountyCode = z.infer<typeof CountyCode>;
+
+/** How exactly a location is known. */
+export const PRECISIONS = ['exact', 'township', 'county'] as const;
+/** A location's precision. */
+export const Precision = z.enum(PRECISIONS);
+export type Precision = z.infer<typeof Precision>;
+
+/** Who can see a product: officials only, or everyone. */
+export const VISIBILITIES = ['draft', 'public'] as const;
+/** A product's visibility. */
+export const Visibility = z.enum(VISIBILITIES);
+export type Visibility = z.infer<typeof Visibility>;
+
+/** Roles in the 企业（协会）+ 地理标志 + 合作社 + 农户 chain. */
+export const PARTICIPANT_ROLES = ['enterprise', 'association', 'cooperative', 'farmers'] as const;
+/** A participant's role. */
+export const ParticipantRole = z.enum(PARTICIPANT_ROLES);
+export type ParticipantRole = z.infer<typeof ParticipantRole>;
+
+/** What the audit log records changes of. */
+export const AUDIT_ENTITIES = ['product', 'designation', 'period', 'user'] as const;
+/** An audited entity. */
+export const AuditEntity = z.enum(AUDIT_ENTITIES);
+export type AuditEntity = z.infer<typeof AuditEntity>;
