@@ -10,6 +10,7 @@ import * as t from '../../db/schema';
 import { HttpError } from '../errors';
 import { createDesignation, moveDesignation } from './designations';
 import { ImportRow, MAX_IMPORT_ROWS, type RawRows } from './import-parse';
+import { readableProducts } from './permissions';
 import { createProduct } from './products-write';
 import type { SignedIn } from './viewer';
 
@@ -35,8 +36,9 @@ function messageOf(error: unknown): string[] {
 
 function importRow(db: Db, viewer: SignedIn, row: ImportRow, today: string): Omit<ImportRowReport, 'line'> {
   const productZh = row.product_zh;
+  // Only products this viewer may read are matched, so an import never reveals another county's drafts.
   const existing = db.select({ id: t.products.id }).from(t.products)
-    .where(and(eq(t.products.nameZh, productZh), isNull(t.products.archivedAt))).all();
+    .where(and(eq(t.products.nameZh, productZh), isNull(t.products.archivedAt), readableProducts(db, viewer))).all();
   if (existing.length > 1) return { productZh, outcome: 'error', designationAdded: false, messages: ['有多个同名产品，请在工作台中手工处理'] };
   let productId = existing[0]?.id;
   let outcome: ImportRowReport['outcome'] = 'exists';

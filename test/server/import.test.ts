@@ -90,6 +90,13 @@ describe('POST /api/import', () => {
     expect(toCsv([]).startsWith('\uFEFF产品编号 product_id')).toBe(true);
   });
 
+  it('does not reveal another county\'s drafts: a name taken there is a new product here', async () => {
+    const yangcheng = await addAccount(server.db, 'yangcheng', 'official', '140522').then(() => signIn(server.url, 'yangcheng'));
+    expect((await send(server.url, 'POST', '/api/products', { nameZh: '阳城秘密草稿', category: 'food', counties: ['140522'] }, yangcheng)).status).toBe(201);
+    const { body } = await post(csv('阳城秘密草稿,,food,140521,,,,,,,,,'), official, true);
+    expect(body.rows[0]).toMatchObject({ outcome: 'new_product', messages: [] });
+  });
+
   it.each([
     ['anonymous', '', csv(), 401],
     ['an unknown format', official, { format: 'ods', data: '' }, 400],
