@@ -3,10 +3,15 @@ import { customElement, state } from 'lit/decorators.js';
 import { lang, LocaleController, setLang, t } from './i18n';
 import { interceptLinkClicks, NAVIGATE_EVENT, routeOf, withLang, type Route } from './router';
 import { sharedStyles } from './shared-styles';
+import { renderError } from './task-view';
 import './gi-map-page';
 import './gi-product-page';
-import './gi-tally-page';
-import './gi-admin-page';
+
+/** Pages that most visitors never open are loaded on first use (a smaller first download on phones). */
+const lazyPages = {
+  tally: () => import('./gi-tally-page'),
+  admin: () => import('./gi-admin-page'),
+} as const;
 
 /** The app shell: header with navigation and language switch, and the page for the current path. */
 @customElement('gi-app')
@@ -25,6 +30,7 @@ export class GiApp extends LitElement {
   `];
 
   @state() private route: Route = routeOf(location.pathname);
+  @state() private loadFailed: keyof typeof lazyPages | null = null;
 
   private readonly i18n = new LocaleController(this);
   private readonly onNavigate = () => {
@@ -69,10 +75,17 @@ export class GiApp extends LitElement {
     switch (this.route.page) {
       case 'map': return html`<gi-map-page></gi-map-page>`;
       case 'product': return html`<gi-product-page .productId=${this.route.id}></gi-product-page>`;
-      case 'tally': return html`<gi-tally-page></gi-tally-page>`;
-      case 'admin': return html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`;
+      case 'tally': return this.lazy('tally', html`<gi-tally-page></gi-tally-page>`);
+      case 'admin': return this.lazy('admin', html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`);
       default: return html`<p role="alert">${t('page.notFound')} <a href=${withLang('/')}>${t('page.backToMap')}</a></p>`;
     }
+  }
+
+  /** Renders a lazily loaded page, starting its download; a failed download offers a retry. */
+  private lazy(page: keyof typeof lazyPages, template: unknown) {
+    if (this.loadFailed === page) return renderError(new Error(page), () => { this.loadFailed = null; });
+    lazyPages[page]().catch(() => { this.loadFailed = page; });
+    return template;
   }
 
   private toggleLang() {
