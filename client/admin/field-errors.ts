@@ -3,6 +3,7 @@
  * form field, in the current language.
  */
 import { admin } from '../i18n/admin';
+import { ApiRequestError } from '../api';
 import { t, type MessageKey } from '../i18n';
 
 /** The parts of a zod issue (or a server issue) the form needs. */
@@ -72,4 +73,12 @@ export function unplacedErrors(errors: FieldErrors, placed: readonly string[]): 
   return Object.entries(errors)
     .filter(([key]) => !placed.some((p) => key === p || key.startsWith(`${p}.`)))
     .map(([key, message]) => (key ? `${key}: ${message}` : message));
+}
+
+/** What a refused send means for a form: the server's issues by field (if any) and the line to show. */
+export function refusalOf(err: unknown): { errors: FieldErrors | null; failure: string } {
+  return {
+    errors: err instanceof ApiRequestError && err.issues.length ? fieldErrors(err.issues) : null,
+    failure: t('form.serverRefused', { message: err instanceof Error ? err.message : String(err) }),
+  };
 }

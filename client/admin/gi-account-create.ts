@@ -1,12 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { UserCreate, type CountyCode, type Role } from '../../db/model';
-import { ApiRequestError } from '../api';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
-import { fieldErrors, type FieldErrors } from './field-errors';
+import { fieldErrors, type FieldErrors, refusalOf } from './field-errors';
 import { selectField, textField } from './fields';
 import { choices } from './labels';
 
@@ -64,8 +63,9 @@ export class GiAccountCreate extends LitElement {
       this.password = '';
       this.dispatchEvent(new CustomEvent('gi-account-created', { detail: { user }, bubbles: true, composed: true }));
     } catch (err) {
-      if (err instanceof ApiRequestError && err.issues.length) this.errors = fieldErrors(err.issues);
-      this.failure = t('form.serverRefused', { message: err instanceof Error ? err.message : String(err) });
+      const refusal = refusalOf(err);
+      this.errors = refusal.errors ?? this.errors;
+      this.failure = refusal.failure;
     } finally {
       this.busy = false;
     }

@@ -1,13 +1,12 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { todayInShanghai, type Designation, type Status } from '../../db/model';
-import { ApiRequestError } from '../api';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { checkMove, lastMoveOn, nextMoves } from './designation-draft';
-import { fieldErrors, type FieldErrors } from './field-errors';
+import { type FieldErrors, refusalOf } from './field-errors';
 import { selectField, textField } from './fields';
 import './gi-designation-details';
 
@@ -91,8 +90,9 @@ export class GiDesignationCard extends LitElement {
       this.on = todayInShanghai();
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
     } catch (err) {
-      if (err instanceof ApiRequestError && err.issues.length) this.errors = fieldErrors(err.issues);
-      this.failure = t('form.serverRefused', { message: err instanceof Error ? err.message : String(err) });
+      const refusal = refusalOf(err);
+      this.errors = refusal.errors ?? this.errors;
+      this.failure = refusal.failure;
     } finally {
       this.busy = false;
     }

@@ -1,12 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DesignationUpdate, type Designation } from '../../db/model';
-import { ApiRequestError } from '../api';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
-import { fieldErrors, type FieldErrors } from './field-errors';
+import { fieldErrors, type FieldErrors, refusalOf } from './field-errors';
 import { selectField, textField } from './fields';
 import { choices } from './labels';
 
@@ -68,8 +67,9 @@ export class GiDesignationDetails extends LitElement {
       await adminApi.updateDesignation(this.designation.id, result.data);
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
     } catch (err) {
-      if (err instanceof ApiRequestError && err.issues.length) this.errors = fieldErrors(err.issues);
-      this.failure = t('form.serverRefused', { message: err instanceof Error ? err.message : String(err) });
+      const refusal = refusalOf(err);
+      this.errors = refusal.errors ?? this.errors;
+      this.failure = refusal.failure;
     } finally {
       this.busy = false;
     }

@@ -1,13 +1,12 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { todayInShanghai, type Designation } from '../../db/model';
-import { ApiRequestError } from '../api';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { checkDesignation, emptyDesignation, type DesignationDraft } from './designation-draft';
-import { fieldErrors, unplacedErrors, type FieldErrors } from './field-errors';
+import { unplacedErrors, type FieldErrors, refusalOf } from './field-errors';
 import { selectField, textField } from './fields';
 import { choices } from './labels';
 import './gi-designation-card';
@@ -83,8 +82,9 @@ export class GiDesignationEditor extends LitElement {
       this.draft = emptyDesignation();
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
     } catch (err) {
-      if (err instanceof ApiRequestError && err.issues.length) this.errors = fieldErrors(err.issues);
-      this.failure = t('form.serverRefused', { message: err instanceof Error ? err.message : String(err) });
+      const refusal = refusalOf(err);
+      this.errors = refusal.errors ?? this.errors;
+      this.failure = refusal.failure;
     } finally {
       this.busy = false;
     }

@@ -1,12 +1,11 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Designation, Participant } from '../../db/model';
-import { ApiRequestError } from '../api';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
-import { fieldErrors, type FieldErrors } from './field-errors';
+import { type FieldErrors, refusalOf } from './field-errors';
 import { errorLine, selectField, textField } from './fields';
 import { choices } from './labels';
 import {
@@ -103,8 +102,9 @@ export class GiParticipantsEditor extends LitElement {
       this.saved = true;
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
     } catch (err) {
-      if (err instanceof ApiRequestError && err.issues.length) this.errors = fieldErrors(err.issues);
-      this.failure = t('form.serverRefused', { message: err instanceof Error ? err.message : String(err) });
+      const refusal = refusalOf(err);
+      this.errors = refusal.errors ?? this.errors;
+      this.failure = refusal.failure;
     } finally {
       this.busy = false;
     }

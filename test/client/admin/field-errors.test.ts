@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreditCode, ProductCreate, UserCreate } from '../../../db/model';
-import { fieldErrors, issueText, pathKey, unplacedErrors } from '../../../client/admin/field-errors';
+import { fieldErrors, issueText, pathKey, refusalOf, unplacedErrors } from '../../../client/admin/field-errors';
+import { ApiRequestError } from '../../../client/api';
 
 describe('issueText', () => {
   it.each([
@@ -48,5 +49,22 @@ describe('fieldErrors', () => {
   it('lists errors no field shows', () => {
     expect(unplacedErrors({ nameZh: 'x', 'locations.0.lat': 'y', extra: 'z', '': 'w' }, ['nameZh', 'locations']))
       .toEqual(['extra: z', 'w']);
+  });
+});
+
+describe('refusalOf', () => {
+  it('places the server\'s issues beside their fields and keeps its message', () => {
+    const refusal = refusalOf(new ApiRequestError(400, 'bad_request', 'Invalid body field: nameZh', [{ path: ['nameZh'], message: 'Too big' }]));
+    expect(Object.keys(refusal.errors!)).toEqual(['nameZh']);
+    expect(refusal.failure).toContain('Invalid body field: nameZh');
+  });
+
+  it.each([
+    ['a conflict without issues', new ApiRequestError(409, 'illegal_transition', 'Cannot move', [])],
+    ['a network failure', new TypeError('Failed to fetch')],
+  ])('has no field errors for %s, only the failure line', (_, err) => {
+    const refusal = refusalOf(err);
+    expect(refusal.errors).toBeNull();
+    expect(refusal.failure).toContain(err.message);
   });
 });
