@@ -1,6 +1,7 @@
 /**
  * Starts the registry: opens and migrates the database, seeds it when empty, listens on PORT.
  */
+import type { AddressInfo } from 'node:net';
 import { count } from 'drizzle-orm';
 import { openDb } from '../db/open';
 import { users } from '../db/schema';
@@ -18,7 +19,8 @@ if (db.select({ n: count() }).from(users).get()!.n === 0) {
   console.log('No accounts yet. Create the first admin with:\n  npm run user:add -- --username admin --password <at least 10 characters> --role admin');
 }
 const server = createApp(db, config).listen(config.port, () => {
-  console.log(`Jincheng GI registry on http://localhost:${config.port} (database ${config.databasePath})`);
+  const { port } = server.address() as AddressInfo;
+  console.log(`Jincheng GI registry on http://localhost:${port} (database ${config.databasePath})`);
 });
 
 function shutdown() {
