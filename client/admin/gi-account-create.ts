@@ -5,7 +5,8 @@ import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
-import { fieldErrors, type FieldErrors, refusalOf } from './field-errors';
+import { fieldErrors } from './field-errors';
+import { FormSender } from './form-sender';
 import { selectField, textField } from './fields';
 import { choices } from './labels';
 
@@ -20,17 +21,15 @@ export class GiAccountCreate extends LitElement {
   @state() private password = '';
   @state() private accountRole: Role = 'official';
   @state() private county: CountyCode | '' = '';
-  @state() private errors: FieldErrors = {};
-  @state() private failure = '';
-  @state() private busy = false;
 
   private readonly i18n = new LocaleController(this);
+  private readonly form = new FormSender(this);
 
   override render() {
-    const e = this.errors;
+    const e = this.form.errors;
     return html`<form novalidate @submit=${this.submit} aria-labelledby="create-h">
       <h2 id="create-h">${t('accounts.create')}</h2>
-      ${this.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.failure}</p>` : nothing}
+      ${this.form.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}
       <div class="row">
         ${textField({ id: 'new-username', label: t('accounts.username'), value: this.username, required: true, hint: t('accounts.usernameHint'),
           autocomplete: 'off', error: e.username, onInput: (v) => { this.username = v; } })}
@@ -43,32 +42,25 @@ export class GiAccountCreate extends LitElement {
         ${this.accountRole === 'official' ? selectField({ id: 'new-county', label: t('accounts.county'), value: this.county, required: true,
           choices: choices.counties(), placeholder: t('form.choose'), error: e.county, onInput: (v) => { this.county = v as CountyCode | ''; } }) : nothing}
       </div>
-      <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('accounts.createSubmit')}</button></div>
+      <div class="actions"><button class="primary" type="submit" ?disabled=${this.form.busy}>${t('accounts.createSubmit')}</button></div>
     </form>`;
   }
 
   private async submit(event: Event) {
     event.preventDefault();
-    this.failure = '';
+    this.form.failure = '';
     const result = UserCreate.safeParse({
       username: this.username, password: this.password, role: this.accountRole,
       county: this.accountRole === 'official' && this.county !== '' ? this.county : null,
     });
-    this.errors = result.success ? {} : fieldErrors(result.error.issues);
+    this.form.errors = result.success ? {} : fieldErrors(result.error.issues);
     if (!result.success) return;
-    this.busy = true;
-    try {
+    await this.form.send(async () => {
       const user = await adminApi.createUser(result.data);
       this.username = '';
       this.password = '';
       this.dispatchEvent(new CustomEvent('gi-account-created', { detail: { user }, bubbles: true, composed: true }));
-    } catch (err) {
-      const refusal = refusalOf(err);
-      this.errors = refusal.errors ?? this.errors;
-      this.failure = refusal.failure;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { checkMove, lastMoveOn, nextMoves } from './designation-draft';
-import { type FieldErrors, refusalOf } from './field-errors';
+import { FormSender } from './form-sender';
 import { selectField, textField } from './fields';
 import './gi-designation-details';
 
@@ -28,11 +28,9 @@ export class GiDesignationCard extends LitElement {
   @state() private to: Status | '' = '';
   @state() private on = todayInShanghai();
   @state() private note = '';
-  @state() private errors: FieldErrors = {};
-  @state() private failure = '';
-  @state() private busy = false;
 
   private readonly i18n = new LocaleController(this);
+  private readonly form = new FormSender(this);
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('designation')) this.to = '';
@@ -64,38 +62,31 @@ export class GiDesignationCard extends LitElement {
     if (moves.length === 0) return html`<p>${t('desig.final')}</p>`;
     const id = (k: string) => `move-${k}-${d.id}`;
     return html`<form novalidate @submit=${this.submit} aria-label=${t('desig.moveForm')}>
-      ${this.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.failure}</p>` : nothing}
+      ${this.form.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}
       <div class="row">
         ${selectField({ id: id('to'), label: t('desig.moveTo'), value: this.to, placeholder: t('form.choose'), required: true,
-          choices: moves.map((s) => ({ value: s, label: t(`status.${s}`) })), error: this.errors.to, onInput: (v) => { this.to = v as Status | ''; } })}
+          choices: moves.map((s) => ({ value: s, label: t(`status.${s}`) })), error: this.form.errors.to, onInput: (v) => { this.to = v as Status | ''; } })}
         ${textField({ id: id('on'), label: t('desig.moveOn'), type: 'date', value: this.on, max: todayInShanghai(),
-          min: lastMoveOn(d) ?? undefined, required: true, error: this.errors.on, onInput: (v) => { this.on = v; } })}
-        ${textField({ id: id('note'), label: t('desig.moveNote'), value: this.note, error: this.errors.note, onInput: (v) => { this.note = v; } })}
+          min: lastMoveOn(d) ?? undefined, required: true, error: this.form.errors.on, onInput: (v) => { this.on = v; } })}
+        ${textField({ id: id('note'), label: t('desig.moveNote'), value: this.note, error: this.form.errors.note, onInput: (v) => { this.note = v; } })}
       </div>
-      <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t('desig.moveSubmit')}</button></div>
+      <div class="actions"><button type="submit" class="primary" ?disabled=${this.form.busy}>${t('desig.moveSubmit')}</button></div>
     </form>`;
   }
 
   private async submit(event: Event) {
     event.preventDefault();
     const d = this.designation;
-    this.failure = '';
+    this.form.failure = '';
     const check = checkMove(d.status, { to: this.to, on: this.on, note: this.note }, lastMoveOn(d));
-    this.errors = check.ok ? {} : check.errors;
+    this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
-    this.busy = true;
-    try {
+    await this.form.send(async () => {
       await adminApi.move(d.id, check.body);
       this.note = '';
       this.on = todayInShanghai();
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
-    } catch (err) {
-      const refusal = refusalOf(err);
-      this.errors = refusal.errors ?? this.errors;
-      this.failure = refusal.failure;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

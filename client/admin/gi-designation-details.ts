@@ -5,7 +5,8 @@ import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
-import { fieldErrors, type FieldErrors, refusalOf } from './field-errors';
+import { fieldErrors } from './field-errors';
+import { FormSender } from './form-sender';
 import { selectField, textField } from './fields';
 import { choices } from './labels';
 
@@ -21,38 +22,36 @@ export class GiDesignationDetails extends LitElement {
   @property({ attribute: false }) designation!: Designation;
 
   @state() private values: Record<TextKey, string> & { markKind: string } = { holder: '', holderCreditCode: '', number: '', announcement: '', validUntil: '', notes: '', markKind: '' };
-  @state() private errors: FieldErrors = {};
-  @state() private failure = '';
-  @state() private busy = false;
 
   private readonly i18n = new LocaleController(this);
+  private readonly form = new FormSender(this);
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('designation')) {
       const d = this.designation;
       this.values = { markKind: d.markKind ?? '', ...Object.fromEntries(TEXTS.map((k) => [k, d[k] ?? ''])) as Record<TextKey, string> };
-      this.errors = {};
+      this.form.errors = {};
     }
   }
 
   override render() {
     const id = (k: string) => `dd-${k}-${this.designation.id}`;
-    const field = (k: TextKey) => textField({ id: id(k), label: t(`desig.${k}`), value: this.values[k], error: this.errors[k],
+    const field = (k: TextKey) => textField({ id: id(k), label: t(`desig.${k}`), value: this.values[k], error: this.form.errors[k],
       type: k === 'validUntil' ? 'date' : 'text', multiline: k === 'notes', onInput: (v) => { this.values = { ...this.values, [k]: v }; } });
     return html`<form novalidate @submit=${this.submit} aria-label=${t('desig.editDetails')}>
-      ${this.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.failure}</p>` : nothing}
+      ${this.form.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}
       ${this.designation.giType === 'trademark' ? selectField({ id: id('markKind'), label: t('desig.markKind'), value: this.values.markKind,
-        choices: choices.markKinds(), error: this.errors.markKind, onInput: (v) => { this.values = { ...this.values, markKind: v }; } }) : nothing}
+        choices: choices.markKinds(), error: this.form.errors.markKind, onInput: (v) => { this.values = { ...this.values, markKind: v }; } }) : nothing}
       <div class="row">${field('holder')}${field('holderCreditCode')}</div>
       <div class="row">${field('number')}${field('announcement')}${field('validUntil')}</div>
       ${field('notes')}
-      <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t('desig.saveDetails')}</button></div>
+      <div class="actions"><button type="submit" class="primary" ?disabled=${this.form.busy}>${t('desig.saveDetails')}</button></div>
     </form>`;
   }
 
   private async submit(event: Event) {
     event.preventDefault();
-    this.failure = '';
+    this.form.failure = '';
     const v = this.values;
     const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
     const result = DesignationUpdate.safeParse({
@@ -60,19 +59,12 @@ export class GiDesignationDetails extends LitElement {
       holder: orNull(v.holder), holderCreditCode: orNull(v.holderCreditCode.toUpperCase()), number: orNull(v.number),
       announcement: orNull(v.announcement), validUntil: orNull(v.validUntil), notes: v.notes,
     });
-    this.errors = result.success ? {} : fieldErrors(result.error.issues);
+    this.form.errors = result.success ? {} : fieldErrors(result.error.issues);
     if (!result.success) return;
-    this.busy = true;
-    try {
+    await this.form.send(async () => {
       await adminApi.updateDesignation(this.designation.id, result.data);
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
-    } catch (err) {
-      const refusal = refusalOf(err);
-      this.errors = refusal.errors ?? this.errors;
-      this.failure = refusal.failure;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

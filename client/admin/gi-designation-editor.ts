@@ -6,7 +6,8 @@ import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { checkDesignation, emptyDesignation, type DesignationDraft } from './designation-draft';
-import { unplacedErrors, type FieldErrors, refusalOf } from './field-errors';
+import { unplacedErrors } from './field-errors';
+import { FormSender } from './form-sender';
 import { selectField, textField } from './fields';
 import { choices } from './labels';
 import './gi-designation-card';
@@ -24,11 +25,9 @@ export class GiDesignationEditor extends LitElement {
   @property({ attribute: false }) designations: Designation[] = [];
 
   @state() private draft: DesignationDraft = emptyDesignation();
-  @state() private errors: FieldErrors = {};
-  @state() private failure = '';
-  @state() private busy = false;
 
   private readonly i18n = new LocaleController(this);
+  private readonly form = new FormSender(this);
 
   override render() {
     return html`
@@ -39,13 +38,13 @@ export class GiDesignationEditor extends LitElement {
 
   private renderAdd() {
     const d = this.draft;
-    const e = this.errors;
+    const e = this.form.errors;
     const text = (key: 'holder' | 'holderCreditCode' | 'number' | 'announcement' | 'notes', multiline = false) =>
       textField({ id: `d-${key}`, label: t(`desig.${key}`), value: d[key], error: e[key], multiline, onInput: (v) => this.set({ [key]: v }) });
     const unplaced = unplacedErrors(e, ['giType', 'markKind', 'holder', 'holderCreditCode', 'number', 'announcement', 'validUntil', 'notes', 'startedOn']);
     return html`<form novalidate @submit=${this.submit} aria-labelledby="add-h">
       <h3 id="add-h">${t('desig.add')}</h3>
-      ${this.failure || unplaced.length ? html`<div class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.failure}
+      ${this.form.failure || unplaced.length ? html`<div class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}
         ${unplaced.map((m) => html`<p>${m}</p>`)}</div>` : nothing}
       <div class="row">
         ${selectField({ id: 'd-giType', label: t('desig.giType'), value: d.giType, choices: choices.giTypes(), required: true,
@@ -62,7 +61,7 @@ export class GiDesignationEditor extends LitElement {
         ${textField({ id: 'd-validUntil', label: t('desig.validUntil'), type: 'date', value: d.validUntil, error: e.validUntil,
           onInput: (v) => this.set({ validUntil: v }) })}</div>
       ${text('notes', true)}
-      <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('desig.addSubmit')}</button></div>
+      <div class="actions"><button class="primary" type="submit" ?disabled=${this.form.busy}>${t('desig.addSubmit')}</button></div>
     </form>`;
   }
 
@@ -72,22 +71,15 @@ export class GiDesignationEditor extends LitElement {
 
   private async submit(event: Event) {
     event.preventDefault();
-    this.failure = '';
+    this.form.failure = '';
     const check = checkDesignation(this.draft);
-    this.errors = check.ok ? {} : check.errors;
+    this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
-    this.busy = true;
-    try {
+    await this.form.send(async () => {
       await adminApi.addDesignation(this.productId, check.body);
       this.draft = emptyDesignation();
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
-    } catch (err) {
-      const refusal = refusalOf(err);
-      this.errors = refusal.errors ?? this.errors;
-      this.failure = refusal.failure;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

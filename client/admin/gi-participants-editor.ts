@@ -5,7 +5,7 @@ import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
-import { type FieldErrors, refusalOf } from './field-errors';
+import { FormSender } from './form-sender';
 import { errorLine, selectField, textField } from './fields';
 import { choices } from './labels';
 import {
@@ -29,12 +29,10 @@ export class GiParticipantsEditor extends LitElement {
   @property({ attribute: false }) designations: Designation[] = [];
 
   @state() private rows: ParticipantDraft[] = [];
-  @state() private errors: FieldErrors = {};
-  @state() private failure = '';
-  @state() private busy = false;
   @state() private saved = false;
 
   private readonly i18n = new LocaleController(this);
+  private readonly form = new FormSender(this);
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('participants')) this.rows = this.participants.map(draftFromParticipant);
@@ -42,12 +40,12 @@ export class GiParticipantsEditor extends LitElement {
 
   override render() {
     return html`<form novalidate @submit=${this.submit} aria-label=${t('part.form')}>
-      ${this.failure || Object.keys(this.errors).length ? html`<p class="form-errors" role="alert">
-        <span aria-hidden="true">⚠ </span>${this.failure || t('form.fixErrors', { n: Object.keys(this.errors).length })}</p>` : nothing}
+      ${this.form.failure || Object.keys(this.form.errors).length ? html`<p class="form-errors" role="alert">
+        <span aria-hidden="true">⚠ </span>${this.form.failure || t('form.fixErrors', { n: Object.keys(this.form.errors).length })}</p>` : nothing}
       ${this.rows.length === 0 ? html`<p class="state">${t('part.none')}</p>` : this.rows.map((r, i) => this.renderRow(r, i))}
       <div class="actions">
         <button type="button" @click=${this.add}>${t('part.add')}</button>
-        <button type="submit" class="primary" ?disabled=${this.busy}>${t('part.save')}</button>
+        <button type="submit" class="primary" ?disabled=${this.form.busy}>${t('part.save')}</button>
         ${this.saved ? html`<span class="saved" role="status">✓ ${t('form.saved')}</span>` : nothing}
       </div>
       <h3>${t('part.preview')}</h3>
@@ -57,7 +55,7 @@ export class GiParticipantsEditor extends LitElement {
 
   private renderRow(r: ParticipantDraft, i: number) {
     const n = i + 1;
-    const e = (k: string) => this.errors[`${i}.${k}`];
+    const e = (k: string) => this.form.errors[`${i}.${k}`];
     const set = (patch: Partial<ParticipantDraft>) => this.setRow(i, patch);
     return html`<fieldset class="p-row"><legend>${t('part.row', { n })}</legend>
       <div class="row">
@@ -70,7 +68,7 @@ export class GiParticipantsEditor extends LitElement {
       </div>
       <div class="row">${MEASURES.map((m) => textField({ id: `p-${m}-${i}`, label: t(`part.${m}`, { n }), value: r[m],
         error: e(m), onInput: (v) => set({ [m]: v }) }))}</div>
-      ${errorLine(`p-row-${i}`, this.errors[String(i)])}
+      ${errorLine(`p-row-${i}`, this.form.errors[String(i)])}
       <button type="button" class="danger" @click=${() => this.removeRow(i)}>${t('part.remove', { n })}</button>
     </fieldset>`;
   }
@@ -92,22 +90,15 @@ export class GiParticipantsEditor extends LitElement {
 
   private async submit(event: Event) {
     event.preventDefault();
-    this.failure = '';
+    this.form.failure = '';
     const check = checkParticipants(this.rows);
-    this.errors = check.ok ? {} : check.errors;
+    this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
-    this.busy = true;
-    try {
+    await this.form.send(async () => {
       await adminApi.putParticipants(this.productId, check.body);
       this.saved = true;
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
-    } catch (err) {
-      const refusal = refusalOf(err);
-      this.errors = refusal.errors ?? this.errors;
-      this.failure = refusal.failure;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 
