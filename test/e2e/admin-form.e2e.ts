@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser } from '../../server/domain/accounts';
 import { startServer, type TestServer } from '../support/server';
+import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
 const PASSWORD = 'lingchuan-official-1';
@@ -51,6 +52,7 @@ describe('the product form', () => {
     expect(await page.getByLabel('位置 1 纬度').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByText('至少选择 1 项。').isVisible()).toBe(true);
     await saveShot(page, 'zh-form-errors', true);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Fix them; the area comes from a file.
     await name.fill('陵川党参');

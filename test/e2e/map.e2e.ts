@@ -2,30 +2,16 @@
  * The public map as a visitor uses it: counties and markers, filters by control and by clicking a
  * county, the list, a product and back, English, deep links, a phone, a basemap, and accessibility.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { call, startServer, type TestServer } from '../support/server';
+import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage } from './support/browser';
 
 const clientEnv = process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {};
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/**
- * Runs axe on the whole document and returns the serious and critical violations. The page's CSP
- * (rightly) refuses an injected <script>, so axe is evaluated through the DevTools protocol instead.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(c: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(' ')}`);
-}
 
 /** Total locations on the map: single markers plus the counts inside clusters. */
 async function markedLocations(page: Page): Promise<number> {

@@ -3,26 +3,14 @@
  * and timeline, the cooperative-farmer chain with totals, the protected area on a small map, the
  * way back to the map, English, a phone, the error and not-found states, and accessibility.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as schema from '../../db/schema';
 import { startServer, type TestServer } from '../support/server';
+import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage } from './support/browser';
 
 const clientEnv = process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {};
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe violations of the page (axe evaluated via DevTools: the CSP blocks injected scripts). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(c: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(' ')}`);
-}
 
 let server: TestServer;
 let browser: Browser;

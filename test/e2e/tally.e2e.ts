@@ -6,6 +6,7 @@ import * as t from '../../db/schema';
 import { addAccount, signIn } from '../server/fixtures';
 import { call, startServer, type TestServer } from '../support/server';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
+import { seriousViolations } from './support/axe';
 
 let s: TestServer;
 let browser: Browser;
@@ -77,6 +78,7 @@ describe('/tally', () => {
     await expect.poll(() => page.locator('gi-tally-renewals tbody tr').count()).toBe(1);
     expect(await page.locator('gi-tally-renewals tbody tr').textContent()).toContain('2026-05-09');
     expect(await page.getByRole('img', { name: /In force over the period/ }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('shows an error with a retry that recovers', async () => {
