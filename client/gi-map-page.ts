@@ -41,6 +41,8 @@ export class GiMapPage extends LitElement {
     .counts { margin: 0; padding: 0 0.75rem 0.5rem; color: var(--gi-muted); font-size: 0.85rem; border-bottom: 1px solid var(--gi-border); }
     .list { overflow: auto; flex: 1; min-height: 0; }
     .results .state { padding: 0.75rem; }
+    .open-data { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; margin: 0; padding: 0.5rem 0.75rem;
+      border-top: 1px solid var(--gi-border); font-size: 0.85rem; list-style: none; }
     @media (max-width: 700px) {
       .body { display: flex; flex-direction: column; flex: none; min-height: 0; }
       .map-area { height: 55vh; flex: none; }
@@ -92,6 +94,7 @@ export class GiMapPage extends LitElement {
         <section class="results" aria-labelledby="results-heading">
           <h2 id="results-heading">${t('list.label')}</h2>
           ${renderTask(this.products, ({ items, total }) => this.renderList(items, total))}
+          ${this.renderOpenData()}
         </section>
       </div>`;
   }
@@ -123,6 +126,16 @@ export class GiMapPage extends LitElement {
     return html`<p class="counts" role="status">${t('products.count', { n: total })}${total > items.length ? html` · ${t('list.shown', { n: items.length })}` : nothing}
         ${total === items.length ? html`<br />${t('list.byType', byType)}` : nothing}</p>
       <div class="list"><gi-product-list .items=${items} .selected=${this.selectedId} .linkQuery=${filterQuery(this.filter)}></gi-product-list></div>`;
+  }
+
+  /** Downloads of the registry as the filters narrow it, and the API's description. */
+  private renderOpenData() {
+    const query = filterQuery(this.filter);
+    return html`<ul class="open-data" aria-label=${t('data.label')}>
+      <li><a href=${`/api/export/products.csv${query}`} download>${t('data.csv')}</a></li>
+      <li><a href=${`/api/export/products.xlsx${query}`} download>${t('data.xlsx')}</a></li>
+      <li><a href="/api/openapi.json" target="_blank" rel="noopener">${t('data.api')}</a></li>
+    </ul>`;
   }
 
   private apply(filter: ProductFilter, replace = false) {

@@ -35,6 +35,10 @@ export const map = defineCatalog({
   'list.shown': '列出前 {n} 个',
   'list.noLocation': '无地图位置',
   'list.loadingMap': '正在加载地图…',
+  'data.label': '开放数据',
+  'data.csv': '下载 CSV',
+  'data.xlsx': '下载 Excel',
+  'data.api': '数据接口说明（OpenAPI）',
 }, {
   'map.title': 'Geographical indications of Jincheng',
   'map.label': 'Map of GI products in Jincheng’s six counties',
@@ -68,4 +72,8 @@ export const map = defineCatalog({
   'list.shown': 'first {n} listed',
   'list.noLocation': 'no map location',
   'list.loadingMap': 'Loading the map…',
+  'data.label': 'Open data',
+  'data.csv': 'Download CSV',
+  'data.xlsx': 'Download Excel',
+  'data.api': 'API description (OpenAPI)',
 });

@@ -2,6 +2,7 @@
  * The public map as a visitor uses it: counties and markers, filters by control and by clicking a
  * county, the list, a product and back, English, deep links, a phone, a basemap, and accessibility.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,7 +79,7 @@ describe('the public map', () => {
 
     await page.getByLabel('县（市、区）', { exact: true }).selectOption('140581');
     await expect.poll(() => new URL(page.url()).search).toBe('?type=trademark&county=140581');
-    await expect.poll(() => list.getByRole('link').allTextContents()).toEqual(['晋城药茶', '高平大黄梨', '高平生猪']);
+    await expect.poll(() => list.locator('gi-product-list').getByRole('link').allTextContents()).toEqual(['晋城药茶', '高平大黄梨', '高平生猪']);
 
     // A click on 陵川县's polygon (the fourth in code order) filters by it.
     await page.locator('.leaflet-counties-pane path').nth(3).dispatchEvent('click');
@@ -87,7 +88,7 @@ describe('the public map', () => {
 
     await page.getByLabel('名称搜索', { exact: true }).fill('连翘');
     await expect.poll(() => new URL(page.url()).search).toBe('?type=trademark&county=140524&q=%E8%BF%9E%E7%BF%98');
-    await expect.poll(() => list.getByRole('link').allTextContents()).toEqual(['陵川连翘']);
+    await expect.poll(() => list.locator('gi-product-list').getByRole('link').allTextContents()).toEqual(['陵川连翘']);
 
     await page.getByLabel('名称搜索', { exact: true }).fill('没有这个产品');
     await list.getByText('没有符合条件的产品').waitFor();
@@ -98,7 +99,7 @@ describe('the public map', () => {
     await page.goBack();
     await expect.poll(() => new URL(page.url()).search).toBe('?type=trademark&county=140581');
     await expect.poll(() => page.getByLabel('县（市、区）', { exact: true }).inputValue()).toBe('140581');
-    await expect.poll(() => list.getByRole('link').allTextContents()).toEqual(['晋城药茶', '高平大黄梨', '高平生猪']);
+    await expect.poll(() => list.locator('gi-product-list').getByRole('link').allTextContents()).toEqual(['晋城药茶', '高平大黄梨', '高平生猪']);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -113,7 +114,7 @@ describe('the public map', () => {
 
     await page.goBack();
     await expect.poll(() => page.getByLabel('状态', { exact: true }).inputValue()).toBe('in_force');
-    await expect.poll(() => page.getByRole('region', { name: '筛选结果' }).getByRole('link').allTextContents()).toEqual(['高平大黄梨']);
+    await expect.poll(() => page.getByRole('region', { name: '筛选结果' }).locator('gi-product-list').getByRole('link').allTextContents()).toEqual(['高平大黄梨']);
     await page.getByRole('link', { name: '高平大黄梨' }).click();
     await page.getByRole('link', { name: /返回地图/ }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?status=in_force&county=140581');
@@ -134,7 +135,7 @@ describe('the public map', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expect.poll(() => page.getByLabel('GI type', { exact: true }).inputValue()).toBe('trademark');
     await expect.poll(() => page.getByLabel('County', { exact: true }).inputValue()).toBe('140581');
-    await expect.poll(() => page.getByRole('region', { name: 'Results' }).getByRole('link').allTextContents())
+    await expect.poll(() => page.getByRole('region', { name: 'Results' }).locator('gi-product-list').getByRole('link').allTextContents())
       .toEqual(['Jincheng medicinal tea', 'Gaoping big yellow pear', 'Gaoping pigs']);
     // 高平市's three products share a point: open the cluster to reach the pear's composite marker.
     await page.getByRole('button', { name: /^3 product locations here/ }).press('Enter');
@@ -154,10 +155,26 @@ describe('the public map', () => {
     expect(m!.width).toBeGreaterThan(350);
     expect(r!.y).toBeGreaterThanOrEqual(m!.y + m!.height - 1);
     await page.getByLabel('产品类别', { exact: true }).selectOption('medicinal');
-    await expect.poll(() => results.getByRole('link').allTextContents()).toEqual(['晋城药茶', '阳城山茱萸', '陵川中药材', '陵川潞党参', '陵川连翘']);
+    await expect.poll(() => results.locator('gi-product-list').getByRole('link').allTextContents()).toEqual(['晋城药茶', '阳城山茱萸', '陵川中药材', '陵川潞党参', '陵川连翘']);
     expect(await seriousViolations(page)).toEqual([]);
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('offers the filtered registry as open data (CSV with a BOM) and the API description', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await page.goto('/?county=140524');
+    const openData = page.getByRole('list', { name: '开放数据' });
+    const csvLink = openData.getByRole('link', { name: '下载 CSV' });
+    expect(await csvLink.getAttribute('href')).toBe('/api/export/products.csv?county=140524');
+    expect(await openData.getByRole('link', { name: '下载 Excel' }).getAttribute('href')).toBe('/api/export/products.xlsx?county=140524');
+    const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('陵川连翘');
+    expect(text).not.toContain('沁水蜂蜜');
+    expect(await openData.getByRole('link', { name: /OpenAPI/ }).getAttribute('href')).toBe('/api/openapi.json');
     await context.close();
   });
 });
