@@ -36,7 +36,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
   app.use('/api', sameOriginWrites);
-  app.use(sessionMiddleware(db, now));
+  app.use('/api', sessionMiddleware(db, now));
 
   app.use(healthRoutes(ctx));
   app.use(countyRoutes(ctx));
