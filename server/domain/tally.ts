@@ -68,7 +68,8 @@ function renewalsDue(replayed: ReplayedDesignation[], asOf: string): RenewalDue[
     .sort((a, b) => a.validUntil!.localeCompare(b.validUntil!) || a.id - b.id)
     .map((d) => ({
       designationId: d.id, productId: d.productId, nameZh: d.nameZh, nameEn: d.nameEn,
-      validUntil: d.validUntil!, lapsed: d.validUntil! <= asOf,
+      // validUntil is the last valid day: the term has lapsed only after it.
+      validUntil: d.validUntil!, lapsed: d.validUntil! < asOf,
     }));
 }
 

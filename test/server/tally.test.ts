@@ -81,6 +81,10 @@ describe('replaying transitions up to asOf', () => {
     expect(due.map((r) => r.designationId)).not.toContain(renewed);
     expect(computeTally(db, period, '2024-08-30').renewalsDue.map((r) => r.designationId)).not.toContain(soon);
     expect(computeTally(db, period, '2024-08-31').renewalsDue.map((r) => r.designationId)).toContain(soon);
+    // On its last valid day a term has not lapsed yet; the day after, it has.
+    const lapsedOn = (asOf: string) => computeTally(db, period, asOf).renewalsDue.find((r) => r.designationId === soon)!.lapsed;
+    expect(lapsedOn('2025-08-31')).toBe(false);
+    expect(lapsedOn('2025-09-01')).toBe(true);
   });
 
   it('counts a product with several types once per type, and once in productsInForce', () => {
