@@ -54,7 +54,8 @@ export class GiAdminPage extends LitElement {
           <li><a href=${withLang('/admin')} aria-current=${here('/')}>${t('admin.myProducts')}</a></li>
           <li><a href=${withLang('/admin/products/new')} aria-current=${here('/products/new')}>${t('admin.newProduct')}</a></li>
           <li><a href=${withLang('/admin/import')} aria-current=${here('/import')}>${t('import.nav')}</a></li>
-          ${user.role === 'admin' ? html`<li><a href=${withLang('/admin/accounts')} aria-current=${here('/accounts')}>${t('admin.accounts')}</a></li>` : nothing}
+          ${user.role === 'admin' ? html`<li><a href=${withLang('/admin/accounts')} aria-current=${here('/accounts')}>${t('admin.accounts')}</a></li>
+            <li><a href=${withLang('/tally')}>${t('admin.periods')}</a></li>` : nothing}
         </ul></nav>
         <div class="who" role="group" aria-label=${t('admin.whoAmI')}>
           <span>${t('admin.signedInAs', { name: user.username })}
