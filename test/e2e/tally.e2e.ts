@@ -109,6 +109,29 @@ describe('/tally', () => {
     expect((await call(`${s.url}/api/periods`)).body[0].targets[0].target).toBe(12);
   });
 
+  it('lets an admin add 十五五 with its targets, then shows its tally', async () => {
+    const [name, value] = (await signIn(s.url, 'city')).split('=');
+    const watched = await openPage(browser, s.url);
+    opened.push(watched);
+    await watched.context.addCookies([{ name, value, url: s.url }]);
+    const { page } = watched;
+    await page.goto('/tally?period=1&asOf=2025-12-31');
+    const add = page.locator('details', { hasText: '新增规划期' });
+    await add.getByText('新增规划期').click();
+    await add.getByLabel('名称').fill('十五五');
+    await add.getByLabel('开始日期').fill('2026-01-01');
+    await add.getByLabel('结束日期').fill('2030-12-31');
+    for (const [type, baseline, target] of [['地理标志商标', '4', '16'], ['地理标志保护产品', '2', '6'], ['农产品地理标志', '5', '5']]) {
+      await add.getByRole('group', { name: type }).getByLabel('期初基数').fill(baseline);
+      await add.getByRole('group', { name: type }).getByLabel('目标').fill(target);
+    }
+    await add.getByRole('button', { name: '保存' }).click();
+    await expect.poll(async () => (await call(`${s.url}/api/periods`)).body.map((p: { name: string }) => p.name)).toContain('十五五');
+    await page.getByLabel('规划期').selectOption({ label: '十五五（2026-01-01 至 2030-12-31）' });
+    await expect.poll(() => page.locator('gi-tally-card[data-type=trademark] .figure').textContent()).toContain('/ 16');
+    expect(new URL(page.url()).searchParams.get('period')).not.toBe('1');
+  });
+
   it.each(['zh', 'en'])('prints as one A4 page (%s)', async (lang) => {
     const page = await open(`/tally?period=1&asOf=2025-12-31${lang === 'en' ? '&lang=en' : ''}`, { viewport: { width: 794, height: 1123 } });
     await page.locator('gi-tally-counties tfoot').waitFor();
