@@ -31,7 +31,15 @@ export function countyLayers(counties: CountyCollection, o: CountyLayerOptions):
       basemap: o.basemap,
     }),
     onEachFeature: (f, layer) => {
-      if (o.interactive) layer.on('click', () => o.onSelect(f.properties.code));
+      if (!o.interactive) return;
+      const select = () => o.onSelect(f.properties.code);
+      layer.on('click', select);
+      // Keyboard users reach each county too: the polygon is a focusable toggle button.
+      layer.on('add', () => makeKeyboardButton((layer as L.Path).getElement(), {
+        label: `${o.name(f.properties)} · ${o.inForceText(f.properties.inForce.total)}`,
+        pressed: f.properties.code === o.selected,
+        onPress: select,
+      }));
     },
   });
   const labels = L.layerGroup(counties.features.map((f) => {
@@ -45,6 +53,21 @@ export function countyLayers(counties: CountyCollection, o: CountyLayerOptions):
     });
   }));
   return { polygons, labels };
+}
+
+/** Makes an SVG shape a labelled toggle button that Enter and Space press. */
+function makeKeyboardButton(el: Element | undefined, o: { label: string; pressed: boolean; onPress: () => void }): void {
+  if (!el) return;
+  el.setAttribute('tabindex', '0');
+  el.setAttribute('role', 'button');
+  el.setAttribute('aria-label', o.label);
+  el.setAttribute('aria-pressed', String(o.pressed));
+  el.addEventListener('keydown', (event) => {
+    const key = (event as KeyboardEvent).key;
+    if (key !== 'Enter' && key !== ' ') return;
+    event.preventDefault();
+    o.onPress();
+  });
 }
 
 /** What a product layer needs to know to draw itself. */

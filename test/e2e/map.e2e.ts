@@ -162,6 +162,20 @@ describe('the public map', () => {
     await context.close();
   });
 
+  it('lets a keyboard user pick a county on the map, and pick it again to clear it', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await page.goto('/');
+    const lingchuan = page.getByRole('button', { name: /^陵川县 · / });
+    await lingchuan.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('county')).toBe('140524');
+    await expect.poll(() => page.getByRole('button', { name: /^陵川县 · / }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: /^陵川县 · / }).focus();
+    await page.keyboard.press(' ');
+    await expect.poll(() => new URL(page.url()).searchParams.get('county')).toBeNull();
+    await context.close();
+  });
+
   it('offers the filtered registry as open data (CSV with a BOM) and the API description', async () => {
     const { page, context } = await openPage(browser, server.url);
     await page.goto('/?county=140524');
