@@ -94,13 +94,18 @@ describe('/tally', () => {
     await expect.poll(async () => (await shown(page)).inForce).toEqual([4, 2, 5]);
   });
 
-  it('lets an admin change a target and shows it at once', async () => {
+  /** A page signed in as the city admin (the session cookie from the API), at `path`. */
+  async function openAsAdmin(path: string) {
     const [name, value] = (await signIn(s.url, 'city')).split('=');
     const watched = await openPage(browser, s.url);
     opened.push(watched);
     await watched.context.addCookies([{ name, value, url: s.url }]);
-    const { page } = watched;
-    await page.goto('/tally?period=1&asOf=2025-12-31');
+    await watched.page.goto(path);
+    return watched.page;
+  }
+
+  it('lets an admin change a target and shows it at once', async () => {
+    const page = await openAsAdmin('/tally?period=1&asOf=2025-12-31');
     await page.getByText('编辑本规划期目标').click();
     const target = page.getByRole('group', { name: '地理标志商标' }).getByLabel('目标');
     await target.fill('12');
@@ -110,12 +115,7 @@ describe('/tally', () => {
   });
 
   it('lets an admin add 十五五 with its targets, then shows its tally', async () => {
-    const [name, value] = (await signIn(s.url, 'city')).split('=');
-    const watched = await openPage(browser, s.url);
-    opened.push(watched);
-    await watched.context.addCookies([{ name, value, url: s.url }]);
-    const { page } = watched;
-    await page.goto('/tally?period=1&asOf=2025-12-31');
+    const page = await openAsAdmin('/tally?period=1&asOf=2025-12-31');
     const add = page.locator('details', { hasText: '新增规划期' });
     await add.getByText('新增规划期').click();
     await add.getByLabel('名称').fill('十五五');
