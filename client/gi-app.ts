@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { lang, LocaleController, setLang, t } from './i18n';
-import { interceptLinkClicks, NAVIGATE_EVENT, routeOf, withLang, type Route } from './router';
+import { interceptLinkClicks, LocationController, routeOf, withLang, type Route } from './router';
 import { sharedStyles } from './shared-styles';
 import { renderError } from './task-view';
 import './gi-map-page';
@@ -33,6 +33,7 @@ export class GiApp extends LitElement {
   @state() private loadFailed: keyof typeof lazyPages | null = null;
 
   private readonly i18n = new LocaleController(this);
+  private readonly navigation = new LocationController(this, () => this.onNavigate());
   private readonly onNavigate = () => {
     this.route = routeOf(location.pathname);
   };
@@ -40,14 +41,10 @@ export class GiApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
-    window.addEventListener('popstate', this.onNavigate);
-    window.addEventListener(NAVIGATE_EVENT, this.onNavigate);
     this.addEventListener('click', interceptLinkClicks);
   }
 
   override disconnectedCallback(): void {
-    window.removeEventListener('popstate', this.onNavigate);
-    window.removeEventListener(NAVIGATE_EVENT, this.onNavigate);
     this.removeEventListener('click', interceptLinkClicks);
     super.disconnectedCallback();
   }

@@ -9,7 +9,7 @@ import type { ProductSelectDetail } from './gi-product-list';
 import { LocaleController, t } from './i18n';
 import { markerSpec } from './map/marker-icon';
 import { filterQuery, parseFilter, withFilter } from './map/url-state';
-import { navigate, NAVIGATE_EVENT } from './router';
+import { LocationController, navigate } from './router';
 import { sharedStyles } from './shared-styles';
 import { renderError, renderTask } from './task-view';
 import './gi-map';
@@ -54,6 +54,7 @@ export class GiMapPage extends LitElement {
   @state() private selectedId: number | null = null;
 
   private readonly i18n = new LocaleController(this);
+  private readonly navigation = new LocationController(this, () => this.onNavigate());
   private readonly config = new Task(this, {
     task: ([], { signal }) => api.config(signal).catch((): ClientConfig => ({ tiles: null, approvalNo: null })),
     args: () => [] as const,
@@ -71,17 +72,7 @@ export class GiMapPage extends LitElement {
     args: () => [filterQuery(this.filter)] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.onNavigate);
-    window.addEventListener(NAVIGATE_EVENT, this.onNavigate);
-  }
 
-  override disconnectedCallback(): void {
-    window.removeEventListener('popstate', this.onNavigate);
-    window.removeEventListener(NAVIGATE_EVENT, this.onNavigate);
-    super.disconnectedCallback();
-  }
 
   override render() {
     const counties = this.counties.value?.features.map((f) => f.properties) ?? [];

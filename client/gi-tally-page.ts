@@ -4,7 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { County, Period, Tally, TallySeries, User } from '../db/model';
 import { api, ApiRequestError } from './api';
 import { LocaleController, t } from './i18n';
-import { navigate, NAVIGATE_EVENT } from './router';
+import { LocationController, navigate } from './router';
 import { sharedStyles } from './shared-styles';
 import { renderError } from './task-view';
 import type { TallyChangeEvent } from './tally/gi-tally-controls';
@@ -53,6 +53,7 @@ export class GiTallyPage extends LitElement {
   @state() private version = 0;
 
   private readonly i18n = new LocaleController(this);
+  private readonly navigation = new LocationController(this, () => this.onLocation());
   private readonly onLocation = () => {
     this.params = readTallyParams(location.search);
   };
@@ -78,17 +79,7 @@ export class GiTallyPage extends LitElement {
     args: () => [this.params.period, this.params.asOf, this.version] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.onLocation);
-    window.addEventListener(NAVIGATE_EVENT, this.onLocation);
-  }
 
-  override disconnectedCallback(): void {
-    window.removeEventListener('popstate', this.onLocation);
-    window.removeEventListener(NAVIGATE_EVENT, this.onLocation);
-    super.disconnectedCallback();
-  }
 
   override render() {
     const meta = this.meta.value;

@@ -2,6 +2,7 @@
  * Client-side routing over the History API: which page a path shows, and navigation that keeps
  * the language in links (`?lang=en`).
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { lang } from './i18n';
 
 /** A page of the app and its path parameters. */
@@ -51,4 +52,21 @@ export function interceptLinkClicks(event: MouseEvent): void {
   if (anchor.pathname.startsWith('/api/')) return;
   event.preventDefault();
   navigate(anchor.pathname + anchor.search + anchor.hash);
+}
+
+/** Calls `onChange` after every navigation (a link, `navigate()`, or the back and forward buttons) while its host is connected. */
+export class LocationController implements ReactiveController {
+  constructor(host: ReactiveControllerHost, private readonly onChange: () => void) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('popstate', this.onChange);
+    window.addEventListener(NAVIGATE_EVENT, this.onChange);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('popstate', this.onChange);
+    window.removeEventListener(NAVIGATE_EVENT, this.onChange);
+  }
 }
