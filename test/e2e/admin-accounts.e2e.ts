@@ -14,7 +14,7 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer({ env: process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {} });
+  server = await startServer();
   await createUser(server.db, null, { username: 'city', password: ADMIN_PASSWORD, role: 'admin', county: null });
   browser = await launchBrowser();
 });

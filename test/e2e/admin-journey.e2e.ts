@@ -19,7 +19,7 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer({ env: process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {} });
+  server = await startServer();
   await createUser(server.db, null, { username: 'qinshui', password: PASSWORD, role: 'official', county: '140521' });
   browser = await launchBrowser();
 });

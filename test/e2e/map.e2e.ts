@@ -11,7 +11,6 @@ import { call, startServer, type TestServer } from '../support/server';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage } from './support/browser';
 
-const clientEnv = process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {};
 
 
 /** Total locations on the map: single markers plus the counts inside clusters. */
@@ -24,7 +23,7 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ env: clientEnv }), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
 });
 
 afterAll(async () => {
@@ -204,7 +203,7 @@ describe('the map with a basemap configured', () => {
     await new Promise((resolve) => tileHost.once('listening', resolve));
     const { port } = tileHost.address() as AddressInfo;
     tiled = await startServer({ env: {
-      ...clientEnv, MAP_TILE_URL: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`, MAP_TILE_ATTRIBUTION: '测试底图', MAP_APPROVAL_NO: 'GS(2024)0001号',
+      MAP_TILE_URL: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`, MAP_TILE_ATTRIBUTION: '测试底图', MAP_APPROVAL_NO: 'GS(2024)0001号',
     } });
   });
 
@@ -232,7 +231,7 @@ describe('the map with 10,000 products', () => {
   const EXTRA = 10_000;
 
   beforeAll(async () => {
-    big = await startServer({ env: clientEnv });
+    big = await startServer();
     // Deterministic pseudo-random spread over Jincheng, every type and status represented.
     const sqlite = big.db.$client;
     const product = sqlite.prepare(`INSERT INTO products (name_zh, name_en, category, visibility) VALUES (?, ?, 'food', 'public')`);

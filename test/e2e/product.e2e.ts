@@ -10,14 +10,13 @@ import { startServer, type TestServer } from '../support/server';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage } from './support/browser';
 
-const clientEnv = process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {};
 
 let server: TestServer;
 let browser: Browser;
 const PEAR = 4; // 高平大黄梨: a trademark and a protected product, both granted
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ env: clientEnv }), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   // The seeds carry no farmer model or area polygon; give the pear one of each.
   server.db.insert(schema.participants).values([
     { productId: PEAR, position: 0, role: 'association', name: '高平市大黄梨协会', areaMu: 1200 },

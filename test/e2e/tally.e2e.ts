@@ -13,7 +13,7 @@ let browser: Browser;
 const opened: WatchedPage[] = [];
 
 beforeAll(async () => {
-  s = await startServer({ env: process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {} });
+  s = await startServer();
   await addAccount(s.db, 'city', 'admin');
   // A trademark granted mid-period, so two as-of dates give different numbers.
   const { id } = s.db.select({ id: t.products.id }).from(t.products).get()!;
@@ -143,7 +143,7 @@ describe('/tally', () => {
   });
 
   it('says so when no period exists yet (the empty state)', async () => {
-    const empty = await startServer({ seed: false, env: process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {} });
+    const empty = await startServer({ seed: false });
     try {
       const watched = await openPage(browser, empty.url);
       opened.push(watched);

@@ -28,7 +28,9 @@ export interface StartOptions { seed?: boolean; env?: NodeJS.ProcessEnv }
 export async function startServer({ seed = true, env = {} }: StartOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gi-test-'));
   const dbFile = join(dir, 'registry.sqlite');
-  const config = readConfig({ DATABASE_PATH: dbFile, PORT: '0', ...env });
+  // A client built elsewhere (CLIENT_DIR=/tmp/x-dist) serves every test server unless a test names its own.
+  const clientDir = process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {};
+  const config = readConfig({ DATABASE_PATH: dbFile, PORT: '0', ...clientDir, ...env });
   const db = openDb(dbFile);
   if (seed) loadSeeds(db);
   const server = createApp(db, config).listen(0, '127.0.0.1');
