@@ -56,3 +56,13 @@ export function openDb(file: string): Db {
     throw error;
   }
 }
+
+/**
+ * Opens an existing database read-only, without migrating (for worker threads beside a server that
+ * has opened and migrated it). WAL lets it read while the server writes.
+ */
+export function openReadOnlyDb(file: string): Db {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return drizzle(sqlite, { schema }) as Db;
+}

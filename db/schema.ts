@@ -40,7 +40,8 @@ export const products = sqliteTable(
     updatedAt: text('updated_at').notNull().default(now),
   },
   (t) => [
-    index('products_visibility_idx').on(t.visibility, t.archivedAt),
+    // Serves the public list: filter on visibility and archive, ordered by name then id (the rowid).
+    index('products_visible_name_idx').on(t.visibility, t.archivedAt, t.nameZh),
     index('products_category_idx').on(t.category),
     index('products_name_zh_idx').on(t.nameZh),
   ],
@@ -179,6 +180,16 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * One row: the registry's version, moved by triggers (migration 0002) on every write to a table the
+ * public reads, and by nothing else (sessions, accounts and the audit log leave it alone). Ready-made
+ * public answers are keyed on it.
+ */
+export const registryMeta = sqliteTable('registry_meta', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull().default(0),
+});
 
 /** The append-only audit log. */
 export const auditEvents = sqliteTable(

@@ -2,6 +2,7 @@
  * Builds the Express app (no listen): security headers, the API routes as a table of contents,
  * a JSON 404 for unknown API paths, the client, and one error handler at the end.
  */
+import compression from 'compression';
 import express from 'express';
 import type { Db } from '../db/open';
 import type { Config } from './config';
@@ -24,17 +25,26 @@ import { securityHeaders } from './security';
 import { clientRoutes } from './static';
 import { sessionMiddleware } from './auth';
 import { sameOriginWrites } from './write-guard';
+import { ReadyCache, registryVersionReader } from './snapshot/ready-cache';
+import { createTaskPool, type TaskPool } from './workers/task-pool';
 
 /** Test seams: a clock for session expiry and login rate limits. */
 export interface AppOptions { now?: () => Date }
 
-/** Creates the app around an open database and a configuration. */
+/**
+ * Creates the app around an open database and a configuration. Its task workers start on first
+ * use; `closeApp` stops them.
+ */
 export function createApp(db: Db, config: Config, { now = () => new Date() }: AppOptions = {}): express.Express {
-  const ctx: AppContext = { db, config, now };
+  const pool = createTaskPool(db, config.databasePath);
+  const ctx: AppContext = { db, config, now, pool, ready: new ReadyCache(registryVersionReader(db.$client)) };
   const app = express();
+  app.locals.taskPool = pool;
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
+  // Every text answer is compressed when the client accepts it; ready bodies come compressed already.
+  app.use(compression());
   app.use('/api', sameOriginWrites);
   app.use('/api', sessionMiddleware(db, now));
 
@@ -57,4 +67,9 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(clientRoutes(config.clientDir ?? undefined));
   app.use(errorHandler);
   return app;
+}
+
+/** Stops what `createApp` started beside the HTTP server (its task workers). */
+export async function closeApp(app: express.Express): Promise<void> {
+  await (app.locals.taskPool as TaskPool | undefined)?.close();
 }

@@ -5,6 +5,8 @@ import type { Request, Response } from 'express';
 import type { Db } from '../db/open';
 import type { Config } from './config';
 import type { Viewer } from './domain/viewer';
+import type { ReadyCache } from './snapshot/ready-cache';
+import type { TaskPool } from './workers/task-pool';
 
 /** Shared by the routers built in app.ts. */
 export interface AppContext {
@@ -12,6 +14,10 @@ export interface AppContext {
   config: Config;
   /** The clock (injectable for tests of expiry, rate limits and date rules); the real one by default. */
   now?: () => Date;
+  /** Ready answers of the current registry version (public reads, and each official's view). */
+  ready: ReadyCache;
+  /** Worker threads for heavy reads and exports. */
+  pool: TaskPool;
 }
 
 /** The context's clock. */

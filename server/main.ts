@@ -6,7 +6,7 @@ import { count } from 'drizzle-orm';
 import { openDb } from '../db/open';
 import { users } from '../db/schema';
 import { isEmpty, loadSeeds } from '../seeds/loader';
-import { createApp } from './app';
+import { closeApp, createApp } from './app';
 import { readConfig } from './config';
 
 const config = readConfig();
@@ -18,13 +18,15 @@ if (isEmpty(db)) {
 if (db.select({ n: count() }).from(users).get()!.n === 0) {
   console.log('No accounts yet. Create the first admin with:\n  npm run user:add -- --username admin --password <at least 10 characters> --role admin');
 }
-const server = createApp(db, config).listen(config.port, () => {
+const app = createApp(db, config);
+const server = app.listen(config.port, () => {
   const { port } = server.address() as AddressInfo;
   console.log(`Jincheng GI registry on http://localhost:${port} (database ${config.databasePath})`);
 });
 
 function shutdown() {
-  server.close(() => {
+  server.close(async () => {
+    await closeApp(app);
     db.$client.close();
     process.exit(0);
   });

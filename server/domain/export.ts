@@ -2,8 +2,9 @@
  * The public registry as a table (one row per designation, or per product without one), written as
  * CSV (UTF-8 with BOM, so Excel opens it) or XLSX.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import type { ProductFilter } from '../../db/model';
 import * as t from '../../db/schema';
@@ -21,40 +22,50 @@ export const EXPORT_COLUMNS = [
 /** One row of the export, keyed by column key. */
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | number>;
 
-/** The rows the public may download (the public's view, whoever asks), filtered like /api/products. */
-export function exportRows(db: Db, filter: ProductFilter): ExportRow[] {
-  const products = db.select().from(t.products).where(productWhere(db, filter, null))
-    .orderBy(asc(t.products.id)).all();
-  const ids = products.map((p) => p.id);
-  if (ids.length === 0) return [];
+/**
+ * The rows the public may download (the public's view, whoever asks), filtered like /api/products,
+ * product by product. One query, read as it goes: memory stays flat and time grows with the rows
+ * (each designation's filing and grant dates are index look-ups), however large the registry.
+ */
+export function* iterateExportRows(db: Db, filter: ProductFilter): Generator<ExportRow> {
+  const lastOn = (status: 'filed' | 'granted') => sql<string | null>`(select ${t.transitions.on} from ${t.transitions}
+    where ${t.transitions.designationId} = ${t.designations.id} and ${t.transitions.toStatus} = ${status}
+    order by ${t.transitions.on} desc, ${t.transitions.id} desc limit 1)`;
+  const countyCodes = sql<string | null>`(select group_concat(code, ';') from (select ${t.productCounties.countyCode} as code
+    from ${t.productCounties} where ${t.productCounties.productId} = ${t.products.id} order by 1))`;
+  const fields = {
+    productId: t.products.id, nameZh: t.products.nameZh, nameEn: t.products.nameEn, category: t.products.category,
+    productSources: t.products.sources, countyCodes, giType: t.designations.giType, markKind: t.designations.markKind,
+    status: t.designations.status, holder: t.designations.holder, holderCreditCode: t.designations.holderCreditCode,
+    number: t.designations.number, announcement: t.designations.announcement, validUntil: t.designations.validUntil,
+    designationSources: t.designations.sources, filedOn: lastOn('filed'), grantedOn: lastOn('granted'),
+  };
+  const query = db.select(fields).from(t.products)
+    .leftJoin(t.designations, eq(t.designations.productId, t.products.id))
+    .where(productWhere(db, filter, null))
+    .orderBy(asc(t.products.id), asc(t.designations.id))
+    .toSQL();
   const countyNames = new Map<string, string>(db.select().from(t.counties).all().map((c) => [c.code, c.nameZh]));
-  const countiesOf = new Map<number, string[]>();
-  for (const pc of db.select().from(t.productCounties).where(inArray(t.productCounties.productId, ids)).orderBy(asc(t.productCounties.countyCode)).all()) {
-    countiesOf.set(pc.productId, [...(countiesOf.get(pc.productId) ?? []), pc.countyCode]);
-  }
-  const designations = db.select().from(t.designations).where(inArray(t.designations.productId, ids)).orderBy(asc(t.designations.id)).all();
-  const moves = db.select().from(t.transitions).where(inArray(t.transitions.designationId, designations.map((d) => d.id)))
-    .orderBy(asc(t.transitions.on), asc(t.transitions.id)).all();
-  const lastOn = (designationId: number, to: string) =>
-    moves.filter((m) => m.designationId === designationId && m.toStatus === to).at(-1)?.on ?? '';
-  return products.flatMap((p) => {
-    const codes = countiesOf.get(p.id) ?? [];
+  // Read positionally (drizzle's SQL does not alias its columns), as the statement steps.
+  const names = Object.keys(fields);
+  const rows = db.$client.prepare(query.sql).raw().iterate(...query.params) as IterableIterator<unknown[]>;
+  const list = (json: unknown): string[] => (typeof json === 'string' ? (JSON.parse(json) as string[]) : []);
+  for (const values of rows) {
+    const r = Object.fromEntries(names.map((name, i) => [name, values[i]])) as Record<keyof typeof fields, unknown>;
+    const codes = r.countyCodes ? String(r.countyCodes).split(';') : [];
     const base = {
-      product_id: p.id, product_zh: p.nameZh, product_en: p.nameEn ?? '', category: p.category,
-      county_adcodes: codes.join(';'), counties_zh: codes.map((c) => countyNames.get(c) ?? c).join('、'),
+      product_id: r.productId as number, product_zh: r.nameZh as string, product_en: (r.nameEn as string | null) ?? '',
+      category: r.category as string, county_adcodes: codes.join(';'),
+      counties_zh: codes.map((c) => countyNames.get(c) ?? c).join('、'),
     };
-    const own = designations.filter((d) => d.productId === p.id);
-    if (own.length === 0) {
-      return [{ ...base, gi_type: '', mark_kind: '', status: '', holder: '', holder_credit_code: '', number: '',
-        announcement: '', filed_on: '', granted_on: '', valid_until: '', sources: p.sources.join('; ') }];
-    }
-    return own.map((d) => ({
-      ...base, gi_type: d.giType, mark_kind: d.markKind ?? '', status: d.status, holder: d.holder ?? '',
-      holder_credit_code: d.holderCreditCode ?? '', number: d.number ?? '', announcement: d.announcement ?? '',
-      filed_on: lastOn(d.id, 'filed'), granted_on: lastOn(d.id, 'granted'), valid_until: d.validUntil ?? '',
-      sources: [...p.sources, ...d.sources].join('; '),
-    }));
-  });
+    const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+    yield {
+      ...base, gi_type: text(r.giType), mark_kind: text(r.markKind), status: text(r.status), holder: text(r.holder),
+      holder_credit_code: text(r.holderCreditCode), number: text(r.number), announcement: text(r.announcement),
+      filed_on: text(r.filedOn), granted_on: text(r.grantedOn), valid_until: text(r.validUntil),
+      sources: [...list(r.productSources), ...list(r.designationSources)].join('; '),
+    };
+  }
 }
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
@@ -70,21 +81,63 @@ function csvField(value: string | number): string {
 /** The header cell of a column: the Chinese label and the key, which an import reads. */
 const headerOf = ([key, label]: (typeof EXPORT_COLUMNS)[number]) => `${label} ${key}`;
 
-/** The rows as CSV text: BOM, header, CRLF line ends. */
-export function toCsv(rows: ExportRow[]): string {
-  const lines = [EXPORT_COLUMNS.map(headerOf).map(csvField).join(',')];
-  for (const row of rows) lines.push(EXPORT_COLUMNS.map(([key]) => csvField(row[key])).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/** About how many bytes of text a streamed export sends at a time. */
+const CHUNK_CHARS = 64 * 1024;
+
+/** The rows as CSV text in pieces of about 64 KB: BOM and header first, CRLF line ends. */
+export function* csvChunks(rows: Iterable<ExportRow>): Generator<string> {
+  let chunk = `\uFEFF${EXPORT_COLUMNS.map(headerOf).map(csvField).join(',')}\r\n`;
+  for (const row of rows) {
+    chunk += `${EXPORT_COLUMNS.map(([key]) => csvField(row[key])).join(',')}\r\n`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk;
 }
 
-/** The rows as an XLSX workbook with one sheet. */
-export async function toXlsx(rows: ExportRow[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+/** The rows as CSV text: BOM, header, CRLF line ends. */
+export function toCsv(rows: ExportRow[]): string {
+  return [...csvChunks(rows)].join('');
+}
+
+/** How much written XLSX may wait unread before the writer pauses. */
+const XLSX_BUFFER_LIMIT = 1024 * 1024;
+
+/**
+ * The rows as an XLSX workbook with one sheet (frozen header), written as a stream: rows are
+ * zipped as they come and the writer pauses while the reader is behind, so memory stays flat.
+ * Cells are plain values, never formulas, so text is written as it is.
+ */
+export async function* xlsxChunks(rows: Iterable<ExportRow>): AsyncGenerator<Uint8Array> {
+  const out = new PassThrough();
+  let stopped = false;
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'Jincheng GI registry';
-  const sheet = book.addWorksheet('地理标志 GI');
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: headerOf(c), key: c[0], width: Math.max(12, c[1].length * 2 + 4) }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const row of rows) sheet.addRow(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, defuseFormula(v)])));
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const write = async () => {
+    const sheet = book.addWorksheet('地理标志 GI', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: headerOf(c), key: c[0], width: Math.max(12, c[1].length * 2 + 4) }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    let n = 0;
+    for (const row of rows) {
+      if (stopped) return;
+      sheet.addRow(row).commit();
+      if (++n % 200 === 0) {
+        await new Promise(setImmediate);
+        while (out.readableLength > XLSX_BUFFER_LIMIT && !stopped) await new Promise((r) => setTimeout(r, 2));
+      }
+    }
+    sheet.commit();
+    await book.commit();
+  };
+  const writing = write().catch((error: unknown) => out.destroy(error as Error));
+  try {
+    for await (const chunk of out) yield chunk as Buffer;
+  } finally {
+    stopped = true;
+    out.resume(); // let a half-written book drain away when the reader has gone
+    await writing;
+  }
 }

@@ -27,64 +27,95 @@ export function countedProducts(db: Db) {
   return readableProducts(db, null);
 }
 
-/**
- * Every designation of a counted product with its status on `asOf`: the `to` of its latest transition
- * on or before that date, ordered by date and then by id (so two moves on one day keep their order).
- */
-export function replayOn(db: Db, asOf: string): ReplayedDesignation[] {
-  const latest = sql<Status | null>`(select ${t.transitions.toStatus} from ${t.transitions}
-    where ${t.transitions.designationId} = ${t.designations.id} and ${t.transitions.on} <= ${asOf}
-    order by ${t.transitions.on} desc, ${t.transitions.id} desc limit 1)`;
-  return db.select({
-    id: t.designations.id, productId: t.designations.productId, giType: t.designations.giType,
-    validUntil: t.designations.validUntil, nameZh: t.products.nameZh, nameEn: t.products.nameEn, status: latest,
-  }).from(t.designations)
-    .innerJoin(t.products, eq(t.products.id, t.designations.productId))
-    .where(countedProducts(db))
-    .orderBy(asc(t.designations.id))
-    .all();
-}
-
 /** One dated move of a counted designation, as the series sweeps them. */
 export interface Move { designationId: number; giType: GiType; to: Status; on: string }
 
-/** Every transition of every counted designation up to `until`, in replay order (date, then id). */
-export function movesUntil(db: Db, until: string): Move[] {
-  return db.select({
-    designationId: t.transitions.designationId, giType: t.designations.giType, to: t.transitions.toStatus, on: t.transitions.on,
-  }).from(t.transitions)
-    .innerJoin(t.designations, eq(t.designations.id, t.transitions.designationId))
-    .innerJoin(t.products, eq(t.products.id, t.designations.productId))
-    .where(and(countedProducts(db), sql`${t.transitions.on} <= ${until}`))
-    .orderBy(asc(t.transitions.on), asc(t.transitions.id))
-    .all();
-}
-
-/** The counties of every counted product. */
-export function countiesByProduct(db: Db): Map<number, string[]> {
-  const rows = db.select({ productId: t.productCounties.productId, code: t.productCounties.countyCode })
-    .from(t.productCounties)
-    .innerJoin(t.products, eq(t.products.id, t.productCounties.productId))
-    .where(countedProducts(db))
-    .all();
-  const map = new Map<number, string[]>();
-  for (const r of rows) map.set(r.productId, [...(map.get(r.productId) ?? []), r.code]);
-  return map;
-}
+type DesignationFacts = Omit<ReplayedDesignation, 'status'>;
 
 /**
- * Farm households per counted product: the sum of its `farmers` rows. Cooperatives' and
- * associations' household figures are their members, the same farmers, so adding them would count
- * those households twice.
+ * Everything the tally and its series read, loaded in four queries and kept in memory, so a tally
+ * for any date is a binary search per designation instead of a subquery per row. Build one per
+ * registry version (the task workers do) or per call (`computeTally(db, …)` without one).
  */
-export function farmerHouseholds(db: Db): Map<number, number> {
-  const rows = db.select({ productId: t.participants.productId, n: sql<number>`coalesce(sum(${t.participants.households}), 0)` })
-    .from(t.participants)
-    .innerJoin(t.products, eq(t.products.id, t.participants.productId))
-    .where(and(countedProducts(db), eq(t.participants.role, 'farmers')))
-    .groupBy(t.participants.productId)
-    .all();
-  return new Map(rows.map((r) => [r.productId, r.n]));
+export interface ReplayIndex {
+  /** Every designation of a counted product with its status on `asOf` (null: no move yet), by id. */
+  replayOn(asOf: string): ReplayedDesignation[];
+  /** Every move of a counted designation up to `until`, in replay order (date, then id). */
+  movesUntil(until: string): Move[];
+  /** The counties of every counted product. */
+  countiesOf: Map<number, string[]>;
+  /**
+   * Farm households per counted product: the sum of its `farmers` rows. Cooperatives' and
+   * associations' household figures are their members, the same farmers, so adding them would count
+   * those households twice.
+   */
+  households: Map<number, number>;
+}
+
+/** Loads the replay index of the counted products (one consistent read). */
+export function loadReplayIndex(db: Db): ReplayIndex {
+  return db.transaction(() => {
+    const designations: DesignationFacts[] = db.select({
+      id: t.designations.id, productId: t.designations.productId, giType: t.designations.giType,
+      validUntil: t.designations.validUntil, nameZh: t.products.nameZh, nameEn: t.products.nameEn,
+    }).from(t.designations)
+      .innerJoin(t.products, eq(t.products.id, t.designations.productId))
+      .where(countedProducts(db))
+      .orderBy(asc(t.designations.id))
+      .all();
+    const moves: Move[] = db.select({
+      designationId: t.transitions.designationId, giType: t.designations.giType, to: t.transitions.toStatus, on: t.transitions.on,
+    }).from(t.transitions)
+      .innerJoin(t.designations, eq(t.designations.id, t.transitions.designationId))
+      .innerJoin(t.products, eq(t.products.id, t.designations.productId))
+      .where(countedProducts(db))
+      .orderBy(asc(t.transitions.on), asc(t.transitions.id))
+      .all();
+    // Per designation, its moves in replay order: dates ascending with their statuses.
+    const byDesignation = new Map<number, { on: string[]; to: Status[] }>();
+    for (const m of moves) {
+      let h = byDesignation.get(m.designationId);
+      if (!h) byDesignation.set(m.designationId, h = { on: [], to: [] });
+      h.on.push(m.on);
+      h.to.push(m.to);
+    }
+    const statusOn = (id: number, asOf: string): Status | null => {
+      const h = byDesignation.get(id);
+      if (!h) return null;
+      let lo = 0;
+      let hi = h.on.length; // first index whose date is after asOf
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (h.on[mid] <= asOf) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo === 0 ? null : h.to[lo - 1];
+    };
+    const countiesOf = new Map<number, string[]>();
+    for (const r of db.select({ productId: t.productCounties.productId, code: t.productCounties.countyCode })
+      .from(t.productCounties).innerJoin(t.products, eq(t.products.id, t.productCounties.productId))
+      .where(countedProducts(db)).orderBy(asc(t.productCounties.productId), asc(t.productCounties.countyCode)).all()) {
+      const list = countiesOf.get(r.productId);
+      if (list) list.push(r.code);
+      else countiesOf.set(r.productId, [r.code]);
+    }
+    const households = new Map(db.select({ productId: t.participants.productId, n: sql<number>`coalesce(sum(${t.participants.households}), 0)` })
+      .from(t.participants)
+      .innerJoin(t.products, eq(t.products.id, t.participants.productId))
+      .where(and(countedProducts(db), eq(t.participants.role, 'farmers')))
+      .groupBy(t.participants.productId)
+      .all().map((r) => [r.productId, r.n]));
+    return {
+      replayOn: (asOf) => designations.map((d) => ({ ...d, status: statusOn(d.id, asOf) })),
+      movesUntil: (until) => {
+        let end = moves.length;
+        while (end > 0 && moves[end - 1].on > until) end--;
+        return moves.slice(0, end);
+      },
+      countiesOf,
+      households,
+    };
+  });
 }
 
 /** Adds days to a `YYYY-MM-DD` date (negative to go back). */

@@ -5,7 +5,7 @@
  */
 import { GI_TYPES, todayInShanghai, type GiType, type Period, type SeriesStep, type Status, type TallySeries } from '../../db/model';
 import type { Db } from '../../db/open';
-import { addDays, addMonths, movesUntil } from './tally-replay';
+import { addDays, addMonths, loadReplayIndex, type ReplayIndex } from './tally-replay';
 
 const MONTHS: Record<SeriesStep, number> = { month: 1, quarter: 3, year: 12 };
 
@@ -24,10 +24,15 @@ export function sampleDates(period: Pick<Period, 'startsOn' | 'endsOn'>, step: S
   return dates;
 }
 
-/** The series of `period` at `step`, never past `today` (what happens later is not known yet). */
-export function computeSeries(db: Db, period: Period, step: SeriesStep, today: string = todayInShanghai()): TallySeries {
+/**
+ * The series of `period` at `step`, never past `today` (what happens later is not known yet);
+ * `index` is the replay index of the current registry (loaded from `db` when not given).
+ */
+export function computeSeries(
+  db: Db, period: Period, step: SeriesStep, today: string = todayInShanghai(), index: ReplayIndex = loadReplayIndex(db),
+): TallySeries {
   const dates = sampleDates(period, step, today);
-  const moves = movesUntil(db, dates.at(-1)!);
+  const moves = index.movesUntil(dates.at(-1)!);
   const status = new Map<number, Status>();
   const inForce: Record<GiType, number> = { trademark: 0, protected_product: 0, agricultural_product: 0 };
   const points: TallySeries['points'] = [];

@@ -9,7 +9,7 @@ import {
 } from '../../db/model';
 import type { Db } from '../../db/open';
 import { getPeriod, listPeriods } from './periods';
-import { addDays, addMonths, countiesByProduct, farmerHouseholds, replayOn, type ReplayedDesignation } from './tally-replay';
+import { addDays, addMonths, loadReplayIndex, type ReplayedDesignation, type ReplayIndex } from './tally-replay';
 
 /** How far ahead renewal reminders look. */
 export const RENEWAL_WINDOW_MONTHS = 12;
@@ -76,13 +76,13 @@ function renewalsDue(replayed: ReplayedDesignation[], asOf: string): RenewalDue[
 /**
  * The tally of `period` on `asOf`. County rows count a product in each of its counties (the city
  * totals count it once); they have no targets (0), and their baseline is what was in force on the
- * eve of the period, replayed, since the plan sets county figures for neither.
+ * eve of the period, replayed, since the plan sets county figures for neither. `index` is the
+ * replay index of the current registry (loaded from `db` when not given).
  */
-export function computeTally(db: Db, period: Period, asOf: string): Tally {
-  const replayed = replayOn(db, asOf);
-  const eve = replayOn(db, addDays(period.startsOn, -1));
-  const countiesOf = countiesByProduct(db);
-  const households = farmerHouseholds(db);
+export function computeTally(db: Db, period: Period, asOf: string, index: ReplayIndex = loadReplayIndex(db)): Tally {
+  const replayed = index.replayOn(asOf);
+  const eve = index.replayOn(addDays(period.startsOn, -1));
+  const { countiesOf, households } = index;
 
   const city = emptyCounts();
   const byCounty = new Map<string, Counts>(COUNTY_CODES.map((c) => [c, emptyCounts()]));

@@ -2,15 +2,19 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { viewerOf } from '../context';
-import { countiesGeoJson, listCounties } from '../domain/counties';
+import { listCounties } from '../domain/counties';
+import { answerReady } from '../snapshot/answer';
 
 /** County routes. */
-export function countyRoutes({ db }: AppContext): Router {
+export function countyRoutes(ctx: AppContext): Router {
   return Router()
-    .get('/api/counties', (_req, res) => {
-      res.json(listCounties(db));
+    .get('/api/counties', async (req, res) => {
+      await answerReady(ctx, req, res, 'counties', {}, {
+        text: () => ({ type: 'application/json; charset=utf-8', text: JSON.stringify(listCounties(ctx.db)) }),
+      });
     })
-    .get('/api/counties.geojson', (_req, res) => {
-      res.type('application/geo+json').send(JSON.stringify(countiesGeoJson(db, viewerOf(res))));
+    .get('/api/counties.geojson', async (req, res) => {
+      const viewer = viewerOf(res);
+      await answerReady(ctx, req, res, 'counties.geojson', {}, { worker: () => ctx.pool.run('countiesGeoJson', { viewer }) });
     });
 }

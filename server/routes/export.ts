@@ -1,25 +1,36 @@
-/** GET /api/export/products.csv and .xlsx: the public registry as open data. */
-import { Router } from 'express';
+/** GET /api/export/products.csv and .xlsx: the public registry as open data, streamed. */
+import { pipeline } from 'node:stream/promises';
+import { Router, type Response } from 'express';
 import { ProductFilter } from '../../db/model';
 import type { AppContext } from '../context';
-import { exportRows, toCsv, toXlsx } from '../domain/export';
 import { validate } from '../validate';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
-/** Export routes. */
-export function exportRoutes({ db }: AppContext): Router {
+/**
+ * Export routes. A task worker writes the file as it reads the registry and the response streams
+ * it out as the client takes it: the first bytes leave at once, and neither thread holds the whole
+ * file. A failure after the headers have gone can only cut the download short.
+ */
+export function exportRoutes({ pool }: AppContext): Router {
+  const send = async (res: Response, chunks: NodeJS.ReadableStream) => {
+    try {
+      await pipeline(chunks, res);
+    } catch (error) {
+      if (!res.headersSent) throw error;
+      res.destroy();
+    }
+  };
   return Router()
-    .get('/api/export/products.csv', (req, res) => {
-      const rows = exportRows(db, validate(ProductFilter, req.query, 'query'));
-      res.type('text/csv; charset=utf-8')
-        .attachment(`jincheng-gi-${stamp()}.csv`)
-        .send(toCsv(rows));
+    .get('/api/export/products.csv', async (req, res) => {
+      const filter = validate(ProductFilter, req.query, 'query');
+      res.type('text/csv; charset=utf-8').attachment(`jincheng-gi-${stamp()}.csv`).set('Cache-Control', 'no-cache');
+      await send(res, pool.stream('exportCsv', filter));
     })
     .get('/api/export/products.xlsx', async (req, res) => {
-      const rows = exportRows(db, validate(ProductFilter, req.query, 'query'));
+      const filter = validate(ProductFilter, req.query, 'query');
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .attachment(`jincheng-gi-${stamp()}.xlsx`)
-        .send(await toXlsx(rows));
+        .attachment(`jincheng-gi-${stamp()}.xlsx`).set('Cache-Control', 'no-cache');
+      await send(res, pool.stream('exportXlsx', filter));
     });
 }

@@ -3,23 +3,27 @@ import { Router } from 'express';
 import { ProductFilter, ProductQuery } from '../../db/model';
 import type { AppContext } from '../context';
 import { viewerOf } from '../context';
-import { notFound } from '../errors';
-import { getProduct, listProducts, productPoints } from '../domain/products-read';
+import { answerReady } from '../snapshot/answer';
+import { productListSnapshot, productSnapshot } from '../snapshot/public-snapshot';
 import { idParam, validate } from '../validate';
 
-/** Product read routes. */
-export function productReadRoutes({ db }: AppContext): Router {
+/** Product read routes, answered from the ready cache of the registry version. */
+export function productReadRoutes(ctx: AppContext): Router {
+  const { db, pool } = ctx;
   return Router()
-    .get('/api/products', (req, res) => {
-      res.json(listProducts(db, validate(ProductQuery, req.query, 'query'), viewerOf(res)));
+    .get('/api/products', async (req, res) => {
+      const query = validate(ProductQuery, req.query, 'query');
+      const viewer = viewerOf(res);
+      await answerReady(ctx, req, res, 'products', query, { text: () => productListSnapshot(db, query, viewer) });
     })
-    .get('/api/products.geojson', (req, res) => {
+    .get('/api/products.geojson', async (req, res) => {
       const filter = validate(ProductFilter, req.query, 'query');
-      res.type('application/geo+json').send(JSON.stringify(productPoints(db, filter, viewerOf(res))));
+      const viewer = viewerOf(res);
+      await answerReady(ctx, req, res, 'products.geojson', filter, { worker: () => pool.run('productsGeoJson', { filter, viewer }) });
     })
-    .get('/api/products/:id', (req, res) => {
-      const product = getProduct(db, idParam(req.params.id), viewerOf(res));
-      if (!product) throw notFound('product');
-      res.json(product);
+    .get('/api/products/:id', async (req, res) => {
+      const id = idParam(req.params.id);
+      const viewer = viewerOf(res);
+      await answerReady(ctx, req, res, 'product', { id }, { text: () => productSnapshot(db, id, viewer) });
     });
 }

@@ -1,35 +1,25 @@
 /** GET /api/tally and GET /api/tally/series: the tally of a period on a date, and over the period. */
 import { Router } from 'express';
-import { TallyQuery, TallySeriesQuery, todayInShanghai, type Tally, type TallySeries } from '../../db/model';
+import { TallyQuery, TallySeriesQuery, todayInShanghai } from '../../db/model';
 import type { AppContext } from '../context';
-import { notFound } from '../errors';
-import { computeTally, defaultAsOf, resolvePeriod } from '../domain/tally';
-import { StampedCache, type StampedCacheOptions } from '../domain/tally-cache';
-import { computeSeries } from '../domain/tally-series';
+import { answerReady } from '../snapshot/answer';
 import { validate } from '../validate';
 
-/** Tally routes; `cache` tunes (or, for measuring, disables) the change-stamped cache. */
-export function tallyRoutes({ db }: AppContext, cache: StampedCacheOptions = {}): Router {
-  // The tally counts public, unarchived products for every viewer, so visibility is not part of the key.
-  const tallies = new StampedCache<Tally>(db.$client, cache);
-  const series = new StampedCache<TallySeries>(db.$client, cache);
-  // One read transaction per computation: a consistent snapshot even if another process commits meanwhile.
-  const snapshot = <T>(fn: () => T): T => db.transaction(fn);
-
+/**
+ * Tally routes. Both count public, unarchived products for every viewer, so they are built by a
+ * task worker from its replay index and kept per registry version and day (the default as-of date
+ * and the series' end are today in Asia/Shanghai).
+ */
+export function tallyRoutes(ctx: AppContext): Router {
   return Router()
-    .get('/api/tally', (req, res) => {
+    .get('/api/tally', async (req, res) => {
       const query = validate(TallyQuery, req.query, 'query');
-      const today = todayInShanghai();
-      const period = resolvePeriod(db, query.period, today);
-      if (!period) throw notFound('period');
-      const asOf = query.asOf ?? defaultAsOf(period, today);
-      res.json(tallies.get(`${period.id}|${asOf}`, () => snapshot(() => computeTally(db, period, asOf))));
+      const input = { period: query.period, asOf: query.asOf, today: todayInShanghai() };
+      await answerReady(ctx, req, res, 'tally', input, { worker: () => ctx.pool.run('tally', input) }, true);
     })
-    .get('/api/tally/series', (req, res) => {
+    .get('/api/tally/series', async (req, res) => {
       const query = validate(TallySeriesQuery, req.query, 'query');
-      const today = todayInShanghai();
-      const period = resolvePeriod(db, query.period, today);
-      if (!period) throw notFound('period');
-      res.json(series.get(`${period.id}|${query.step}|${today}`, () => snapshot(() => computeSeries(db, period, query.step, today))));
+      const input = { period: query.period, step: query.step, today: todayInShanghai() };
+      await answerReady(ctx, req, res, 'series', input, { worker: () => ctx.pool.run('series', input) }, true);
     });
 }

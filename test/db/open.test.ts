@@ -16,7 +16,7 @@ describe('openDb', () => {
     const tables = sqlite.prepare("select name from sqlite_master where type='table' and name not like '\\_\\_%' escape '\\' and name not like 'sqlite%' order by name").pluck().all();
     expect(tables).toEqual([
       'audit_events', 'counties', 'designations', 'locations', 'participants', 'periods', 'product_counties',
-      'products', 'protected_areas', 'sessions', 'targets', 'transitions', 'users',
+      'products', 'protected_areas', 'registry_meta', 'sessions', 'targets', 'transitions', 'users',
     ]);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL

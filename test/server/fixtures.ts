@@ -55,21 +55,24 @@ export async function startWithClock(start = new Date()) {
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const { openDb } = await import('../../db/open');
-  const { createApp } = await import('../../server/app');
+  const { closeApp, createApp } = await import('../../server/app');
   const { readConfig } = await import('../../server/config');
   const { loadSeeds } = await import('../../seeds/loader');
   const dir = mkdtempSync(join(tmpdir(), 'gi-clock-'));
   const db = openDb(join(dir, 'registry.sqlite'));
   loadSeeds(db);
   const clock = { now: start.getTime(), advance(ms: number) { this.now += ms; } };
-  const server = createApp(db, readConfig({ DATABASE_PATH: join(dir, 'registry.sqlite') }), { now: () => new Date(clock.now) }).listen(0, '127.0.0.1');
+  const app = createApp(db, readConfig({ DATABASE_PATH: join(dir, 'registry.sqlite') }), { now: () => new Date(clock.now) });
+  const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as import('node:net').AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`, db, clock,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
-      server.close(() => { db.$client.close(); rmSync(dir, { recursive: true, force: true }); resolve(); });
+      server.close(() => {
+        void closeApp(app).then(() => { db.$client.close(); rmSync(dir, { recursive: true, force: true }); resolve(); });
+      });
     }),
   };
 }

@@ -3,7 +3,6 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tally, TallySeries, todayInShanghai } from '../../db/model';
 import * as t from '../../db/schema';
-import { StampedCache } from '../../server/domain/tally-cache';
 import { call, startServer, type TestServer } from '../support/server';
 import { addAccount, send, signIn } from './fixtures';
 
@@ -103,22 +102,5 @@ describe('the cache', () => {
     other.prepare("UPDATE transitions SET \"on\" = '2025-01-01' WHERE \"on\" = '2024-01-01'").run();
     other.close();
     expect(await trademarks('2024-06-30')).toBe(before - 1);
-  });
-
-  it('keeps answers while nothing changes, empties itself on a change, and stays bounded', () => {
-    const sqlite = new Database(':memory:');
-    sqlite.exec('CREATE TABLE x (n INTEGER)');
-    const cache = new StampedCache<number>(sqlite, { maxEntries: 2 });
-    let computed = 0;
-    const get = (key: string) => cache.get(key, () => ++computed);
-    expect([get('a'), get('a'), get('b')]).toEqual([1, 1, 2]);
-    sqlite.prepare('INSERT INTO x VALUES (1)').run();
-    expect(get('a')).toBe(3);
-    get('b');
-    get('c'); // evicts the least recently used: a
-    expect(get('c')).toBe(5);
-    expect(get('a')).toBe(6);
-    expect(cache.stats).toEqual({ hits: 2, misses: 6 });
-    sqlite.close();
   });
 });

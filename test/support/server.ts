@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../db/open';
-import { createApp } from '../../server/app';
+import { closeApp, createApp } from '../../server/app';
 import { readConfig, type Config } from '../../server/config';
 import { loadSeeds } from '../../seeds/loader';
 
@@ -33,7 +33,8 @@ export async function startServer({ seed = true, env = {} }: StartOptions = {}):
   const config = readConfig({ DATABASE_PATH: dbFile, PORT: '0', ...clientDir, ...env });
   const db = openDb(dbFile);
   if (seed) loadSeeds(db);
-  const server = createApp(db, config).listen(0, '127.0.0.1');
+  const app = createApp(db, config);
+  const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
@@ -43,7 +44,8 @@ export async function startServer({ seed = true, env = {} }: StartOptions = {}):
     config,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
-      server.close(() => {
+      server.close(async () => {
+        await closeApp(app);
         db.$client.close();
         rmSync(dir, { recursive: true, force: true });
         resolve();

@@ -1,0 +1,47 @@
+/**
+ * Answering a read from the ready cache: the cache key of a viewer's request, and the one function
+ * routes call to send a ready body (built on a miss, by the event loop or a task worker).
+ */
+import type { Request, Response } from 'express';
+import type { AppContext } from '../context';
+import { viewerOf } from '../context';
+import type { Viewer } from '../domain/viewer';
+import { makeReadyBody, sendReadyBody, type ReadyBody } from './ready-body';
+import type { SnapshotText } from './public-snapshot';
+
+/** Whose view an answer is: the public's, an admin's, or one county's officials'. */
+export function scopeOf(viewer: Viewer): string {
+  if (!viewer) return 'public';
+  return viewer.role === 'admin' ? 'admin' : `county:${viewer.county}`;
+}
+
+/** A stable key for a parsed query: its entries sorted by name, undefined ones left out. */
+export function queryKey(query: object): string {
+  return JSON.stringify(Object.entries(query).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A ready body that crossed from a worker (its buffers arrive as plain Uint8Arrays). */
+export function reviveReadyBody(body: ReadyBody): ReadyBody {
+  const buf = (b: Uint8Array | null) => (b === null || Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  return { ...body, raw: buf(body.raw)!, gzip: buf(body.gzip), br: buf(body.br) };
+}
+
+/** How an answer is built on a miss: text on the event loop (cheap reads), or a ready body from a worker. */
+export type Build = { text: () => SnapshotText } | { worker: () => Promise<ReadyBody> };
+
+/**
+ * Sends the viewer's answer for `name` + `query` from the ready cache, building it on a miss.
+ * Public answers may be kept by shared caches; a signed-in viewer's are private, unless
+ * `sameForEveryone` says the answer does not depend on who asks (the tally).
+ */
+export async function answerReady(
+  ctx: AppContext, req: Request, res: Response, name: string, query: object, build: Build, sameForEveryone = false,
+): Promise<void> {
+  const viewer = sameForEveryone ? null : viewerOf(res);
+  const key = `${name}|${scopeOf(viewer)}|${queryKey(query)}`;
+  const found = ctx.ready.get(key, 'text' in build
+    ? () => { const { type, text } = build.text(); return makeReadyBody(type, text); }
+    : async () => reviveReadyBody(await build.worker()));
+  const body = found instanceof Promise ? await found : found;
+  sendReadyBody(req, res, body, viewer ? 'private, no-cache' : 'public, no-cache');
+}

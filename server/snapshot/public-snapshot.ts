@@ -1,0 +1,63 @@
+/**
+ * What the public side reads, as the exact bytes to send: the counties and products as GeoJSON,
+ * the tally on a date, the tally over a period, list pages and product pages. The live server keeps
+ * these as ready bodies per registry version; a static-site build writes the same bytes to files.
+ * Each builder is plain: a database (and a replay index for the tally) in, a media type and text out.
+ */
+import type { Db } from '../../db/open';
+import type { ProductFilter, ProductQuery, SeriesStep } from '../../db/model';
+import { countiesGeoJson } from '../domain/counties';
+import { getProduct, listProducts, productPoints } from '../domain/products-read';
+import { computeTally, defaultAsOf, resolvePeriod } from '../domain/tally';
+import { computeSeries } from '../domain/tally-series';
+import type { ReplayIndex } from '../domain/tally-replay';
+import type { Viewer } from '../domain/viewer';
+import { notFound } from '../errors';
+
+/** A built answer before compression: its media type and text. */
+export interface SnapshotText { type: string; text: string }
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const GEOJSON_TYPE = 'application/geo+json; charset=utf-8';
+
+/** The counties with the viewer's counts, as GeoJSON. */
+export function countiesSnapshot(db: Db, viewer: Viewer): SnapshotText {
+  return { type: GEOJSON_TYPE, text: JSON.stringify(countiesGeoJson(db, viewer)) };
+}
+
+/** Every location of every matching current product, as GeoJSON points. */
+export function productPointsSnapshot(db: Db, filter: ProductFilter, viewer: Viewer): SnapshotText {
+  return { type: GEOJSON_TYPE, text: JSON.stringify(productPoints(db, filter, viewer)) };
+}
+
+/** A page of the product list. */
+export function productListSnapshot(db: Db, query: ProductQuery, viewer: Viewer): SnapshotText {
+  return { type: JSON_TYPE, text: JSON.stringify(listProducts(db, query, viewer)) };
+}
+
+/** One product in full (404 when the viewer may not see it). */
+export function productSnapshot(db: Db, id: number, viewer: Viewer): SnapshotText {
+  const product = getProduct(db, id, viewer);
+  if (!product) throw notFound('product');
+  return { type: JSON_TYPE, text: JSON.stringify(product) };
+}
+
+/** Which tally: a period (default: the current one) and a date (default: today, capped at the period's end). */
+export interface TallyRequest { period?: number; asOf?: string; today: string }
+
+/** The tally of a period on a date (404 when there is no such period). */
+export function tallySnapshot(db: Db, index: ReplayIndex, { period: id, asOf, today }: TallyRequest): SnapshotText {
+  const period = resolvePeriod(db, id, today);
+  if (!period) throw notFound('period');
+  return { type: JSON_TYPE, text: JSON.stringify(computeTally(db, period, asOf ?? defaultAsOf(period, today), index)) };
+}
+
+/** Which series: a period (default: the current one), a step, and today (the series stops there). */
+export interface SeriesRequest { period?: number; step: SeriesStep; today: string }
+
+/** The tally over a period, sampled at each step's end (404 when there is no such period). */
+export function seriesSnapshot(db: Db, index: ReplayIndex, { period: id, step, today }: SeriesRequest): SnapshotText {
+  const period = resolvePeriod(db, id, today);
+  if (!period) throw notFound('period');
+  return { type: JSON_TYPE, text: JSON.stringify(computeSeries(db, period, step, today, index)) };
+}

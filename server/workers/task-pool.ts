@@ -1,0 +1,176 @@
+/**
+ * A small pool of worker threads for work that would stall the event loop: building snapshots,
+ * replaying the tally for new dates, writing exports. Each worker has its own read-only SQLite
+ * connection (WAL lets it read while the server writes) and runs one task at a time; tasks wait
+ * in a queue when every worker is busy. Workers start on first use.
+ *
+ * A database with no file (`:memory:`) cannot be opened twice, so there the tasks run inline on
+ * the server's own connection: same code, same answers, just on the event loop.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Db } from '../../db/open';
+import { HttpError } from '../errors';
+import type { FromWorker, TaskFailure, ToWorker, WorkerSetup } from './protocol';
+import { runTask, streamTask, taskContext, type StreamName, type StreamInput, type TaskContext, type TaskName, type TaskInput, type TaskOutput } from './tasks';
+
+/** How many chunks a streaming task may send ahead of what the client has taken. */
+const STREAM_WINDOW = 4;
+
+/**
+ * Starts a worker on its entry: the bundled `.js` beside this module in production, else the `.ts`
+ * source, loaded through tsx's loader (registered inside the worker, where `--import` is not honoured).
+ */
+function startWorker(workerData: WorkerSetup): Worker {
+  const js = new URL('./task-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
+  const ts = new URL('./task-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ts)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/** Turns a worker's failure back into the error the route would have thrown. */
+function failureToError(f: TaskFailure): Error {
+  return f.status ? new HttpError(f.status, f.code ?? 'error', f.message) : new Error(f.message);
+}
+
+interface Job {
+  id: number;
+  message: ToWorker & { kind: 'run' | 'stream' };
+  onMessage(message: FromWorker): void;
+  onExit(error: Error): void;
+  /** Called when a worker takes the job (streams start granting credit then). */
+  onStart?(slot: Slot): void;
+}
+
+interface Slot { worker: Worker; job: Job | null }
+
+/** The pool's interface: one result, or a stream of chunks. */
+export interface TaskPool {
+  /** Runs a task and resolves with its result. */
+  run<N extends TaskName>(name: N, input: TaskInput<N>): Promise<TaskOutput<N>>;
+  /** Runs a streaming task; the Readable pulls chunks from the worker as it is read. */
+  stream<N extends StreamName>(name: N, input: StreamInput<N>): Readable;
+  /** Stops the workers. */
+  close(): Promise<void>;
+}
+
+/** Creates the pool for a database file (`size` workers at most; 2 by default, fewer on one core). */
+export function createTaskPool(db: Db, databasePath: string, size = Math.max(1, Math.min(2, availableParallelism()))): TaskPool {
+  if (databasePath === ':memory:') return inlinePool(taskContext(db));
+  return new WorkerPool({ databasePath }, size);
+}
+
+class WorkerPool implements TaskPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly setup: WorkerSetup, private readonly size: number) {}
+
+  run<N extends TaskName>(name: N, input: TaskInput<N>): Promise<TaskOutput<N>> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.submit({
+        id,
+        message: { id, kind: 'run', name, input },
+        onMessage: (m) => {
+          if (m.kind === 'result') resolve(m.result as TaskOutput<N>);
+          else if (m.kind === 'error') reject(failureToError(m.error));
+        },
+        onExit: reject,
+      });
+    });
+  }
+
+  stream<N extends StreamName>(name: N, input: StreamInput<N>): Readable {
+    const id = this.nextId++;
+    let slot: Slot | undefined;
+    let started = false;
+    const credit = (n: number) => slot?.worker.postMessage({ id, kind: 'credit', n } satisfies ToWorker);
+    const readable = new Readable({
+      read: () => { if (started) credit(1); },
+      destroy: (error, callback) => {
+        if (slot?.job?.id === id) slot.worker.postMessage({ id, kind: 'cancel' } satisfies ToWorker);
+        const queued = this.queue.findIndex((j) => j.id === id);
+        if (queued >= 0) this.queue.splice(queued, 1);
+        callback(error);
+      },
+    });
+    this.submit({
+      id,
+      message: { id, kind: 'stream', name, input },
+      onMessage: (m) => {
+        if (m.kind === 'chunk') readable.push(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength));
+        else if (m.kind === 'end') readable.push(null);
+        else if (m.kind === 'error') readable.destroy(failureToError(m.error));
+      },
+      onExit: (error) => readable.destroy(error),
+      onStart: (s) => { slot = s; started = true; credit(STREAM_WINDOW); },
+    });
+    return readable;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.onExit(new Error('The server is shutting down'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+
+  private submit(job: Job): void {
+    if (this.closed) { job.onExit(new Error('The server is shutting down')); return; }
+    this.queue.push(job);
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.job === null);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.worker.postMessage(job.message);
+      job.onStart?.(slot);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = startWorker(this.setup);
+    const slot: Slot = { worker, job: null };
+    worker.on('message', (m: FromWorker) => {
+      const job = slot.job;
+      if (!job || job.id !== m.id) return; // a cancelled job's late chunks
+      if (m.kind !== 'chunk') { slot.job = null; setImmediate(() => this.dispatch()); }
+      job.onMessage(m);
+    });
+    const fail = (error: Error) => {
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots.splice(i, 1);
+      slot.job?.onExit(error);
+      slot.job = null;
+      if (!this.closed) this.dispatch();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`A task worker stopped (exit code ${code})`)));
+    worker.unref();
+    this.slots.push(slot);
+    return slot;
+  }
+}
+
+/** The pool for an in-memory database: the same tasks, run on the event loop. */
+function inlinePool(ctx: TaskContext): TaskPool {
+  return {
+    run: async (name, input) => runTask(ctx, name, input),
+    stream: (name, input) => Readable.from((async function* () {
+      for await (const chunk of streamTask(ctx, name, input)) yield Buffer.from(chunk);
+    })()),
+    close: async () => {},
+  };
+}

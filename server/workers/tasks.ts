@@ -1,0 +1,84 @@
+/**
+ * The work the task pool runs off the event loop, by name: snapshot builds (one ready body each)
+ * and exports (streams of chunks). The same functions run inline for an in-memory database.
+ */
+import type { Db } from '../../db/open';
+import type { ProductFilter } from '../../db/model';
+import { csvChunks, iterateExportRows, xlsxChunks } from '../domain/export';
+import { loadReplayIndex, type ReplayIndex } from '../domain/tally-replay';
+import type { Viewer } from '../domain/viewer';
+import { makeReadyBodySync, type ReadyBody } from '../snapshot/ready-body';
+import {
+  countiesSnapshot, productPointsSnapshot, seriesSnapshot, tallySnapshot, type SeriesRequest, type SnapshotText,
+  type TallyRequest,
+} from '../snapshot/public-snapshot';
+import { registryVersionReader } from '../snapshot/ready-cache';
+
+/** What a task sees: its database, and the replay index of the registry version it last read. */
+export interface TaskContext {
+  db: Db;
+  /** The replay index of the current registry version (rebuilt when the version has moved). */
+  replayIndex(): ReplayIndex;
+}
+
+/** A task context over a database, with the replay index kept per registry version. */
+export function taskContext(db: Db): TaskContext {
+  const version = registryVersionReader(db.$client);
+  let kept: { version: number; index: ReplayIndex } | null = null;
+  return {
+    db,
+    replayIndex() {
+      const v = version();
+      if (kept?.version !== v) kept = { version: v, index: loadReplayIndex(db) };
+      return kept.index;
+    },
+  };
+}
+
+/** One read transaction per build, so a build never mixes two versions of the registry. */
+const ready = (ctx: TaskContext, build: () => SnapshotText): ReadyBody => {
+  const { type, text } = ctx.db.transaction(build);
+  return makeReadyBodySync(type, text);
+};
+
+const runners = {
+  countiesGeoJson: (ctx: TaskContext, input: { viewer: Viewer }) => ready(ctx, () => countiesSnapshot(ctx.db, input.viewer)),
+  productsGeoJson: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer }) =>
+    ready(ctx, () => productPointsSnapshot(ctx.db, input.filter, input.viewer)),
+  tally: (ctx: TaskContext, input: TallyRequest) => ready(ctx, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),
+  series: (ctx: TaskContext, input: SeriesRequest) => ready(ctx, () => seriesSnapshot(ctx.db, ctx.replayIndex(), input)),
+};
+
+const streams = {
+  exportCsv: (ctx: TaskContext, filter: ProductFilter) => toAsync(csvChunks(iterateExportRows(ctx.db, filter))),
+  exportXlsx: (ctx: TaskContext, filter: ProductFilter) => xlsxChunks(iterateExportRows(ctx.db, filter)),
+};
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+/** The names of the tasks that return one result. */
+export type TaskName = keyof typeof runners;
+/** A task's input. */
+export type TaskInput<N extends TaskName> = Parameters<(typeof runners)[N]>[1];
+/** A task's result. */
+export type TaskOutput<N extends TaskName> = ReturnType<(typeof runners)[N]>;
+/** The names of the streaming tasks. */
+export type StreamName = keyof typeof streams;
+/** A streaming task's input. */
+export type StreamInput<N extends StreamName> = Parameters<(typeof streams)[N]>[1];
+
+/** Runs a task by name. */
+export function runTask<N extends TaskName>(ctx: TaskContext, name: N, input: TaskInput<N>): TaskOutput<N> {
+  const run = runners[name] as (ctx: TaskContext, input: TaskInput<N>) => TaskOutput<N>;
+  if (!run) throw new Error(`No task named ${String(name)}`);
+  return run(ctx, input);
+}
+
+/** Starts a streaming task by name. */
+export function streamTask<N extends StreamName>(ctx: TaskContext, name: N, input: StreamInput<N>): AsyncIterable<string | Uint8Array> {
+  const stream = streams[name] as (ctx: TaskContext, input: StreamInput<N>) => AsyncIterable<string | Uint8Array>;
+  if (!stream) throw new Error(`No stream named ${String(name)}`);
+  return stream(ctx, input);
+}

@@ -1,0 +1,76 @@
+/** The ready cache: kept per registry version, one build for concurrent misses, bounded in bytes. */
+import { describe, expect, it } from 'vitest';
+import { makeReadyBodySync, matchesEtag, pickEncoding, type ReadyBody } from '../../server/snapshot/ready-body';
+import { ReadyCache } from '../../server/snapshot/ready-cache';
+
+const body = (text: string): ReadyBody => makeReadyBodySync('text/plain', text);
+
+describe('ReadyCache', () => {
+  it('keeps a body while the version stands and drops everything when it moves', async () => {
+    let version = 1;
+    let builds = 0;
+    const cache = new ReadyCache(() => version);
+    const get = async (key: string) => (await cache.get(key, async () => body(`${key}${++builds}`))).raw.toString();
+    expect([await get('a'), await get('a'), await get('b')]).toEqual(['a1', 'a1', 'b2']);
+    version = 2;
+    expect(await get('a')).toBe('a3');
+    expect(cache.stats).toMatchObject({ hits: 1, builds: 3 });
+  });
+
+  it('builds once for concurrent misses of one key', async () => {
+    let builds = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const cache = new ReadyCache(() => 7);
+    const build = async () => { builds++; await gate; return body('x'); };
+    const waiting = [cache.get('k', build), cache.get('k', build), cache.get('k', build)];
+    release();
+    const bodies = await Promise.all(waiting);
+    expect(builds).toBe(1);
+    expect(new Set(bodies).size).toBe(1);
+  });
+
+  it('does not keep a body built while the version moved', async () => {
+    let version = 1;
+    const cache = new ReadyCache(() => version);
+    await cache.get('k', async () => { version = 2; return body('old'); });
+    expect(cache.peek('k')).toBeUndefined();
+  });
+
+  it('stays within its byte budget, dropping the least recently used first', async () => {
+    const cache = new ReadyCache(() => 1, { maxBytes: 2500 });
+    for (const key of ['a', 'b']) await cache.get(key, async () => body(key.repeat(1000).slice(0, 900)));
+    cache.peek('a'); // a is now the most recently used
+    await cache.get('c', async () => body('c'.repeat(900)));
+    expect(cache.peek('b')).toBeUndefined();
+    expect(cache.peek('a')).toBeDefined();
+    expect(cache.peek('c')).toBeDefined();
+  });
+});
+
+describe('ready bodies', () => {
+  const big = makeReadyBodySync('application/json', JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ i }))));
+
+  it('compresses what is worth compressing, and leaves small bodies alone', () => {
+    expect(big.gzip!.length).toBeLessThan(big.raw.length / 3);
+    expect(big.br!.length).toBeLessThan(big.raw.length / 3);
+    expect(makeReadyBodySync('application/json', '{"ok":true}').gzip).toBeNull();
+  });
+
+  it('picks brotli, then gzip, honouring q=0', () => {
+    expect(pickEncoding('gzip, deflate, br', big)).toBe('br');
+    expect(pickEncoding('gzip', big)).toBe('gzip');
+    expect(pickEncoding('br;q=0, gzip', big)).toBe('gzip');
+    expect(pickEncoding('identity', big)).toBeNull();
+    expect(pickEncoding(undefined, big)).toBeNull();
+  });
+
+  it('matches If-None-Match in any encoding variant, weak or strong, or *', () => {
+    const bare = big.etag.slice(1, -1);
+    expect(matchesEtag(big.etag, big.etag)).toBe(true);
+    expect(matchesEtag(`W/"${bare}-br"`, big.etag)).toBe(true);
+    expect(matchesEtag(`"other", "${bare}-gzip"`, big.etag)).toBe(true);
+    expect(matchesEtag('*', big.etag)).toBe(true);
+    expect(matchesEtag('"other"', big.etag)).toBe(false);
+  });
+});
