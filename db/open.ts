@@ -3,17 +3,17 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { projectRoot } from './project-root';
 import * as schema from './schema';
 
 /** The drizzle handle used everywhere on the server. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Where the committed migrations live. */
-export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const MIGRATIONS_FOLDER = join(projectRoot(), 'db', 'migrations');
 
 /** How many migrations this build of the code knows. */
 export function knownMigrationCount(folder = MIGRATIONS_FOLDER): number {

@@ -3,17 +3,17 @@
  * the 十四五 period. Idempotent: everything is looked up by its natural key before it is inserted.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { projectRoot } from '../db/project-root';
 import {
   Category, CountyCode, GiType, MarkKind, ParticipantRole, Status, termEnd, type GiType as GiTypeT,
 } from '../db/model';
 import * as t from '../db/schema';
 import { parseCsvRecords } from './csv';
 
-const SEEDS_DIR = dirname(fileURLToPath(import.meta.url));
+const SEEDS_DIR = join(projectRoot(), 'seeds');
 const PLAN_SOURCE = '晋城市“十四五”知识产权保护和运用规划（晋市政发〔2022〕32号）';
 const PLAN_DATE = '2022-10-12';
 const COUNTY_NAMES_EN: Record<string, string> = {

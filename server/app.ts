@@ -21,7 +21,8 @@ import { designationRoutes } from './routes/designations';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { tallyRoutes } from './routes/tally';
-import { securityHeaders } from './security';
+import { fixedSecurityHeaders, securityHeaderList } from './security';
+import { readyFastPath } from './snapshot/answer';
 import { clientRoutes } from './static';
 import { sessionMiddleware } from './auth';
 import { sameOriginWrites } from './write-guard';
@@ -42,7 +43,9 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.locals.taskPool = pool;
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders(config));
+  const headers = securityHeaderList(config);
+  app.use(readyFastPath(ctx.ready, headers));
+  app.use(fixedSecurityHeaders(headers));
   // Every text answer is compressed when the client accepts it; ready bodies come compressed already.
   app.use(compression());
   app.use('/api', sameOriginWrites);

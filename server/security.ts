@@ -3,7 +3,7 @@
  * (plus the configured tile host, when there is one).
  */
 import helmet from 'helmet';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { tileOrigins, type Config } from './config';
 
 /** The helmet middleware for this configuration. */
@@ -28,4 +28,23 @@ export function securityHeaders(config: Config): RequestHandler {
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
+}
+
+/** The security headers as a fixed list (they depend on the configuration only), computed once. */
+export function securityHeaderList(config: Config): [string, string][] {
+  const headers = new Map<string, string>();
+  const collector = {
+    setHeader: (name: string, value: unknown) => headers.set(name, String(value)),
+    removeHeader: (name: string) => headers.delete(name),
+  };
+  securityHeaders(config)({} as Request, collector as unknown as Response, () => {});
+  return [...headers];
+}
+
+/** Sets the fixed security headers (from `securityHeaderList`) on every response: helmet's, without its per-request work. */
+export function fixedSecurityHeaders(headers: [string, string][]): RequestHandler {
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
 }

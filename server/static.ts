@@ -2,17 +2,17 @@
  * Serves the built client (dist/client) and answers every page path with index.html.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import express, { Router } from 'express';
+import { projectRoot } from '../db/project-root';
 
 /** Where `vite build` writes the client. */
-export const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
+export const CLIENT_DIR = join(projectRoot(), 'dist', 'client');
 
 /** Static files plus the single-page fallback for page paths (not /api). */
 export function clientRoutes(dir = CLIENT_DIR): Router {
   const router = Router();
-  router.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+  router.use(express.static(dir, { index: false, setHeaders: cachePolicy }));
   router.get(/^\/(?!api\/).*/, (_req, res) => {
     const index = join(dir, 'index.html');
     if (!existsSync(index)) {
@@ -24,6 +24,10 @@ export function clientRoutes(dir = CLIENT_DIR): Router {
   return router;
 }
 
-function noCacheForHtml(res: express.Response, path: string) {
-  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+/** Vite names built assets after their content (`assets/name-Hash8.js`): such a name never changes meaning. */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
+
+/** Hashed assets are kept for a year and never revalidated; everything else is revalidated each time. */
+function cachePolicy(res: express.Response, path: string) {
+  res.setHeader('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }

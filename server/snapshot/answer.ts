@@ -2,12 +2,14 @@
  * Answering a read from the ready cache: the cache key of a viewer's request, and the one function
  * routes call to send a ready body (built on a miss, by the event loop or a task worker).
  */
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { SESSION_COOKIE } from '../auth';
 import type { AppContext } from '../context';
 import { viewerOf } from '../context';
 import type { Viewer } from '../domain/viewer';
 import { makeReadyBody, sendReadyBody, type ReadyBody } from './ready-body';
 import type { SnapshotText } from './public-snapshot';
+import type { ReadyCache } from './ready-cache';
 
 /** Whose view an answer is: the public's, an admin's, or one county's officials'. */
 export function scopeOf(viewer: Viewer): string {
@@ -43,5 +45,21 @@ export async function answerReady(
     ? () => { const { type, text } = build.text(); return makeReadyBody(type, text); }
     : async () => reviveReadyBody(await build.worker()));
   const body = found instanceof Promise ? await found : found;
+  if (!viewerOf(res)) ctx.ready.rememberUrl(req.originalUrl, key);
   sendReadyBody(req, res, body, viewer ? 'private, no-cache' : 'public, no-cache');
+}
+
+/**
+ * The first middleware: a public GET whose URL was answered before at this registry version gets
+ * the same ready body at once, with the fixed security headers and none of the routing, session
+ * or validation work (a request with a session cookie always takes the full path).
+ */
+export function readyFastPath(ready: ReadyCache, headers: [string, string][]): RequestHandler {
+  return (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.cookie?.includes(SESSION_COOKIE)) return next();
+    const body = ready.peekUrl(req.url);
+    if (!body) return next();
+    for (const [name, value] of headers) res.setHeader(name, value);
+    sendReadyBody(req, res, body, 'public, no-cache');
+  };
 }

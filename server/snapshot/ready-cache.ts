@@ -12,6 +12,9 @@ export function registryVersionReader(sqlite: Database.Database): () => number {
   return () => statement.get() as number;
 }
 
+/** Most request URLs remembered per version (each spelling of a query is one). */
+const MAX_URLS = 20_000;
+
 /** Limits of a ready cache. */
 export interface ReadyCacheOptions {
   /** Most bytes kept (identity plus compressed forms); the least recently used go first. */
@@ -22,6 +25,8 @@ export interface ReadyCacheOptions {
 export class ReadyCache {
   private readonly entries = new Map<string, ReadyBody>();
   private readonly building = new Map<string, Promise<ReadyBody>>();
+  /** Request URLs (path and query as sent) already answered with a key's body, for the fast path. */
+  private readonly urls = new Map<string, string>();
   private version = -1;
   private bytes = 0;
   private readonly maxBytes: number;
@@ -38,6 +43,7 @@ export class ReadyCache {
     if (version !== this.version) {
       this.entries.clear();
       this.building.clear();
+      this.urls.clear();
       this.bytes = 0;
       this.version = version;
     }
@@ -54,6 +60,19 @@ export class ReadyCache {
       this.entries.set(key, found);
     }
     return found;
+  }
+
+  /** Remembers that the request URL `url` is answered by `key`'s body (bounded; the oldest go first). */
+  rememberUrl(url: string, key: string): void {
+    if (this.urls.size >= MAX_URLS) this.urls.delete(this.urls.keys().next().value!);
+    this.urls.set(url, key);
+  }
+
+  /** The body kept for a request URL seen before at this version, if any. */
+  peekUrl(url: string): ReadyBody | undefined {
+    this.refresh();
+    const key = this.urls.get(url);
+    return key === undefined ? undefined : this.peek(key);
   }
 
   /** The body for `key`: kept, being built by another request, or built now by `build`. */

@@ -259,13 +259,21 @@ describe('the map with 10,000 products', () => {
 
   it('stays readable: clusters account for every location and zooming in still works', async () => {
     const { page, context, consoleErrors } = await openPage(browser, big.url);
+    // The list is made from the map's points: no second request for the same products.
+    const listRequests: string[] = [];
+    page.on('request', (req) => { if (new URL(req.url()).pathname === '/api/products') listRequests.push(req.url()); });
     const started = Date.now();
     await page.goto('/');
     const total = (await call(`${big.url}/api/products.geojson`)).body.features.length;
     await expect.poll(() => markedLocations(page), { timeout: 15_000 }).toBe(total);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(await page.locator('.gi-cluster').count()).toBeLessThan(200);
-    await page.getByRole('region', { name: '筛选结果' }).getByText(`共 ${EXTRA + 14} 个产品 · 列出前 1000 个`).waitFor();
+    const results = page.getByRole('region', { name: '筛选结果' });
+    await results.getByText(`共 ${EXTRA + 14} 个产品 · 列出前 100 个`).waitFor();
+    await results.getByRole('button', { name: '再列出 100 个' }).click();
+    await results.getByText(`共 ${EXTRA + 14} 个产品 · 列出前 200 个`).waitFor();
+    expect(await results.locator('gi-product-list').getByRole('listitem').count()).toBe(200);
+    expect(listRequests).toEqual([]);
     await page.getByRole('button', { name: '放大', exact: true }).click();
     await page.getByRole('button', { name: '放大', exact: true }).click();
     await expect.poll(() => page.locator('.gi-marker, .gi-cluster').count()).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ beforeAll(async () => {
   clientDir = mkdtempSync(join(tmpdir(), 'gi-client-'));
   writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>shell</title><gi-app></gi-app>');
   writeFileSync(join(clientDir, 'app.js'), 'console.log(1)');
+  mkdirSync(join(clientDir, 'assets'));
+  writeFileSync(join(clientDir, 'assets', 'index-BA5SNpd_.js'), `console.log(${'"hashed";'.repeat(400)})`);
   server = await startServer({ env: { CLIENT_DIR: clientDir } });
   unbuilt = await startServer({ seed: false, env: { CLIENT_DIR: join(clientDir, 'missing') } });
 });
@@ -30,6 +32,13 @@ describe('serving the client', () => {
       expect(body).toContain('<gi-app>');
       expect(headers.get('content-security-policy')).toContain("script-src 'self'");
     });
+
+  it('keeps hashed assets for a year, immutable, compressed; other files are revalidated', async () => {
+    const hashed = await fetch(`${server.url}/assets/index-BA5SNpd_.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(hashed.headers.get('content-encoding')).toBe('gzip');
+    expect((await fetch(`${server.url}/app.js`)).headers.get('cache-control')).toBe('no-cache');
+  });
 
   it('serves static files and never answers /api paths with the shell', async () => {
     expect((await call(`${server.url}/app.js`)).body).toBe('console.log(1)');
