@@ -3,7 +3,6 @@
  * CSV (UTF-8 with BOM, so Excel opens it) or XLSX.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import type { ProductFilter } from '../../db/model';
@@ -111,9 +110,10 @@ const XLSX_BUFFER_LIMIT = 1024 * 1024;
  * Cells are plain values, never formulas, so text is written as it is.
  */
 export async function* xlsxChunks(rows: Iterable<ExportRow>): AsyncGenerator<Uint8Array> {
+  const { default: Excel } = await import('exceljs'); // loaded on first use, not at start-up
   const out = new PassThrough();
   let stopped = false;
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const book = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'Jincheng GI registry';
   const write = async () => {
     const sheet = book.addWorksheet('地理标志 GI', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -2,7 +2,7 @@
  * Reading an import file (CSV or XLSX, laid out like the export) into validated rows. A header cell
  * is recognised by its column key, alone or after a label ("产品名称 product_zh").
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Category, CountyCode, CreditCode, GiType, IsoDate, MarkKind, Source } from '../../db/model';
 import { parseCsv } from '../../seeds/csv';
@@ -72,7 +72,8 @@ export function readCsvRows(text: string): RawRows {
 
 /** Reads the first sheet of an XLSX workbook. */
 export async function readXlsxRows(bytes: Buffer): Promise<RawRows> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded on first use: it is large, and start-up should not pay for it
+  const book = new Excel.Workbook();
   await book.xlsx.load(bytes as never);
   const sheet = book.worksheets[0];
   if (!sheet) return { rows: [], unknownColumns: [] };

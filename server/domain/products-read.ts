@@ -57,21 +57,72 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
 
 type ProductRow = typeof t.products.$inferSelect;
 
+/** A placeholder bound to a JSON array of ids, so one prepared statement serves any number of them. */
+const inIds = (column: SQLWrapper) => sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
+const byId = sql.placeholder('id');
+
+/** The hot reads' statements, prepared once per connection. */
+function prepareReads(db: Db) {
+  return {
+    counties: db.select().from(t.productCounties).where(inIds(t.productCounties.productId))
+      .orderBy(asc(t.productCounties.productId), asc(t.productCounties.countyCode)).prepare(),
+    locations: db.select().from(t.locations).where(inIds(t.locations.productId))
+      .orderBy(asc(t.locations.productId), asc(t.locations.position)).prepare(),
+    designationKinds: db.select({
+      id: t.designations.id, productId: t.designations.productId, giType: t.designations.giType,
+      markKind: t.designations.markKind, status: t.designations.status,
+    }).from(t.designations).where(inIds(t.designations.productId)).orderBy(asc(t.designations.id)).prepare(),
+    area: db.select().from(t.protectedAreas).where(eq(t.protectedAreas.productId, byId)).prepare(),
+    participants: db.select().from(t.participants).where(eq(t.participants.productId, byId))
+      .orderBy(asc(t.participants.position)).prepare(),
+    designations: db.select().from(t.designations).where(eq(t.designations.productId, byId))
+      .orderBy(asc(t.designations.id)).prepare(),
+    moves: db.select({
+      designationId: t.transitions.designationId, to: t.transitions.toStatus, on: t.transitions.on,
+      note: t.transitions.note, by: t.users.username,
+    }).from(t.transitions)
+      .innerJoin(t.designations, eq(t.designations.id, t.transitions.designationId))
+      .leftJoin(t.users, eq(t.users.id, t.transitions.userId))
+      .where(eq(t.designations.productId, byId))
+      .orderBy(asc(t.transitions.on), asc(t.transitions.id)).prepare(),
+    /** The product row if the viewer may read it, one statement per scope (public, admin, each county). */
+    productByScope: new Map<string, ReturnType<typeof productRowStatement>>(),
+  };
+}
+
+function productRowStatement(db: Db, viewer: Viewer) {
+  return db.select().from(t.products).where(and(eq(t.products.id, byId), readableProducts(db, viewer))).prepare();
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareReads>>();
+
+/** The prepared statements of a connection. */
+function reads(db: Db) {
+  let found = prepared.get(db);
+  if (!found) prepared.set(db, found = prepareReads(db));
+  return found;
+}
+
+/** The product row by id if `viewer` may read it. */
+function readableRow(db: Db, id: number, viewer: Viewer): ProductRow | undefined {
+  const scope = !viewer ? 'public' : viewer.role === 'admin' ? 'admin' : `county:${viewer.county}`;
+  const statements = reads(db).productByScope;
+  let statement = statements.get(scope);
+  if (!statement) statements.set(scope, statement = productRowStatement(db, viewer));
+  return statement.get({ id });
+}
+
 /**
- * Loads the light parts (counties, locations, designation types and statuses) of many products.
- * `ids` is the list of their ids, or a subquery selecting them (for sets too large to bind).
+ * Loads the light parts (counties, locations, designation types and statuses) of many products:
+ * three prepared statements, whatever their number (the ids travel as one JSON array).
  */
-function loadSummaries(db: Db, rows: ProductRow[], ids: number[] | SQLWrapper = rows.map((r) => r.id)): ProductSummary[] {
+function loadSummaries(db: Db, rows: ProductRow[]): ProductSummary[] {
   if (rows.length === 0) return [];
-  const counties = groupBy(db.select().from(t.productCounties).where(inArray(t.productCounties.productId, ids))
-    .orderBy(asc(t.productCounties.countyCode)).all(), (r) => r.productId);
-  const locations = groupBy(db.select().from(t.locations).where(inArray(t.locations.productId, ids))
-    .orderBy(asc(t.locations.position)).all(), (r) => r.productId);
-  const designations = groupBy(db.select({
-    id: t.designations.id, productId: t.designations.productId, giType: t.designations.giType,
-    markKind: t.designations.markKind, status: t.designations.status,
-  }).from(t.designations).where(inArray(t.designations.productId, ids)).orderBy(asc(t.designations.id)).all(),
-  (r) => r.productId);
+  const statements = reads(db);
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const counties = groupBy(statements.counties.all({ ids }), (r) => r.productId);
+  const locations = groupBy(statements.locations.all({ ids }), (r) => r.productId);
+  const designations = groupBy(statements.designationKinds.all({ ids }), (r) => r.productId);
   return rows.map((r) => ({
     id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, category: r.category,
     counties: (counties.get(r.id) ?? []).map((c) => c.countyCode),
@@ -95,17 +146,12 @@ export function listProducts(db: Db, query: ProductQuery, viewer: Viewer): { ite
   return { items: loadSummaries(db, rows), total };
 }
 
-/** The designations of a product with their transitions (oldest first). */
+/** The designations of a product with their transitions (oldest first): two prepared statements. */
 function loadDesignations(db: Db, productId: number): Designation[] {
-  const rows = db.select().from(t.designations).where(eq(t.designations.productId, productId))
-    .orderBy(asc(t.designations.id)).all();
+  const statements = reads(db);
+  const rows = statements.designations.all({ id: productId });
   if (rows.length === 0) return [];
-  const moves = groupBy(db.select({
-    designationId: t.transitions.designationId, to: t.transitions.toStatus, on: t.transitions.on,
-    note: t.transitions.note, by: t.users.username,
-  }).from(t.transitions).leftJoin(t.users, eq(t.users.id, t.transitions.userId))
-    .where(inArray(t.transitions.designationId, rows.map((r) => r.id)))
-    .orderBy(asc(t.transitions.on), asc(t.transitions.id)).all(), (m) => m.designationId);
+  const moves = groupBy(statements.moves.all({ id: productId }), (m) => m.designationId);
   return rows.map((d) => presentDesignation(d, (moves.get(d.id) ?? []).map(({ to, on, note, by }) => ({ to, on, note, by }))));
 }
 
@@ -122,12 +168,12 @@ export function presentDesignation(d: typeof t.designations.$inferSelect, histor
 
 /** One product in full, or null when it does not exist or the viewer may not see it. */
 export function getProduct(db: Db, id: number, viewer: Viewer): Product | null {
-  const row = db.select().from(t.products).where(and(eq(t.products.id, id), readableProducts(db, viewer))).get();
+  const row = readableRow(db, id, viewer);
   if (!row) return null;
   const [summary] = loadSummaries(db, [row]);
-  const area = db.select().from(t.protectedAreas).where(eq(t.protectedAreas.productId, id)).get();
-  const participants: Participant[] = db.select().from(t.participants).where(eq(t.participants.productId, id))
-    .orderBy(asc(t.participants.position)).all()
+  const statements = reads(db);
+  const area = statements.area.get({ id });
+  const participants: Participant[] = statements.participants.all({ id })
     .map((p) => ({
       role: p.role, name: p.name, creditCode: p.creditCode, households: p.households, areaMu: p.areaMu,
       outputTonnes: p.outputTonnes, valueWanYuan: p.valueWanYuan,
@@ -156,8 +202,7 @@ export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer) {
   // The map shows current products only, whoever looks; archived ones are listed in the workspace.
   const where = and(productWhere(db, filter, viewer), isNull(t.products.archivedAt));
   const rows = db.select().from(t.products).where(where).orderBy(asc(t.products.nameZh), asc(t.products.id)).all();
-  const ids = db.select({ id: t.products.id }).from(t.products).where(where);
-  const features: ProductPointFeature[] = loadSummaries(db, rows, ids).flatMap((p) => p.locations.map((l) => ({
+  const features: ProductPointFeature[] = loadSummaries(db, rows).flatMap((p) => p.locations.map((l) => ({
     type: 'Feature' as const,
     geometry: { type: 'Point' as const, coordinates: [l.lng, l.lat] as [number, number] },
     properties: {

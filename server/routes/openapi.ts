@@ -1,11 +1,13 @@
 /** GET /api/openapi.json. */
 import { Router } from 'express';
+import { makeReadyBody, sendReadyBody, type ReadyBody } from '../snapshot/ready-body';
 import { openApiDocument } from '../openapi';
 
-/** The OpenAPI route; the document is built once. */
+/** The OpenAPI route; the document is built on first request (not at start-up) and kept ready. */
 export function openApiRoutes(): Router {
-  const document = openApiDocument();
-  return Router().get('/api/openapi.json', (_req, res) => {
-    res.json(document);
+  let document: Promise<ReadyBody> | null = null;
+  return Router().get('/api/openapi.json', async (req, res) => {
+    document ??= makeReadyBody('application/json; charset=utf-8', JSON.stringify(openApiDocument()));
+    sendReadyBody(req, res, await document, 'public, no-cache');
   });
 }
