@@ -8,15 +8,14 @@ import type { GiType, Status } from '../../db/model';
 import * as t from '../../db/schema';
 import { readableProducts } from './permissions';
 
-/** A designation of a counted product, with the status replayed up to a date (null: no move yet). */
-export interface ReplayedDesignation {
+/** A designation of a counted product, as the tally needs it. */
+export interface CountedDesignation {
   id: number;
   productId: number;
   giType: GiType;
   validUntil: string | null;
   nameZh: string;
   nameEn: string | null;
-  status: Status | null;
 }
 
 /**
@@ -30,16 +29,19 @@ export function countedProducts(db: Db) {
 /** One dated move of a counted designation, as the series sweeps them. */
 export interface Move { designationId: number; giType: GiType; to: Status; on: string }
 
-type DesignationFacts = Omit<ReplayedDesignation, 'status'>;
-
 /**
  * Everything the tally and its series read, loaded in four queries and kept in memory, so a tally
  * for any date is a binary search per designation instead of a subquery per row. Build one per
  * registry version (the task workers do) or per call (`computeTally(db, …)` without one).
  */
 export interface ReplayIndex {
-  /** Every designation of a counted product with its status on `asOf` (null: no move yet), by id. */
-  replayOn(asOf: string): ReplayedDesignation[];
+  /** Every designation of a counted product, by id. */
+  designations: CountedDesignation[];
+  /**
+   * The status of each designation on `asOf` (null: no move yet), in the order of `designations`:
+   * the `to` of its latest move on or before that date, by date and then id.
+   */
+  statusesOn(asOf: string): (Status | null)[];
   /** Every move of a counted designation up to `until`, in replay order (date, then id). */
   movesUntil(until: string): Move[];
   /** The counties of every counted product. */
@@ -55,7 +57,7 @@ export interface ReplayIndex {
 /** Loads the replay index of the counted products (one consistent read). */
 export function loadReplayIndex(db: Db): ReplayIndex {
   return db.transaction(() => {
-    const designations: DesignationFacts[] = db.select({
+    const designations: CountedDesignation[] = db.select({
       id: t.designations.id, productId: t.designations.productId, giType: t.designations.giType,
       validUntil: t.designations.validUntil, nameZh: t.products.nameZh, nameEn: t.products.nameEn,
     }).from(t.designations)
@@ -106,7 +108,8 @@ export function loadReplayIndex(db: Db): ReplayIndex {
       .groupBy(t.participants.productId)
       .all().map((r) => [r.productId, r.n]));
     return {
-      replayOn: (asOf) => designations.map((d) => ({ ...d, status: statusOn(d.id, asOf) })),
+      designations,
+      statusesOn: (asOf) => designations.map((d) => statusOn(d.id, asOf)),
       movesUntil: (until) => {
         let end = moves.length;
         while (end > 0 && moves[end - 1].on > until) end--;

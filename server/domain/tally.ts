@@ -5,11 +5,11 @@
  */
 import {
   COUNTY_CODES, GI_TYPES, todayInShanghai, type CountyCode, type GiType, type Period, type RenewalDue, type Tally,
-  type TallyType,
+  type Status, type TallyType,
 } from '../../db/model';
 import type { Db } from '../../db/open';
 import { getPeriod, listPeriods } from './periods';
-import { addDays, addMonths, loadReplayIndex, type ReplayedDesignation, type ReplayIndex } from './tally-replay';
+import { addDays, addMonths, loadReplayIndex, type CountedDesignation, type ReplayIndex } from './tally-replay';
 
 /** How far ahead renewal reminders look. */
 export const RENEWAL_WINDOW_MONTHS = 12;
@@ -38,10 +38,10 @@ function emptyCounts(): Counts {
   return { trademark: zero(), protected_product: zero(), agricultural_product: zero() };
 }
 
-function add(counts: Counts, d: ReplayedDesignation): void {
-  const c = counts[d.giType];
-  if (d.status === 'granted') c.inForce++;
-  else if (d.status === 'cultivating' || d.status === 'filed' || d.status === 'published') c[d.status]++;
+function add(counts: Counts, giType: GiType, status: Status | null): void {
+  const c = counts[giType];
+  if (status === 'granted') c.inForce++;
+  else if (status === 'cultivating' || status === 'filed' || status === 'published') c[status]++;
 }
 
 function present(counts: Counts, targetOf: (g: GiType) => { baseline: number; target: number }): TallyType[] {
@@ -61,10 +61,10 @@ function present(counts: Counts, targetOf: (g: GiType) => { baseline: number; ta
  * already ended while no `expired` move is recorded (flagged `lapsed`: they need renewing in the
  * grace period or recording as expired). Soonest first.
  */
-function renewalsDue(replayed: ReplayedDesignation[], asOf: string): RenewalDue[] {
+function renewalsDue(designations: CountedDesignation[], statuses: (Status | null)[], asOf: string): RenewalDue[] {
   const horizon = addMonths(asOf, RENEWAL_WINDOW_MONTHS);
-  return replayed
-    .filter((d) => d.giType === 'trademark' && d.status === 'granted' && d.validUntil !== null && d.validUntil <= horizon)
+  return designations
+    .filter((d, i) => d.giType === 'trademark' && statuses[i] === 'granted' && d.validUntil !== null && d.validUntil <= horizon)
     .sort((a, b) => a.validUntil!.localeCompare(b.validUntil!) || a.id - b.id)
     .map((d) => ({
       designationId: d.id, productId: d.productId, nameZh: d.nameZh, nameEn: d.nameEn,
@@ -80,20 +80,23 @@ function renewalsDue(replayed: ReplayedDesignation[], asOf: string): RenewalDue[
  * replay index of the current registry (loaded from `db` when not given).
  */
 export function computeTally(db: Db, period: Period, asOf: string, index: ReplayIndex = loadReplayIndex(db)): Tally {
-  const replayed = index.replayOn(asOf);
-  const eve = index.replayOn(addDays(period.startsOn, -1));
-  const { countiesOf, households } = index;
+  const { designations, countiesOf, households } = index;
+  const statuses = index.statusesOn(asOf);
+  const eve = index.statusesOn(addDays(period.startsOn, -1));
 
   const city = emptyCounts();
   const byCounty = new Map<string, Counts>(COUNTY_CODES.map((c) => [c, emptyCounts()]));
   const productsInForce = new Set<number>();
-  for (const d of replayed) {
-    add(city, d);
-    for (const code of countiesOf.get(d.productId) ?? []) add(byCounty.get(code)!, d);
-    if (d.status === 'granted') productsInForce.add(d.productId);
-  }
   const eveByCounty = new Map<string, Counts>(COUNTY_CODES.map((c) => [c, emptyCounts()]));
-  for (const d of eve) for (const code of countiesOf.get(d.productId) ?? []) add(eveByCounty.get(code)!, d);
+  designations.forEach(({ productId, giType }, i) => {
+    const status = statuses[i];
+    add(city, giType, status);
+    for (const code of countiesOf.get(productId) ?? []) {
+      add(byCounty.get(code)!, giType, status);
+      add(eveByCounty.get(code)!, giType, eve[i]);
+    }
+    if (status === 'granted') productsInForce.add(productId);
+  });
 
   const targets = new Map(period.targets.map((x) => [x.giType, x]));
   return {
@@ -106,6 +109,6 @@ export function computeTally(db: Db, period: Period, asOf: string, index: Replay
     })),
     productsInForce: productsInForce.size,
     households: [...productsInForce].reduce((sum, id) => sum + (households.get(id) ?? 0), 0),
-    renewalsDue: renewalsDue(replayed, asOf),
+    renewalsDue: renewalsDue(designations, statuses, asOf),
   };
 }
