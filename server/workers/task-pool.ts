@@ -46,7 +46,13 @@ interface Job {
   onStart?(slot: Slot): void;
 }
 
-interface Slot { worker: Worker; job: Job | null }
+interface Slot { worker: Worker; job: Job | null; idleTimer?: NodeJS.Timeout }
+
+/**
+ * A worker idle this long is stopped, handing its memory (isolate, replay index, SQLite cache) back;
+ * the next task starts a new one in about 50 ms.
+ */
+const IDLE_MS = 10_000;
 
 /** The pool's interface: one result, or a stream of chunks. */
 export interface TaskPool {
@@ -134,10 +140,19 @@ class WorkerPool implements TaskPool {
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
       const job = this.queue.shift()!;
+      clearTimeout(slot.idleTimer);
       slot.job = job;
       slot.worker.postMessage(job.message);
       job.onStart?.(slot);
     }
+  }
+
+  /** Stops an idle worker (a busy one keeps running). */
+  private retire(slot: Slot): void {
+    if (slot.job !== null) return;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    void slot.worker.terminate();
   }
 
   private spawn(): Slot {
@@ -146,7 +161,11 @@ class WorkerPool implements TaskPool {
     worker.on('message', (m: FromWorker) => {
       const job = slot.job;
       if (!job || job.id !== m.id) return; // a cancelled job's late chunks
-      if (m.kind !== 'chunk') { slot.job = null; setImmediate(() => this.dispatch()); }
+      if (m.kind !== 'chunk') {
+        slot.job = null;
+        slot.idleTimer = setTimeout(() => this.retire(slot), IDLE_MS).unref();
+        setImmediate(() => this.dispatch());
+      }
       job.onMessage(m);
     });
     const fail = (error: Error) => {
