@@ -39,13 +39,17 @@ export type Build = { text: () => SnapshotText } | { worker: () => Promise<Ready
 export async function answerReady(
   ctx: AppContext, req: Request, res: Response, name: string, query: object, build: Build, sameForEveryone = false,
 ): Promise<void> {
+  const signedIn = viewerOf(res) !== null;
   const viewer = sameForEveryone ? null : viewerOf(res);
   const key = `${name}|${scopeOf(viewer)}|${queryKey(query)}`;
   const found = ctx.ready.get(key, 'text' in build
     ? () => { const { type, text } = build.text(); return makeReadyBody(type, text); }
-    : async () => reviveReadyBody(await build.worker()));
+    : async () => reviveReadyBody(await build.worker()),
+  // The public may get the previous version while another request rebuilds; the signed-in (who
+  // may just have written) always wait for the current one.
+  { allowStale: !signedIn });
   const body = found instanceof Promise ? await found : found;
-  if (!viewerOf(res)) ctx.ready.rememberUrl(req.originalUrl, key);
+  if (!signedIn) ctx.ready.rememberUrl(req.originalUrl, key);
   sendReadyBody(req, res, body, viewer ? 'private, no-cache' : 'public, no-cache');
 }
 

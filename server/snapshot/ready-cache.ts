@@ -1,7 +1,12 @@
 /**
- * Ready bodies kept for the current registry version. When the version moves (a registry write, in
- * this process or another), every entry is dropped; bookkeeping writes (sessions, the audit log) do
- * not move it. Concurrent misses for one key share one build.
+ * Ready bodies stamped with the registry version they were built at. A body is current while the
+ * version stands; a registry write (in this process or another) moves the version, and the next
+ * request for a key rebuilds it. Bookkeeping writes (sessions, the audit log) do not move it.
+ *
+ * One build per key and version: concurrent misses share it. While it runs, a caller that allows
+ * it (the public) gets the body of the previous version at once instead of waiting, so a burst of
+ * writes makes one reader wait per rebuild, not every reader; the first caller waits and so always
+ * sees the new version.
  */
 import type Database from 'better-sqlite3';
 import { readyBodySize, type ReadyBody } from './ready-body';
@@ -12,7 +17,7 @@ export function registryVersionReader(sqlite: Database.Database): () => number {
   return () => statement.get() as number;
 }
 
-/** Most request URLs remembered per version (each spelling of a query is one). */
+/** Most request URLs remembered (each spelling of a query is one). */
 const MAX_URLS = 20_000;
 
 /** Limits of a ready cache. */
@@ -21,92 +26,95 @@ export interface ReadyCacheOptions {
   maxBytes?: number;
 }
 
+interface Entry { version: number; body: ReadyBody }
+interface Build { version: number; promise: Promise<ReadyBody> }
+
 /** A version-stamped, size-bounded map from keys to ready bodies with single-flight builds. */
 export class ReadyCache {
-  private readonly entries = new Map<string, ReadyBody>();
-  private readonly building = new Map<string, Promise<ReadyBody>>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly building = new Map<string, Build>();
   /** Request URLs (path and query as sent) already answered with a key's body, for the fast path. */
   private readonly urls = new Map<string, string>();
-  private version = -1;
   private bytes = 0;
   private readonly maxBytes: number;
-  /** Hits, misses and builds since creation (tests and the bench read them). */
-  readonly stats = { hits: 0, misses: 0, builds: 0 };
+  /** Hits, misses, builds and stale answers since creation (tests and the bench read them). */
+  readonly stats = { hits: 0, misses: 0, builds: 0, stale: 0 };
 
   constructor(private readonly currentVersion: () => number, { maxBytes = 96 * 1024 * 1024 }: ReadyCacheOptions = {}) {
     this.maxBytes = maxBytes;
   }
 
-  /** The registry version now; empties the cache when it has moved since the last look. */
-  private refresh(): number {
-    const version = this.currentVersion();
-    if (version !== this.version) {
-      this.entries.clear();
-      this.building.clear();
-      this.urls.clear();
-      this.bytes = 0;
-      this.version = version;
-    }
-    return version;
-  }
-
   /** The body kept for `key` at the current version, if any (no build). */
   peek(key: string): ReadyBody | undefined {
-    this.refresh();
-    const found = this.entries.get(key);
-    if (found) {
-      this.stats.hits++;
-      this.entries.delete(key); // Map order is recency order
-      this.entries.set(key, found);
-    }
-    return found;
+    return this.current(key, this.currentVersion());
   }
 
   /** Remembers that the request URL `url` is answered by `key`'s body (bounded; the oldest go first). */
   rememberUrl(url: string, key: string): void {
-    if (this.urls.size >= MAX_URLS) this.urls.delete(this.urls.keys().next().value!);
+    if (this.urls.size >= MAX_URLS && !this.urls.has(url)) this.urls.delete(this.urls.keys().next().value!);
     this.urls.set(url, key);
   }
 
-  /** The body kept for a request URL seen before at this version, if any. */
+  /** The current body for a request URL seen before, if any. */
   peekUrl(url: string): ReadyBody | undefined {
-    this.refresh();
     const key = this.urls.get(url);
     return key === undefined ? undefined : this.peek(key);
   }
 
-  /** The body for `key`: kept, being built by another request, or built now by `build`. */
-  get(key: string, build: () => Promise<ReadyBody>): ReadyBody | Promise<ReadyBody> {
-    const found = this.peek(key);
+  /**
+   * The body for `key`: current, being built by another request, or built now by `build`. With
+   * `allowStale`, a caller that finds another's build under way gets the previous version's body.
+   */
+  get(key: string, build: () => Promise<ReadyBody>, { allowStale = false } = {}): ReadyBody | Promise<ReadyBody> {
+    const version = this.currentVersion();
+    const found = this.current(key, version);
     if (found) return found;
     const pending = this.building.get(key);
-    if (pending) return pending;
+    if (pending?.version === version) {
+      const previous = this.entries.get(key);
+      if (allowStale && previous) {
+        this.stats.stale++;
+        return previous.body;
+      }
+      return pending.promise;
+    }
     this.stats.misses++;
     this.stats.builds++;
-    const version = this.version;
+    const done = () => { if (this.building.get(key)?.promise === promise) this.building.delete(key); };
     const promise = build().then((body) => {
-      if (this.building.get(key) === promise) this.building.delete(key);
-      if (this.currentVersion() === version && this.version === version) this.keep(key, body);
+      done();
+      this.keep(key, version, body);
       return body;
     }, (error: unknown) => {
-      if (this.building.get(key) === promise) this.building.delete(key);
+      done();
       throw error;
     });
-    this.building.set(key, promise);
+    this.building.set(key, { version, promise });
     return promise;
   }
 
-  private keep(key: string, body: ReadyBody): void {
+  private current(key: string, version: number): ReadyBody | undefined {
+    const entry = this.entries.get(key);
+    if (entry?.version !== version) return undefined;
+    this.stats.hits++;
+    this.entries.delete(key); // Map order is recency order
+    this.entries.set(key, entry);
+    return entry.body;
+  }
+
+  private keep(key: string, version: number, body: ReadyBody): void {
+    const old = this.entries.get(key);
+    if (old && old.version > version) return; // a newer build finished first
     const size = readyBodySize(body);
     if (size > this.maxBytes) return;
-    const old = this.entries.get(key);
-    if (old) this.bytes -= readyBodySize(old);
-    this.entries.set(key, body);
+    if (old) this.bytes -= readyBodySize(old.body);
+    this.entries.delete(key);
+    this.entries.set(key, { version, body });
     this.bytes += size;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= readyBodySize(v);
+      this.bytes -= readyBodySize(v.body);
     }
   }
 }

@@ -30,11 +30,30 @@ describe('ReadyCache', () => {
     expect(new Set(bodies).size).toBe(1);
   });
 
-  it('does not keep a body built while the version moved', async () => {
+  it('never answers a newer version with a body built for an older one', async () => {
     let version = 1;
     const cache = new ReadyCache(() => version);
     await cache.get('k', async () => { version = 2; return body('old'); });
     expect(cache.peek('k')).toBeUndefined();
+    expect((await cache.get('k', async () => body('new'))).raw.toString()).toBe('new');
+  });
+
+  it('while one caller rebuilds, gives callers that allow it the previous body, the others the new one', async () => {
+    let version = 1;
+    const cache = new ReadyCache(() => version);
+    await cache.get('k', async () => body('v1'));
+    version = 2;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const first = cache.get('k', async () => { await gate; return body('v2'); }, { allowStale: true });
+    expect(first).toBeInstanceOf(Promise); // the caller that starts the build waits for it
+    const publicReader = cache.get('k', async () => body('unused'), { allowStale: true });
+    const signedInReader = cache.get('k', async () => body('unused'));
+    expect((publicReader as ReadyBody).raw.toString()).toBe('v1');
+    release();
+    expect((await first).raw.toString()).toBe('v2');
+    expect((await signedInReader).raw.toString()).toBe('v2');
+    expect(cache.stats).toMatchObject({ builds: 2, stale: 1 });
   });
 
   it('stays within its byte budget, dropping the least recently used first', async () => {
