@@ -75,10 +75,13 @@ export type ProductPointProperties = Pick<ProductSummary, 'id' | 'nameZh' | 'nam
   precision: 'exact' | 'township' | 'county';
 };
 
-/** /api/products.geojson. */
+/**
+ * /api/products.geojson: a point per product location. The client also takes a feature with a null
+ * geometry (GeoJSON's unlocated feature) as a product with no location: listed, not on the map.
+ */
 export interface ProductPointCollection {
   type: 'FeatureCollection';
-  features: { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: ProductPointProperties }[];
+  features: { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] } | null; properties: ProductPointProperties }[];
 }
 
 /** The API calls the pages make. */

@@ -1,13 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { GI_TYPES, type ProductFilter, type ProductSummary } from '../db/model';
-import { api, type ClientConfig } from './api';
+import { GI_TYPES, type ProductFilter } from '../db/model';
+import { api, type ClientConfig, type ProductPointCollection } from './api';
 import type { CountySelectDetail } from './gi-map';
 import type { FilterChangeDetail } from './gi-map-filters';
 import type { ProductSelectDetail } from './gi-product-list';
 import { LocaleController, t } from './i18n';
 import { markerSpec } from './map/marker-icon';
+import { productsOfPoints, type ProductListItem } from './map/point-list';
 import { filterQuery, parseFilter, withFilter } from './map/url-state';
 import { LocationController, navigate } from './router';
 import { sharedStyles } from './shared-styles';
@@ -16,12 +17,33 @@ import './gi-map';
 import './gi-map-filters';
 import './gi-product-list';
 
-/** Most products the list shows at once (the map shows them all). */
-const LIST_LIMIT = 1000;
+/** How many more products the list shows at a time (the map shows them all; the count covers them all). */
+const LIST_PAGE = 100;
+
+/** The page's list: every product of the points, how many of each type, and the ones listed so far. */
+interface ProductList {
+  points: ProductPointCollection;
+  all: ProductListItem[];
+  byType: Record<string, number>;
+  shown: ProductListItem[];
+}
+
+function productList(points: ProductPointCollection): ProductList {
+  const all = productsOfPoints(points);
+  const byType: Record<string, number> = { candidate: 0, ...Object.fromEntries(GI_TYPES.map((g) => [g, 0])) };
+  for (const p of all) {
+    const spec = markerSpec(p.designations);
+    if (spec.candidate) byType.candidate++;
+    for (const g of spec.glyphs) if (g.giType) byType[g.giType]++;
+  }
+  return { points, all, byType, shown: [] };
+}
 
 /**
  * The public home page: filters, the map of the six counties with a marker per product location,
- * and the list of the same products. The filters live in the URL (same names as /api/products).
+ * and the list of the same products, made from the map's points (one request for both). The list
+ * shows the first products and more on request, so it stays quick at any size. The filters live in
+ * the URL (same names as /api/products).
  */
 @customElement('gi-map-page')
 export class GiMapPage extends LitElement {
@@ -41,6 +63,7 @@ export class GiMapPage extends LitElement {
     .counts { margin: 0; padding: 0 0.75rem 0.5rem; color: var(--gi-muted); font-size: 0.85rem; border-bottom: 1px solid var(--gi-border); }
     .list { overflow: auto; flex: 1; min-height: 0; }
     .results .state { padding: 0.75rem; }
+    .more { margin: 0.5rem 0.75rem; }
     .open-data { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; margin: 0; padding: 0.5rem 0.75rem;
       border-top: 1px solid var(--gi-border); font-size: 0.85rem; list-style: none; }
     @media (max-width: 700px) {
@@ -52,6 +75,8 @@ export class GiMapPage extends LitElement {
 
   @state() private filter: ProductFilter = parseFilter(location.search);
   @state() private selectedId: number | null = null;
+  /** How many products the list shows (reset with each new set of points). */
+  @state() private listed = LIST_PAGE;
 
   private readonly i18n = new LocaleController(this);
   private readonly navigation = new LocationController(this, () => this.onNavigate());
@@ -67,12 +92,8 @@ export class GiMapPage extends LitElement {
     task: ([query], { signal }) => api.productPoints(parseFilter(query), signal),
     args: () => [filterQuery(this.filter)] as const,
   });
-  private readonly products = new Task(this, {
-    task: ([query], { signal }) => api.products({ ...parseFilter(query), limit: LIST_LIMIT }, signal),
-    args: () => [filterQuery(this.filter)] as const,
-  });
-
-
+  /** The list made from the points last drawn, kept while they are the same object. */
+  private list?: ProductList;
 
   override render() {
     const counties = this.counties.value?.features.map((f) => f.properties) ?? [];
@@ -84,7 +105,7 @@ export class GiMapPage extends LitElement {
         <section class="map-area" aria-label=${t('map.label')}>${this.renderMap()}</section>
         <section class="results" aria-labelledby="results-heading">
           <h2 id="results-heading">${t('list.label')}</h2>
-          ${renderTask(this.products, ({ items, total }) => this.renderList(items, total))}
+          ${renderTask(this.points, (points) => this.renderList(points))}
           ${this.renderOpenData()}
         </section>
       </div>`;
@@ -102,21 +123,31 @@ export class GiMapPage extends LitElement {
       })}`;
   }
 
-  private renderList(items: ProductSummary[], total: number) {
+  override willUpdate(): void {
+    // New points, new list: made once per set of points, and shown from its first page again.
+    const points = this.points.value;
+    if (points && points !== this.list?.points) {
+      this.list = productList(points);
+      this.listed = LIST_PAGE;
+    }
+  }
+
+  private renderList(points: ProductPointCollection) {
+    const list = this.list?.points === points ? this.list : productList(points);
+    const total = list.all.length;
     if (total === 0) {
       return html`<p class="counts" role="status">${t('products.count', { n: 0 })}</p>
         <div class="state"><p>${t('state.empty')}</p>
           <button type="button" @click=${() => this.apply({})}>${t('filters.clear')}</button></div>`;
     }
-    const byType: Record<string, number> = { candidate: 0, ...Object.fromEntries(GI_TYPES.map((g) => [g, 0])) };
-    for (const p of items) {
-      const spec = markerSpec(p.designations);
-      if (spec.candidate) byType.candidate++;
-      for (const g of spec.glyphs) if (g.giType) byType[g.giType]++;
-    }
+    // The same array while the same number is listed, so the list element is not redrawn for nothing.
+    if (list.shown.length !== Math.min(total, this.listed)) list.shown = list.all.slice(0, this.listed);
+    const items = list.shown;
+    const more = Math.min(LIST_PAGE, total - items.length);
     return html`<p class="counts" role="status">${t('products.count', { n: total })}${total > items.length ? html` · ${t('list.shown', { n: items.length })}` : nothing}
-        ${total === items.length ? html`<br />${t('list.byType', byType)}` : nothing}</p>
-      <div class="list"><gi-product-list .items=${items} .selected=${this.selectedId} .linkQuery=${filterQuery(this.filter)}></gi-product-list></div>`;
+        <br />${t('list.byType', list.byType)}</p>
+      <div class="list"><gi-product-list .items=${items} .selected=${this.selectedId} .linkQuery=${filterQuery(this.filter)}></gi-product-list>
+        ${more > 0 ? html`<button type="button" class="more" @click=${() => { this.listed += LIST_PAGE; }}>${t('list.more', { n: more })}</button>` : nothing}</div>`;
   }
 
   /** Downloads of the registry as the filters narrow it, and the API's description. */
@@ -144,6 +175,9 @@ export class GiMapPage extends LitElement {
 
   private onSelect(e: CustomEvent<ProductSelectDetail>) {
     this.selectedId = e.detail.id;
+    // A product chosen on the map is shown in the list too, however far down it comes.
+    const index = this.list?.all.findIndex((p) => p.id === e.detail.id) ?? -1;
+    if (index >= this.listed) this.listed = Math.ceil((index + 1) / LIST_PAGE) * LIST_PAGE;
   }
 
   private readonly onNavigate = () => {

@@ -9,7 +9,7 @@ import { lang, localName, LocaleController, t } from './i18n';
 import { withLang } from './router';
 import { sharedStyles } from './shared-styles';
 import { pinIcon } from './map/leaflet-icons';
-import { countyLayers, productLayer } from './map/leaflet-layers';
+import { countyLayers, productLayer, type ProductMarker } from './map/leaflet-layers';
 import { markerSpec } from './map/marker-icon';
 import { glyphCss } from './map/marker-svg';
 import { mapStyles } from './map/map-styles';
@@ -60,7 +60,7 @@ export class GiMap extends LitElement {
   private map?: L.Map;
   private zoom?: L.Control.Zoom;
   private layers: Layers = {};
-  private markersById = new Map<number, L.Marker[]>();
+  private markers: ProductMarker[] = [];
   private highlighted: HTMLElement[] = [];
   private drawnLang = lang();
   private fitted = false;
@@ -82,7 +82,7 @@ export class GiMap extends LitElement {
     this.map?.remove();
     this.map = undefined;
     this.layers = {};
-    this.markersById.clear();
+    this.markers = [];
     this.fitted = false;
     super.disconnectedCallback();
   }
@@ -98,7 +98,8 @@ export class GiMap extends LitElement {
     if (relabel) this.addZoomControl();
     if (changed.has('tiles')) this.drawTiles();
     if (relabel || changed.has('counties') || changed.has('selectedCounty') || changed.has('pickable') || changed.has('tiles')) this.drawCounties();
-    if (relabel || changed.has('points') || changed.has('cluster') || changed.has('linkQuery')) this.drawPoints();
+    // Popups are built when opened, so a new linkQuery needs no redraw (the points that follow it do).
+    if (relabel || changed.has('points') || changed.has('cluster')) this.drawPoints();
     if (changed.has('area')) this.drawArea();
     if (relabel || changed.has('marker')) this.drawPin();
     if (changed.has('selectedId') || changed.has('points')) this.highlight();
@@ -165,17 +166,18 @@ export class GiMap extends LitElement {
   }
 
   private drawPoints() {
-    this.markersById.clear();
+    this.markers = [];
     if (!this.points) return this.setLayer('points', undefined);
-    const { layer, byId } = productLayer(this.points, {
+    const { layer, markers, fill } = productLayer(this.points, {
       cluster: this.cluster,
       markerLabel: (p) => t('map.marker', { name: localName(p), types: this.typesText(p) }),
       clusterLabel: (n) => t('map.cluster', { n }),
       popup: (p) => this.popup(p),
       onSelect: (id) => this.emit<MapSelectDetail>('gi-select', { id }),
     });
-    this.markersById = byId;
+    this.markers = markers;
     this.setLayer('points', layer);
+    fill();
     layer.on('animationend spiderfied', this.highlight, this);
   }
 
@@ -206,7 +208,8 @@ export class GiMap extends LitElement {
     this.highlighted = [];
     if (this.selectedId === null) return;
     const group = this.layers.points;
-    for (const m of this.markersById.get(this.selectedId) ?? []) {
+    for (const m of this.markers) {
+      if (m.product.id !== this.selectedId) continue;
       const shown = group instanceof L.MarkerClusterGroup ? group.getVisibleParent(m) : m;
       const el = shown?.getElement();
       if (el) {

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ProductSummary } from '../db/model';
 import { localName, LocaleController, t } from './i18n';
 import { markerSpec } from './map/marker-icon';
+import type { ProductListItem } from './map/point-list';
 import { glyphCss, markerSvg } from './map/marker-svg';
 import { withLang } from './router';
 import { sharedStyles } from './shared-styles';
@@ -32,7 +32,7 @@ export class GiProductList extends LitElement {
   `];
 
   /** The products to list. */
-  @property({ attribute: false }) items: ProductSummary[] = [];
+  @property({ attribute: false }) items: ProductListItem[] = [];
   /** The id of the highlighted product, if any. */
   @property({ type: Number }) selected: number | null = null;
   /** Query string kept on the product links (the map's filters), e.g. `?type=trademark`. */
@@ -54,7 +54,7 @@ export class GiProductList extends LitElement {
         <a class="name" href=${withLang(`/products/${p.id}${this.linkQuery}`)} @focus=${() => this.select(p.id)}>${localName(p)}</a>
         <div class="tags">
           ${p.designations.map((d) => html`<span class="tag ${d.status}">${t(`giType.${d.giType}`)} · ${t(`status.${d.status}`)}</span>`)}
-          ${p.locations.length === 0 ? html`<span class="tag nowhere">${t('list.noLocation')}</span>` : nothing}
+          ${!p.located ? html`<span class="tag nowhere">${t('list.noLocation')}</span>` : nothing}
         </div>
       </li>`)}
     </ul>`;

@@ -1,45 +1,69 @@
 /**
  * Leaflet icons whose DOM is built with Lit (never an HTML string): a product marker from its
- * spec, a cluster bubble with its count, and the location-picker pin. Each carries an accessible name.
+ * spec, a cluster bubble with its count, and the location-picker pin.
+ *
+ * An icon renders its template once, into a prototype element, and gives Leaflet a clone of it each
+ * time a marker using it is drawn; so one icon object serves every marker that looks the same
+ * (`productIcons` keeps one per marker style), and drawing a marker costs a node clone, no more
+ * than Leaflet's own icons. An icon may carry an accessible name (clusters, the pin); a product
+ * marker's name is its product's, set by the marker itself (see leaflet-layers.ts).
  */
 import L from 'leaflet';
 import { html, render } from 'lit';
 import { iconSize, type MarkerSpec } from './marker-icon';
 import { markerSvg } from './marker-svg';
 
-interface LabelledIconOptions extends L.DivIconOptions { ariaLabel: string }
+interface ClonedIconOptions extends L.DivIconOptions { ariaLabel?: string }
 
-/** A div icon that renders a Lit template into a fresh element each time Leaflet asks for one. */
-class TemplateIcon extends L.DivIcon {
-  constructor(private readonly template: () => unknown, options: LabelledIconOptions) {
+/** A div icon drawn from a Lit template rendered once; each marker gets a clone. */
+class ClonedIcon extends L.DivIcon {
+  private prototypeElement?: HTMLElement;
+
+  constructor(private readonly template: () => unknown, options: ClonedIconOptions) {
     super(options);
   }
 
   override createIcon(oldIcon?: HTMLElement): HTMLElement {
-    const div = oldIcon && oldIcon.tagName === 'DIV' ? oldIcon : document.createElement('div');
-    render(this.template(), div);
-    // setIconStyles sizes and anchors the element and adds className.
+    if (!this.prototypeElement) {
+      this.prototypeElement = document.createElement('div');
+      render(this.template(), this.prototypeElement);
+    }
+    const copy = this.prototypeElement.cloneNode(true) as HTMLElement;
+    // Leaflet hands back a marker's element when the icon changes (a cluster's count): keep it, so focus stays.
+    const div = oldIcon && oldIcon.tagName === 'DIV' ? oldIcon : copy;
+    if (div !== copy) div.replaceChildren(...copy.childNodes);
+    // setIconStyles sizes and anchors the element and sets its classes.
     (this as unknown as { _setIconStyles(el: HTMLElement, name: string): void })._setIconStyles(div, 'icon');
-    div.setAttribute('aria-label', (this.options as LabelledIconOptions).ariaLabel);
+    const label = (this.options as ClonedIconOptions).ariaLabel;
+    if (label) div.setAttribute('aria-label', label);
     return div;
   }
 }
 
-/** The icon of one product location. */
-export function productIcon(spec: MarkerSpec, ariaLabel: string): L.DivIcon {
+/** The icon of a product location that looks like `spec` (its accessible name is set by its marker). */
+export function productIcon(spec: MarkerSpec): L.DivIcon {
   const size = iconSize(spec);
-  return new TemplateIcon(() => markerSvg(spec), {
+  return new ClonedIcon(() => markerSvg(spec), {
     className: `gi-marker${spec.candidate ? ' candidate' : ''}`,
     iconSize: size,
     iconAnchor: [size[0] / 2, size[1] / 2],
-    ariaLabel,
   });
+}
+
+/** One product icon per marker style, made when first asked for. */
+export function productIcons(): (spec: MarkerSpec) => L.DivIcon {
+  const icons = new Map<string, L.DivIcon>();
+  return (spec) => {
+    let icon = icons.get(spec.key);
+    if (!icon) icons.set(spec.key, icon = productIcon(spec));
+    return icon;
+  };
 }
 
 /** The bubble of a cluster of `count` locations; bigger bubbles for bigger clusters. */
 export function clusterIcon(count: number, ariaLabel: string): L.DivIcon {
   const size = count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 46 : 54;
-  return new TemplateIcon(() => html`<span aria-hidden="true">${count}</span>`, {
+  return new ClonedIcon(() => html`<span aria-hidden="true">${count}</span>`, {
     className: 'gi-cluster',
     iconSize: [size, size],
     ariaLabel,
@@ -48,7 +72,7 @@ export function clusterIcon(count: number, ariaLabel: string): L.DivIcon {
 
 /** The pin of a single chosen location (the officials' picker). */
 export function pinIcon(ariaLabel: string): L.DivIcon {
-  return new TemplateIcon(() => html`<svg width="26" height="36" viewBox="0 0 26 36" aria-hidden="true" focusable="false">
+  return new ClonedIcon(() => html`<svg width="26" height="36" viewBox="0 0 26 36" aria-hidden="true" focusable="false">
       <path class="pin" d="M13 1C6.4 1 1 6.3 1 12.8 1 21.5 13 35 13 35s12-13.5 12-22.2C25 6.3 19.6 1 13 1Z"></path>
       <circle class="pin-dot" cx="13" cy="13" r="4.5"></circle>
     </svg>`, { className: 'gi-pin', iconSize: [26, 36], iconAnchor: [13, 35], ariaLabel });

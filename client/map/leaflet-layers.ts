@@ -7,8 +7,8 @@ import 'leaflet.markercluster';
 import { html, render } from 'lit';
 import type { CountyCollection, ProductPointCollection, ProductPointProperties } from '../api';
 import { countyStyle, labelPlacement } from './county-style';
-import { clusterIcon, productIcon } from './leaflet-icons';
-import { markerSpec } from './marker-icon';
+import { clusterIcon, productIcons } from './leaflet-icons';
+import { markerSpec, type MarkerSpec } from './marker-icon';
 
 /** What a county layer needs to know to draw itself. */
 export interface CountyLayerOptions {
@@ -79,37 +79,83 @@ export interface ProductLayerOptions {
   onSelect: (id: number) => void;
 }
 
-/** The product markers, and each product's markers by id (a product may have several locations). */
+/**
+ * A product location's marker: it keeps its product's properties, and names its element after the
+ * product when Leaflet draws it (only markers in view are drawn, so labels are made for those only).
+ */
+export class ProductMarker extends L.Marker {
+  constructor(latlng: L.LatLngExpression, options: L.MarkerOptions, readonly product: ProductPointProperties,
+    private readonly label: (p: ProductPointProperties) => string) {
+    super(latlng, options);
+  }
+
+  /** Leaflet's own (creates or reuses the icon's element), then the element's accessible name. */
+  protected _initIcon(): void {
+    (L.Marker.prototype as unknown as { _initIcon(this: L.Marker): void })._initIcon.call(this);
+    this.getElement()?.setAttribute('aria-label', this.label(this.product));
+  }
+}
+
+/**
+ * The product markers (a product may have several locations, each a marker).
+ * Built as cheaply as bare Leaflet + markercluster would: one shared icon per marker style, one
+ * `addLayers` with chunked loading, and no handler or popup per marker: the group's click and Enter
+ * handlers report the product and bind a marker's popup the first time it is opened.
+ * Call `fill()` once the layer is on the map: markercluster then clusters the markers in chunks
+ * straight away, whereas markers added before it is on a map are first queued with a duplicate
+ * check that scans the queue (quadratic in their number).
+ */
 export function productLayer(points: ProductPointCollection, o: ProductLayerOptions): {
-  layer: L.FeatureGroup; byId: Map<number, L.Marker[]>;
+  layer: L.FeatureGroup; markers: ProductMarker[]; fill: () => void;
 } {
-  const byId = new Map<number, L.Marker[]>();
-  const markers = points.features.map((f) => {
+  const iconFor = productIcons();
+  // Marker options per look, shared by its markers (Leaflet copies them into each marker's own).
+  const optionsOf = new Map<MarkerSpec, L.MarkerOptions>();
+  const markers: ProductMarker[] = [];
+  for (const f of points.features) {
+    if (!f.geometry) continue;
     const p = f.properties;
-    const [lng, lat] = f.geometry.coordinates;
-    const marker = L.marker([lat, lng], {
-      icon: productIcon(markerSpec(p.designations), o.markerLabel(p)),
-      keyboard: true,
-      riseOnHover: true,
-    });
-    marker.bindPopup(() => o.popup(p), { maxWidth: 280 });
-    marker.on('click', () => o.onSelect(p.id));
-    marker.on('keypress', (e) => { if ((e as L.LeafletKeyboardEvent).originalEvent.key === 'Enter') o.onSelect(p.id); });
-    const list = byId.get(p.id);
-    if (list) list.push(marker); else byId.set(p.id, [marker]);
-    return marker;
-  });
-  if (!o.cluster) return { layer: L.featureGroup(markers), byId };
-  const layer = L.markerClusterGroup({
+    const spec = markerSpec(p.designations);
+    let options = optionsOf.get(spec);
+    if (!options) optionsOf.set(spec, options = { icon: iconFor(spec), riseOnHover: true });
+    const c = f.geometry.coordinates;
+    markers.push(new ProductMarker([c[1], c[0]], options, p, o.markerLabel));
+  }
+  const layer: L.FeatureGroup = o.cluster ? L.markerClusterGroup({
     chunkedLoading: true,
-    chunkInterval: 100,
     showCoverageOnHover: false,
     // Wider clusters when the whole city is in view, tighter ones once zoomed in.
     maxClusterRadius: (zoom: number) => (zoom < 11 ? 64 : 44),
     spiderfyOnMaxZoom: true,
     removeOutsideVisibleBounds: true,
-    iconCreateFunction: (cluster) => clusterIcon(cluster.getChildCount(), o.clusterLabel(cluster.getChildCount())),
-  });
-  layer.addLayers(markers);
-  return { layer, byId };
+    iconCreateFunction: clusterIcons(o.clusterLabel),
+  }) : L.featureGroup();
+  // Events of the markers reach the group (clusters' come as clusterclick etc., which markercluster handles).
+  const activate = (e: L.LeafletEvent) => {
+    const marker = (e as L.LeafletEvent & { propagatedFrom?: L.Layer }).propagatedFrom;
+    if (!(marker instanceof ProductMarker)) return;
+    o.onSelect(marker.product.id);
+    if (marker.getPopup()) return; // bound earlier: Leaflet's own handler on the marker opens or closes it
+    L.DomEvent.stop(e as L.LeafletMouseEvent); // as Leaflet's does: the map does not get the click too
+    marker.bindPopup(() => o.popup(marker.product), { maxWidth: 280 });
+    marker.openPopup();
+  };
+  layer.on('click', activate);
+  layer.on('keypress', (e) => { if ((e as L.LeafletKeyboardEvent).originalEvent.key === 'Enter') activate(e); });
+  const fill = () => {
+    if (layer instanceof L.MarkerClusterGroup) layer.addLayers(markers);
+    else for (const m of markers) layer.addLayer(m);
+  };
+  return { layer, markers, fill };
+}
+
+/** A cluster icon per count (clusters of the same size share one). */
+function clusterIcons(label: (count: number) => string): (cluster: L.MarkerCluster) => L.DivIcon {
+  const icons = new Map<number, L.DivIcon>();
+  return (cluster) => {
+    const n = cluster.getChildCount();
+    let icon = icons.get(n);
+    if (!icon) icons.set(n, icon = clusterIcon(n, label(n)));
+    return icon;
+  };
 }

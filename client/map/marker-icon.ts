@@ -27,30 +27,51 @@ export const GI_COLOURS: Readonly<Record<GiType | 'candidate', string>> = {
 export type GlyphState = 'in_force' | 'in_progress' | 'candidate';
 
 /** One shape drawn in a marker. */
-export interface Glyph { giType: GiType | null; shape: Shape; colour: string; state: GlyphState }
+export interface Glyph { readonly giType: GiType | null; readonly shape: Shape; readonly colour: string; readonly state: GlyphState }
 
 /** Everything needed to draw a marker; `key` is equal for markers that look the same. */
-export interface MarkerSpec { key: string; candidate: boolean; glyphs: Glyph[] }
+export interface MarkerSpec { readonly key: string; readonly candidate: boolean; readonly glyphs: readonly Glyph[] }
 
 const IN_PROGRESS: readonly Status[] = ['filed', 'published'];
 
-/** The marker of a product with these designations (any order; statuses other than these count as none). */
+/** Specs made so far, by look: markers that look the same share one (frozen) spec. */
+const specs: MarkerSpec[] = [];
+
+/**
+ * The marker of a product with these designations (any order; statuses other than these count as none).
+ * Called once per map location, so it allocates nothing for a look that was seen before: the look is
+ * a number (per GI type, in GI_TYPES order, a base-3 digit: 0 none, 1 in progress, 2 in force).
+ */
 export function markerSpec(designations: readonly { giType: GiType; status: Status }[]): MarkerSpec {
+  let look = 0;
+  for (let i = 0, weight = 1; i < GI_TYPES.length; i++, weight *= 3) {
+    let digit = 0;
+    for (const d of designations) {
+      if (d.giType !== GI_TYPES[i]) continue;
+      if (d.status === 'granted') { digit = 2; break; }
+      if (IN_PROGRESS.includes(d.status)) digit = 1;
+    }
+    look += digit * weight;
+  }
+  return specs[look] ??= makeSpec(look);
+}
+
+/** The spec of a look numbered by markerSpec. */
+function makeSpec(look: number): MarkerSpec {
   const glyphs: Glyph[] = [];
   for (const giType of GI_TYPES) {
-    const mine = designations.filter((d) => d.giType === giType);
-    const state: GlyphState | null = mine.some((d) => d.status === 'granted') ? 'in_force'
-      : mine.some((d) => IN_PROGRESS.includes(d.status)) ? 'in_progress' : null;
-    if (state) glyphs.push({ giType, shape: GI_SHAPES[giType], colour: GI_COLOURS[giType], state });
+    const digit = look % 3;
+    look = (look - digit) / 3;
+    if (digit) glyphs.push(Object.freeze({ giType, shape: GI_SHAPES[giType], colour: GI_COLOURS[giType], state: digit === 2 ? 'in_force' : 'in_progress' }));
   }
   if (glyphs.length === 0) {
-    return {
-      key: 'candidate',
-      candidate: true,
-      glyphs: [{ giType: null, shape: 'diamond', colour: GI_COLOURS.candidate, state: 'candidate' }],
-    };
+    return Object.freeze({
+      key: 'candidate', candidate: true,
+      glyphs: Object.freeze([Object.freeze({ giType: null, shape: 'diamond', colour: GI_COLOURS.candidate, state: 'candidate' })]),
+    });
   }
-  return { key: glyphs.map((g) => `${g.giType}:${g.state}`).join('+'), candidate: false, glyphs };
+  const key = glyphs.map((g) => `${g.giType}:${g.state}`).join('+');
+  return Object.freeze({ key, candidate: false, glyphs: Object.freeze(glyphs) });
 }
 
 /** Size of one glyph's box in CSS pixels. */
