@@ -1,99 +1,338 @@
 /**
- * `npm run bench`: the tally's cost cold (computed) against warm (cached), on a temporary database of
- * the seeds plus 2,000 synthetic products and 5,000 designations with histories. Everything runs in
- * this process against 127.0.0.1, bounded in requests and in time; only ratios are meant to be quoted.
+ * `npm run bench`: the proof of the performance targets. It builds the national-scale database in a
+ * temp folder (seeds + 10,000 generated products with locations, participants, designations and
+ * histories), starts the real server as a child process (compiled when `npm run build:server` exists),
+ * and measures every public read against a bare node:http server (its own child process) returning the
+ * bytes the real server returned, as interleaved pairs with autocannon at 50 connections; then reads
+ * while a signed-in official writes, the CSV and XLSX exports (first byte, whole, server RSS, health
+ * latency meanwhile), start-up, server RSS, and the Chromium rows of bench/browser.ts. It prints two
+ * tables, writes bench/results.json and (after a full national run) the README's Performance section.
+ * Only 127.0.0.1 traffic; every loop is bounded in count and time; children and the temp folder are
+ * cleaned up even on failure. Settings: see bench/config.ts (BENCH_SCALE=small for a quick run).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import os from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { openDb } from '../db/open';
-import { addDays } from '../server/domain/tally-replay';
-import { createApp } from '../server/app';
-import { readConfig } from '../server/config';
-import { loadSeeds } from '../seeds/loader';
-import { generate } from './generate';
+import { attempt, loadBrowserModule, type FirstLoad, type MarkerTimes, type Measured } from './browser-rows';
+import { ROOT, TARGETS, readBenchConfig, type BenchConfig } from './config';
+import { buildDatabase, createBenchAccount, type DatasetInfo } from './dataset';
+import { BARE_READY } from './bare-server';
+import { measureExport, type ExportResult } from './exports';
+import { median } from './http';
+import { runPairs, type PairResult } from './load';
+import {
+  killAllSync, prepareServerCommand, rssOf, startChild, startServer, stopAll, stopChild, type ServerCommand, type Started,
+} from './processes';
+import { asOfPaths, captureFixtures, checkGenerator, productPaths, readSpecs, verifyBare, type Captured, type GeneratorCheck } from './reads';
+import { pairTable, updateReadmePerformance, valueTable, writeResults, type PairRow, type ValueRow } from './report';
+import { WriteLoop, signIn, type WriteMixResult } from './writes';
 
-const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 2000);
-const DESIGNATIONS = Number(process.env.BENCH_DESIGNATIONS ?? 5000);
-const COLD_N = 40;
-const WARM_N = 400;
-const CONCURRENCY = 8;
-const DEADLINE = performance.now() + 90_000;
+const config = readBenchConfig();
+const log = (line: string) => console.log(line);
+const mb = (x: number) => `${x.toFixed(0)} MB`;
+const msText = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
 
-interface Result { label: string; n: number; ms: number; rps: number; p50: number; p95: number }
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-
-/** Fetches `paths` with `concurrency` requests in flight (1 = sequential); `before` runs untimed before each. */
-async function measure(label: string, base: string, paths: string[], concurrency = 1, before?: () => void): Promise<Result> {
-  const times: number[] = [];
-  let next = 0;
-  const start = performance.now();
-  const worker = async () => {
-    while (next < paths.length && performance.now() < DEADLINE) {
-      const path = paths[next++];
-      before?.();
-      const t0 = performance.now();
-      const res = await fetch(base + path);
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
-      times.push(performance.now() - t0);
-    }
+/** Everything a run measured (written to results.json). */
+interface Results {
+  machine: Record<string, unknown>;
+  config: Record<string, unknown>;
+  server: string;
+  data?: DatasetInfo;
+  startup?: { runsMs: number[]; medianMs: number };
+  captured?: Captured[];
+  loadGenerator?: GeneratorCheck;
+  reads: { key: string; label: string; workers: number; minRatio: number; pair: PairResult }[];
+  writeMix?: { reads: PairResult; writes: WriteMixResult; paths: string[] };
+  exports: ExportResult[];
+  serverRss?: { startMb: number; afterMb: number; peakMb: number };
+  browser?: {
+    firstLoad?: Measured<FirstLoad>;
+    firstLoadSeedsOnly?: Measured<FirstLoad>;
+    markers?: Measured<MarkerTimes>;
+    skipped?: string;
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const ms = performance.now() - start;
-  const sorted = times.sort((a, b) => a - b);
-  return { label, n: times.length, ms, rps: (times.length / ms) * 1000, p50: pct(sorted, 0.5), p95: pct(sorted, 0.95) };
+  pairRows: PairRow[];
+  valueRows: ValueRow[];
+  met: { met: number; missed: number; unmeasured: number };
+  durationMs: number;
 }
 
-const distinctDates = (n: number, from: string) => Array.from({ length: n }, (_, i) => addDays(from, i * 7));
-const fmt = (x: number, digits = 2) => x.toFixed(digits).padStart(9);
+async function main(dir: string, results: Results, cfg: BenchConfig) {
+  const [load1] = os.loadavg();
+  if (load1 > 0.5) log(`Note: the machine is busy before the run (load average ${load1.toFixed(2)}); other processes take CPU from the measurements.`);
+  const command: ServerCommand = prepareServerCommand(log);
+  results.server = command.label;
+  log(`Server: ${command.label}`);
 
-async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'gi-bench-'));
-  const db = openDb(join(dir, 'bench.sqlite'));
-  const server = createApp(db, readConfig({ DATABASE_PATH: join(dir, 'bench.sqlite'), PORT: '0' })).listen(0, '127.0.0.1');
-  try {
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    loadSeeds(db);
-    const t0 = performance.now();
-    const made = generate(db, { products: PRODUCTS, designations: DESIGNATIONS });
-    console.log(`Data: seeds + ${made.products} products, ${made.designations} designations, ${made.transitions} transitions (generated in ${(performance.now() - t0).toFixed(0)} ms)`);
+  const dbFile = join(dir, 'registry.sqlite');
+  const { info, publicIds } = buildDatabase(dbFile, cfg.products, cfg.designations);
+  results.data = info;
+  log(`Data (${cfg.scale}): ${info.products} products (${info.publicProducts} public), ${info.designations} designations, ` +
+    `${info.transitions} transitions, ${info.participants} participants, ${info.locations} locations; built in ${msText(info.buildMs)}`);
+  if (cfg.sections.has('writes')) createBenchAccount(dbFile);
 
-    await measure('warm-up', base, ['/api/tally?asOf=2010-01-01', '/api/tally/series?period=1']);
-    const tally = (asOf: string) => `/api/tally?period=1&asOf=${asOf}`;
-    // Cold: every request asks for an as-of date not asked before, so each one is computed.
-    const results: Result[] = [
-      await measure('tally cold, sequential (new asOf each)', base, distinctDates(COLD_N, '2021-01-03').map(tally)),
-      await measure('tally warm, sequential (same asOf)', base, Array(WARM_N).fill(tally('2021-01-02'))),
-    ];
-    let k = 0;
-    const write = () => db.$client.prepare('UPDATE designations SET notes = ? WHERE id = 1').run(`bench ${k++}`);
-    results.push(await measure('tally after a write, sequential (same asOf)', base, Array(COLD_N).fill(tally('2021-01-02')), 1, write));
-    results.push(await measure(`tally cold, ${CONCURRENCY} concurrent`, base, distinctDates(COLD_N, '2023-01-01').map(tally), CONCURRENCY));
-    results.push(await measure(`tally warm, ${CONCURRENCY} concurrent`, base, Array(WARM_N).fill(tally('2021-01-02')), CONCURRENCY));
-    write();
-    results.push(await measure('series (month) after a write', base, ['/api/tally/series?period=1&step=month'], 1, write));
-    results.push(await measure('series (month) warm', base, Array(WARM_N / 4).fill('/api/tally/series?period=1&step=month')));
+  // Start-up: spawn → "listening", on the full database; the last start stays up for the measurements.
+  const starts: number[] = [];
+  let server: Started | null = null;
+  for (let i = 0; i < cfg.rounds; i++) {
+    if (server) await stopChild(server.child);
+    server = await startServer(command, dbFile);
+    starts.push(server.startMs);
+  }
+  server = server!;
+  results.startup = { runsMs: starts, medianMs: median(starts) };
+  const real = `http://127.0.0.1:${server.port}`;
+  const startRss = rssOf(server.pid)!;
+  log(`Start-up (spawn → listening): ${starts.map(msText).join(', ')}; server RSS ${mb(startRss.rssMb)}`);
 
-    console.log(`\n${'measurement'.padEnd(46)}${'n'.padStart(5)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}`);
-    for (const r of results) console.log(`${r.label.padEnd(46)}${String(r.n).padStart(5)}${fmt(r.rps, 0)}${fmt(r.p50)}${fmt(r.p95)}`);
-    const [cold, warm, afterWrite, coldC, warmC, seriesCold, seriesWarm] = results;
-    console.log('\nRatios (same run, same machine):');
-    console.log(`  warm vs cold, sequential p50 latency: ${(cold.p50 / warm.p50).toFixed(1)}× faster`);
-    console.log(`  warm vs cold, sequential throughput:  ${(warm.rps / cold.rps).toFixed(1)}× more requests/s`);
-    console.log(`  warm vs cold, ${CONCURRENCY} concurrent throughput: ${(warmC.rps / coldC.rps).toFixed(1)}× more requests/s`);
-    console.log(`  after a write vs cold p50 (should be ≈1: a write empties the cache): ${(afterWrite.p50 / cold.p50).toFixed(2)}`);
-    console.log(`  series warm vs after a write p50: ${(seriesCold.p50 / seriesWarm.p50).toFixed(1)}× faster`);
-  } finally {
-    server.closeAllConnections();
-    server.close();
-    db.$client.close();
-    rmSync(dir, { recursive: true, force: true });
+  const specs = readSpecs({ publicIds });
+  let bare: Started | null = null;
+  if (cfg.sections.has('reads') || cfg.sections.has('writes')) {
+    const { file, captured } = await captureFixtures(real, specs, dir);
+    results.captured = captured;
+    bare = await startChild(['--import', 'tsx', join(ROOT, 'bench', 'bare-server.ts'), file], process.env, BARE_READY);
+    const bareUrl = `http://127.0.0.1:${bare.port}`;
+    const realTarget = { base: real, pid: server.pid };
+    const bareTarget = { base: bareUrl, pid: bare.pid };
+    await verifyBare(bareUrl, specs, captured);
+    log('Captured (Accept-Encoding: br, gzip); the bare server returns these bytes and headers:');
+    for (const c of captured) log(`  ${c.path}  ${c.bytes.toLocaleString('en-US')} B  ${c.contentType}  encoding ${c.contentEncoding}  etag ${c.etag || '—'}`);
+
+    const geo = captured.find((c) => c.key === 'productsGeo')!;
+    const check = await checkGenerator(bareTarget, geo.path, geo.bytes, cfg.connections, cfg.seconds);
+    results.loadGenerator = check;
+    log(`Load generator check (autocannon, ${cfg.connections} connections, bare server, ${geo.path}): 1 worker ` +
+      `${check.oneWorker.rps.toFixed(0)} req/s, 2 workers ${check.twoWorkers.rps.toFixed(0)} req/s → ${check.note}`);
+
+    if (cfg.sections.has('reads')) {
+      log(`\nReads: ${cfg.rounds} × (real ${cfg.seconds} s, bare ${cfg.seconds} s) after ${cfg.warmup} s warm-up each, ${cfg.connections} connections`);
+      for (const spec of specs) {
+        const workers = spec.paths.every((p) => typeof p === 'string') ? check.workers : 1;
+        const pair = await runPairs(realTarget, bareTarget, { paths: spec.paths, connections: cfg.connections, seconds: cfg.seconds, workers }, cfg.rounds, cfg.warmup);
+        results.reads.push({ key: spec.key, label: spec.label, workers, minRatio: spec.minRatio, pair });
+        log(`  ${spec.label.padEnd(26)} real ${pair.real.rps.toFixed(0).padStart(6)} req/s p99 ${pair.real.p99.toFixed(1)} ms ` +
+          `(${(pair.real.serverCores * 100).toFixed(0)} % CPU) · bare ${pair.bare.rps.toFixed(0).padStart(6)} req/s ` +
+          `(${(pair.bare.serverCores * 100).toFixed(0)} % CPU) · ratio ${pair.ratio.toFixed(2)}` +
+          (Math.max(pair.real.otherCores, pair.bare.otherCores) > 0.3 ? ` · other processes used ${Math.max(pair.real.otherCores, pair.bare.otherCores).toFixed(1)} cores` : '') +
+          (pair.real.failures + pair.bare.failures ? ` · FAILURES real ${pair.real.failures} bare ${pair.bare.failures}` : ''));
+      }
+    }
+
+    if (cfg.sections.has('writes')) {
+      const session = await signIn(real);
+      const loop = new WriteLoop(session, 4, 5000);
+      const mix = [
+        '/api/products?limit=50', productPaths(publicIds), '/api/tally', productPaths(publicIds.slice().reverse()),
+        '/api/tally/series', '/api/products.geojson', asOfPaths(),
+      ];
+      const mixLabels = ['/api/products?limit=50', '/api/products/:id', '/api/tally', '/api/products/:id', '/api/tally/series', '/api/products.geojson', '/api/tally?asOf=…'];
+      log(`\nWrite mix: reads (${mixLabels.join(', ')}) while an official writes ≤ 4/s (create product, PATCH it, start a designation, move it)`);
+      const pair = await runPairs(realTarget, bareTarget, { paths: mix, connections: cfg.connections, seconds: cfg.seconds }, cfg.rounds, cfg.warmup, {
+        beforeReal: () => loop.start(),
+        afterReal: () => loop.stop(),
+      });
+      const writes = loop.result();
+      results.writeMix = { reads: pair, writes, paths: mixLabels };
+      log(`  reads real ${pair.real.rps.toFixed(0)} req/s p99 ${pair.real.p99.toFixed(1)} ms · bare ${pair.bare.rps.toFixed(0)} req/s · ` +
+        `writes ${writes.writes} (${writes.writesPerSecond.toFixed(1)}/s) p50 ${writes.all.p50.toFixed(1)} ms p99 ${writes.all.p99.toFixed(1)} ms, failed ${writes.all.failed}` +
+        (writes.all.firstError ? ` (first: ${writes.all.firstError})` : ''));
+    }
+    await stopChild(bare.child);
+  }
+
+  if (cfg.sections.has('exports')) {
+    log(`\nExports (${cfg.exportRuns} downloads each, Accept-Encoding: br, gzip):`);
+    for (const path of ['/api/export/products.csv', '/api/export/products.xlsx']) {
+      const r = await measureExport(real, server.pid, path, cfg.exportRuns);
+      results.exports.push(r);
+      log(`  ${path}: first byte ${msText(r.firstByteMs)}, whole ${msText(r.wholeMs)}, ${(r.bytes / 1e6).toFixed(2)} MB, ` +
+        `RSS +${r.rssGrowthMb.toFixed(0)} MB, /api/health p99 ${r.healthP99.toFixed(1)} ms`);
+    }
+  }
+
+  if (cfg.sections.has('browser')) {
+    const browser = await loadBrowserModule();
+    if (typeof browser === 'string') {
+      results.browser = { skipped: browser };
+      log(`\nBrowser: not measured: ${browser}`);
+    } else {
+      log('\nBrowser (Chromium via bench/browser.ts):');
+      const firstLoad = await attempt(() => browser.measureFirstLoad(real));
+      log(`  first load of / (national): ${firstLoad.ok ? `${firstLoad.value.bytes} B in ${firstLoad.value.requests} requests` : `not measured: ${firstLoad.reason}`}`);
+      const markers = await attempt(() => browser.measureMarkers(real, 10_000));
+      log(`  10,000 markers: ${markers.ok ? `app ${markers.value.appMs.toFixed(0)} ms, bare Leaflet ${markers.value.bareMs.toFixed(0)} ms` : `not measured: ${markers.reason}`}`);
+      results.browser = { firstLoad, markers };
+    }
+  }
+
+  const end = rssOf(server.pid)!;
+  results.serverRss = { startMb: startRss.rssMb, afterMb: end.rssMb, peakMb: end.peakMb };
+  log(`\nServer RSS after the run: ${mb(end.rssMb)} (peak ${mb(end.peakMb)})`);
+  await stopChild(server.child);
+
+  // The first load on a database of the seeds alone (cheap: a second server for one page load).
+  if (results.browser?.firstLoad?.ok) {
+    const seedsFile = join(dir, 'seeds-only.sqlite');
+    buildDatabase(seedsFile, 0, 0);
+    const seeded = await startServer(command, seedsFile);
+    const browser = await loadBrowserModule();
+    if (typeof browser !== 'string') {
+      results.browser.firstLoadSeedsOnly = await attempt(() => browser.measureFirstLoad(`http://127.0.0.1:${seeded.port}`));
+    }
+    await stopChild(seeded.child);
   }
 }
 
-await main();
+/** The table rows and their verdicts, from the results. */
+function verdicts(results: Results): void {
+  const pairRows: PairRow[] = [];
+  for (const r of results.reads) {
+    const { real, bare } = r.pair;
+    const failures = real.failures + bare.failures;
+    pairRows.push({
+      name: `${r.label}${r.workers > 1 ? ` (${r.workers} workers)` : ''}${failures ? ` [${failures} failed]` : ''}`,
+      realRps: real.rps, bareRps: bare.rps, ratio: r.pair.ratio, p50: real.p50, p99: real.p99, lowerBound: real.incomplete,
+      target: `≥ ${r.minRatio}, p99 < ${TARGETS.readP99Ms}`,
+      met: failures === 0 && r.pair.ratio >= r.minRatio && real.p99 < TARGETS.readP99Ms,
+    });
+  }
+  if (results.writeMix) {
+    const { reads, writes } = results.writeMix;
+    const failures = reads.real.failures + reads.bare.failures;
+    pairRows.push({
+      name: `read mix during writes${failures ? ` [${failures} failed]` : ''}`,
+      realRps: reads.real.rps, bareRps: reads.bare.rps, ratio: reads.ratio, p50: reads.real.p50, p99: reads.real.p99,
+      lowerBound: reads.real.incomplete, target: `p99 < ${TARGETS.readP99Ms}`, met: failures === 0 && reads.real.p99 < TARGETS.readP99Ms,
+    });
+    pairRows.push({
+      name: `writes (${writes.writes}, ${writes.writesPerSecond.toFixed(1)}/s)${writes.all.failed ? ` [${writes.all.failed} failed]` : ''}`,
+      realRps: writes.writesPerSecond, bareRps: null, ratio: null, p50: writes.all.p50, p99: writes.all.p99,
+      target: 'all succeed', met: writes.all.failed === 0 && writes.writes > 0,
+    });
+  }
+
+  const rows: ValueRow[] = [];
+  if (results.startup) {
+    rows.push({ name: 'start-up (spawn → listening)', value: `${msText(results.startup.medianMs)} (median of ${results.startup.runsMs.length})`, target: '< 1 s', met: results.startup.medianMs < TARGETS.startupMs });
+  }
+  if (results.serverRss) {
+    rows.push({ name: 'server RSS after the run', value: `${mb(results.serverRss.afterMb)} (peak ${mb(results.serverRss.peakMb)})`, target: `< ${TARGETS.serverRssMb} MB`, met: results.serverRss.afterMb < TARGETS.serverRssMb });
+  }
+  for (const e of results.exports) {
+    const kind = e.path.endsWith('.csv') ? 'CSV' : 'XLSX';
+    rows.push({ name: `${kind} export: first byte`, value: msText(e.firstByteMs), target: '< 200 ms', met: e.firstByteMs < TARGETS.exportFirstByteMs });
+    rows.push({ name: `${kind} export: whole`, value: `${msText(e.wholeMs)} (${(e.bytes / 1e6).toFixed(2)} MB)`, target: '< 2 s', met: e.wholeMs < TARGETS.exportWholeMs });
+    rows.push({ name: `${kind} export: server RSS growth`, value: `${e.rssGrowthMb.toFixed(0)} MB`, target: '< 50 MB', met: e.rssGrowthMb < TARGETS.exportRssGrowthMb });
+    rows.push({ name: `${kind} export: /api/health p99 meanwhile`, value: `${e.healthP99.toFixed(1)} ms`, target: '< 50 ms', met: e.healthP99 < TARGETS.healthP99Ms });
+  }
+  const b = results.browser;
+  if (b) {
+    const reason = (m: Measured<unknown> | undefined) => (m && !m.ok ? `not measured: ${m.reason}` : `not measured: ${b.skipped ?? 'skipped'}`);
+    const load = (m: Measured<FirstLoad> | undefined, name: string) => {
+      if (m?.ok) rows.push({ name, value: `${(m.value.bytes / 1024).toFixed(1)} KB in ${m.value.requests} requests`, target: '< 150 KB', met: m.value.bytes / 1024 < TARGETS.firstLoadGzipKb });
+      else rows.push({ name, value: reason(m), target: '< 150 KB', met: null });
+    };
+    load(b.firstLoad, 'first load of / (gzip, Chromium)');
+    if (b.firstLoadSeedsOnly) load(b.firstLoadSeedsOnly, 'first load of / (gzip), seeds-only database');
+    const m = b.markers;
+    if (m?.ok) rows.push({ name: '10,000 markers vs bare Leaflet', value: `${m.value.ratio.toFixed(2)}× (app ${m.value.appMs.toFixed(0)} ms, bare ${m.value.bareMs.toFixed(0)} ms)`, target: '≤ 1.5×', met: m.value.ratio <= TARGETS.markersRatio });
+    else rows.push({ name: '10,000 markers vs bare Leaflet', value: reason(m), target: '≤ 1.5×', met: null });
+  }
+  results.pairRows = pairRows;
+  results.valueRows = rows;
+  const all = [...pairRows, ...rows].map((r) => r.met);
+  results.met = { met: all.filter((m) => m === true).length, missed: all.filter((m) => m === false).length, unmeasured: all.filter((m) => m === null).length };
+}
+
+/** The README's Performance section for these results. */
+function readmeSection(results: Results): string {
+  const d = results.data!;
+  const m = results.machine;
+  const lg = results.loadGenerator;
+  return `
+\`npm run bench\` is the proof of the performance targets. It builds the national-scale database in a temp
+folder (the seeds plus generated data, deterministic: ${d.products.toLocaleString('en-US')} products, ${d.designations.toLocaleString('en-US')} designations,
+${d.transitions.toLocaleString('en-US')} transitions, ${d.participants.toLocaleString('en-US')} participants, ${d.locations.toLocaleString('en-US')} locations), starts the real server as a child process, and measures each public read against a bare \`node:http\` server (its own child process)
+that returns exactly the bytes and headers the real server returned for that request (captured once; for
+\`/api/products/:id\` and \`/api/tally?asOf=\` one answer for every id or date). Runs are interleaved pairs
+(real, bare, real, bare…) with autocannon at ${results.config.connections} connections, every request sending
+\`Accept-Encoding: br, gzip\` like a browser; req/s are sums over the rounds, p50/p99 the real server's medians
+(autocannon records whole milliseconds).
+The ratio is real ÷ bare req/s. It then measures reads while a signed-in official writes (create a product,
+PATCH it, start and move a designation, ≤ 4 writes/s), the CSV and XLSX exports of the national set (first
+body byte, whole, server RSS polled every 20 ms, \`/api/health\` latency meanwhile), start-up (spawn →
+listening), the server's RSS after the run, and in Chromium (\`bench/browser.ts\`) the first-load bytes of \`/\`
+and 10,000 markers against bare Leaflet. Results go to \`bench/results.json\`; a full national run rewrites
+this section. \`BENCH_SCALE=small\` (and \`BENCH_SECONDS\`, \`BENCH_ROUNDS\`, \`BENCH_ONLY=reads,writes,exports,browser\`)
+make a quick run; see \`bench/config.ts\`.
+
+Latest run: ${String(m.date).slice(0, 10)}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}, server \`${results.server}\`,
+${results.config.rounds} rounds × ${results.config.seconds} s, ${Math.round(results.durationMs / 1000)} s in all;
+load average ${(m.loadAverageAtStart as number[])[0].toFixed(2)} at the start (other processes on the machine take CPU from both servers and the load generator).
+${lg ? `Load generator: ${lg.note} (bare server on products.geojson: ${lg.oneWorker.rps.toFixed(0)} vs ${lg.twoWorkers.rps.toFixed(0)} req/s).` : ''}
+
+${pairTable(results.pairRows)}
+
+${valueTable(results.valueRows)}
+
+${results.met.met} targets met, ${results.met.missed} missed, ${results.met.unmeasured} not measured.
+`;
+}
+
+const dir = mkdtempSync(join(os.tmpdir(), 'gi-bench-'));
+const t0 = performance.now();
+const results: Results = {
+  machine: {
+    cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version, platform: `${os.platform()} ${os.release()}`, date: new Date().toISOString(),
+    loadAverageAtStart: os.loadavg(),
+  },
+  config: {
+    scale: config.scale, products: config.products, designations: config.designations, seconds: config.seconds,
+    rounds: config.rounds, warmup: config.warmup, connections: config.connections, exportRuns: config.exportRuns,
+    sections: [...config.sections], acceptEncoding: 'br, gzip',
+  },
+  server: '', reads: [], exports: [], pairRows: [], valueRows: [], met: { met: 0, missed: 0, unmeasured: 0 }, durationMs: 0,
+};
+
+let cleaned = false;
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  await stopAll();
+  rmSync(dir, { recursive: true, force: true });
+}
+process.on('exit', () => { killAllSync(); if (!cleaned) rmSync(dir, { recursive: true, force: true }); });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => { log(`\n${signal}: stopping`); void cleanup().finally(() => process.exit(130)); });
+}
+const watchdog = setTimeout(() => {
+  console.error(`bench: over ${config.deadlineMs / 60_000} minutes, giving up`);
+  void cleanup().finally(() => process.exit(1));
+}, config.deadlineMs);
+watchdog.unref();
+
+let failed = false;
+try {
+  await main(dir, results, config);
+} catch (error) {
+  failed = true;
+  console.error(`\nbench failed: ${(error as Error).stack ?? error}`);
+} finally {
+  await cleanup();
+  clearTimeout(watchdog);
+}
+results.durationMs = performance.now() - t0;
+results.machine.loadAverageAtEnd = os.loadavg();
+verdicts(results);
+log(`\n${pairTable(results.pairRows)}\n\n${valueTable(results.valueRows)}\n`);
+log(`${results.met.met} targets met, ${results.met.missed} missed, ${results.met.unmeasured} not measured; ${Math.round(results.durationMs / 1000)} s.`);
+writeResults(config.resultsPath, results);
+log(`Results: ${config.resultsPath}`);
+if (config.full && !failed) {
+  updateReadmePerformance(join(ROOT, 'README.md'), readmeSection(results));
+  log('README.md: Performance section updated.');
+} else {
+  log(`README.md left as it is (${failed ? 'the run failed' : 'not a full national run'}).`);
+}
+process.exit(failed ? 1 : 0);
