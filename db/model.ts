@@ -5,8 +5,10 @@
  */
 export * from './model/vocabulary';
 export * from './model/scalars';
+export * from './model/partial-date';
 export * from './model/geography';
 export * from './model/registry';
 export * from './model/tally';
 export * from './model/accounts';
 export * from './model/exchange';
+export * from './model/labels';

@@ -14,6 +14,7 @@ export interface IssueLike {
   origin?: string;
   expected?: string;
   format?: string;
+  params?: { format?: string };
   minimum?: number | bigint;
   maximum?: number | bigint;
 }
@@ -53,6 +54,8 @@ export function issueText(issue: IssueLike): string {
       return t('err.choose');
     case 'invalid_format':
       return issue.format === 'date' ? t('err.date') : t('err.format');
+    case 'custom':
+      if (issue.params?.format === 'date') return t('err.date'); // PartialDate
   }
   return issue.message;
 }

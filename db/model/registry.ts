@@ -1,6 +1,7 @@
 /** The registry: designations with their transitions, cooperative-farmer participants, products. */
 import { z } from 'zod';
 import { Category, CountyCode, GiType, MarkKind, ParticipantRole, Status, StatusFilter, Visibility } from './vocabulary';
+import { PartialDate } from './partial-date';
 import { CreditCode, IsoDate, IsoDateTime, Sources, line, text } from './scalars';
 import { Location, ProtectedArea } from './geography';
 
@@ -9,7 +10,8 @@ import { Location, ProtectedArea } from './geography';
 /** A dated status move. */
 export const Transition = z.object({
   to: Status,
-  on: IsoDate,
+  /** When, as well as it is known: `2013`, `2013-07` or `2013-07-03`. */
+  on: PartialDate,
   note: text(1000).default(''),
   by: z.string().nullable().default(null),
 });
@@ -30,8 +32,8 @@ export const Designation = z.object({
   holderCreditCode: CreditCode.nullable(),
   number: line(200).nullable(),
   announcement: line(500).nullable(),
-  filedOn: IsoDate.nullable(),
-  grantedOn: IsoDate.nullable(),
+  filedOn: PartialDate.nullable(),
+  grantedOn: PartialDate.nullable(),
   validUntil: IsoDate.nullable(),
   notes: text(2000),
   sources: Sources,
@@ -47,7 +49,7 @@ const designationEditable = Designation.pick({
 /** The body that starts a designation: it begins `cultivating` on `startedOn` (default today). */
 export const DesignationCreate = designationEditable
   .partial()
-  .extend({ giType: GiType, startedOn: IsoDate.optional() })
+  .extend({ giType: GiType, startedOn: PartialDate.optional() })
   .strict()
   .refine((d) => (d.giType === 'trademark') === (d.markKind != null), {
     message: '地理标志商标须注明集体商标或证明商标；其他类型不填',

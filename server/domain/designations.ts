@@ -5,7 +5,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import {
-  ALLOWED_MOVES, canMove, termEnd, type Designation, type DesignationCreate, type DesignationUpdate,
+  ALLOWED_MOVES, canMove, firstPossibleDay, isNotBefore, precisionOf, termEnd, type Designation, type DesignationCreate, type DesignationUpdate,
   type TransitionCreate,
 } from '../../db/model';
 import * as t from '../../db/schema';
@@ -24,7 +24,7 @@ export function loadDesignation(db: Db, id: number): Designation {
   if (!row) throw notFound('designation');
   const history = db.select({ to: t.transitions.toStatus, on: t.transitions.on, note: t.transitions.note, by: t.users.username })
     .from(t.transitions).leftJoin(t.users, eq(t.users.id, t.transitions.userId))
-    .where(eq(t.transitions.designationId, id)).orderBy(asc(t.transitions.on), asc(t.transitions.id)).all();
+    .where(eq(t.transitions.designationId, id)).orderBy(asc(t.transitions.id)).all();
   return presentDesignation(row, history);
 }
 
@@ -36,9 +36,9 @@ function designationForWrite(db: Db, viewer: SignedIn, id: number): DesignationR
   return row;
 }
 
-/** 400 unless a date is on or before today (Asia/Shanghai). */
+/** 400 unless a date (at any precision) may have been today or earlier (Asia/Shanghai). */
 function assertNotFuture(on: string, today: string, field: string): void {
-  if (on > today) throw badRequest(`Invalid body field: ${field}`, [{ path: [field], message: `日期不能晚于今天（${today}）/ The date may not be in the future` }]);
+  if (firstPossibleDay(on) > today) throw badRequest(`Invalid body field: ${field}`, [{ path: [field], message: `日期不能晚于今天（${today}）/ The date may not be in the future` }]);
 }
 
 /** 400 unless a trademark has a mark kind and other types have none. */
@@ -98,12 +98,14 @@ export function moveDesignation(db: Db, viewer: SignedIn, id: number, move: Tran
         'illegal_transition',
       );
     }
+    // Moves are recorded in the order they happened; a partial date only has to be able to follow the last.
     const last = db.select({ on: t.transitions.on }).from(t.transitions).where(eq(t.transitions.designationId, id))
-      .orderBy(desc(t.transitions.on), desc(t.transitions.id)).get();
-    if (last && move.on < last.on) {
+      .orderBy(desc(t.transitions.id)).get();
+    if (last && !isNotBefore(move.on, last.on)) {
       throw badRequest('Invalid body field: on', [{ path: ['on'], message: `日期不能早于上一次变更（${last.on}）/ The date may not be before the previous move (${last.on})` }]);
     }
-    const validUntil = move.to === 'granted' && row.giType === 'trademark' && row.validUntil === null
+    // A trademark's 10-year term can be worked out only from a grant known to the day.
+    const validUntil = move.to === 'granted' && row.giType === 'trademark' && row.validUntil === null && precisionOf(move.on) === 'day'
       ? termEnd(move.on, 10) : row.validUntil;
     db.insert(t.transitions).values({
       designationId: id, fromStatus: row.status, toStatus: move.to, on: move.on, note: move.note, userId: viewer.id,

@@ -29,7 +29,7 @@ export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | numb
 export function* iterateExportRows(db: Db, filter: ProductFilter): Generator<ExportRow> {
   const lastOn = (status: 'filed' | 'granted') => sql<string | null>`(select ${t.transitions.on} from ${t.transitions}
     where ${t.transitions.designationId} = ${t.designations.id} and ${t.transitions.toStatus} = ${status}
-    order by ${t.transitions.on} desc, ${t.transitions.id} desc limit 1)`;
+    order by ${t.transitions.id} desc limit 1)`;
   const countyCodes = sql<string | null>`(select group_concat(code, ';') from (select ${t.productCounties.countyCode} as code
     from ${t.productCounties} where ${t.productCounties.productId} = ${t.products.id} order by 1))`;
   const fields = {

@@ -84,7 +84,7 @@ function prepareReads(db: Db) {
       .innerJoin(t.designations, eq(t.designations.id, t.transitions.designationId))
       .leftJoin(t.users, eq(t.users.id, t.transitions.userId))
       .where(eq(t.designations.productId, byId))
-      .orderBy(asc(t.transitions.on), asc(t.transitions.id)).prepare(),
+      .orderBy(asc(t.transitions.id)).prepare(), // recorded in the order they happened
     /** The product row if the viewer may read it, one statement per scope (public, admin, each county). */
     productByScope: new Map<string, ReturnType<typeof productRowStatement>>(),
   };
@@ -146,7 +146,7 @@ export function listProducts(db: Db, query: ProductQuery, viewer: Viewer): { ite
   return { items: loadSummaries(db, rows), total };
 }
 
-/** The designations of a product with their transitions (oldest first): two prepared statements. */
+/** The designations of a product with their transitions (in the order recorded): two prepared statements. */
 function loadDesignations(db: Db, productId: number): Designation[] {
   const statements = reads(db);
   const rows = statements.designations.all({ id: productId });

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import type { GiType, Status } from '../../db/model';
+import { lastPossibleDay, type GiType, type Status } from '../../db/model';
 import * as t from '../../db/schema';
 import { readableProducts } from './permissions';
 
@@ -26,23 +26,27 @@ export function countedProducts(db: Db) {
   return readableProducts(db, null);
 }
 
-/** One dated move of a counted designation, as the series sweeps them. */
-export interface Move { designationId: number; giType: GiType; to: Status; on: string }
+/**
+ * One move of a counted designation, as the series sweeps them: `day` is the last possible day of
+ * its date (DESIGN.md: a fact counts from the first day on which it is certainly true), `id` the
+ * order in which moves were recorded (a later move supersedes an earlier one).
+ */
+export interface Move { id: number; designationId: number; giType: GiType; to: Status; day: string }
 
 /**
  * Everything the tally and its series read, loaded in four queries and kept in memory, so a tally
- * for any date is a binary search per designation instead of a subquery per row. Build one per
+ * for any date is a short scan per designation instead of a subquery per row. Build one per
  * registry version (the task workers do) or per call (`computeTally(db, …)` without one).
  */
 export interface ReplayIndex {
   /** Every designation of a counted product, by id. */
   designations: CountedDesignation[];
   /**
-   * The status of each designation on `asOf` (null: no move yet), in the order of `designations`:
-   * the `to` of its latest move on or before that date, by date and then id.
+   * The status of each designation on `asOf` (null: no move counts yet), in the order of
+   * `designations`: the `to` of the latest recorded move whose date is certainly past by `asOf`.
    */
   statusesOn(asOf: string): (Status | null)[];
-  /** Every move of a counted designation up to `until`, in replay order (date, then id). */
+  /** Every move of a counted designation that counts by `until`, by day and then as recorded. */
   movesUntil(until: string): Move[];
   /** The counties of every counted product. */
   countiesOf: Map<number, string[]>;
@@ -66,33 +70,30 @@ export function loadReplayIndex(db: Db): ReplayIndex {
       .orderBy(asc(t.designations.id))
       .all();
     const moves: Move[] = db.select({
-      designationId: t.transitions.designationId, giType: t.designations.giType, to: t.transitions.toStatus, on: t.transitions.on,
+      id: t.transitions.id, designationId: t.transitions.designationId, giType: t.designations.giType,
+      to: t.transitions.toStatus, on: t.transitions.on,
     }).from(t.transitions)
       .innerJoin(t.designations, eq(t.designations.id, t.transitions.designationId))
       .innerJoin(t.products, eq(t.products.id, t.designations.productId))
       .where(countedProducts(db))
-      .orderBy(asc(t.transitions.on), asc(t.transitions.id))
-      .all();
-    // Per designation, its moves in replay order: dates ascending with their statuses.
-    const byDesignation = new Map<number, { on: string[]; to: Status[] }>();
+      .orderBy(asc(t.transitions.id))
+      .all()
+      .map(({ on, ...m }) => ({ ...m, day: lastPossibleDay(on) }));
+    // Per designation, its moves as recorded: the days they count from, and their statuses.
+    const byDesignation = new Map<number, { day: string[]; to: Status[] }>();
     for (const m of moves) {
       let h = byDesignation.get(m.designationId);
-      if (!h) byDesignation.set(m.designationId, h = { on: [], to: [] });
-      h.on.push(m.on);
+      if (!h) byDesignation.set(m.designationId, h = { day: [], to: [] });
+      h.day.push(m.day);
       h.to.push(m.to);
     }
     const statusOn = (id: number, asOf: string): Status | null => {
       const h = byDesignation.get(id);
       if (!h) return null;
-      let lo = 0;
-      let hi = h.on.length; // first index whose date is after asOf
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (h.on[mid] <= asOf) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo === 0 ? null : h.to[lo - 1];
+      for (let i = h.day.length - 1; i >= 0; i--) if (h.day[i] <= asOf) return h.to[i];
+      return null;
     };
+    const sweep = [...moves].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.id - b.id));
     const countiesOf = new Map<number, string[]>();
     for (const r of db.select({ productId: t.productCounties.productId, code: t.productCounties.countyCode })
       .from(t.productCounties).innerJoin(t.products, eq(t.products.id, t.productCounties.productId))
@@ -111,9 +112,9 @@ export function loadReplayIndex(db: Db): ReplayIndex {
       designations,
       statusesOn: (asOf) => designations.map((d) => statusOn(d.id, asOf)),
       movesUntil: (until) => {
-        let end = moves.length;
-        while (end > 0 && moves[end - 1].on > until) end--;
-        return moves.slice(0, end);
+        let end = sweep.length;
+        while (end > 0 && sweep[end - 1].day > until) end--;
+        return sweep.slice(0, end);
       },
       countiesOf,
       households,

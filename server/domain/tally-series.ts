@@ -1,7 +1,7 @@
 /**
  * The tally over time: designations in force per GI type at the eve of a period and at the end of
  * each month (quarter, year) of it, for the page's chart. One sweep over the dated moves, applying
- * the same rule as the tally (latest move on or before a date, by date then id; in force iff granted).
+ * the same rule as the tally (the latest recorded move that counts by a date; in force iff granted).
  */
 import { GI_TYPES, todayInShanghai, type GiType, type Period, type SeriesStep, type Status, type TallySeries } from '../../db/model';
 import type { Db } from '../../db/open';
@@ -33,16 +33,18 @@ export function computeSeries(
 ): TallySeries {
   const dates = sampleDates(period, step, today);
   const moves = index.movesUntil(dates.at(-1)!);
-  const status = new Map<number, Status>();
+  const status = new Map<number, { id: number; to: Status }>();
   const inForce: Record<GiType, number> = { trademark: 0, protected_product: 0, agricultural_product: 0 };
   const points: TallySeries['points'] = [];
   let i = 0;
   for (const on of dates) {
-    for (; i < moves.length && moves[i].on <= on; i++) {
+    for (; i < moves.length && moves[i].day <= on; i++) {
       const m = moves[i];
-      if (status.get(m.designationId) === 'granted') inForce[m.giType]--;
+      const current = status.get(m.designationId);
+      if (current && current.id > m.id) continue; // a move recorded later already counts
+      if (current?.to === 'granted') inForce[m.giType]--;
       if (m.to === 'granted') inForce[m.giType]++;
-      status.set(m.designationId, m.to);
+      status.set(m.designationId, { id: m.id, to: m.to });
     }
     points.push({ on, inForce: Object.fromEntries(GI_TYPES.map((g) => [g, inForce[g]])) as Record<GiType, number> });
   }

@@ -9,7 +9,7 @@ import { loadReplayIndex, type ReplayIndex } from '../domain/tally-replay';
 import type { Viewer } from '../domain/viewer';
 import { makeReadyBodySync, type ReadyBody } from '../snapshot/ready-body';
 import {
-  countiesSnapshot, productPointsSnapshot, seriesSnapshot, tallySnapshot, type SeriesRequest, type SnapshotText,
+  productPointsSnapshot, seriesSnapshot, tallySnapshot, type SeriesRequest, type SnapshotText,
   type TallyRequest,
 } from '../snapshot/public-snapshot';
 import { registryVersionReader } from '../snapshot/ready-cache';
@@ -42,7 +42,6 @@ const ready = (ctx: TaskContext, build: () => SnapshotText): ReadyBody => {
 };
 
 const runners = {
-  countiesGeoJson: (ctx: TaskContext, input: { viewer: Viewer }) => ready(ctx, () => countiesSnapshot(ctx.db, input.viewer)),
   productsGeoJson: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer }) =>
     ready(ctx, () => productPointsSnapshot(ctx.db, input.filter, input.viewer)),
   tally: (ctx: TaskContext, input: TallyRequest) => ready(ctx, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),

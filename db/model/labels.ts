@@ -1,0 +1,56 @@
+/**
+ * The names people use for the coded values, in Chinese and English: what the pages show, what the
+ * history's sentences say, and what a spreadsheet cell may hold instead of the code.
+ */
+import type { Category, GiType, MarkKind, ParticipantRole, Precision, Status, Visibility } from './vocabulary';
+
+/** A label in both languages. */
+export interface Label { zh: string; en: string }
+
+/** The labels of each coded vocabulary, by code. */
+export const LABELS = {
+  giType: {
+    trademark: { zh: '地理标志商标', en: 'GI trademark' },
+    protected_product: { zh: '地理标志保护产品', en: 'GI protected product' },
+    agricultural_product: { zh: '农产品地理标志', en: 'Agricultural-product GI' },
+  } satisfies Record<GiType, Label>,
+  markKind: {
+    collective: { zh: '集体商标', en: 'collective mark' },
+    certification: { zh: '证明商标', en: 'certification mark' },
+  } satisfies Record<MarkKind, Label>,
+  status: {
+    cultivating: { zh: '培育中', en: 'Cultivating' },
+    filed: { zh: '已申报', en: 'Filed' },
+    published: { zh: '已公示', en: 'Published' },
+    granted: { zh: '已获批', en: 'Granted' },
+    rejected: { zh: '已驳回', en: 'Rejected' },
+    withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+    revoked: { zh: '已撤销', en: 'Revoked' },
+    expired: { zh: '已失效', en: 'Expired' },
+  } satisfies Record<Status, Label>,
+  category: {
+    food: { zh: '食用农林产品及食品', en: 'Food and edible farm products' },
+    non_food: { zh: '非食用农林产品', en: 'Non-food farm products' },
+    medicinal: { zh: '中药材', en: 'Medicinal materials' },
+    handicraft: { zh: '手工艺品', en: 'Handicrafts' },
+    other: { zh: '其他', en: 'Other' },
+  } satisfies Record<Category, Label>,
+  precision: {
+    exact: { zh: '精确位置', en: 'exact location' },
+    township: { zh: '乡镇级位置', en: 'township-level location' },
+    county: { zh: '县级位置', en: 'county-level location' },
+  } satisfies Record<Precision, Label>,
+  role: {
+    enterprise: { zh: '龙头企业', en: 'Leading enterprise' },
+    association: { zh: '协会', en: 'Association' },
+    cooperative: { zh: '农民专业合作社', en: 'Farmers’ cooperative' },
+    farmers: { zh: '农户', en: 'Farm households' },
+  } satisfies Record<ParticipantRole, Label>,
+  visibility: {
+    draft: { zh: '草稿', en: 'Draft' },
+    public: { zh: '公开', en: 'Public' },
+  } satisfies Record<Visibility, Label>,
+} as const;
+
+/** The name of a vocabulary in LABELS. */
+export type Vocabulary = keyof typeof LABELS;
