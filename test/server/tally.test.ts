@@ -56,6 +56,22 @@ describe('replaying transitions up to asOf', () => {
     expect(type(computeTally(db, period, '2022-05-10'), 'trademark')).toMatchObject({ inForce: 1, pipeline: { filed: 0 } });
   });
 
+  it('counts a fact known only to the year or month from its last possible day', () => {
+    designation(product(), 'agricultural_product', [['cultivating', '2019'], ['filed', '2019-11'], ['granted', '2020']]);
+    expect(type(computeTally(db, period, '2020-06-30'), 'agricultural_product')).toMatchObject({ inForce: 0, pipeline: { filed: 1 } });
+    expect(type(computeTally(db, period, '2020-12-31'), 'agricultural_product').inForce).toBe(1);
+    expect(type(computeTally(db, period, '2019-11-29'), 'agricultural_product').pipeline).toMatchObject({ cultivating: 0, filed: 0 });
+  });
+
+  it('lets a later move supersede an earlier one known less precisely', () => {
+    // Filed "in 2021" (counts from 2021-12-31), granted on 2021-07-03: the grant was recorded later, so it wins once it counts.
+    designation(product(), 'trademark', [['cultivating', '2020'], ['filed', '2021'], ['granted', '2021-07-03']]);
+    expect(type(computeTally(db, period, '2021-08-01'), 'trademark').inForce).toBe(1);
+    expect(type(computeTally(db, period, '2022-01-01'), 'trademark').inForce).toBe(1);
+    const series = computeSeries(db, period, 'year', '2022-06-30');
+    expect(series.points.map((p) => p.inForce.trademark)).toEqual([0, 1, 1]);
+  });
+
   it('stops counting a revoked designation from the revocation date', () => {
     designation(product(), 'protected_product', [...granted('2015-01-01'), ['revoked', '2023-03-01']]);
     expect(type(computeTally(db, period, '2023-02-28'), 'protected_product').inForce).toBe(1);
