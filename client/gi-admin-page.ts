@@ -13,15 +13,16 @@ import './admin/gi-my-products';
 import './admin/gi-product-editor';
 import './admin/gi-accounts';
 import './admin/gi-import';
+import './admin/gi-history-page';
 
-/** The officials' workspace at /admin: sign in, then products, import and (for admins) accounts, by `path`. */
+/** The officials' workspace at /admin: sign in, then products, import, history and (for admins) accounts, by `path`. */
 @customElement('gi-admin-page')
 export class GiAdminPage extends LitElement {
   static override styles = [sharedStyles, css`
     :host { display: block; padding: 1rem; max-width: 72rem; }
     .bar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; border-bottom: 1px solid var(--gi-border);
       padding-bottom: 0.5rem; margin-bottom: 1rem; }
-    .bar nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+    .bar nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
     .bar a[aria-current='page'] { font-weight: 700; }
     .who { margin-left: auto; display: flex; gap: 0.75rem; align-items: center; }
     button { padding: 0.25rem 0.75rem; }
@@ -54,6 +55,7 @@ export class GiAdminPage extends LitElement {
           <li><a href=${withLang('/admin')} aria-current=${here('/')}>${t('admin.myProducts')}</a></li>
           <li><a href=${withLang('/admin/products/new')} aria-current=${here('/products/new')}>${t('admin.newProduct')}</a></li>
           <li><a href=${withLang('/admin/import')} aria-current=${here('/import')}>${t('import.nav')}</a></li>
+          <li><a href=${withLang('/admin/history')} aria-current=${here('/history')}>${t('history.nav')}</a></li>
           ${user.role === 'admin' ? html`<li><a href=${withLang('/admin/accounts')} aria-current=${here('/accounts')}>${t('admin.accounts')}</a></li>
             <li><a href=${withLang('/tally')}>${t('admin.periods')}</a></li>` : nothing}
         </ul></nav>
@@ -73,6 +75,7 @@ export class GiAdminPage extends LitElement {
     const product = /^\/products\/(\d+)$/.exec(path);
     if (product) return html`<gi-product-editor .user=${user} .productId=${Number(product[1])}></gi-product-editor>`;
     if (path === '/import') return html`<gi-import></gi-import>`;
+    if (path === '/history') return html`<gi-history-page .user=${user}></gi-history-page>`;
     if (path === '/accounts') {
       return user.role === 'admin' ? html`<gi-accounts></gi-accounts>` : html`<p role="alert">${t('admin.adminOnly')}</p>`;
     }

@@ -12,3 +12,4 @@ export * from './model/tally';
 export * from './model/accounts';
 export * from './model/exchange';
 export * from './model/labels';
+export * from './model/audit-text';

@@ -2,10 +2,13 @@
  * The workspace's calls to the API (session, writes, audit, accounts), typed with db/model.ts.
  */
 import type {
-  AuditEntity, AuditEvent, CountyCode, Designation, DesignationCreate, DesignationUpdate, Participant, Product,
+  AuditEntity, AuditEvent, AuditPage, AuditQuery, CountyCode, Designation, DesignationCreate, DesignationUpdate, Participant, Product,
   ProductCreate, ProductSummary, ProductUpdate, SessionCreate, TransitionCreate, User, UserCreate, UserUpdate,
 } from '../../db/model';
 import { ApiRequestError, apiGet, apiSend, toQuery } from '../api';
+
+/** The most entries GET /api/audit returns at once. */
+const AUDIT_PAGE_MAX = 200;
 
 /** The signed-in account. */
 export type SessionUser = Pick<User, 'id' | 'username' | 'role' | 'county'>;
@@ -65,8 +68,17 @@ export const adminApi = {
   move: (id: number, body: TransitionCreate) => apiSend<Designation>('POST', `/api/designations/${id}/transitions`, body),
   putParticipants: (productId: number, body: Participant[]) =>
     apiSend<unknown>('PUT', `/api/products/${productId}/participants`, body),
-  audit: async (entity: AuditEntity, id: number, signal?: AbortSignal) =>
-    unwrap<AuditEvent[]>(await apiGet<unknown>(`/api/audit${toQuery({ entity, id, limit: 500 })}`, signal), 'items'),
+  /** Every event of one entity, read a page (the API's most, 200) at a time. */
+  audit: async (entity: AuditEntity, id: number, signal?: AbortSignal): Promise<AuditEvent[]> => {
+    const all: AuditEvent[] = [];
+    for (;;) {
+      const page = await apiGet<AuditPage>(`/api/audit${toQuery({ entity, id, limit: AUDIT_PAGE_MAX, offset: all.length })}`, signal);
+      all.push(...page.items);
+      if (page.items.length === 0 || all.length >= page.total) return all;
+    }
+  },
+  /** One page of the filtered log, newest first. */
+  auditPage: (query: Partial<Record<keyof AuditQuery, string | number>>, signal?: AbortSignal) => apiGet<AuditPage>(`/api/audit${toQuery(query)}`, signal),
   users: async (signal?: AbortSignal) => unwrap<User[]>(await apiGet<unknown>('/api/users', signal), 'items'),
   createUser: (body: UserCreate) => apiSend<User>('POST', '/api/users', body),
   updateUser: (id: number, body: UserUpdate) => apiSend<User>('PATCH', `/api/users/${id}`, body),

@@ -1,35 +1,19 @@
 /**
- * Reading the audit log: which fields an event changed, shown as short text (never as HTML).
+ * Reading the audit log in the workspace: each event told in the current language (the same
+ * sentences as the XLSX export, from db/model.ts), and the events of several entities merged.
  */
-import type { AuditEvent } from '../../db/model';
+import { COUNTY_CODES, describeAuditEvent, type AuditEvent, type AuditNames, type AuditText } from '../../db/model';
+import { lang } from '../i18n';
+import { admin } from '../i18n/admin';
 
-/** One changed field of an audit event. */
-export interface AuditChange { key: string; before: string; after: string }
+/** The county names the sentences use, from the workspace's catalog (no request needed). */
+export const AUDIT_NAMES: AuditNames = {
+  counties: Object.fromEntries(COUNTY_CODES.map((c) => [c, { nameZh: admin.zh[`county.${c}`], nameEn: admin.en[`county.${c}`] }])),
+};
 
-/** Longest value shown in full; longer ones are cut with an ellipsis. */
-export const MAX_VALUE_CHARS = 120;
-
-/** A value as short text: strings as they are, the rest as JSON, cut to MAX_VALUE_CHARS. */
-export function shortValue(value: unknown): string {
-  const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-  const text = empty ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
-}
-
-const asRecord = (v: unknown): Record<string, unknown> =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v };
-
-/** Fields every snapshot carries that say nothing about the change. */
-const NOISE = new Set(['id', 'productId', 'createdAt', 'updatedAt', 'transitions']);
-
-/** The fields whose shown value differs between `before` and `after` (the filled ones for a creation). */
-export function auditChanges(event: Pick<AuditEvent, 'before' | 'after'>): AuditChange[] {
-  const before = asRecord(event.before);
-  const after = asRecord(event.after);
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !NOISE.has(k));
-  return keys
-    .map((key) => ({ key, before: shortValue(before[key]), after: shortValue(after[key]) }))
-    .filter((c) => c.before !== c.after);
+/** An event as a summary and change sentences in the current language. */
+export function auditText(event: AuditEvent): AuditText {
+  return describeAuditEvent(event, lang(), AUDIT_NAMES);
 }
 
 /** Events of several entities merged newest first. */

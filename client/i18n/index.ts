@@ -5,15 +5,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { admin } from './admin';
 import { common } from './common';
+import { history as historyCatalog } from './history';
 import { importCatalog } from './import';
 import { map } from './map';
 import { product } from './product';
 import { tally } from './tally';
 
-const catalogs = [common, map, product, tally, admin, importCatalog];
+const catalogs = [common, map, product, tally, admin, importCatalog, historyCatalog];
 /** Every message key of every catalog. */
 export type MessageKey = keyof typeof common.zh | keyof typeof map.zh | keyof typeof product.zh
-  | keyof typeof tally.zh | keyof typeof admin.zh | keyof typeof importCatalog.zh;
+  | keyof typeof tally.zh | keyof typeof admin.zh | keyof typeof importCatalog.zh | keyof typeof historyCatalog.zh;
 const zh = Object.assign({}, ...catalogs.map((c) => c.zh)) as Record<MessageKey, string>;
 const en = Object.assign({}, ...catalogs.map((c) => c.en)) as Record<MessageKey, string>;
 

@@ -1,7 +1,7 @@
 /** Accounts, sessions and the audit log. */
 import { z } from 'zod';
-import { AuditEntity, CountyCode, Role } from './vocabulary';
-import { IsoDateTime } from './scalars';
+import { AuditEntity, CountyCode, GiType, Role } from './vocabulary';
+import { IsoDate, IsoDateTime } from './scalars';
 
 // ---------------------------------------------------------------- accounts and audit
 
@@ -46,6 +46,25 @@ export type UserUpdate = z.infer<typeof UserUpdate>;
 export const SessionCreate = z.object({ username: z.string().max(100), password: z.string().max(200) }).strict();
 export type SessionCreate = z.infer<typeof SessionCreate>;
 
+/** The actions the audit log records. */
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'transition', 'replace_participants'] as const;
+/** An audited action. */
+export const AuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/**
+ * What an entry is about, as it is now, so it can be told in words: the product's (or period's, or
+ * account's) name, a designation's GI type and product, and the product's counties.
+ */
+export const AuditSubject = z.object({
+  name: z.string().nullable(),
+  nameEn: z.string().nullable(),
+  productId: z.number().int().nullable(),
+  giType: GiType.nullable(),
+  counties: z.array(CountyCode),
+});
+export type AuditSubject = z.infer<typeof AuditSubject>;
+
 /** One entry of the append-only audit log. */
 export const AuditEvent = z.object({
   id: z.number().int(),
@@ -56,6 +75,7 @@ export const AuditEvent = z.object({
   entityId: z.number().int(),
   before: z.unknown(),
   after: z.unknown(),
+  subject: AuditSubject.optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
@@ -63,13 +83,37 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 export const AuditPage = z.object({ items: z.array(AuditEvent), total: z.number().int() });
 export type AuditPage = z.infer<typeof AuditPage>;
 
-/** Query string of GET /api/audit. */
+/** The filters of the audit log (the history page keeps them in its URL under the same names). */
+const auditFilterShape = {
+  /** Entries about products (and their designations) of this county. */
+  county: CountyCode.optional(),
+  /** The username who made the change. */
+  user: z.string().trim().min(1).max(100).optional(),
+  entity: AuditEntity.optional(),
+  id: z.coerce.number().int().min(1).optional(),
+  action: AuditAction.optional(),
+  /** First day (Asia/Shanghai), inclusive. */
+  from: IsoDate.optional(),
+  /** Last day (Asia/Shanghai), inclusive. */
+  to: IsoDate.optional(),
+};
+const fromNotAfterTo = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const fromNotAfterToIssue = { message: '结束日期不能早于开始日期 / to may not be before from', path: ['to'] };
+
+/** Query string of GET /api/audit: the filters plus paging (at most 200 a page). */
 export const AuditQuery = z
   .object({
-    entity: AuditEntity.optional(),
-    id: z.coerce.number().int().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    ...auditFilterShape,
+    limit: z.coerce.number().int().min(1).max(200).default(100),
     offset: z.coerce.number().int().min(0).default(0),
   })
-  .strict();
+  .strict()
+  .refine(fromNotAfterTo, fromNotAfterToIssue);
 export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/** Query string of GET /api/audit/export.xlsx: the filters and the language of the sheet. */
+export const AuditExportQuery = z
+  .object({ ...auditFilterShape, lang: z.enum(['zh', 'en']).default('zh') })
+  .strict()
+  .refine(fromNotAfterTo, fromNotAfterToIssue);
+export type AuditExportQuery = z.infer<typeof AuditExportQuery>;

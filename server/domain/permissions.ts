@@ -41,15 +41,11 @@ export function listScope(db: Db, viewer: Viewer, query: Pick<ProductQuery, 'min
   return and(mine, query.archived ? isNotNull(products.archivedAt) : isNull(products.archivedAt));
 }
 
-/**
- * The condition on `audit_events` that a viewer may read: an admin reads everything, an official
- * the entries about products of their county and about those products' designations.
- */
-export function readableAudit(db: Db, viewer: SignedIn): SQL | undefined {
-  if (viewer.role === 'admin') return undefined;
+/** The condition on `audit_events`: entries about products of a county and about those products' designations. */
+export function auditAboutCounty(db: Db, county: CountyCode): SQL {
   const productInCounty = (productId: SQL | typeof designations.productId) => exists(
     db.select({ one: productCounties.productId }).from(productCounties)
-      .where(and(eq(productCounties.productId, productId), eq(productCounties.countyCode, viewer.county!))),
+      .where(and(eq(productCounties.productId, productId), eq(productCounties.countyCode, county))),
   );
   return or(
     and(eq(auditEvents.entity, 'product'), productInCounty(sql`${auditEvents.entityId}`)),
@@ -57,7 +53,22 @@ export function readableAudit(db: Db, viewer: SignedIn): SQL | undefined {
       db.select({ one: designations.id }).from(designations)
         .where(and(eq(designations.id, auditEvents.entityId), productInCounty(designations.productId))),
     )),
-  );
+  )!;
+}
+
+/**
+ * The condition on `audit_events` that a viewer may read: an admin reads everything, an official
+ * the entries about products of their county and about those products' designations.
+ */
+export function readableAudit(db: Db, viewer: SignedIn): SQL | undefined {
+  if (viewer.role === 'admin') return undefined;
+  return auditAboutCounty(db, viewer.county!);
+}
+
+/** Throws 403 when an official asks for the history of a county other than their own. */
+export function assertMayReadCounty(viewer: SignedIn, county: CountyCode | undefined): void {
+  if (county === undefined || viewer.role === 'admin' || county === viewer.county) return;
+  throw forbidden(`县级账号只能查看本县（${viewer.county}）的修改记录 / Officials may only read the history of their own county (${viewer.county})`);
 }
 
 /** Whether a viewer may create or change a product that lies in these counties. */

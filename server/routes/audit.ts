@@ -1,14 +1,37 @@
-/** GET /api/audit?entity=&id=: the audit log (officials see their county's products and designations). */
+/**
+ * GET /api/audit: the audit log, filtered (county, user, entity, id, action, from, to) and paged;
+ * GET /api/audit/export.xlsx: the same filters as a sheet of sentences. Officials see their county's
+ * products and designations; signed-in only.
+ */
 import { Router } from 'express';
-import { AuditQuery } from '../../db/model';
+import { AuditExportQuery, AuditQuery, type AuditNames } from '../../db/model';
 import { requireSignedIn, signedInViewer } from '../auth';
-import type { AppContext } from '../context';
-import { listAudit } from '../domain/audit';
+import { clockOf, type AppContext } from '../context';
+import { allAudit, listAudit } from '../domain/audit';
+import { writeAuditXlsx } from '../domain/audit-export';
+import { listCounties } from '../domain/counties';
 import { validate } from '../validate';
 
 /** Audit routes. */
-export function auditRoutes({ db }: AppContext): Router {
-  return Router().get('/api/audit', requireSignedIn, (req, res) => {
-    res.json(listAudit(db, signedInViewer(res), validate(AuditQuery, req.query, 'query')));
-  });
+export function auditRoutes(ctx: AppContext): Router {
+  const { db } = ctx;
+  const now = clockOf(ctx);
+  return Router()
+    .get('/api/audit', requireSignedIn, (req, res) => {
+      res.json(listAudit(db, signedInViewer(res), validate(AuditQuery, req.query, 'query')));
+    })
+    .get('/api/audit/export.xlsx', requireSignedIn, async (req, res) => {
+      const { lang, ...filter } = validate(AuditExportQuery, req.query, 'query');
+      const events = allAudit(db, signedInViewer(res), filter);
+      const names: AuditNames = { counties: Object.fromEntries(listCounties(db).map((c) => [c.code, c])) };
+      const day = new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .attachment(`jincheng-gi-history-${day}.xlsx`).set('Cache-Control', 'no-store');
+      try {
+        await writeAuditXlsx(res, events, lang, names);
+      } catch (error) {
+        if (!res.headersSent) throw error;
+        res.destroy(); // headers are gone: cutting the download short is all that is left
+      }
+    });
 }

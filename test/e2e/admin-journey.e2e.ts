@@ -125,7 +125,7 @@ describe.each(['zh', 'en'] as const)('the officials’ journey (%s)', (lang) => 
     await page.getByLabel(L('form.visibility')).selectOption({ label: L('visibility.public') });
     await page.getByRole('button', { name: L('form.save'), exact: true }).click();
     await page.getByRole('link', { name: L('editor.publicPage') }).waitFor();
-    await page.getByRole('cell', { name: 'qinshui' }).first().waitFor();
+    await page.locator('gi-audit-history gi-audit-event').getByText(`${L('form.visibility')}${lang === 'en' ? ': ' : '：'}${L('visibility.draft')} → ${L('visibility.public')}`).waitFor();
     await shot(page, `${lang}-4-product-editor`);
     for (const part of ['gi-designation-editor', 'gi-participants-editor', 'gi-audit-history']) {
       await saveShot(page.locator(part), `${lang}-4-${part}`);

@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../db/model';
-import { auditChanges, mergeEvents, MAX_VALUE_CHARS, shortValue } from '../../../client/admin/audit';
+import { auditText, mergeEvents } from '../../../client/admin/audit';
 import { shanghaiTime } from '../../../client/admin/labels';
 
-describe('auditChanges', () => {
-  it.each([
-    ['a creation lists the filled fields', { before: null, after: { id: 3, nameZh: '蜂蜜', nameEn: null, description: '', sources: [], counties: ['140521'] } },
-      [{ key: 'nameZh', before: '—', after: '蜂蜜' }, { key: 'counties', before: '—', after: '["140521"]' }]],
-    ['an update lists only changed fields', { before: { nameZh: 'a', quality: 'q' }, after: { nameZh: 'b', quality: 'q' } },
-      [{ key: 'nameZh', before: 'a', after: 'b' }]],
-    ['an array value (participants) is one field', { before: [], after: [{ role: 'farmers' }] },
-      [{ key: 'value', before: '—', after: '[{"role":"farmers"}]' }]],
-    ['markup stays text', { before: null, after: { nameZh: '<img src=x>' } }, [{ key: 'nameZh', before: '—', after: '<img src=x>' }]],
-  ])('%s', (_, event, changes) => {
-    expect(auditChanges(event)).toEqual(changes);
-  });
-
-  it('cuts long values', () => {
-    const value = shortValue('x'.repeat(500));
-    expect(value).toHaveLength(MAX_VALUE_CHARS);
-    expect(value.endsWith('…')).toBe(true);
+describe('auditText', () => {
+  const event = { id: 1, at: '2026-01-01T00:00:00Z', user: 'u', action: 'update', entity: 'product', entityId: 1,
+    before: { counties: ['140521'], nameZh: 'a' }, after: { counties: ['140521', '140522'], nameZh: '<img src=x>' } } as AuditEvent;
+  it('tells an event in sentences with the workspace’s county names, markup as text', () => {
+    expect(auditText(event)).toEqual({
+      summary: '修改产品 <img src=x>',
+      changes: ['所在县：沁水县 → 沁水县、阳城县', '中文名称：a → <img src=x>'],
+    });
   });
 });
 

@@ -1,0 +1,223 @@
+/**
+ * The audit log as sentences people can read, in Chinese or English: a summary ("新建产品 沁水黄小米",
+ * "将 沁水黄小米 的 地理标志商标 推进到 已获批") and one sentence per change ("状态：已申报 → 已获批（2024-05-01）").
+ * Codes become their labels; nothing is ever shown as JSON. Shared by the pages and the XLSX export.
+ */
+import type { AuditEvent } from './accounts';
+import { ACCOUNT_ROLE_NAMES, ACTION_NAMES, ENTITY_NAMES, FIELD_NAMES, WORDS, type AuditLang } from './audit-words';
+import { LABELS, type Vocabulary } from './labels';
+
+export { ACTION_NAMES, ENTITY_NAMES, type AuditLang } from './audit-words';
+
+/** Names the sentences need that the event does not carry. */
+export interface AuditNames { counties: Record<string, { nameZh: string; nameEn: string }> }
+
+/** An event told as a summary and its change sentences. */
+export interface AuditText { summary: string; changes: string[] }
+
+type Rec = Record<string, unknown>;
+type Words = (typeof WORDS)[AuditLang];
+
+/** Snapshot fields that say nothing about the change (or are told elsewhere in the sentence). */
+const NOISE = new Set(['id', 'productId', 'createdAt', 'updatedAt', 'transitions', 'designations', 'participants', 'on', 'note', 'passwordChanged']);
+/** Values a new record starts with that need no sentence. */
+const DEFAULTS_ON_CREATE: Rec = { archived: false, active: true };
+/** Longest free text quoted in a sentence. */
+const MAX_TEXT = 80;
+/** Statuses a designation is moved forward to (other moves are "changed to"). */
+const FORWARD = new Set(['filed', 'published', 'granted']);
+
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const asRec = (v: unknown): Rec => (isRec(v) ? v : {});
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+const cut = (s: string) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
+
+/** A code's label in a vocabulary, or the code itself when it is truly unknown. */
+function label(vocabulary: Vocabulary, code: unknown, lang: AuditLang): string {
+  const entry = (LABELS[vocabulary] as Record<string, { zh: string; en: string }>)[String(code)];
+  return entry ? entry[lang] : String(code);
+}
+
+/** Tells events in one language. */
+class Teller {
+  readonly w: Words;
+  constructor(readonly lang: AuditLang, readonly names: AuditNames) { this.w = WORDS[lang]; }
+
+  field(key: string): string { return FIELD_NAMES[key]?.[this.lang] ?? key; }
+  list(items: string[]): string { return items.join(this.w.list); }
+  num(n: unknown): string { return typeof n === 'number' ? n.toLocaleString(this.lang === 'en' ? 'en-US' : 'zh-CN') : String(n); }
+  county(code: unknown): string {
+    const c = this.names.counties[String(code)];
+    return c ? (this.lang === 'en' ? c.nameEn : c.nameZh) : String(code);
+  }
+  line(key: string, before: string, after: string): string { return `${this.field(key)}${this.w.colon}${before}${this.w.arrow}${after}`; }
+
+  /** A field's value as words ('—' when empty). */
+  value(key: string, v: unknown): string {
+    if (isEmpty(v)) return this.w.none;
+    const w = this.w;
+    switch (key) {
+      case 'category': return label('category', v, this.lang);
+      case 'visibility': return label('visibility', v, this.lang);
+      case 'giType': return label('giType', v, this.lang);
+      case 'markKind': return label('markKind', v, this.lang);
+      case 'status': return label('status', v, this.lang);
+      case 'counties': return Array.isArray(v) ? this.list(v.map((c) => this.county(c))) : this.county(v);
+      case 'county': return this.county(v);
+      case 'role': return (ACCOUNT_ROLE_NAMES as Record<string, { zh: string; en: string }>)[String(v)]?.[this.lang] ?? String(v);
+      case 'active': return v === true ? w.active : w.inactive;
+      case 'locations': return this.locations(v);
+      case 'protectedArea': return this.area(v);
+      case 'sources': return Array.isArray(v) ? w.items(v.length) : this.generic(v);
+      default: return this.generic(v);
+    }
+  }
+
+  generic(v: unknown): string {
+    if (typeof v === 'string') return cut(v);
+    if (typeof v === 'number') return this.num(v);
+    if (typeof v === 'boolean') return v ? this.w.yes : this.w.no;
+    if (Array.isArray(v)) return v.every((x) => typeof x === 'string' || typeof x === 'number') ? cut(this.list(v.map(String))) : this.w.items(v.length);
+    return '…';
+  }
+
+  locations(v: unknown): string {
+    if (!Array.isArray(v)) return this.generic(v);
+    const labels = v.map((l) => str(asRec(l).label)).filter((l): l is string => l !== null);
+    return this.w.places(v.length) + (labels.length ? `${this.w.open}${cut(this.list(labels))}${this.w.close}` : '');
+  }
+
+  area(v: unknown): string {
+    const a = asRec(v);
+    const text = str(a.text);
+    const geometry = asRec(a.geometry);
+    const count = (c: unknown): number => (Array.isArray(c) ? (typeof c[0] === 'number' ? 1 : c.reduce((n: number, x) => n + count(x), 0)) : 0);
+    const parts = [text ? cut(text) : null, a.geometry ? this.w.polygon(count(geometry.coordinates)) : null].filter(Boolean);
+    return parts.length ? parts.join(this.lang === 'en' ? ', ' : '，') : this.w.none;
+  }
+
+  /** Sentences for the fields that differ between two snapshots (every filled field of a creation). */
+  fields(before: Rec, after: Rec, creating: boolean): string[] {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !NOISE.has(k));
+    const out: string[] = [];
+    for (const key of keys) {
+      if (creating && (isEmpty(after[key]) || DEFAULTS_ON_CREATE[key] === after[key])) continue;
+      if (key === 'targets') { out.push(...this.targets(before.targets, after.targets)); continue; }
+      let b = this.value(key, before[key]);
+      let a = this.value(key, after[key]);
+      if (key === 'sources') ({ b, a } = this.sources(before.sources, after.sources, b, a));
+      if (key === 'status') {
+        const on = str(after.on) ?? str(asRec(Array.isArray(after.transitions) ? after.transitions.at(-1) : null).on);
+        if (on) a += `${this.w.open}${on}${this.w.close}`;
+      }
+      if (b !== a || JSON.stringify(before[key]) !== JSON.stringify(after[key])) out.push(this.line(key, b, a));
+    }
+    if (str(after.note)) out.push(`${this.field('note')}${this.w.colon}${cut(after.note as string)}`);
+    if (after.passwordChanged === true) out.push(`${this.field('passwordChanged')}${this.w.colon}${this.w.passwordReset}`);
+    return out;
+  }
+
+  sources(before: unknown, after: unknown, b: string, a: string) {
+    const old = new Set(Array.isArray(before) ? before : []);
+    const added = (Array.isArray(after) ? after : []).filter((s) => !old.has(s)).map(String);
+    return { b, a: added.length && b !== this.w.none ? `${a}${this.w.open}${this.w.added}${this.w.colon}${cut(this.list(added))}${this.w.close}` : a };
+  }
+
+  targets(before: unknown, after: unknown): string[] {
+    const byType = (v: unknown) => new Map((Array.isArray(v) ? v : []).map((x) => [String(asRec(x).giType), asRec(x)]));
+    const b = byType(before);
+    const a = byType(after);
+    const show = (x: Rec | undefined) => (x ? this.w.target(Number(x.baseline), Number(x.target)) : this.w.none);
+    return [...new Set([...b.keys(), ...a.keys()])]
+      .filter((type) => show(b.get(type)) !== show(a.get(type)))
+      .map((type) => `${this.field('targets')}${this.w.open}${label('giType', type, this.lang)}${this.w.close}${this.w.colon}${show(b.get(type))}${this.w.arrow}${show(a.get(type))}`);
+  }
+
+  /** Who joined, left or changed in the cooperative-farmer model. */
+  participants(before: unknown, after: unknown): string[] {
+    const b = (Array.isArray(before) ? before : []).map(asRec);
+    const a = (Array.isArray(after) ? after : []).map(asRec);
+    const key = (p: Rec) => `${String(p.role)}|${str(p.name) ?? ''}`;
+    const unmatched = [...b];
+    const out: string[] = [];
+    const head = `${this.field('participants')}${this.w.colon}`;
+    for (const p of a) {
+      const i = unmatched.findIndex((q) => key(q) === key(p));
+      if (i < 0) { out.push(`${head}${this.w.added} ${this.who(p)}${this.details(p, true)}`); continue; }
+      const [old] = unmatched.splice(i, 1);
+      const diffs = DETAIL_KEYS.filter((k) => old[k] !== p[k])
+        .map((k) => `${this.detail(k, old[k]) ?? this.w.none}${this.w.arrow}${this.detail(k, p[k]) ?? this.w.none}`);
+      if (diffs.length) out.push(`${head}${this.w.changed} ${this.who(p)}${this.w.open}${diffs.join(this.w.semi)}${this.w.close}`);
+    }
+    for (const p of unmatched) out.push(`${head}${this.w.removed} ${this.who(p)}${this.details(p, false)}`);
+    if (out.length === 0 && JSON.stringify(b) !== JSON.stringify(a)) out.push(`${head}${this.w.reordered}`);
+    return out;
+  }
+
+  who(p: Rec): string { return str(p.name) ?? label('role', p.role, this.lang); }
+
+  detail(k: (typeof DETAIL_KEYS)[number], v: unknown): string | null {
+    if (v === null || v === undefined || v === '') return null;
+    if (k === 'creditCode') return this.w.creditCode(String(v));
+    const n = this.num(v);
+    return k === 'households' ? this.w.households(n) : k === 'areaMu' ? this.w.area(n) : k === 'outputTonnes' ? this.w.output(n) : this.w.value(n);
+  }
+
+  details(p: Rec, full: boolean): string {
+    const parts = [str(p.name) ? label('role', p.role, this.lang) : null, ...(full ? DETAIL_KEYS.map((k) => this.detail(k, p[k])) : [])]
+      .filter((x): x is string => x !== null);
+    return parts.length ? `${this.w.open}${parts.join(this.lang === 'en' ? ', ' : '，')}${this.w.close}` : '';
+  }
+}
+
+const DETAIL_KEYS = ['households', 'areaMu', 'outputTonnes', 'valueWanYuan', 'creditCode'] as const;
+
+/** The name an event is about: its subject's, else the snapshot's, else "#id". */
+function nameOf(event: AuditEvent, lang: AuditLang, key: 'nameZh' | 'name' | 'username'): string {
+  const before = asRec(event.before);
+  const after = asRec(event.after);
+  const subject = event.subject;
+  if (subject?.name) return (lang === 'en' && subject.nameEn) || subject.name;
+  if (key === 'nameZh') {
+    const en = lang === 'en' ? str(after.nameEn) ?? str(before.nameEn) : null;
+    const zh = str(after.nameZh) ?? str(before.nameZh);
+    if (en || zh) return (en ?? zh)!;
+  } else {
+    const n = str(after[key]) ?? str(before[key]);
+    if (n) return n;
+  }
+  return `#${event.entityId}`;
+}
+
+function summaryOf(event: AuditEvent, lang: AuditLang, tell: Teller): string {
+  const zh = lang === 'zh';
+  const after = asRec(event.after);
+  const action = event.action;
+  if (event.entity === 'designation') {
+    const giType = event.subject?.giType ?? str(after.giType);
+    const type = giType ? label('giType', giType, lang) : zh ? '地理标志' : 'designation';
+    const product = event.subject?.name ? nameOf(event, lang, 'nameZh') : null;
+    const of = () => (zh ? (product ? `${product} 的 ${type}` : type) : product ? `the ${type} of ${product}` : giType ? `the ${type}` : 'a designation');
+    if (action === 'create') return zh ? `${product ? `为 ${product} ` : ''}新建 ${type}` : `Started ${type}${product ? ` for ${product}` : ''}`;
+    if (action === 'transition') {
+      const to = tell.value('status', after.status);
+      return zh ? `将 ${of()} ${FORWARD.has(String(after.status)) ? '推进到' : '变更为'} ${to}` : `Moved ${of()} to ${to}`;
+    }
+    if (action === 'update') return zh ? `修改 ${of()}` : `Changed ${of()}`;
+  }
+  const entity = ENTITY_NAMES[event.entity][lang];
+  const name = nameOf(event, lang, event.entity === 'product' ? 'nameZh' : event.entity === 'user' ? 'username' : 'name');
+  if (action === 'replace_participants') return zh ? `更新 ${name} 的产业化经营模式` : `Updated the cooperative-farmer model of ${name}`;
+  const verb = (ACTION_NAMES as Record<string, { zh: string; en: string }>)[action]?.[lang] ?? action;
+  return zh ? `${verb}${entity} ${name}` : `${verb} ${entity} ${name}`;
+}
+
+/** An audit event as a summary and change sentences in one language; never JSON, never a known code. */
+export function describeAuditEvent(event: AuditEvent, lang: AuditLang, names: AuditNames): AuditText {
+  const tell = new Teller(lang, names);
+  const summary = summaryOf(event, lang, tell);
+  if (event.action === 'archive' || event.action === 'restore') return { summary, changes: [] };
+  if (event.action === 'replace_participants') return { summary, changes: tell.participants(event.before, event.after) };
+  return { summary, changes: tell.fields(asRec(event.before), asRec(event.after), event.before === null || event.before === undefined) };
+}

@@ -1,0 +1,90 @@
+/**
+ * The words of the history's sentences in both languages: field names, actions, units and
+ * punctuation. Kept apart from the sentence logic (audit-text.ts) so a wording change is one line.
+ */
+
+/** A language of the sentences. */
+export type AuditLang = 'zh' | 'en';
+
+/** Names of the snapshot fields the server writes, by entity-independent key. */
+export const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
+  nameZh: { zh: '中文名称', en: 'Chinese name' },
+  nameEn: { zh: '英文名称', en: 'English name' },
+  category: { zh: '产品类别', en: 'Category' },
+  counties: { zh: '所在县', en: 'Counties' },
+  description: { zh: '产品介绍', en: 'Description' },
+  quality: { zh: '质量特色', en: 'Quality characteristics' },
+  visibility: { zh: '公开状态', en: 'Visibility' },
+  archived: { zh: '已归档', en: 'Archived' },
+  locations: { zh: '位置', en: 'Locations' },
+  protectedArea: { zh: '地域保护范围', en: 'Protected area' },
+  sources: { zh: '资料来源', en: 'Sources' },
+  giType: { zh: '地理标志类型', en: 'GI type' },
+  markKind: { zh: '商标种类', en: 'Kind of mark' },
+  status: { zh: '状态', en: 'Status' },
+  holder: { zh: '申请人/持有人', en: 'Applicant / holder' },
+  holderCreditCode: { zh: '持有人统一社会信用代码', en: 'Holder’s credit code' },
+  number: { zh: '申请号/注册号/证书号', en: 'Number' },
+  announcement: { zh: '公告', en: 'Announcement' },
+  filedOn: { zh: '申报日期', en: 'Filed on' },
+  grantedOn: { zh: '获批日期', en: 'Granted on' },
+  validUntil: { zh: '有效期至', en: 'Valid until' },
+  notes: { zh: '备注', en: 'Notes' },
+  note: { zh: '变更说明', en: 'Note' },
+  participants: { zh: '参与主体', en: 'Participants' },
+  name: { zh: '名称', en: 'Name' },
+  startsOn: { zh: '开始日期', en: 'Starts on' },
+  endsOn: { zh: '结束日期', en: 'Ends on' },
+  targets: { zh: '目标', en: 'Targets' },
+  username: { zh: '用户名', en: 'Username' },
+  role: { zh: '角色', en: 'Role' },
+  county: { zh: '所属县', en: 'County' },
+  active: { zh: '账号状态', en: 'Account' },
+  passwordChanged: { zh: '密码', en: 'Password' },
+};
+
+/** Names of the audited entities. */
+export const ENTITY_NAMES = {
+  product: { zh: '产品', en: 'product' },
+  designation: { zh: '地理标志', en: 'designation' },
+  period: { zh: '规划期', en: 'plan period' },
+  user: { zh: '账号', en: 'account' },
+} as const;
+
+/** Names of the actions the server records (the filter's choices). */
+export const ACTION_NAMES = {
+  create: { zh: '新建', en: 'Created' },
+  update: { zh: '修改', en: 'Changed' },
+  archive: { zh: '归档', en: 'Archived' },
+  restore: { zh: '恢复', en: 'Restored' },
+  transition: { zh: '状态变更', en: 'Status move' },
+  replace_participants: { zh: '更新经营模式', en: 'Model updated' },
+} as const;
+
+/** Account roles (participant roles are in LABELS.role). */
+export const ACCOUNT_ROLE_NAMES = {
+  admin: { zh: '市级管理员', en: 'City admin' },
+  official: { zh: '县级工作人员', en: 'County official' },
+} as const;
+
+/** Punctuation, units and stock phrases. */
+export const WORDS = {
+  zh: {
+    colon: '：', arrow: ' → ', list: '、', none: '—', yes: '是', no: '否', open: '（', close: '）', semi: '；',
+    active: '启用', inactive: '已停用', passwordReset: '已重设', reordered: '调整了顺序',
+    places: (n: number) => `${n} 处`, items: (n: number) => `${n} 条`,
+    households: (n: string) => `${n} 户`, area: (n: string) => `${n} 亩`, output: (n: string) => `${n} 吨`,
+    value: (n: string) => `产值 ${n} 万元`, creditCode: (c: string) => `统一社会信用代码 ${c}`,
+    polygon: (n: number) => `含多边形（${n} 个顶点）`, added: '新增', removed: '移除', changed: '修改',
+    target: (base: number, target: number) => `基数 ${base}，目标 ${target}`,
+  },
+  en: {
+    colon: ': ', arrow: ' → ', list: ', ', none: '—', yes: 'yes', no: 'no', open: ' (', close: ')', semi: '; ',
+    active: 'active', inactive: 'deactivated', passwordReset: 'reset', reordered: 'reordered',
+    places: (n: number) => (n === 1 ? '1 place' : `${n} places`), items: (n: number) => (n === 1 ? '1 item' : `${n} items`),
+    households: (n: string) => `${n} households`, area: (n: string) => `${n} mu`, output: (n: string) => `${n} t`,
+    value: (n: string) => `output value ${n} × 10,000 yuan`, creditCode: (c: string) => `credit code ${c}`,
+    polygon: (n: number) => `with a polygon (${n} vertices)`, added: 'added', removed: 'removed', changed: 'changed',
+    target: (base: number, target: number) => `baseline ${base}, target ${target}`,
+  },
+} as const;
