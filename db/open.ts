@@ -66,3 +66,16 @@ export function openReadOnlyDb(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   return drizzle(sqlite, { schema }) as Db;
 }
+
+/**
+ * Opens an existing database for writing without migrating (for a task worker beside the server):
+ * the same durable settings as `openDb`.
+ */
+export function openWritableDb(file: string): Db {
+  const sqlite = new Database(file, { fileMustExist: true });
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return drizzle(sqlite, { schema }) as Db;
+}

@@ -11,6 +11,7 @@ import { apiNotFound, errorHandler } from './errors';
 import { countyRoutes } from './routes/counties';
 import { exportRoutes } from './routes/export';
 import { importRoutes } from './routes/import';
+import { importTemplateRoutes } from './routes/import-template';
 import { openApiRoutes } from './routes/openapi';
 import { healthRoutes } from './routes/health';
 import { periodReadRoutes, periodWriteRoutes } from './routes/periods';
@@ -28,6 +29,8 @@ import { sessionMiddleware } from './auth';
 import { sameOriginWrites } from './write-guard';
 import { ReadyCache, registryVersionReader } from './snapshot/ready-cache';
 import { createTaskPool, type TaskPool } from './workers/task-pool';
+import { WriteGate } from './write-gate';
+import { ImportProgressBoard } from './import/progress';
 
 /** Test seams: a clock for session expiry and login rate limits. */
 export interface AppOptions { now?: () => Date }
@@ -38,7 +41,9 @@ export interface AppOptions { now?: () => Date }
  */
 export function createApp(db: Db, config: Config, { now = () => new Date() }: AppOptions = {}): express.Express {
   const pool = createTaskPool(db, config.databasePath);
-  const ctx: AppContext = { db, config, now, pool, ready: new ReadyCache(registryVersionReader(db.$client)) };
+  const ctx: AppContext = {
+    db, config, now, pool, ready: new ReadyCache(registryVersionReader(db.$client)), writeGate: new WriteGate(), imports: new ImportProgressBoard(),
+  };
   const app = express();
   app.locals.taskPool = pool;
   app.disable('x-powered-by');
@@ -49,7 +54,8 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   // Every text answer is compressed when the client accepts it; ready bodies come compressed already.
   app.use(compression());
   app.use('/api', sameOriginWrites);
-  app.use('/api', sessionMiddleware(db, now));
+  app.use('/api', sessionMiddleware(db, now, () => !ctx.writeGate.busy));
+  app.use('/api', ctx.writeGate.waitForIt);
 
   app.use(healthRoutes(ctx));
   app.use(countyRoutes(ctx));
@@ -64,6 +70,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(designationRoutes(ctx));
   app.use(userRoutes(ctx));
   app.use(auditRoutes(ctx));
+  app.use(importTemplateRoutes(ctx));
   app.use(importRoutes(ctx));
 
   app.use('/api', apiNotFound);

@@ -40,11 +40,14 @@ export function clearSessionCookie(req: Request, res: Response): void {
   res.clearCookie(SESSION_COOKIE, cookieOptions(req));
 }
 
-/** Sets `res.locals.viewer` from the session cookie (null for the public); clears a dead cookie. */
-export function sessionMiddleware(db: Db, now: () => Date = () => new Date()): RequestHandler {
+/**
+ * Sets `res.locals.viewer` from the session cookie (null for the public); clears a dead cookie.
+ * `mayWrite` says whether session bookkeeping may write now (not while an import holds the database).
+ */
+export function sessionMiddleware(db: Db, now: () => Date = () => new Date(), mayWrite: () => boolean = () => true): RequestHandler {
   return (req, res, next) => {
     const token = sessionToken(req);
-    const viewer = token ? resolveSession(db, token, now()) : null;
+    const viewer = token ? resolveSession(db, token, now(), mayWrite()) : null;
     if (token && !viewer) clearSessionCookie(req, res);
     res.locals.viewer = viewer;
     next();

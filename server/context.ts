@@ -7,6 +7,8 @@ import type { Config } from './config';
 import type { Viewer } from './domain/viewer';
 import type { ReadyCache } from './snapshot/ready-cache';
 import type { TaskPool } from './workers/task-pool';
+import type { WriteGate } from './write-gate';
+import type { ImportProgressBoard } from './import/progress';
 
 /** Shared by the routers built in app.ts. */
 export interface AppContext {
@@ -16,8 +18,12 @@ export interface AppContext {
   now?: () => Date;
   /** Ready answers of the current registry version (public reads, and each official's view). */
   ready: ReadyCache;
-  /** Worker threads for heavy reads and exports. */
+  /** Worker threads for heavy reads, exports and imports. */
   pool: TaskPool;
+  /** Long writes done off the event loop (imports) go one at a time; other writes wait behind them. */
+  writeGate: WriteGate;
+  /** Each official's import under way, for the page's progress bar. */
+  imports: ImportProgressBoard;
 }
 
 /** The context's clock. */

@@ -1,14 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { ImportReport, ImportRequest } from '../../db/model';
-import { apiSend } from '../api';
-import { LocaleController, t } from '../i18n';
+import type { ImportProgress, ImportReport, ImportRequest } from '../../db/model';
+import { apiGet, apiSend } from '../api';
+import { lang, LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
 import { renderError } from '../task-view';
 import { adminStyles } from './admin-styles';
 
-/** Largest file sent (the API takes about 2 MB of base64). */
-const MAX_FILE_BYTES = 1_500_000;
+/** Largest file sent (the server reads at most 5 MB). */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Reads a file into the import request body (format from the name, bytes as base64). */
 export async function fileToImportRequest(file: File): Promise<ImportRequest> {
@@ -26,6 +26,11 @@ export async function fileToImportRequest(file: File): Promise<ImportRequest> {
 export class GiImport extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
     .outcome-error { color: #8b1a10; font-weight: 600; }
+    .rows { padding-left: 0; list-style: none; }
+    .rows > li { border-bottom: 1px solid var(--gi-border); padding: 0.25rem 0; overflow-wrap: anywhere; }
+    .rows p { margin: 0.25rem 0; }
+    .line, .column { color: var(--gi-muted); }
+    progress { vertical-align: middle; }
     .note { padding: 0.5rem 0.75rem; border-left: 4px solid var(--gi-accent); background: var(--gi-surface); }
   `];
 
@@ -34,6 +39,7 @@ export class GiImport extends LitElement {
   @state() private report: ImportReport | null = null;
   @state() private error: unknown = null;
   @state() private problem = '';
+  @state() private progress: ImportProgress = { phase: 'idle', done: 0, total: 0 };
 
   private readonly i18n = new LocaleController(this);
 
@@ -42,7 +48,8 @@ export class GiImport extends LitElement {
     return html`
       <h2>${t('import.title')}</h2>
       <p class="hint">${t('import.intro')}</p>
-      <p><a href="/api/export/products.csv" download>${t('import.template')}</a></p>
+      <p><a href="/api/import/template.xlsx" download>${t('import.template')}</a>
+        · <a href="/api/export/products.xlsx" download>${t('import.export')}</a></p>
       <div class="field">
         <label for="file">${t('import.file')}</label>
         <input id="file" type="file" accept=".csv,.xlsx,text/csv" @change=${this.chooseFile}
@@ -52,27 +59,37 @@ export class GiImport extends LitElement {
       <div class="actions">
         <button type="button" @click=${() => this.send(true)} ?disabled=${this.busy}>${t('import.check')}</button>
         <button type="button" class="primary" @click=${() => this.send(false)} ?disabled=${this.busy || !checkedClean}>${t('import.apply')}</button>
-        ${this.busy ? html`<span role="status">${t('import.working')}</span>` : nothing}
+        ${this.busy ? this.renderProgress() : nothing}
       </div>
       ${this.error ? renderError(this.error, () => this.send(true)) : nothing}
       ${this.report ? this.renderReport(this.report) : nothing}`;
   }
 
+  private renderProgress() {
+    const { phase, done, total } = this.progress;
+    const known = total > 0 && (phase === 'checking' || phase === 'writing');
+    return html`<span role="status">${known ? t(`import.phase.${phase}`, { done, total }) : t('import.working')}</span>
+      ${known ? html`<progress max=${total} value=${done} aria-label=${t('import.progress')}></progress>` : nothing}`;
+  }
+
   private renderReport(report: ImportReport) {
     const verdict = report.dryRun ? t('import.dryRunNote') : report.applied ? t('import.applied') : t('import.failed');
+    const language = lang();
     return html`<section aria-labelledby="report-title">
       <h3 id="report-title">${t('import.report')}</h3>
       <p class="note" role="status">${verdict} ${t('import.summary', report.summary)}</p>
+      ${report.encoding === 'gb18030' ? html`<p class="hint">${t('import.gbk')}</p>` : nothing}
+      ${report.problems.map((p) => html`<p class="outcome-error">${p[language]}</p>`)}
       ${report.unknownColumns.length ? html`<p class="hint">${t('import.unknownColumns', { columns: report.unknownColumns.join(', ') })}</p>` : nothing}
-      <table>
-        <thead><tr><th scope="col">${t('import.line')}</th><th scope="col">${t('import.product')}</th>
-          <th scope="col">${t('import.outcome')}</th><th scope="col">${t('import.messages')}</th></tr></thead>
-        <tbody>${report.rows.map((r) => html`<tr>
-          <td>${r.line}</td><td>${r.productZh}</td>
-          <td class="outcome-${r.outcome}">${t(`import.outcome.${r.outcome}`)}</td>
-          <td>${r.messages.join('；')}</td>
-        </tr>`)}</tbody>
-      </table>
+      <p><button type="button" @click=${this.downloadReport} ?disabled=${this.busy}>${t('import.downloadReport')}</button></p>
+      <ol class="rows">${report.rows.map((r) => html`<li>
+        <p><span class="line">${t('import.line')} ${r.line}</span> · <strong>${r.productZh}</strong> ·
+          <span class="outcome-${r.outcome}">${t(`import.outcome.${r.outcome}`)}</span></p>
+        ${r.changes.length || r.problems.length ? html`<ul>
+          ${r.changes.map((c) => html`<li>${c[language]}</li>`)}
+          ${r.problems.map((p) => html`<li class="outcome-error">${p.column ? html`<span class="column">${p.column}</span>：` : nothing}${p[language]}</li>`)}
+        </ul>` : nothing}
+      </li>`)}</ol>
     </section>`;
   }
 
@@ -87,10 +104,38 @@ export class GiImport extends LitElement {
     if (this.problem) return;
     this.busy = true;
     this.error = null;
+    this.progress = { phase: 'reading', done: 0, total: 0 };
+    // While the server works, ask where it stands twice a second (a 10,000-row file takes a few seconds).
+    const poll = setInterval(() => {
+      void apiGet<ImportProgress>('/api/import/progress').then((p) => { if (this.busy) this.progress = p; }).catch(() => {});
+    }, 500);
     try {
       this.report = await apiSend<ImportReport>('POST', `/api/import${dryRun ? '?dryRun=1' : ''}`, await fileToImportRequest(this.file));
     } catch (error) {
       // A refused import (another change came between check and import) says why; check again to see the rows.
+      this.error = error;
+    } finally {
+      clearInterval(poll);
+      this.busy = false;
+    }
+  }
+
+  /** Downloads the file back with a result column per row, in the page's language. */
+  private async downloadReport() {
+    if (!this.file) return;
+    this.busy = true;
+    try {
+      const res = await fetch(`/api/import/report.xlsx?lang=${lang()}`, {
+        method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(await fileToImportRequest(this.file)),
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await res.blob());
+      link.download = `${this.file.name.replace(/\.(csv|xlsx)$/i, '')}-${lang() === 'zh' ? '检查结果' : 'checked'}.xlsx`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } catch (error) {
       this.error = error;
     } finally {
       this.busy = false;

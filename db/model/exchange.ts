@@ -4,22 +4,37 @@ import { line } from './scalars';
 
 // ---------------------------------------------------------------- import
 
-/** The body of POST /api/import: a CSV or XLSX table laid out like the export, in base64. */
-export const ImportRequest = z.object({ format: z.enum(['csv', 'xlsx']), data: z.base64().max(2_000_000) }).strict();
+/** The body of POST /api/import: a CSV (UTF-8, GB18030/GBK or UTF-16) or XLSX table, in base64. */
+export const ImportRequest = z.object({ format: z.enum(['csv', 'xlsx']), data: z.base64().max(7_000_000) }).strict();
 export type ImportRequest = z.infer<typeof ImportRequest>;
 
 /** Query string of POST /api/import: `dryRun=1` reports without keeping anything. */
 export const ImportQuery = z.object({ dryRun: z.enum(['0', '1']).optional() }).strict();
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
+/** Query string of POST /api/import/report.xlsx: the language of the result column. */
+export const ImportReportQuery = z.object({ lang: z.enum(['zh', 'en']).optional() }).strict();
+export type ImportReportQuery = z.infer<typeof ImportReportQuery>;
+
+/** A text in both languages. */
+export const Bilingual = z.object({ zh: z.string(), en: z.string() });
+export type Bilingual = z.infer<typeof Bilingual>;
+
+/** What is wrong in a row: the column as the sheet labels it (null: the row as a whole) and what to write instead. */
+export const ImportProblem = Bilingual.extend({ column: z.string().nullable() });
+export type ImportProblem = z.infer<typeof ImportProblem>;
+
 /** What an import did (or, in a dry run, would do) with one row. */
 export const ImportRowReport = z.object({
+  /** The row number as the sheet shows it. */
   line: z.number().int(),
   productZh: z.string(),
-  outcome: z.enum(['new_product', 'new_designation', 'exists', 'error']),
-  /** Whether the row added a designation (to a new or an existing product). */
-  designationAdded: z.boolean(),
-  messages: z.array(z.string()),
+  /** The product the row created or names (null for a new product in a dry run, or an error). */
+  productId: z.number().int().nullable(),
+  outcome: z.enum(['created', 'updated', 'unchanged', 'error']),
+  /** What changes, one sentence each ("状态：已申报 → 已获批（2024-05-01）"). */
+  changes: z.array(Bilingual),
+  problems: z.array(ImportProblem),
 });
 export type ImportRowReport = z.infer<typeof ImportRowReport>;
 
@@ -27,11 +42,25 @@ export type ImportRowReport = z.infer<typeof ImportRowReport>;
 export const ImportReport = z.object({
   dryRun: z.boolean(),
   applied: z.boolean(),
+  /** How a CSV was decoded (`gb18030` for what Chinese Excel saves), null for XLSX. */
+  encoding: z.string().nullable(),
   rows: z.array(ImportRowReport),
-  summary: z.object({ products: z.number().int(), designations: z.number().int(), existing: z.number().int(), errors: z.number().int() }),
+  summary: z.object({
+    created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), errors: z.number().int(),
+  }),
   unknownColumns: z.array(z.string()),
+  /** Problems with the file as a whole (no product column). */
+  problems: z.array(ImportProblem),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/** Progress of the viewer's import under way (GET /api/import/progress). */
+export const ImportProgress = z.object({
+  phase: z.enum(['idle', 'reading', 'checking', 'writing', 'done']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
 
 // ---------------------------------------------------------------- errors
 

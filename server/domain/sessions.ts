@@ -31,9 +31,10 @@ export function createSession(db: Db, userId: number, now: Date): string {
 
 /**
  * The signed-in user a token belongs to, or null when the token is unknown, expired (idle or
- * absolute) or its account inactive; an expired session is deleted, a live one touched.
+ * absolute) or its account inactive; an expired session is deleted, a live one touched (unless
+ * `write` is false: while a long import holds the database, the bookkeeping waits for next time).
  */
-export function resolveSession(db: Db, token: string, now: Date): SignedIn | null {
+export function resolveSession(db: Db, token: string, now: Date, write = true): SignedIn | null {
   const idHash = tokenHash(token);
   const row = db.select({
     lastSeenAt: t.sessions.lastSeenAt, createdAt: t.sessions.createdAt,
@@ -44,10 +45,10 @@ export function resolveSession(db: Db, token: string, now: Date): SignedIn | nul
   const idle = ms - Date.parse(row.lastSeenAt);
   const age = ms - Date.parse(row.createdAt);
   if (!row.active || idle > IDLE_TIMEOUT_MS || age > ABSOLUTE_TIMEOUT_MS || !Number.isFinite(idle) || !Number.isFinite(age)) {
-    db.delete(t.sessions).where(eq(t.sessions.idHash, idHash)).run();
+    if (write) db.delete(t.sessions).where(eq(t.sessions.idHash, idHash)).run();
     return null;
   }
-  if (idle > TOUCH_INTERVAL_MS) {
+  if (write && idle > TOUCH_INTERVAL_MS) {
     db.update(t.sessions).set({ lastSeenAt: now.toISOString() }).where(eq(t.sessions.idHash, idHash)).run();
   }
   return { id: row.id, username: row.username, role: row.role, county: row.county };

@@ -16,6 +16,7 @@ export type ToWorker =
 /** Worker → main thread. */
 export type FromWorker =
   | { id: number; kind: 'result'; result: unknown }
+  | { id: number; kind: 'progress'; value: unknown }
   | { id: number; kind: 'chunk'; chunk: Uint8Array }
   | { id: number; kind: 'end' }
   | { id: number; kind: 'error'; error: TaskFailure };

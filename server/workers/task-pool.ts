@@ -46,6 +46,9 @@ interface Job {
   onStart?(slot: Slot): void;
 }
 
+/** Options of one task run. */
+export interface RunOptions { onProgress?: (value: unknown) => void }
+
 interface Slot { worker: Worker; job: Job | null; idleTimer?: NodeJS.Timeout }
 
 /**
@@ -56,8 +59,8 @@ const IDLE_MS = 10_000;
 
 /** The pool's interface: one result, or a stream of chunks. */
 export interface TaskPool {
-  /** Runs a task and resolves with its result. */
-  run<N extends TaskName>(name: N, input: TaskInput<N>): Promise<TaskOutput<N>>;
+  /** Runs a task and resolves with its result; `onProgress` hears what the task reports as it goes. */
+  run<N extends TaskName>(name: N, input: TaskInput<N>, options?: RunOptions): Promise<TaskOutput<N>>;
   /** Runs a streaming task; the Readable pulls chunks from the worker as it is read. */
   stream<N extends StreamName>(name: N, input: StreamInput<N>): Readable;
   /** Stops the workers. */
@@ -66,7 +69,7 @@ export interface TaskPool {
 
 /** Creates the pool for a database file (`size` workers at most; 2 by default, fewer on one core). */
 export function createTaskPool(db: Db, databasePath: string, size = Math.max(1, Math.min(2, availableParallelism()))): TaskPool {
-  if (databasePath === ':memory:') return inlinePool(taskContext(db));
+  if (databasePath === ':memory:') return inlinePool(taskContext(db, () => db));
   return new WorkerPool({ databasePath }, size);
 }
 
@@ -78,14 +81,15 @@ class WorkerPool implements TaskPool {
 
   constructor(private readonly setup: WorkerSetup, private readonly size: number) {}
 
-  run<N extends TaskName>(name: N, input: TaskInput<N>): Promise<TaskOutput<N>> {
+  run<N extends TaskName>(name: N, input: TaskInput<N>, { onProgress }: RunOptions = {}): Promise<TaskOutput<N>> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.submit({
         id,
         message: { id, kind: 'run', name, input },
         onMessage: (m) => {
-          if (m.kind === 'result') resolve(m.result as TaskOutput<N>);
+          if (m.kind === 'progress') onProgress?.(m.value);
+          else if (m.kind === 'result') resolve(m.result as TaskOutput<N>);
           else if (m.kind === 'error') reject(failureToError(m.error));
         },
         onExit: reject,
@@ -161,7 +165,7 @@ class WorkerPool implements TaskPool {
     worker.on('message', (m: FromWorker) => {
       const job = slot.job;
       if (!job || job.id !== m.id) return; // a cancelled job's late chunks
-      if (m.kind !== 'chunk') {
+      if (m.kind !== 'chunk' && m.kind !== 'progress') {
         slot.job = null;
         slot.idleTimer = setTimeout(() => this.retire(slot), IDLE_MS).unref();
         setImmediate(() => this.dispatch());
@@ -186,7 +190,8 @@ class WorkerPool implements TaskPool {
 /** The pool for an in-memory database: the same tasks, run on the event loop. */
 function inlinePool(ctx: TaskContext): TaskPool {
   return {
-    run: async (name, input) => runTask(ctx, name, input),
+    run: async <N extends TaskName>(name: N, input: TaskInput<N>, { onProgress }: RunOptions = {}) =>
+      (await runTask({ ...ctx, progress: onProgress ?? (() => {}) }, name, input)) as TaskOutput<N>,
     stream: (name, input) => Readable.from((async function* () {
       for await (const chunk of streamTask(ctx, name, input)) yield Buffer.from(chunk);
     })()),

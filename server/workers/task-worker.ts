@@ -3,14 +3,14 @@
  * at a time. A streaming task sends a chunk only while it has credit, and stops when cancelled.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openReadOnlyDb } from '../../db/open';
+import { openReadOnlyDb, openWritableDb } from '../../db/open';
 import { HttpError } from '../errors';
 import type { FromWorker, TaskFailure, ToWorker, WorkerSetup } from './protocol';
 import { runTask, streamTask, taskContext, type StreamName, type TaskName } from './tasks';
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
-const ctx = taskContext(openReadOnlyDb(setup.databasePath));
+const ctx = taskContext(openReadOnlyDb(setup.databasePath), () => openWritableDb(setup.databasePath));
 
 let credit = 0;
 let cancelled = false;
@@ -53,8 +53,9 @@ port.on('message', (message: ToWorker) => {
   const { id, name, input } = message;
   credit = 0;
   cancelled = false;
+  const progress = (value: unknown) => send({ id, kind: 'progress', value });
   const done = message.kind === 'run'
-    ? Promise.resolve().then(() => runTask(ctx, name as TaskName, input as never)).then((result) => send({ id, kind: 'result', result }))
+    ? Promise.resolve().then(() => runTask({ ...ctx, progress }, name as TaskName, input as never)).then((result) => send({ id, kind: 'result', result }))
     : stream(id, name as StreamName, input);
   done.catch((error: unknown) => send({ id, kind: 'error', error: failure(error) }));
 });

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/open';
 import type { ProductFilter } from '../../db/model';
-import { csvChunks, iterateExportRows, xlsxChunks } from '../domain/export';
+import { csvChunks, exportSheets, iterateExportRows, xlsxChunks } from '../domain/export';
 import { loadReplayIndex, type ReplayIndex } from '../domain/tally-replay';
 import type { Viewer } from '../domain/viewer';
 import { makeReadyBodySync, type ReadyBody } from '../snapshot/ready-body';
@@ -13,20 +13,29 @@ import {
   type TallyRequest,
 } from '../snapshot/public-snapshot';
 import { registryVersionReader } from '../snapshot/ready-cache';
+import { importFile, importReportXlsx, type ImportFileInput } from '../import/import-file';
 
 /** What a task sees: its database, and the replay index of the registry version it last read. */
 export interface TaskContext {
+  /** The read-only connection. */
   db: Db;
+  /** A connection that may write (opened on first use: only imports write). */
+  writableDb(): Db;
   /** The replay index of the current registry version (rebuilt when the version has moved). */
   replayIndex(): ReplayIndex;
+  /** Reports how the running task is getting on (set per task). */
+  progress(value: unknown): void;
 }
 
-/** A task context over a database, with the replay index kept per registry version. */
-export function taskContext(db: Db): TaskContext {
+/** A task context over a read-only connection, a way to open a writable one, and the replay index kept per registry version. */
+export function taskContext(db: Db, openWritable: () => Db): TaskContext {
   const version = registryVersionReader(db.$client);
   let kept: { version: number; index: ReplayIndex } | null = null;
+  let writable: Db | null = null;
   return {
     db,
+    writableDb: () => (writable ??= openWritable()),
+    progress: () => {},
     replayIndex() {
       const v = version();
       if (kept?.version !== v) kept = { version: v, index: loadReplayIndex(db) };
@@ -46,11 +55,13 @@ const runners = {
     ready(ctx, () => productPointsSnapshot(ctx.db, input.filter, input.viewer)),
   tally: (ctx: TaskContext, input: TallyRequest) => ready(ctx, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),
   series: (ctx: TaskContext, input: SeriesRequest) => ready(ctx, () => seriesSnapshot(ctx.db, ctx.replayIndex(), input)),
+  importFile: (ctx: TaskContext, input: ImportFileInput) => importFile(ctx.writableDb(), input, ctx.progress),
+  importReportXlsx: (ctx: TaskContext, input: ImportFileInput & { lang: 'zh' | 'en' }) => importReportXlsx(ctx.writableDb(), input),
 };
 
 const streams = {
   exportCsv: (ctx: TaskContext, filter: ProductFilter) => toAsync(csvChunks(iterateExportRows(ctx.db, filter))),
-  exportXlsx: (ctx: TaskContext, filter: ProductFilter) => xlsxChunks(iterateExportRows(ctx.db, filter)),
+  exportXlsx: (ctx: TaskContext, filter: ProductFilter) => xlsxChunks(exportSheets(ctx.db, filter)),
 };
 
 async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
@@ -62,14 +73,14 @@ export type TaskName = keyof typeof runners;
 /** A task's input. */
 export type TaskInput<N extends TaskName> = Parameters<(typeof runners)[N]>[1];
 /** A task's result. */
-export type TaskOutput<N extends TaskName> = ReturnType<(typeof runners)[N]>;
+export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof runners)[N]>>;
 /** The names of the streaming tasks. */
 export type StreamName = keyof typeof streams;
 /** A streaming task's input. */
 export type StreamInput<N extends StreamName> = Parameters<(typeof streams)[N]>[1];
 
 /** Runs a task by name. */
-export function runTask<N extends TaskName>(ctx: TaskContext, name: N, input: TaskInput<N>): TaskOutput<N> {
+export function runTask<N extends TaskName>(ctx: TaskContext, name: N, input: TaskInput<N>): TaskOutput<N> | Promise<TaskOutput<N>> {
   const run = runners[name] as (ctx: TaskContext, input: TaskInput<N>) => TaskOutput<N>;
   if (!run) throw new Error(`No task named ${String(name)}`);
   return run(ctx, input);
