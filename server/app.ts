@@ -2,6 +2,7 @@
  * Builds the Express app (no listen): security headers, the API routes as a table of contents,
  * a JSON 404 for unknown API paths, the client, and one error handler at the end.
  */
+import { createServer, type RequestListener, type Server } from 'node:http';
 import compression from 'compression';
 import express from 'express';
 import type { Db } from '../db/open';
@@ -23,7 +24,7 @@ import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { tallyRoutes } from './routes/tally';
 import { fixedSecurityHeaders, securityHeaderList } from './security';
-import { readyFastPath } from './snapshot/answer';
+import { withReadyFastPath } from './snapshot/answer';
 import { clientRoutes } from './static';
 import { sessionMiddleware } from './auth';
 import { sameOriginWrites } from './write-guard';
@@ -36,8 +37,8 @@ import { ImportProgressBoard } from './import/progress';
 export interface AppOptions { now?: () => Date }
 
 /**
- * Creates the app around an open database and a configuration. Its task workers start on first
- * use; `closeApp` stops them.
+ * Creates the app around an open database and a configuration. `serve(app)` makes its HTTP server;
+ * its task workers start on first use, and `closeApp` stops them.
  */
 export function createApp(db: Db, config: Config, { now = () => new Date() }: AppOptions = {}): express.Express {
   const pool = createTaskPool(db, config.databasePath);
@@ -49,7 +50,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const headers = securityHeaderList(config);
-  app.use(readyFastPath(ctx.ready, headers));
+  app.locals.listener = withReadyFastPath(ctx.ready, headers, app);
   app.use(fixedSecurityHeaders(headers));
   // Every text answer is compressed when the client accepts it; ready bodies come compressed already.
   app.use(compression());
@@ -77,6 +78,11 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(clientRoutes(config.clientDir ?? undefined));
   app.use(errorHandler);
   return app;
+}
+
+/** An HTTP server for the app, with the ready fast path in front of Express (call `listen` on it). */
+export function serve(app: express.Express): Server {
+  return createServer(app.locals.listener as RequestListener);
 }
 
 /** Stops what `createApp` started beside the HTTP server (its task workers). */

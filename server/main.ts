@@ -6,7 +6,7 @@ import { count } from 'drizzle-orm';
 import { openDb } from '../db/open';
 import { users } from '../db/schema';
 import { isEmpty, loadSeeds } from '../seeds/loader';
-import { closeApp, createApp } from './app';
+import { closeApp, createApp, serve } from './app';
 import { readConfig } from './config';
 
 const config = readConfig();
@@ -19,7 +19,7 @@ if (db.select({ n: count() }).from(users).get()!.n === 0) {
   console.log('No accounts yet. Create the first admin with:\n  npm run user:add -- --username admin --password <at least 10 characters> --role admin');
 }
 const app = createApp(db, config);
-const server = app.listen(config.port, () => {
+const server = serve(app).listen(config.port, () => {
   const { port } = server.address() as AddressInfo;
   console.log(`Jincheng GI registry on http://localhost:${port} (database ${config.databasePath})`);
 });

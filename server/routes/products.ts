@@ -19,7 +19,7 @@ export function productReadRoutes(ctx: AppContext): Router {
     .get('/api/products.geojson', async (req, res) => {
       const filter = validate(ProductFilter, req.query, 'query');
       const viewer = viewerOf(res);
-      await answerReady(ctx, req, res, 'products.geojson', filter, { worker: () => pool.run('productsGeoJson', { filter, viewer }) });
+      await answerReady(ctx, req, res, 'products.geojson', filter, { worker: (encodings) => pool.run('productsGeoJson', { filter, viewer, encodings }) });
     })
     .get('/api/products/:id', async (req, res) => {
       const id = idParam(req.params.id);

@@ -15,11 +15,11 @@ export function tallyRoutes(ctx: AppContext): Router {
     .get('/api/tally', async (req, res) => {
       const query = validate(TallyQuery, req.query, 'query');
       const input = { period: query.period, asOf: query.asOf, today: todayInShanghai() };
-      await answerReady(ctx, req, res, 'tally', input, { worker: () => ctx.pool.run('tally', input) }, true);
+      await answerReady(ctx, req, res, 'tally', input, { worker: (encodings) => ctx.pool.run('tally', { ...input, encodings }) }, true);
     })
     .get('/api/tally/series', async (req, res) => {
       const query = validate(TallySeriesQuery, req.query, 'query');
       const input = { period: query.period, step: query.step, today: todayInShanghai() };
-      await answerReady(ctx, req, res, 'series', input, { worker: () => ctx.pool.run('series', input) }, true);
+      await answerReady(ctx, req, res, 'series', input, { worker: (encodings) => ctx.pool.run('series', { ...input, encodings }) }, true);
     });
 }

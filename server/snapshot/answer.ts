@@ -1,14 +1,16 @@
 /**
- * Answering a read from the ready cache: the cache key of a viewer's request, and the one function
- * routes call to send a ready body (built on a miss, by the event loop or a task worker).
+ * Answering a read from the ready cache: the cache key of a viewer's request, the one function routes
+ * call to send a ready body (built on a miss, by the event loop or a task worker), and the fast path
+ * that answers a public URL already built at this version before Express sees the request.
  */
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Request, Response } from 'express';
 import { SESSION_COOKIE } from '../auth';
 import type { AppContext } from '../context';
 import { viewerOf } from '../context';
 import type { Viewer } from '../domain/viewer';
-import { makeReadyBody, sendReadyBody, type ReadyBody } from './ready-body';
 import type { SnapshotText } from './public-snapshot';
+import { acceptedEncodings, makeReadyBody, sendReadyBody, type Encoding, type ReadyBody } from './ready-body';
 import type { ReadyCache } from './ready-cache';
 
 /** Whose view an answer is: the public's, an admin's, or one county's officials'. */
@@ -28,8 +30,11 @@ export function reviveReadyBody(body: ReadyBody): ReadyBody {
   return { ...body, raw: buf(body.raw)!, gzip: buf(body.gzip), br: buf(body.br) };
 }
 
-/** How an answer is built on a miss: text on the event loop (cheap reads), or a ready body from a worker. */
-export type Build = { text: () => SnapshotText } | { worker: () => Promise<ReadyBody> };
+/**
+ * How an answer is built on a miss: text on the event loop (cheap reads), or a ready body from a
+ * worker, told which encodings the requesting client takes so it compresses those ahead.
+ */
+export type Build = { text: () => SnapshotText } | { worker: (encodings: Encoding[]) => Promise<ReadyBody> };
 
 /**
  * Sends the viewer's answer for `name` + `query` from the ready cache, building it on a miss.
@@ -42,9 +47,10 @@ export async function answerReady(
   const signedIn = viewerOf(res) !== null;
   const viewer = sameForEveryone ? null : viewerOf(res);
   const key = `${name}|${scopeOf(viewer)}|${queryKey(query)}`;
+  const encodings = acceptedEncodings(req.headers['accept-encoding']).slice(0, 1);
   const found = ctx.ready.get(key, 'text' in build
-    ? () => { const { type, text } = build.text(); return makeReadyBody(type, text); }
-    : async () => reviveReadyBody(await build.worker()),
+    ? async () => { const { type, text } = build.text(); return makeReadyBody(type, text, encodings); }
+    : async () => reviveReadyBody(await build.worker(encodings)),
   // The public may get the previous version while another request rebuilds; the signed-in (who
   // may just have written) always wait for the current one.
   { allowStale: !signedIn });
@@ -54,16 +60,20 @@ export async function answerReady(
 }
 
 /**
- * The first middleware: a public GET whose URL was answered before at this registry version gets
- * the same ready body at once, with the fixed security headers and none of the routing, session
- * or validation work (a request with a session cookie always takes the full path).
+ * The server's request listener: a public GET whose URL was answered before at this registry
+ * version gets the same ready body at once, with the fixed security headers and none of Express's
+ * routing, session or validation work; everything else (and anything with a session cookie) goes to `app`.
  */
-export function readyFastPath(ready: ReadyCache, headers: [string, string][]): RequestHandler {
-  return (req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.cookie?.includes(SESSION_COOKIE)) return next();
-    const body = ready.peekUrl(req.url);
-    if (!body) return next();
-    for (const [name, value] of headers) res.setHeader(name, value);
-    sendReadyBody(req, res, body, 'public, no-cache');
+export function withReadyFastPath(ready: ReadyCache, headers: [string, string][], app: RequestListener): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && !req.headers.cookie?.includes(SESSION_COOKIE)) {
+      const body = ready.peekUrl(req.url ?? '');
+      if (body) {
+        for (const [name, value] of headers) res.setHeader(name, value);
+        sendReadyBody(req, res, body, 'public, no-cache');
+        return;
+      }
+    }
+    app(req, res);
   };
 }

@@ -1,16 +1,19 @@
 /**
- * A response body made once and sent many times: the bytes, their gzip and brotli forms, and a
- * strong ETag. Sending one is a header lookup and a write; a client that has it gets a 304.
+ * A response body made once and sent many times: the bytes, their gzip and brotli forms (each made
+ * the first time a client asks for it, or ahead by whoever built the body), and a strong ETag.
+ * Sending one is a header lookup and a write; a client that has it gets a 304.
  */
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
-import type { Request, Response } from 'express';
 
 /** Bodies smaller than this are sent as they are (compressing them saves nothing worth the header). */
 export const COMPRESS_MIN_BYTES = 1024;
 
-/** A ready body: identity bytes, optional compressed forms, validator and media type. */
+/** The encodings a ready body can be sent in besides identity. */
+export type Encoding = 'br' | 'gzip';
+
+/** A ready body: identity bytes, compressed forms made so far, validator and media type. */
 export interface ReadyBody {
   type: string;
   raw: Buffer;
@@ -19,9 +22,6 @@ export interface ReadyBody {
   /** Strong ETag of the identity bytes, quoted (`"…"`). */
   etag: string;
 }
-
-const gzipAsync = promisify(zlib.gzip);
-const brotliAsync = promisify(zlib.brotliCompress);
 
 /**
  * Brotli settings. Quality 6 gives within a few per cent of quality 9's size on this JSON at about a
@@ -42,30 +42,27 @@ export function etagOf(bytes: Uint8Array): string {
   return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
 }
 
-/** Below this size compressing in place costs less than handing the work to the thread pool and back. */
-const COMPRESS_INLINE_BYTES = 64 * 1024;
-
-/**
- * Makes a ready body. Large bodies are compressed on libuv's thread pool (zlib's async API), so the
- * event loop only hashes them; small ones (a product, a list page: well under a millisecond) in
- * place. Use `makeReadyBodySync` where blocking is fine (a worker thread, the static-site build).
- */
-export async function makeReadyBody(type: string, content: string | Uint8Array): Promise<ReadyBody> {
-  const raw = Buffer.isBuffer(content) ? content : Buffer.from(content);
-  if (raw.length < COMPRESS_INLINE_BYTES) return makeReadyBodySync(type, raw);
-  const [gzip, br] = await Promise.all([gzipAsync(raw, { level: 6 }), brotliAsync(raw, brotliOptions(raw.length))]);
-  return { type, raw, gzip, br, etag: etagOf(raw) };
+/** Whether a body is worth compressing at all. */
+export function compressible(body: ReadyBody): boolean {
+  return body.raw.length >= COMPRESS_MIN_BYTES;
 }
 
-/** The same as `makeReadyBody`, blocking (for worker threads and build scripts). */
-export function makeReadyBodySync(type: string, content: string | Uint8Array): ReadyBody {
+/** The body in `encoding`, compressed now (blocking) if no one has yet; kept for the next time. */
+export function encodedBytes(body: ReadyBody, encoding: Encoding): Buffer {
+  if (encoding === 'br') return (body.br ??= zlib.brotliCompressSync(body.raw, brotliOptions(body.raw.length)));
+  return (body.gzip ??= zlib.gzipSync(body.raw, { level: 6 }));
+}
+
+/**
+ * Makes a ready body with the `encodings` given made ahead (the ones the requesting client takes);
+ * the others are made when first asked for. Blocking: for bodies built where that is fine (a task
+ * worker, a build script) or small ones (a product page, a list page: well under a millisecond).
+ */
+export function makeReadyBody(type: string, content: string | Uint8Array, encodings: readonly Encoding[] = ['br', 'gzip']): ReadyBody {
   const raw = Buffer.isBuffer(content) ? content : Buffer.from(content);
-  if (raw.length < COMPRESS_MIN_BYTES) return { type, raw, gzip: null, br: null, etag: etagOf(raw) };
-  return {
-    type, raw, etag: etagOf(raw),
-    gzip: zlib.gzipSync(raw, { level: 6 }),
-    br: zlib.brotliCompressSync(raw, brotliOptions(raw.length)),
-  };
+  const body: ReadyBody = { type, raw, gzip: null, br: null, etag: etagOf(raw) };
+  if (compressible(body)) for (const encoding of encodings) encodedBytes(body, encoding);
+  return body;
 }
 
 /** The number of bytes a ready body keeps in memory. */
@@ -84,31 +81,48 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   });
 }
 
-/** The encoding to send: brotli, then gzip, when the client accepts it and the body has it. */
-export function pickEncoding(accept: string | undefined, body: ReadyBody): 'br' | 'gzip' | null {
-  if (!accept) return null;
-  const accepts = (name: string) => new RegExp(`(^|[\\s,])${name}(?!;\\s*q=0(\\.0+)?\\s*(,|$))`, 'i').test(accept);
-  if (body.br && accepts('br')) return 'br';
-  if (body.gzip && (accepts('gzip') || accepts('\\*'))) return 'gzip';
-  return null;
+/** Accept-Encoding headers seen, and what they accept (clients send a handful of distinct ones). */
+const accepted = new Map<string, Encoding[]>();
+
+/** The encodings an Accept-Encoding header takes, best first (brotli, then gzip; `q=0` refuses). */
+export function acceptedEncodings(header: string | undefined): Encoding[] {
+  if (!header) return [];
+  let found = accepted.get(header);
+  if (found) return found;
+  const q = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    q.set(name, weight ? Number(weight.slice(2)) || 0 : 1);
+  }
+  const takes = (name: string) => (q.get(name) ?? q.get('*') ?? 0) > 0;
+  found = (['br', 'gzip'] as const).filter(takes);
+  if (accepted.size < 256) accepted.set(header, found);
+  return found;
+}
+
+/** The encoding to send: brotli, then gzip, when the client accepts it and the body is worth compressing. */
+export function pickEncoding(accept: string | undefined, body: ReadyBody): Encoding | null {
+  return compressible(body) ? acceptedEncodings(accept)[0] ?? null : null;
 }
 
 /**
- * Sends a ready body: 304 when the client's copy is current, else the best encoding it accepts, with
+ * Sends a ready body (on a plain node:http response, so the fast path can use it before Express):
+ * 304 when the client's copy is current, else the best encoding it accepts, with
  * `Vary: Accept-Encoding` and an ETag per encoding (strong validators differ per representation).
  * `cacheControl` says who may keep it (`public, no-cache` for open data, `private, no-cache` otherwise).
  */
-export function sendReadyBody(req: Request, res: Response, body: ReadyBody, cacheControl: string): void {
+export function sendReadyBody(req: IncomingMessage, res: ServerResponse, body: ReadyBody, cacheControl: string): void {
   const encoding = pickEncoding(req.headers['accept-encoding'], body);
-  const etag = encoding ? `${body.etag.slice(0, -1)}-${encoding}"` : body.etag;
   res.setHeader('Cache-Control', cacheControl);
   res.setHeader('Vary', 'Accept-Encoding');
-  res.setHeader('ETag', etag);
+  res.setHeader('ETag', encoding ? `${body.etag.slice(0, -1)}-${encoding}"` : body.etag);
   if (matchesEtag(req.headers['if-none-match'], body.etag)) {
-    res.status(304).end();
+    res.statusCode = 304;
+    res.end();
     return;
   }
-  const bytes = encoding ? body[encoding]! : body.raw;
+  const bytes = encoding ? encodedBytes(body, encoding) : body.raw;
   res.setHeader('Content-Type', body.type);
   if (encoding) res.setHeader('Content-Encoding', encoding);
   res.setHeader('Content-Length', bytes.length);

@@ -4,9 +4,9 @@
  * request for a key rebuilds it. Bookkeeping writes (sessions, the audit log) do not move it.
  *
  * One build per key and version: concurrent misses share it. While it runs, a caller that allows
- * it (the public) gets the body of the previous version at once instead of waiting, so a burst of
- * writes makes one reader wait per rebuild, not every reader; the first caller waits and so always
- * sees the new version.
+ * it (the public) gets the last body built at once instead of waiting, and no second build of the
+ * key starts, so a burst of writes costs one rebuild at a time and makes one reader wait per
+ * rebuild, not every reader; the caller that starts a build waits and so sees the new version.
  */
 import type Database from 'better-sqlite3';
 import { readyBodySize, type ReadyBody } from './ready-body';
@@ -70,14 +70,14 @@ export class ReadyCache {
     const found = this.current(key, version);
     if (found) return found;
     const pending = this.building.get(key);
-    if (pending?.version === version) {
-      const previous = this.entries.get(key);
-      if (allowStale && previous) {
-        this.stats.stale++;
-        return previous.body;
-      }
-      return pending.promise;
+    const previous = this.entries.get(key);
+    // One build of a key at a time for the public: while one runs (for this version or an older one,
+    // under a burst of writes), they get the last body built; the next miss after it builds again.
+    if (pending && allowStale && previous) {
+      this.stats.stale++;
+      return previous.body;
     }
+    if (pending?.version === version) return pending.promise;
     this.stats.misses++;
     this.stats.builds++;
     const done = () => { if (this.building.get(key)?.promise === promise) this.building.delete(key); };

@@ -7,7 +7,7 @@ import type { ProductFilter } from '../../db/model';
 import { csvChunks, exportSheets, iterateExportRows, xlsxChunks } from '../domain/export';
 import { loadReplayIndex, type ReplayIndex } from '../domain/tally-replay';
 import type { Viewer } from '../domain/viewer';
-import { makeReadyBodySync, type ReadyBody } from '../snapshot/ready-body';
+import { makeReadyBody, type Encoding, type ReadyBody } from '../snapshot/ready-body';
 import {
   productPointsSnapshot, seriesSnapshot, tallySnapshot, type SeriesRequest, type SnapshotText,
   type TallyRequest,
@@ -44,17 +44,26 @@ export function taskContext(db: Db, openWritable: () => Db): TaskContext {
   };
 }
 
-/** One read transaction per build, so a build never mixes two versions of the registry. */
-const ready = (ctx: TaskContext, build: () => SnapshotText): ReadyBody => {
+/** Bodies this large are compressed here in both encodings, so the event loop never has to. */
+const BOTH_ENCODINGS_BYTES = 256 * 1024;
+
+/**
+ * One read transaction per build, so a build never mixes two versions of the registry; compressed
+ * ahead in the encodings the requesting client takes (large bodies in both).
+ */
+const ready = (ctx: TaskContext, encodings: Encoding[], build: () => SnapshotText): ReadyBody => {
   const { type, text } = ctx.db.transaction(build);
-  return makeReadyBodySync(type, text);
+  return makeReadyBody(type, text, text.length > BOTH_ENCODINGS_BYTES ? ['br', 'gzip'] : encodings);
 };
 
+/** What every snapshot task is told besides its own input: the encodings to make ahead. */
+type Ahead = { encodings: Encoding[] };
+
 const runners = {
-  productsGeoJson: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer }) =>
-    ready(ctx, () => productPointsSnapshot(ctx.db, input.filter, input.viewer)),
-  tally: (ctx: TaskContext, input: TallyRequest) => ready(ctx, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),
-  series: (ctx: TaskContext, input: SeriesRequest) => ready(ctx, () => seriesSnapshot(ctx.db, ctx.replayIndex(), input)),
+  productsGeoJson: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer } & Ahead) =>
+    ready(ctx, input.encodings, () => productPointsSnapshot(ctx.db, input.filter, input.viewer)),
+  tally: (ctx: TaskContext, input: TallyRequest & Ahead) => ready(ctx, input.encodings, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),
+  series: (ctx: TaskContext, input: SeriesRequest & Ahead) => ready(ctx, input.encodings, () => seriesSnapshot(ctx.db, ctx.replayIndex(), input)),
   importFile: (ctx: TaskContext, input: ImportFileInput) => importFile(ctx.writableDb(), input, ctx.progress),
   importReportXlsx: (ctx: TaskContext, input: ImportFileInput & { lang: 'zh' | 'en' }) => importReportXlsx(ctx.writableDb(), input),
 };

@@ -55,7 +55,7 @@ export async function startWithClock(start = new Date()) {
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const { openDb } = await import('../../db/open');
-  const { closeApp, createApp } = await import('../../server/app');
+  const { closeApp, createApp, serve } = await import('../../server/app');
   const { readConfig } = await import('../../server/config');
   const { loadSeeds } = await import('../../seeds/loader');
   const dir = mkdtempSync(join(tmpdir(), 'gi-clock-'));
@@ -63,7 +63,7 @@ export async function startWithClock(start = new Date()) {
   loadSeeds(db);
   const clock = { now: start.getTime(), advance(ms: number) { this.now += ms; } };
   const app = createApp(db, readConfig({ DATABASE_PATH: join(dir, 'registry.sqlite') }), { now: () => new Date(clock.now) });
-  const server = app.listen(0, '127.0.0.1');
+  const server = serve(app).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as import('node:net').AddressInfo;
   return {

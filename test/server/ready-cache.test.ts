@@ -1,9 +1,10 @@
 /** The ready cache: kept per registry version, one build for concurrent misses, bounded in bytes. */
 import { describe, expect, it } from 'vitest';
-import { makeReadyBodySync, matchesEtag, pickEncoding, type ReadyBody } from '../../server/snapshot/ready-body';
+import { gunzipSync } from 'node:zlib';
+import { encodedBytes, makeReadyBody, matchesEtag, pickEncoding, type ReadyBody } from '../../server/snapshot/ready-body';
 import { ReadyCache } from '../../server/snapshot/ready-cache';
 
-const body = (text: string): ReadyBody => makeReadyBodySync('text/plain', text);
+const body = (text: string): ReadyBody => makeReadyBody('text/plain', text);
 
 describe('ReadyCache', () => {
   it('keeps a body while the version stands and drops everything when it moves', async () => {
@@ -56,6 +57,25 @@ describe('ReadyCache', () => {
     expect(cache.stats).toMatchObject({ builds: 2, stale: 1 });
   });
 
+  it('under a burst of writes, builds a key once at a time for the public, serving the last body meanwhile', async () => {
+    let version = 1;
+    let builds = 0;
+    const cache = new ReadyCache(() => version);
+    await cache.get('k', async () => body('v1'));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    version = 2;
+    const slow = cache.get('k', async () => { builds++; await gate; return body('v2'); }, { allowStale: true });
+    version = 3; // another write while v2 builds
+    const during = cache.get('k', async () => { builds++; return body('v3'); }, { allowStale: true });
+    expect((during as ReadyBody).raw.toString()).toBe('v1');
+    expect(builds).toBe(1);
+    release();
+    await slow;
+    expect((await cache.get('k', async () => { builds++; return body('v3'); }, { allowStale: true })).raw.toString()).toBe('v3');
+    expect(builds).toBe(2);
+  });
+
   it('stays within its byte budget, dropping the least recently used first', async () => {
     const cache = new ReadyCache(() => 1, { maxBytes: 2500 });
     for (const key of ['a', 'b']) await cache.get(key, async () => body(key.repeat(1000).slice(0, 900)));
@@ -68,12 +88,16 @@ describe('ReadyCache', () => {
 });
 
 describe('ready bodies', () => {
-  const big = makeReadyBodySync('application/json', JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ i }))));
+  const big = makeReadyBody('application/json', JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ i }))));
 
   it('compresses what is worth compressing, and leaves small bodies alone', () => {
     expect(big.gzip!.length).toBeLessThan(big.raw.length / 3);
     expect(big.br!.length).toBeLessThan(big.raw.length / 3);
-    expect(makeReadyBodySync('application/json', '{"ok":true}').gzip).toBeNull();
+    expect(makeReadyBody('application/json', '{"ok":true}').gzip).toBeNull();
+    const lazy = makeReadyBody('application/json', big.raw, ['br']);
+    expect(lazy.gzip).toBeNull(); // made when a gzip-only client first asks
+    expect(gunzipSync(encodedBytes(lazy, 'gzip')).equals(big.raw)).toBe(true);
+    expect(lazy.gzip).not.toBeNull();
   });
 
   it('picks brotli, then gzip, honouring q=0', () => {
@@ -81,6 +105,8 @@ describe('ready bodies', () => {
     expect(pickEncoding('gzip', big)).toBe('gzip');
     expect(pickEncoding('br;q=0, gzip', big)).toBe('gzip');
     expect(pickEncoding('identity', big)).toBeNull();
+    expect(pickEncoding('*', big)).toBe('br');
+    expect(pickEncoding('gzip;q=1.0, br;q=0.0', big)).toBe('gzip');
     expect(pickEncoding(undefined, big)).toBeNull();
   });
 

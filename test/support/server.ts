@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../db/open';
-import { closeApp, createApp } from '../../server/app';
+import { closeApp, createApp, serve } from '../../server/app';
 import { readConfig, type Config } from '../../server/config';
 import { loadSeeds } from '../../seeds/loader';
 
@@ -34,7 +34,7 @@ export async function startServer({ seed = true, env = {} }: StartOptions = {}):
   const db = openDb(dbFile);
   if (seed) loadSeeds(db);
   const app = createApp(db, config);
-  const server = app.listen(0, '127.0.0.1');
+  const server = serve(app).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
