@@ -1,5 +1,6 @@
 /** GET /api/export/products.csv and .xlsx: the public registry as open data, streamed. */
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
 import { Router, type Response } from 'express';
 import { ProductFilter } from '../../db/model';
 import type { AppContext } from '../context';
@@ -13,10 +14,16 @@ const stamp = () => new Date().toISOString().slice(0, 10);
  * file. A failure after the headers have gone can only cut the download short.
  */
 export function exportRoutes({ pool }: AppContext): Router {
-  const send = async (res: Response, chunks: NodeJS.ReadableStream) => {
+  const send = async (res: Response, chunks: Readable) => {
     try {
-      await pipeline(chunks, res);
+      for await (const chunk of chunks) {
+        if (!res.write(chunk)) await once(res, 'drain');
+        // The compression middleware's brotli would otherwise hold everything back until the end.
+        (res as Response & { flush?: () => void }).flush?.();
+      }
+      res.end();
     } catch (error) {
+      chunks.destroy();
       if (!res.headersSent) throw error;
       res.destroy();
     }

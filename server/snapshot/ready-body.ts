@@ -47,10 +47,22 @@ export function compressible(body: ReadyBody): boolean {
   return body.raw.length >= COMPRESS_MIN_BYTES;
 }
 
+/**
+ * The bytes in memory of their own. Node cuts small buffers out of shared 8 KB slabs, and a slice
+ * kept in a cache keeps its whole slab alive: thousands of kept product pages would hold several
+ * times their size.
+ */
+function own(bytes: Buffer): Buffer {
+  if (bytes.byteLength === bytes.buffer.byteLength) return bytes;
+  const copy = Buffer.allocUnsafeSlow(bytes.byteLength);
+  bytes.copy(copy);
+  return copy;
+}
+
 /** The body in `encoding`, compressed now (blocking) if no one has yet; kept for the next time. */
 export function encodedBytes(body: ReadyBody, encoding: Encoding): Buffer {
-  if (encoding === 'br') return (body.br ??= zlib.brotliCompressSync(body.raw, brotliOptions(body.raw.length)));
-  return (body.gzip ??= zlib.gzipSync(body.raw, { level: 6 }));
+  if (encoding === 'br') return (body.br ??= own(zlib.brotliCompressSync(body.raw, brotliOptions(body.raw.length))));
+  return (body.gzip ??= own(zlib.gzipSync(body.raw, { level: 6 })));
 }
 
 /**
@@ -59,7 +71,7 @@ export function encodedBytes(body: ReadyBody, encoding: Encoding): Buffer {
  * worker, a build script) or small ones (a product page, a list page: well under a millisecond).
  */
 export function makeReadyBody(type: string, content: string | Uint8Array, encodings: readonly Encoding[] = ['br', 'gzip']): ReadyBody {
-  const raw = Buffer.isBuffer(content) ? content : Buffer.from(content);
+  const raw = own(Buffer.isBuffer(content) ? content : Buffer.from(content));
   const body: ReadyBody = { type, raw, gzip: null, br: null, etag: etagOf(raw) };
   if (compressible(body)) for (const encoding of encodings) encodedBytes(body, encoding);
   return body;

@@ -40,7 +40,7 @@ export class ReadyCache {
   /** Hits, misses, builds and stale answers since creation (tests and the bench read them). */
   readonly stats = { hits: 0, misses: 0, builds: 0, stale: 0 };
 
-  constructor(private readonly currentVersion: () => number, { maxBytes = 96 * 1024 * 1024 }: ReadyCacheOptions = {}) {
+  constructor(private readonly currentVersion: () => number, { maxBytes = 48 * 1024 * 1024 }: ReadyCacheOptions = {}) {
     this.maxBytes = maxBytes;
   }
 
