@@ -44,12 +44,15 @@ export interface ReplayIndex {
   /**
    * The status of each designation on `asOf` (null: no move counts yet), in the order of
    * `designations`: the `to` of the latest recorded move whose date is certainly past by `asOf`.
+   * The array is shared (the last few dates are kept): do not change it.
    */
   statusesOn(asOf: string): (Status | null)[];
   /** Every move of a counted designation that counts by `until`, by day and then as recorded. */
   movesUntil(until: string): Move[];
   /** The counties of every counted product. */
   countiesOf: Map<number, string[]>;
+  /** The counties of each designation's product, in the order of `designations`. */
+  countiesOfDesignation: readonly (readonly string[])[];
   /**
    * Farm households per counted product: the sum of its `farmers` rows. Cooperatives' and
    * associations' household figures are their members, the same farmers, so adding them would count
@@ -79,7 +82,7 @@ export function loadReplayIndex(db: Db): ReplayIndex {
       .orderBy(asc(t.transitions.id))
       .all()
       .map(({ on, ...m }) => ({ ...m, day: lastPossibleDay(on) }));
-    // Per designation, its moves as recorded: the days they count from, and their statuses.
+    // Per designation (aligned with `designations`), its moves as recorded: the days they count from, and their statuses.
     const byDesignation = new Map<number, { day: string[]; to: Status[] }>();
     for (const m of moves) {
       let h = byDesignation.get(m.designationId);
@@ -87,11 +90,21 @@ export function loadReplayIndex(db: Db): ReplayIndex {
       h.day.push(m.day);
       h.to.push(m.to);
     }
-    const statusOn = (id: number, asOf: string): Status | null => {
-      const h = byDesignation.get(id);
+    const histories = designations.map((d) => byDesignation.get(d.id));
+    const replay = (asOf: string): (Status | null)[] => histories.map((h) => {
       if (!h) return null;
       for (let i = h.day.length - 1; i >= 0; i--) if (h.day[i] <= asOf) return h.to[i];
       return null;
+    });
+    // The eve of a period is asked for by every tally of it: keep the last few dates replayed.
+    const replayed = new Map<string, (Status | null)[]>();
+    const statusesOn = (asOf: string) => {
+      let found = replayed.get(asOf);
+      if (!found) {
+        if (replayed.size >= 4) replayed.delete(replayed.keys().next().value!);
+        replayed.set(asOf, found = replay(asOf));
+      }
+      return found;
     };
     const sweep = [...moves].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.id - b.id));
     const countiesOf = new Map<number, string[]>();
@@ -110,7 +123,8 @@ export function loadReplayIndex(db: Db): ReplayIndex {
       .all().map((r) => [r.productId, r.n]));
     return {
       designations,
-      statusesOn: (asOf) => designations.map((d) => statusOn(d.id, asOf)),
+      statusesOn,
+      countiesOfDesignation: designations.map((d) => countiesOf.get(d.productId) ?? []),
       movesUntil: (until) => {
         let end = sweep.length;
         while (end > 0 && sweep[end - 1].day > until) end--;

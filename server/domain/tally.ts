@@ -80,23 +80,24 @@ function renewalsDue(designations: CountedDesignation[], statuses: (Status | nul
  * replay index of the current registry (loaded from `db` when not given).
  */
 export function computeTally(db: Db, period: Period, asOf: string, index: ReplayIndex = loadReplayIndex(db)): Tally {
-  const { designations, countiesOf, households } = index;
+  const { designations, countiesOfDesignation, households } = index;
   const statuses = index.statusesOn(asOf);
   const eve = index.statusesOn(addDays(period.startsOn, -1));
 
   const city = emptyCounts();
-  const byCounty = new Map<string, Counts>(COUNTY_CODES.map((c) => [c, emptyCounts()]));
+  const byCounty: Record<string, Counts> = Object.fromEntries(COUNTY_CODES.map((c) => [c, emptyCounts()]));
+  const eveByCounty: Record<string, Counts> = Object.fromEntries(COUNTY_CODES.map((c) => [c, emptyCounts()]));
   const productsInForce = new Set<number>();
-  const eveByCounty = new Map<string, Counts>(COUNTY_CODES.map((c) => [c, emptyCounts()]));
-  designations.forEach(({ productId, giType }, i) => {
+  for (let i = 0; i < designations.length; i++) {
+    const { productId, giType } = designations[i];
     const status = statuses[i];
     add(city, giType, status);
-    for (const code of countiesOf.get(productId) ?? []) {
-      add(byCounty.get(code)!, giType, status);
-      add(eveByCounty.get(code)!, giType, eve[i]);
+    for (const code of countiesOfDesignation[i]) {
+      add(byCounty[code], giType, status);
+      add(eveByCounty[code], giType, eve[i]);
     }
     if (status === 'granted') productsInForce.add(productId);
-  });
+  }
 
   const targets = new Map(period.targets.map((x) => [x.giType, x]));
   return {
@@ -105,7 +106,7 @@ export function computeTally(db: Db, period: Period, asOf: string, index: Replay
     types: present(city, (g) => targets.get(g) ?? { baseline: 0, target: 0 }),
     counties: COUNTY_CODES.map((code: CountyCode) => ({
       code,
-      types: present(byCounty.get(code)!, (g) => ({ baseline: eveByCounty.get(code)![g].inForce, target: 0 })),
+      types: present(byCounty[code], (g) => ({ baseline: eveByCounty[code][g].inForce, target: 0 })),
     })),
     productsInForce: productsInForce.size,
     households: [...productsInForce].reduce((sum, id) => sum + (households.get(id) ?? 0), 0),
