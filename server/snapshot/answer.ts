@@ -10,7 +10,9 @@ import type { AppContext } from '../context';
 import { viewerOf } from '../context';
 import type { Viewer } from '../domain/viewer';
 import type { SnapshotText } from './public-snapshot';
-import { acceptedEncodings, makeReadyBody, sendReadyBody, type Encoding, type ReadyBody } from './ready-body';
+import {
+  acceptedEncodings, encodedBytes, etagFor, makeReadyBody, pickEncoding, sendReadyBody, type Encoding, type ReadyBody,
+} from './ready-body';
 import type { ReadyCache } from './ready-cache';
 
 /** Whose view an answer is: the public's, an admin's, or one county's officials'. */
@@ -65,12 +67,32 @@ export async function answerReady(
  * routing, session or validation work; everything else (and anything with a session cookie) goes to `app`.
  */
 export function withReadyFastPath(ready: ReadyCache, headers: [string, string][], app: RequestListener): RequestListener {
+  // Every header of a public answer, per body and encoding, as one flat list for writeHead.
+  const prepared = new WeakMap<ReadyBody, Map<string, string[]>>();
+  const headersOf = (body: ReadyBody, encoding: Encoding | null, etag: string, length: number) => {
+    let byEncoding = prepared.get(body);
+    if (!byEncoding) prepared.set(body, byEncoding = new Map());
+    let list = byEncoding.get(encoding ?? '');
+    if (!list) {
+      list = [...headers.flat(), 'Cache-Control', 'public, no-cache', 'Vary', 'Accept-Encoding', 'ETag', etag,
+        'Content-Type', body.type, ...(encoding ? ['Content-Encoding', encoding] : []), 'Content-Length', String(length)];
+      byEncoding.set(encoding ?? '', list);
+    }
+    return list;
+  };
   return (req: IncomingMessage, res: ServerResponse) => {
     if ((req.method === 'GET' || req.method === 'HEAD') && !req.headers.cookie?.includes(SESSION_COOKIE)) {
       const body = ready.peekUrl(req.url ?? '');
       if (body) {
-        for (const [name, value] of headers) res.setHeader(name, value);
-        sendReadyBody(req, res, body, 'public, no-cache');
+        if (req.headers['if-none-match'] !== undefined) {
+          for (const [name, value] of headers) res.setHeader(name, value);
+          sendReadyBody(req, res, body, 'public, no-cache');
+          return;
+        }
+        const encoding = pickEncoding(req.headers['accept-encoding'], body);
+        const bytes = encoding ? encodedBytes(body, encoding) : body.raw;
+        res.writeHead(200, headersOf(body, encoding, etagFor(body, encoding), bytes.length));
+        res.end(req.method === 'HEAD' ? undefined : bytes);
         return;
       }
     }

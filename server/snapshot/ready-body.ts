@@ -118,6 +118,11 @@ export function pickEncoding(accept: string | undefined, body: ReadyBody): Encod
   return compressible(body) ? acceptedEncodings(accept)[0] ?? null : null;
 }
 
+/** The ETag of a body in an encoding (strong validators differ per representation). */
+export function etagFor(body: ReadyBody, encoding: Encoding | null): string {
+  return encoding ? `${body.etag.slice(0, -1)}-${encoding}"` : body.etag;
+}
+
 /**
  * Sends a ready body (on a plain node:http response, so the fast path can use it before Express):
  * 304 when the client's copy is current, else the best encoding it accepts, with
@@ -128,7 +133,7 @@ export function sendReadyBody(req: IncomingMessage, res: ServerResponse, body: R
   const encoding = pickEncoding(req.headers['accept-encoding'], body);
   res.setHeader('Cache-Control', cacheControl);
   res.setHeader('Vary', 'Accept-Encoding');
-  res.setHeader('ETag', encoding ? `${body.etag.slice(0, -1)}-${encoding}"` : body.etag);
+  res.setHeader('ETag', etagFor(body, encoding));
   if (matchesEtag(req.headers['if-none-match'], body.etag)) {
     res.statusCode = 304;
     res.end();

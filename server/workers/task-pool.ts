@@ -25,11 +25,13 @@ const STREAM_WINDOW = 4;
  * source, loaded through tsx's loader (registered inside the worker, where `--import` is not honoured).
  */
 function startWorker(workerData: WorkerSetup): Worker {
+  // A bound on each worker's heap: the largest build (the national GeoJSON) needs about a third of it.
+  const resourceLimits = { maxOldGenerationSizeMb: 384 };
   const js = new URL('./task-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
+  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData, resourceLimits });
   const ts = new URL('./task-worker.ts', import.meta.url).href;
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ts)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }
 
 /** Turns a worker's failure back into the error the route would have thrown. */
