@@ -97,7 +97,7 @@ describe('the admin workspace', () => {
     await page.getByRole('link', { name }).click();
     await page.getByRole('button', { name: '恢复产品' }).click();
     await page.getByRole('button', { name: '归档产品' }).waitFor();
-    await page.getByRole('cell', { name: '恢复' }).first().waitFor();
+    await page.getByText(`恢复产品 ${name}`).first().waitFor(); // the history says so in a sentence
     await context.close();
   });
 
