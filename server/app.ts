@@ -28,7 +28,7 @@ import { withReadyFastPath } from './snapshot/answer';
 import { clientRoutes } from './static';
 import { sessionMiddleware } from './auth';
 import { sameOriginWrites } from './write-guard';
-import { ReadyCache, registryVersionReader } from './snapshot/ready-cache';
+import { ReadyCache, registryVersionReader, rememberedVersion, type RememberedVersion } from './snapshot/ready-cache';
 import { createTaskPool, type TaskPool } from './workers/task-pool';
 import { WriteGate } from './write-gate';
 import { ImportProgressBoard } from './import/progress';
@@ -42,8 +42,9 @@ export interface AppOptions { now?: () => Date }
  */
 export function createApp(db: Db, config: Config, { now = () => new Date() }: AppOptions = {}): express.Express {
   const pool = createTaskPool(db, config.databasePath);
+  const version = rememberedVersion(registryVersionReader(db.$client));
   const ctx: AppContext = {
-    db, config, now, pool, ready: new ReadyCache(registryVersionReader(db.$client)), writeGate: new WriteGate(), imports: new ImportProgressBoard(),
+    db, config, now, pool, ready: new ReadyCache(version), writeGate: new WriteGate(), imports: new ImportProgressBoard(),
   };
   const app = express();
   app.locals.taskPool = pool;
@@ -55,6 +56,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   // Every text answer is compressed when the client accepts it; ready bodies come compressed already.
   app.use(compression());
   app.use('/api', sameOriginWrites);
+  app.use('/api', forgetVersionAroundWrites(version));
   app.use('/api', sessionMiddleware(db, now, () => !ctx.writeGate.busy));
   app.use('/api', ctx.writeGate.waitForIt);
 
@@ -78,6 +80,18 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(clientRoutes(config.clientDir ?? undefined));
   app.use(errorHandler);
   return app;
+}
+
+/** A write request forgets the remembered registry version as it starts and when it has finished, so the next read sees it. */
+function forgetVersionAroundWrites(version: RememberedVersion): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+      version.forget();
+      res.on('finish', version.forget);
+      res.on('close', version.forget);
+    }
+    next();
+  };
 }
 
 /** An HTTP server for the app, with the ready fast path in front of Express (call `listen` on it). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { encodedBytes, makeReadyBody, matchesEtag, pickEncoding, type ReadyBody } from '../../server/snapshot/ready-body';
-import { ReadyCache } from '../../server/snapshot/ready-cache';
+import { ReadyCache, rememberedVersion } from '../../server/snapshot/ready-cache';
 
 const body = (text: string): ReadyBody => makeReadyBody('text/plain', text);
 
@@ -117,5 +117,23 @@ describe('ready bodies', () => {
     expect(matchesEtag(`"other", "${bare}-gzip"`, big.etag)).toBe(true);
     expect(matchesEtag('*', big.etag)).toBe(true);
     expect(matchesEtag('"other"', big.etag)).toBe(false);
+  });
+});
+
+describe('rememberedVersion', () => {
+  it('asks the database at most once per window, and again at once after forget()', async () => {
+    let reads = 0;
+    let stored = 1;
+    const version = rememberedVersion(() => { reads++; return stored; }, 50);
+    expect([version(), version(), version()]).toEqual([1, 1, 1]);
+    expect(reads).toBe(1);
+    stored = 2;
+    expect(version()).toBe(1); // within the window: an out-of-band write is not seen yet
+    version.forget();
+    expect(version()).toBe(2);
+    stored = 3;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(version()).toBe(3);
+    expect(reads).toBe(3);
   });
 });
