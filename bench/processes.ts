@@ -2,6 +2,7 @@
  * Child processes of the bench: the real server, the bare server, the CLI. Every child is tracked and
  * stopped by its own pid on the way out, even when the bench fails or is interrupted.
  */
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ export function prepareServerCommand(log: (line: string) => void): ServerCommand
     log('npm run build:server …');
     runNpm(['run', 'build:server']);
     const main = join(ROOT, 'dist', 'server', 'main.js');
-    if (existsSync(main)) return { args: [main], label: 'node dist/server/main.js' };
+    if (existsSync(main)) return { args: [...SERVER_NODE_FLAGS, main], label: `node ${SERVER_NODE_FLAGS.join(' ')} dist/server/main.js (as npm start)` };
     log('build:server did not produce dist/server/main.js; falling back to tsx');
   }
   return { args: ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], label: 'node --import tsx server/main.ts (no build:server yet)' };
