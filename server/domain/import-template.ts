@@ -13,7 +13,8 @@ import type { Db } from '../../db/open';
 import { LABELS, type Label, type Vocabulary } from '../../db/model/labels';
 import type { Status } from '../../db/model';
 import * as t from '../../db/schema';
-import { DATE_FORMS, DATE_HELP, type CountyName } from '../import/cell-values';
+import { DATE_FORMS, DATE_HELP } from '../import/cell-dates';
+import type { CountyName } from '../import/cell-values';
 import { IMPORT_LIMITS } from '../import/limits';
 import { DATE_FORMAT, EXPORT_COLUMNS, PRODUCT_XLSX_COLUMNS, headerOf } from './export';
 

@@ -6,8 +6,9 @@
 import {
   CreditCode, Source, type Category, type CountyCode, type GiType, type MarkKind, type PartialDate, type Status,
 } from '../../db/model';
+import { readDate } from './cell-dates';
 import {
-  fail, isEmptyCell, readCode, readCounties, readDate, readNumber, readText, required, shownCell,
+  fail, isEmptyCell, readCode, readCounties, readNumber, readText, required, shownCell,
   type Cell, type CellProblem, type CellResult, type CountyName,
 } from './cell-values';
 import { columnOf, IMPORT_COLUMNS, type ColumnKey } from './columns';

@@ -4,9 +4,9 @@ import {
   daysInMonth, firstPossibleDay, isNotBefore, lastPossibleDay, PartialDate, precisionOf,
 } from '../../db/model/partial-date';
 import { todayInShanghai } from '../../db/model/scalars';
+import { DATE_FORMS, DATE_HELP, readDate } from '../../server/import/cell-dates';
 import {
-  DATE_FORMS, DATE_HELP, isEmptyCell, normalise, readCode, readCounties, readDate, readNumber, readText, required,
-  type Cell, type CellResult,
+  isEmptyCell, normalise, readCode, readCounties, readNumber, readText, required, type Cell, type CellResult,
 } from '../../server/import/cell-values';
 
 const TODAY = '2026-11-15'; // Excel serial 46341

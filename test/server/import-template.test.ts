@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABELS } from '../../db/model/labels';
 import { EXPORT_COLUMNS } from '../../server/domain/export';
 import { EXAMPLE_ROW, INSTRUCTIONS_SHEET, TEMPLATE_SHEET } from '../../server/domain/import-template';
-import { DATE_FORMS } from '../../server/import/cell-values';
+import { DATE_FORMS } from '../../server/import/cell-dates';
 import { startServer, type TestServer } from '../support/server';
 import { addAccount, signIn } from './fixtures';
 
