@@ -36,7 +36,7 @@ export const unsupportedMediaType = () =>
   new HttpError(415, 'unsupported_media_type', 'Send the body as application/json');
 /** 429: too many attempts; retry after `seconds`. */
 export const tooManyRequests = (seconds: number) =>
-  new HttpError(429, 'too_many_requests', `Too many attempts; retry in ${seconds} s`, undefined, {
+  new HttpError(429, 'too_many_requests', `尝试次数过多，请 ${seconds} 秒后再试 / Too many attempts; retry in ${seconds} s`, undefined, {
     'Retry-After': String(seconds),
   });
 
@@ -48,16 +48,56 @@ export function issuesOf(error: ZodError): Issue[] {
 /** The JSON 404 for any /api path no route matched. */
 export const apiNotFound: RequestHandler = (req, _res, next) => next(notFound(`${req.method} ${req.originalUrl.split('?')[0]}`));
 
-/** The last middleware: every error becomes `{error: {code, message, issues?}}` with an honest status. */
-export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+/**
+ * What the body parser (body-parser, raw-body, zlib) reports about a request body, as an HttpError:
+ * every one of them is the client's doing, so a 4xx, never a 500 (null for anything else).
+ */
+export function bodyError(err: unknown): HttpError | null {
+  if (typeof err !== 'object' || err === null) return null;
+  const e = err as { type?: unknown; status?: unknown; statusCode?: unknown; code?: unknown; expose?: unknown };
+  switch (e.type) {
+    case 'entity.too.large': return new HttpError(413, 'payload_too_large', 'The body is too large');
+    case 'entity.parse.failed': return badRequest('The body is not valid JSON');
+    case 'charset.unsupported':
+      return new HttpError(415, 'unsupported_charset', 'Send the body in UTF-8 (charset=utf-8)');
+    case 'encoding.unsupported':
+      return new HttpError(415, 'unsupported_content_encoding', 'Content-Encoding must be gzip, deflate, br or identity');
+    case 'request.aborted': return new HttpError(400, 'request_aborted', 'The request was aborted before its body arrived');
+    case 'request.size.invalid': return badRequest('The body is shorter or longer than its Content-Length');
+    case 'entity.verify.failed': return forbidden('The body was refused');
+    case 'stream.encoding.set': case 'stream.not.readable': return null;
+  }
+  // A compressed body that does not inflate (zlib: Z_DATA_ERROR, Z_BUF_ERROR…), wrapped by body-parser as a 400.
+  if (typeof e.code === 'string' && e.code.startsWith('Z_')) return new HttpError(400, 'bad_encoding', 'The compressed body is broken');
+  if (typeof e.code === 'string' && (e.code === 'ECONNRESET' || e.code === 'ERR_STREAM_PREMATURE_CLOSE')) {
+    return new HttpError(400, 'request_aborted', 'The request was aborted before its body arrived');
+  }
+  // Any other http-errors 4xx that is safe to show (expose).
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 0;
+  if (status >= 400 && status < 500 && e.expose === true) return new HttpError(status, 'bad_request', 'The request body could not be read');
+  return null;
+}
+
+/**
+ * The last middleware: every error becomes `{error: {code, message, issues?}}` with an honest status.
+ * Only server faults (500) are logged; a client's mistakes (bad bodies, aborted uploads) are not.
+ */
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   let e: HttpError;
   if (err instanceof HttpError) e = err;
   else if (err instanceof ZodError) e = badRequest('Invalid input', issuesOf(err));
-  else if (err?.type === 'entity.too.large') e = new HttpError(413, 'payload_too_large', 'The body is too large');
-  else if (err?.type === 'entity.parse.failed') e = badRequest('The body is not valid JSON');
   else {
-    console.error(err);
-    e = new HttpError(500, 'internal', 'Internal error');
+    const fromBody = bodyError(err);
+    if (fromBody) e = fromBody;
+    else {
+      console.error(err);
+      e = new HttpError(500, 'internal', 'Internal error');
+    }
+  }
+  // The client has gone (aborted upload) or the answer has started: nothing useful can be sent.
+  if (res.headersSent || res.destroyed || !req.socket || req.socket.destroyed) {
+    if (!res.writableEnded) res.destroy();
+    return;
   }
   res.status(e.status).set(e.headers).json({ error: { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) } });
 };

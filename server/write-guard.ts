@@ -32,5 +32,14 @@ export const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/** Largest sign-in body: a username (100) and a password (200), with room for escapes, nothing like a document. */
+export const SIGN_IN_LIMIT = '4kb';
+
+/**
+ * The JSON body parser with a size limit, checked against Content-Length before reading and while
+ * reading (413 as soon as it is passed).
+ */
+export const jsonParser = (limit: string | number): RequestHandler => express.json({ limit, type: 'application/json' });
+
 /** The middleware chain of a JSON write route: content type checked, then the body parsed (413 over the limit). */
-export const jsonBody: RequestHandler[] = [requireJson, express.json({ limit: JSON_LIMIT, type: 'application/json' })];
+export const jsonBody: RequestHandler[] = [requireJson, jsonParser(JSON_LIMIT)];

@@ -80,10 +80,11 @@ export async function updateUser(db: Db, by: SignedIn, id: number, patch: UserUp
 
 /**
  * The signed-in user for a username and password, or null when either is wrong or the account is
- * inactive; the work done is the same in every case, so timing does not tell which.
+ * inactive; the work done is the same in every case, so timing does not tell which. The username is
+ * compared exactly as sent (accounts are created in lower case): `ADMIN ` is simply unknown.
  */
 export async function verifyPassword(db: Db, username: string, password: string): Promise<SignedIn | null> {
-  const row = db.select().from(t.users).where(eq(t.users.username, username.trim().toLowerCase())).get();
+  const row = db.select().from(t.users).where(eq(t.users.username, username)).get();
   const ok = await checkPassword(password, row?.passwordHash ?? (await decoyHash));
   if (!row || !ok || !row.active) return null;
   return { id: row.id, username: row.username, role: row.role, county: row.county };

@@ -1,39 +1,49 @@
 /** Signing in and out: POST, GET and DELETE /api/session. */
-import { Router, type Request } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { SessionCreate } from '../../db/model';
 import { clearSessionCookie, sessionToken, setSessionCookie, signedInViewer } from '../auth';
 import { clockOf, type AppContext } from '../context';
 import { HttpError, tooManyRequests } from '../errors';
 import { getUser, verifyPassword } from '../domain/accounts';
 import { createSession, endSession, purgeExpiredSessions } from '../domain/sessions';
-import { FailureLimiter, LOGIN_LIMIT } from '../rate-limit';
+import { LoginLimiter, LOGIN_LIMITS, MustWait } from '../rate-limit';
 import { validate } from '../validate';
-import { jsonBody } from '../write-guard';
+import { jsonParser, requireJson, SIGN_IN_LIMIT } from '../write-guard';
 
 /** One generic answer for a wrong username, a wrong password and an inactive account. */
 const badCredentials = () =>
   new HttpError(401, 'bad_credentials', '用户名或密码不正确 / Wrong username or password');
 
-/** Session routes (the context's clock drives the rate limit). */
+/** The client address a limit is keyed on (Express's, which honours TRUST_PROXY). */
+const addressOf = (req: { ip?: string; socket: { remoteAddress?: string } }) => req.ip ?? req.socket.remoteAddress ?? '?';
+
+/**
+ * Session routes (the context's clock drives the rate limit). A sign-in is refused as cheaply as
+ * possible: content type, then the address's limit, both before a byte of the body is read; the
+ * body itself may be 4 KB at most (413 while reading); then the account's limit, then the password.
+ */
 export function sessionRoutes(ctx: AppContext): Router {
   const { db } = ctx;
   const now = clockOf(ctx);
-  const limiter = new FailureLimiter({ ...LOGIN_LIMIT, now: () => now().getTime() });
-  const keys = (req: Request, username: string) => [`ip:${req.ip}`, `user:${username.trim().toLowerCase()}`];
+  const limiter = new LoginLimiter(LOGIN_LIMITS, () => now().getTime());
+
+  const addressLimit: RequestHandler = (req, _res, next) => {
+    const wait = limiter.addressRetryAfter(addressOf(req));
+    if (wait > 0) throw tooManyRequests(wait);
+    next();
+  };
 
   return Router()
-    .post('/api/session', ...jsonBody, async (req, res) => {
+    .post('/api/session', requireJson, addressLimit, jsonParser(SIGN_IN_LIMIT), async (req, res) => {
       const { username, password } = validate(SessionCreate, req.body, 'body');
-      const [ipKey, userKey] = keys(req, username);
-      const wait = Math.max(limiter.retryAfter(ipKey), limiter.retryAfter(userKey));
-      if (wait > 0) throw tooManyRequests(wait);
-      // Count the attempt as a failure before the (slow) check, so parallel guesses cannot slip past the limit.
-      limiter.fail(ipKey);
-      limiter.fail(userKey);
-      const viewer = await verifyPassword(db, username, password);
+      let viewer;
+      try {
+        viewer = await limiter.attempt(addressOf(req), username, () => verifyPassword(db, username, password));
+      } catch (error) {
+        if (error instanceof MustWait) throw tooManyRequests(error.seconds);
+        throw error;
+      }
       if (!viewer) throw badCredentials();
-      limiter.undo(ipKey);
-      limiter.reset(userKey);
       // A fresh token on every sign-in (no fixation); expired sessions are swept while we are here.
       const previous = sessionToken(req);
       if (previous) endSession(db, previous);

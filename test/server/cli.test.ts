@@ -78,3 +78,12 @@ describe('npm run backup', () => {
     expect(run('backup', []).code).toBe(2);
   });
 });
+
+describe('npm scripts', () => {
+  it('has backup and restore, run with tsx like the other commands', async () => {
+    const { readFileSync } = await import('node:fs');
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    expect(scripts.backup).toBe('tsx server/cli/backup.ts');
+    expect(scripts.restore).toBe('tsx server/cli/restore.ts');
+  });
+});

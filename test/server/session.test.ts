@@ -60,6 +60,21 @@ describe('POST /api/session', () => {
     expect(res.status).toBe(status);
   });
 
+  it('compares the username exactly as sent: "CITY " and " city" are unknown', async () => {
+    for (const username of ['CITY ', ' city', 'City']) {
+      const res = await send(s.url, 'POST', '/api/session', { username, password: PASSWORD });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('bad_credentials');
+    }
+  });
+
+  it('takes at most 4 KB of body (413), however it is sent', async () => {
+    const big = { username: 'city', password: PASSWORD, pad: 'x'.repeat(4096) };
+    const res = await send(s.url, 'POST', '/api/session', big);
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+  });
+
   it('refuses a sign-in posted from another site', async () => {
     const res = await send(s.url, 'POST', '/api/session', { username: 'city', password: PASSWORD }, undefined, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
