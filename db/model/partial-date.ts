@@ -2,14 +2,39 @@
  * Dates known only as well as they are known (DESIGN.md "Dates and how well they are known"): a fact
  * happened in `2013`, in `2013-07` or on `2013-07-03`. A partial date is never padded to 1 January;
  * instead it is compared through its first and last possible days.
+ *
+ * Calendar arithmetic here is plain integer arithmetic on (year, month, day), never `Date`: `Date.UTC`
+ * maps the years 0–99 to 1900–1999, so a date built with it can silently move by centuries.
  */
 import { z } from 'zod';
 
+/**
+ * The earliest year a date of the registry may have. Every fact the registry records (a GI filed,
+ * published, granted, a cultivation started, a term that runs out) is an act of an authority of the
+ * People's Republic, founded in 1949 (the trademark, protected-product and agricultural-GI systems
+ * themselves date from 1982 onwards), so nothing before 1949 can be a fact of this registry — while a
+ * date known only as "1949" must still be writable, hence a bound on the year (1949-01-01), not on
+ * 1 October. The import reads dates with the same bound (server/import/cell-dates.ts EARLIEST_YEAR).
+ */
+export const EARLIEST_YEAR = 1949;
+/** The earliest day a registry date may be (`EARLIEST_YEAR`-01-01). */
+export const EARLIEST_DAY = `${EARLIEST_YEAR}-01-01`;
+
+/** The refusal of a date before 1949 (both languages, the house style). */
+export const BEFORE_EARLIEST_MESSAGE =
+  `日期不能早于 ${EARLIEST_YEAR} 年：登记的事实都在 ${EARLIEST_YEAR} 年以后 / The date may not be before ${EARLIEST_YEAR} (the registry records facts from ${EARLIEST_YEAR} on)`;
+
 const SHAPE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether a year of the proleptic Gregorian calendar is a leap year. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
 
 /** The number of days in a month (1–12) of a year, leap years included. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
 }
 
 /** The parts of a partial date, or null when the text is not one (wrong shape or no such day). */
@@ -31,14 +56,30 @@ export function precisionOf(d: PartialDate): 'year' | 'month' | 'day' {
   return d.length === 4 ? 'year' : d.length === 7 ? 'month' : 'day';
 }
 
-/** A date at the precision known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, always a real calendar date. */
-export const PartialDate = z.string().refine((d) => partialDateParts(d) !== null, {
-  params: { format: 'date' }, // forms show their own "enter a date" message for it
-  message: '日期须为 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的有效日期 / a date is a valid YYYY, YYYY-MM or YYYY-MM-DD',
-});
+/** Whether a date's year (the first four characters of `YYYY…`) is not before `EARLIEST_YEAR`. */
+export function notBeforeEarliest(d: string): boolean {
+  return Number(d.slice(0, 4)) >= EARLIEST_YEAR;
+}
+
+/**
+ * A date at the precision known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, always a real calendar date, and
+ * never before 1949 (see EARLIEST_YEAR). Facts also may not lie in the future: see `FactDate`.
+ */
+export const PartialDate = z
+  .string()
+  .refine((d) => partialDateParts(d) !== null, {
+    params: { format: 'date' }, // forms show their own "enter a date" message for it
+    message: '日期须为 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的有效日期 / a date is a valid YYYY, YYYY-MM or YYYY-MM-DD',
+  })
+  .refine((d) => partialDateParts(d) === null || notBeforeEarliest(d), { message: BEFORE_EARLIEST_MESSAGE });
 export type PartialDate = z.infer<typeof PartialDate>;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A calendar day as `YYYY-MM-DD` (the year always four digits). */
+export function formatDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+}
 
 function partsOf(d: string) {
   const parts = partialDateParts(d);
@@ -49,16 +90,48 @@ function partsOf(d: string) {
 /** The earliest day a partial date can stand for (`2020` → `2020-01-01`, `2020-02` → `2020-02-01`). */
 export function firstPossibleDay(d: PartialDate): string {
   const { year, month = 1, day = 1 } = partsOf(d);
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return formatDay(year, month, day);
 }
 
 /** The latest day a partial date can stand for (`2020` → `2020-12-31`, `2020-02` → `2020-02-29`). */
 export function lastPossibleDay(d: PartialDate): string {
   const { year, month = 12, day = daysInMonth(year, month) } = partsOf(d);
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return formatDay(year, month, day);
 }
 
 /** Whether `a` is not before `b`: a's last possible day is not before b's first possible day. */
 export function isNotBefore(a: PartialDate, b: PartialDate): boolean {
   return lastPossibleDay(a) >= firstPossibleDay(b);
+}
+
+/**
+ * The same day `years` later (earlier when negative); 29 February in a common year becomes 28 February.
+ * Pure calendar arithmetic: `addYears('0050-01-03', 10)` is `0060-01-03`, not a day of the 1960s.
+ */
+export function addYears(day: string, years: number): string {
+  const { year, month, day: d } = partsOf(day);
+  if (month === undefined || d === undefined) throw new RangeError(`Not a day: ${JSON.stringify(day)}`);
+  const y = year + years;
+  return formatDay(y, month, Math.min(d, daysInMonth(y, month)));
+}
+
+/**
+ * Adds whole years to a date, returning the day before the anniversary (a 10-year term ends then):
+ * `2020-06-14` + 10 → `2030-06-13`; from 29 February the anniversary in a common year is 1 March, so
+ * the term ends on 28 February.
+ */
+export function termEnd(start: string, years: number): string {
+  const { year, month, day } = partsOf(start);
+  if (month === undefined || day === undefined) throw new RangeError(`Not a day: ${JSON.stringify(start)}`);
+  let y = year + years;
+  let m = month;
+  let d = day;
+  if (d > daysInMonth(y, m)) { d = 1; m += 1; } // 29 February → 1 March of a common year
+  d -= 1;
+  if (d === 0) {
+    m -= 1;
+    if (m === 0) { m = 12; y -= 1; }
+    d = daysInMonth(y, m);
+  }
+  return formatDay(y, m, d);
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Category, CountyCode, GiType, MarkKind, ParticipantRole, Status, StatusFilter, Visibility } from './vocabulary';
 import { PartialDate } from './partial-date';
-import { CreditCode, IsoDate, IsoDateTime, Sources, line, text } from './scalars';
+import { CreditCode, FactDate, IsoDate, IsoDateTime, Sources, TermDate, line, text } from './scalars';
 import { Location, ProtectedArea } from './geography';
 
 // ---------------------------------------------------------------- designations
@@ -17,8 +17,8 @@ export const Transition = z.object({
 });
 export type Transition = z.infer<typeof Transition>;
 
-/** The body of a status move request. */
-export const TransitionCreate = Transition.pick({ to: true, on: true, note: true }).strict();
+/** The body of a status move request: dated from 1949 to today (a fact, see FactDate). */
+export const TransitionCreate = Transition.pick({ to: true, on: true, note: true }).extend({ on: FactDate }).strict();
 export type TransitionCreate = z.infer<typeof TransitionCreate>;
 
 /** One GI protection a product holds or seeks. */
@@ -44,12 +44,15 @@ export type Designation = z.infer<typeof Designation>;
 const designationEditable = Designation.pick({
   markKind: true, holder: true, holderCreditCode: true, number: true, announcement: true,
   validUntil: true, notes: true, sources: true,
+}).extend({
+  /** Up to 50 years ahead; not before the grant (checked against the history by the server). */
+  validUntil: TermDate.nullable(),
 });
 
-/** The body that starts a designation: it begins `cultivating` on `startedOn` (default today). */
+/** The body that starts a designation: it begins `cultivating` on `startedOn` (default today; 1949 to today). */
 export const DesignationCreate = designationEditable
   .partial()
-  .extend({ giType: GiType, startedOn: PartialDate.optional() })
+  .extend({ giType: GiType, startedOn: FactDate.optional() })
   .strict()
   .refine((d) => (d.giType === 'trademark') === (d.markKind != null), {
     message: '地理标志商标须注明集体商标或证明商标；其他类型不填',

@@ -1,10 +1,13 @@
 /** Scalar types: dates, sources, and unified social credit codes (GB 32100-2015). */
 import { z } from 'zod';
+import {
+  BEFORE_EARLIEST_MESSAGE, PartialDate, addYears, firstPossibleDay, notBeforeEarliest, partialDateParts,
+} from './partial-date';
 
 // ---------------------------------------------------------------- scalars
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date();
+/** A calendar date, `YYYY-MM-DD`, not before 1949 (partial-date.ts EARLIEST_YEAR; years 0–99 cannot occur). */
+export const IsoDate = z.iso.date().refine((d) => !/^\d{4}-/.test(d) || notBeforeEarliest(d), { message: BEFORE_EARLIEST_MESSAGE });
 /** A timestamp in ISO 8601 (UTC). */
 export const IsoDateTime = z.iso.datetime();
 
@@ -13,13 +16,44 @@ export function todayInShanghai(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 }
 
-/** Adds whole years to a date, returning the day before the anniversary (a 10-year term ends then). */
-export function termEnd(start: string, years: number): string {
-  const [y, m, d] = start.split('-').map(Number);
-  const end = new Date(Date.UTC(y + years, m - 1, d));
-  end.setUTCDate(end.getUTCDate() - 1);
-  return end.toISOString().slice(0, 10);
+
+/**
+ * The date of a fact (a status move, the start of a cultivation): a partial date from 1949 to today in
+ * Asia/Shanghai (as of the moment it is checked). A year or a month is "not in the future" when it may
+ * have been today or earlier (its first possible day is not after today). The server checks the same
+ * bound again with its own clock (server/domain/designations.ts).
+ */
+export const FactDate = PartialDate.superRefine((d, ctx) => {
+  if (partialDateParts(d) === null) return;
+  const today = todayInShanghai();
+  if (firstPossibleDay(d) > today) {
+    ctx.addIssue({ code: 'custom', message: futureMessage(today) });
+  }
+});
+
+/** The refusal of a fact dated after today. */
+export function futureMessage(today: string): string {
+  return `日期不能晚于今天 ${today} / The date may not be in the future (today is ${today})`;
 }
+
+/** How many years ahead a term's end (`validUntil`) may lie; the import allows the same. */
+export const TERM_YEARS_AHEAD = 50;
+
+/**
+ * The end of a term (`validUntil`): a day from 1949 to 50 years after today (trademarks run 10 years
+ * and are renewed 10 at a time, so 50 years ahead is already generous). That it is not before the
+ * grant is checked against the designation's history (server/domain/designations.ts).
+ */
+export const TermDate = IsoDate.superRefine((d, ctx) => {
+  if (partialDateParts(d)?.day === undefined) return;
+  const latest = addYears(todayInShanghai(), TERM_YEARS_AHEAD);
+  if (d > latest) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `有效期至不能晚于 ${latest}，即今天起 ${TERM_YEARS_AHEAD} 年 / validUntil may not be after ${latest} (${TERM_YEARS_AHEAD} years from today)`,
+    });
+  }
+});
 
 const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -37,10 +71,70 @@ export const CreditCode = z
   .regex(/^[0-9A-HJ-NP-RT-UW-Y]{18}$/, '统一社会信用代码须为18位（数字或大写字母，不含I、O、S、V、Z）')
   .refine((code) => creditCodeCheckChar(code) === code[17], '统一社会信用代码校验位不正确');
 
-/** A short single-line text (names, labels, numbers). */
-export const line = (max: number) => z.string().trim().min(1).max(max);
-/** A longer free text that may be empty. */
-export const text = (max: number) => z.string().max(max);
+// ---------------------------------------------------------------- text
+
+/**
+ * Control characters: C0 (U+0000–U+001F), DEL and C1 (U+007F–U+009F). Never part of a single line; a
+ * long text keeps tab and line breaks (LF, or CR LF as pasted from Windows) and nothing else of them.
+ */
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
+/** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder what is shown. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+/**
+ * Characters that are never seen: Unicode's default-ignorable code points (zero-width space and joiners,
+ * word joiner, BOM, soft hyphen, LRM/RLM, variation selectors, Hangul fillers, tags…) and the blank
+ * Braille pattern.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+/** A character one can see: a letter, a digit, a punctuation mark or a symbol (CJK ideographs are letters). */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+export const CONTROL_MESSAGE = '不能含有控制字符 / Control characters are not allowed';
+export const BIDI_MESSAGE = '不能含有文字方向控制字符 U+202A–U+202E、U+2066–U+2069 / Bidirectional control characters (U+202A–U+202E, U+2066–U+2069) are not allowed';
+export const INVISIBLE_ONLY_MESSAGE = '须含有至少一个看得见的字符：文字、数字或符号 / At least one visible character (a letter, digit or symbol) is needed';
+
+/** A text without its invisible characters (see INVISIBLE). */
+export function withoutInvisible(s: string): string {
+  return s.replace(INVISIBLE, '');
+}
+
+/** Whether a text has at least one visible character (not only spaces, marks, format or invisible characters). */
+export function hasVisible(s: string): boolean {
+  return VISIBLE.test(withoutInvisible(s));
+}
+
+/**
+ * A short single-line text (names, labels, numbers, sources): no control or bidi characters; invisible
+ * characters are removed (they only make look-alikes of a name, and defeat search and matching by name),
+ * then the surrounding spaces; what is left must show something, and is at most `max` characters.
+ */
+export const line = (max: number) =>
+  z.string()
+    .refine((s) => !CONTROL_IN_LINE.test(s), { message: CONTROL_MESSAGE })
+    .refine((s) => !BIDI_CONTROL.test(s), { message: BIDI_MESSAGE })
+    .overwrite(withoutInvisible)
+    .trim()
+    .min(1)
+    .refine((s) => s === '' || hasVisible(s), { message: INVISIBLE_ONLY_MESSAGE })
+    .max(max);
+
+/** A longer free text that may be empty: tabs and line breaks allowed, other control and bidi characters not. */
+export const text = (max: number) =>
+  z.string()
+    .max(max)
+    .refine((s) => !CONTROL_IN_TEXT.test(s), { message: CONTROL_MESSAGE })
+    .refine((s) => !BIDI_CONTROL.test(s), { message: BIDI_MESSAGE });
+
+/**
+ * The key under which two product names are the same name: NFKC (full-width letters and digits,
+ * compatibility and radical ideographs, circled numbers… folded to their plain forms), invisible
+ * characters and all white space removed, letters in lower case. `沁水蜂蜜`, `沁水蜂蜜\u200b`,
+ * `沁水 蜂蜜` and `⽔`-for-`水` variants share one key.
+ */
+export function productNameKey(name: string): string {
+  return withoutInvisible(name.normalize('NFKC')).replace(/[\s\p{Z}]+/gu, '').toLowerCase();
+}
 
 /** A source: where a fact came from (a citation or an address). */
 export const Source = line(500);

@@ -2,14 +2,15 @@
  * Changing designations: start one (it begins `cultivating`), edit its details, and move its status
  * along the table of allowed moves. Each write runs in one transaction with its audit entry.
  */
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import {
-  ALLOWED_MOVES, canMove, firstPossibleDay, isNotBefore, precisionOf, termEnd, type Designation, type DesignationCreate, type DesignationUpdate,
-  type TransitionCreate,
+  ALLOWED_MOVES, BEFORE_EARLIEST_MESSAGE, canMove, DesignationUpdate, firstPossibleDay, futureMessage, isNotBefore,
+  notBeforeEarliest, partialDateParts, precisionOf, termEnd, type Designation, type DesignationCreate, type TransitionCreate,
 } from '../../db/model';
 import * as t from '../../db/schema';
 import { badRequest, conflict, notFound } from '../errors';
+import { validate } from '../validate';
 import { recordAudit } from './audit';
 import { productForWrite } from './permissions';
 import { presentDesignation } from './products-read';
@@ -36,9 +37,38 @@ function designationForWrite(db: Db, viewer: SignedIn, id: number): DesignationR
   return row;
 }
 
-/** 400 unless a date (at any precision) may have been today or earlier (Asia/Shanghai). */
-function assertNotFuture(on: string, today: string, field: string): void {
-  if (firstPossibleDay(on) > today) throw badRequest(`Invalid body field: ${field}`, [{ path: [field], message: `日期不能晚于今天（${today}）/ The date may not be in the future` }]);
+const invalid = (field: string, message: string) => badRequest(`Invalid body field: ${field}`, [{ path: [field], message }]);
+
+/**
+ * 400 unless a fact's date (at any precision) is a real date from 1949 (EARLIEST_YEAR) and may have
+ * been today or earlier (Asia/Shanghai, by the server's clock). The API's schema (FactDate) says the
+ * same; this is the rule for every way in, the import included, with the clock the caller gives.
+ */
+function assertFactDate(on: string, today: string, field: string): void {
+  if (partialDateParts(on) === null) throw invalid(field, '日期须为 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的有效日期 / a date is a valid YYYY, YYYY-MM or YYYY-MM-DD');
+  if (!notBeforeEarliest(on)) throw invalid(field, BEFORE_EARLIEST_MESSAGE);
+  if (firstPossibleDay(on) > today) throw invalid(field, futureMessage(today));
+}
+
+/** The date of a designation's grant (its latest move to `granted`), if it was granted. */
+function grantedOn(db: Db, id: number): string | null {
+  return db.select({ on: t.transitions.on }).from(t.transitions)
+    .where(and(eq(t.transitions.designationId, id), eq(t.transitions.toStatus, 'granted')))
+    .orderBy(desc(t.transitions.id)).get()?.on ?? null;
+}
+
+/** 400 unless a term's end is not before the grant (a grant known to the year or month may end within it). */
+function assertNotBeforeGrant(validUntil: string | null | undefined, granted: string | null, field: 'validUntil' | 'on'): void {
+  if (!validUntil || !granted || isNotBefore(validUntil, granted)) return;
+  throw invalid(field, field === 'validUntil'
+    ? `有效期至 ${validUntil} 不能早于获批日期 ${granted} / validUntil (${validUntil}) may not be before the grant (${granted})`
+    : `获批日期 ${granted} 晚于已记录的有效期至 ${validUntil}：请先更正有效期至 / The grant (${granted}) is after the recorded validUntil (${validUntil}): correct validUntil first`);
+}
+
+/** The designation's detail fields checked as the API's schema does (the import reads cells its own way). */
+function cleanDetails<T extends object>(fields: T): T {
+  const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  return { ...fields, ...validate(DesignationUpdate, given, 'body') };
 }
 
 /** 400 unless a trademark has a mark kind and other types have none. */
@@ -51,10 +81,11 @@ function assertMarkKind(giType: DesignationRow['giType'], markKind: DesignationR
 /** Starts a designation of a product: status `cultivating`, first transition on `startedOn` (default today). */
 export function createDesignation(db: Db, viewer: SignedIn, productId: number, input: DesignationCreate, today: string): Designation {
   const on = input.startedOn ?? today;
-  assertNotFuture(on, today, 'startedOn');
+  assertFactDate(on, today, 'startedOn');
+  const { startedOn: _s, giType, ...details } = input;
+  const fields = { giType, ...cleanDetails(details) };
   return db.transaction(() => {
     productForWrite(db, viewer, productId);
-    const { startedOn: _s, ...fields } = input;
     const { id } = db.insert(t.designations).values({ ...fields, productId, status: 'cultivating' })
       .returning({ id: t.designations.id }).get();
     db.insert(t.transitions).values({ designationId: id, fromStatus: null, toStatus: 'cultivating', on, userId: viewer.id }).run();
@@ -66,10 +97,12 @@ export function createDesignation(db: Db, viewer: SignedIn, productId: number, i
 }
 
 /** Changes a designation's details (not its type or status). */
-export function updateDesignation(db: Db, viewer: SignedIn, id: number, patch: DesignationUpdate): Designation {
+export function updateDesignation(db: Db, viewer: SignedIn, id: number, given: DesignationUpdate): Designation {
+  const patch = cleanDetails(given);
   return db.transaction(() => {
     const row = designationForWrite(db, viewer, id);
     assertMarkKind(row.giType, patch.markKind !== undefined ? patch.markKind : row.markKind);
+    assertNotBeforeGrant(patch.validUntil, grantedOn(db, id), 'validUntil');
     const before = loadDesignation(db, id);
     db.update(t.designations).set({ ...patch, updatedAt: NOW_SQL }).where(eq(t.designations.id, id)).run();
     touchProduct(db, row.productId);
@@ -84,10 +117,10 @@ export function updateDesignation(db: Db, viewer: SignedIn, id: number, patch: D
 /**
  * Moves a designation's status. The move must be in the table (409 `illegal_transition` naming the
  * allowed moves), dated not in the future and not before the previous move (400). Granting a
- * trademark sets its 10-year `validUntil` unless one is already recorded.
+ * trademark sets its 10-year `validUntil` unless one is already recorded (a recorded one may not end before the grant).
  */
 export function moveDesignation(db: Db, viewer: SignedIn, id: number, move: TransitionCreate, today: string): Designation {
-  assertNotFuture(move.on, today, 'on');
+  assertFactDate(move.on, today, 'on');
   return db.transaction(() => {
     const row = designationForWrite(db, viewer, id);
     if (!canMove(row.status, move.to)) {
@@ -104,6 +137,7 @@ export function moveDesignation(db: Db, viewer: SignedIn, id: number, move: Tran
     if (last && !isNotBefore(move.on, last.on)) {
       throw badRequest('Invalid body field: on', [{ path: ['on'], message: `日期不能早于上一次变更（${last.on}）/ The date may not be before the previous move (${last.on})` }]);
     }
+    if (move.to === 'granted') assertNotBeforeGrant(row.validUntil, move.on, 'on');
     // A trademark's 10-year term can be worked out only from a grant known to the day.
     const validUntil = move.to === 'granted' && row.giType === 'trademark' && row.validUntil === null && precisionOf(move.on) === 'day'
       ? termEnd(move.on, 10) : row.validUntil;

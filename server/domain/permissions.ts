@@ -4,7 +4,7 @@
 import { and, eq, exists, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import type { CountyCode, ProductQuery } from '../../db/model';
-import { auditEvents, designations, productCounties, products } from '../../db/schema';
+import { auditEvents, counties as countyTable, designations, productCounties, products } from '../../db/schema';
 import { conflict, forbidden, notFound, unauthorized } from '../errors';
 import type { SignedIn, Viewer } from './viewer';
 
@@ -82,6 +82,56 @@ export function assertMayEditIn(viewer: SignedIn, counties: readonly CountyCode[
   if (!mayEditIn(viewer, counties)) {
     throw forbidden(`县级账号只能管理包含本县（${viewer.county}）的产品 / Officials may only manage products of their own county`);
   }
+}
+
+/** The counties' names in both languages, for messages (`沁水县、陵川县` / `Qinshui, Lingchuan`). */
+export function countyNames(db: Db, codes: readonly CountyCode[]): { zh: string; en: string } {
+  const rows = db.select({ code: countyTable.code, zh: countyTable.nameZh, en: countyTable.nameEn }).from(countyTable).all();
+  const named = codes.map((c) => rows.find((r) => r.code === c) ?? { code: c, zh: c, en: c });
+  return { zh: named.map((n) => n.zh).join('、'), en: named.map((n) => n.en).join(', ') };
+}
+
+/**
+ * Throws 403 unless the viewer may change a product's counties from `before` to `after`. A county's
+ * products are that county's business: an official may add counties (a product made on both sides of
+ * a border is shared from the start, as a create may do; the county added can take itself off again),
+ * may take their own county off a product that stays with others, but may not take another county off
+ * (that county would lose the product without a say: an admin does it, or that county's officials),
+ * nor hand a product over to counties that did not have it while leaving it.
+ */
+export function assertMayChangeCounties(db: Db, viewer: SignedIn, before: readonly CountyCode[], after: readonly CountyCode[]): void {
+  if (viewer.role === 'admin') return;
+  const own = viewer.county!;
+  const removedOthers = before.filter((c) => c !== own && !after.includes(c));
+  if (removedOthers.length > 0) {
+    const names = countyNames(db, removedOthers);
+    throw forbidden(
+      `县级账号不能把其他县（${names.zh}）从产品中去掉：请该县的账号自行去掉本县，或请市级管理员办理 / ` +
+      `Officials may not take another county (${names.en}) off a product: ask that county's officials to take their own county off, or a city admin`,
+    );
+  }
+  if (!after.includes(own) && after.some((c) => !before.includes(c))) {
+    throw forbidden(
+      `县级账号不能把产品转给其他县：可以去掉本县（${countyNames(db, [own]).zh}），但不能同时加入新的县；请市级管理员办理 / ` +
+      `Officials may not hand a product over to other counties: you may take your own county (${countyNames(db, [own]).en}) off, but not add new ones at the same time; ask a city admin`,
+    );
+  }
+}
+
+/**
+ * Throws 403 unless the viewer may archive a product of these counties: a product shared with another
+ * county is archived by an admin (archiving takes it away from every county); an official whose county
+ * no longer makes it takes their own county off instead.
+ */
+export function assertMayArchive(db: Db, viewer: SignedIn, productCounties: readonly CountyCode[]): void {
+  if (viewer.role === 'admin') return;
+  const others = productCounties.filter((c) => c !== viewer.county);
+  if (others.length === 0) return;
+  const names = countyNames(db, others);
+  throw forbidden(
+    `该产品也属于${names.zh}，归档须由市级管理员办理；如果只是本县不再参与，请在"所在县"中去掉本县 / ` +
+    `This product is shared with ${names.en}: ask a city admin to archive it; if only your county no longer takes part, take your county off its counties`,
+  );
 }
 
 /** Throws 403 unless the viewer is an admin. */

@@ -23,7 +23,7 @@ beforeAll(async () => {
   server = await startServer();
   const official = await createUser(server.db, null, { username: 'qinshui', password: PASSWORD, role: 'official', county: '140521' });
   const viewer = { id: official.id, username: official.username, role: official.role, county: official.county };
-  products.zh = createProduct(server.db, viewer, { nameZh: '沁水黄小米', category: 'other', counties: ['140521'] }).id;
+  products.zh = createProduct(server.db, viewer, { nameZh: '沁水端氏小米', category: 'other', counties: ['140521'] }).id;
   products.en = createProduct(server.db, viewer, { nameZh: '端氏小米', nameEn: 'Duanshi millet', category: 'other', counties: ['140521'] }).id;
   browser = await launchBrowser();
 });
@@ -48,7 +48,7 @@ const eventTexts = (page: Page) => page.locator('gi-history-page gi-audit-event 
 describe.each(['zh', 'en'] as const)('the history page (%s)', (lang) => {
   const L = strings(lang);
   const q = lang === 'en' ? '?lang=en' : '';
-  const name = lang === 'en' ? 'Duanshi millet' : '沁水黄小米';
+  const name = lang === 'en' ? 'Duanshi millet' : '沁水端氏小米';
   const expected = lang === 'en'
     ? { moved: `Moved the GI trademark of ${name} to Granted`, status: 'Status: Filed → Granted (2025-06-02)',
         category: 'Category: Other → Food and edible farm products', counties: 'Counties: Qinshui County → Qinshui County, Yangcheng County' }

@@ -32,10 +32,10 @@ beforeAll(async () => {
   c.qinshui = await signIn(s.url, 'qinshui');
   c.yangcheng = await signIn(s.url, 'yangcheng');
   qinshuiProduct = (await send(s.url, 'POST', '/api/products', {
-    nameZh: '沁水黄小米', category: 'other', counties: ['140521'],
+    nameZh: '沁水端氏小米', category: 'other', counties: ['140521'],
     locations: [{ lat: 35.69, lng: 112.19, label: '端氏镇', precision: 'township' }],
   }, c.qinshui)).body.id;
-  yangchengProduct = (await send(s.url, 'POST', '/api/products', { nameZh: '阳城蚕茧', category: 'non_food', counties: ['140522'] }, c.yangcheng)).body.id;
+  yangchengProduct = (await send(s.url, 'POST', '/api/products', { nameZh: '阳城桑蚕丝', category: 'non_food', counties: ['140522'] }, c.yangcheng)).body.id;
   await send(s.url, 'PATCH', `/api/products/${qinshuiProduct}`, { category: 'food', counties: ['140521', '140522'] }, c.qinshui);
   designationId = (await send(s.url, 'POST', `/api/products/${qinshuiProduct}/designations`, { giType: 'trademark', markKind: 'collective', startedOn: '2024-01-01' }, c.qinshui)).body.id;
   await send(s.url, 'POST', `/api/designations/${designationId}/transitions`, { to: 'filed', on: '2024-02-01', note: '申报' }, c.qinshui);
@@ -71,7 +71,7 @@ describe('GET /api/audit filters', () => {
     expect(byYangcheng.map((e) => e.action)).toEqual(['update', 'create']);
     const moves = await items('/api/audit?entity=designation&action=transition');
     expect(moves.map((e) => (e.after as { status: string }).status)).toEqual(['granted', 'filed']);
-    expect(moves[0].subject).toMatchObject({ name: '沁水黄小米', giType: 'trademark', productId: qinshuiProduct });
+    expect(moves[0].subject).toMatchObject({ name: '沁水端氏小米', giType: 'trademark', productId: qinshuiProduct });
     expect((await items(`/api/audit?entity=product&id=${qinshuiProduct}&action=replace_participants`)).length).toBe(1);
   });
 
@@ -155,8 +155,8 @@ describe('GET /api/audit/export.xlsx', () => {
     const body = rows.slice(1);
     expect(body).toHaveLength((await items(`/api/audit?entity=product&id=${qinshuiProduct}`)).length);
     expect(body[0][0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
-    const update = body.find((r) => r[4] === '修改产品 沁水黄小米')!;
-    expect(update).toEqual([expect.any(String), 'qinshui', '沁水县、阳城县', `产品 #${qinshuiProduct}`, '修改产品 沁水黄小米',
+    const update = body.find((r) => r[4] === '修改产品 沁水端氏小米')!;
+    expect(update).toEqual([expect.any(String), 'qinshui', '沁水县、阳城县', `产品 #${qinshuiProduct}`, '修改产品 沁水端氏小米',
       '产品类别：其他 → 食用农林产品及食品\n所在县：沁水县 → 沁水县、阳城县']);
     expect(sheet.getRow(rows.indexOf(update) + 1).getCell(6).alignment).toMatchObject({ wrapText: true });
     const model = body.find((r) => r[4].includes('产业化经营模式'))!;
@@ -168,7 +168,7 @@ describe('GET /api/audit/export.xlsx', () => {
     const { rows } = await read('/api/audit/export.xlsx?lang=en&action=transition');
     expect(rows[0]).toEqual(['Time (Beijing)', 'User', 'County', 'Record', 'What happened', 'Changes']);
     expect(rows.slice(1).map((r) => r[4])).toEqual([
-      'Moved the GI trademark of 沁水黄小米 to Granted', 'Moved the GI trademark of 沁水黄小米 to Filed',
+      'Moved the GI trademark of 沁水端氏小米 to Granted', 'Moved the GI trademark of 沁水端氏小米 to Filed',
     ]);
     expect(rows[1][5]).toContain('Status: Filed → Granted (2024-05-01)');
     expect(rows[1][2]).toBe('Qinshui County, Yangcheng County');

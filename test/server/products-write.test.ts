@@ -50,6 +50,15 @@ describe('create and edit', () => {
     expect((await send(s.url, 'PATCH', `/api/products/${p.id}`, { description: '阳城也产' }, yangcheng)).status).toBe(200);
   });
 
+  it('keeps a county on a shared product unless that county or an admin takes it off', async () => {
+    const { body: p } = await create({ nameZh: '沁水阳城共有', counties: ['140521', '140522'] });
+    const res = await send(s.url, 'PATCH', `/api/products/${p.id}`, { counties: ['140521'] }, qinshui);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('阳城县');
+    expect((await send(s.url, 'DELETE', `/api/products/${p.id}`, undefined, qinshui)).status).toBe(403);
+    expect((await send(s.url, 'PATCH', `/api/products/${p.id}`, { counties: ['140521'] }, yangcheng)).body.counties).toEqual(['140521']);
+  });
+
   it(`accepts a protected area of ${MAX_AREA_VERTICES} vertices (under the body limit)`, async () => {
     const n = MAX_AREA_VERTICES - 1;
     const ring = Array.from({ length: n }, (_, i) => {

@@ -91,6 +91,52 @@ describe('dates and effects', () => {
       .find((d: { id: number }) => d.id === other).validUntil).toBeNull();
   });
 
+  it('refuses dates before 1949: a grant on 0050-01-03 never becomes a 1960 validUntil', async () => {
+    const id = await designationAt(['filed'], 'trademark');
+    const res = await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'granted', on: '0050-01-03' }, cookie);
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues[0].message).toMatch(/1949.* \/ .*1949/);
+    for (const on of ['1948', '1948-12', '1948-12-31', '0000']) {
+      expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'granted', on }, cookie)).status).toBe(400);
+    }
+    const start = await send(s.url, 'POST', `/api/products/${productId}/designations`, { giType: 'protected_product', startedOn: '1948-06' }, cookie);
+    expect(start.status).toBe(400);
+    expect((await send(s.url, 'GET', `/api/products/${productId}`, undefined, cookie)).body.designations
+      .find((d: { id: number }) => d.id === id).status).toBe('filed');
+  });
+
+  it('accepts 1949 and a year or month not yet over, refuses next year', async () => {
+    const today = todayInShanghai();
+    const year = Number(today.slice(0, 4));
+    const old = await send(s.url, 'POST', `/api/products/${productId}/designations`, { giType: 'protected_product', startedOn: '1949' }, cookie);
+    expect(old.status).toBe(201);
+    const id = old.body.id;
+    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: String(year + 1) }, cookie)).status).toBe(400);
+    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: String(year) }, cookie)).status).toBe(201);
+  });
+
+  it('refuses a validUntil before the grant, or more than 50 years ahead', async () => {
+    const id = await designationAt(['filed', 'granted'], 'trademark'); // granted 2020-03-01 → validUntil 2030-02-28
+    const patch = (validUntil: string) => send(s.url, 'PATCH', `/api/designations/${id}`, { validUntil }, cookie);
+    const before = await patch('2020-02-29');
+    expect(before.status).toBe(400);
+    expect(before.body.error.issues[0]).toMatchObject({ path: ['validUntil'], message: expect.stringContaining('2020-03-01') });
+    expect((await patch('0050-01-03')).status).toBe(400);
+    expect((await patch('2120-01-01')).status).toBe(400);
+    expect((await patch('2020-03-01')).status).toBe(200);
+    expect((await patch('2040-03-01')).body.validUntil).toBe('2040-03-01');
+  });
+
+  it('refuses a grant dated after a validUntil already recorded', async () => {
+    const id = await designationAt(['filed'], 'trademark');
+    expect((await send(s.url, 'PATCH', `/api/designations/${id}`, { validUntil: '2020-05-31' }, cookie)).status).toBe(200);
+    const res = await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'granted', on: '2020-06-14' }, cookie);
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues[0].message).toContain('2020-05-31');
+    // a grant known only to the year may still have come before it
+    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'granted', on: '2020' }, cookie)).status).toBe(201);
+  });
+
   it('bumps the product updatedAt on every move', async () => {
     const id = await designationAt([]);
     const before = (await send(s.url, 'GET', `/api/products/${productId}`, undefined, cookie)).body.updatedAt;
