@@ -1,6 +1,7 @@
 /**
  * Security headers: helmet with a strict Content-Security-Policy that allows only our own origin
- * (plus the configured tile host, when there is one).
+ * (plus the configured tile host, when there is one), and `Cross-Origin-Resource-Policy: same-origin`
+ * for everything but the public reads (cors.ts swaps it for `cross-origin` there).
  */
 import helmet from 'helmet';
 import type { Request, RequestHandler, Response } from 'express';
@@ -26,6 +27,8 @@ export function securityHeaders(config: Config): RequestHandler {
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Pages and private answers are for our own origin only; the public reads open it (cors.ts).
+    crossOriginResourcePolicy: { policy: 'same-origin' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
 }

@@ -63,15 +63,20 @@ export async function answerReady(
 
 /**
  * The server's request listener: a public GET whose URL was answered before at this registry
- * version gets the same ready body at once, with the fixed security headers and none of Express's
+ * version gets the same ready body at once, with the fixed security headers (`headersFor` its URL:
+ * the open-data ones for a public read, as Express sends them) and none of Express's
  * routing, session or validation work; everything else (and anything with a session cookie) goes to `app`.
  */
-export function withReadyFastPath(ready: ReadyCache, headers: [string, string][], app: RequestListener): RequestListener {
-  // Every header of a public answer, per body and encoding, as one flat list for writeHead.
-  const prepared = new WeakMap<ReadyBody, Map<string, string[]>>();
-  const headersOf = (body: ReadyBody, encoding: Encoding | null, etag: string, length: number) => {
-    let byEncoding = prepared.get(body);
-    if (!byEncoding) prepared.set(body, byEncoding = new Map());
+export function withReadyFastPath(
+  ready: ReadyCache, headersFor: (url: string) => [string, string][], app: RequestListener,
+): RequestListener {
+  // Every header of a public answer, per header set, body and encoding, as one flat list for writeHead.
+  const prepared = new WeakMap<[string, string][], WeakMap<ReadyBody, Map<string, string[]>>>();
+  const headersOf = (headers: [string, string][], body: ReadyBody, encoding: Encoding | null, etag: string, length: number) => {
+    let byBody = prepared.get(headers);
+    if (!byBody) prepared.set(headers, byBody = new WeakMap());
+    let byEncoding = byBody.get(body);
+    if (!byEncoding) byBody.set(body, byEncoding = new Map());
     let list = byEncoding.get(encoding ?? '');
     if (!list) {
       list = [...headers.flat(), 'Cache-Control', 'public, no-cache', 'Vary', 'Accept-Encoding', 'ETag', etag,
@@ -84,6 +89,7 @@ export function withReadyFastPath(ready: ReadyCache, headers: [string, string][]
     if ((req.method === 'GET' || req.method === 'HEAD') && !req.headers.cookie?.includes(SESSION_COOKIE)) {
       const body = ready.peekUrl(req.url ?? '');
       if (body) {
+        const headers = headersFor(req.url ?? '');
         if (req.headers['if-none-match'] !== undefined) {
           for (const [name, value] of headers) res.setHeader(name, value);
           sendReadyBody(req, res, body, 'public, no-cache');
@@ -91,7 +97,7 @@ export function withReadyFastPath(ready: ReadyCache, headers: [string, string][]
         }
         const encoding = pickEncoding(req.headers['accept-encoding'], body);
         const bytes = encoding ? encodedBytes(body, encoding) : body.raw;
-        res.writeHead(200, headersOf(body, encoding, etagFor(body, encoding), bytes.length));
+        res.writeHead(200, headersOf(headers, body, encoding, etagFor(body, encoding), bytes.length));
         res.end(req.method === 'HEAD' ? undefined : bytes);
         return;
       }
