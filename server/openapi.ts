@@ -1,110 +1,458 @@
 /**
  * The OpenAPI 3.1 description of the HTTP API, generated from the same zod schemas the server
  * validates with (db/model.ts), so the document cannot drift from the code's contract.
+ *
+ * Every operation lists the statuses its route really answers with (test/server/openapi-responses.test.ts
+ * sends good and bad requests to each and checks every status and JSON body against this document).
  */
 import { z } from 'zod';
 import * as m from '../db/model';
 
-/** Who may call an operation. */
-type Who = 'all' | 'official' | 'admin';
+/** Who may call an operation: everyone, any signed-in account (officials and admins), admins only. */
+export type Who = 'all' | 'official' | 'admin';
 
-interface Operation {
+/** A tag: a group of operations on the API page. */
+export const TAGS = [
+  { name: 'products', description: 'Products and their GI designations: the public registry, and officials\u2019 writes.' },
+  { name: 'designations', description: 'GI designations of a product and their dated status moves.' },
+  { name: 'geography', description: 'The six counties, and the map layers (GeoJSON, RFC 7946, WGS84).' },
+  { name: 'tally', description: 'GI counts against the plan\u2019s targets, and the plan periods.' },
+  { name: 'export', description: 'Open data downloads and the news feed.' },
+  { name: 'session', description: 'Signing in and out (an HttpOnly, SameSite=Strict cookie `gi_session`).' },
+  { name: 'import', description: 'Spreadsheet imports for officials: template, dry run, report, progress.' },
+  { name: 'audit', description: 'The history of every change, told in sentences.' },
+  { name: 'users', description: 'Accounts (city admins only).' },
+  { name: 'meta', description: 'Liveness, client settings and this description.' },
+] as const;
+type Tag = (typeof TAGS)[number]['name'];
+
+/** The media types of non-JSON answers. */
+export const MEDIA = {
+  json: 'application/json',
+  geojson: 'application/geo+json',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  atom: 'application/atom+xml',
+  html: 'text/html',
+  css: 'text/css',
+} as const;
+
+/** A success answer: its status, and a JSON schema (zod) or another media type. */
+interface Success {
+  status: 200 | 201 | 204;
+  description: string;
+  /** A JSON body (application/json unless `media` says otherwise, e.g. GeoJSON). */
+  schema?: z.ZodType;
+  media?: string;
+  /** Sent as a download (`Content-Disposition: attachment`). */
+  attachment?: boolean;
+  /** Sets the session cookie. */
+  setsCookie?: boolean;
+}
+
+/** One operation of the API. */
+export interface Operation {
+  operationId: string;
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
+  tag: Tag;
   summary: string;
+  description?: string;
   who: Who;
-  query?: z.ZodObject;
+  /** A public read that also looks at the session cookie when there is one. */
+  optionalSession?: boolean;
+  query?: z.ZodObject | z.ZodType;
   body?: z.ZodType;
-  response?: z.ZodType;
-  produces?: string;
+  /** Further success answers (POST /api/import: 200 for a dry run, 201 when kept). */
+  ok: Success[];
+  /** Answered from an ETag'd body: `If-None-Match` gets 304 Not Modified. */
+  etag?: boolean;
+  /** Error statuses the route really answers with. */
+  errors: number[];
+  /** Descriptions of particular error statuses of this operation (why it is answered). */
+  why?: Partial<Record<number, string>>;
+  /** A 400 with a body other than the plain error (the import's row report). */
+  badRequestSchema?: z.ZodType;
 }
+
+// ---------------------------------------------------------------- response shapes not in db/model
 
 const Page = z.object({ items: z.array(m.ProductSummary), total: z.number().int() });
 const Ok = z.object({ ok: z.literal(true) });
+/** GET /api/config: what the map needs to draw its tiles. */
+const ClientConfig = z.object({
+  tiles: z.object({ urls: z.array(z.string()), attribution: z.string(), subdomains: z.array(z.string()) }).nullable(),
+  approvalNo: z.string().nullable(),
+});
+const Ring = z.array(z.array(z.number()).min(2)).min(4);
+const Polygonal = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring)) }),
+]);
+const InForceByType = z.object({
+  trademark: z.number().int(), protected_product: z.number().int(), agricultural_product: z.number().int(), total: z.number().int(),
+});
+/** GET /api/counties.geojson: one feature per county, the County fields and counts as properties. */
+const CountyCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.object({
+    type: z.literal('Feature'),
+    id: m.CountyCode,
+    properties: m.County.extend({ products: z.number().int(), inForce: InForceByType }),
+    geometry: Polygonal,
+  })),
+}).meta({ description: 'An RFC 7946 FeatureCollection of the six counties (WGS84).' });
+/** GET /api/products.geojson: one point per location of each matching product. */
+const ProductPoints = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.object({
+    type: z.literal('Feature'),
+    /** `<productId>-<position>`: unique in the collection, stable across builds of the same data. */
+    id: z.string(),
+    geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+    properties: m.ProductSummary.pick({ nameZh: true, nameEn: true, category: true, counties: true, designations: true })
+      .extend({ productId: z.number().int(), label: z.string(), precision: m.Precision }),
+  })),
+}).meta({ description: 'An RFC 7946 FeatureCollection of points ([lng, lat], WGS84): one per location of each product.' });
+const ImportFailed = m.ApiError.extend({ report: m.ImportReport });
 
-/** Every operation of the API, in the order of DESIGN.md's table. */
+// ---------------------------------------------------------------- the operations
+
+/** A JSON write: wrong or missing fields (400), another site's Origin (403), too large (413), not JSON (415). */
+const WRITE = [400, 403, 413, 415];
+const ok200 = (schema: z.ZodType, description = 'OK'): Success[] => [{ status: 200, description, schema }];
+const ok201 = (schema: z.ZodType, description = 'Created'): Success[] => [{ status: 201, description, schema }];
+const file = (media: string, description: string): Success[] => [{ status: 200, description, media, attachment: true }];
+
+/** Every operation of the API. */
 export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/api/health', summary: 'Liveness', who: 'all', response: Ok },
-  { method: 'get', path: '/api/counties', summary: 'The six counties', who: 'all', response: z.array(m.County) },
-  { method: 'get', path: '/api/counties.geojson', summary: 'County boundaries with counts per county (RFC 7946)', who: 'all', produces: 'application/geo+json' },
-  { method: 'get', path: '/api/products', summary: 'Products matching the filters (public products only for the public)', who: 'all', query: m.ProductQuery, response: Page },
-  { method: 'get', path: '/api/products/{id}', summary: 'One product in full', who: 'all', response: m.Product },
-  { method: 'get', path: '/api/products.geojson', summary: 'Points of the filtered products (RFC 7946)', who: 'all', query: m.ProductFilter, produces: 'application/geo+json' },
-  { method: 'get', path: '/api/tally', summary: 'GI counts against targets as of a date', who: 'all', query: m.TallyQuery, response: m.Tally },
-  { method: 'get', path: '/api/periods', summary: 'Plan periods with targets', who: 'all', response: z.array(m.Period) },
-  { method: 'get', path: '/api/export/products.csv', summary: 'The public registry as CSV (UTF-8 with BOM)', who: 'all', query: m.ProductFilter, produces: 'text/csv' },
-  { method: 'get', path: '/api/export/products.xlsx', summary: 'The public registry as XLSX', who: 'all', query: m.ProductFilter, produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { method: 'post', path: '/api/session', summary: 'Sign in (sets an HttpOnly cookie)', who: 'all', body: m.SessionCreate, response: m.User },
-  { method: 'get', path: '/api/session', summary: 'Who am I', who: 'all', response: m.User },
-  { method: 'delete', path: '/api/session', summary: 'Sign out', who: 'all' },
-  { method: 'post', path: '/api/products', summary: 'Create a product', who: 'official', body: m.ProductCreate, response: m.Product },
-  { method: 'patch', path: '/api/products/{id}', summary: 'Change a product', who: 'official', body: m.ProductUpdate, response: m.Product },
-  { method: 'delete', path: '/api/products/{id}', summary: 'Archive a product', who: 'official' },
-  { method: 'post', path: '/api/products/{id}/restore', summary: 'Restore an archived product', who: 'admin', response: m.Product },
-  { method: 'post', path: '/api/products/{id}/designations', summary: 'Start a designation (cultivating)', who: 'official', body: m.DesignationCreate, response: m.Designation },
-  { method: 'patch', path: '/api/designations/{id}', summary: 'Change a designation', who: 'official', body: m.DesignationUpdate, response: m.Designation },
-  { method: 'post', path: '/api/designations/{id}/transitions', summary: 'Move a designation to another status', who: 'official', body: m.TransitionCreate, response: m.Designation },
-  { method: 'put', path: '/api/products/{id}/participants', summary: 'Replace the cooperative-farmer model', who: 'official', body: m.Participants, response: z.array(m.Participant) },
-  { method: 'get', path: '/api/import/template.xlsx', summary: 'The import template: Chinese headers, drop-down lists, an instructions sheet', who: 'official', produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { method: 'get', path: '/api/import/progress', summary: "Where the viewer's import under way stands", who: 'official', response: m.ImportProgress },
-  { method: 'post', path: '/api/import/report.xlsx', summary: 'The file sent back with a result column per row (a dry run)', who: 'official', query: m.ImportReportQuery, body: m.ImportRequest, produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { method: 'post', path: '/api/import', summary: 'Import a CSV/XLSX table (dryRun=1: report only; otherwise all or nothing)', who: 'official', query: m.ImportQuery, body: m.ImportRequest, response: m.ImportReport },
-  { method: 'get', path: '/api/audit', summary: 'The audit log, filtered and paged (officials: their county)', who: 'official', query: m.AuditQuery, response: m.AuditPage },
-  { method: 'get', path: '/api/audit/export.xlsx', summary: 'The filtered audit log as XLSX, told in sentences', who: 'official', query: m.AuditExportQuery, produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { method: 'post', path: '/api/periods', summary: 'Add a plan period', who: 'admin', body: m.PeriodInput, response: m.Period },
-  { method: 'put', path: '/api/periods/{id}', summary: 'Change a plan period and its targets', who: 'admin', body: m.PeriodInput, response: m.Period },
-  { method: 'get', path: '/api/users', summary: 'Accounts', who: 'admin', response: z.array(m.User) },
-  { method: 'post', path: '/api/users', summary: 'Create an account', who: 'admin', body: m.UserCreate, response: m.User },
-  { method: 'patch', path: '/api/users/{id}', summary: 'Change an account', who: 'admin', body: m.UserUpdate, response: m.User },
+  // products (public reads)
+  { operationId: 'listProducts', method: 'get', path: '/api/products', tag: 'products', who: 'all', optionalSession: true, etag: true,
+    summary: 'Products matching the filters',
+    description: 'The public sees public, current products. Signed in, `mine=1` lists the products of the viewer\u2019s county (every product for an admin), drafts included, and `archived=1` the archived ones.',
+    query: m.ProductQuery, ok: ok200(Page), errors: [400, 401], why: { 401: '`mine` or `archived` without a session.' } },
+  { operationId: 'getProduct', method: 'get', path: '/api/products/{id}', tag: 'products', who: 'all', optionalSession: true, etag: true,
+    summary: 'One product in full', description: 'Drafts and archived products are visible only to the officials of their county and to admins.',
+    ok: ok200(m.Product), errors: [400, 404] },
+  { operationId: 'getProductPoints', method: 'get', path: '/api/products.geojson', tag: 'geography', who: 'all', optionalSession: true, etag: true,
+    summary: 'Points of the filtered products (GeoJSON)', query: m.ProductFilter,
+    ok: [{ status: 200, description: 'A FeatureCollection of points', media: MEDIA.geojson, schema: ProductPoints }], errors: [400] },
+  // products (writes)
+  { operationId: 'createProduct', method: 'post', path: '/api/products', tag: 'products', who: 'official',
+    summary: 'Create a product', description: 'A draft unless `visibility` says `public`. Officials may only name their own county.',
+    body: m.ProductCreate, ok: ok201(m.Product), errors: [...WRITE, 401, 409],
+    why: { 409: 'A current product you may see has a look-alike name (same after NFKC, invisible characters and spaces removed: `duplicate_name`).' } },
+  { operationId: 'updateProduct', method: 'patch', path: '/api/products/{id}', tag: 'products', who: 'official',
+    summary: 'Change a product', description: 'Any subset of the editable fields.',
+    body: m.ProductUpdate, ok: ok200(m.Product), errors: [...WRITE, 401, 404, 409],
+    why: { 403: 'Not your county, or taking another county off a shared product (an admin’s decision).', 409: 'The product is archived: restore it first (`archived`), or the new name is a look-alike of another product’s (`duplicate_name`).' } },
+  { operationId: 'archiveProduct', method: 'delete', path: '/api/products/{id}', tag: 'products', who: 'official',
+    summary: 'Archive a product', description: 'Never deleted: the product leaves the public registry and can be restored. Answers with the archived product.',
+    ok: ok200(m.Product, 'The archived product'), errors: [...WRITE, 401, 404, 409],
+    why: { 403: 'Not your county, or a product shared with another county (an admin archives it).', 409: 'The product is archived already (`archived`).' } },
+  { operationId: 'restoreProduct', method: 'post', path: '/api/products/{id}/restore', tag: 'products', who: 'admin',
+    summary: 'Restore an archived product', ok: ok200(m.Product, 'The restored product'), errors: [...WRITE, 401, 404, 409],
+    why: { 409: 'The product is not archived (`not_archived`), or its name has been taken meanwhile (`duplicate_name`).' } },
+  { operationId: 'replaceParticipants', method: 'put', path: '/api/products/{id}/participants', tag: 'products', who: 'official',
+    summary: 'Replace the cooperative-farmer model', body: m.Participants, ok: ok200(z.array(m.Participant)), errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
+  // designations
+  { operationId: 'createDesignation', method: 'post', path: '/api/products/{id}/designations', tag: 'designations', who: 'official',
+    summary: 'Start a designation (cultivating)', body: m.DesignationCreate, ok: ok201(m.Designation), errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
+  { operationId: 'updateDesignation', method: 'patch', path: '/api/designations/{id}', tag: 'designations', who: 'official',
+    summary: 'Change a designation', description: 'Its details, not its type or status.', body: m.DesignationUpdate, ok: ok200(m.Designation), errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
+  { operationId: 'moveDesignation', method: 'post', path: '/api/designations/{id}/transitions', tag: 'designations', who: 'official',
+    summary: 'Move a designation to another status', body: m.TransitionCreate, ok: ok201(m.Designation, 'The designation after the move'),
+    errors: [...WRITE, 401, 404, 409], why: { 409: 'The move is not allowed from the current status (`illegal_transition`), or the product is archived (`archived`).' } },
+  // geography
+  { operationId: 'listCounties', method: 'get', path: '/api/counties', tag: 'geography', who: 'all', etag: true,
+    summary: 'The six counties', ok: ok200(z.array(m.County)), errors: [] },
+  { operationId: 'getCountyBoundaries', method: 'get', path: '/api/counties.geojson', tag: 'geography', who: 'all', optionalSession: true, etag: true,
+    summary: 'County boundaries with counts per county (GeoJSON)',
+    ok: [{ status: 200, description: 'A FeatureCollection of polygons', media: MEDIA.geojson, schema: CountyCollection }], errors: [] },
+  // tally
+  { operationId: 'getTally', method: 'get', path: '/api/tally', tag: 'tally', who: 'all', etag: true,
+    summary: 'GI counts against targets as of a date', description: 'The current period and today (Asia/Shanghai) unless `period` and `asOf` say otherwise.',
+    query: m.TallyQuery, ok: ok200(m.Tally), errors: [400, 404], why: { 404: 'No such period (or no period at all).' } },
+  { operationId: 'getTallySeries', method: 'get', path: '/api/tally/series', tag: 'tally', who: 'all', etag: true,
+    summary: 'Designations in force per GI type over a period', query: m.TallySeriesQuery, ok: ok200(m.TallySeries),
+    errors: [400, 404], why: { 404: 'No such period (or no period at all).' } },
+  { operationId: 'listPeriods', method: 'get', path: '/api/periods', tag: 'tally', who: 'all',
+    summary: 'Plan periods with targets', ok: ok200(z.array(m.Period)), errors: [] },
+  { operationId: 'createPeriod', method: 'post', path: '/api/periods', tag: 'tally', who: 'admin',
+    summary: 'Add a plan period', body: m.PeriodInput, ok: ok201(m.Period), errors: [...WRITE, 401, 409],
+    why: { 409: 'Another period has this name (`period_name_taken`).' } },
+  { operationId: 'updatePeriod', method: 'put', path: '/api/periods/{id}', tag: 'tally', who: 'admin',
+    summary: 'Change a plan period and its targets', body: m.PeriodInput, ok: ok200(m.Period), errors: [...WRITE, 401, 404, 409],
+    why: { 409: 'Another period has this name (`period_name_taken`).' } },
+  // export
+  { operationId: 'exportProductsCsv', method: 'get', path: '/api/export/products.csv', tag: 'export', who: 'all',
+    summary: 'The public registry as CSV', query: m.ProductFilter,
+    ok: file(MEDIA.csv, 'UTF-8 with a byte-order mark (so Excel reads the Chinese), one row per designation, streamed'), errors: [400] },
+  { operationId: 'exportProductsXlsx', method: 'get', path: '/api/export/products.xlsx', tag: 'export', who: 'all',
+    summary: 'The public registry as XLSX', query: m.ProductFilter, ok: file(MEDIA.xlsx, 'An Excel workbook, streamed'), errors: [400] },
+  { operationId: 'getFeed', method: 'get', path: '/api/feed.atom', tag: 'export', who: 'all', etag: true,
+    summary: 'Recent changes to the public registry as an Atom feed',
+    ok: [{ status: 200, description: 'An Atom 1.0 feed (RFC 4287)', media: MEDIA.atom }], errors: [] },
+  // session
+  { operationId: 'signIn', method: 'post', path: '/api/session', tag: 'session', who: 'all',
+    summary: 'Sign in', description: 'Sets the HttpOnly session cookie `gi_session`. Five failures per 15 minutes per client address and per username, then 429.',
+    body: m.SessionCreate, ok: [{ status: 200, description: 'The signed-in account', schema: m.User, setsCookie: true }],
+    errors: [...WRITE, 401, 429], why: { 401: 'Wrong username or password, or an inactive account (`bad_credentials`).' } },
+  { operationId: 'whoAmI', method: 'get', path: '/api/session', tag: 'session', who: 'official',
+    summary: 'Who am I', ok: ok200(m.User, 'The signed-in account'), errors: [401] },
+  { operationId: 'signOut', method: 'delete', path: '/api/session', tag: 'session', who: 'all', optionalSession: true,
+    summary: 'Sign out', description: 'Ends the session (if any) and clears the cookie; signing out twice is fine.',
+    ok: [{ status: 204, description: 'Signed out' }], errors: [403] },
+  // import
+  { operationId: 'getImportTemplate', method: 'get', path: '/api/import/template.xlsx', tag: 'import', who: 'official',
+    summary: 'The import template', description: 'Chinese headers, drop-down lists, an instructions sheet.',
+    ok: file(MEDIA.xlsx, 'An Excel workbook'), errors: [401] },
+  { operationId: 'getImportProgress', method: 'get', path: '/api/import/progress', tag: 'import', who: 'official',
+    summary: 'Where the viewer\u2019s import under way stands', ok: ok200(m.ImportProgress), errors: [401] },
+  { operationId: 'importReportXlsx', method: 'post', path: '/api/import/report.xlsx', tag: 'import', who: 'official',
+    summary: 'The file sent back with a result column per row', description: 'A dry run: nothing is kept.',
+    query: m.ImportReportQuery, body: m.ImportRequest, ok: file(MEDIA.xlsx, 'The workbook with a result column'), errors: [...WRITE, 401],
+    why: { 413: 'The file is over a limit (5 MB, 40 MB unpacked, 10,000 rows, 60 columns, 400,000 cells, 5,000 characters a cell).' } },
+  { operationId: 'importTable', method: 'post', path: '/api/import', tag: 'import', who: 'official',
+    summary: 'Import a CSV/XLSX table', description: '`dryRun=1` reports row by row what would change and keeps nothing; otherwise all rows or none.',
+    query: m.ImportQuery, body: m.ImportRequest,
+    ok: [{ status: 200, description: 'The report of a dry run', schema: m.ImportReport }, { status: 201, description: 'Imported: the report', schema: m.ImportReport }],
+    errors: [...WRITE, 401], badRequestSchema: z.union([m.ApiError, ImportFailed]),
+    why: { 400: 'Invalid input, an unreadable file, or rows with errors (`import_failed`, nothing imported; the report is included).',
+      413: 'The file is over a limit (5 MB, 40 MB unpacked, 10,000 rows, 60 columns, 400,000 cells, 5,000 characters a cell).' } },
+  // audit
+  { operationId: 'listAudit', method: 'get', path: '/api/audit', tag: 'audit', who: 'official',
+    summary: 'The audit log, filtered and paged', description: 'Officials see the history of their county\u2019s products and designations.',
+    query: m.AuditQuery, ok: ok200(m.AuditPage), errors: [400, 401, 403], why: { 403: 'An official asked for another county.' } },
+  { operationId: 'exportAuditXlsx', method: 'get', path: '/api/audit/export.xlsx', tag: 'audit', who: 'official',
+    summary: 'The filtered audit log as XLSX, told in sentences', query: m.AuditExportQuery,
+    ok: file(MEDIA.xlsx, 'An Excel workbook, streamed'), errors: [400, 401, 403], why: { 403: 'An official asked for another county.' } },
+  // users
+  { operationId: 'listUsers', method: 'get', path: '/api/users', tag: 'users', who: 'admin',
+    summary: 'Accounts', ok: ok200(z.array(m.User)), errors: [401, 403] },
+  { operationId: 'createUser', method: 'post', path: '/api/users', tag: 'users', who: 'admin',
+    summary: 'Create an account', body: m.UserCreate, ok: ok201(m.User), errors: [...WRITE, 401, 409],
+    why: { 409: 'The username is taken (`username_taken`).' } },
+  { operationId: 'updateUser', method: 'patch', path: '/api/users/{id}', tag: 'users', who: 'admin',
+    summary: 'Change an account', description: 'A new password, a deactivation or a role change ends the account\u2019s sessions. Admins cannot demote or deactivate themselves (403).',
+    body: m.UserUpdate, ok: ok200(m.User), errors: [...WRITE, 401, 404] },
+  // meta
+  { operationId: 'health', method: 'get', path: '/api/health', tag: 'meta', who: 'all',
+    summary: 'Liveness', description: 'Answers once the database answers.', ok: ok200(Ok), errors: [] },
+  { operationId: 'getClientConfig', method: 'get', path: '/api/config', tag: 'meta', who: 'all',
+    summary: 'Map settings for the client', description: 'The tile layer (none unless configured) and the map\u2019s approval number (审图号).',
+    ok: ok200(ClientConfig), errors: [] },
+  { operationId: 'getOpenApi', method: 'get', path: '/api/openapi.json', tag: 'meta', who: 'all', etag: true,
+    summary: 'This description (OpenAPI 3.1)', ok: [{ status: 200, description: 'The OpenAPI document', schema: z.looseObject({ openapi: z.string() }) }], errors: [] },
+  { operationId: 'getApiPage', method: 'get', path: '/api/docs', tag: 'meta', who: 'all', etag: true,
+    summary: 'This description as a web page', description: '`lang=en` for English; Chinese otherwise.',
+    query: z.object({ lang: z.enum(['zh', 'en']).optional() }),
+    ok: [{ status: 200, description: 'An HTML page (no scripts)', media: MEDIA.html }], errors: [] },
+  { operationId: 'getApiPageStyles', method: 'get', path: '/api/docs.css', tag: 'meta', who: 'all', etag: true,
+    summary: 'The API page\u2019s stylesheet', ok: [{ status: 200, description: 'CSS', media: MEDIA.css }], errors: [] },
 ];
 
-const schemaOf = (s: z.ZodType) => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
+// ---------------------------------------------------------------- building the document
+
+type Json = Record<string, unknown>;
+
+const schemaOf = (s: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  return spellOutEnumRecords(rest) as Json;
 };
 
-function parametersOf(op: Operation) {
-  const params: Record<string, unknown>[] = [];
-  if (op.path.includes('{id}')) params.push({ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } });
+/**
+ * A record keyed by an enum (`z.record(GiType, …)`) comes out as `propertyNames` + `required` with no
+ * `properties`; naming each key's schema says the same and lets readers (and linters) see the keys.
+ */
+function spellOutEnumRecords(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(spellOutEnumRecords);
+  if (!node || typeof node !== 'object') return node;
+  const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, spellOutEnumRecords(v)])) as Json;
+  const keys = (out.propertyNames as { enum?: string[] } | undefined)?.enum;
+  if (keys && !out.properties && out.additionalProperties && typeof out.additionalProperties === 'object') {
+    out.properties = Object.fromEntries(keys.map((k) => [k, out.additionalProperties]));
+  }
+  return out;
+}
+
+/** Named schemas (components.schemas) and the shared responses used, filled while the paths are built. */
+class Schemas {
+  readonly named: Record<string, Json> = {};
+  readonly responses = new Set<string>();
+}
+
+const RESPONSE_NAMES = new Map<z.ZodType, string>([
+  [m.Product, 'Product'], [Page, 'ProductPage'], [m.Designation, 'Designation'], [m.User, 'User'], [m.Period, 'Period'],
+  [m.County, 'County'], [m.Tally, 'Tally'], [m.TallySeries, 'TallySeries'], [m.ImportReport, 'ImportReport'],
+  [m.ImportProgress, 'ImportProgress'], [m.AuditPage, 'AuditPage'], [m.Participant, 'Participant'], [ClientConfig, 'ClientConfig'],
+  [CountyCollection, 'CountyFeatureCollection'], [ProductPoints, 'ProductPointCollection'], [m.ApiError, 'Error'], [ImportFailed, 'ImportFailed'],
+]);
+const BODY_NAMES = new Map<z.ZodType, string>([
+  [m.ProductCreate, 'ProductCreate'], [m.ProductUpdate, 'ProductUpdate'], [m.Participants, 'Participants'],
+  [m.DesignationCreate, 'DesignationCreate'], [m.DesignationUpdate, 'DesignationUpdate'], [m.TransitionCreate, 'TransitionCreate'],
+  [m.PeriodInput, 'PeriodInput'], [m.SessionCreate, 'SessionCreate'], [m.ImportRequest, 'ImportRequest'],
+  [m.UserCreate, 'UserCreate'], [m.UserUpdate, 'UserUpdate'],
+]);
+
+/** A response schema, by reference when it has a name (arrays of named items refer to their item). */
+function responseSchema(schemas: Schemas, s: z.ZodType): Json {
+  const name = RESPONSE_NAMES.get(s);
+  if (name) {
+    schemas.named[name] ??= schemaOf(s, 'output');
+    return { $ref: `#/components/schemas/${name}` };
+  }
+  if (s instanceof z.ZodArray) {
+    const item = s.element as z.ZodType;
+    if (RESPONSE_NAMES.has(item)) return { type: 'array', items: responseSchema(schemas, item) };
+  }
+  if (s instanceof z.ZodUnion) return { anyOf: (s.options as z.ZodType[]).map((o) => responseSchema(schemas, o)) };
+  return schemaOf(s, 'output');
+}
+
+function bodySchema(schemas: Schemas, s: z.ZodType): Json {
+  const name = BODY_NAMES.get(s);
+  if (!name) return schemaOf(s, 'input');
+  if (!schemas.named[name]) schemas.named[name] = schemaOf(s, 'input');
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+function parametersOf(op: Operation): Json[] {
+  const params: Json[] = [];
+  if (op.path.includes('{id}')) {
+    params.push({ $ref: '#/components/parameters/id' });
+  }
   if (op.query) {
-    const shape = schemaOf(op.query) as { properties?: Record<string, unknown>; required?: string[] };
+    const shape = schemaOf(op.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, schema] of Object.entries(shape.properties ?? {})) {
-      params.push({ name, in: 'query', required: shape.required?.includes(name) ?? false, schema });
+      const { description, ...rest } = schema;
+      params.push({ name, in: 'query', required: shape.required?.includes(name) ?? false, ...(description ? { description } : {}), schema: rest });
     }
   }
+  if (op.etag) params.push({ $ref: '#/components/parameters/IfNoneMatch' });
   return params;
 }
 
-const ERROR_STATUSES: Record<Who, string[]> = {
-  all: ['400', '404'],
-  official: ['400', '401', '403', '404', '409', '413', '415'],
-  admin: ['400', '401', '403', '404', '409', '413', '415'],
+/** The shared error answers (components.responses), by status. */
+const ERROR_RESPONSES: Record<number, { name: string; description: string; headers?: Json }> = {
+  400: { name: 'BadRequest', description: 'Bad request: the input is wrong; `issues` says where.' },
+  401: { name: 'Unauthorized', description: 'Not signed in (or the session has ended).' },
+  403: { name: 'Forbidden', description: 'Signed in but not allowed (another county, admins only), or a write from another site\u2019s page (`Origin`).' },
+  404: { name: 'NotFound', description: 'No such thing, or not visible to this viewer.' },
+  409: { name: 'Conflict', description: 'The request conflicts with the current state.' },
+  413: { name: 'PayloadTooLarge', description: 'The body is too large (JSON: 2 MB; an import: 7 MB of base64, and the file\u2019s own limits).' },
+  415: { name: 'UnsupportedMediaType', description: 'A body that is not `application/json`.' },
+  429: { name: 'TooManyRequests', description: 'Too many failed attempts; retry after `Retry-After` seconds.', headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+};
+
+const SUCCESS_HEADERS = (op: Operation, ok: Success): Json => ({
+  ...(op.etag ? { ETag: { $ref: '#/components/headers/ETag' } } : {}),
+  ...(ok.attachment ? { 'Content-Disposition': { $ref: '#/components/headers/ContentDisposition' } } : {}),
+  ...(ok.setsCookie ? { 'Set-Cookie': { $ref: '#/components/headers/SetCookie' } } : {}),
+});
+
+function responsesOf(op: Operation, schemas: Schemas): Json {
+  const responses: Json = {};
+  for (const ok of op.ok) {
+    const headers = SUCCESS_HEADERS(op, ok);
+    const content = ok.media
+      ? { [ok.media]: ok.schema ? { schema: responseSchema(schemas, ok.schema) } : ok.media === MEDIA.xlsx ? { schema: { type: 'string', contentMediaType: MEDIA.xlsx } } : { schema: { type: 'string' } } }
+      : ok.schema ? { [MEDIA.json]: { schema: responseSchema(schemas, ok.schema) } } : undefined;
+    responses[String(ok.status)] = {
+      description: ok.description,
+      ...(Object.keys(headers).length ? { headers } : {}),
+      ...(content ? { content } : {}),
+    };
+  }
+  if (op.etag) responses['304'] = { $ref: '#/components/responses/NotModified' };
+  for (const status of [...new Set(op.errors)].sort()) {
+    const shared = ERROR_RESPONSES[status];
+    const why = op.why?.[status];
+    if (status === 400 && op.badRequestSchema) {
+      responses['400'] = { description: why ?? shared.description, content: { [MEDIA.json]: { schema: responseSchema(schemas, op.badRequestSchema) } } };
+    } else if (why) {
+      responses[String(status)] = {
+        description: why, ...(shared.headers ? { headers: shared.headers } : {}),
+        content: { [MEDIA.json]: { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+    } else {
+      schemas.responses.add(shared.name);
+      responses[String(status)] = { $ref: `#/components/responses/${shared.name}` };
+    }
+  }
+  return responses;
+}
+
+function securityOf(op: Operation): Json[] {
+  if (op.who !== 'all') return [{ session: [] }];
+  return op.optionalSession ? [{}, { session: [] }] : [];
+}
+
+const WHO_NOTE: Record<Who, string> = {
+  all: '',
+  official: 'Signed in (officials and admins).',
+  admin: 'Signed in as a city admin.',
 };
 
 /** Builds the OpenAPI 3.1 document. */
-export function openApiDocument(): Record<string, unknown> {
-  const error = { description: 'Error', content: { 'application/json': { schema: schemaOf(m.ApiError) } } };
-  const paths: Record<string, Record<string, unknown>> = {};
+export function openApiDocument(): Json {
+  const schemas = new Schemas();
+  schemas.named.Error = schemaOf(m.ApiError, 'output');
+  const paths: Record<string, Json> = {};
   for (const op of OPERATIONS) {
-    const ok = op.produces
-      ? { description: 'OK', content: { [op.produces]: {} } }
-      : op.response ? { description: 'OK', content: { 'application/json': { schema: schemaOf(op.response) } } } : { description: 'Done' };
+    const description = [WHO_NOTE[op.who], op.description].filter(Boolean).join(' ');
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
+      operationId: op.operationId,
+      tags: [op.tag],
       summary: op.summary,
+      ...(description ? { description } : {}),
       'x-who': op.who,
+      security: securityOf(op),
       parameters: parametersOf(op),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.body) } } } } : {}),
-      responses: { [op.method === 'post' && op.path !== '/api/session' ? '201' : '200']: ok, ...Object.fromEntries(ERROR_STATUSES[op.who].map((s) => [s, error])) },
+      ...(op.body ? { requestBody: { required: true, content: { [MEDIA.json]: { schema: bodySchema(schemas, op.body) } } } } : {}),
+      responses: responsesOf(op, schemas),
     };
   }
   return {
     openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: 'Jincheng GI registry API',
       version: '1.0.0',
-      description: 'Geographical indications of Jincheng: candidates, registrations, their cooperative-farmer models, and the tally against the plan\u2019s targets. The public part is the open-data API.',
+      summary: 'Geographical indications of Jincheng: the open-data registry and the officials\u2019 workspace.',
+      description: [
+        'Geographical indications of Jincheng: candidates, registrations, their cooperative-farmer models, and the tally against the plan\u2019s targets. The public part is the open-data API.',
+        'JSON everywhere (GeoJSON for map layers, CSV and XLSX for downloads); errors are `{"error": {"code", "message", "issues"}}` with an honest status.',
+        'Writes need the session cookie, JSON bodies (`Content-Type: application/json`) and, when the browser sends one, an `Origin` of this site.',
+        'Reads marked with `If-None-Match` carry an `ETag`: send it back to get 304. Public reads are open to every origin (CORS). `OPTIONS` on a documented path answers 204 with an `Allow` header; any other method it does not list gets 405 with `Allow` and the usual error body.',
+      ].join('\n\n'),
     },
+    servers: [{ url: '/', description: 'This server (the paths start with /api)' }],
+    tags: TAGS.map((t) => ({ ...t })),
     paths,
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'gi_session', description: 'Set by `POST /api/session` (HttpOnly, SameSite=Strict); ends on sign-out, after idleness, or with a password change.' },
+      },
+      parameters: {
+        id: { name: 'id', in: 'path', required: true, description: 'A numeric id', schema: { type: 'integer', minimum: 1 } },
+        IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'The `ETag` of the copy the client has: 304 when it is current.', schema: { type: 'string' } },
+      },
+      headers: {
+        ETag: { description: 'A strong validator of this representation', schema: { type: 'string' } },
+        ContentDisposition: { description: '`attachment` with a file name', schema: { type: 'string' } },
+        SetCookie: { description: '`gi_session=…; Path=/; HttpOnly; SameSite=Strict` (and `Secure` behind HTTPS)', schema: { type: 'string' } },
+        RetryAfter: { description: 'Seconds to wait', schema: { type: 'integer', minimum: 1 } },
+      },
+      responses: {
+        NotModified: { description: 'Not modified: the client\u2019s copy (`If-None-Match`) is current.', headers: { ETag: { $ref: '#/components/headers/ETag' } } },
+        ...Object.fromEntries(Object.entries(ERROR_RESPONSES).filter(([, r]) => schemas.responses.has(r.name)).map(([, r]) => [r.name, {
+          description: r.description, ...(r.headers ? { headers: r.headers } : {}),
+          content: { [MEDIA.json]: { schema: { $ref: '#/components/schemas/Error' } } },
+        }])),
+      },
+      schemas: schemas.named,
+    },
   };
 }

@@ -1,0 +1,139 @@
+/**
+ * The API page (GET /api/docs): the OpenAPI document rendered on the server as plain HTML, with no
+ * script at all (so nothing for the strict CSP to refuse and no CDN), operations grouped by tag with
+ * their parameters, bodies and statuses. `?lang=en` for English labels; Chinese otherwise.
+ */
+type Json = Record<string, any>;
+type Lang = 'zh' | 'en';
+
+const WORDS = {
+  zh: {
+    title: '晋城地理标志 · 接口说明', intro: '开放数据接口与工作台接口（OpenAPI 3.1）。机器可读版本：', back: '返回地图',
+    contents: '目录', parameters: '参数', name: '名称', in: '位置', required: '必填', schema: '类型', body: '请求体',
+    responses: '响应', status: '状态', meaning: '说明', media: '格式', yes: '是', no: '否',
+    access: { all: '公开', official: '需登录（县级账号与市级管理员）', admin: '仅市级管理员' },
+    optional: '公开；登录后按账号权限返回', lang: 'English', langHref: '?lang=en',
+    tags: { products: '产品', designations: '地理标志申报', geography: '县域与地图', tally: '统计与规划期', export: '开放数据下载与订阅', session: '登录', import: '批量导入', audit: '修改记录', users: '账号', meta: '服务信息' },
+    in_: { path: '路径', query: '查询', header: '请求头' },
+  },
+  en: {
+    title: 'Jincheng GI · HTTP API', intro: 'The open-data API and the workspace API (OpenAPI 3.1). Machine-readable:', back: 'Back to the map',
+    contents: 'Contents', parameters: 'Parameters', name: 'Name', in: 'In', required: 'Required', schema: 'Type', body: 'Request body',
+    responses: 'Responses', status: 'Status', meaning: 'Meaning', media: 'Format', yes: 'yes', no: 'no',
+    access: { all: 'Public', official: 'Signed in (officials and admins)', admin: 'City admins only' },
+    optional: 'Public; signed in, answers by the account\u2019s rights', lang: '中文', langHref: '?lang=zh',
+    tags: { products: 'Products', designations: 'Designations', geography: 'Counties and map', tally: 'Tally and periods', export: 'Open data and feed', session: 'Session', import: 'Import', audit: 'History', users: 'Accounts', meta: 'Service' },
+    in_: { path: 'path', query: 'query', header: 'header' },
+  },
+} as const;
+
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Inline `code` in descriptions, escaped first. */
+const prose = (s: unknown) => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+
+/** Follows a local `$ref` (`#/components/...`). */
+function deref(doc: Json, node: Json): Json {
+  let n = node;
+  for (let i = 0; n && typeof n.$ref === 'string' && i < 5; i++) n = n.$ref.slice(2).split('/').reduce((o: Json, k: string) => o?.[k], doc);
+  return n ?? {};
+}
+
+/** A short name for a schema: its component name, `array of X`, an enum, or its type. */
+function typeName(schema: Json | undefined): string {
+  if (!schema) return '';
+  if (schema.$ref) return schema.$ref.split('/').pop();
+  if (schema.enum) return schema.enum.map((v: unknown) => JSON.stringify(v)).join(' | ');
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  if (schema.anyOf) return schema.anyOf.map(typeName).join(' | ');
+  if (schema.type === 'array') return `${typeName(schema.items)}[]`;
+  const bits = [schema.type ?? 'any', schema.format, schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : '',
+    schema.maxLength !== undefined ? `≤ ${schema.maxLength} chars` : '', schema.default !== undefined ? `= ${JSON.stringify(schema.default)}` : ''];
+  return bits.filter(Boolean).join(' ');
+}
+
+/** Renders the page for a document. */
+export function renderApiPage(doc: Json, lang: Lang): string {
+  const w = WORDS[lang];
+  const byTag = new Map<string, { method: string; path: string; op: Json }[]>();
+  for (const [path, item] of Object.entries(doc.paths as Json)) {
+    for (const [method, op] of Object.entries(item as Json)) byTag.get(op.tags[0])?.push({ method, path, op }) ?? byTag.set(op.tags[0], [{ method, path, op }]);
+  }
+  const tagTitle = (name: string) => (w.tags as Record<string, string>)[name] ?? name;
+  const sections = (doc.tags as Json[]).filter((t) => byTag.has(t.name)).map((tag) => `
+<section id="tag-${esc(tag.name)}" aria-labelledby="h-${esc(tag.name)}">
+  <h2 id="h-${esc(tag.name)}">${esc(tagTitle(tag.name))} <small>${esc(tag.name)}</small></h2>
+  <p>${prose(tag.description)}</p>
+  ${byTag.get(tag.name)!.map(({ method, path, op }) => renderOperation(doc, w, method, path, op)).join('\n')}
+</section>`).join('\n');
+  return `<!doctype html>
+<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(w.title)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/api/docs.css">
+</head>
+<body>
+<header>
+  <a href="/${lang === 'en' ? '?lang=en' : ''}">${esc(w.back)}</a>
+  <a class="lang" href="/api/docs${w.langHref}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(w.lang)}</a>
+</header>
+<main>
+<h1>${esc(w.title)}</h1>
+<p>${esc(w.intro)} <a href="/api/openapi.json"><code>/api/openapi.json</code></a> · ${esc(doc.info.title)} ${esc(doc.info.version)}</p>
+${String(doc.info.description).split('\n\n').map((p) => `<p lang="en">${prose(p)}</p>`).join('\n')}
+<nav aria-labelledby="h-contents"><h2 id="h-contents">${esc(w.contents)}</h2><ul>
+${(doc.tags as Json[]).filter((t) => byTag.has(t.name)).map((t) => `<li><a href="#tag-${esc(t.name)}">${esc(tagTitle(t.name))}</a> (${byTag.get(t.name)!.length})</li>`).join('\n')}
+</ul></nav>
+${sections}
+</main>
+</body>
+</html>
+`;
+}
+
+function renderOperation(doc: Json, w: (typeof WORDS)[Lang], method: string, path: string, op: Json): string {
+  const access = op['x-who'] === 'all' && op.security?.length ? w.optional : (w.access as Record<string, string>)[op['x-who']];
+  const params = (op.parameters as Json[]).map((p) => deref(doc, p));
+  const body = op.requestBody?.content?.['application/json']?.schema;
+  const responses = Object.entries(op.responses as Json).map(([status, r]) => {
+    const res = deref(doc, r as Json);
+    const media = Object.entries((res.content ?? {}) as Json);
+    return `<tr><td><code>${esc(status)}</code></td><td lang="en">${prose(res.description)}</td><td>${media.map(([type, c]) =>
+      `<code>${esc(type)}</code>${c.schema ? ` ${esc(typeName(c.schema))}` : ''}`).join('<br>')}</td></tr>`;
+  }).join('\n');
+  return `<article id="${esc(op.operationId)}" class="op">
+  <h3><span class="method ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
+  <p lang="en"><strong>${esc(op.summary)}</strong>${op.description ? ` ${prose(op.description)}` : ''}</p>
+  <p class="access">${esc(access)} · <code>${esc(op.operationId)}</code></p>
+  ${params.length ? `<table><caption>${esc(w.parameters)}</caption><thead><tr><th scope="col">${esc(w.name)}</th><th scope="col">${esc(w.in)}</th><th scope="col">${esc(w.required)}</th><th scope="col">${esc(w.schema)}</th></tr></thead><tbody>
+  ${params.map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc((w.in_ as Record<string, string>)[p.in] ?? p.in)}</td><td>${p.required ? w.yes : w.no}</td><td><code>${esc(typeName(p.schema))}</code>${p.description ? ` <span lang="en">${prose(p.description)}</span>` : ''}</td></tr>`).join('\n')}
+  </tbody></table>` : ''}
+  ${body ? `<p>${esc(w.body)}: <code>application/json</code> <code>${esc(typeName(body))}</code></p>` : ''}
+  <table><caption>${esc(w.responses)}</caption><thead><tr><th scope="col">${esc(w.status)}</th><th scope="col">${esc(w.meaning)}</th><th scope="col">${esc(w.media)}</th></tr></thead><tbody>
+  ${responses}
+  </tbody></table>
+</article>`;
+}
+
+/** The page's stylesheet (served from this origin, as the CSP's `style-src 'self'` requires). */
+export const API_PAGE_CSS = `
+:root { color-scheme: light; font-family: system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; line-height: 1.5; color: #1b1f23; background: #fafaf7; }
+body { margin: 0; }
+header { display: flex; gap: 1rem; padding: 0.5rem 1rem; border-bottom: 1px solid #d0d4d9; background: #fff; }
+header .lang { margin-left: auto; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+a { color: #0b5cad; }
+h2 { margin-top: 2.5rem; border-bottom: 2px solid #8a1c1c; }
+h2 small { font-weight: 400; color: #5c6670; font-size: 0.8em; }
+.op { margin: 1.25rem 0; padding: 0.75rem 1rem; border: 1px solid #d0d4d9; border-radius: 6px; background: #fff; }
+.op h3 { margin: 0 0 0.25rem; font-size: 1.05rem; overflow-wrap: anywhere; }
+.method { display: inline-block; min-width: 4.5em; padding: 0 0.4em; border-radius: 4px; color: #fff; background: #3d4852; font-size: 0.85em; text-align: center; }
+.method.get { background: #1d6b3a; } .method.post { background: #0b5cad; } .method.put, .method.patch { background: #8a5a00; } .method.delete { background: #a11d1d; }
+.access { color: #5c6670; margin: 0.25rem 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; font-size: 0.92rem; }
+caption { text-align: left; font-weight: 600; }
+th, td { border-top: 1px solid #e3e6e9; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; overflow-wrap: anywhere; }
+`;

@@ -1,0 +1,253 @@
+/**
+ * Real answers against the OpenAPI document: every documented operation is called at least once with
+ * a good request and with bad ones, and every status must be documented for its operation and every
+ * JSON body must validate against the documented schema (JSON Schema 2020-12). Every documented path
+ * refuses other methods with 405 and an `Allow` that names exactly the documented ones.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInShanghai } from '../../db/model';
+import { startServer, type TestServer } from '../support/server';
+import { DocumentChecker } from './openapi-check';
+import { addAccount, PASSWORD, signIn } from './fixtures';
+
+let server: TestServer;
+let check: DocumentChecker;
+let admin: string;
+let official: string;
+let productId: number;
+let seededId: number;
+beforeAll(async () => {
+  server = await startServer();
+  await addAccount(server.db, 'city', 'admin');
+  await addAccount(server.db, 'qinshui', 'official', '140521');
+  admin = await signIn(server.url, 'city');
+  official = await signIn(server.url, 'qinshui');
+  check = new DocumentChecker(await (await fetch(`${server.url}/api/openapi.json`)).json());
+});
+afterAll(() => server.close());
+
+interface Call { id?: number | string; query?: Record<string, string>; body?: unknown; raw?: string; as?: string; headers?: Record<string, string> }
+
+/** Calls an operation as the document describes it and checks the answer against the document. */
+async function hit(operationId: string, { id, query, body, raw, as, headers = {} }: Call = {}) {
+  const { path, method } = check.operation(operationId);
+  const url = `${server.url}${path.replace('{id}', String(id ?? 1))}${query ? `?${new URLSearchParams(query)}` : ''}`;
+  const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
+  const res = await fetch(url, {
+    method: method.toUpperCase(),
+    headers: { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...(as ? { cookie: as } : {}), ...headers },
+    body: payload,
+  });
+  const type = res.headers.get('content-type');
+  const buffer = Buffer.from(await res.arrayBuffer());
+  let parsed: any = buffer;
+  if (type && /json/.test(type)) parsed = JSON.parse(buffer.toString('utf8'));
+  expect(check.problems(operationId, res.status, res.status === 304 || res.status === 204 ? null : type, parsed)).toEqual([]);
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+/** The same GET again with its ETag: 304, as documented. */
+async function notModified(operationId: string, call: Call = {}) {
+  const first = await hit(operationId, call);
+  expect(first.status).toBe(200);
+  const etag = first.headers.get('etag');
+  expect(etag, operationId).toBeTruthy();
+  const again = await hit(operationId, { ...call, headers: { ...call.headers, 'if-none-match': etag! } });
+  expect(again.status, operationId).toBe(304);
+}
+
+/** A read that answers 200 (not an ETag'd ready body: no 304 is documented for it). */
+async function ok(operationId: string, call: Call = {}) {
+  expect((await hit(operationId, call)).status, operationId).toBe(200);
+}
+
+const EVIL = { origin: 'https://evil.example' };
+const BIG = JSON.stringify({ nameZh: 'x'.repeat(2_100_000) });
+const csvBase64 = (text: string) => Buffer.from(`\ufeff${text}`, 'utf8').toString('base64');
+
+describe('every documented operation, good and bad requests, against the document', () => {
+  it('meta: health, config, openapi.json, the page and its stylesheet', async () => {
+    for (const id of ['getOpenApi', 'getApiPage', 'getApiPageStyles']) await notModified(id);
+    for (const id of ['health', 'getClientConfig']) await ok(id);
+    expect((await hit('getApiPage', { query: { lang: 'en' } })).status).toBe(200);
+  });
+
+  it('public reads, with 304s and their 4xx', async () => {
+    for (const id of ['listCounties', 'getCountyBoundaries']) await notModified(id);
+    await ok('listPeriods');
+    await notModified('listProducts', { query: { county: '140521' } });
+    const list = await hit('listProducts', { query: { county: '140521', limit: '5' } });
+    seededId = list.body.items[0].id;
+    expect((await hit('listProducts', { query: { limit: '0' } })).status).toBe(400);
+    expect((await hit('listProducts', { query: { mine: '1' } })).status).toBe(401);
+    expect((await hit('listProducts', { query: { mine: '1' }, as: official })).status).toBe(200);
+    await notModified('getProduct', { id: seededId });
+    expect((await hit('getProduct', { id: seededId, as: admin })).status).toBe(200);
+    expect((await hit('getProduct', { id: 'abc' })).status).toBe(400);
+    expect((await hit('getProduct', { id: 999_999 })).status).toBe(404);
+    await notModified('getProductPoints', { query: { type: 'trademark' } });
+    expect((await hit('getProductPoints', { query: { type: 'nope' } })).status).toBe(400);
+    await notModified('getTally');
+    expect((await hit('getTally', { query: { asOf: '2024-13-01' } })).status).toBe(400);
+    expect((await hit('getTally', { query: { period: '9999' } })).status).toBe(404);
+    await notModified('getTallySeries', { query: { step: 'year' } });
+    expect((await hit('getTallySeries', { query: { step: 'week' } })).status).toBe(400);
+    expect((await hit('getTallySeries', { query: { period: '9999' } })).status).toBe(404);
+    for (const id of ['exportProductsCsv', 'exportProductsXlsx']) {
+      expect((await hit(id, { query: { county: '140521' } })).status).toBe(200);
+      expect((await hit(id, { query: { county: '999999' } })).status).toBe(400);
+    }
+  });
+
+  it('the Atom feed (mounted by server/routes/feed.ts)', async () => {
+    await notModified('getFeed');
+  });
+
+  it('session: sign in (400, 401, 403, 415), who am I (304, 401), sign out (204, 403)', async () => {
+    expect((await hit('signIn', { body: { username: 'city', password: PASSWORD } })).status).toBe(200);
+    expect((await hit('signIn', { body: { username: 'city' } })).status).toBe(400);
+    expect((await hit('signIn', { raw: '{"username":', headers: {} })).status).toBe(400);
+    expect((await hit('signIn', { body: { username: 'city', password: PASSWORD }, headers: EVIL })).status).toBe(403);
+    expect((await hit('signIn', { raw: 'username=city', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415);
+    expect((await hit('signIn', { raw: BIG })).status).toBe(413);
+    await ok('whoAmI', { as: official });
+    expect((await hit('whoAmI')).status).toBe(401);
+    const spare = await signIn(server.url, 'city');
+    expect((await hit('signOut', { as: spare, headers: EVIL })).status).toBe(403);
+    expect((await hit('signOut', { as: spare })).status).toBe(204);
+    expect((await hit('signOut')).status).toBe(204);
+    expect((await hit('whoAmI', { as: spare })).status).toBe(401);
+  });
+
+  it('product writes: 201/200 and 400, 401, 403, 404, 409, 413, 415', async () => {
+    const created = await hit('createProduct', { as: official, body: { nameZh: '接口测试产品', category: 'food', counties: ['140521'] } });
+    expect(created.status).toBe(201);
+    productId = created.body.id;
+    expect((await hit('createProduct', { as: official, body: { nameZh: '', category: 'food', counties: ['140521'] } })).status).toBe(400);
+    expect((await hit('createProduct', { body: { nameZh: '匿名', category: 'food', counties: ['140521'] } })).status).toBe(401);
+    expect((await hit('createProduct', { as: official, body: { nameZh: '别县', category: 'food', counties: ['140522'] } })).status).toBe(403);
+    expect((await hit('createProduct', { as: official, body: { nameZh: '跨站', category: 'food', counties: ['140521'] }, headers: EVIL })).status).toBe(403);
+    expect((await hit('createProduct', { as: official, raw: BIG })).status).toBe(413);
+    expect((await hit('createProduct', { as: official, raw: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+
+    expect((await hit('updateProduct', { as: official, id: productId, body: { description: '更新' } })).status).toBe(200);
+    expect((await hit('updateProduct', { as: official, id: productId, body: { nope: 1 } })).status).toBe(400);
+    expect((await hit('updateProduct', { as: official, id: 999_999, body: { description: 'x' } })).status).toBe(404);
+    expect((await hit('updateProduct', { id: productId, body: { description: 'x' } })).status).toBe(401);
+
+    expect((await hit('replaceParticipants', { as: official, id: productId, body: [{ role: 'farmers', households: 120 }] })).status).toBe(200);
+    expect((await hit('replaceParticipants', { as: official, id: productId, body: [{ role: 'farmers', name: '某人' }] })).status).toBe(400);
+    expect((await hit('replaceParticipants', { as: official, id: 999_999, body: [] })).status).toBe(404);
+
+    expect((await hit('restoreProduct', { as: admin, id: productId })).status).toBe(409);
+    expect((await hit('archiveProduct', { as: official, id: productId })).status).toBe(200);
+    expect((await hit('archiveProduct', { as: official, id: productId })).status).toBe(409);
+    expect((await hit('updateProduct', { as: official, id: productId, body: { description: '已归档' } })).status).toBe(409);
+    expect((await hit('archiveProduct', { as: official, id: 'x' })).status).toBe(400);
+    expect((await hit('restoreProduct', { as: official, id: productId })).status).toBe(403);
+    expect((await hit('restoreProduct', { as: admin, id: productId })).status).toBe(200);
+    expect((await hit('restoreProduct', { as: admin, id: 999_999 })).status).toBe(404);
+  });
+
+  it('designations: 201/200 and 400, 404, 409', async () => {
+    const created = await hit('createDesignation', { as: official, id: productId, body: { giType: 'agricultural_product' } });
+    expect(created.status).toBe(201);
+    const designationId = created.body.id;
+    expect((await hit('createDesignation', { as: official, id: productId, body: { giType: 'trademark' } })).status).toBe(400);
+    expect((await hit('createDesignation', { as: official, id: 999_999, body: { giType: 'agricultural_product' } })).status).toBe(404);
+    expect((await hit('updateDesignation', { as: official, id: designationId, body: { notes: '备注' } })).status).toBe(200);
+    expect((await hit('updateDesignation', { as: official, id: designationId, body: { status: 'granted' } })).status).toBe(400);
+    expect((await hit('updateDesignation', { as: official, id: 999_999, body: {} })).status).toBe(404);
+    expect((await hit('moveDesignation', { as: official, id: designationId, body: { to: 'filed', on: todayInShanghai() } })).status).toBe(201);
+    expect((await hit('moveDesignation', { as: official, id: designationId, body: { to: 'cultivating', on: todayInShanghai() } })).status).toBe(409);
+    expect((await hit('moveDesignation', { as: official, id: designationId, body: { to: 'granted', on: 'yesterday' } })).status).toBe(400);
+  });
+
+  it('periods: 201/200 and 400, 401, 403, 404, 409', async () => {
+    const period = { name: '接口测试期', startsOn: '2031-01-01', endsOn: '2035-12-31', targets: [] };
+    const created = await hit('createPeriod', { as: admin, body: period });
+    expect(created.status).toBe(201);
+    expect((await hit('createPeriod', { as: admin, body: period })).status).toBe(409);
+    expect((await hit('createPeriod', { as: admin, body: { ...period, name: '倒置', endsOn: '2030-01-01' } })).status).toBe(400);
+    expect((await hit('createPeriod', { as: official, body: { ...period, name: '县级' } })).status).toBe(403);
+    expect((await hit('createPeriod', { body: period })).status).toBe(401);
+    expect((await hit('updatePeriod', { as: admin, id: created.body.id, body: { ...period, name: '接口测试期二' } })).status).toBe(200);
+    expect((await hit('updatePeriod', { as: admin, id: 9999, body: period })).status).toBe(404);
+  });
+
+  it('users: 200/201 and 400, 401, 403, 404, 409', async () => {
+    await ok('listUsers', { as: admin });
+    expect((await hit('listUsers', { as: official })).status).toBe(403);
+    expect((await hit('listUsers')).status).toBe(401);
+    const user = { username: 'yangcheng', password: PASSWORD, role: 'official', county: '140522' };
+    const created = await hit('createUser', { as: admin, body: user });
+    expect(created.status).toBe(201);
+    expect((await hit('createUser', { as: admin, body: user })).status).toBe(409);
+    expect((await hit('createUser', { as: admin, body: { ...user, username: 'short', password: 'short' } })).status).toBe(400);
+    expect((await hit('updateUser', { as: admin, id: created.body.id, body: { active: true } })).status).toBe(200);
+    expect((await hit('updateUser', { as: admin, id: 999_999, body: { active: true } })).status).toBe(404);
+    expect((await hit('updateUser', { as: admin, id: created.body.id, body: { role: 'king' } })).status).toBe(400);
+  });
+
+  it('audit: 200 and 400, 401, 403', async () => {
+    await ok('listAudit', { as: official });
+    expect((await hit('listAudit', { as: admin, query: { from: '2024-02-01', to: '2024-01-01' } })).status).toBe(400);
+    expect((await hit('listAudit', { as: official, query: { county: '140522' } })).status).toBe(403);
+    expect((await hit('listAudit')).status).toBe(401);
+    expect((await hit('exportAuditXlsx', { as: admin, query: { lang: 'en' } })).status).toBe(200);
+    expect((await hit('exportAuditXlsx', { as: admin, query: { lang: 'fr' } })).status).toBe(400);
+    expect((await hit('exportAuditXlsx', { as: official, query: { county: '140522' } })).status).toBe(403);
+    expect((await hit('exportAuditXlsx')).status).toBe(401);
+  });
+
+  it('import: template, progress, report and import (200 dry run, 201 kept) and 400, 401, 403, 413, 415', async () => {
+    await ok('getImportTemplate', { as: official });
+    expect((await hit('getImportTemplate')).status).toBe(401);
+    await ok('getImportProgress', { as: official });
+    expect((await hit('getImportProgress')).status).toBe(401);
+    const good = { format: 'csv', data: csvBase64('产品名称,类别,县（市、区）\n接口导入产品,食用农林产品及食品,沁水县\n') };
+    const broken = { format: 'csv', data: csvBase64('产品名称,类别,县（市、区）\n,不存在的类别,火星\n') };
+    expect((await hit('importReportXlsx', { as: official, body: good, query: { lang: 'en' } })).status).toBe(200);
+    expect((await hit('importReportXlsx', { as: official, body: { format: 'pdf', data: '' } })).status).toBe(400);
+    expect((await hit('importReportXlsx', { body: good })).status).toBe(401);
+    const dry = await hit('importTable', { as: official, body: good, query: { dryRun: '1' } });
+    expect(dry.status).toBe(200);
+    expect(dry.body.rows[0].outcome).toBe('created');
+    expect((await hit('importTable', { as: official, body: broken })).status).toBe(400);
+    expect((await hit('importTable', { as: official, body: { format: 'xlsx', data: csvBase64('not a zip') } })).status).toBe(400);
+    expect((await hit('importTable', { as: official, body: good, headers: EVIL })).status).toBe(403);
+    expect((await hit('importTable', { as: official, raw: 'a,b', headers: { 'content-type': 'text/csv' } })).status).toBe(415);
+    expect((await hit('importTable', { as: official, body: { format: 'csv', data: Buffer.alloc(5_245_000, 65).toString('base64') } })).status).toBe(413);
+    expect((await hit('importTable', { as: official, body: good })).status).toBe(201);
+  });
+
+  it('sign-in is limited: 401s, then 429 with Retry-After', async () => {
+    let last = 0;
+    for (let i = 0; i < 6; i++) last = (await hit('signIn', { body: { username: 'city', password: 'wrong password!' } })).status;
+    expect(last).toBe(429);
+  });
+
+  it('every operation was called, with a success and (where it has one) an error answered', () => {
+    const missing: string[] = [];
+    for (const { op } of check.operations()) {
+      const seen = check.seen.get(op.operationId) ?? new Set();
+      const documented = Object.keys(op.responses);
+      if (![...seen].some((s) => s.startsWith('2'))) missing.push(`${op.operationId}: no success`);
+      if (documented.some((s) => s.startsWith('4')) && ![...seen].some((s) => s.startsWith('4'))) missing.push(`${op.operationId}: no 4xx`);
+      if (documented.includes('304') && !seen.has('304')) missing.push(`${op.operationId}: no 304`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every documented path refuses other methods with 405 and an Allow listing exactly the documented methods', async () => {
+    for (const [path, item] of Object.entries(check.doc.paths) as [string, Record<string, unknown>][]) {
+      const documented = Object.keys(item).filter((k) => ['get', 'post', 'put', 'patch', 'delete'].includes(k)).map((k) => k.toUpperCase());
+      const other = ['PUT', 'PATCH', 'DELETE', 'POST'].find((m) => !documented.includes(m))!;
+      const res = await fetch(`${server.url}${path.replace('{id}', '1')}`, { method: other, headers: { cookie: admin } });
+      expect(res.status, `${other} ${path}`).toBe(405);
+      const allow = (res.headers.get('allow') ?? '').split(',').map((s) => s.trim()).filter((m) => m !== 'HEAD' && m !== 'OPTIONS');
+      expect(allow.sort(), path).toEqual(documented.sort());
+      expect(await res.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    }
+  });
+});
