@@ -6,6 +6,7 @@ import type {
   TallySeries, User,
 } from '../db/model';
 import type { Geometry } from 'geojson';
+import { isStaticCopy, staticGet } from './static-api';
 
 /** An error response from the API, with its status, stable code and zod issues. */
 export class ApiRequestError extends Error {
@@ -21,6 +22,13 @@ export class ApiRequestError extends Error {
 }
 
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  if (isStaticCopy()) {
+    // A static copy (npm run build:static) reads the files it was built with; it has nothing to write to.
+    if (method !== 'GET') throw new ApiRequestError(405, 'static_copy', '静态副本只能查看 / A static copy is read-only');
+    const found = await staticGet(path, signal);
+    if (!found.ok) throw new ApiRequestError(found.error.status, found.error.code, found.error.message);
+    return found.data as T;
+  }
   const res = await fetch(path, {
     method,
     signal,
@@ -69,8 +77,12 @@ export interface CountyCollection {
   features: { type: 'Feature'; id: string; properties: CountyFeatureProperties; geometry: Geometry }[];
 }
 
-/** Properties of a product point in /api/products.geojson. */
-export type ProductPointProperties = Pick<ProductSummary, 'id' | 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
+/**
+ * Properties of a product point in /api/products.geojson. The product is `productId`: a product with
+ * several locations has several features, each with its own top-level `id` (`<productId>-<position>`).
+ */
+export type ProductPointProperties = Pick<ProductSummary, 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
+  productId: number;
   label: string;
   precision: 'exact' | 'township' | 'county';
 };
@@ -81,7 +93,7 @@ export type ProductPointProperties = Pick<ProductSummary, 'id' | 'nameZh' | 'nam
  */
 export interface ProductPointCollection {
   type: 'FeatureCollection';
-  features: { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] } | null; properties: ProductPointProperties }[];
+  features: { type: 'Feature'; id?: string | number; geometry: { type: 'Point'; coordinates: [number, number] } | null; properties: ProductPointProperties }[];
 }
 
 /** The API calls the pages make. */

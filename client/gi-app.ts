@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { lang, LocaleController, setLang, t } from './i18n';
 import { interceptLinkClicks, LocationController, routeOf, withLang, type Route } from './router';
 import { sharedStyles } from './shared-styles';
+import { isStaticCopy } from './static-api';
 import { renderError } from './task-view';
 import './gi-map-page';
 import './gi-product-page';
@@ -26,12 +27,16 @@ export class GiApp extends LitElement {
     nav a[aria-current='page'] { font-weight: 700; text-decoration: none; border-bottom: 3px solid var(--gi-accent); }
     .lang { margin-left: auto; }
     main { flex: 1; display: flex; flex-direction: column; min-height: 0; }
-    @media print { header { display: none; } }
+    footer { padding: 0.25rem 1rem; border-top: 1px solid var(--gi-border); background: var(--gi-surface); font-size: 0.85rem; }
+    footer nav { display: flex; gap: 1rem; flex-wrap: wrap; }
+    @media print { header, footer { display: none; } }
   `];
 
   @state() private route: Route = routeOf(location.pathname);
   @state() private loadFailed: keyof typeof lazyPages | null = null;
 
+  /** A static copy of the public side (npm run build:static) has no workspace. */
+  private readonly staticCopy = isStaticCopy();
   private readonly i18n = new LocaleController(this);
   private readonly navigation = new LocationController(this, () => this.onNavigate());
   private readonly onNavigate = () => {
@@ -58,13 +63,19 @@ export class GiApp extends LitElement {
           <ul>
             <li><a href=${withLang('/')} aria-current=${current('map') ?? 'false'}>${t('nav.map')}</a></li>
             <li><a href=${withLang('/tally')} aria-current=${current('tally') ?? 'false'}>${t('nav.tally')}</a></li>
-            <li><a href=${withLang('/admin')} aria-current=${current('admin') ?? 'false'}>${t('nav.admin')}</a></li>
+            ${this.staticCopy ? '' : html`<li><a href=${withLang('/admin')} aria-current=${current('admin') ?? 'false'}>${t('nav.admin')}</a></li>`}
           </ul>
         </nav>
         <button class="lang" type="button" lang=${lang() === 'en' ? 'zh-CN' : 'en'} aria-label=${t('lang.label')}
           @click=${this.toggleLang}>${t('lang.switch')}</button>
       </header>
       <main>${this.renderPage()}</main>
+      ${this.staticCopy ? '' : html`<footer>
+        <nav aria-label=${t('footer.label')}>
+          <a href=${withLang('/api/docs')}>${t('footer.api')}</a>
+          <a href="/api/openapi.json" type="application/json">OpenAPI</a>
+        </nav>
+      </footer>`}
     `;
   }
 
@@ -73,9 +84,14 @@ export class GiApp extends LitElement {
       case 'map': return html`<gi-map-page></gi-map-page>`;
       case 'product': return html`<gi-product-page .productId=${this.route.id}></gi-product-page>`;
       case 'tally': return this.lazy('tally', html`<gi-tally-page></gi-tally-page>`);
-      case 'admin': return this.lazy('admin', html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`);
-      default: return html`<p role="alert">${t('page.notFound')} <a href=${withLang('/')}>${t('page.backToMap')}</a></p>`;
+      case 'admin': return this.staticCopy ? this.notFound() : this.lazy('admin', html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`);
+      default: return this.notFound();
     }
+  }
+
+  /** The not-found view (also a static copy's answer for the workspace, which it does not have). */
+  private notFound() {
+    return html`<p role="alert">${t('page.notFound')} <a href=${withLang('/')}>${t('page.backToMap')}</a></p>`;
   }
 
   /** Renders a lazily loaded page, starting its download; a failed download offers a retry. */

@@ -209,7 +209,7 @@ export class GiMap extends LitElement {
     if (this.selectedId === null) return;
     const group = this.layers.points;
     for (const m of this.markers) {
-      if (m.product.id !== this.selectedId) continue;
+      if (m.product.productId !== this.selectedId) continue;
       const shown = group instanceof L.MarkerClusterGroup ? group.getVisibleParent(m) : m;
       const el = shown?.getElement();
       if (el) {
@@ -231,7 +231,7 @@ export class GiMap extends LitElement {
       <strong>${localName(p)}</strong>
       <div>${this.typesText(p)}</div>
       <div class="muted">${p.label}${p.label ? ' · ' : ''}${t(`precision.${p.precision}`)}</div>
-      <a href=${withLang(`/products/${p.id}${this.linkQuery}`)}>${t('map.popupOpen')}</a>
+      <a href=${withLang(`/products/${p.productId}${this.linkQuery}`)}>${t('map.popupOpen')}</a>
     </div>`, el);
     return el;
   }

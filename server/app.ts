@@ -11,6 +11,7 @@ import type { AppContext } from './context';
 import { apiNotFound, errorHandler } from './errors';
 import { countyRoutes } from './routes/counties';
 import { exportRoutes } from './routes/export';
+import { feedRoutes } from './routes/feed';
 import { importRoutes } from './routes/import';
 import { importTemplateRoutes } from './routes/import-template';
 import { openApiRoutes } from './routes/openapi';
@@ -24,6 +25,8 @@ import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { tallyRoutes } from './routes/tally';
 import { fixedSecurityHeaders, securityHeaderList } from './security';
+import { headersByUrl, openDataCors, openDataHeaderList } from './cors';
+import { answerOptions, methodNotAllowed } from './method-not-allowed';
 import { withReadyFastPath } from './snapshot/answer';
 import { clientRoutes } from './static';
 import { sessionMiddleware } from './auth';
@@ -51,8 +54,10 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const headers = securityHeaderList(config);
-  app.locals.listener = withReadyFastPath(ctx.ready, headers, app);
+  app.locals.listener = withReadyFastPath(ctx.ready, headersByUrl(headers, openDataHeaderList(headers)), app);
   app.use(fixedSecurityHeaders(headers));
+  // Public reads are open to every origin; OPTIONS lists every method a path has (read from the router).
+  app.use('/api', openDataCors, answerOptions(app));
   // Every text answer is compressed when the client accepts it; ready bodies come compressed already.
   app.use(compression());
   app.use('/api', sameOriginWrites);
@@ -65,6 +70,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(productReadRoutes(ctx));
   app.use(periodReadRoutes(ctx));
   app.use(exportRoutes(ctx));
+  app.use(feedRoutes(ctx));
   app.use(openApiRoutes());
   app.use(tallyRoutes(ctx));
   app.use(periodWriteRoutes(ctx));
@@ -76,7 +82,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(importTemplateRoutes(ctx));
   app.use(importRoutes(ctx));
 
-  app.use('/api', apiNotFound);
+  app.use('/api', methodNotAllowed(app), apiNotFound);
   app.use(clientRoutes(config.clientDir ?? undefined));
   app.use(errorHandler);
   return app;

@@ -134,7 +134,7 @@ export function productLayer(points: ProductPointCollection, o: ProductLayerOpti
   const activate = (e: L.LeafletEvent) => {
     const marker = (e as L.LeafletEvent & { propagatedFrom?: L.Layer }).propagatedFrom;
     if (!(marker instanceof ProductMarker)) return;
-    o.onSelect(marker.product.id);
+    o.onSelect(marker.product.productId);
     if (marker.getPopup()) return; // bound earlier: Leaflet's own handler on the marker opens or closes it
     L.DomEvent.stop(e as L.LeafletMouseEvent); // as Leaflet's does: the map does not get the click too
     marker.bindPopup(() => o.popup(marker.product), { maxWidth: 280 });

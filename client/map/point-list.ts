@@ -6,7 +6,8 @@
 import type { ProductPointCollection, ProductPointProperties } from '../api';
 
 /** What the list shows of a product: names, designations, and whether it has a place on the map. */
-export type ProductListItem = Pick<ProductPointProperties, 'id' | 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
+export type ProductListItem = Pick<ProductPointProperties, 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
+  id: number;
   located: boolean;
 };
 
@@ -16,10 +17,10 @@ export function productsOfPoints(points: ProductPointCollection): ProductListIte
   const items: ProductListItem[] = [];
   for (const f of points.features) {
     const p = f.properties;
-    if (seen.has(p.id)) continue;
-    seen.add(p.id);
+    if (seen.has(p.productId)) continue;
+    seen.add(p.productId);
     items.push({
-      id: p.id, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties,
+      id: p.productId, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties,
       designations: p.designations, located: f.geometry !== null,
     });
   }

@@ -188,12 +188,18 @@ export function getProduct(db: Db, id: number, viewer: Viewer): Product | null {
   };
 }
 
-/** A GeoJSON point feature of one product location (RFC 7946: [lng, lat]). */
+/**
+ * A GeoJSON point feature of one product location (RFC 7946: [lng, lat]). Its top-level `id`
+ * (`<productId>-<position>`) is unique in the collection and the same in every build of the same data;
+ * the product is named by `properties.productId`, and no property is called `id` (or `fid`), so GIS
+ * tools that take an `id` as the feature id (GDAL → GeoPackage) get one per feature, never a repeat.
+ */
 export interface ProductPointFeature {
   type: 'Feature';
+  id: string;
   geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: Pick<ProductSummary, 'id' | 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
-    label: string; precision: Location['precision'];
+  properties: Pick<ProductSummary, 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
+    productId: number; label: string; precision: Location['precision'];
   };
 }
 
@@ -202,11 +208,12 @@ export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer) {
   // The map shows current products only, whoever looks; archived ones are listed in the workspace.
   const where = and(productWhere(db, filter, viewer), isNull(t.products.archivedAt));
   const rows = db.select().from(t.products).where(where).orderBy(asc(t.products.nameZh), asc(t.products.id)).all();
-  const features: ProductPointFeature[] = loadSummaries(db, rows).flatMap((p) => p.locations.map((l) => ({
+  const features: ProductPointFeature[] = loadSummaries(db, rows).flatMap((p) => p.locations.map((l, position) => ({
     type: 'Feature' as const,
+    id: `${p.id}-${position}`,
     geometry: { type: 'Point' as const, coordinates: [l.lng, l.lat] as [number, number] },
     properties: {
-      id: p.id, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties,
+      productId: p.id, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties,
       designations: p.designations, label: l.label, precision: l.precision,
     },
   })));

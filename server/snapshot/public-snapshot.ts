@@ -6,7 +6,11 @@
  */
 import type { Db } from '../../db/open';
 import type { ProductFilter, ProductQuery, SeriesStep } from '../../db/model';
-import { countiesGeoJson } from '../domain/counties';
+import type { Config } from '../config';
+import { countiesGeoJson, listCounties } from '../domain/counties';
+import { csvChunks, iterateExportRows } from '../domain/export';
+import { atomFeed, ATOM_TYPE, type FeedOptions } from '../domain/feed';
+import { listPeriods } from '../domain/periods';
 import { getProduct, listProducts, productPoints } from '../domain/products-read';
 import { computeTally, defaultAsOf, resolvePeriod } from '../domain/tally';
 import { computeSeries } from '../domain/tally-series';
@@ -19,6 +23,31 @@ export interface SnapshotText { type: string; text: string }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const GEOJSON_TYPE = 'application/geo+json; charset=utf-8';
+
+/** The six counties (GET /api/counties). */
+export function countyListSnapshot(db: Db): SnapshotText {
+  return { type: JSON_TYPE, text: JSON.stringify(listCounties(db)) };
+}
+
+/** The tally periods (GET /api/periods). */
+export function periodsSnapshot(db: Db): SnapshotText {
+  return { type: JSON_TYPE, text: JSON.stringify(listPeriods(db)) };
+}
+
+/** The map settings the client needs (GET /api/config). */
+export function configSnapshot(config: Pick<Config, 'tiles' | 'approvalNo'>): SnapshotText {
+  return { type: JSON_TYPE, text: JSON.stringify({ tiles: config.tiles, approvalNo: config.approvalNo }) };
+}
+
+/** The public changes as Atom (GET /api/feed.atom): the same for every viewer. */
+export function feedSnapshot(db: Db, options: FeedOptions = {}): SnapshotText {
+  return { type: ATOM_TYPE, text: atomFeed(db, options) };
+}
+
+/** The public registry as CSV (GET /api/export/products.csv), whole: for a static copy (the server streams it). */
+export function productsCsvSnapshot(db: Db, filter: ProductFilter = {}): SnapshotText {
+  return { type: 'text/csv; charset=utf-8', text: [...csvChunks(iterateExportRows(db, filter))].join('') };
+}
 
 /** The counties with the viewer's counts, as GeoJSON. */
 export function countiesSnapshot(db: Db, viewer: Viewer): SnapshotText {

@@ -3,7 +3,7 @@ import type { ProductPointCollection, ProductPointProperties } from '../../clien
 import { productsOfPoints } from '../../client/map/point-list';
 
 const props = (id: number, nameZh: string): ProductPointProperties => ({
-  id, nameZh, nameEn: null, category: 'food', counties: ['140521'],
+  productId: id, nameZh, nameEn: null, category: 'food', counties: ['140521'],
   designations: [{ id: id * 10, giType: 'trademark', markKind: 'collective', status: 'granted' }],
   label: '', precision: 'county',
 });

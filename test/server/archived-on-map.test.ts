@@ -21,7 +21,7 @@ describe('an archived product leaves the map for everyone', () => {
     expect((await send(server.url, 'DELETE', `/api/products/${id}`, undefined, official)).status).toBe(200);
     for (const cookie of [official, undefined]) {
       const points = (await send(server.url, 'GET', '/api/products.geojson', undefined, cookie)).body;
-      expect(points.features.map((f: any) => f.properties.id)).not.toContain(id);
+      expect(points.features.map((f: any) => f.properties.productId)).not.toContain(id);
     }
     const after = await countyCount();
     expect(after.products).toBe(before.products - 1);

@@ -74,7 +74,7 @@ describe('ready bodies', () => {
     }, official)).status).toBe(200);
     const after = await get('/api/products.geojson', { 'if-none-match': etag });
     expect(after.status).toBe(200);
-    expect((await after.json()).features.map((f: { properties: { id: number } }) => f.properties.id)).toContain(id);
+    expect((await after.json()).features.map((f: { properties: { productId: number } }) => f.properties.productId)).toContain(id);
   });
 
   it('signing in, reading and session touches leave the registry version where it was', async () => {

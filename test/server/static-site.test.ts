@@ -1,0 +1,156 @@
+/**
+ * `npm run build:static`: the files hold the same bytes the live server answers (the same builders),
+ * every public product has its data file and its page file, drafts have neither, the compressed
+ * siblings unpack to the same bytes, a second build of the same registry writes the same bytes, and
+ * the client's static mode (client/static-api.ts) filters the whole list as the server's queries do.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInShanghai } from '../../db/model';
+import { matchesFilter, staticFileOf } from '../../client/static-api';
+import { buildStaticSite, markStatic } from '../../server/cli/build-static';
+import { atomFeed } from '../../server/domain/feed';
+import { startServer, type TestServer } from '../support/server';
+import { addAccount, send, signIn } from './fixtures';
+
+let server: TestServer;
+let work: string;
+let out: string;
+let draftId: number;
+const today = todayInShanghai();
+
+const PAGE = '<!doctype html>\n<html lang="zh-CN">\n  <head>\n    <meta charset="utf-8" />\n    <title>t</title>\n    <script type="module" src="/assets/index-AbCdEfGh.js"></script>\n  </head>\n  <body><gi-app></gi-app></body>\n</html>\n';
+
+beforeAll(async () => {
+  server = await startServer();
+  await addAccount(server.db, 'qinshui', 'official', '140521');
+  const cookie = await signIn(server.url, 'qinshui');
+  draftId = (await send(server.url, 'POST', '/api/products', { nameZh: '静态测试草稿', category: 'food', counties: ['140521'] }, cookie)).body.id;
+  work = mkdtempSync(join(tmpdir(), 'gi-static-test-'));
+  // A stand-in for dist/client: the build copies it whatever it holds.
+  const client = join(work, 'client');
+  mkdirSync(join(client, 'assets'), { recursive: true });
+  writeFileSync(join(client, 'index.html'), PAGE);
+  writeFileSync(join(client, 'assets', 'index-AbCdEfGh.js'), `console.log(${JSON.stringify('x'.repeat(4000))});\n`);
+  out = join(work, 'site');
+  await buildStaticSite(server.db, out, { clientDir: join(work, 'client'), config: server.config, today });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const file = (path: string) => readFileSync(join(out, path));
+const live = async (path: string) => Buffer.from(await (await fetch(`${server.url}${path}`)).arrayBuffer());
+
+describe('npm run build:static', () => {
+  it('writes the bytes the live server answers, for every public read', async () => {
+    const pairs: [string, string][] = [
+      ['api/config.json', '/api/config'],
+      ['api/counties.json', '/api/counties'],
+      ['api/counties.geojson', '/api/counties.geojson'],
+      ['api/products.geojson', '/api/products.geojson'],
+      ['api/periods.json', '/api/periods'],
+      ['api/tally.json', '/api/tally'],
+      ['api/tally/period/1.json', '/api/tally?period=1'],
+      ['api/tally/series.json', '/api/tally/series'],
+      ['api/tally/series/current-quarter.json', '/api/tally/series?step=quarter'],
+      ['api/tally/series/1-year.json', '/api/tally/series?period=1&step=year'],
+      ['api/export/products.csv', '/api/export/products.csv'],
+    ];
+    for (const [path, url] of pairs) expect(file(path).toString(), path).toBe((await live(url)).toString());
+    const list = (await (await fetch(`${server.url}/api/products?limit=1000`)).json()) as { items: { id: number }[]; total: number };
+    expect(JSON.parse(file('api/products.json').toString())).toEqual(list);
+    for (const { id } of list.items) {
+      expect(file(`api/products/${id}.json`).toString()).toBe((await live(`/api/products/${id}`)).toString());
+      expect(file(`products/${id}/index.html`).toString()).toBe(markStatic(PAGE));
+    }
+    expect(file('feed.atom').toString()).toBe(atomFeed(server.db));
+    expect(file('api/feed.atom')).toEqual(file('feed.atom'));
+    expect(file('api/export/products.xlsx').subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses to empty a folder that is not a static copy', async () => {
+    const other = join(work, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'notes.txt'), 'mine');
+    await expect(buildStaticSite(server.db, other, { clientDir: join(work, 'client'), today })).rejects.toThrow(/not empty/);
+    expect(readFileSync(join(other, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('leaves drafts out, and writes every page path with the static marker', () => {
+    expect(existsSync(join(out, `api/products/${draftId}.json`))).toBe(false);
+    expect(existsSync(join(out, `products/${draftId}/index.html`))).toBe(false);
+    for (const path of ['api/products.json', 'api/products.geojson', 'api/export/products.csv', 'feed.atom']) {
+      expect(file(path).toString()).not.toContain('静态测试草稿');
+    }
+    for (const page of ['index.html', '404.html', 'tally/index.html']) {
+      expect(file(page).toString()).toContain('<meta charset="utf-8" />\n    <meta name="gi-static" content="1" />');
+    }
+    expect(file('assets/index-AbCdEfGh.js').length).toBeGreaterThan(4000);
+  });
+
+  it('writes .br and .gz siblings that unpack to the same bytes', () => {
+    for (const path of ['api/products.geojson', 'api/counties.geojson', 'api/products.json', 'api/tally.json', 'api/export/products.csv', 'assets/index-AbCdEfGh.js']) {
+      expect(brotliDecompressSync(file(`${path}.br`)), path).toEqual(file(path));
+      expect(gunzipSync(file(`${path}.gz`)), path).toEqual(file(path));
+    }
+  });
+
+  it('writes the same bytes again from the same registry (stale files removed)', async () => {
+    const again = join(work, 'again');
+    const options = { clientDir: join(work, 'client'), config: server.config, today };
+    await buildStaticSite(server.db, again, options);
+    writeFileSync(join(again, 'api', 'stale.json'), '{}');
+    const result = await buildStaticSite(server.db, again, options);
+    expect(existsSync(join(again, 'api', 'stale.json'))).toBe(false);
+    for (const path of result.files.filter((f) => !f.endsWith('.xlsx'))) {
+      expect(readFileSync(join(again, path)), path).toEqual(file(path));
+    }
+  });
+});
+
+describe('the client in a static copy', () => {
+  it('maps API paths to the files the build writes', () => {
+    const cases: [string, string | null][] = [
+      ['/api/products/12', '/api/products/12.json'],
+      ['/api/products?type=trademark&limit=50', '/api/products.json'],
+      ['/api/products.geojson?county=140521', '/api/products.geojson'],
+      ['/api/counties.geojson', '/api/counties.geojson'],
+      ['/api/counties', '/api/counties.json'],
+      ['/api/config', '/api/config.json'],
+      ['/api/periods', '/api/periods.json'],
+      ['/api/tally', '/api/tally.json'],
+      ['/api/tally?period=1', '/api/tally/period/1.json'],
+      ['/api/tally?period=1&asOf=2024-01-01', null],
+      ['/api/tally/series?period=1&step=month', '/api/tally/series/1-month.json'],
+      ['/api/tally/series', '/api/tally/series.json'],
+      ['/api/tally/series?step=year', '/api/tally/series/current-year.json'],
+      ['/api/session', null],
+      ['/api/audit', null],
+    ];
+    for (const [path, expected] of cases) {
+      expect(staticFileOf(path), path).toBe(expected);
+      if (expected) expect(existsSync(join(out, expected.slice(1))), expected).toBe(true);
+    }
+  });
+
+  it('filters the whole list as the server does', async () => {
+    const all = JSON.parse(file('api/products.json').toString()).items;
+    const filters = [
+      {}, { type: 'trademark' }, { status: 'in_force' }, { status: 'in_progress' }, { type: 'trademark', status: 'granted' },
+      { county: '140521' }, { county: '140581', type: 'protected_product' }, { category: 'medicinal' },
+      { q: '蜂蜜' }, { q: 'PEAR' }, { q: 'honey' }, { q: '%' },
+    ] as const;
+    for (const filter of filters) {
+      const query = new URLSearchParams({ ...filter, limit: '1000' });
+      const expected = (await (await fetch(`${server.url}/api/products?${query}`)).json()).items.map((p: { id: number }) => p.id);
+      expect(all.filter((p: Parameters<typeof matchesFilter>[0]) => matchesFilter(p, filter)).map((p: { id: number }) => p.id), JSON.stringify(filter))
+        .toEqual(expected);
+    }
+  });
+});
