@@ -34,6 +34,11 @@ function startWorker(workerData: WorkerSetup): Worker {
   return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }
 
+/** 503: the pool is closing, as the server shuts down. */
+function shuttingDown(): HttpError {
+  return new HttpError(503, 'shutting_down', '服务器正在停止，请稍后再试 / The server is shutting down; try again shortly');
+}
+
 /** Turns a worker's failure back into the error the route would have thrown. */
 function failureToError(f: TaskFailure): Error {
   return f.status ? new HttpError(f.status, f.code ?? 'error', f.message) : new Error(f.message);
@@ -129,13 +134,13 @@ class WorkerPool implements TaskPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.onExit(new Error('The server is shutting down'));
+    for (const job of this.queue.splice(0)) job.onExit(shuttingDown());
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots.length = 0;
   }
 
   private submit(job: Job): void {
-    if (this.closed) { job.onExit(new Error('The server is shutting down')); return; }
+    if (this.closed) { job.onExit(shuttingDown()); return; }
     this.queue.push(job);
     this.dispatch();
   }
@@ -182,7 +187,8 @@ class WorkerPool implements TaskPool {
       if (!this.closed) this.dispatch();
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`A task worker stopped (exit code ${code})`)));
+    // Stopped by close(): the request in flight is told the server is going away (503), not a server fault.
+    worker.on('exit', (code) => fail(this.closed ? shuttingDown() : new Error(`A task worker stopped (exit code ${code})`)));
     worker.unref();
     this.slots.push(slot);
     return slot;

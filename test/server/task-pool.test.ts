@@ -1,0 +1,57 @@
+/** The task pool: tasks run in worker threads on their own connection, and a closing pool answers 503. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../db/open';
+import { HttpError } from '../../server/errors';
+import { createTaskPool } from '../../server/workers/task-pool';
+import { loadSeeds } from '../../seeds/loader';
+
+let dir: string;
+let db: Db;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gi-pool-'));
+  file = join(dir, 'registry.sqlite');
+  db = openDb(file);
+  loadSeeds(db);
+});
+afterEach(() => {
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the task pool', () => {
+  it('builds in a worker what the same code builds inline', async () => {
+    const pool = createTaskPool(db, file, 1);
+    const inline = createTaskPool(db, ':memory:');
+    try {
+      const input = { period: 1, asOf: '2020-12-31', today: '2026-11-25', encodings: [] as never[] };
+      const [fromWorker, fromInline] = await Promise.all([pool.run('tally', input), inline.run('tally', input)]);
+      expect(Buffer.from(fromWorker.raw).toString()).toBe(Buffer.from(fromInline.raw).toString());
+      await expect(pool.run('tally', { ...input, period: 99 })).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('tells tasks in flight and queued that the server is shutting down (503, not a fault)', async () => {
+    const pool = createTaskPool(db, file, 1);
+    const input = { filter: {}, viewer: null, encodings: [] as never[] };
+    const inFlight = pool.run('productsGeoJson', input);
+    const queued = pool.run('productsGeoJson', input);
+    const settled = Promise.allSettled([inFlight, queued]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await pool.close();
+    const results = await settled;
+    // Each either finished before the close or was told 503 — never a bare "worker stopped" fault.
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        expect(result.reason).toBeInstanceOf(HttpError);
+        expect(result.reason).toMatchObject({ status: 503, code: 'shutting_down' });
+      }
+    }
+    await expect(pool.run('productsGeoJson', input)).rejects.toMatchObject({ status: 503 });
+  });
+});
