@@ -9,7 +9,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import {
-  ALLOWED_MOVES, LABELS, type Bilingual, type CountyCode, type DesignationUpdate, type ImportProblem, type ImportReport,
+  ALLOWED_MOVES, LABELS, type Bilingual, type DesignationUpdate, type ImportProblem, type ImportReport,
   type ImportRowReport, type ProductUpdate, type Status,
 } from '../../db/model';
 import * as t from '../../db/schema';
@@ -282,6 +282,3 @@ export function importRows(db: Db, viewer: SignedIn, table: InterpretedTable, op
     unknownColumns: table.unknownColumns, problems: table.missingRequired,
   };
 }
-
-/** The county codes a product is in (for tests and callers that report them). */
-export type ImportCounty = CountyCode;
