@@ -1,8 +1,17 @@
-/** Strings every page uses: the shell, states, and the domain vocabulary. */
+/** Strings every page uses: the shell, states, and the domain vocabulary (its labels from db/model/labels.ts). */
+import { LABELS, type Vocabulary } from '../../db/model';
 import { defineCatalog } from './catalog';
+
+/** `giType.trademark` → its label, for every code of every vocabulary, in one language. */
+type VocabularyKey = { [V in Vocabulary]: `${V}.${Extract<keyof (typeof LABELS)[V], string>}` }[Vocabulary];
+function vocabulary(lang: 'zh' | 'en'): Record<VocabularyKey, string> {
+  return Object.fromEntries(Object.entries(LABELS).flatMap(([v, codes]) =>
+    Object.entries(codes as Record<string, { zh: string; en: string }>).map(([code, label]) => [`${v}.${code}`, label[lang]]))) as Record<VocabularyKey, string>;
+}
 
 /** The common catalog. */
 export const common = defineCatalog({
+  ...vocabulary('zh'),
   'app.title': '晋城地理标志',
   'app.subtitle': '培育登记与公开地图',
   'nav.map': '地图',
@@ -20,36 +29,10 @@ export const common = defineCatalog({
   'page.notFound': '页面不存在。',
   'page.backToMap': '返回地图',
   'products.count': '共 {n} 个产品',
-  'giType.trademark': '地理标志商标',
-  'giType.protected_product': '地理标志保护产品',
-  'giType.agricultural_product': '农产品地理标志',
-  'markKind.collective': '集体商标',
-  'markKind.certification': '证明商标',
-  'status.cultivating': '培育中',
-  'status.filed': '已申报',
-  'status.published': '已公示',
-  'status.granted': '已获批',
-  'status.rejected': '已驳回',
-  'status.withdrawn': '已撤回',
-  'status.revoked': '已撤销',
-  'status.expired': '已失效',
   'status.in_force': '有效',
   'status.in_progress': '申报中',
-  'category.food': '食用农林产品及食品',
-  'category.non_food': '非食用农林产品',
-  'category.medicinal': '中药材',
-  'category.handicraft': '手工艺品',
-  'category.other': '其他',
-  'precision.exact': '精确位置',
-  'precision.township': '乡镇级位置',
-  'precision.county': '县级位置',
-  'role.enterprise': '龙头企业',
-  'role.association': '协会',
-  'role.cooperative': '农民专业合作社',
-  'role.farmers': '农户',
-  'visibility.draft': '草稿',
-  'visibility.public': '公开',
 }, {
+  ...vocabulary('en'),
   'app.title': 'Jincheng GI',
   'app.subtitle': 'Cultivation registry and public map',
   'nav.map': 'Map',
@@ -67,33 +50,6 @@ export const common = defineCatalog({
   'page.notFound': 'There is no such page.',
   'page.backToMap': 'Back to the map',
   'products.count': '{n} products',
-  'giType.trademark': 'GI trademark',
-  'giType.protected_product': 'GI protected product',
-  'giType.agricultural_product': 'Agricultural-product GI',
-  'markKind.collective': 'collective mark',
-  'markKind.certification': 'certification mark',
-  'status.cultivating': 'Cultivating',
-  'status.filed': 'Filed',
-  'status.published': 'Published',
-  'status.granted': 'Granted',
-  'status.rejected': 'Rejected',
-  'status.withdrawn': 'Withdrawn',
-  'status.revoked': 'Revoked',
-  'status.expired': 'Expired',
   'status.in_force': 'In force',
   'status.in_progress': 'In progress',
-  'category.food': 'Food and edible farm products',
-  'category.non_food': 'Non-food farm products',
-  'category.medicinal': 'Medicinal materials',
-  'category.handicraft': 'Handicrafts',
-  'category.other': 'Other',
-  'precision.exact': 'exact location',
-  'precision.township': 'township-level location',
-  'precision.county': 'county-level location',
-  'role.enterprise': 'Leading enterprise',
-  'role.association': 'Association',
-  'role.cooperative': 'Farmers’ cooperative',
-  'role.farmers': 'Farm households',
-  'visibility.draft': 'Draft',
-  'visibility.public': 'Public',
 });
