@@ -2,7 +2,7 @@
  * Typed access to the registry's HTTP API; the types come from db/model.ts (the shared contract).
  */
 import type {
-  County, GiType, Period, PeriodInput, Product, ProductFilter, ProductQuery, ProductSummary, SeriesStep, Tally,
+  County, Dossier, GiType, Period, PeriodInput, Product, ProductFilter, ProductQuery, ProductSummary, SeriesStep, Tally,
   TallySeries, User,
 } from '../db/model';
 import type { Geometry } from 'geojson';
@@ -85,6 +85,8 @@ export type ProductPointProperties = Pick<ProductSummary, 'nameZh' | 'nameEn' | 
   productId: number;
   label: string;
   precision: 'exact' | 'township' | 'county';
+  /** The thumbnail of the product's first public photo (null: none). */
+  thumbnailUrl: string | null;
 };
 
 /**
@@ -106,6 +108,8 @@ export const api = {
   productPoints: (filter: ProductFilter, signal?: AbortSignal) =>
     apiGet<ProductPointCollection>(`/api/products.geojson${toQuery(filter)}`, signal),
   product: (id: number, signal?: AbortSignal) => apiGet<Product>(`/api/products/${id}`, signal),
+  /** A designation's dossier (the public see titles and statuses only). */
+  dossier: (designationId: number, signal?: AbortSignal) => apiGet<Dossier>(`/api/designations/${designationId}/dossier`, signal),
   periods: (signal?: AbortSignal) => apiGet<Period[]>('/api/periods', signal),
   tally: (params: { period?: number; asOf?: string }, signal?: AbortSignal) =>
     apiGet<Tally>(`/api/tally${toQuery(params)}`, signal),

@@ -14,6 +14,8 @@ import './admin/gi-product-editor';
 import './admin/gi-accounts';
 import './admin/gi-import';
 import './admin/gi-history-page';
+import './admin/gi-cultivation-board';
+import './admin/gi-dossier-templates';
 
 /** The officials' workspace at /admin: sign in, then products, import, history and (for admins) accounts, by `path`. */
 @customElement('gi-admin-page')
@@ -54,9 +56,11 @@ export class GiAdminPage extends LitElement {
         <nav aria-label=${t('admin.nav')}><ul>
           <li><a href=${withLang('/admin')} aria-current=${here('/')}>${t('admin.myProducts')}</a></li>
           <li><a href=${withLang('/admin/products/new')} aria-current=${here('/products/new')}>${t('admin.newProduct')}</a></li>
+          <li><a href=${withLang('/admin/cultivation')} aria-current=${here('/cultivation')}>${t('board.nav')}</a></li>
           <li><a href=${withLang('/admin/import')} aria-current=${here('/import')}>${t('import.nav')}</a></li>
           <li><a href=${withLang('/admin/history')} aria-current=${here('/history')}>${t('history.nav')}</a></li>
           ${user.role === 'admin' ? html`<li><a href=${withLang('/admin/accounts')} aria-current=${here('/accounts')}>${t('admin.accounts')}</a></li>
+            <li><a href=${withLang('/admin/dossier-templates')} aria-current=${here('/dossier-templates')}>${t('templates.nav')}</a></li>
             <li><a href=${withLang('/tally')}>${t('admin.periods')}</a></li>` : nothing}
         </ul></nav>
         <div class="who" role="group" aria-label=${t('admin.whoAmI')}>
@@ -76,6 +80,8 @@ export class GiAdminPage extends LitElement {
     if (product) return html`<gi-product-editor .user=${user} .productId=${Number(product[1])}></gi-product-editor>`;
     if (path === '/import') return html`<gi-import></gi-import>`;
     if (path === '/history') return html`<gi-history-page .user=${user}></gi-history-page>`;
+    if (path === '/cultivation') return html`<gi-cultivation-board .user=${user}></gi-cultivation-board>`;
+    if (path === '/dossier-templates') return html`<gi-dossier-templates .user=${user}></gi-dossier-templates>`;
     if (path === '/accounts') {
       return user.role === 'admin' ? html`<gi-accounts></gi-accounts>` : html`<p role="alert">${t('admin.adminOnly')}</p>`;
     }

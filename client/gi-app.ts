@@ -1,20 +1,41 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { lang, LocaleController, setLang, t } from './i18n';
+import { lang, LocaleController, setLang, t, type MessageKey } from './i18n';
+import { setDocumentTitle, setPageTitle } from './page-title';
 import { interceptLinkClicks, LocationController, routeOf, withLang, type Route } from './router';
 import { sharedStyles } from './shared-styles';
 import { isStaticCopy } from './static-api';
 import { renderError } from './task-view';
 import './gi-map-page';
+import './gi-not-found-page';
 import './gi-product-page';
 
 /** Pages that most visitors never open are loaded on first use (a smaller first download on phones). */
 const lazyPages = {
   tally: () => import('./gi-tally-page'),
+  annualReport: () => import('./gi-annual-report-page'),
   admin: () => import('./gi-admin-page'),
+  verify: () => import('./gi-verify-page'),
+  card: () => import('./gi-product-card-page'),
 } as const;
 
-/** The app shell: header with navigation and language switch, and the page for the current path. */
+/** The workspace's pages by their path below /admin, for the title (the workspace itself shows them). */
+const ADMIN_PAGES: Record<string, MessageKey> = {
+  '/': 'admin.myProducts', '/products/new': 'admin.newProduct', '/import': 'import.nav', '/history': 'history.nav',
+  '/accounts': 'admin.accounts', '/cultivation': 'board.nav', '/dossier-templates': 'templates.nav',
+};
+
+/** The title of a workspace path: its page's name, then the workspace's. */
+function adminTitleParts(rest: string): string[] {
+  const path = rest.replace(/\/+$/, '') || '/';
+  const page = ADMIN_PAGES[path] ?? (/^\/products\/\d+$/.test(path) ? 'title.editProduct' : null);
+  return page ? [t(page), t('title.admin')] : [t('title.admin')];
+}
+
+/**
+ * The app shell: header with navigation and language switch, and the page for the current path.
+ * It titles the map, tally and workspace pages; a product page and the not-found page title themselves.
+ */
 @customElement('gi-app')
 export class GiApp extends LitElement {
   static override styles = [sharedStyles, css`
@@ -54,6 +75,13 @@ export class GiApp extends LitElement {
     super.disconnectedCallback();
   }
 
+  override updated(): void {
+    const route = this.route;
+    if (route.page === 'map') setDocumentTitle(t('title.map'));
+    else if (route.page === 'tally') setPageTitle(t('title.tally'));
+    else if (route.page === 'admin' && !this.staticCopy) setPageTitle(...adminTitleParts(route.rest));
+  }
+
   override render() {
     const current = (page: Route['page']) => (this.route.page === page ? 'page' : undefined);
     return html`
@@ -63,6 +91,7 @@ export class GiApp extends LitElement {
           <ul>
             <li><a href=${withLang('/')} aria-current=${current('map') ?? 'false'}>${t('nav.map')}</a></li>
             <li><a href=${withLang('/tally')} aria-current=${current('tally') ?? 'false'}>${t('nav.tally')}</a></li>
+            <li><a href=${withLang('/verify')} aria-current=${current('verify') ?? 'false'}>${t('verify.nav')}</a></li>
             ${this.staticCopy ? '' : html`<li><a href=${withLang('/admin')} aria-current=${current('admin') ?? 'false'}>${t('nav.admin')}</a></li>`}
           </ul>
         </nav>
@@ -83,15 +112,18 @@ export class GiApp extends LitElement {
     switch (this.route.page) {
       case 'map': return html`<gi-map-page></gi-map-page>`;
       case 'product': return html`<gi-product-page .productId=${this.route.id}></gi-product-page>`;
+      case 'card': return this.lazy('card', html`<gi-product-card-page .productId=${this.route.id}></gi-product-card-page>`);
       case 'tally': return this.lazy('tally', html`<gi-tally-page></gi-tally-page>`);
+      case 'annualReport': return this.lazy('annualReport', html`<gi-annual-report-page></gi-annual-report-page>`);
+      case 'verify': return this.lazy('verify', html`<gi-verify-page></gi-verify-page>`);
       case 'admin': return this.staticCopy ? this.notFound() : this.lazy('admin', html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`);
       default: return this.notFound();
     }
   }
 
-  /** The not-found view (also a static copy's answer for the workspace, which it does not have). */
+  /** The not-found page (also a static copy's answer for the workspace, which it does not have). */
   private notFound() {
-    return html`<p role="alert">${t('page.notFound')} <a href=${withLang('/')}>${t('page.backToMap')}</a></p>`;
+    return html`<gi-not-found-page></gi-not-found-page>`;
   }
 
   /** Renders a lazily loaded page, starting its download; a failed download offers a retry. */

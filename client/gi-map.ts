@@ -6,6 +6,7 @@ import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?inline';
 import type { AreaGeometry } from '../db/model';
 import type { ClientConfig, CountyCollection, ProductPointCollection, ProductPointProperties } from './api';
 import { lang, localName, LocaleController, t } from './i18n';
+import { shownLabel } from './location-label';
 import { withLang } from './router';
 import { sharedStyles } from './shared-styles';
 import { pinIcon } from './map/leaflet-icons';
@@ -227,10 +228,12 @@ export class GiMap extends LitElement {
 
   private popup(p: ProductPointProperties): HTMLElement {
     const el = document.createElement('div');
+    const label = shownLabel(p);
     render(html`<div class="popup">
+      ${p.thumbnailUrl ? html`<img class="thumb" src=${p.thumbnailUrl} alt=${t('docs.popupPhoto', { name: localName(p) })} width="200" height="150" />` : nothing}
       <strong>${localName(p)}</strong>
       <div>${this.typesText(p)}</div>
-      <div class="muted">${p.label}${p.label ? ' · ' : ''}${t(`precision.${p.precision}`)}</div>
+      <div class="muted">${label.text ? html`<span lang=${label.lang ?? nothing}>${label.text}</span> · ` : nothing}${t(`precision.${p.precision}`)}</div>
       <a href=${withLang(`/products/${p.productId}${this.linkQuery}`)}>${t('map.popupOpen')}</a>
     </div>`, el);
     return el;

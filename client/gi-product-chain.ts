@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Designation, Participant, ParticipantRole } from '../db/model';
 import { lang, LocaleController, t, type MessageKey } from './i18n';
+import { freeText } from './free-text';
 import { sharedStyles } from './shared-styles';
 
 type Figure = 'households' | 'areaMu' | 'outputTonnes' | 'valueWanYuan';
@@ -66,7 +67,7 @@ export class GiProductChain extends LitElement {
     const rows = this.participants.filter((p) => roles.includes(p.role));
     return html`<li class="stage"><h3>${t(key)}</h3>
       ${rows.length === 0 ? html`<span class="none">${t('product.chain.none')}</span>` : html`<ul>${rows.map((r) => html`<li>
-          ${r.name ? html`<div>${r.name}${roles.length > 1 ? html` <small>${t('product.paren', { x: t(`role.${r.role}`) })}</small>` : nothing}</div>` : nothing}
+          ${r.name ? html`<div>${freeText(r.name)}${roles.length > 1 ? html` <small>${t('product.paren', { x: t(`role.${r.role}`) })}</small>` : nothing}</div>` : nothing}
           <div class="figures">${this.figures(r)}</div></li>`)}</ul>
         ${rows.length > 1 ? html`<div class="totals">${t('product.chain.totals')}：${this.figures(rows)}</div>` : nothing}`}
     </li>`;

@@ -13,7 +13,7 @@ export interface ProductSelectDetail { id: number }
 /**
  * A list of products with their GI designations and the same symbol the map shows; each name is a
  * link to the product page, and focusing or hovering an item reports it with `gi-select` so a map
- * can highlight it. The selected item is marked and scrolled into view.
+ * can highlight it. The selected item is marked and scrolled into view within the list (never the page).
  */
 @customElement('gi-product-list')
 export class GiProductList extends LitElement {
@@ -42,7 +42,8 @@ export class GiProductList extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('selected') && this.selected !== null) {
-      this.renderRoot.querySelector(`li[data-id="${this.selected}"]`)?.scrollIntoView({ block: 'nearest' });
+      const item = this.renderRoot.querySelector<HTMLElement>(`li[data-id="${this.selected}"]`);
+      if (item) scrollIntoListView(item);
     }
   }
 
@@ -64,6 +65,25 @@ export class GiProductList extends LitElement {
     if (id === this.selected) return;
     this.dispatchEvent(new CustomEvent<ProductSelectDetail>('gi-select', { detail: { id }, bubbles: true, composed: true }));
   }
+}
+
+/**
+ * Scrolls the nearest scrolling box around `item` (across shadow roots) so the item shows, and never
+ * the page: on a phone the list runs below the map in the page's own flow, and scrolling the page to a
+ * product chosen on the map would carry the map out of view.
+ */
+function scrollIntoListView(item: HTMLElement): void {
+  const page = document.scrollingElement ?? document.documentElement;
+  let box: Element | null = item.parentElement;
+  for (; box && box !== page && box !== document.body; box = box.parentElement ?? (box.getRootNode() as ShadowRoot).host ?? null) {
+    const { overflowY } = getComputedStyle(box);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && box.scrollHeight > box.clientHeight) break;
+  }
+  if (!box || box === page || box === document.body) return;
+  const itemBox = item.getBoundingClientRect();
+  const viewBox = box.getBoundingClientRect();
+  if (itemBox.top < viewBox.top) box.scrollTop -= viewBox.top - itemBox.top;
+  else if (itemBox.bottom > viewBox.bottom) box.scrollTop += Math.min(itemBox.bottom - viewBox.bottom, itemBox.top - viewBox.top);
 }
 
 declare global {

@@ -1,27 +1,42 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { isWebAddress, sourceHost, type SourceValue } from '../db/model';
+import { freeText } from './free-text';
 import { LocaleController, t } from './i18n';
 import { sharedStyles } from './shared-styles';
 
-/** Renders sources inline: web addresses (http/https only) become links, everything else stays text. */
-export function renderSources(sources: readonly string[]) {
-  if (sources.length === 0) return html`<span class="muted">${t('product.noSources')}</span>`;
-  return html`<ul class="sources">${sources.map((s) => html`<li>${/^https?:\/\/\S+$/.test(s)
-    ? html`<a href=${s} rel="noopener noreferrer external" target="_blank">${s}</a>` : s}</li>`)}</ul>`;
+/** One source: a link (its title, or its host when it has none; the host shown beside a title) or a citation. */
+function renderSource(s: SourceValue) {
+  // The server only stores http(s) addresses; checked again so nothing else ever becomes an href.
+  if (!s.url || !isWebAddress(s.url)) return html`${freeText(s.title ?? '')}`;
+  const host = sourceHost(s);
+  return html`<a href=${s.url} rel="noopener noreferrer external" target="_blank">${s.title ? freeText(s.title) : host}</a>${
+    s.title && host ? html` <span class="host">${host}</span>` : nothing}`;
 }
+
+/** Renders sources inline as a list: links with their titles, citations as text. */
+export function renderSources(sources: readonly SourceValue[]) {
+  if (sources.length === 0) return html`<span class="muted">${t('product.noSources')}</span>`;
+  return html`<ul class="sources">${sources.map((s) => html`<li>${renderSource(s)}</li>`)}</ul>`;
+}
+
+/** Styles for `renderSources` inside another element's shadow root. */
+export const sourceListStyles = css`
+  .sources { margin: 0; padding-left: 1.1rem; overflow-wrap: anywhere; }
+  .sources .host { color: var(--gi-muted); font-size: 0.85em; }
+  .muted { color: var(--gi-muted); }
+`;
 
 /** A labelled list of the sources of a fact. */
 @customElement('gi-source-list')
 export class GiSourceList extends LitElement {
-  static override styles = [sharedStyles, css`
+  static override styles = [sharedStyles, sourceListStyles, css`
     :host { display: block; }
     h3 { font-size: 1rem; margin: 0 0 0.25rem; }
-    ul { margin: 0; padding-left: 1.25rem; overflow-wrap: anywhere; }
-    .muted { color: var(--gi-muted); }
   `];
 
   /** The sources to list. */
-  @property({ attribute: false }) sources: string[] = [];
+  @property({ attribute: false }) sources: SourceValue[] = [];
   /** The heading above the list (none when empty). */
   @property() heading = '';
 

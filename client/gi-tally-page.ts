@@ -4,11 +4,13 @@ import { customElement, state } from 'lit/decorators.js';
 import type { County, Period, Tally, TallySeries, User } from '../db/model';
 import { api, ApiRequestError } from './api';
 import { LocaleController, t } from './i18n';
-import { LocationController, navigate } from './router';
+import { reportPageUrl } from './report/report-api';
+import { LocationController, navigate, withLang } from './router';
 import { sharedStyles } from './shared-styles';
 import { renderError } from './task-view';
 import type { TallyChangeEvent } from './tally/gi-tally-controls';
 import { readTallyParams, tallyUrl, type TallyParams } from './tally/tally-url';
+import './report/gi-report-issuer-form';
 import './tally/gi-period-editor';
 import './tally/gi-tally-card';
 import './tally/gi-tally-chart';
@@ -28,6 +30,7 @@ export class GiTallyPage extends LitElement {
     h2 { font-size: 1.1rem; margin: 0 0 0.5rem; }
     .intro, .note { color: var(--gi-muted); font-size: 0.9rem; margin: 0 0 0.75rem; }
     .report-title { font-size: 1.2rem; margin: 1rem 0 0.5rem; }
+    .annual { margin: 0 0 0.75rem; }
     .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
     .totals { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; margin: 1rem 0; }
     .totals div { display: flex; flex-direction: column; }
@@ -107,12 +110,16 @@ export class GiTallyPage extends LitElement {
   private renderTally({ tally, series }: Data, meta: Meta) {
     return html`
       <h2 class="report-title">${t('tally.reportTitle', { period: tally.period.name, asOf: tally.asOf })}</h2>
+      <p class="screen-only annual"><a href=${withLang(reportPageUrl(Number(tally.asOf.slice(0, 4))))}
+        title=${t('report.ofYearHint', { year: tally.asOf.slice(0, 4) })}>${t('report.ofYear', { year: tally.asOf.slice(0, 4) })}</a></p>
       <div class="cards" role="list" aria-label=${t('tally.byType')}>
         ${tally.types.map((x) => html`<gi-tally-card role="listitem" data-type=${x.giType} .item=${x}></gi-tally-card>`)}
       </div>
       <dl class="totals">
         <div><dt>${t('tally.productsInForce')}</dt><dd data-total="products">${tally.productsInForce}</dd></div>
         <div><dt>${t('tally.households')}</dt><dd data-total="households">${tally.households.toLocaleString()}</dd></div>
+        <div><dt>${t('marks.tallyUsers')}</dt><dd data-total="authorized-users">${tally.authorizedUsers.toLocaleString()}</dd></div>
+        <div><dt>${t('marks.tallyLatestHouseholds')}</dt><dd data-total="latest-households">${tally.latestHouseholds.toLocaleString()}</dd></div>
       </dl>
       <p class="note">${t('tally.householdsNote')}</p>
       <section><gi-tally-chart .series=${series} .asOf=${tally.asOf}></gi-tally-chart></section>
@@ -131,6 +138,7 @@ export class GiTallyPage extends LitElement {
         <gi-period-editor .period=${current} @period-saved=${this.onSaved}></gi-period-editor></details>` : nothing}
       <details><summary>${t('tally.add')}</summary>
         <gi-period-editor .period=${null} @period-saved=${this.onSaved}></gi-period-editor></details>
+      <details><summary>${t('report.issuerSettings')}</summary><gi-report-issuer-form></gi-report-issuer-form></details>
     `;
   }
 

@@ -9,7 +9,10 @@ import { lang } from './i18n';
 export type Route =
   | { page: 'map' }
   | { page: 'product'; id: number }
+  | { page: 'card'; id: number }
   | { page: 'tally' }
+  | { page: 'annualReport' }
+  | { page: 'verify' }
   | { page: 'admin'; rest: string }
   | { page: 'notFound' };
 
@@ -18,7 +21,11 @@ export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'map' };
   const product = /^\/products\/(\d+)\/?$/.exec(pathname);
   if (product) return { page: 'product', id: Number(product[1]) };
+  const card = /^\/products\/(\d+)\/card\/?$/.exec(pathname);
+  if (card) return { page: 'card', id: Number(card[1]) };
   if (/^\/tally\/?$/.test(pathname)) return { page: 'tally' };
+  if (/^\/reports\/annual\/?$/.test(pathname)) return { page: 'annualReport' };
+  if (/^\/verify\/?$/.test(pathname)) return { page: 'verify' };
   const admin = /^\/admin(\/.*)?$/.exec(pathname);
   if (admin) return { page: 'admin', rest: admin[1] ?? '/' };
   return { page: 'notFound' };

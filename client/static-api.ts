@@ -1,11 +1,13 @@
 /**
  * The static copy of the public side (`npm run build:static -- DIR`): its pages carry
  * `<meta name="gi-static">`, and there the API's GETs read the files the build wrote instead
- * (`/api/products/12` → `/api/products/12.json`). Filters of the list and the map are applied here
+ * (`/api/products/12` → `/api/products/12.json`, `/api/designations/3/dossier` → `…/3/dossier.json`). Filters of the list and the map are applied here
  * to the whole public list, as the server would apply them; what a static copy cannot answer (a
  * tally on any date, signing in, writes) is a 404 or a refusal, never a made-up answer.
  */
-import { statusesOf, type ProductFilter, type ProductSummary } from '../db/model';
+import {
+  staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery, type Document, type ProductFilter, type ProductSummary, type VerifyIndex,
+} from '../db/model';
 
 /** Whether this page is part of a static copy. */
 export function isStaticCopy(): boolean {
@@ -18,11 +20,21 @@ export function staticFileOf(path: string): string | null {
   const q = url.searchParams;
   const product = /^\/api\/products\/(\d+)$/.exec(url.pathname);
   if (product) return `/api/products/${product[1]}.json`;
+  const dossier = /^\/api\/designations\/(\d+)\/dossier$/.exec(url.pathname);
+  if (dossier) return `/api/designations/${dossier[1]}/dossier.json`;
+  const report = /^\/api\/reports\/annual(?:\.(docx|xlsx))?$/.exec(url.pathname);
+  if (report) {
+    // Every year's report is kept as JSON, and as Word and Excel in each language (server/cli/static-reports.ts).
+    const year = q.get('year') ?? '';
+    if (!/^\d{4}$/.test(year)) return null;
+    return report[1] ? `/api/reports/annual/${year}.${q.get('lang') === 'en' ? 'en' : 'zh'}.${report[1]}` : `/api/reports/annual/${year}.json`;
+  }
   switch (url.pathname) {
     case '/api/config': return '/api/config.json';
     case '/api/counties': return '/api/counties.json';
     case '/api/counties.geojson': return '/api/counties.geojson';
     case '/api/periods': return '/api/periods.json';
+    case '/api/verify': return '/api/verify.json'; // the verification index, searched here as the server searches
     case '/api/products': return '/api/products.json';
     case '/api/products.geojson': return '/api/products.geojson';
     case '/api/tally': {
@@ -83,14 +95,19 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
       ? { status: 401, code: 'unauthorized', message: '静态副本不能登录 / A static copy has no sign-in' }
       : { status: 404, code: 'not_in_static_copy', message: '静态副本不含此项 / Not in the static copy of the registry' } };
   }
+  const url = new URL(path, 'http://static.invalid');
+  const verifyQuery = url.pathname === '/api/verify' ? VerifyQuery.safeParse({ q: url.searchParams.get('q') ?? '' }) : null;
+  if (verifyQuery && !verifyQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: verifyQuery.error.issues[0].message } };
   const res = await fetch(file, { signal, headers: { accept: 'application/json' } });
   if (!res.ok) return { ok: false, error: { status: res.status, code: 'not_found', message: `HTTP ${res.status}` } };
   const data = await res.json();
-  const url = new URL(path, 'http://static.invalid');
+  if (verifyQuery?.success) return { ok: true, data: verifyInIndex(data as VerifyIndex, verifyQuery.data.q, todayInShanghai()) };
   if (url.pathname === '/api/products.geojson') {
     const filter = filterOf(url.searchParams);
-    const all = data as { features: { properties: Matchable }[] };
-    return { ok: true, data: { ...all, features: all.features.filter((f) => matchesFilter(f.properties, filter)) } };
+    const all = data as { features: { properties: Matchable & { thumbnailUrl?: string | null } }[] };
+    const features = all.features.filter((f) => matchesFilter(f.properties, filter)).map((f) => (f.properties.thumbnailUrl
+      ? { ...f, properties: { ...f.properties, thumbnailUrl: staticDocumentFile(f.properties.thumbnailUrl, 'image/webp') } } : f));
+    return { ok: true, data: { ...all, features } };
   }
   if (url.pathname === '/api/products') {
     const filter = filterOf(url.searchParams);
@@ -99,5 +116,17 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
     const items = (data as { items: ProductSummary[] }).items.filter((p) => matchesFilter(p, filter));
     return { ok: true, data: { items: items.slice(offset, offset + limit), total: items.length } };
   }
+  if (/^\/api\/products\/\d+$/.test(url.pathname)) return { ok: true, data: withStaticDocuments(data as { documents?: Document[] }) };
   return { ok: true, data };
+}
+
+/** A product whose documents point at the files a static copy keeps (named by type: `/api/documents/12.pdf`). */
+function withStaticDocuments<T extends { documents?: Document[] }>(product: T): T {
+  if (!product.documents) return product;
+  return {
+    ...product,
+    documents: product.documents.map((d) => ({
+      ...d, url: staticDocumentFile(d.url, d.mime), thumbnailUrl: d.thumbnailUrl && staticDocumentFile(d.thumbnailUrl, 'image/webp'),
+    })),
+  };
 }

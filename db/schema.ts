@@ -3,10 +3,10 @@
  * is defined once. Relations are at the bottom.
  */
 import { relations, sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
-  AUDIT_ENTITIES, CATEGORIES, COUNTY_CODES, GI_TYPES, MARK_KINDS, PARTICIPANT_ROLES, PRECISIONS, ROLES, STATUSES,
-  VISIBILITIES,
+  AUDIT_ENTITIES, AUTHORIZATION_BASES, AUTHORIZATION_STATUSES, CATEGORIES, DOSSIER_ITEM_STATUSES, COUNTY_CODES, GI_TYPES, MARK_KINDS, PARTICIPANT_ROLES, PRECISIONS, ROLES, STATUSES,
+  VISIBILITIES, DOCUMENT_KINDS, DOCUMENT_VISIBILITIES, type DocumentMime, type SourceValue,
 } from './model';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -35,7 +35,7 @@ export const products = sqliteTable(
     quality: text('quality').notNull().default(''),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('draft'),
     archivedAt: text('archived_at'),
-    sources: text('sources', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    sources: text('sources', { mode: 'json' }).$type<SourceValue[]>().notNull().default(sql`'[]'`),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -94,7 +94,7 @@ export const designations = sqliteTable(
     announcement: text('announcement'),
     validUntil: text('valid_until'),
     notes: text('notes').notNull().default(''),
-    sources: text('sources', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    sources: text('sources', { mode: 'json' }).$type<SourceValue[]>().notNull().default(sql`'[]'`),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -136,6 +136,25 @@ export const participants = sqliteTable(
     valueWanYuan: real('value_wan_yuan'),
   },
   (t) => [index('participants_product_idx').on(t.productId, t.position)],
+);
+
+/** A product's industry figures by year (migration 0004), each row with its sources and their confidence. */
+export const productFigures = sqliteTable(
+  'product_figures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id').notNull().references(() => products.id),
+    year: integer('year').notNull(),
+    households: integer('households'),
+    areaMu: real('area_mu'),
+    outputTonnes: real('output_tonnes'),
+    valueWanYuan: real('value_wan_yuan'),
+    note: text('note').notNull().default(''),
+    sources: text('sources', { mode: 'json' }).$type<SourceValue[]>().notNull().default(sql`'[]'`),
+    confidence: text('confidence', { enum: ['good', 'medium'] }).notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('product_figures_product_year_idx').on(t.productId, t.year)],
 );
 
 /** Plan periods (规划期). */
@@ -207,6 +226,105 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index('audit_entity_idx').on(t.entity, t.entityId)],
 );
+
+/** Each GI type's dossier checklist (cultivation templates); `version` moves on every change. */
+export const dossierTemplates = sqliteTable('dossier_templates', {
+  giType: text('gi_type', { enum: GI_TYPES }).primaryKey(),
+  version: integer('version').notNull().default(1),
+  items: text('items', { mode: 'json' }).$type<{ key: string; titleZh: string; titleEn: string }[]>().notNull(),
+  updatedAt: text('updated_at'),
+});
+
+/**
+ * A designation's dossier, once anything was recorded in it (before that it is its type's current
+ * template with every item missing). It remembers the template version its items came from.
+ */
+export const dossiers = sqliteTable('dossiers', {
+  designationId: integer('designation_id').primaryKey().references(() => designations.id),
+  templateVersion: integer('template_version').notNull(),
+  filedIncomplete: integer('filed_incomplete', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+/** The items of a recorded dossier, in display order. */
+export const dossierItems = sqliteTable(
+  'dossier_items',
+  {
+    designationId: integer('designation_id').notNull().references(() => dossiers.designationId),
+    key: text('key').notNull(),
+    position: integer('position').notNull(),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+    status: text('status', { enum: DOSSIER_ITEM_STATUSES }).notNull().default('missing'),
+    owner: text('owner'),
+    dueOn: text('due_on'),
+    note: text('note').notNull().default(''),
+    documentIds: text('document_ids', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.designationId, t.key] })],
+);
+
+/** Documents and photos of a product (optionally of one of its designations); the bytes are in `document_files`. */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id').notNull().references(() => products.id),
+    designationId: integer('designation_id').references(() => designations.id),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
+    title: text('title').notNull(),
+    on: text('on'),
+    source: text('source'),
+    visibility: text('visibility', { enum: DOCUMENT_VISIBILITIES }).notNull(),
+    mime: text('mime').$type<DocumentMime>().notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [index('documents_product_idx').on(t.productId, t.id), index('documents_designation_idx').on(t.designationId)],
+);
+
+/** The bytes of a document: the `original` as stored, and a `thumbnail` of a picture (BLOBs, so one backup holds them). */
+export const documentFiles = sqliteTable(
+  'document_files',
+  {
+    documentId: integer('document_id').notNull().references(() => documents.id),
+    variant: text('variant', { enum: ['original', 'thumbnail'] }).notNull(),
+    mime: text('mime').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.variant] })],
+);
+
+/** Who may use a designation's official mark (地理标志专用标志合法使用人). */
+export const authorizedUsers = sqliteTable(
+  'authorized_users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    designationId: integer('designation_id').notNull().references(() => designations.id),
+    name: text('name').notNull(),
+    /** The name as verification compares it (NFKC, no spaces, lower case: db/model/verify-match.ts comparableName). */
+    nameKey: text('name_key').notNull(),
+    creditCode: text('credit_code'),
+    basis: text('basis', { enum: AUTHORIZATION_BASES }).notNull(),
+    reference: text('reference'),
+    from: text('from').notNull(),
+    until: text('until'),
+    status: text('status', { enum: AUTHORIZATION_STATUSES }).notNull().default('active'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [index('authorized_users_designation_idx').on(t.designationId), index('authorized_users_credit_code_idx').on(t.creditCode)],
+);
+
+/** One row: who issues the annual report (admins change it). */
+export const reportSettings = sqliteTable('report_settings', {
+  id: integer('id').primaryKey(),
+  issuerZh: text('issuer_zh').notNull(),
+  issuerEn: text('issuer_en').notNull(),
+});
 
 // ---------------------------------------------------------------- relations
 

@@ -1,30 +1,46 @@
 /**
- * Loads the starting data: counties, GI facts with their dated histories, the plan's candidates and
- * the 十四五 period. Idempotent: everything is looked up by its natural key before it is inserted.
+ * Loads the starting data: counties, GI facts with their dated histories, the plan's candidates, the
+ * second round of facts (new GIs, details of known ones, industry figures) and the 十四五 period.
+ * Idempotent: everything is looked up by its natural key before it is inserted, and a detail is only
+ * filled in where it is empty or still as seeded and no official has edited it (seeds/PROVENANCE.md).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { projectRoot } from '../db/project-root';
 import {
-  Category, CountyCode, GiType, MarkKind, ParticipantRole, Status, termEnd, type GiType as GiTypeT,
+  Category, CountyCode, GiType, MarkKind, ParticipantRole, Status, lastPossibleDay, partialDateParts, precisionOf,
+  termEnd, type GiType as GiTypeT, type SourceValue,
 } from '../db/model';
 import * as t from '../db/schema';
 import { parseCsvRecords } from './csv';
+import { factNotes, factMoveNote, PLAN_SOURCE, readSeedTexts, type SeedTexts } from './seed-texts';
 
 const SEEDS_DIR = join(projectRoot(), 'seeds');
-const PLAN_SOURCE = '晋城市“十四五”知识产权保护和运用规划（晋市政发〔2022〕32号）';
 const PLAN_DATE = '2022-10-12';
 const COUNTY_NAMES_EN: Record<string, string> = {
   '140502': 'Chengqu District', '140521': 'Qinshui County', '140522': 'Yangcheng County',
   '140524': 'Lingchuan County', '140525': 'Zezhou County', '140581': 'Gaoping City',
 };
 
-/** What a seeding run inserted (all zero on a second run). */
-export interface SeedReport { counties: number; products: number; designations: number; periods: number }
+/** What a seeding run inserted or filled in (all zero on a second run). */
+export interface SeedReport {
+  counties: number; products: number; designations: number; periods: number;
+  /** Designations and protected areas that got details they lacked. */
+  enriched: number;
+  /** Years of industry figures added. */
+  figures: number;
+}
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** A GI fact from either facts file, in one shape. */
+interface Fact {
+  productZh: string; county: string; giType: GiTypeT; markKind: string; status: Status; date: string;
+  validUntil: string; number: string; holder: string; note: string; areaText: string;
+  sources: SourceValue[]; confidence: string;
+}
 
 function readSeed(name: string): string {
   return readFileSync(join(SEEDS_DIR, name), 'utf8');
@@ -38,11 +54,16 @@ export function isEmpty(db: Db): boolean {
 /** Loads every seed in one transaction; returns what was inserted. */
 export function loadSeeds(db: Db, countiesFile = join(SEEDS_DIR, 'counties.geojson')): SeedReport {
   return db.transaction((tx) => {
-    const report: SeedReport = { counties: 0, products: 0, designations: 0, periods: 0 };
+    const report: SeedReport = { counties: 0, products: 0, designations: 0, periods: 0, enriched: 0, figures: 0 };
     report.counties = seedCounties(tx, readFileSync(countiesFile, 'utf8'));
-    const facts = parseCsvRecords(readSeed('gi-facts.csv'));
+    const texts = readSeedTexts(readSeed('notes-zh.csv'), readSeed('sources.csv'));
+    const facts = parseCsvRecords(readSeed('gi-facts.csv')).map((r) => factOf(r, r.granted_on, texts));
+    const more = parseCsvRecords(readSeed('gi-facts-more.csv')).filter((r) => r.confidence !== 'low');
+    const newFacts = more.filter((r) => r.kind === 'new_fact').map((r) => factOf(r, r.date, texts));
     const candidates = parseCsvRecords(readSeed('candidates.csv'));
     const info = new Map(parseCsvRecords(readSeed('products.csv')).map((r) => [r.product_zh, r]));
+    /** What the seed writes into each designation it makes, to tell a seeded detail from an official's. */
+    const seeded = new Map<string, { notes: string; sources: SourceValue[] }>();
     const ensure = (nameZh: string, countyCodes: string[]) => {
       const row = info.get(nameZh);
       if (!row) throw new Error(`seeds/products.csv has no row for ${nameZh}`);
@@ -50,17 +71,40 @@ export function loadSeeds(db: Db, countiesFile = join(SEEDS_DIR, 'counties.geojs
       if (created) report.products++;
       return id;
     };
-    for (const f of facts) {
-      const productId = ensure(f.product_zh, [f.county_adcode]);
-      if (seedFact(tx, productId, f)) report.designations++;
-    }
+    const seedFacts = (list: Fact[]) => {
+      for (const f of list) {
+        const productId = ensure(f.productZh, [f.county]);
+        seeded.set(`${f.productZh}|${f.giType}`, { notes: factNotes(f, texts), sources: f.sources });
+        if (seedFact(tx, productId, f, texts)) report.designations++;
+        if (f.areaText && fillAreaText(tx, productId, f.areaText)) report.enriched++;
+      }
+    };
+    seedFacts(facts);
+    // Candidates before the new facts, so that a database seeded before those existed gets the same ids.
     for (const c of candidates) {
       const productId = ensure(c.product_zh, c.county_adcodes.split(';'));
-      if (seedCandidate(tx, productId, c)) report.designations++;
+      seeded.set(`${c.product_zh}|${c.gi_type_sought}`, { notes: candidateNotes(c, texts), sources: [PLAN_SOURCE] });
+      if (seedCandidate(tx, productId, c, texts)) report.designations++;
     }
-    report.periods = seedPeriod(tx, facts);
+    seedFacts(newFacts);
+    for (const r of more.filter((row) => row.kind === 'enrich')) {
+      report.enriched += enrich(tx, r, texts, seeded.get(`${r.product_zh}|${r.gi_type}`) ?? null);
+    }
+    for (const r of more.filter((row) => row.kind === 'industry')) {
+      if (seedFigures(tx, ensure(r.product_zh, [r.county_adcode]), r, texts)) report.figures++;
+    }
+    report.periods = seedPeriod(tx, [...facts, ...newFacts]);
     return report;
   });
+}
+
+/** A row of either facts file as a Fact (`date` is the column holding its date). */
+function factOf(r: Record<string, string>, date: string, texts: SeedTexts): Fact {
+  return {
+    productZh: r.product_zh, county: r.county_adcode, giType: GiType.parse(r.gi_type), markKind: r.mark_kind,
+    status: Status.parse(r.status), date, validUntil: r.valid_until ?? '', number: r.number, holder: r.holder,
+    note: r.note, areaText: r.protected_area_text ?? '', sources: texts.sources(r.source), confidence: r.confidence,
+  };
 }
 
 function seedCounties(tx: Tx, geojsonText: string): number {
@@ -76,9 +120,12 @@ function seedCounties(tx: Tx, geojsonText: string): number {
       labelLng: f.properties.centroid[0], labelLat: f.properties.centroid[1],
       geometry: f.geometry,
     };
-    const existing = tx.select({ code: t.counties.code }).from(t.counties).where(eq(t.counties.code, code)).get();
-    if (existing) tx.update(t.counties).set(values).where(eq(t.counties.code, code)).run();
-    else { tx.insert(t.counties).values({ code, ...values }).run(); inserted++; }
+    const existing = tx.select().from(t.counties).where(eq(t.counties.code, code)).get();
+    if (!existing) { tx.insert(t.counties).values({ code, ...values }).run(); inserted++; }
+    // Written only when it differs, so a second run leaves the registry version alone.
+    else if (Object.entries(values).some(([k, v]) => JSON.stringify(existing[k as keyof typeof existing]) !== JSON.stringify(v))) {
+      tx.update(t.counties).set(values).where(eq(t.counties.code, code)).run();
+    }
   }
   return inserted;
 }
@@ -100,42 +147,29 @@ function ensureProduct(tx: Tx, row: Record<string, string>, countyCodes: CountyC
   return { id, created: true };
 }
 
-function hasDesignation(tx: Tx, productId: number, giType: GiTypeT): boolean {
-  return !!tx.select({ id: t.designations.id }).from(t.designations)
-    .where(and(eq(t.designations.productId, productId), eq(t.designations.giType, giType))).get();
+/** The first designation of a type a product has, if any. */
+function designationOf(tx: Tx, productId: number, giType: GiTypeT) {
+  return tx.select().from(t.designations)
+    .where(and(eq(t.designations.productId, productId), eq(t.designations.giType, giType)))
+    .orderBy(asc(t.designations.id)).get();
 }
 
-/** A fact's date: full dates as given, a bare year as its 1 January (flagged approximate). */
-function factDate(value: string): { date: string; approximate: boolean } | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { date: value, approximate: false };
-  if (/^\d{4}$/.test(value)) return { date: `${value}-01-01`, approximate: true };
-  return null;
-}
-
-function seedFact(tx: Tx, productId: number, f: Record<string, string>): boolean {
-  const giType = GiType.parse(f.gi_type);
-  if (hasDesignation(tx, productId, giType)) return false;
-  const status = Status.parse(f.status);
-  // A filed fact has no granted_on; its filing date is the announcement date its note cites.
-  const dated = factDate(f.granted_on) ?? factDate(f.note.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '');
-  if (!dated) throw new Error(`gi-facts.csv: no date for ${f.product_zh} ${giType}`);
-  const notes = [
-    f.note,
-    dated.approximate ? '日期仅知年份，按当年1月1日记。' : '',
-    `来源可信度：${f.confidence === 'good' ? '较高（两个以上来源一致）' : '一般（单一来源）'}。`,
-    '申报日期不详：培育、申报记录与此日期相同。',
-  ].filter(Boolean).join(' ');
-  const validUntil = f.valid_until || (giType === 'trademark' && status === 'granted' && !dated.approximate
-    ? termEnd(dated.date, 10) : null);
+function seedFact(tx: Tx, productId: number, f: Fact, texts: SeedTexts): boolean {
+  if (designationOf(tx, productId, f.giType)) return false;
+  // A filed fact has no grant date; its filing date is the announcement date its note cites.
+  const on = [f.date, f.note.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? ''].find((d) => partialDateParts(d) !== null);
+  if (!on) throw new Error(`seeds: no date for ${f.productZh} ${f.giType}`);
+  // A trademark's 10-year term is worked out only from a grant known to the day.
+  const validUntil = f.validUntil || (f.giType === 'trademark' && f.status === 'granted' && precisionOf(on) === 'day'
+    ? termEnd(on, 10) : null);
   const { id } = tx.insert(t.designations).values({
-    productId, giType, markKind: f.mark_kind ? MarkKind.parse(f.mark_kind) : null, status,
-    holder: f.holder || null, number: f.number || null, validUntil, notes, sources: [f.source],
+    productId, giType: f.giType, markKind: f.markKind ? MarkKind.parse(f.markKind) : null, status: f.status,
+    holder: f.holder || null, number: f.number || null, validUntil, notes: factNotes(f, texts), sources: f.sources,
   }).returning({ id: t.designations.id }).get();
-  const path: Status[] = status === 'granted' ? ['cultivating', 'filed', 'granted'] : ['cultivating', 'filed'];
+  const path: Status[] = f.status === 'granted' ? ['cultivating', 'filed', 'granted'] : ['cultivating', 'filed'];
+  const note = factMoveNote(f.sources, f.confidence);
   path.forEach((to, i) => {
-    tx.insert(t.transitions).values({
-      designationId: id, fromStatus: i === 0 ? null : path[i - 1], toStatus: to, on: dated.date, note: '种子数据',
-    }).run();
+    tx.insert(t.transitions).values({ designationId: id, fromStatus: i === 0 ? null : path[i - 1], toStatus: to, on, note }).run();
   });
   if (f.holder) seedHolderAsParticipant(tx, productId, f.holder);
   return true;
@@ -154,28 +188,108 @@ function seedHolderAsParticipant(tx: Tx, productId: number, holder: string) {
   tx.insert(t.participants).values({ productId, position, role, name: holder }).run();
 }
 
-function seedCandidate(tx: Tx, productId: number, c: Record<string, string>): boolean {
+/** A candidate's notes: the plan names it; its GI route is the seed's assumption. */
+function candidateNotes(c: Record<string, string>, texts: SeedTexts): string {
+  return `规划列为培育对象（${texts.zh(c.plan_reference)}）。申报类型为初始数据的规划假设，有待县级部门确认或修改。`;
+}
+
+function seedCandidate(tx: Tx, productId: number, c: Record<string, string>, texts: SeedTexts): boolean {
   const giType = GiType.parse(c.gi_type_sought);
-  if (hasDesignation(tx, productId, giType)) return false;
-  const notes = `规划列为培育对象（${c.plan_reference}）。申报类型为初始数据的规划假设，有待县级部门确认或修改。`;
+  if (designationOf(tx, productId, giType)) return false;
   const { id } = tx.insert(t.designations).values({
     productId, giType, markKind: c.mark_kind ? MarkKind.parse(c.mark_kind) : null, status: 'cultivating',
-    notes, sources: [PLAN_SOURCE],
+    notes: candidateNotes(c, texts), sources: [PLAN_SOURCE],
   }).returning({ id: t.designations.id }).get();
-  tx.insert(t.transitions).values({ designationId: id, toStatus: 'cultivating', on: PLAN_DATE, note: '规划列为培育对象' }).run();
+  tx.insert(t.transitions).values({
+    designationId: id, toStatus: 'cultivating', on: PLAN_DATE, note: `规划列为培育对象。来源：${PLAN_SOURCE.title}`,
+  }).run();
+  return true;
+}
+
+/** The fields an official has set on a record (by the audit log): the seed leaves those alone. */
+function editedFields(tx: Tx, entity: 'product' | 'designation', id: number): Set<string> {
+  const rows = tx.select({ after: t.auditEvents.after }).from(t.auditEvents)
+    .where(and(eq(t.auditEvents.entity, entity), eq(t.auditEvents.entityId, id), eq(t.auditEvents.action, 'update'))).all();
+  return new Set(rows.flatMap((r) => (r.after && typeof r.after === 'object' ? Object.keys(r.after) : [])));
+}
+
+/** Gives a product the text of its protected area when it has none and no official has set one. */
+function fillAreaText(tx: Tx, productId: number, text: string): boolean {
+  if (editedFields(tx, 'product', productId).has('protectedArea')) return false;
+  const area = tx.select().from(t.protectedAreas).where(eq(t.protectedAreas.productId, productId)).get();
+  if (!area) tx.insert(t.protectedAreas).values({ productId, text }).run();
+  else if (area.text.trim() === '') tx.update(t.protectedAreas).set({ text }).where(eq(t.protectedAreas.productId, productId)).run();
+  else return false;
+  return true;
+}
+
+const sameSources = (a: SourceValue[], b: SourceValue[]) =>
+  a.length === b.length && a.every((s, i) => s.title === b[i].title && s.url === b[i].url);
+
+/**
+ * Fills in what an `enrich` row knows about a designation: its number or announcement, holder, notes
+ * and sources where they are empty (notes and sources also where they are still exactly as seeded),
+ * and its product's protected-area text; never a field an official has edited. Returns how many records changed.
+ */
+function enrich(tx: Tx, r: Record<string, string>, texts: SeedTexts, seeded: { notes: string; sources: SourceValue[] } | null): number {
+  const product = tx.select({ id: t.products.id }).from(t.products).where(eq(t.products.nameZh, r.product_zh)).get();
+  const d = product && designationOf(tx, product.id, GiType.parse(r.gi_type));
+  if (!product || !d) return 0;
+  const edited = editedFields(tx, 'designation', d.id);
+  const patch: Partial<typeof t.designations.$inferInsert> = {};
+  const free = (field: 'number' | 'announcement' | 'holder' | 'notes' | 'sources') => !edited.has(field);
+  // An announcement (公告) goes where announcements go; a number the designation already has is not repeated.
+  const numberField = /公告/.test(r.number) ? 'announcement' : 'number';
+  if (r.number && d[numberField] === null && r.number !== d.number && r.number !== d.announcement && free(numberField)) {
+    patch[numberField] = r.number;
+  }
+  if (r.holder && d.holder === null && free('holder')) patch.holder = r.holder;
+  const note = texts.zh(r.note);
+  if (note && free('notes') && (d.notes === '' || d.notes === seeded?.notes) && !d.notes.includes(note)) {
+    patch.notes = [d.notes, note].filter(Boolean).join(' ');
+  }
+  if (free('sources') && (d.sources.length === 0 || (seeded && sameSources(d.sources, seeded.sources)))) {
+    const known = new Set(d.sources.map(texts.key));
+    const added = texts.sources(r.source).filter((s) => !known.has(texts.key(s)));
+    if (added.length > 0) patch.sources = [...d.sources, ...added];
+  }
+  let changed = 0;
+  if (Object.keys(patch).length > 0) {
+    tx.update(t.designations).set(patch).where(eq(t.designations.id, d.id)).run();
+    changed++;
+  }
+  if (r.protected_area_text && fillAreaText(tx, product.id, r.protected_area_text)) changed++;
+  return changed;
+}
+
+const figure = (value: string) => (value.trim() === '' ? null : Number(value));
+
+/** Adds an `industry` row's figures for its year unless the product already has figures for that year. */
+function seedFigures(tx: Tx, productId: number, r: Record<string, string>, texts: SeedTexts): boolean {
+  const year = Number(r.figures_year || r.date.slice(0, 4));
+  const found = tx.select({ id: t.productFigures.id }).from(t.productFigures)
+    .where(and(eq(t.productFigures.productId, productId), eq(t.productFigures.year, year))).get();
+  if (found) return false;
+  const where = r.protected_area_text ? `产区：${r.protected_area_text}。` : '';
+  tx.insert(t.productFigures).values({
+    productId, year, households: figure(r.households), areaMu: figure(r.area_mu), outputTonnes: figure(r.output_tonnes),
+    valueWanYuan: figure(r.value_wan_yuan), note: [texts.zh(r.note), where].filter(Boolean).join(' '),
+    sources: texts.sources(r.source), confidence: r.confidence === 'good' ? 'good' : 'medium',
+  }).run();
   return true;
 }
 
 /**
  * The 十四五 period: targets 10/5/15 and the plan's own trademark baseline (4). The plan gives no
- * baseline for the other two types, so theirs is the number of seeded facts granted before the period.
+ * baseline for the other two types, so theirs is the number of seeded facts certainly granted before
+ * the period (a grant known as "2020" counts: its last possible day is 2020-12-31).
  */
-function seedPeriod(tx: Tx, facts: Record<string, string>[]): number {
+function seedPeriod(tx: Tx, facts: Fact[]): number {
   if (tx.select({ id: t.periods.id }).from(t.periods).where(eq(t.periods.name, '十四五')).get()) return 0;
   const { id } = tx.insert(t.periods).values({ name: '十四五', startsOn: '2021-01-01', endsOn: '2025-12-31' })
     .returning({ id: t.periods.id }).get();
   const grantedBefore = (giType: GiTypeT) => facts.filter((f) =>
-    f.gi_type === giType && f.status === 'granted' && (factDate(f.granted_on)?.date ?? '9999') < '2021-01-01').length;
+    f.giType === giType && f.status === 'granted' && partialDateParts(f.date) !== null && lastPossibleDay(f.date) < '2021-01-01').length;
   const rows = [
     { giType: 'trademark' as const, baseline: 4, target: 10 },
     { giType: 'protected_product' as const, baseline: grantedBefore('protected_product'), target: 5 },

@@ -14,6 +14,8 @@ export interface Config {
   /** Where the built client is served from (CLIENT_DIR; default dist/client). */
   clientDir: string | null;
   trustProxy: boolean;
+  /** The public site's address (PUBLIC_BASE_URL, no trailing slash) for QR codes; null: the request's own. */
+  publicBaseUrl: string | null;
 }
 
 const TIANDITU = (layer: 'vec' | 'cva', key: string) =>
@@ -35,6 +37,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!/^https?:\/\//.test(env.MAP_TILE_URL)) throw new Error('MAP_TILE_URL must start with http:// or https://');
     tiles = { urls: [env.MAP_TILE_URL], attribution: env.MAP_TILE_ATTRIBUTION ?? '', subdomains: ['a', 'b', 'c'] };
   }
+  const publicBaseUrl = env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/+$/, '') : null;
+  if (publicBaseUrl !== null && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicBaseUrl)) {
+    throw new Error('PUBLIC_BASE_URL must be an http:// or https:// address without query or fragment');
+  }
   return {
     port,
     databasePath: env.DATABASE_PATH ?? 'data/registry.sqlite',
@@ -42,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     approvalNo: env.MAP_APPROVAL_NO ?? null,
     clientDir: env.CLIENT_DIR ?? null,
     trustProxy: env.TRUST_PROXY === '1',
+    publicBaseUrl,
   };
 }
 

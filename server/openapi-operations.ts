@@ -13,6 +13,9 @@ export type Who = 'all' | 'official' | 'admin';
 export const TAGS = [
   { name: 'products', description: 'Products and their GI designations: the public registry, and officials\u2019 writes.' },
   { name: 'designations', description: 'GI designations of a product and their dated status moves.' },
+  { name: 'documents', description: 'Documents and photos of products: uploads (multipart), the files themselves (served with their real type, `nosniff` and a sandboxing CSP), and their details.' },
+  { name: 'marks', description: 'Using the marks: authorised users of each GI\u2019s official mark, and the public check of a company.' },
+  { name: 'cultivation', description: 'Cultivation dossiers: what each candidate still needs before it can be filed, the board across counties, and the checklists.' },
   { name: 'geography', description: 'The six counties, and the map layers (GeoJSON, RFC 7946, WGS84).' },
   { name: 'tally', description: 'GI counts against the plan\u2019s targets, and the plan periods.' },
   { name: 'export', description: 'Open data downloads and the news feed.' },
@@ -30,9 +33,11 @@ export const MEDIA = {
   geojson: 'application/geo+json',
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   atom: 'application/atom+xml',
   html: 'text/html',
   css: 'text/css',
+  svg: 'image/svg+xml',
 } as const;
 
 /** A success answer: its status, and a JSON schema (zod) or another media type. */
@@ -42,6 +47,8 @@ export interface Success {
   /** A JSON body (application/json unless `media` says otherwise, e.g. GeoJSON). */
   schema?: z.ZodType;
   media?: string;
+  /** A file in one of several media types (a stored document: PDF, pictures, Word, Excel). */
+  mediaTypes?: readonly string[];
   /** Sent as a download (`Content-Disposition: attachment`). */
   attachment?: boolean;
   /** Sets the session cookie. */
@@ -59,8 +66,12 @@ export interface Operation {
   who: Who;
   /** A public read that also looks at the session cookie when there is one. */
   optionalSession?: boolean;
+  /** Path parameters other than `{id}` (a numeric id), by name. */
+  pathParams?: Record<string, z.ZodType>;
   query?: z.ZodObject | z.ZodType;
   body?: z.ZodType;
+  /** The body's media type when it is not JSON (the document upload: `multipart/form-data`). */
+  bodyMedia?: string;
   /** Further success answers (POST /api/import: 200 for a dry run, 201 when kept). */
   ok: Success[];
   /** Answered from an ETag'd body: `If-None-Match` gets 304 Not Modified. */
@@ -109,10 +120,14 @@ export const ProductPoints = z.object({
     id: z.string(),
     geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
     properties: m.ProductSummary.pick({ nameZh: true, nameEn: true, category: true, counties: true, designations: true })
-      .extend({ productId: z.number().int(), label: z.string(), precision: m.Precision }),
+      .extend({ productId: z.number().int(), label: z.string(), precision: m.Precision, thumbnailUrl: z.string().nullable() }),
   })),
 }).meta({ description: 'An RFC 7946 FeatureCollection of points ([lng, lat], WGS84): one per location of each product.' });
 export const ImportFailed = m.ApiError.extend({ report: m.ImportReport });
+/** POST /api/products/{id}/documents: the file and its metadata as multipart/form-data fields. */
+export const DocumentUpload = m.DocumentCreate.extend({
+  file: z.file().max(m.MAX_DOCUMENT_BYTES).meta({ description: 'PDF, JPEG, PNG, WebP, DOCX or XLSX (recognised from the bytes), at most 20 MB' }),
+}).meta({ description: 'The form fields of an upload: the file and its metadata (an empty field counts as not sent).' });
 
 // ---------------------------------------------------------------- the operations
 
@@ -153,6 +168,16 @@ export const OPERATIONS: Operation[] = [
     why: { 409: 'The product is not archived (`not_archived`), or its name has been taken meanwhile (`duplicate_name`).' } },
   { operationId: 'replaceParticipants', method: 'put', path: '/api/products/{id}/participants', tag: 'products', who: 'official',
     summary: 'Replace the cooperative-farmer model', body: m.Participants, ok: ok200(z.array(m.Participant)), errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
+  { operationId: 'replaceFigures', method: 'put', path: '/api/products/{id}/figures', tag: 'products', who: 'official',
+    summary: 'Replace the industry figures by year',
+    description: 'The whole series: each year (1949 to this year, once) with households, area (亩), output (吨), value (万元), a note and sources; a figure not known is null. Officials of the product\u2019s county and admins; audited. The tally sums each product\u2019s latest year.',
+    body: m.ProductFigures, ok: ok200(z.array(m.ProductFigure), 'The series as kept, oldest year first'), errors: [...WRITE, 401, 404, 409],
+    why: { 400: 'A year outside 1949 to this year or listed twice, a negative or too large figure, or more than 100 years.', 403: 'Not your county, or a write from another site\u2019s page.', 409: 'The product is archived: restore it first (`archived`).' } },
+  { operationId: 'getProductQr', method: 'get', path: '/api/products/{id}/qr.svg', tag: 'products', who: 'all', etag: true,
+    summary: 'The QR code of a product\u2019s public page (SVG)',
+    description: 'Encodes `<base>/products/{id}`, where the base is the server\u2019s `PUBLIC_BASE_URL`, or else the address the request came to. Only public, current products have one.',
+    ok: [{ status: 200, description: 'An SVG image; its `<title>` is the address it encodes', media: MEDIA.svg }], errors: [400, 404],
+    why: { 404: 'No such product, or one that is a draft or archived (it has no public page).' } },
   // designations
   { operationId: 'createDesignation', method: 'post', path: '/api/products/{id}/designations', tag: 'designations', who: 'official',
     summary: 'Start a designation (cultivating)', body: m.DesignationCreate, ok: ok201(m.Designation), errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
@@ -160,7 +185,67 @@ export const OPERATIONS: Operation[] = [
     summary: 'Change a designation', description: 'Its details, not its type or status.', body: m.DesignationUpdate, ok: ok200(m.Designation), errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
   { operationId: 'moveDesignation', method: 'post', path: '/api/designations/{id}/transitions', tag: 'designations', who: 'official',
     summary: 'Move a designation to another status', body: m.TransitionCreate, ok: ok201(m.Designation, 'The designation after the move'),
-    errors: [...WRITE, 401, 404, 409], why: { 409: 'The move is not allowed from the current status (`illegal_transition`), or the product is archived (`archived`).' } },
+    errors: [...WRITE, 401, 404, 409], why: { 409: 'The move is not allowed from the current status (`illegal_transition`), the product is archived (`archived`), or filing while the dossier is not complete without `confirmIncomplete: true` (`dossier_incomplete`).' } },
+  // marks
+  { operationId: 'addAuthorizedUser', method: 'post', path: '/api/designations/{id}/authorized-users', tag: 'marks', who: 'official',
+    summary: 'Add an authorised user of a GI\u2019s official mark', description: 'Officials of the product\u2019s county and admins; audited.',
+    body: m.AuthorizedUserCreate, ok: ok201(m.AuthorizedUser), errors: [...WRITE, 401, 404, 409],
+    why: { 400: 'A field is wrong, or the basis does not fit the mark (collective members only of collective marks, licensees only of certification marks).', 409: 'The credit code is already a user of this GI (`duplicate_user`), or the product is archived (`archived`).' } },
+  { operationId: 'updateAuthorizedUser', method: 'patch', path: '/api/authorized-users/{id}', tag: 'marks', who: 'official',
+    summary: 'Change an authorised user (e.g. suspend or revoke it)', body: m.AuthorizedUserUpdate, ok: ok200(m.AuthorizedUser),
+    errors: [...WRITE, 401, 404, 409], why: { 409: 'The credit code is already another user of this GI (`duplicate_user`), or the product is archived (`archived`).' } },
+  { operationId: 'verifyEnterprise', method: 'get', path: '/api/verify', tag: 'marks', who: 'all',
+    summary: 'May this company use a GI mark?',
+    description: 'A credit code (exact) or a name or part of it (2+ characters). Answers which GIs of the public registry the company is authorised to use, since when, and whether it may today (`valid`, with the `reason` when not). An empty `matches` means it is not a registered user. Limited per address.',
+    query: m.VerifyQuery, ok: ok200(m.VerifyResult), errors: [400, 429] },
+  // cultivation
+  { operationId: 'getDossier', method: 'get', path: '/api/designations/{id}/dossier', tag: 'cultivation', who: 'all', optionalSession: true,
+    summary: 'A designation\u2019s cultivation dossier',
+    description: 'The public sees each item\u2019s title and status and the public documents behind it; officials of the product\u2019s county and admins also see owners, due dates, notes, overdue marks and template changes on offer.',
+    ok: ok200(m.Dossier), errors: [400, 404] },
+  { operationId: 'putDossierItem', method: 'put', path: '/api/designations/{id}/dossier/{key}', tag: 'cultivation', who: 'official',
+    pathParams: { key: m.DossierItemKey }, summary: 'Set one dossier item', description: 'The item\u2019s whole state: status, owner, due date, note and the documents (of the product or this designation) that back it. Audited.',
+    body: m.DossierItemInput, ok: ok200(m.Dossier, 'The dossier after the change'), errors: [...WRITE, 401, 404, 409],
+    why: { 404: 'No such designation, or its dossier has no item with this key.', 409: 'The dossier is closed (the designation is granted, rejected, withdrawn, …: `dossier_closed`) or the product is archived (`archived`).' } },
+  { operationId: 'acceptDossierTemplate', method: 'post', path: '/api/designations/{id}/dossier-template', tag: 'cultivation', who: 'official',
+    summary: 'Take the checklist\u2019s current version', description: 'Applies the template change on offer (`templateOffer`): new items start missing, dropped items go, work on the others is kept.',
+    body: m.TemplateAcceptInput, ok: ok200(m.Dossier), errors: [...WRITE, 401, 404, 409],
+    why: { 409: 'The checklist moved on since the offer (`stale_template`), or the dossier is closed (`dossier_closed`).' } },
+  { operationId: 'getCultivationBoard', method: 'get', path: '/api/cultivation', tag: 'cultivation', who: 'official',
+    summary: 'Every open candidate with its readiness (the cultivation board)', description: 'An official sees their county\u2019s candidates, an admin every county\u2019s. Least ready first.',
+    query: m.CultivationQuery, ok: ok200(m.Cultivation), errors: [400, 401] },
+  { operationId: 'exportCultivationXlsx', method: 'get', path: '/api/cultivation.xlsx', tag: 'cultivation', who: 'official',
+    summary: 'The cultivation board as XLSX', query: m.CultivationQuery.extend({ lang: z.enum(['zh', 'en']).optional() }),
+    ok: file(MEDIA.xlsx, 'An Excel workbook: one row per candidate'), errors: [400, 401] },
+  { operationId: 'getDossierTemplate', method: 'get', path: '/api/dossier-templates/{giType}', tag: 'cultivation', who: 'official',
+    pathParams: { giType: m.GiType }, summary: 'The checklist a GI type\u2019s dossiers start from', ok: ok200(m.DossierTemplate), errors: [400, 401] },
+  { operationId: 'putDossierTemplate', method: 'put', path: '/api/dossier-templates/{giType}', tag: 'cultivation', who: 'admin',
+    pathParams: { giType: m.GiType }, summary: 'Replace a checklist (admins)',
+    description: 'Moves the version: dossiers started later follow it; recorded dossiers are offered the change and keep theirs until they take it.',
+    body: m.DossierTemplateInput, ok: ok200(m.DossierTemplate), errors: [...WRITE, 401] },
+  // documents
+  { operationId: 'uploadDocument', method: 'post', path: '/api/products/{id}/documents', tag: 'documents', who: 'official',
+    summary: 'Attach a document or photo to a product', bodyMedia: 'multipart/form-data', body: DocumentUpload,
+    description: 'One file (20 MB at most, checked while it arrives) and its metadata. The type is recognised from the bytes; pictures are stored upright without their metadata (EXIF, GPS) and get a 320-pixel WebP thumbnail. Officials attach files to products of their own county.',
+    ok: ok201(m.Document), errors: [...WRITE, 401, 404, 409],
+    why: { 400: 'Wrong or missing fields, no file, a `photo` that is not a picture, a picture that cannot be decoded, or a designation of another product.',
+      403: 'Not your county, or a write from another site\u2019s page.', 409: 'The product is archived: restore it first (`archived`).',
+      413: 'The file is over 20 MB (or a picture over 100 megapixels), more than one file, or too many or too long fields.',
+      415: 'Not `multipart/form-data`, or a file whose bytes are not a PDF, JPEG, PNG, WebP, DOCX or XLSX (`unsupported_file_type`), whatever its name.' } },
+  { operationId: 'getDocument', method: 'get', path: '/api/documents/{id}', tag: 'documents', who: 'all', optionalSession: true, etag: true,
+    summary: 'A document\u2019s file', description: 'Its real type, `X-Content-Type-Options: nosniff`, a sandboxing `Content-Security-Policy`, and `Content-Disposition` inline for pictures and PDF, as a download for Word and Excel (the title as the file name). Public files are open to every origin and may be cached (revalidated by ETag); internal ones are never kept.',
+    ok: [{ status: 200, description: 'The file', mediaTypes: Object.keys(m.DOCUMENT_TYPES), attachment: true }], errors: [400, 404],
+    why: { 404: 'No such document, or one the viewer may not read: an internal file answers 404 to the public and to officials of other counties, as if it did not exist.' } },
+  { operationId: 'getDocumentThumbnail', method: 'get', path: '/api/documents/{id}/thumbnail', tag: 'documents', who: 'all', optionalSession: true, etag: true,
+    summary: 'A picture\u2019s thumbnail (WebP, 320 pixels wide at most)',
+    ok: [{ status: 200, description: 'The thumbnail', media: m.THUMBNAIL_MIME, attachment: true }], errors: [400, 404],
+    why: { 404: 'No such document, one the viewer may not read, or a file that is not a picture (no thumbnail).' } },
+  { operationId: 'updateDocument', method: 'patch', path: '/api/documents/{id}', tag: 'documents', who: 'official',
+    summary: 'Change a document\u2019s title, kind, date, source or visibility', body: m.DocumentUpdate, ok: ok200(m.Document),
+    errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
+  { operationId: 'deleteDocument', method: 'delete', path: '/api/documents/{id}', tag: 'documents', who: 'official',
+    summary: 'Delete a document and its file', description: 'For good; the history keeps what it was.',
+    ok: [{ status: 204, description: 'Deleted' }], errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
   // geography
   { operationId: 'listCounties', method: 'get', path: '/api/counties', tag: 'geography', who: 'all', etag: true,
     summary: 'The six counties', ok: ok200(z.array(m.County)), errors: [] },
@@ -174,6 +259,20 @@ export const OPERATIONS: Operation[] = [
   { operationId: 'getTallySeries', method: 'get', path: '/api/tally/series', tag: 'tally', who: 'all', etag: true,
     summary: 'Designations in force per GI type over a period', query: m.TallySeriesQuery, ok: ok200(m.TallySeries),
     errors: [400, 404], why: { 404: 'No such period (or no period at all).' } },
+  { operationId: 'getAnnualReport', method: 'get', path: '/api/reports/annual', tag: 'tally', who: 'all', etag: true,
+    summary: 'The annual report of a calendar year',
+    description: 'Totals in force at the year end (today while the year is not over) against the targets of the period containing it, what was new in the year (grants, filings, authorised users, with dates and numbers), by county, households and the year\u2019s industry figures, trademarks due for renewal next year, and who issues it. The counts are the tally\u2019s (`GET /api/tally?asOf=`) on the same day. Both languages are in the JSON; `lang` is for the files.',
+    query: m.AnnualReportQuery, ok: ok200(m.AnnualReport), errors: [400], why: { 400: 'No year, or a year before 1949 or after the current year.' } },
+  { operationId: 'getAnnualReportDocx', method: 'get', path: '/api/reports/annual.docx', tag: 'tally', who: 'all',
+    summary: 'The annual report as a Word file', description: 'A4, headings and Word tables, page numbers in the footer; in Chinese unless `lang=en`.',
+    query: m.AnnualReportQuery, ok: file(MEDIA.docx, 'A Word document (.docx)'), errors: [400], why: { 400: 'No year, or a year before 1949 or after the current year.' } },
+  { operationId: 'getAnnualReportXlsx', method: 'get', path: '/api/reports/annual.xlsx', tag: 'tally', who: 'all',
+    summary: 'The annual report as an Excel workbook', description: 'A sheet per section with frozen headers; dates known to the day are date cells, others text as known.',
+    query: m.AnnualReportQuery, ok: file(MEDIA.xlsx, 'An Excel workbook'), errors: [400], why: { 400: 'No year, or a year before 1949 or after the current year.' } },
+  { operationId: 'getReportSettings', method: 'get', path: '/api/report-settings', tag: 'tally', who: 'admin',
+    summary: 'Who issues the annual report', ok: ok200(m.ReportSettings), errors: [401, 403] },
+  { operationId: 'putReportSettings', method: 'put', path: '/api/report-settings', tag: 'tally', who: 'admin',
+    summary: 'Change who issues the annual report', description: 'Audited.', body: m.ReportSettings, ok: ok200(m.ReportSettings), errors: [...WRITE, 401] },
   { operationId: 'listPeriods', method: 'get', path: '/api/periods', tag: 'tally', who: 'all',
     summary: 'Plan periods with targets', ok: ok200(z.array(m.Period)), errors: [] },
   { operationId: 'createPeriod', method: 'post', path: '/api/periods', tag: 'tally', who: 'admin',
@@ -204,6 +303,9 @@ export const OPERATIONS: Operation[] = [
   // import
   { operationId: 'getImportTemplate', method: 'get', path: '/api/import/template.xlsx', tag: 'import', who: 'official',
     summary: 'The import template', description: 'Chinese headers, drop-down lists, an instructions sheet.',
+    ok: file(MEDIA.xlsx, 'An Excel workbook'), errors: [401] },
+  { operationId: 'getAuthorizedUserTemplate', method: 'get', path: '/api/import/authorized-users-template.xlsx', tag: 'import', who: 'official',
+    summary: 'The authorised-user list template', description: 'A list of 用标企业 (told apart by its 用标企业名称 column) imports through POST /api/import like a product table.',
     ok: file(MEDIA.xlsx, 'An Excel workbook'), errors: [401] },
   { operationId: 'getImportProgress', method: 'get', path: '/api/import/progress', tag: 'import', who: 'official',
     summary: 'Where the viewer\u2019s import under way stands', ok: ok200(m.ImportProgress), errors: [401] },

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import * as m from '../db/model';
 import {
-  ClientConfig, CountyCollection, ImportFailed, MEDIA, OPERATIONS, Page, ProductPoints, TAGS, type Operation, type Success, type Who,
+  ClientConfig, CountyCollection, DocumentUpload, ImportFailed, MEDIA, OPERATIONS, Page, ProductPoints, TAGS, type Operation, type Success, type Who,
 } from './openapi-operations';
 
 export { OPERATIONS, TAGS, MEDIA, type Operation, type Who } from './openapi-operations';
@@ -47,13 +47,13 @@ const RESPONSE_NAMES = new Map<z.ZodType, string>([
   [m.Product, 'Product'], [Page, 'ProductPage'], [m.Designation, 'Designation'], [m.User, 'User'], [m.Period, 'Period'],
   [m.County, 'County'], [m.Tally, 'Tally'], [m.TallySeries, 'TallySeries'], [m.ImportReport, 'ImportReport'],
   [m.ImportProgress, 'ImportProgress'], [m.AuditPage, 'AuditPage'], [m.Participant, 'Participant'], [ClientConfig, 'ClientConfig'],
-  [CountyCollection, 'CountyFeatureCollection'], [ProductPoints, 'ProductPointCollection'], [m.ApiError, 'Error'], [ImportFailed, 'ImportFailed'],
+  [m.Document, 'Document'], [CountyCollection, 'CountyFeatureCollection'], [ProductPoints, 'ProductPointCollection'], [m.ApiError, 'Error'], [ImportFailed, 'ImportFailed'],
 ]);
 const BODY_NAMES = new Map<z.ZodType, string>([
   [m.ProductCreate, 'ProductCreate'], [m.ProductUpdate, 'ProductUpdate'], [m.Participants, 'Participants'],
   [m.DesignationCreate, 'DesignationCreate'], [m.DesignationUpdate, 'DesignationUpdate'], [m.TransitionCreate, 'TransitionCreate'],
   [m.PeriodInput, 'PeriodInput'], [m.SessionCreate, 'SessionCreate'], [m.ImportRequest, 'ImportRequest'],
-  [m.UserCreate, 'UserCreate'], [m.UserUpdate, 'UserUpdate'],
+  [m.UserCreate, 'UserCreate'], [m.UserUpdate, 'UserUpdate'], [DocumentUpload, 'DocumentUpload'], [m.DocumentUpdate, 'DocumentUpdate'],
 ]);
 
 /** A response schema, by reference when it has a name (arrays of named items refer to their item). */
@@ -82,6 +82,9 @@ function parametersOf(op: Operation): Json[] {
   const params: Json[] = [];
   if (op.path.includes('{id}')) {
     params.push({ $ref: '#/components/parameters/id' });
+  }
+  for (const [name, schema] of Object.entries(op.pathParams ?? {})) {
+    params.push({ name, in: 'path', required: true, schema: schemaOf(schema, 'input') });
   }
   if (op.query) {
     const shape = schemaOf(op.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
@@ -116,7 +119,9 @@ function responsesOf(op: Operation, schemas: Schemas): Json {
   const responses: Json = {};
   for (const ok of op.ok) {
     const headers = SUCCESS_HEADERS(op, ok);
-    const content = ok.media
+    const content = ok.mediaTypes
+      ? Object.fromEntries(ok.mediaTypes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]))
+      : ok.media
       ? { [ok.media]: ok.schema ? { schema: responseSchema(schemas, ok.schema) } : ok.media === MEDIA.xlsx ? { schema: { type: 'string', contentMediaType: MEDIA.xlsx } } : { schema: { type: 'string' } } }
       : ok.schema ? { [MEDIA.json]: { schema: responseSchema(schemas, ok.schema) } } : undefined;
     responses[String(ok.status)] = {
@@ -171,7 +176,7 @@ export function openApiDocument(): Json {
       'x-who': op.who,
       security: securityOf(op),
       parameters: parametersOf(op),
-      ...(op.body ? { requestBody: { required: true, content: { [MEDIA.json]: { schema: bodySchema(schemas, op.body) } } } } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { [op.bodyMedia ?? MEDIA.json]: { schema: bodySchema(schemas, op.body) } } } } : {}),
       responses: responsesOf(op, schemas),
     };
   }
@@ -185,7 +190,7 @@ export function openApiDocument(): Json {
       description: [
         'Geographical indications of Jincheng: candidates, registrations, their cooperative-farmer models, and the tally against the plan\u2019s targets. The public part is the open-data API.',
         'JSON everywhere (GeoJSON for map layers, CSV and XLSX for downloads); errors are `{"error": {"code", "message", "issues"}}` with an honest status.',
-        'Writes need the session cookie, JSON bodies (`Content-Type: application/json`) and, when the browser sends one, an `Origin` of this site.',
+        'Writes need the session cookie, JSON bodies (`Content-Type: application/json`; the document upload alone takes `multipart/form-data`) and, when the browser sends one, an `Origin` of this site.',
         'Reads marked with `If-None-Match` carry an `ETag`: send it back to get 304. Public reads are open to every origin (CORS). `OPTIONS` on a documented path answers 204 with an `Allow` header; any other method it does not list gets 405 with `Allow` and the usual error body.',
       ].join('\n\n'),
     },

@@ -3,7 +3,7 @@
  */
 import type {
   AuditEntity, AuditEvent, AuditPage, AuditQuery, CountyCode, Designation, DesignationCreate, DesignationUpdate, Participant, Product,
-  ProductCreate, ProductSummary, ProductUpdate, SessionCreate, TransitionCreate, User, UserCreate, UserUpdate,
+  ProductCreate, ProductFigure, ProductFigureInput, ProductSummary, ProductUpdate, SessionCreate, TransitionCreate, User, UserCreate, UserUpdate,
 } from '../../db/model';
 import { ApiRequestError, apiGet, apiSend, toQuery } from '../api';
 
@@ -68,6 +68,9 @@ export const adminApi = {
   move: (id: number, body: TransitionCreate) => apiSend<Designation>('POST', `/api/designations/${id}/transitions`, body),
   putParticipants: (productId: number, body: Participant[]) =>
     apiSend<unknown>('PUT', `/api/products/${productId}/participants`, body),
+  /** Replaces a product's industry figures by year; answers the series as kept. */
+  putFigures: (productId: number, body: ProductFigureInput[]) =>
+    apiSend<ProductFigure[]>('PUT', `/api/products/${productId}/figures`, body),
   /** Every event of one entity, read a page (the API's most, 200) at a time. */
   audit: async (entity: AuditEntity, id: number, signal?: AbortSignal): Promise<AuditEvent[]> => {
     const all: AuditEvent[] = [];

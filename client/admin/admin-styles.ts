@@ -8,13 +8,17 @@ export const adminStyles = css`
   :host { display: block; }
   h2 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; }
   h3 { font-size: 1.05rem; margin: 1rem 0 0.5rem; }
-  fieldset { border: 1px solid var(--gi-border); border-radius: 6px; padding: 0.75rem 1rem; margin: 0 0 1rem; }
+  /* A fieldset is as wide as its widest content by default (min-width: min-content): on a phone a file
+     input or a long link would push the page sideways. Long text (links in notes and sources) wraps. */
+  fieldset { border: 1px solid var(--gi-border); border-radius: 6px; padding: 0.75rem 1rem; margin: 0 0 1rem; min-width: 0; }
+  p, li, dd, dt, q, td, th, label, legend { overflow-wrap: anywhere; }
   legend { font-weight: 600; padding: 0 0.25rem; }
   .field { display: flex; flex-direction: column; gap: 0.2rem; margin-bottom: 0.75rem; max-width: 40rem; }
   .field label { font-weight: 500; }
   .req { color: #8b1a10; }
   .hint { margin: 0; color: var(--gi-muted); font-size: 0.9rem; }
-  input, select, textarea { padding: 0.35rem 0.5rem; border: 1px solid #8c959f; border-radius: 4px; background: #fff; }
+  input, select, textarea { padding: 0.35rem 0.5rem; border: 1px solid #8c959f; border-radius: 4px; background: #fff;
+    max-width: 100%; box-sizing: border-box; }
   input[type='checkbox'], input[type='radio'] { padding: 0; }
   [aria-invalid='true'] { border: 2px solid #b3261e; background: #fff8f7; }
   .field-error { margin: 0; color: #8b1a10; font-size: 0.9rem; }

@@ -3,10 +3,11 @@
  * (only the moves ALLOWED_MOVES offers, dated between the previous move and today).
  */
 import {
-  ALLOWED_MOVES, DesignationCreate, TransitionCreate, todayInShanghai, type Designation, type GiType, type MarkKind,
-  type Status,
+  ALLOWED_MOVES, DesignationCreate, TransitionCreate, firstPossibleDay, isNotBefore, todayInShanghai, type Designation,
+  type GiType, type MarkKind, type Status,
 } from '../../db/model';
 import { t } from '../i18n';
+import { showDate } from '../i18n/dates';
 import { fieldErrors, type FieldErrors } from './field-errors';
 import { joinList } from './labels';
 import type { DraftCheck } from './product-draft';
@@ -52,12 +53,16 @@ export function nextMoves(status: Status): readonly Status[] {
   return ALLOWED_MOVES[status];
 }
 
-/** The date of the designation's latest move, if any. */
+/** The date of the designation's latest recorded move (the one a new move may not be before), if any. */
 export function lastMoveOn(d: Pick<Designation, 'transitions'>): string | null {
-  return d.transitions.reduce<string | null>((last, m) => (last === null || m.on > last ? m.on : last), null);
+  return d.transitions.at(-1)?.on ?? null;
 }
 
-/** Checks a move: an allowed target, a date not in the future and not before the previous move. */
+/**
+ * Checks a move: an allowed target, a date (`2024`, `2024-05` or `2024-05-01`) not in the future and
+ * not before the previous move by the design's rule (its last possible day not before the previous
+ * one's first: `2020` may follow `2020-05-01`, `2020-04` may not), as the server checks it.
+ */
 export function checkMove(
   from: Status, move: { to: Status | ''; on: string; note: string }, previousOn: string | null, today = todayInShanghai(),
 ): DraftCheck<TransitionCreate> {
@@ -66,8 +71,8 @@ export function checkMove(
   if (result.success && !nextMoves(from).includes(result.data.to)) {
     errors.to = t('move.notAllowed', { allowed: joinList(nextMoves(from).map((s) => t(`status.${s}`))) });
   }
-  if (!errors.on && move.on > today) errors.on = t('move.future');
-  else if (!errors.on && previousOn && move.on < previousOn) errors.on = t('move.beforePrevious', { date: previousOn });
+  if (!errors.on && firstPossibleDay(move.on) > today) errors.on = t('move.future');
+  else if (!errors.on && previousOn && !isNotBefore(move.on, previousOn)) errors.on = t('move.beforePrevious', { date: showDate(previousOn) });
   if (result.success && Object.keys(errors).length === 0) return { ok: true, body: result.data };
   return { ok: false, errors };
 }

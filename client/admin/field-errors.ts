@@ -4,7 +4,7 @@
  */
 import { admin } from '../i18n/admin';
 import { ApiRequestError } from '../api';
-import { t, type MessageKey } from '../i18n';
+import { lang, t, type MessageKey } from '../i18n';
 
 /** The parts of a zod issue (or a server issue) the form needs. */
 export interface IssueLike {
@@ -57,7 +57,14 @@ export function issueText(issue: IssueLike): string {
     case 'custom':
       if (issue.params?.format === 'date') return t('err.date'); // PartialDate
   }
-  return issue.message;
+  return pageHalf(issue.message);
+}
+
+/** The server writes its own messages in both languages, `中文 / English`: the half in the page's language. */
+export function pageHalf(message: string): string {
+  const at = message.indexOf(' / ');
+  if (at < 0) return message;
+  return lang() === 'en' ? message.slice(at + 3) : message.slice(0, at);
 }
 
 /** One message per field path (the first issue wins); `prefix` keeps only issues under that path and strips it. */

@@ -1,14 +1,22 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { todayInShanghai, type Designation, type Status } from '../../db/model';
+import { todayInShanghai, type AuthorizedUser, type Designation, type Document, type Status, type TransitionCreate } from '../../db/model';
+import { ApiRequestError } from '../api';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { freeTextLang } from '../free-text';
 import { LocaleController, t } from '../i18n';
+import { renderDate, showDate } from '../i18n/dates';
 import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { checkMove, lastMoveOn, nextMoves } from './designation-draft';
+import { pageHalf } from './field-errors';
 import { FormSender } from './form-sender';
 import { selectField, textField } from './fields';
+import './gi-authorized-users-editor';
 import './gi-designation-details';
+import './gi-dossier-editor';
+import './gi-filing-confirm';
 
 /** One designation: its details, a form offering only the allowed next moves, and its status history. */
 @customElement('gi-designation-card')
@@ -24,10 +32,16 @@ export class GiDesignationCard extends LitElement {
 
   /** The designation shown. */
   @property({ attribute: false }) designation!: Designation;
+  /** The product's documents, which dossier items may link. */
+  @property({ attribute: false }) documents: Document[] = [];
+  /** The designation's authorised users (who may print its mark). */
+  @property({ attribute: false }) authorizedUsers: AuthorizedUser[] = [];
 
   @state() private to: Status | '' = '';
   @state() private on = todayInShanghai();
   @state() private note = '';
+  /** A filing the server held up because the dossier is not complete, waiting for the official's answer. */
+  @state() private heldFiling: { body: TransitionCreate; message: string } | null = null;
 
   private readonly i18n = new LocaleController(this);
   private readonly form = new FormSender(this);
@@ -40,19 +54,22 @@ export class GiDesignationCard extends LitElement {
     const d = this.designation;
     const type = t(`giType.${d.giType}`);
     const title = d.markKind ? t('desig.typeWithKind', { type, kind: t(`markKind.${d.markKind}`) }) : type;
+    const date = (on: string | null) => (on ? showDate(on) : null);
     const facts: [string, string | null][] = [
       [t('desig.holder'), d.holder], [t('desig.holderCreditCode'), d.holderCreditCode], [t('desig.number'), d.number],
-      [t('desig.announcement'), d.announcement], [t('desig.filedOn'), d.filedOn], [t('desig.grantedOn'), d.grantedOn],
-      [t('desig.validUntil'), d.validUntil], [t('desig.notes'), d.notes || null],
+      [t('desig.announcement'), d.announcement], [t('desig.filedOn'), date(d.filedOn)], [t('desig.grantedOn'), date(d.grantedOn)],
+      [t('desig.validUntil'), date(d.validUntil)], [t('desig.notes'), d.notes || null],
     ];
     return html`<article aria-labelledby="title-${d.id}">
-      <h3 id="title-${d.id}">${title} · ${t('desig.statusIs', { status: t(`status.${d.status}`) })}</h3>
-      <dl>${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+      <h3 id="title-${d.id}" tabindex="-1">${title} · ${t('desig.statusIs', { status: t(`status.${d.status}`) })}</h3>
+      <dl>${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd lang=${ifDefined(freeTextLang())}>${v}</dd>`)}</dl>
       <details><summary>${t('desig.editDetails')}</summary><gi-designation-details .designation=${d}></gi-designation-details></details>
+      <gi-dossier-editor .designation=${d} .documents=${this.documents}></gi-dossier-editor>
+      <gi-authorized-users-editor .designation=${d} .users=${this.authorizedUsers}></gi-authorized-users-editor>
       ${this.renderMove(d)}
       <h4>${t('desig.history')}</h4>
       ${d.transitions.length === 0 ? html`<p class="state">${t('desig.noHistory')}</p>` : html`<ol>
-        ${d.transitions.map((m) => html`<li><time datetime=${m.on}>${m.on}</time> · ${t(`status.${m.to}`)}${m.by ? ` · ${m.by}` : ''}${m.note ? html` — <q>${m.note}</q>` : nothing}</li>`)}
+        ${d.transitions.map((m) => html`<li>${renderDate(m.on)} · ${t(`status.${m.to}`)}${m.by ? ` · ${m.by}` : ''}${m.note ? html` — <q lang=${ifDefined(freeTextLang())}>${m.note}</q>` : nothing}</li>`)}
       </ol>`}
     </article>`;
   }
@@ -66,11 +83,13 @@ export class GiDesignationCard extends LitElement {
       <div class="row">
         ${selectField({ id: id('to'), label: t('desig.moveTo'), value: this.to, placeholder: t('form.choose'), required: true,
           choices: moves.map((s) => ({ value: s, label: t(`status.${s}`) })), error: this.form.errors.to, onInput: (v) => { this.to = v as Status | ''; } })}
-        ${textField({ id: id('on'), label: t('desig.moveOn'), type: 'date', value: this.on, max: todayInShanghai(),
-          min: lastMoveOn(d) ?? undefined, required: true, error: this.form.errors.on, onInput: (v) => { this.on = v; } })}
+        ${textField({ id: id('on'), label: t('desig.moveOn'), hint: t('desig.moveOnHint'), value: this.on, required: true,
+          error: this.form.errors.on, onInput: (v) => { this.on = v.trim(); } })}
         ${textField({ id: id('note'), label: t('desig.moveNote'), value: this.note, error: this.form.errors.note, onInput: (v) => { this.note = v; } })}
       </div>
       <div class="actions"><button type="submit" class="primary" ?disabled=${this.form.busy}>${t('desig.moveSubmit')}</button></div>
+      <gi-filing-confirm ?open=${this.heldFiling !== null} .message=${this.heldFiling?.message ?? ''} ?busy=${this.form.busy}
+        @gi-filing-confirmed=${this.fileAnyway} @gi-filing-cancelled=${this.keepCultivating}></gi-filing-confirm>
     </form>`;
   }
 
@@ -81,12 +100,52 @@ export class GiDesignationCard extends LitElement {
     const check = checkMove(d.status, { to: this.to, on: this.on, note: this.note }, lastMoveOn(d));
     this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
+    let held: GiDesignationCard['heldFiling'] = null;
     await this.form.send(async () => {
-      await adminApi.move(d.id, check.body);
-      this.note = '';
-      this.on = todayInShanghai();
-      this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
+      try {
+        await adminApi.move(d.id, check.body);
+      } catch (error) {
+        // Filing with the dossier incomplete is a question for the official, not a failure.
+        if (!(error instanceof ApiRequestError && error.code === 'dossier_incomplete')) throw error;
+        held = { body: check.body, message: pageHalf(error.message) };
+        return;
+      }
+      this.moved();
     });
+    // Asked once the send is over, so the dialog's buttons are enabled when it takes the focus.
+    this.heldFiling = held;
+  }
+
+  /** The official confirmed: file it, recorded as filed with the dossier incomplete. */
+  private async fileAnyway() {
+    const held = this.heldFiling;
+    if (!held) return;
+    const ok = await this.form.send(async () => {
+      await adminApi.move(this.designation.id, { ...held.body, confirmIncomplete: true });
+      this.moved();
+    });
+    this.heldFiling = null;
+    if (!ok) this.focusSubmit();
+  }
+
+  private keepCultivating() {
+    this.heldFiling = null;
+    this.focusSubmit();
+  }
+
+  private moved() {
+    this.note = '';
+    this.on = todayInShanghai();
+    this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
+    this.focusSubmit();
+  }
+
+  /** Puts focus back on the move form's button once the dialog is gone (or on the heading when no move is left). */
+  private async focusSubmit() {
+    await this.updateComplete;
+    const target = this.renderRoot.querySelector<HTMLElement>('form[novalidate] button[type=submit]')
+      ?? this.renderRoot.querySelector<HTMLElement>('h3');
+    target?.focus();
   }
 }
 

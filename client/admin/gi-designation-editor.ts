@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { todayInShanghai, type Designation } from '../../db/model';
+import type { AuthorizedUser, Designation, Document } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
 import { adminApi } from './admin-api';
@@ -23,6 +23,10 @@ export class GiDesignationEditor extends LitElement {
   @property({ type: Number }) productId = 0;
   /** The product's designations. */
   @property({ attribute: false }) designations: Designation[] = [];
+  /** The product's documents (dossier items link them). */
+  @property({ attribute: false }) documents: Document[] = [];
+  /** The authorised users of every designation of the product. */
+  @property({ attribute: false }) authorizedUsers: AuthorizedUser[] = [];
 
   @state() private draft: DesignationDraft = emptyDesignation();
 
@@ -32,7 +36,8 @@ export class GiDesignationEditor extends LitElement {
   override render() {
     return html`
       ${this.designations.length === 0 ? html`<p class="state">${t('desig.none')}</p>`
-        : this.designations.map((d) => html`<gi-designation-card .designation=${d}></gi-designation-card>`)}
+        : this.designations.map((d) => html`<gi-designation-card .designation=${d} .documents=${this.documents}
+            .authorizedUsers=${this.authorizedUsers.filter((u) => u.designationId === d.id)}></gi-designation-card>`)}
       ${this.renderAdd()}`;
   }
 
@@ -52,8 +57,8 @@ export class GiDesignationEditor extends LitElement {
         ${d.giType === 'trademark' ? selectField({ id: 'd-markKind', label: t('desig.markKind'), value: d.markKind,
           choices: choices.markKinds(), required: true, placeholder: t('form.choose'), error: e.markKind,
           onInput: (v) => this.set({ markKind: v as DesignationDraft['markKind'] }) }) : nothing}
-        ${textField({ id: 'd-startedOn', label: t('desig.startedOn'), type: 'date', value: d.startedOn, max: todayInShanghai(),
-          error: e.startedOn, onInput: (v) => this.set({ startedOn: v }) })}
+        ${textField({ id: 'd-startedOn', label: t('desig.startedOn'), hint: t('desig.moveOnHint'), value: d.startedOn,
+          error: e.startedOn, onInput: (v) => this.set({ startedOn: v.trim() }) })}
       </div>
       ${d.giType === 'agricultural_product' ? html`<p class="note" role="note">${t('desig.agriNote')}</p>` : nothing}
       <div class="row">${text('holder')}${text('holderCreditCode')}</div>

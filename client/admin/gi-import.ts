@@ -50,6 +50,8 @@ export class GiImport extends LitElement {
       <p class="hint">${t('import.intro')}</p>
       <p><a href="/api/import/template.xlsx" download>${t('import.template')}</a>
         · <a href="/api/export/products.xlsx" download>${t('import.export')}</a></p>
+      <p class="hint">${t('marks.importIntro')}</p>
+      <p><a href="/api/import/authorized-users-template.xlsx" download>${t('marks.importTemplate')}</a></p>
       <div class="field">
         <label for="file">${t('import.file')}</label>
         <input id="file" type="file" accept=".csv,.xlsx,text/csv" @change=${this.chooseFile}

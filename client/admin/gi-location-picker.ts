@@ -57,10 +57,13 @@ export class GiLocationPicker extends LitElement {
 
   private renderRow(l: LocationDraft, i: number) {
     const e = (key: string) => this.errors[`locations.${i}.${key}`];
+    // An error about the point as a whole (the server: it lies outside the product's counties) is shown
+    // beside its latitude, the first of its coordinates, so the field is marked and described by it.
+    const point = this.errors[`locations.${i}`];
     const n = i + 1;
     return html`<fieldset class="loc ${i === this.active ? 'active' : ''}"><legend>${t('loc.row', { n })}</legend>
       <div class="row">
-        ${textField({ id: `lat-${i}`, label: t('loc.lat', { n }), value: l.lat, error: e('lat'), required: true, hint: t('loc.latHint'), onInput: (v) => this.update1(i, { lat: v }) })}
+        ${textField({ id: `lat-${i}`, label: t('loc.lat', { n }), value: l.lat, error: e('lat') ?? point, required: true, hint: t('loc.latHint'), onInput: (v) => this.update1(i, { lat: v }) })}
         ${textField({ id: `lng-${i}`, label: t('loc.lng', { n }), value: l.lng, error: e('lng'), required: true, hint: t('loc.lngHint'), onInput: (v) => this.update1(i, { lng: v }) })}
         ${selectField({ id: `precision-${i}`, label: t('loc.precision', { n }), value: l.precision, choices: choices.precisions(),
           error: e('precision'), onInput: (v) => this.update1(i, { precision: v as LocationDraft['precision'] }) })}
@@ -71,7 +74,6 @@ export class GiLocationPicker extends LitElement {
           ${i === this.active ? t('loc.placing', { n }) : t('loc.place', { n })}</button>
         <button type="button" class="danger" @click=${() => this.removeLocation(i)}>${t('loc.remove', { n })}</button>
       </div>
-      ${errorLine(`loc-${i}`, this.errors[`locations.${i}`])}
     </fieldset>`;
   }
 

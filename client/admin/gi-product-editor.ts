@@ -12,6 +12,8 @@ import { adminStyles } from './admin-styles';
 import type { ProductSavedDetail } from './gi-product-form';
 import './gi-audit-history';
 import './gi-designation-editor';
+import './gi-documents-editor';
+import './gi-figures-editor';
 import './gi-participants-editor';
 import './gi-product-form';
 
@@ -81,9 +83,13 @@ export class GiProductEditor extends LitElement {
         <gi-product-form .product=${p} .user=${this.user} .counties=${map.counties} .tiles=${map.tiles}
           @gi-product-saved=${this.saved}></gi-product-form></section>
       <section aria-labelledby="designations-h"><h2 id="designations-h">${t('editor.designations')}</h2>
-        <gi-designation-editor .productId=${p.id} .designations=${p.designations} @gi-product-changed=${this.changed}></gi-designation-editor></section>
+        <gi-designation-editor .productId=${p.id} .designations=${p.designations} .documents=${p.documents} .authorizedUsers=${p.authorizedUsers} @gi-product-changed=${this.changed}></gi-designation-editor></section>
       <section aria-labelledby="participants-h"><h2 id="participants-h">${t('editor.participants')}</h2>
-        <gi-participants-editor .productId=${p.id} .participants=${p.participants} .designations=${p.designations} @gi-product-changed=${this.changed}></gi-participants-editor></section>`}
+        <gi-participants-editor .productId=${p.id} .participants=${p.participants} .designations=${p.designations} @gi-product-changed=${this.changed}></gi-participants-editor></section>
+      <section aria-labelledby="figures-h"><h2 id="figures-h">${t('figEdit.form')}</h2>
+        <gi-figures-editor .productId=${p.id} .figures=${p.figures} @gi-product-changed=${this.changed}></gi-figures-editor></section>
+      <section aria-labelledby="documents-h"><h2 id="documents-h">${t('docs.editor')}</h2>
+        <gi-documents-editor .productId=${p.id} .documents=${p.documents} .designations=${p.designations} @gi-product-changed=${this.changed}></gi-documents-editor></section>`}
       <section aria-labelledby="history-h"><h2 id="history-h">${t('editor.history')}</h2>
         <gi-audit-history .productId=${p.id} .designationIds=${p.designations.map((d) => d.id)} .revision=${this.revision}></gi-audit-history></section>`;
   }

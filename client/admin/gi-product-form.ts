@@ -11,7 +11,7 @@ import { errorLine, selectField, textField } from './fields';
 import type { AreaChangeDetail } from './gi-area-upload';
 import type { LocationsChangeDetail } from './gi-location-picker';
 import { choices } from './labels';
-import { checkProduct, draftFromProduct, emptyProductDraft, type ProductDraft } from './product-draft';
+import { checkProduct, draftFromProduct, emptyProductDraft, sourceLineError, type ProductDraft } from './product-draft';
 import './gi-area-upload';
 import './gi-location-picker';
 
@@ -56,7 +56,8 @@ export class GiProductForm extends LitElement {
     const d = this.draft;
     const e = this.errors;
     const field = (key: 'nameZh' | 'nameEn' | 'description' | 'quality' | 'sources', extra: { required?: boolean; multiline?: boolean; hint?: string } = {}) =>
-      textField({ id: key, label: t(`form.${key}`), value: d[key], error: e[key] ?? e[`${key}.0`], onInput: (v) => this.set({ [key]: v }), ...extra });
+      textField({ id: key, label: t(`form.${key}`), value: d[key], error: key === 'sources' ? sourceLineError(e) : e[key],
+        onInput: (v) => this.set({ [key]: v }), ...extra });
     const unplaced = unplacedErrors(e, PLACED);
     return html`<form novalidate @submit=${this.submit} aria-label=${this.product ? t('form.editTitle') : t('form.newTitle')}>
       ${Object.keys(e).length > 0 || this.failure ? html`<div class="form-errors" role="alert">

@@ -4,8 +4,9 @@
  */
 import {
   ProductCreate, ProductUpdate, type AreaGeometry, type Category, type CountyCode, type Precision, type Product,
-  type Visibility,
+  type SourceValue, type Visibility,
 } from '../../db/model';
+import { t } from '../i18n';
 import { fieldErrors, type FieldErrors } from './field-errors';
 
 /** One location as typed: coordinates are strings until saved. */
@@ -23,7 +24,7 @@ export interface ProductDraft {
   locations: LocationDraft[];
   areaText: string;
   areaGeometry: AreaGeometry | null;
-  /** One source per line. */
+  /** One source per line: a title, an address, or `标题 https://…` (read by sourceFromText). */
   sources: string;
 }
 
@@ -45,8 +46,20 @@ export function draftFromProduct(p: Product): ProductDraft {
     description: p.description, quality: p.quality, visibility: p.visibility,
     locations: p.locations.map((l) => ({ lat: String(l.lat), lng: String(l.lng), label: l.label, precision: l.precision })),
     areaText: p.protectedArea?.text ?? '', areaGeometry: p.protectedArea?.geometry ?? null,
-    sources: p.sources.join('\n'),
+    sources: p.sources.map(sourceLine).join('\n'),
   };
+}
+
+/** A source as a line of the form: `标题 https://…`, the address or the title (read back the same way). */
+export function sourceLine(s: SourceValue): string {
+  return [s.title, s.url].filter(Boolean).join(' ');
+}
+
+/** The first error of the source lines, naming its line (`sources.2.url` → line 3), or undefined. */
+export function sourceLineError(errors: FieldErrors): string | undefined {
+  if (errors.sources) return errors.sources;
+  const key = Object.keys(errors).find((k) => /^sources\.\d+(\.|$)/.test(k));
+  return key ? t('form.sourceLine', { n: Number(key.split('.')[1]) + 1, message: errors[key] }) : undefined;
 }
 
 /** A typed number: empty → null, anything unreadable → NaN (which the schema then refuses). */

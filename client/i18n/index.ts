@@ -5,16 +5,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { admin } from './admin';
 import { common } from './common';
+import { cultivation } from './cultivation';
+import { documents } from './documents';
+import { figures } from './figures';
 import { history as historyCatalog } from './history';
 import { importCatalog } from './import';
 import { map } from './map';
+import { marks } from './marks';
 import { product } from './product';
+import { report } from './report';
 import { tally } from './tally';
 
-const catalogs = [common, map, product, tally, admin, importCatalog, historyCatalog];
+const catalogs = [common, map, product, tally, admin, importCatalog, historyCatalog, cultivation, documents, marks, figures, report];
 /** Every message key of every catalog. */
 export type MessageKey = keyof typeof common.zh | keyof typeof map.zh | keyof typeof product.zh
-  | keyof typeof tally.zh | keyof typeof admin.zh | keyof typeof importCatalog.zh | keyof typeof historyCatalog.zh;
+  | keyof typeof tally.zh | keyof typeof admin.zh | keyof typeof importCatalog.zh | keyof typeof historyCatalog.zh
+  | keyof typeof cultivation.zh | keyof typeof documents.zh | keyof typeof marks.zh | keyof typeof figures.zh
+  | keyof typeof report.zh;
 const zh = Object.assign({}, ...catalogs.map((c) => c.zh)) as Record<MessageKey, string>;
 const en = Object.assign({}, ...catalogs.map((c) => c.en)) as Record<MessageKey, string>;
 

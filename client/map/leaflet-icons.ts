@@ -13,7 +13,8 @@ import { html, render } from 'lit';
 import { iconSize, type MarkerSpec } from './marker-icon';
 import { markerSvg } from './marker-svg';
 
-interface ClonedIconOptions extends L.DivIconOptions { ariaLabel?: string }
+/** `role` for an icon that is no control (a plain div may not carry a name: `img` gives it one). */
+interface ClonedIconOptions extends L.DivIconOptions { ariaLabel?: string; role?: string }
 
 /** A div icon drawn from a Lit template rendered once; each marker gets a clone. */
 class ClonedIcon extends L.DivIcon {
@@ -34,8 +35,9 @@ class ClonedIcon extends L.DivIcon {
     if (div !== copy) div.replaceChildren(...copy.childNodes);
     // setIconStyles sizes and anchors the element and sets its classes.
     (this as unknown as { _setIconStyles(el: HTMLElement, name: string): void })._setIconStyles(div, 'icon');
-    const label = (this.options as ClonedIconOptions).ariaLabel;
+    const { ariaLabel: label, role } = this.options as ClonedIconOptions;
     if (label) div.setAttribute('aria-label', label);
+    if (role) div.setAttribute('role', role);
     return div;
   }
 }
@@ -75,5 +77,5 @@ export function pinIcon(ariaLabel: string): L.DivIcon {
   return new ClonedIcon(() => html`<svg width="26" height="36" viewBox="0 0 26 36" aria-hidden="true" focusable="false">
       <path class="pin" d="M13 1C6.4 1 1 6.3 1 12.8 1 21.5 13 35 13 35s12-13.5 12-22.2C25 6.3 19.6 1 13 1Z"></path>
       <circle class="pin-dot" cx="13" cy="13" r="4.5"></circle>
-    </svg>`, { className: 'gi-pin', iconSize: [26, 36], iconAnchor: [13, 35], ariaLabel });
+    </svg>`, { className: 'gi-pin', iconSize: [26, 36], iconAnchor: [13, 35], ariaLabel, role: 'img' });
 }

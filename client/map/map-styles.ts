@@ -36,6 +36,7 @@ export const mapStyles = css`
   .popup { display: grid; gap: 0.2rem; font-size: 0.9rem; }
   .popup .muted { color: var(--gi-muted); font-size: 0.8rem; }
   .popup a { color: var(--gi-accent); }
+  .popup .thumb { width: 200px; height: 150px; object-fit: cover; border-radius: 4px; background: var(--gi-surface); }
   @media (prefers-reduced-motion: reduce) { .leaflet-fade-anim .leaflet-popup { transition: none; } }
   .approval {
     position: absolute; left: 4px; bottom: 4px; z-index: 800; margin: 0; padding: 0 4px;

@@ -76,6 +76,7 @@ export class GiTallyCard extends LitElement {
         <p class="pipeline" id="pl">${t('tally.pipeline')}</p>
         <dl aria-labelledby="pl">
           <div><dt>${t('status.cultivating')}</dt><dd>${pipeline.cultivating}</dd></div>
+          <div class="ready"><dt>${t('pipeline.ready')}</dt><dd>${pipeline.readyToFile}</dd></div>
           <div><dt>${t('status.filed')}</dt><dd>${pipeline.filed}</dd></div>
           <div><dt>${t('status.published')}</dt><dd>${pipeline.published}</dd></div>
         </dl>

@@ -4,7 +4,7 @@ import { GI_TYPES, type County, type Tally, type TallyType } from '../../db/mode
 import { LocaleController, localName, t } from '../i18n';
 import { sharedStyles } from '../shared-styles';
 
-/** The tally by county: per county and GI type, in force, at the start, and the pipeline; the city total last. */
+/** The tally by county: per county and GI type, in force, at the start, and the pipeline, then the authorised users in force; the city total last. */
 @customElement('gi-tally-counties')
 export class GiTallyCounties extends LitElement {
   static override styles = [sharedStyles, css`
@@ -38,6 +38,7 @@ export class GiTallyCounties extends LitElement {
           <tr>
             <th scope="col" rowspan="2">${t('tally.county')}</th>
             ${GI_TYPES.map((g) => html`<th scope="colgroup" colspan="3">${t(`giType.${g}`)}</th>`)}
+            <th scope="col" rowspan="2">${t('marks.tallyUsersCol')}</th>
           </tr>
           <tr>
             ${GI_TYPES.map(() => html`
@@ -47,10 +48,10 @@ export class GiTallyCounties extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${this.tally.counties.map((c) => html`<tr data-county=${c.code}><th scope="row">${name(c.code)}</th>${c.types.map(this.cells)}</tr>`)}
+          ${this.tally.counties.map((c) => html`<tr data-county=${c.code}><th scope="row">${name(c.code)}</th>${c.types.map(this.cells)}<td data-users>${c.authorizedUsers}</td></tr>`)}
         </tbody>
         <tfoot>
-          <tr><th scope="row">${t('tally.cityTotal')}</th>${this.tally.types.map(this.cells)}</tr>
+          <tr><th scope="row">${t('tally.cityTotal')}</th>${this.tally.types.map(this.cells)}<td data-users>${this.tally.authorizedUsers}</td></tr>
         </tfoot>
       </table>
     `;
@@ -58,7 +59,7 @@ export class GiTallyCounties extends LitElement {
 
   private readonly cells = (x: TallyType) => html`
     <td>${x.inForce}</td><td>${x.baseline}</td>
-    <td class="pipe">${x.pipeline.cultivating} / ${x.pipeline.filed} / ${x.pipeline.published}</td>`;
+    <td class="pipe">${t('pipeline.cell', { cultivating: x.pipeline.cultivating, ready: x.pipeline.readyToFile, filed: x.pipeline.filed, published: x.pipeline.published })}</td>`;
 }
 
 declare global {

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RenewalDue } from '../../db/model';
 import { LocaleController, localName, t } from '../i18n';
+import { renderDate } from '../i18n/dates';
 import { withLang } from '../router';
 import { sharedStyles } from '../shared-styles';
 
@@ -33,7 +34,7 @@ export class GiTallyRenewals extends LitElement {
           <thead><tr><th scope="col">${t('tally.product')}</th><th scope="col">${t('tally.validUntil')}</th><th scope="col">${t('tally.renewalState')}</th></tr></thead>
           <tbody>${this.items.map((r) => html`<tr>
             <td><a href=${withLang(`/products/${r.productId}`)}>${localName(r)}</a></td>
-            <td><time datetime=${r.validUntil}>${r.validUntil}</time></td>
+            <td>${renderDate(r.validUntil)}</td>
             <td class=${r.lapsed ? 'lapsed' : ''}>${r.lapsed ? t('tally.lapsed') : t('tally.dueSoon')}</td>
           </tr>`)}</tbody>
         </table>`}

@@ -47,7 +47,10 @@ export const SessionCreate = z.object({ username: z.string().max(100), password:
 export type SessionCreate = z.infer<typeof SessionCreate>;
 
 /** The actions the audit log records. */
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'transition', 'replace_participants'] as const;
+export const AUDIT_ACTIONS = [
+  'create', 'update', 'archive', 'restore', 'transition', 'replace_participants', 'document_add', 'document_update', 'document_delete',
+  'dossier_item', 'dossier_template_accept', 'authorized_user_add', 'authorized_user_update', 'replace_figures',
+] as const;
 /** An audited action. */
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

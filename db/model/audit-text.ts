@@ -6,6 +6,8 @@
 import type { AuditEvent } from './accounts';
 import { ACCOUNT_ROLE_NAMES, ACTION_NAMES, ENTITY_NAMES, FIELD_NAMES, WORDS, type AuditLang } from './audit-words';
 import { LABELS, type Vocabulary } from './labels';
+import { formatPartialDate } from './partial-date';
+import { sourceKey, sourceText, type SourceValue } from './source-text';
 
 export { ACTION_NAMES, ENTITY_NAMES, type AuditLang } from './audit-words';
 
@@ -19,7 +21,10 @@ type Rec = Record<string, unknown>;
 type Words = (typeof WORDS)[AuditLang];
 
 /** Snapshot fields that say nothing about the change (or are told elsewhere in the sentence). */
-const NOISE = new Set(['id', 'productId', 'createdAt', 'updatedAt', 'transitions', 'designations', 'participants', 'on', 'note', 'passwordChanged']);
+const NOISE = new Set([
+  'id', 'productId', 'createdAt', 'updatedAt', 'transitions', 'designations', 'participants', 'on', 'note', 'passwordChanged',
+  'key', 'item', 'itemEn',
+]);
 /** Values a new record starts with that need no sentence. */
 const DEFAULTS_ON_CREATE: Rec = { archived: false, active: true };
 /** Longest free text quoted in a sentence. */
@@ -59,10 +64,16 @@ class Teller {
     const w = this.w;
     switch (key) {
       case 'category': return label('category', v, this.lang);
-      case 'visibility': return label('visibility', v, this.lang);
+      case 'visibility': return label(v === 'internal' ? 'documentVisibility' : 'visibility', v, this.lang);
+      case 'kind': return label('documentKind', v, this.lang);
       case 'giType': return label('giType', v, this.lang);
       case 'markKind': return label('markKind', v, this.lang);
       case 'status': return label('status', v, this.lang);
+      case 'dossierStatus': return label('dossierStatus', v, this.lang);
+      case 'basis': return label('basis', v, this.lang);
+      case 'authorizationStatus': return label('authorizationStatus', v, this.lang);
+      case 'documents': return Array.isArray(v) ? this.w.items(v.length) : this.generic(v);
+      case 'readiness': return typeof v === 'number' ? `${Math.round(v * 100)}%` : this.generic(v);
       case 'counties': return Array.isArray(v) ? this.list(v.map((c) => this.county(c))) : this.county(v);
       case 'county': return this.county(v);
       case 'role': return (ACCOUNT_ROLE_NAMES as Record<string, { zh: string; en: string }>)[String(v)]?.[this.lang] ?? String(v);
@@ -104,12 +115,13 @@ class Teller {
     for (const key of keys) {
       if (creating && (isEmpty(after[key]) || DEFAULTS_ON_CREATE[key] === after[key])) continue;
       if (key === 'targets') { out.push(...this.targets(before.targets, after.targets)); continue; }
+      if (key === 'checklist') { out.push(...this.checklist(before.checklist, after.checklist)); continue; }
       let b = this.value(key, before[key]);
       let a = this.value(key, after[key]);
       if (key === 'sources') ({ b, a } = this.sources(before.sources, after.sources, b, a));
       if (key === 'status') {
         const on = str(after.on) ?? str(asRec(Array.isArray(after.transitions) ? after.transitions.at(-1) : null).on);
-        if (on) a += `${this.w.open}${on}${this.w.close}`;
+        if (on) a += `${this.w.open}${formatPartialDate(on, this.lang)}${this.w.close}`;
       }
       if (b !== a || JSON.stringify(before[key]) !== JSON.stringify(after[key])) out.push(this.line(key, b, a));
     }
@@ -118,9 +130,12 @@ class Teller {
     return out;
   }
 
+  /** The sources added, as `标题 <https://…>` (older events hold sources as plain texts). */
   sources(before: unknown, after: unknown, b: string, a: string) {
-    const old = new Set(Array.isArray(before) ? before : []);
-    const added = (Array.isArray(after) ? after : []).filter((s) => !old.has(s)).map(String);
+    const asSource = (s: unknown): SourceValue => (typeof s === 'string' ? { title: s, url: null }
+      : { title: str(asRec(s).title), url: str(asRec(s).url) });
+    const old = new Set((Array.isArray(before) ? before : []).map((s) => sourceKey(asSource(s))));
+    const added = (Array.isArray(after) ? after : []).map(asSource).filter((s) => !old.has(sourceKey(s))).map(sourceText);
     return { b, a: added.length && b !== this.w.none ? `${a}${this.w.open}${this.w.added}${this.w.colon}${cut(this.list(added))}${this.w.close}` : a };
   }
 
@@ -132,6 +147,24 @@ class Teller {
     return [...new Set([...b.keys(), ...a.keys()])]
       .filter((type) => show(b.get(type)) !== show(a.get(type)))
       .map((type) => `${this.field('targets')}${this.w.open}${label('giType', type, this.lang)}${this.w.close}${this.w.colon}${show(b.get(type))}${this.w.arrow}${show(a.get(type))}`);
+  }
+
+  /** Items added to, removed from or renamed in a dossier checklist. */
+  checklist(before: unknown, after: unknown): string[] {
+    const byKey = (v: unknown) => new Map((Array.isArray(v) ? v : []).map((x) => [String(asRec(x).key), asRec(x)]));
+    const b = byKey(before);
+    const a = byKey(after);
+    const title = (x: Rec) => String((this.lang === 'en' && str(x.titleEn)) || x.titleZh);
+    const head = `${this.field('checklist')}${this.w.colon}`;
+    const out: string[] = [];
+    for (const [k, x] of a) {
+      const old = b.get(k);
+      if (!old) out.push(`${head}${this.w.added} ${title(x)}`);
+      else if (title(old) !== title(x)) out.push(`${head}${this.w.changed} ${title(old)}${this.w.arrow}${title(x)}`);
+    }
+    for (const [k, x] of b) if (!a.has(k)) out.push(`${head}${this.w.removed} ${title(x)}`);
+    if (out.length === 0 && JSON.stringify([...b.keys()]) !== JSON.stringify([...a.keys()])) out.push(`${head}${this.w.reordered}`);
+    return out;
   }
 
   /** Who joined, left or changed in the cooperative-farmer model. */
@@ -155,6 +188,34 @@ class Teller {
     return out;
   }
 
+  /** The years of the industry figures added, removed or changed (a figure, the note, the number of sources). */
+  figures(before: unknown, after: unknown): string[] {
+    const byYear = (v: unknown) => new Map((Array.isArray(v) ? v : []).map(asRec).map((f) => [Number(f.year), f]));
+    const b = byYear(before);
+    const a = byYear(after);
+    const head = `${this.field('figures')}${this.w.colon}`;
+    const year = (y: number) => this.w.year(String(y));
+    const sources = (f: Rec) => (Array.isArray(f.sources) ? f.sources.length : 0);
+    const out: string[] = [];
+    for (const [y, f] of [...a].sort(([x], [z]) => x - z)) {
+      const old = b.get(y);
+      if (!old) {
+        const known = FIGURE_KEYS.map((k) => this.detail(k, f[k])).filter((x): x is string => x !== null);
+        out.push(`${head}${this.w.added} ${year(y)}${known.length ? `${this.w.open}${known.join(this.lang === 'en' ? ', ' : '，')}${this.w.close}` : ''}`);
+        continue;
+      }
+      const diffs = FIGURE_KEYS.filter((k) => (old[k] ?? null) !== (f[k] ?? null))
+        .map((k) => `${this.detail(k, old[k]) ?? this.w.none}${this.w.arrow}${this.detail(k, f[k]) ?? this.w.none}`);
+      if ((old.note ?? '') !== (f.note ?? '')) diffs.push(this.w.noteChanged);
+      if (JSON.stringify(old.sources ?? []) !== JSON.stringify(f.sources ?? [])) {
+        diffs.push(`${this.w.sourceCount(sources(old))}${this.w.arrow}${this.w.sourceCount(sources(f))}`);
+      }
+      if (diffs.length) out.push(`${head}${this.w.changed} ${year(y)}${this.w.open}${diffs.join(this.w.semi)}${this.w.close}`);
+    }
+    for (const y of [...b.keys()].filter((y) => !a.has(y)).sort((x, z) => x - z)) out.push(`${head}${this.w.removed} ${year(y)}`);
+    return out;
+  }
+
   who(p: Rec): string { return str(p.name) ?? label('role', p.role, this.lang); }
 
   detail(k: (typeof DETAIL_KEYS)[number], v: unknown): string | null {
@@ -172,6 +233,7 @@ class Teller {
 }
 
 const DETAIL_KEYS = ['households', 'areaMu', 'outputTonnes', 'valueWanYuan', 'creditCode'] as const;
+const FIGURE_KEYS = ['households', 'areaMu', 'outputTonnes', 'valueWanYuan'] as const;
 
 /** The name an event is about: its subject's, else the snapshot's, else "#id". */
 function nameOf(event: AuditEvent, lang: AuditLang, key: 'nameZh' | 'name' | 'username'): string {
@@ -205,19 +267,52 @@ function summaryOf(event: AuditEvent, lang: AuditLang, tell: Teller): string {
       return zh ? `将 ${of()} ${FORWARD.has(String(after.status)) ? '推进到' : '变更为'} ${to}` : `Moved ${of()} to ${to}`;
     }
     if (action === 'update') return zh ? `修改 ${of()}` : `Changed ${of()}`;
+    if (action === 'dossier_item') {
+      const item = (zh ? str(after.item) : str(after.itemEn) ?? str(after.item)) ?? '';
+      return zh ? `更新 ${of()} 的申报材料「${item}」` : `Updated the dossier item “${item}” of ${of()}`;
+    }
+    if (action === 'authorized_user_add' || action === 'authorized_user_update') {
+      const who = str(after.name) ?? '';
+      return action === 'authorized_user_add'
+        ? (zh ? `为 ${of()} 添加用标企业 ${who}` : `Added ${who} as an authorised user of ${of()}`)
+        : (zh ? `修改 ${of()} 的用标企业 ${who}` : `Changed the authorised user ${who} of ${of()}`);
+    }
+    if (action === 'dossier_template_accept') return zh ? `${of()} 的申报材料采用新版清单` : `The dossier of ${of()} took the new checklist`;
   }
+  if (event.entity === 'dossier_template') {
+    const type = label('giType', str(after.giType) ?? str(asRec(event.before).giType), lang);
+    return zh ? `修改 ${type} 的申报材料清单` : `Changed the dossier checklist of the ${type}`;
+  }
+  if (event.entity === 'report_settings') return zh ? '修改年度报告发布单位' : 'Changed the issuer of the annual report';
   const entity = ENTITY_NAMES[event.entity][lang];
   const name = nameOf(event, lang, event.entity === 'product' ? 'nameZh' : event.entity === 'user' ? 'username' : 'name');
   if (action === 'replace_participants') return zh ? `更新 ${name} 的产业化经营模式` : `Updated the cooperative-farmer model of ${name}`;
+  if (action === 'replace_figures') return zh ? `更新 ${name} 的产业数据（年度）` : `Updated the yearly industry figures of ${name}`;
+  if (DOCUMENT_ACTIONS.has(action)) return documentSummary(event, name, lang);
   const verb = (ACTION_NAMES as Record<string, { zh: string; en: string }>)[action]?.[lang] ?? action;
   return zh ? `${verb}${entity} ${name}` : `${verb} ${entity} ${name}`;
+}
+
+/** The actions on a product's files (documents and photos). */
+const DOCUMENT_ACTIONS = new Set(['document_add', 'document_update', 'document_delete']);
+
+/** "为 沁水蜂蜜 添加文件：质量技术要求/管理规则《…》" / "Added a file to …: Specification / rules of use “…”". */
+function documentSummary(event: AuditEvent, product: string, lang: AuditLang): string {
+  const file = asRec(event.action === 'document_delete' ? event.before : event.after);
+  const kind = label('documentKind', file.kind, lang);
+  const title = cut(str(file.title) ?? '');
+  const zh = { document_add: `为 ${product} 添加文件`, document_update: `修改 ${product} 的文件`, document_delete: `删除 ${product} 的文件` };
+  const en = { document_add: `Added a file to ${product}`, document_update: `Changed a file of ${product}`, document_delete: `Deleted a file of ${product}` };
+  const action = event.action as keyof typeof zh;
+  return lang === 'zh' ? `${zh[action]}：${kind}《${title}》` : `${en[action]}: ${kind} “${title}”`;
 }
 
 /** An audit event as a summary and change sentences in one language; never JSON, never a known code. */
 export function describeAuditEvent(event: AuditEvent, lang: AuditLang, names: AuditNames): AuditText {
   const tell = new Teller(lang, names);
   const summary = summaryOf(event, lang, tell);
-  if (event.action === 'archive' || event.action === 'restore') return { summary, changes: [] };
+  if (event.action === 'archive' || event.action === 'restore' || event.action === 'document_delete') return { summary, changes: [] };
   if (event.action === 'replace_participants') return { summary, changes: tell.participants(event.before, event.after) };
+  if (event.action === 'replace_figures') return { summary, changes: tell.figures(event.before, event.after) };
   return { summary, changes: tell.fields(asRec(event.before), asRec(event.after), event.before === null || event.before === undefined) };
 }

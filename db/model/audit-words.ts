@@ -32,6 +32,7 @@ export const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
   notes: { zh: '备注', en: 'Notes' },
   note: { zh: '变更说明', en: 'Note' },
   participants: { zh: '参与主体', en: 'Participants' },
+  figures: { zh: '产业数据', en: 'Industry figures' },
   name: { zh: '名称', en: 'Name' },
   startsOn: { zh: '开始日期', en: 'Starts on' },
   endsOn: { zh: '结束日期', en: 'Ends on' },
@@ -41,6 +42,30 @@ export const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
   county: { zh: '所属县', en: 'County' },
   active: { zh: '账号状态', en: 'Account' },
   passwordChanged: { zh: '密码', en: 'Password' },
+  dossierStatus: { zh: '材料状态', en: 'Item status' },
+  owner: { zh: '负责人', en: 'Owner' },
+  dueOn: { zh: '完成期限', en: 'Due' },
+  documents: { zh: '佐证文件', en: 'Documents' },
+  templateVersion: { zh: '清单版本', en: 'Checklist version' },
+  itemsAdded: { zh: '新增材料', en: 'Items added' },
+  itemsRemoved: { zh: '移除材料', en: 'Items removed' },
+  checklist: { zh: '材料清单', en: 'Checklist' },
+  filedIncomplete: { zh: '材料未齐备即申报', en: 'Filed with the dossier incomplete' },
+  readiness: { zh: '材料齐备度', en: 'Dossier readiness' },
+  creditCode: { zh: '统一社会信用代码', en: 'Credit code' },
+  basis: { zh: '用标依据', en: 'Basis' },
+  reference: { zh: '公告号/备案号', en: 'Reference' },
+  from: { zh: '起始日期', en: 'From' },
+  until: { zh: '截止日期', en: 'Until' },
+  authorizationStatus: { zh: '用标状态', en: 'Authorisation status' },
+  kind: { zh: '文件类别', en: 'Kind of file' },
+  title: { zh: '标题', en: 'Title' },
+  date: { zh: '文件日期', en: 'Date of the file' },
+  source: { zh: '来源', en: 'Source' },
+  format: { zh: '文件格式', en: 'Format' },
+  bytes: { zh: '文件大小（字节）', en: 'Size (bytes)' },
+  issuerZh: { zh: '发布单位（中文）', en: 'Issuer (Chinese)' },
+  issuerEn: { zh: '发布单位（英文）', en: 'Issuer (English)' },
 };
 
 /** Names of the audited entities. */
@@ -49,6 +74,8 @@ export const ENTITY_NAMES = {
   designation: { zh: '地理标志', en: 'designation' },
   period: { zh: '规划期', en: 'plan period' },
   user: { zh: '账号', en: 'account' },
+  dossier_template: { zh: '申报材料清单', en: 'dossier checklist' },
+  report_settings: { zh: '年度报告发布单位', en: 'annual report issuer' },
 } as const;
 
 /** Names of the actions the server records (the filter's choices). */
@@ -59,6 +86,14 @@ export const ACTION_NAMES = {
   restore: { zh: '恢复', en: 'Restored' },
   transition: { zh: '状态变更', en: 'Status move' },
   replace_participants: { zh: '更新经营模式', en: 'Model updated' },
+  replace_figures: { zh: '更新产业数据', en: 'Figures updated' },
+  dossier_item: { zh: '申报材料', en: 'Dossier item' },
+  dossier_template_accept: { zh: '采用新版清单', en: 'Checklist taken' },
+  authorized_user_add: { zh: '添加用标企业', en: 'Authorised user added' },
+  authorized_user_update: { zh: '修改用标企业', en: 'Authorised user changed' },
+  document_add: { zh: '添加文件', en: 'File added' },
+  document_update: { zh: '修改文件', en: 'File changed' },
+  document_delete: { zh: '删除文件', en: 'File deleted' },
 } as const;
 
 /** Account roles (participant roles are in LABELS.role). */
@@ -77,6 +112,7 @@ export const WORDS = {
     value: (n: string) => `产值 ${n} 万元`, creditCode: (c: string) => `统一社会信用代码 ${c}`,
     polygon: (n: number) => `含多边形（${n} 个顶点）`, added: '新增', removed: '移除', changed: '修改',
     target: (base: number, target: number) => `基数 ${base}，目标 ${target}`,
+    year: (y: string) => `${y}年`, noteChanged: '说明已修改', sourceCount: (n: number) => `来源 ${n} 条`,
   },
   en: {
     colon: ': ', arrow: ' → ', list: ', ', none: '—', yes: 'yes', no: 'no', open: ' (', close: ')', semi: '; ',
@@ -86,5 +122,6 @@ export const WORDS = {
     value: (n: string) => `output value ${n} × 10,000 yuan`, creditCode: (c: string) => `credit code ${c}`,
     polygon: (n: number) => `with a polygon (${n} vertices)`, added: 'added', removed: 'removed', changed: 'changed',
     target: (base: number, target: number) => `baseline ${base}, target ${target}`,
+    year: (y: string) => y, noteChanged: 'note changed', sourceCount: (n: number) => (n === 1 ? '1 source' : `${n} sources`),
   },
 } as const;

@@ -2,6 +2,9 @@
  * The names people use for the coded values, in Chinese and English: what the pages show, what the
  * history's sentences say, and what a spreadsheet cell may hold instead of the code.
  */
+import type { DossierItemStatus } from './dossiers';
+import type { AuthorizationBasis, AuthorizationStatus } from './marks';
+import type { DocumentKind, DocumentVisibility } from './documents';
 import type { Category, GiType, MarkKind, ParticipantRole, Precision, Status, Visibility } from './vocabulary';
 
 /** A label in both languages. */
@@ -50,6 +53,37 @@ export const LABELS = {
     draft: { zh: '草稿', en: 'Draft' },
     public: { zh: '公开', en: 'Public' },
   } satisfies Record<Visibility, Label>,
+  documentKind: {
+    specification: { zh: '质量技术要求/管理规则', en: 'Specification / rules of use' },
+    certificate: { zh: '证书', en: 'Certificate' },
+    announcement: { zh: '公告', en: 'Announcement' },
+    area_decision: { zh: '地域范围文件', en: 'Area decision' },
+    test_report: { zh: '检测报告', en: 'Test report' },
+    history: { zh: '历史渊源', en: 'Historical evidence' },
+    photo: { zh: '照片', en: 'Photo' },
+    other: { zh: '其他', en: 'Other' },
+  } satisfies Record<DocumentKind, Label>,
+  documentVisibility: {
+    public: { zh: '公开', en: 'Public' },
+    internal: { zh: '内部（仅工作人员）', en: 'Internal (officials only)' },
+  } satisfies Record<DocumentVisibility, Label>,
+  dossierStatus: {
+    missing: { zh: '缺', en: 'Missing' },
+    in_progress: { zh: '准备中', en: 'In progress' },
+    ready: { zh: '已齐备', en: 'Ready' },
+    not_needed: { zh: '不需要', en: 'Not needed' },
+  } satisfies Record<DossierItemStatus, Label>,
+  basis: {
+    approved_producer: { zh: '核准使用的生产者', en: 'Approved producer' },
+    collective_member: { zh: '集体商标成员', en: 'Member of the collective mark' },
+    licensee: { zh: '证明商标被许可人', en: 'Licensee of the certification mark' },
+    other_registered: { zh: '登记备案的其他使用人', en: 'Other registered user' },
+  } satisfies Record<AuthorizationBasis, Label>,
+  authorizationStatus: {
+    active: { zh: '有效', en: 'Active' },
+    suspended: { zh: '暂停使用', en: 'Suspended' },
+    revoked: { zh: '已撤销', en: 'Revoked' },
+  } satisfies Record<AuthorizationStatus, Label>,
 } as const;
 
 /** The name of a vocabulary in LABELS. */

@@ -135,3 +135,38 @@ export function termEnd(start: string, years: number): string {
   }
   return formatDay(y, m, d);
 }
+
+/** Whether `a` is certainly before `b`: its last possible day comes before b's first possible day. */
+export function isBefore(a: PartialDate, b: PartialDate): boolean {
+  return !isNotBefore(a, b);
+}
+
+/**
+ * Items in the order their dates give, and as recorded where the dates cannot tell (DESIGN.md: a date
+ * is not before another when its last possible day is not before the other's first). An item moves
+ * ahead only of earlier-recorded items certainly after it, so `2020-05-01` recorded before `2020`
+ * stays first: `2020` may well be later. A history recorded in order comes out unchanged.
+ */
+export function inDateOrder<T>(items: readonly T[], dateOf: (item: T) => PartialDate): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    let at = out.length;
+    while (at > 0 && isBefore(dateOf(item), dateOf(out[at - 1]))) at--;
+    out.splice(at, 0, item);
+  }
+  return out;
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
+
+/**
+ * A partial date as a reader says it, never padded: Chinese `2013年`, `2013年7月`, `2013-07-03`;
+ * English `2013`, `July 2013`, `2013-07-03`. Text that is not a partial date comes back as it is.
+ */
+export function formatPartialDate(d: string, lang: 'zh' | 'en'): string {
+  const parts = partialDateParts(d);
+  if (!parts || parts.day !== undefined) return d;
+  if (parts.month === undefined) return lang === 'zh' ? `${parts.year}年` : String(parts.year);
+  return lang === 'zh' ? `${parts.year}年${parts.month}月` : `${MONTHS_EN[parts.month - 1]} ${parts.year}`;
+}

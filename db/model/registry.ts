@@ -1,9 +1,11 @@
 /** The registry: designations with their transitions, cooperative-farmer participants, products. */
 import { z } from 'zod';
 import { Category, CountyCode, GiType, MarkKind, ParticipantRole, Status, StatusFilter, Visibility } from './vocabulary';
-import { PartialDate } from './partial-date';
-import { CreditCode, FactDate, IsoDate, IsoDateTime, Sources, TermDate, line, text } from './scalars';
+import { EARLIEST_YEAR, PartialDate } from './partial-date';
+import { CreditCode, FactDate, IsoDate, IsoDateTime, Sources, TermDate, line, text, todayInShanghai } from './scalars';
+import { AuthorizedUser } from './marks';
 import { Location, ProtectedArea } from './geography';
+import { Document } from './documents';
 
 // ---------------------------------------------------------------- designations
 
@@ -13,12 +15,17 @@ export const Transition = z.object({
   /** When, as well as it is known: `2013`, `2013-07` or `2013-07-03`. */
   on: PartialDate,
   note: text(1000).default(''),
-  by: z.string().nullable().default(null),
+  /** The account that recorded it: in the workspace's answers only; public answers never name an account. */
+  by: z.string().nullable().optional(),
 });
 export type Transition = z.infer<typeof Transition>;
 
 /** The body of a status move request: dated from 1949 to today (a fact, see FactDate). */
-export const TransitionCreate = Transition.pick({ to: true, on: true, note: true }).extend({ on: FactDate }).strict();
+export const TransitionCreate = Transition.pick({ to: true, on: true, note: true }).extend({
+  on: FactDate,
+  /** Filing while the dossier is not complete must be confirmed; it is then recorded as filed incomplete. */
+  confirmIncomplete: z.boolean().optional(),
+}).strict();
 export type TransitionCreate = z.infer<typeof TransitionCreate>;
 
 /** One GI protection a product holds or seeks. */
@@ -87,6 +94,55 @@ export type Participant = z.infer<typeof Participant>;
 /** The whole cooperative-farmer model, as PUT replaces it. */
 export const Participants = z.array(Participant).max(200);
 
+// ---------------------------------------------------------------- figures
+
+/** A product's industry figures for one year (read-only here), each with its sources. */
+export const ProductFigure = z.object({
+  year: z.number().int(),
+  households: z.number().int().min(0).nullable(),
+  areaMu: z.number().min(0).nullable(),
+  outputTonnes: z.number().min(0).nullable(),
+  valueWanYuan: z.number().min(0).nullable(),
+  /** What the figures cover and how they were given (Chinese). */
+  note: text(2000),
+  sources: Sources,
+});
+export type ProductFigure = z.infer<typeof ProductFigure>;
+
+/** The largest figure a year may carry (households, mu, tonnes, 10,000 yuan): far above any county's whole farming. */
+export const FIGURE_MAX = 100_000_000;
+/** How many years one product's figures may hold. */
+export const MAX_FIGURE_YEARS = 100;
+
+/** The year of a figure: from 1949 to the current year in Asia/Shanghai (as of the moment it is checked). */
+export const FigureYear = z.number().int().superRefine((year, ctx) => {
+  const latest = Number(todayInShanghai().slice(0, 4));
+  if (year < EARLIEST_YEAR || year > latest) {
+    ctx.addIssue({ code: 'custom', message: `年份须在 ${EARLIEST_YEAR} 至 ${latest} 之间 / The year must be from ${EARLIEST_YEAR} to ${latest}` });
+  }
+});
+
+/** One year's figures as an official enters them (PUT /api/products/:id/figures); a figure not known is null. */
+export const ProductFigureInput = ProductFigure.extend({
+  year: FigureYear,
+  households: z.number().int().min(0).max(FIGURE_MAX).nullable().default(null),
+  areaMu: z.number().min(0).max(FIGURE_MAX).nullable().default(null),
+  outputTonnes: z.number().min(0).max(FIGURE_MAX).nullable().default(null),
+  valueWanYuan: z.number().min(0).max(FIGURE_MAX).nullable().default(null),
+  note: text(2000).default(''),
+  sources: Sources.default([]),
+}).strict();
+export type ProductFigureInput = z.input<typeof ProductFigureInput>;
+
+/** The whole series of a product, as PUT replaces it: each year at most once. */
+export const ProductFigures = z.array(ProductFigureInput).max(MAX_FIGURE_YEARS).superRefine((rows, ctx) => {
+  const seen = new Set<number>();
+  rows.forEach((row, i) => {
+    if (seen.has(row.year)) ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `${row.year} 年重复 / The year ${row.year} is listed twice` });
+    seen.add(row.year);
+  });
+});
+
 // ---------------------------------------------------------------- products
 
 /** A local product that is, or may become, a GI. */
@@ -105,6 +161,12 @@ export const Product = z.object({
   sources: Sources,
   designations: z.array(Designation),
   participants: z.array(Participant),
+  /** Industry figures by year, oldest first (only figures from good or medium sources are loaded). */
+  figures: z.array(ProductFigure),
+  /** The files the viewer may read: public ones for everyone, internal ones for the product's officials. */
+  documents: z.array(Document),
+  /** Who may use each designation's official mark (any status: the verification says which are valid). */
+  authorizedUsers: z.array(AuthorizedUser),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });

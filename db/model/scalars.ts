@@ -3,6 +3,9 @@ import { z } from 'zod';
 import {
   BEFORE_EARLIEST_MESSAGE, PartialDate, addYears, firstPossibleDay, notBeforeEarliest, partialDateParts,
 } from './partial-date';
+import { MAX_URL_LENGTH, isWebAddress, sourceFromText } from './source-text';
+
+export * from './source-text';
 
 // ---------------------------------------------------------------- scalars
 
@@ -139,7 +142,26 @@ export function productNameKey(name: string): string {
   return withoutInvisible(name.normalize('NFKC')).replace(/[\s\p{Z}]+/gu, '').toLowerCase();
 }
 
-/** A source: where a fact came from (a citation or an address). */
-export const Source = line(500);
+/** A source's web address: a whole http:// or https:// address, at most 2,000 characters. */
+export const SourceUrl = z.string().trim().max(MAX_URL_LENGTH)
+  .refine((s) => !CONTROL_IN_LINE.test(s), { message: CONTROL_MESSAGE })
+  .refine((s) => !BIDI_CONTROL.test(s), { message: BIDI_MESSAGE })
+  .refine((s) => withoutInvisible(s) === s, { message: '链接不能含有看不见的字符 / A link may not contain invisible characters' })
+  .refine(isWebAddress, { message: '链接须为以 http:// 或 https:// 开头的完整网址 / A link is a whole http:// or https:// address' });
+
+/**
+ * A source: where a fact came from, as `{title, url}` (a citation, a link, or both; never neither).
+ * Always answered as that object; a body may also give a line of text, read by sourceFromText
+ * (`sqrdapp.com/news/… 标题` → `{url: "https://sqrdapp.com/news/…", title: "标题"}`, a citation → a title).
+ */
+export const Source = z.preprocess(
+  (v) => (typeof v === 'string' ? sourceFromText(v) : v),
+  z.object({ title: line(500).nullable().default(null), url: SourceUrl.nullable().default(null) })
+    .strict()
+    .refine((s) => s.title !== null || s.url !== null, { message: '来源须有标题或链接 / A source needs a title or a link' }),
+).meta({
+  description: 'A source: a title, an http(s) link, or both. A body may also give one line of text: an address at its start or end becomes the link, the rest the title.',
+});
+export type Source = z.infer<typeof Source>;
 /** The sources of a fact. */
 export const Sources = z.array(Source).max(50);

@@ -39,7 +39,11 @@ export const TallyType = z.object({
   inForce: z.number().int(),
   baseline: z.number().int(),
   target: z.number().int(),
-  pipeline: z.object({ cultivating: z.number().int(), filed: z.number().int(), published: z.number().int() }),
+  pipeline: z.object({
+    cultivating: z.number().int(), filed: z.number().int(), published: z.number().int(),
+    /** Of those cultivating on asOf, how many have a complete dossier now (ready to file). */
+    readyToFile: z.number().int(),
+  }),
   /** inForce / target (1 = reached; above 1 = exceeded); null when there is no target. */
   progress: z.number().nullable(),
   /** How many more must be in force to reach the target (0 once reached). */
@@ -64,9 +68,13 @@ export const Tally = z.object({
   period: Period.pick({ id: true, name: true, startsOn: true, endsOn: true }),
   asOf: IsoDate,
   types: z.array(TallyType),
-  counties: z.array(z.object({ code: CountyCode, types: z.array(TallyType) })),
+  counties: z.array(z.object({ code: CountyCode, types: z.array(TallyType), authorizedUsers: z.number().int() })),
   productsInForce: z.number().int(),
   households: z.number().int(),
+  /** Authorised users (用标企业) in force on asOf: active, within their dates, of a GI in force. */
+  authorizedUsers: z.number().int(),
+  /** Households of the products in force, from each one's latest industry figures up to asOf's year. */
+  latestHouseholds: z.number().int(),
   renewalsDue: z.array(RenewalDue),
 });
 export type Tally = z.infer<typeof Tally>;

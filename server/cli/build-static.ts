@@ -2,33 +2,45 @@
  * `npm run build:static -- DIR [--base-url https://gi.example.cn]`: the public side as plain files
  * that any static web server or CDN serves with no server behind it: the built client (its pages
  * marked `<meta name="gi-static">` so it reads the files below instead of the API), a page file
- * for every path (`index.html`, `tally/index.html`, `products/<id>/index.html`, `404.html`), and the
+ * for every path (`index.html`, `tally/index.html`, `verify/index.html`, `products/<id>/index.html`, `products/<id>/card/index.html`,
+ * `404.html`), and the
  * open data, made by the same builders as the live server's answers (public-snapshot.ts) and
  * compressed the same way (ready-body.ts), each with `.br` and `.gz` siblings for servers that send those:
  *
  *   api/config.json  api/counties.json  api/counties.geojson  api/products.geojson  api/products.json
  *   api/products/<id>.json  api/periods.json  api/tally.json  api/tally/period/<id>.json
  *   api/tally/series.json  api/tally/series/<id|current>-<step>.json  api/export/products.csv
- *   api/export/products.xlsx  feed.atom (= api/feed.atom)
+ *   api/export/products.xlsx  feed.atom (= api/feed.atom)  robots.txt  sitemap.xml (with --base-url)
+ *   api/designations/<id>/dossier.json (each open designation of a public product: the public's dossier)
+ *   api/verify.json (the verification index: every authorised user of a public product; /verify searches it)
+ *   api/documents/<id>.<pdf|jpg|png|webp|docx|xlsx>  api/documents/<id>/thumbnail.webp (public files of public products)
+ *   api/reports/annual/<year>.json and <year>.<zh|en>.<docx|xlsx> (each year from the first recorded fact: static-reports.ts)
+ *   api/products/<id>/qr.svg (with --base-url only: a QR code must carry the site's whole address)
  *
  * The public's view: public, unarchived products only, whatever the database holds besides.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SERIES_STEPS, todayInShanghai } from '../../db/model';
+import { isDossierOpen, SERIES_STEPS, todayInShanghai } from '../../db/model';
 import type { Db } from '../../db/open';
 import { readConfig, type Config } from '../config';
+import { getDossier } from '../domain/dossiers';
 import { exportSheets, xlsxChunks } from '../domain/export';
 import { listPeriods } from '../domain/periods';
 import { listProducts } from '../domain/products-read';
 import { loadReplayIndex } from '../domain/tally-replay';
+import { verifyIndex } from '../domain/verify';
 import {
   configSnapshot, countiesSnapshot, countyListSnapshot, feedSnapshot, periodsSnapshot, productListSnapshot,
-  productPointsSnapshot, productSnapshot, productsCsvSnapshot, seriesSnapshot, tallySnapshot, type SnapshotText,
+  productPointsSnapshot, productSnapshot, productsCsvSnapshot, robotsSnapshot, seriesSnapshot, sitemapSnapshot,
+  tallySnapshot, type SnapshotText,
 } from '../snapshot/public-snapshot';
 import { compressible, encodedBytes, makeReadyBody } from '../snapshot/ready-body';
-import { CLIENT_DIR } from '../static';
+import { writeStaticDocuments } from '../documents/static-copy';
+import { writeStaticReports } from './static-reports';
+import { CLIENT_DIR, PAGE_TITLES, pageHtml, productCardTitle, productTitle } from '../static';
+import { productPageUrl, qrSvg } from '../domain/product-qr';
 
 /** The marker the client looks for (client/static-api.ts). */
 export const STATIC_MARKER = '<meta name="gi-static" content="1" />';
@@ -41,7 +53,7 @@ export interface StaticBuildOptions {
   config?: Pick<Config, 'tiles' | 'approvalNo'>;
   /** Today in Asia/Shanghai: the default tally date and the series' end. */
   today?: string;
-  /** An absolute base URL for the feed's links (root-relative without). */
+  /** An absolute base URL for the feed's links (root-relative without) and the QR codes (none without). */
   baseUrl?: string;
 }
 
@@ -78,11 +90,19 @@ export async function buildStaticSite(db: Db, outDir: string, options: StaticBui
   };
   const writeText = (file: string, { text }: SnapshotText) => write(file, text);
 
-  // Pages: every path the public side has is a file holding the app, marked as a static copy.
-  const page = markStatic(readFileSync(indexFile, 'utf8'));
-  write('index.html', page);
-  write('404.html', page);
-  write('tally/index.html', page);
+  // Pages: every path the public side has is a file holding the app, marked as a static copy, titled
+  // as the live server titles it (in Chinese: a static copy cannot read `?lang=en` before the client runs).
+  const shell = markStatic(readFileSync(indexFile, 'utf8'));
+  const page = (title: string) => pageHtml(shell, { title, lang: 'zh' });
+  write('index.html', page(PAGE_TITLES.map.zh));
+  write('404.html', page(PAGE_TITLES.notFound.zh));
+  write('tally/index.html', page(PAGE_TITLES.tally.zh));
+  write('reports/annual/index.html', page(PAGE_TITLES.annualReport.zh));
+  write('verify/index.html', page(PAGE_TITLES.verify.zh));
+  // For crawlers: robots.txt always; the sitemap needs the site's absolute URL (--base-url).
+  const origin = options.baseUrl ? options.baseUrl.replace(/\/+$/, '') : null;
+  writeText('robots.txt', robotsSnapshot(origin));
+  if (origin) writeText('sitemap.xml', sitemapSnapshot(db, origin));
 
   // The open data, built as the server builds its answers (the public's view).
   const viewer = null;
@@ -92,11 +112,21 @@ export async function buildStaticSite(db: Db, outDir: string, options: StaticBui
   writeText('api/products.geojson', productPointsSnapshot(db, {}, viewer));
   const all = listProducts(db, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, viewer);
   writeText('api/products.json', productListSnapshot(db, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, viewer));
-  for (const { id } of all.items) {
-    writeText(`api/products/${id}.json`, productSnapshot(db, id, viewer));
-    write(`products/${id}/index.html`, page);
+  for (const item of all.items) {
+    writeText(`api/products/${item.id}.json`, productSnapshot(db, item.id, viewer));
+    write(`products/${item.id}/index.html`, page(productTitle(item, 'zh')));
+    write(`products/${item.id}/card/index.html`, page(productCardTitle(item, 'zh')));
+    if (origin) write(`api/products/${item.id}/qr.svg`, await qrSvg(productPageUrl(origin, item.id)));
+    // The product page shows each candidate's dossier progress (as GET /api/designations/:id/dossier answers the public).
+    for (const d of item.designations.filter((x) => isDossierOpen(x.status))) {
+      write(`api/designations/${d.id}/dossier.json`, JSON.stringify(getDossier(db, viewer, d.id, today)));
+    }
   }
+  // Their public documents and photos, named by type (a static server knows no other way to tell it).
+  writeStaticDocuments(db, all.items, write);
   writeText('api/periods.json', periodsSnapshot(db));
+  // Verification in the browser: the client searches this index with the server's own rule (db/model/verify-match.ts).
+  write('api/verify.json', JSON.stringify(verifyIndex(db)));
   const index = loadReplayIndex(db);
   const periods = listPeriods(db);
   if (periods.length > 0) {
@@ -108,6 +138,7 @@ export async function buildStaticSite(db: Db, outDir: string, options: StaticBui
       for (const step of SERIES_STEPS) writeText(`api/tally/series/${id}-${step}.json`, seriesSnapshot(db, index, { period: id, step, today }));
     }
   }
+  await writeStaticReports(db, index, today, write);
   writeText('api/export/products.csv', productsCsvSnapshot(db));
   const xlsx: Uint8Array[] = [];
   for await (const chunk of xlsxChunks(exportSheets(db, {}))) xlsx.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);

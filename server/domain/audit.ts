@@ -6,6 +6,7 @@
  */
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open';
+import { GI_TYPES } from '../../db/model';
 import type { AuditEntity, AuditEvent, AuditPage, AuditQuery, AuditSubject, CountyCode } from '../../db/model';
 import * as t from '../../db/schema';
 import { assertMayReadCounty, auditAboutCounty, readableAudit } from './permissions';
@@ -91,6 +92,8 @@ export function presentAudit(db: Db, rows: AuditRow[]): AuditEvent[] {
         return u ? { ...none, name: u.username, counties: u.county ? [u.county] : [] } : none;
       }
       case 'period': return { ...none, name: periods.get(r.entityId)?.name ?? null };
+      case 'dossier_template': return { ...none, giType: GI_TYPES[r.entityId - 1] ?? null };
+      case 'report_settings': return none;
     }
   };
   return rows.map((r) => ({

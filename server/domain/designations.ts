@@ -12,6 +12,7 @@ import * as t from '../../db/schema';
 import { badRequest, conflict, notFound } from '../errors';
 import { validate } from '../validate';
 import { recordAudit } from './audit';
+import { dossierCompleteness, markFiledIncomplete } from './dossiers';
 import { productForWrite } from './permissions';
 import { presentDesignation } from './products-read';
 import { NOW_SQL, touchProduct } from './products-write';
@@ -118,8 +119,13 @@ export function updateDesignation(db: Db, viewer: SignedIn, id: number, given: D
  * Moves a designation's status. The move must be in the table (409 `illegal_transition` naming the
  * allowed moves), dated not in the future and not before the previous move (400). Granting a
  * trademark sets its 10-year `validUntil` unless one is already recorded (a recorded one may not end before the grant).
+ * Filing while the dossier has needed items not ready is refused (409 `dossier_incomplete`) unless
+ * `move.confirmIncomplete`; then the dossier is marked filed incomplete and the audit says so.
+ * `recordingHistory` (the spreadsheet import: moves that already happened) skips that question.
  */
-export function moveDesignation(db: Db, viewer: SignedIn, id: number, move: TransitionCreate, today: string): Designation {
+export function moveDesignation(
+  db: Db, viewer: SignedIn, id: number, move: TransitionCreate, today: string, { recordingHistory = false } = {},
+): Designation {
   assertFactDate(move.on, today, 'on');
   return db.transaction(() => {
     const row = designationForWrite(db, viewer, id);
@@ -138,6 +144,16 @@ export function moveDesignation(db: Db, viewer: SignedIn, id: number, move: Tran
       throw badRequest('Invalid body field: on', [{ path: ['on'], message: `日期不能早于上一次变更（${last.on}）/ The date may not be before the previous move (${last.on})` }]);
     }
     if (move.to === 'granted') assertNotBeforeGrant(row.validUntil, move.on, 'on');
+    const dossier = move.to === 'filed' && !recordingHistory ? dossierCompleteness(db, id, row.giType) : null;
+    const filedIncomplete = dossier !== null && dossier.readiness !== null && dossier.readiness < 1;
+    if (filedIncomplete && move.confirmIncomplete !== true) {
+      throw conflict(
+        `申报材料尚未齐备（${dossier.itemsReady}/${dossier.itemsNeeded}）：确认后可按"材料未齐备"申报 / ` +
+        `The dossier is not complete (${dossier.itemsReady} of ${dossier.itemsNeeded} ready): confirm to file it as incomplete`,
+        'dossier_incomplete',
+      );
+    }
+    if (filedIncomplete) markFiledIncomplete(db, id, row.giType);
     // A trademark's 10-year term can be worked out only from a grant known to the day.
     const validUntil = move.to === 'granted' && row.giType === 'trademark' && row.validUntil === null && precisionOf(move.on) === 'day'
       ? termEnd(move.on, 10) : row.validUntil;
@@ -149,7 +165,10 @@ export function moveDesignation(db: Db, viewer: SignedIn, id: number, move: Tran
     recordAudit(db, viewer, {
       action: 'transition', entity: 'designation', entityId: id,
       before: { status: row.status, validUntil: row.validUntil },
-      after: { status: move.to, on: move.on, note: move.note, validUntil },
+      after: {
+        status: move.to, on: move.on, note: move.note, validUntil,
+        ...(filedIncomplete ? { filedIncomplete: true, readiness: dossier.readiness } : {}),
+      },
     });
     return loadDesignation(db, id);
   });

@@ -2,14 +2,17 @@
  * The public registry as a table (one row per designation, or per product without one), written as
  * CSV (UTF-8 with BOM, so Excel opens it) or XLSX. The XLSX adds a sheet of status moves and one of
  * participants; its cells are plain text, numbers or real dates (never formulas, so no apostrophes).
+ * Dates are written as known (`2013`, `2013-07`, `2013-07-03`; only the last becomes an XLSX date
+ * cell). Sources are one cell, `标题 <https://…>; https://…; 标题`: what the import reads back.
  */
 import { PassThrough } from 'node:stream';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import type { ProductFilter } from '../../db/model';
+import { sourceText, type ProductFilter, type SourceValue } from '../../db/model';
 import * as t from '../../db/schema';
 import { LABELS, type Vocabulary } from '../../db/model/labels';
 import { partialDateParts } from '../../db/model/partial-date';
+import { USER_COLUMNS, type UserColumnKey } from '../import/user-columns';
 import { productWhere } from './products-read';
 
 /** The columns of the export: a stable key (also what an import reads) and a Chinese label. */
@@ -52,7 +55,7 @@ export function* iterateExportRows(db: Db, filter: ProductFilter): Generator<Exp
   // Read positionally (drizzle's SQL does not alias its columns), as the statement steps.
   const names = Object.keys(fields);
   const rows = db.$client.prepare(query.sql).raw().iterate(...query.params) as IterableIterator<unknown[]>;
-  const list = (json: unknown): string[] => (typeof json === 'string' ? (JSON.parse(json) as string[]) : []);
+  const list = (json: unknown): SourceValue[] => (typeof json === 'string' ? (JSON.parse(json) as SourceValue[]) : []);
   for (const values of rows) {
     const r = Object.fromEntries(names.map((name, i) => [name, values[i]])) as Record<keyof typeof fields, unknown>;
     const codes = r.countyCodes ? String(r.countyCodes).split(';') : [];
@@ -66,7 +69,7 @@ export function* iterateExportRows(db: Db, filter: ProductFilter): Generator<Exp
       ...base, gi_type: text(r.giType), mark_kind: text(r.markKind), status: text(r.status), holder: text(r.holder),
       holder_credit_code: text(r.holderCreditCode), number: text(r.number), announcement: text(r.announcement),
       filed_on: text(r.filedOn), granted_on: text(r.grantedOn), valid_until: text(r.validUntil),
-      sources: [...list(r.productSources), ...list(r.designationSources)].join('; '),
+      sources: [...list(r.productSources), ...list(r.designationSources)].map(sourceText).join('; '),
     };
   }
 }
@@ -201,6 +204,32 @@ export function* iterateParticipantRows(db: Db, filter: ProductFilter): Generato
   }
 }
 
+/** The columns of the authorised users sheet: an authorised-user list's own, so the sheet imports back (user-columns.ts). */
+export const AUTHORIZED_USER_EXPORT_COLUMNS: readonly (readonly [UserColumnKey, number])[] = [
+  ['designation_id', 8], ['product_id', 8], ['product_zh', 20], ['gi_type', 18], ['mark_kind', 10], ['number', 18],
+  ['user_name', 32], ['credit_code', 22], ['basis', 20], ['reference', 22], ['from', 12], ['until', 12], ['status', 10],
+];
+
+/** The authorised users of the products the public may download (filtered like the first sheet), product by product, then by name. */
+export function* iterateAuthorizedUserRows(db: Db, filter: ProductFilter): Generator<XlsxValue[]> {
+  const u = t.authorizedUsers;
+  const query = db.select({
+    designationId: t.designations.id, productId: t.products.id, nameZh: t.products.nameZh, giType: t.designations.giType,
+    markKind: t.designations.markKind, number: t.designations.number, name: u.name, creditCode: u.creditCode, basis: u.basis,
+    reference: u.reference, from: u.from, until: u.until, status: u.status,
+  }).from(t.products)
+    .innerJoin(t.designations, eq(t.designations.productId, t.products.id))
+    .innerJoin(u, eq(u.designationId, t.designations.id))
+    .where(productWhere(db, filter, null))
+    .orderBy(asc(t.products.nameZh), asc(t.products.id), asc(t.designations.id), asc(u.name), asc(u.id))
+    .toSQL();
+  for (const [designationId, productId, nameZh, giType, markKind, number, name, creditCode, basis, reference, from, until, status] of stepRows(db, query)) {
+    yield [designationId as number, productId as number, nameZh as string, labelZh('giType', giType), labelZh('markKind', markKind),
+      number as string | null, name as string, creditCode as string | null, labelZh('basis', basis), reference as string | null,
+      from as string, until as string | null, labelZh('authorizationStatus', status)];
+  }
+}
+
 /** The sheets of the XLSX export, each read from the registry only when its turn comes. */
 export function exportSheets(db: Db, filter: ProductFilter): XlsxSheet[] {
   const productRows = function* () {
@@ -210,6 +239,11 @@ export function exportSheets(db: Db, filter: ProductFilter): XlsxSheet[] {
     { name: '地理标志 GI', columns: PRODUCT_XLSX_COLUMNS, rows: productRows() },
     { name: '状态变更 moves', columns: columnsOf(MOVE_COLUMNS, ['on']), rows: iterateMoveRows(db, filter) },
     { name: '参与主体 participants', columns: columnsOf(PARTICIPANT_COLUMNS), rows: iterateParticipantRows(db, filter) },
+    {
+      name: '用标企业 Authorised users',
+      columns: AUTHORIZED_USER_EXPORT_COLUMNS.map(([key, content]) => column(headerOf([key, USER_COLUMNS[key].zh]), content, key === 'from' || key === 'until')),
+      rows: iterateAuthorizedUserRows(db, filter),
+    },
   ];
 }
 

@@ -1,12 +1,12 @@
 /**
- * The public changes as an Atom 1.0 feed (RFC 4287): products made public and status moves of
- * public products, newest first, read from the audit log and told with the registry's names as they
+ * The public changes as an Atom 1.0 feed (RFC 4287): products made public, status moves of public
+ * products and new authorised users of their marks, newest first, read from the audit log and told with the registry's names as they
  * are now. Only products that are public and not archived appear; account names never do.
  */
 import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { LABELS, type GiType, type Status } from '../../db/model';
+import { formatPartialDate, LABELS, precisionOf, type AuthorizationBasis, type GiType, type Status } from '../../db/model';
 import * as t from '../../db/schema';
 
 /** How many entries the feed carries. */
@@ -24,7 +24,7 @@ export interface FeedEntry {
   auditId: number;
   /** When it was recorded (RFC 3339, UTC). */
   at: string;
-  kind: 'published' | 'status';
+  kind: 'published' | 'status' | 'authorized_user';
   productId: number;
   nameZh: string;
   nameEn: string | null;
@@ -33,6 +33,8 @@ export interface FeedEntry {
   giType?: GiType;
   status?: Status;
   on?: string | null;
+  /** For a new authorised user: the enterprise, its basis and the day it may start using the mark. */
+  user?: { name: string; basis: AuthorizationBasis; from: string };
 }
 
 const e = t.auditEvents;
@@ -57,9 +59,17 @@ export function feedEntries(db: Db, limit = FEED_ENTRIES): FeedEntry[] {
     .where(and(eq(e.entity, 'designation'), inArray(e.action, ['create', 'transition']), published))
     .orderBy(desc(e.id)).limit(limit).all();
 
+  // An authorised user was added to a designation of a public product.
+  const users = db.select({ auditId: e.id, at: e.at, after: e.after, productId: t.products.id, giType: t.designations.giType })
+    .from(e).innerJoin(t.designations, eq(t.designations.id, e.entityId))
+    .innerJoin(t.products, eq(t.products.id, t.designations.productId))
+    .where(and(eq(e.entity, 'designation'), eq(e.action, 'authorized_user_add'), published))
+    .orderBy(desc(e.id)).limit(limit).all();
+
   const picked = [
     ...becamePublic.map((r) => ({ ...r, kind: 'published' as const })),
     ...moved.map((r) => ({ ...r, kind: 'status' as const })),
+    ...users.map((r) => ({ ...r, action: 'authorized_user_add', kind: 'authorized_user' as const })),
   ].sort((a, b) => b.auditId - a.auditId).slice(0, limit);
   if (picked.length === 0) return [];
 
@@ -80,6 +90,10 @@ export function feedEntries(db: Db, limit = FEED_ENTRIES): FeedEntry[] {
       counties: counties.get(r.productId) ?? [],
     };
     if (r.kind === 'published') return base;
+    if (r.kind === 'authorized_user') {
+      const user = (r.after ?? {}) as { name: string; basis: AuthorizationBasis; from: string };
+      return { ...base, giType: r.giType, user: { name: user.name, basis: user.basis, from: user.from } };
+    }
     const after = (r.after ?? {}) as { status?: Status; on?: string; transitions?: { to?: Status; on?: string }[] };
     // A started designation records the whole designation; a move records the new status and its day.
     const first = r.action === 'create' ? after.transitions?.at(-1) : undefined;
@@ -129,9 +143,18 @@ export function describeEntry(entry: FeedEntry): { title: string; summary: strin
     };
   }
   const type = LABELS.giType[entry.giType!];
+  if (entry.kind === 'authorized_user' && entry.user) {
+    const basis = LABELS.basis[entry.user.basis] ?? { zh: entry.user.basis, en: entry.user.basis };
+    return {
+      title: `${entry.nameZh}：新增用标企业 ${entry.user.name}`,
+      summary: `${entry.user.name}获准使用${entry.nameZh}${where}的${type.zh}专用标志（${basis.zh}，自 ${entry.user.from} 起）。\n` +
+        `${entry.user.name} may now use the official mark of the ${type.en} ${en}${whereEn} (${basis.en.toLowerCase()}, from ${entry.user.from}).`,
+    };
+  }
   const status = entry.status ? LABELS.status[entry.status] : { zh: '状态变更', en: 'Status changed' };
-  const on = entry.on ? `（${entry.on}）` : '';
-  const onEn = entry.on ? ` on ${entry.on}` : '';
+  // Dates as known: "（2020年）", " in 2020", " in July 2013", " on 2013-07-03".
+  const on = entry.on ? `（${formatPartialDate(entry.on, 'zh')}）` : '';
+  const onEn = entry.on ? ` ${precisionOf(entry.on) === 'day' ? 'on' : 'in'} ${formatPartialDate(entry.on, 'en')}` : '';
   return {
     title: `${entry.nameZh}：${type.zh}${status.zh}`,
     summary: `${entry.nameZh}${where}的${type.zh}状态变为“${status.zh}”${on}。\n` +
@@ -158,7 +181,7 @@ export function atomFeed(db: Db, { baseUrl = '', limit }: FeedOptions = {}): str
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN"${base ? ` xml:base="${x(`${base}/`)}"` : ''}>`,
     `  <id>${uuidUrn('feed')}</id>`,
     '  <title>晋城市地理标志登记：公开变更 / Jincheng GI registry: public changes</title>',
-    '  <subtitle>新公开的产品与公开产品的状态变更 / Products made public and status changes of public products</subtitle>',
+    '  <subtitle>新公开的产品、公开产品的状态变更与新增用标企业 / Products made public, status changes of public products and new authorised users</subtitle>',
     `  <updated>${updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${x(`${base}${FEED_PATH}`)}"/>`,
     `  <link rel="alternate" type="text/html" href="${x(`${base}/`)}"/>`,

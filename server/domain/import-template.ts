@@ -73,8 +73,8 @@ const COLUMN_HELP: Record<ColumnKey, Label> = {
   granted_on: { zh: '获批（注册、登记）日期（写法见下）', en: 'Date granted, registered or approved (forms below)' },
   valid_until: { zh: '有效期至，须写到具体哪一天，如 2034-05-01', en: 'Valid until: the exact day, such as 2034-05-01' },
   sources: {
-    zh: '信息来源（网址或文件名），多条用分号";"分开',
-    en: 'Sources (web addresses or documents), separated by semicolons',
+    zh: '信息来源：文件名、网址，或"标题 <网址>"（网址以 http:// 或 https:// 开头），多条用分号";"分开',
+    en: 'Sources: a document, an address, or "title <address>" (addresses start with http:// or https://), separated by semicolons',
   },
 };
 
@@ -104,7 +104,7 @@ export const EXAMPLE_ROW: Partial<Record<ColumnKey, string | Date>> = {
 };
 
 /** A list validation: Excel's inline list (a quoted, comma-separated text of at most 255 characters). */
-function listValidation(values: readonly string[], error: Label, prompt?: string): ExcelJS.DataValidation {
+export function listValidation(values: readonly string[], error: Label, prompt?: string): ExcelJS.DataValidation {
   const list = values.join(',');
   if (list.length > 255 || values.some((v) => /[",]/.test(v))) throw new Error(`Cannot be an inline list: ${list}`);
   return {

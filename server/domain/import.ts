@@ -9,7 +9,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import {
-  ALLOWED_MOVES, LABELS, type Bilingual, type DesignationUpdate, type ImportProblem, type ImportReport,
+  ALLOWED_MOVES, LABELS, formatPartialDate, sourceKey, sourceText, type Bilingual, type DesignationUpdate, type ImportProblem, type ImportReport,
   type ImportRowReport, type ProductUpdate, type Status,
 } from '../../db/model';
 import * as t from '../../db/schema';
@@ -142,10 +142,12 @@ function applyProduct(ctx: RowContext, v: ImportValues, changes: Bilingual[]): {
     patch.counties = v.counties;
     changes.push(change(IMPORT_COLUMNS.counties_zh, countiesText(ctx, counties), countiesText(ctx, v.counties)));
   }
-  const newSources = v.sources.filter((s) => !row.sources.includes(s));
+  const known = new Set(row.sources.map(sourceKey));
+  const newSources = v.sources.filter((s) => !known.has(sourceKey(s)));
   if (newSources.length > 0) {
     patch.sources = [...row.sources, ...newSources];
-    changes.push({ zh: `来源：新增 ${newSources.join('；')}`, en: `Sources: added ${newSources.join('; ')}` });
+    const added = newSources.map(sourceText);
+    changes.push({ zh: `来源：新增 ${added.join('；')}`, en: `Sources: added ${added.join('; ')}` });
   }
   if (Object.keys(patch).length > 0) updateProduct(db, viewer, id, patch);
   return { id, created: false };
@@ -228,10 +230,13 @@ function applyDesignation(ctx: RowContext, productId: number, v: ImportValues, c
 }
 
 function moveTo(ctx: RowContext, id: number, from: Status, to: ImportStatus, on: string, changes: Bilingual[], type: Bilingual): void {
-  moveDesignation(ctx.db, ctx.viewer, id, { to, on, note: '导入' }, ctx.today);
+  moveDesignation(ctx.db, ctx.viewer, id, { to, on, note: '导入' }, ctx.today, { recordingHistory: true });
   const a = LABELS.status[from];
   const b = LABELS.status[to];
-  changes.push({ zh: `${type.zh}状态：${a.zh} → ${b.zh}（${on}）`, en: `${type.en} status: ${a.en} → ${b.en} (${on})` });
+  changes.push({
+    zh: `${type.zh}状态：${a.zh} → ${b.zh}（${formatPartialDate(on, 'zh')}）`,
+    en: `${type.en} status: ${a.en} → ${b.en} (${formatPartialDate(on, 'en')})`,
+  });
 }
 
 /** Options of an import: keep nothing (`dryRun`), today's date, and a progress callback (rows done). */

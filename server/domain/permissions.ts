@@ -77,6 +77,14 @@ export function mayEditIn(viewer: Viewer, counties: readonly CountyCode[]): bool
   return viewer.role === 'admin' || counties.includes(viewer.county!);
 }
 
+/**
+ * Whether a viewer may read a product's internal documents: an admin, or an official of one of the
+ * product's counties. Officials of other counties may read a public product, but not its internal files.
+ */
+export function mayReadInternalDocuments(viewer: Viewer, counties: readonly CountyCode[]): boolean {
+  return mayEditIn(viewer, counties);
+}
+
 /** Throws 403 unless the viewer may put a product in these counties (an official's own must be among them). */
 export function assertMayEditIn(viewer: SignedIn, counties: readonly CountyCode[]): void {
   if (!mayEditIn(viewer, counties)) {

@@ -9,6 +9,8 @@ import {
   type ProductQuery, type ProductSummary, type Transition,
 } from '../../db/model';
 import * as t from '../../db/schema';
+import { firstPublicPhotos, productDocuments } from './documents-read';
+import { authorizedUsersOfProduct } from './authorized-users';
 import { listScope, readableProducts } from './permissions';
 import type { Viewer } from './viewer';
 
@@ -73,6 +75,8 @@ function prepareReads(db: Db) {
       markKind: t.designations.markKind, status: t.designations.status,
     }).from(t.designations).where(inIds(t.designations.productId)).orderBy(asc(t.designations.id)).prepare(),
     area: db.select().from(t.protectedAreas).where(eq(t.protectedAreas.productId, byId)).prepare(),
+    figures: db.select().from(t.productFigures).where(eq(t.productFigures.productId, byId))
+      .orderBy(asc(t.productFigures.year)).prepare(),
     participants: db.select().from(t.participants).where(eq(t.participants.productId, byId))
       .orderBy(asc(t.participants.position)).prepare(),
     designations: db.select().from(t.designations).where(eq(t.designations.productId, byId))
@@ -112,6 +116,12 @@ function readableRow(db: Db, id: number, viewer: Viewer): ProductRow | undefined
   return statement.get({ id });
 }
 
+/** A product's names if the viewer may read it (its page exists for them), else null: one prepared statement. */
+export function readableProductNames(db: Db, id: number, viewer: Viewer): { nameZh: string; nameEn: string | null } | null {
+  const row = readableRow(db, id, viewer);
+  return row ? { nameZh: row.nameZh, nameEn: row.nameEn } : null;
+}
+
 /**
  * Loads the light parts (counties, locations, designation types and statuses) of many products:
  * three prepared statements, whatever their number (the ids travel as one JSON array).
@@ -146,13 +156,17 @@ export function listProducts(db: Db, query: ProductQuery, viewer: Viewer): { ite
   return { items: loadSummaries(db, rows), total };
 }
 
-/** The designations of a product with their transitions (in the order recorded): two prepared statements. */
-function loadDesignations(db: Db, productId: number): Designation[] {
+/**
+ * The designations of a product with their transitions (in the order recorded): two prepared statements.
+ * Who recorded a move is named to signed-in viewers only: public answers carry no account name.
+ */
+function loadDesignations(db: Db, productId: number, viewer: Viewer): Designation[] {
   const statements = reads(db);
   const rows = statements.designations.all({ id: productId });
   if (rows.length === 0) return [];
   const moves = groupBy(statements.moves.all({ id: productId }), (m) => m.designationId);
-  return rows.map((d) => presentDesignation(d, (moves.get(d.id) ?? []).map(({ to, on, note, by }) => ({ to, on, note, by }))));
+  return rows.map((d) => presentDesignation(d, (moves.get(d.id) ?? [])
+    .map(({ to, on, note, by }) => (viewer ? { to, on, note, by } : { to, on, note }))));
 }
 
 /** A designation row and its history as the API shows it; filing and grant dates come from the history. */
@@ -183,7 +197,11 @@ export function getProduct(db: Db, id: number, viewer: Viewer): Product | null {
     description: row.description, quality: row.quality, visibility: row.visibility, archived: row.archivedAt !== null,
     locations: summary.locations,
     protectedArea: area ? { text: area.text, geometry: (area.geometry ?? null) as AreaGeometry | null } : null,
-    sources: row.sources, designations: loadDesignations(db, id), participants,
+    sources: row.sources, designations: loadDesignations(db, id, viewer), participants,
+    documents: productDocuments(db, id, summary.counties, viewer),
+    figures: statements.figures.all({ id }).map(({ year, households, areaMu, outputTonnes, valueWanYuan, note, sources }) =>
+      ({ year, households, areaMu, outputTonnes, valueWanYuan, note, sources })),
+    authorizedUsers: authorizedUsersOfProduct(db, id),
     createdAt: row.createdAt, updatedAt: row.updatedAt,
   };
 }
@@ -200,6 +218,8 @@ export interface ProductPointFeature {
   geometry: { type: 'Point'; coordinates: [number, number] };
   properties: Pick<ProductSummary, 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
     productId: number; label: string; precision: Location['precision'];
+    /** The thumbnail of the product's first public photo, for the popup (null: no photo). */
+    thumbnailUrl: string | null;
   };
 }
 
@@ -208,13 +228,14 @@ export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer) {
   // The map shows current products only, whoever looks; archived ones are listed in the workspace.
   const where = and(productWhere(db, filter, viewer), isNull(t.products.archivedAt));
   const rows = db.select().from(t.products).where(where).orderBy(asc(t.products.nameZh), asc(t.products.id)).all();
+  const photos = firstPublicPhotos(db, rows.map((r) => r.id));
   const features: ProductPointFeature[] = loadSummaries(db, rows).flatMap((p) => p.locations.map((l, position) => ({
     type: 'Feature' as const,
     id: `${p.id}-${position}`,
     geometry: { type: 'Point' as const, coordinates: [l.lng, l.lat] as [number, number] },
     properties: {
       productId: p.id, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties,
-      designations: p.designations, label: l.label, precision: l.precision,
+      designations: p.designations, label: l.label, precision: l.precision, thumbnailUrl: photos.get(p.id) ?? null,
     },
   })));
   return { type: 'FeatureCollection' as const, features };

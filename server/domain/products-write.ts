@@ -11,6 +11,7 @@ import * as t from '../../db/schema';
 import { conflict } from '../errors';
 import { validate } from '../validate';
 import { recordAudit } from './audit';
+import { assertLocationsInCounties } from './location-check';
 import {
   assertAdmin, assertMayArchive, assertMayChangeCounties, assertMayEditIn, countyNames, productForWrite, readableProducts,
 } from './permissions';
@@ -34,9 +35,9 @@ function reread(db: Db, viewer: SignedIn, id: number): Product {
   return getProduct(db, id, viewer) ?? getProduct(db, id, { ...viewer, role: 'admin', county: null })!;
 }
 
-/** The audited snapshot of a product: its own fields, not its designations or participants (audited apart). */
+/** The audited snapshot of a product: its own fields, not its designations, participants or documents (audited apart). */
 function snapshot(p: Product): Partial<Product> {
-  const { designations: _d, participants: _p, ...own } = p;
+  const { designations: _d, participants: _p, documents: _f, ...own } = p;
   return own;
 }
 
@@ -53,6 +54,11 @@ function writeLocations(db: Db, productId: number, locations: readonly Location[
   db.delete(t.locations).where(eq(t.locations.productId, productId)).run();
   if (locations.length === 0) return;
   db.insert(t.locations).values(locations.map((l, position) => ({ productId, position, ...l }))).run();
+}
+
+function storedLocations(db: Db, productId: number): Location[] {
+  return db.select().from(t.locations).where(eq(t.locations.productId, productId)).orderBy(t.locations.position).all()
+    .map((l) => ({ lat: l.lat, lng: l.lng, label: l.label, precision: l.precision }));
 }
 
 function writeArea(db: Db, productId: number, area: ProtectedArea | null): void {
@@ -156,6 +162,7 @@ function assertNoLookAlike(db: Db, viewer: SignedIn, name: string, self: number 
 export function createProduct(db: Db, viewer: SignedIn, given: ProductCreate): Product {
   const input = cleanTexts(given);
   assertMayEditIn(viewer, input.counties);
+  assertLocationsInCounties(db, input.counties, input.locations ?? []);
   return db.transaction(() => {
     assertNoLookAlike(db, viewer, input.nameZh, null);
     const { id } = db.insert(t.products).values({
@@ -183,6 +190,10 @@ export function updateProduct(db: Db, viewer: SignedIn, id: number, given: Produ
   return db.transaction(() => {
     const { row, counties: was } = productForWrite(db, viewer, id);
     if (patch.counties) assertMayChangeCounties(db, viewer, was, patch.counties);
+    if (patch.counties || patch.locations) {
+      // The points must still lie in the counties, whichever of the two changes.
+      assertLocationsInCounties(db, patch.counties ?? was, patch.locations ?? storedLocations(db, id));
+    }
     if (patch.nameZh !== undefined && productNameKey(patch.nameZh) !== productNameKey(row.nameZh)) {
       assertNoLookAlike(db, viewer, patch.nameZh, id);
     }

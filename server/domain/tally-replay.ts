@@ -2,10 +2,11 @@
  * Replaying designation histories: the status each designation had on a date, from its dated
  * transitions. The tally and its series are both drawn from here, so they agree by construction.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { lastPossibleDay, type GiType, type Status } from '../../db/model';
+import { lastPossibleDay, type AuthorizationStatus, type GiType, type Status } from '../../db/model';
 import * as t from '../../db/schema';
+import { readyToFile } from './dossiers';
 import { readableProducts } from './permissions';
 
 /** A designation of a counted product, as the tally needs it. */
@@ -59,6 +60,12 @@ export interface ReplayIndex {
    * those households twice.
    */
   households: Map<number, number>;
+  /** Designations `cultivating` now whose dossier has every needed item ready (ready to file). */
+  readyToFile: Set<number>;
+  /** Authorised users of counted designations (their status as it is now; from/until as recorded). */
+  authorizedUsers: { designationId: number; from: string; until: string | null; status: AuthorizationStatus }[];
+  /** Households of each counted product's industry figures, by year (oldest first; years without a household figure left out). */
+  figureHouseholds: Map<number, { year: number; households: number }[]>;
 }
 
 /** Loads the replay index of the counted products (one consistent read). */
@@ -121,9 +128,28 @@ export function loadReplayIndex(db: Db): ReplayIndex {
       .where(and(countedProducts(db), eq(t.participants.role, 'farmers')))
       .groupBy(t.participants.productId)
       .all().map((r) => [r.productId, r.n]));
+    const cultivating = db.select({ id: t.designations.id, giType: t.designations.giType, status: t.designations.status })
+      .from(t.designations).innerJoin(t.products, eq(t.products.id, t.designations.productId))
+      .where(and(countedProducts(db), eq(t.designations.status, 'cultivating'))).all();
+    const authorizedUsers = db.select({
+      designationId: t.authorizedUsers.designationId, from: t.authorizedUsers.from, until: t.authorizedUsers.until, status: t.authorizedUsers.status,
+    }).from(t.authorizedUsers)
+      .innerJoin(t.designations, eq(t.designations.id, t.authorizedUsers.designationId))
+      .innerJoin(t.products, eq(t.products.id, t.designations.productId))
+      .where(countedProducts(db)).all();
+    const figureHouseholds = new Map<number, { year: number; households: number }[]>();
+    for (const f of db.select({ productId: t.productFigures.productId, year: t.productFigures.year, households: t.productFigures.households })
+      .from(t.productFigures).innerJoin(t.products, eq(t.products.id, t.productFigures.productId))
+      .where(and(countedProducts(db), isNotNull(t.productFigures.households)))
+      .orderBy(asc(t.productFigures.productId), asc(t.productFigures.year)).all()) {
+      figureHouseholds.set(f.productId, [...(figureHouseholds.get(f.productId) ?? []), { year: f.year, households: f.households! }]);
+    }
     return {
       designations,
       statusesOn,
+      readyToFile: readyToFile(db, cultivating),
+      authorizedUsers,
+      figureHouseholds,
       countiesOfDesignation: designations.map((d) => countiesOf.get(d.productId) ?? []),
       movesUntil: (until) => {
         let end = sweep.length;

@@ -31,25 +31,26 @@ export function defaultAsOf(period: Pick<Period, 'endsOn'>, today: string = toda
   return today < period.endsOn ? today : period.endsOn;
 }
 
-type Counts = Record<GiType, { inForce: number; cultivating: number; filed: number; published: number }>;
+type Counts = Record<GiType, { inForce: number; cultivating: number; filed: number; published: number; readyToFile: number }>;
 
 function emptyCounts(): Counts {
-  const zero = () => ({ inForce: 0, cultivating: 0, filed: 0, published: 0 });
+  const zero = () => ({ inForce: 0, cultivating: 0, filed: 0, published: 0, readyToFile: 0 });
   return { trademark: zero(), protected_product: zero(), agricultural_product: zero() };
 }
 
-function add(counts: Counts, giType: GiType, status: Status | null): void {
+function add(counts: Counts, giType: GiType, status: Status | null, ready = false): void {
   const c = counts[giType];
   if (status === 'granted') c.inForce++;
   else if (status === 'cultivating' || status === 'filed' || status === 'published') c[status]++;
+  if (status === 'cultivating' && ready) c.readyToFile++;
 }
 
 function present(counts: Counts, targetOf: (g: GiType) => { baseline: number; target: number }): TallyType[] {
   return GI_TYPES.map((giType) => {
-    const { inForce, cultivating, filed, published } = counts[giType];
+    const { inForce, cultivating, filed, published, readyToFile } = counts[giType];
     const { baseline, target } = targetOf(giType);
     return {
-      giType, inForce, baseline, target, pipeline: { cultivating, filed, published },
+      giType, inForce, baseline, target, pipeline: { cultivating, filed, published, readyToFile },
       progress: target > 0 ? Math.round((inForce / target) * 1000) / 1000 : null,
       remaining: Math.max(0, target - inForce),
     };
@@ -73,6 +74,27 @@ function renewalsDue(designations: CountedDesignation[], statuses: (Status | nul
     }));
 }
 
+/** Authorised users in force on `asOf` (active, within from–until, of a designation granted then), in the city and by county. */
+function authorizedUsersInForce(index: ReplayIndex, statuses: (Status | null)[], asOf: string) {
+  const position = new Map(index.designations.map((d, i) => [d.id, i]));
+  const byCounty: Record<string, number> = {};
+  let city = 0;
+  for (const u of index.authorizedUsers) {
+    const i = position.get(u.designationId);
+    if (i === undefined || statuses[i] !== 'granted' || u.status !== 'active' || u.from > asOf || (u.until !== null && u.until < asOf)) continue;
+    city++;
+    for (const code of index.countiesOfDesignation[i]) byCounty[code] = (byCounty[code] ?? 0) + 1;
+  }
+  return { city, byCounty };
+}
+
+/** A product's households from its latest industry figures of asOf's year or before (0 when none). */
+function latestHouseholds(index: ReplayIndex, productId: number, asOf: string): number {
+  const year = Number(asOf.slice(0, 4));
+  const known = (index.figureHouseholds.get(productId) ?? []).filter((f) => f.year <= year);
+  return known.at(-1)?.households ?? 0;
+}
+
 /**
  * The tally of `period` on `asOf`. County rows count a product in each of its counties (the city
  * totals count it once); they have no targets (0), and their baseline is what was in force on the
@@ -89,17 +111,19 @@ export function computeTally(db: Db, period: Period, asOf: string, index: Replay
   const eveByCounty: Record<string, Counts> = Object.fromEntries(COUNTY_CODES.map((c) => [c, emptyCounts()]));
   const productsInForce = new Set<number>();
   for (let i = 0; i < designations.length; i++) {
-    const { productId, giType } = designations[i];
+    const { id, productId, giType } = designations[i];
     const status = statuses[i];
-    add(city, giType, status);
+    const ready = index.readyToFile.has(id);
+    add(city, giType, status, ready);
     for (const code of countiesOfDesignation[i]) {
-      add(byCounty[code], giType, status);
+      add(byCounty[code], giType, status, ready);
       add(eveByCounty[code], giType, eve[i]);
     }
     if (status === 'granted') productsInForce.add(productId);
   }
 
   const targets = new Map(period.targets.map((x) => [x.giType, x]));
+  const users = authorizedUsersInForce(index, statuses, asOf);
   return {
     period: { id: period.id, name: period.name, startsOn: period.startsOn, endsOn: period.endsOn },
     asOf,
@@ -107,9 +131,12 @@ export function computeTally(db: Db, period: Period, asOf: string, index: Replay
     counties: COUNTY_CODES.map((code: CountyCode) => ({
       code,
       types: present(byCounty[code], (g) => ({ baseline: eveByCounty[code][g].inForce, target: 0 })),
+      authorizedUsers: users.byCounty[code] ?? 0,
     })),
     productsInForce: productsInForce.size,
     households: [...productsInForce].reduce((sum, id) => sum + (households.get(id) ?? 0), 0),
+    authorizedUsers: users.city,
+    latestHouseholds: [...productsInForce].reduce((sum, id) => sum + latestHouseholds(index, id, asOf), 0),
     renewalsDue: renewalsDue(designations, statuses, asOf),
   };
 }

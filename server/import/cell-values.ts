@@ -65,6 +65,11 @@ export const VOCABULARY_NAMES: Record<Vocabulary, Label> = {
   precision: { zh: '位置精度', en: 'a location precision' },
   role: { zh: '参与方角色', en: 'a participant role' },
   visibility: { zh: '公开范围', en: 'a visibility' },
+  documentKind: { zh: '文件类别', en: 'a kind of file' },
+  documentVisibility: { zh: '文件公开范围', en: 'a file visibility' },
+  dossierStatus: { zh: '申报材料状态', en: 'a dossier item status' },
+  basis: { zh: '用标依据', en: 'a basis of use' },
+  authorizationStatus: { zh: '用标状态', en: 'an authorisation status' },
 };
 
 /**

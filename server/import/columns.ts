@@ -51,20 +51,27 @@ const SYNONYMS: Record<string, ColumnKey> = {
   资料来源: 'sources', 出处: 'sources',
 };
 
-const byName = new Map<string, ColumnKey>();
-for (const [key, label] of Object.entries(IMPORT_COLUMNS) as [ColumnKey, Label][]) {
-  for (const name of [key, label.zh, label.en]) byName.set(comparable(name), key);
+/**
+ * How a header cell names a column of `columns`: by its key, its Chinese or English label, a synonym,
+ * or an export's header (`产品名称 product_zh`, whose last word is the key). Null for no known column.
+ */
+export function headerReader<K extends string>(columns: Record<K, Label>, synonyms: Record<string, K>): (header: string) => K | null {
+  const byName = new Map<string, K>();
+  for (const [key, label] of Object.entries(columns) as [K, Label][]) {
+    for (const name of [key, label.zh, label.en]) byName.set(comparable(name), key);
+  }
+  for (const [name, key] of Object.entries(synonyms) as [string, K][]) byName.set(comparable(name), key);
+  return (header) => {
+    const text = normalise(header);
+    if (text === '') return null;
+    const last = text.split(' ').at(-1)!; // the export writes "产品名称 product_zh"
+    return byName.get(comparable(last)) ?? byName.get(comparable(text)) ?? null;
+  };
 }
-for (const [name, key] of Object.entries(SYNONYMS)) byName.set(comparable(name), key);
 
 function comparable(name: string): string {
   return normalise(name).toLowerCase().replace(/\s+/g, '');
 }
 
 /** The column a header cell names, or null (an unknown column, left alone and reported). */
-export function columnOf(header: string): ColumnKey | null {
-  const text = normalise(header);
-  if (text === '') return null;
-  const last = text.split(' ').at(-1)!; // the export writes "产品名称 product_zh"
-  return byName.get(comparable(last)) ?? byName.get(comparable(text)) ?? null;
-}
+export const columnOf: (header: string) => ColumnKey | null = headerReader(IMPORT_COLUMNS, SYNONYMS);

@@ -1,15 +1,19 @@
 /**
  * An import from the file to the report, as a task worker runs it: read the table within the limits,
- * read each cell, apply the rows (or check them, in a dry run), reporting progress as it goes. Also
+ * read each cell, apply the rows — products, or authorised users when the header is a user list's
+ * (user-columns.ts) — or check them in a dry run, reporting progress as it goes. Also
  * the downloadable report: the file's own rows with a result column, for the official to fix and send again.
  */
 import type { Db } from '../../db/open';
 import type { ImportProgress, ImportReport, ImportRowReport } from '../../db/model';
 import * as t from '../../db/schema';
 import { importRows } from '../domain/import';
+import { importAuthorizedUserRows } from '../domain/import-authorized-users';
 import type { SignedIn } from '../domain/viewer';
 import { interpretTable } from './interpret';
+import { interpretUserTable } from './interpret-users';
 import { readCsvTable, readXlsxTable, type Table } from './read-table';
+import { isUserTable } from './user-columns';
 
 /** What an import task is given: the file, who imports it, and whether to keep anything. */
 export interface ImportFileInput {
@@ -28,11 +32,13 @@ function check(db: Db, table: Table, input: ImportFileInput, progress: (p: Impor
   const counties = db.select({ code: t.counties.code, nameZh: t.counties.nameZh, nameEn: t.counties.nameEn }).from(t.counties).all();
   const total = table.rows.length;
   progress({ phase: 'checking', done: 0, total });
-  const interpreted = interpretTable(table, counties, input.today);
-  return importRows(db, input.viewer, interpreted, {
+  const options = {
     dryRun: input.dryRun, today: input.today, encoding: table.encoding ?? null,
-    onProgress: (done) => progress({ phase: input.dryRun ? 'checking' : 'writing', done, total }),
-  });
+    onProgress: (done: number) => progress({ phase: input.dryRun ? 'checking' : 'writing', done, total }),
+  };
+  // A list of authorised users (用标企业) is told apart by its header; any other table is of products.
+  if (isUserTable(table.header)) return importAuthorizedUserRows(db, input.viewer, interpretUserTable(table, input.today), options);
+  return importRows(db, input.viewer, interpretTable(table, counties, input.today), options);
 }
 
 /** Imports (or checks) a file as `input.viewer`; `progress` hears each phase and every 200 rows. */

@@ -4,7 +4,7 @@
  * labels it, and what to write instead. Pure, so it runs in a task worker beside the file reading.
  */
 import {
-  CreditCode, Source, type Category, type CountyCode, type GiType, type MarkKind, type PartialDate, type Status,
+  CreditCode, Source, sourceKey, type Category, type CountyCode, type GiType, type MarkKind, type PartialDate, type Status,
 } from '../../db/model';
 import { readDate } from './cell-dates';
 import {
@@ -36,7 +36,7 @@ export interface ImportValues {
   filedOn: PartialDate | null;
   grantedOn: PartialDate | null;
   validUntil: string | null;
-  sources: string[];
+  sources: Source[];
 }
 
 /** A problem in a row: the column as the file labels it (null for the row as a whole) and the text. */
@@ -105,9 +105,16 @@ export function interpretTable(table: Table, counties: readonly CountyName[], to
           `"${creditCode}" is not a valid unified social credit code. Write the 18 characters (digits or capitals, no I, O, S, V, Z) and check the last one`).problem,
       });
     }
-    const sources = (text('sources', 5000) ?? '').split(/\s*[;；]\s*/).filter(Boolean);
-    if (sources.some((s) => !Source.safeParse(s).success) || sources.length > 50) {
-      problems.push({ column: headerOf('sources'), zh: '每条来源不超过500字，最多50条，用分号隔开', en: 'Each source is at most 500 characters, at most 50 of them, separated by semicolons' });
+    // Each source as the export writes it (`标题 <https://…>`), or an address, or a citation (sourceFromText).
+    const read = (text('sources', 5000) ?? '').split(/\s*[;；]\s*/).filter(Boolean).map((s) => Source.safeParse(s));
+    const sources = read.flatMap((r) => (r.success ? [r.data] : []))
+      .filter((s, i, all) => all.findIndex((o) => sourceKey(o) === sourceKey(s)) === i);
+    if (read.some((r) => !r.success) || read.length > 50) {
+      problems.push({
+        column: headerOf('sources'),
+        zh: '每条来源写标题、链接或"标题 <链接>"，标题不超过500字，链接以 http:// 或 https:// 开头；最多50条，用分号隔开',
+        en: 'Write each source as a title, a link or "title <link>": titles at most 500 characters, links starting with http:// or https://; at most 50, separated by semicolons',
+      });
     }
     const values: ImportValues = {
       productId,

@@ -1,15 +1,21 @@
-/** GET /api/import/template.xlsx: the import template (signed-in officials and admins). */
+/** GET /api/import/template.xlsx and /api/import/authorized-users-template.xlsx: the import templates (signed-in officials and admins). */
 import { Router } from 'express';
 import { requireSignedIn } from '../auth';
 import type { AppContext } from '../context';
 import { importTemplate } from '../domain/import-template';
+import { userTemplate } from '../domain/import-user-template';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The import template route: the same workbook for every official (only the counties' names come from the registry). */
+/** The import template routes: the same workbooks for every official (only the counties' names come from the registry). */
 export function importTemplateRoutes(ctx: AppContext): Router {
-  return Router().get('/api/import/template.xlsx', requireSignedIn, async (_req, res) => {
-    const body = await importTemplate(ctx.db);
-    res.type(XLSX).attachment('jincheng-gi-import-template.xlsx').set('Cache-Control', 'private, no-cache').send(body);
-  });
+  return Router()
+    .get('/api/import/template.xlsx', requireSignedIn, async (_req, res) => {
+      const body = await importTemplate(ctx.db);
+      res.type(XLSX).attachment('jincheng-gi-import-template.xlsx').set('Cache-Control', 'private, no-cache').send(body);
+    })
+    .get('/api/import/authorized-users-template.xlsx', requireSignedIn, async (_req, res) => {
+      const body = await userTemplate();
+      res.type(XLSX).attachment('jincheng-gi-authorized-users-template.xlsx').set('Cache-Control', 'private, no-cache').send(body);
+    });
 }

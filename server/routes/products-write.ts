@@ -1,11 +1,12 @@
 /**
  * Product writes: POST /api/products, PATCH and DELETE /api/products/:id, POST /api/products/:id/restore,
- * PUT /api/products/:id/participants.
+ * PUT /api/products/:id/participants, PUT /api/products/:id/figures.
  */
 import { Router } from 'express';
-import { Participants, ProductCreate, ProductUpdate } from '../../db/model';
+import { Participants, ProductCreate, ProductFigures, ProductUpdate } from '../../db/model';
 import { requireAdmin, requireSignedIn, signedInViewer } from '../auth';
 import type { AppContext } from '../context';
+import { replaceFigures } from '../domain/figures';
 import { replaceParticipants } from '../domain/participants';
 import { archiveProduct, createProduct, restoreProduct, updateProduct } from '../domain/products-write';
 import { idParam, validate } from '../validate';
@@ -33,5 +34,10 @@ export function productWriteRoutes({ db }: AppContext): Router {
       const id = idParam(req.params.id);
       const list = validate(Participants, req.body, 'body');
       res.json(replaceParticipants(db, signedInViewer(res), id, list));
+    })
+    .put('/api/products/:id/figures', requireSignedIn, ...jsonBody, (req, res) => {
+      const id = idParam(req.params.id);
+      const series = validate(ProductFigures, req.body, 'body');
+      res.json(replaceFigures(db, signedInViewer(res), id, series));
     });
 }

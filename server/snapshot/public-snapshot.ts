@@ -12,6 +12,7 @@ import { csvChunks, iterateExportRows } from '../domain/export';
 import { atomFeed, ATOM_TYPE, type FeedOptions } from '../domain/feed';
 import { listPeriods } from '../domain/periods';
 import { getProduct, listProducts, productPoints } from '../domain/products-read';
+import { robotsTxt, sitemapXml } from '../domain/site-map';
 import { computeTally, defaultAsOf, resolvePeriod } from '../domain/tally';
 import { computeSeries } from '../domain/tally-series';
 import type { ReplayIndex } from '../domain/tally-replay';
@@ -42,6 +43,16 @@ export function configSnapshot(config: Pick<Config, 'tiles' | 'approvalNo'>): Sn
 /** The public changes as Atom (GET /api/feed.atom): the same for every viewer. */
 export function feedSnapshot(db: Db, options: FeedOptions = {}): SnapshotText {
   return { type: ATOM_TYPE, text: atomFeed(db, options) };
+}
+
+/** robots.txt of a site at `origin` (GET /robots.txt). */
+export function robotsSnapshot(origin: string | null): SnapshotText {
+  return { type: 'text/plain; charset=utf-8', text: robotsTxt(origin) };
+}
+
+/** The sitemap of the public pages of a site at `origin` (GET /sitemap.xml). */
+export function sitemapSnapshot(db: Db, origin: string): SnapshotText {
+  return { type: 'application/xml; charset=utf-8', text: sitemapXml(db, origin) };
 }
 
 /** The public registry as CSV (GET /api/export/products.csv), whole: for a static copy (the server streams it). */

@@ -3,7 +3,8 @@
  * and exports (streams of chunks). The same functions run inline for an in-memory database.
  */
 import type { Db } from '../../db/open';
-import type { ProductFilter } from '../../db/model';
+import type { Cultivation, ProductFilter } from '../../db/model';
+import { cultivationXlsx } from '../domain/cultivation';
 import { csvChunks, exportSheets, iterateExportRows, xlsxChunks } from '../domain/export';
 import { loadReplayIndex, type ReplayIndex } from '../domain/tally-replay';
 import type { Viewer } from '../domain/viewer';
@@ -14,6 +15,7 @@ import {
 } from '../snapshot/public-snapshot';
 import { registryVersionReader } from '../snapshot/ready-cache';
 import { importFile, importReportXlsx, type ImportFileInput } from '../import/import-file';
+import { annualReportFile, annualReportSnapshot, type AnnualReportRequest, type ReportFormat } from '../snapshot/report-snapshot';
 
 /** What a task sees: its database, and the replay index of the registry version it last read. */
 export interface TaskContext {
@@ -66,6 +68,12 @@ const runners = {
   series: (ctx: TaskContext, input: SeriesRequest & Ahead) => ready(ctx, input.encodings, () => seriesSnapshot(ctx.db, ctx.replayIndex(), input)),
   importFile: (ctx: TaskContext, input: ImportFileInput) => importFile(ctx.writableDb(), input, ctx.progress),
   importReportXlsx: (ctx: TaskContext, input: ImportFileInput & { lang: 'zh' | 'en' }) => importReportXlsx(ctx.writableDb(), input),
+  annualReport: (ctx: TaskContext, input: AnnualReportRequest & Ahead) =>
+    ready(ctx, input.encodings, () => annualReportSnapshot(ctx.db, ctx.replayIndex(), input)),
+  annualReportFile: (ctx: TaskContext, input: AnnualReportRequest & { format: ReportFormat; lang: 'zh' | 'en' }) =>
+    annualReportFile(ctx.db, () => ctx.replayIndex(), input),
+  cultivationXlsx: (_ctx: TaskContext, input: { board: Cultivation; lang: 'zh' | 'en'; names: Record<string, { zh: string; en: string }> }) =>
+    cultivationXlsx(input.board, input.lang, input.names),
 };
 
 const streams = {

@@ -5,7 +5,7 @@ import { productsOfPoints } from '../../client/map/point-list';
 const props = (id: number, nameZh: string): ProductPointProperties => ({
   productId: id, nameZh, nameEn: null, category: 'food', counties: ['140521'],
   designations: [{ id: id * 10, giType: 'trademark', markKind: 'collective', status: 'granted' }],
-  label: '', precision: 'county',
+  label: '', precision: 'county', thumbnailUrl: null,
 });
 const point = (p: ProductPointProperties, lng = 112.5, lat = 35.5) =>
   ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lng, lat] as [number, number] }, properties: p });

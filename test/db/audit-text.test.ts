@@ -96,7 +96,18 @@ describe('describeAuditEvent in Chinese', () => {
   it('tells a new designation, its date as given', () => {
     const text = describeAuditEvent(started, 'zh', names);
     expect(text.summary).toBe('为 沁水黄小米 新建 地理标志商标');
-    expect(text.changes).toEqual(['地理标志类型：— → 地理标志商标', '商标种类：— → 集体商标', '状态：— → 培育中（2024-01）', '申请人/持有人：— → 沁水县小米协会']);
+    expect(text.changes).toEqual(['地理标志类型：— → 地理标志商标', '商标种类：— → 集体商标', '状态：— → 培育中（2024年1月）', '申请人/持有人：— → 沁水县小米协会']);
+    expect(describeAuditEvent(started, 'en', names).changes).toContain('Status: — → Cultivating (January 2024)');
+  });
+
+  it('tells the sources added as title and link, also after sources that were plain texts', () => {
+    const sourced = event({
+      subject,
+      before: { sources: ['县志'] },
+      after: { sources: [{ title: '县志', url: null }, { title: '公告', url: 'https://a.cn/1' }, { title: null, url: 'https://b.cn' }] },
+    });
+    expect(describeAuditEvent(sourced, 'zh', names).changes).toEqual(['资料来源：1 条 → 3 条（新增：公告 <https://a.cn/1>、https://b.cn）']);
+    expect(describeAuditEvent(sourced, 'en', names).changes).toEqual(['Sources: 1 item → 3 items (added: 公告 <https://a.cn/1>, https://b.cn)']);
   });
 
   it('tells who joined, left and changed in the model', () => {

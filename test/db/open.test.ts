@@ -15,8 +15,9 @@ describe('openDb', () => {
     const sqlite = db.$client;
     const tables = sqlite.prepare("select name from sqlite_master where type='table' and name not like '\\_\\_%' escape '\\' and name not like 'sqlite%' order by name").pluck().all();
     expect(tables).toEqual([
-      'audit_events', 'counties', 'designations', 'locations', 'participants', 'periods', 'product_counties',
-      'products', 'protected_areas', 'registry_meta', 'sessions', 'targets', 'transitions', 'users',
+      'audit_events', 'authorized_users', 'counties', 'designations', 'document_files', 'documents', 'dossier_items', 'dossier_templates',
+      'dossiers', 'locations', 'participants', 'periods', 'product_counties', 'product_figures', 'products', 'protected_areas',
+      'registry_meta', 'report_settings', 'sessions', 'targets', 'transitions', 'users',
     ]);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL

@@ -40,9 +40,9 @@ describe('the public map', () => {
       await page.locator('.county-label b', { hasText: name }).waitFor();
     }
     const points = (await call(`${server.url}/api/products.geojson`)).body.features.length;
-    expect(points).toBe(19);
+    expect(points).toBe(21); // 16 seeded products, 晋城药茶 at six county points
     await expect.poll(() => markedLocations(page)).toBe(points);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: '共 14 个产品' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '共 16 个产品' }).count()).toBe(1);
 
     // 沁水县's four products share one point: Enter on their cluster spreads them out.
     await page.getByLabel('县（市、区）', { exact: true }).selectOption('140521');
@@ -269,9 +269,9 @@ describe('the map with 10,000 products', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(await page.locator('.gi-cluster').count()).toBeLessThan(200);
     const results = page.getByRole('region', { name: '筛选结果' });
-    await results.getByText(`共 ${EXTRA + 14} 个产品 · 列出前 100 个`).waitFor();
+    await results.getByText(`共 ${EXTRA + 16} 个产品 · 列出前 100 个`).waitFor();
     await results.getByRole('button', { name: '再列出 100 个' }).click();
-    await results.getByText(`共 ${EXTRA + 14} 个产品 · 列出前 200 个`).waitFor();
+    await results.getByText(`共 ${EXTRA + 16} 个产品 · 列出前 200 个`).waitFor();
     expect(await results.locator('gi-product-list').getByRole('listitem').count()).toBe(200);
     expect(listRequests).toEqual([]);
     await page.getByRole('button', { name: '放大', exact: true }).click();

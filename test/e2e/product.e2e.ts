@@ -46,7 +46,7 @@ describe('the product page', () => {
 
     const trademark = page.getByRole('article', { name: /地理标志商标（证明商标）/ });
     await trademark.getByText('高平市寺庄镇农村综合便民服务中心').waitFor();
-    await trademark.getByText('2030-10-27').waitFor();
+    await trademark.getByText('2030-10-27', { exact: true }).waitFor(); // its notes quote the term too
     expect(await trademark.getByRole('listitem').filter({ has: page.locator('time') }).allTextContents())
       .toEqual([expect.stringContaining('培育中'), expect.stringContaining('已申报'), expect.stringContaining('已获批（当前）')]);
     const protectedProduct = page.getByRole('article', { name: /地理标志保护产品/ });
@@ -99,8 +99,9 @@ describe('the product page', () => {
     await page.getByRole('button', { name: '重试' }).click();
     await page.getByRole('heading', { level: 1, name: '高平大黄梨' }).waitFor();
 
-    await page.goto('/products/99999');
-    await page.getByRole('alert').getByText('找不到该产品').waitFor();
+    // A product that is not there is the not-found page, answered 404 (test/e2e/public-pages.e2e.ts has more).
+    expect((await page.goto('/products/99999'))!.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: '找不到该产品' }).waitFor();
     await context.close();
   });
 });

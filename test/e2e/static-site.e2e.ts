@@ -1,7 +1,8 @@
 /**
  * The static copy (`npm run build:static`) in Chromium, served by a plain file server (node:http,
  * no app code): the map draws the counties and every marker and filters, a product page opens from
- * the list and from a deep link, the tally page shows its cards, an unknown path gets the 404 page,
+ * the list and from a deep link, the tally page shows its cards, /verify finds an authorised user in
+ * the verification index, an unknown path gets the 404 page,
  * and nothing asks another origin or logs an error.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -13,6 +14,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/open';
 import { loadSeeds } from '../../seeds/loader';
+import { and, eq } from 'drizzle-orm';
+import * as schema from '../../db/schema';
+import type { Db } from '../../db/open';
+import { addAuthorizedUser } from '../../server/domain/authorized-users';
+import { addAccount } from '../server/fixtures';
 import { buildStaticSite } from '../../server/cli/build-static';
 import { CLIENT_DIR } from '../../server/static';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
@@ -50,6 +56,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gi-static-e2e-'));
   const db = openDb(join(dir, 'registry.sqlite'));
   loadSeeds(db);
+  await addVerifiableUser(db);
   await buildStaticSite(db, join(dir, 'site'), { clientDir: process.env.CLIENT_DIR ?? CLIENT_DIR });
   db.$client.close();
   site = fileServer(join(dir, 'site'));
@@ -86,9 +93,9 @@ describe('the static copy of the public side', () => {
     await expect.poll(() => page.locator('.leaflet-counties-pane path').count()).toBe(6);
     await page.locator('.county-label b', { hasText: '沁水县' }).waitFor();
     const points = data('api/products.geojson').features as { properties: { counties: string[] } }[];
-    expect(points).toHaveLength(19);
+    expect(points).toHaveLength(21); // 16 seeded products, 晋城药茶 at six county points
     await expect.poll(() => markedLocations(page)).toBe(points.length);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: '共 14 个产品' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '共 16 个产品' }).count()).toBe(1);
 
     await page.getByLabel('县（市、区）', { exact: true }).selectOption('140521');
     await expect.poll(() => new URL(page.url()).search).toBe('?county=140521');
@@ -118,12 +125,37 @@ describe('the static copy of the public side', () => {
     }
   });
 
+  it('shows the annual report of a year from its file, opened from the tally page, with its Word file beside it', async () => {
+    const page = await open('/tally');
+    const year = (data('api/tally.json') as { asOf: string }).asOf.slice(0, 4);
+    await page.getByRole('link', { name: `${year}年度报告` }).click();
+    await page.getByRole('heading', { level: 1, name: `晋城市地理标志工作年度报告（${year}年）` }).waitFor();
+    const report = data(`api/reports/annual/${year}.json`) as { totals: { inForce: number }[] };
+    const inForce = page.locator('gi-annual-report section[data-section=totals] tbody tr td:nth-child(2)');
+    await expect.poll(() => inForce.allTextContents()).toEqual(report.totals.map((x) => String(x.inForce)));
+    const word = await page.getByRole('link', { name: '下载 Word 文件（.docx）' }).getAttribute('href');
+    expect(word).toBe(`/api/reports/annual/${year}.zh.docx`);
+    expect((await fetch(`${url}${word}`)).status).toBe(200);
+  });
+
+  it('answers /verify from its index: part of a name finds the user and says it may use the mark', async () => {
+    const page = await open(`/verify?q=${encodeURIComponent('静态核验')}`);
+    const card = page.getByRole('article', { name: '晋城静态核验蜂业有限公司' });
+    await card.getByText('可以使用', { exact: true }).waitFor();
+    expect(await card.textContent()).toContain('2024-03-01');
+    await page.getByLabel('企业名称或统一社会信用代码').fill('没有这家公司');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText('未查到：该企业不是登记的用标企业').waitFor();
+  });
+
   it('answers an unknown path, and the workspace, with the not-found view', async () => {
     const res = await fetch(`${url}/no/such/page`);
     expect(res.status).toBe(404);
     for (const path of ['/no/such/page', '/admin']) {
       const page = await open(path);
-      await page.getByRole('alert').filter({ hasText: '返回地图' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+      await page.getByRole('link', { name: '返回地图首页' }).waitFor();
+      expect(await page.evaluate(() => document.title)).toBe('页面不存在 · 晋城地理标志');
     }
   });
 
@@ -138,3 +170,14 @@ describe('the static copy of the public side', () => {
     }
   });
 });
+
+/** An authorised user of the first public product's granted GI, as an official would add it. */
+async function addVerifiableUser(db: Db): Promise<void> {
+  const account = await addAccount(db, 'static-verify', 'admin');
+  const granted = db.select({ id: schema.designations.id }).from(schema.designations)
+    .innerJoin(schema.products, eq(schema.products.id, schema.designations.productId))
+    .where(and(eq(schema.designations.status, 'granted'), eq(schema.products.visibility, 'public'))).get()!;
+  addAuthorizedUser(db, { id: account.id, username: account.username, role: 'admin', county: null }, granted.id, {
+    name: '晋城静态核验蜂业有限公司', creditCode: null, basis: 'approved_producer', reference: null, from: '2024-03-01', until: null, status: 'active',
+  });
+}

@@ -1,6 +1,7 @@
 /** The /tally page in Chromium: the same numbers as the API, URL state, four states, admin edits, one printed A4 page. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cultivation } from '../../client/i18n/cultivation';
 import { GI_TYPES, type Tally } from '../../db/model';
 import * as t from '../../db/schema';
 import { addAccount, signIn } from '../server/fixtures';
@@ -46,12 +47,17 @@ async function shown(page: Page) {
   };
 }
 
+/** The county table's pipeline cell (Chinese): cultivating (of which ready to file) / filed / published. */
+const pipelineCell = (p: Tally['types'][number]['pipeline']) => cultivation.zh['pipeline.cell']
+  .replace('{cultivating}', String(p.cultivating)).replace('{ready}', String(p.readyToFile))
+  .replace('{filed}', String(p.filed)).replace('{published}', String(p.published));
+
 async function expected(asOf: string) {
   const tally = (await call(`${s.url}/api/tally?period=1&asOf=${asOf}`)).body as Tally;
   return {
     inForce: tally.types.map((x) => x.inForce),
     products: tally.productsInForce,
-    totals: tally.types.flatMap((x) => [String(x.inForce), String(x.baseline), `${x.pipeline.cultivating} / ${x.pipeline.filed} / ${x.pipeline.published}`]),
+    totals: [...tally.types.flatMap((x) => [String(x.inForce), String(x.baseline), pipelineCell(x.pipeline)]), String(tally.authorizedUsers)],
   };
 }
 
@@ -91,7 +97,7 @@ describe('/tally', () => {
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('boom');
     await alert.getByRole('button', { name: '重试' }).click();
-    await expect.poll(async () => (await shown(page)).inForce).toEqual([4, 2, 5]);
+    await expect.poll(async () => (await shown(page)).inForce).toEqual([4, 2, 7]); // with 巴公大葱 and 析城山小米 (2013)
   });
 
   /** A page signed in as the city admin (the session cookie from the API), at `path`. */

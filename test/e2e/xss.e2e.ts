@@ -63,7 +63,7 @@ beforeAll(async () => {
   const designation = await ok(await api.post(`/api/products/${productId}/designations`, { data: {
     giType: 'trademark', markKind: 'collective', holder: IMG, number: SCRIPT, announcement: IMG, notes: SCRIPT, startedOn: '2025-01-01',
   } }));
-  await ok(await api.post(`/api/designations/${designation.id}/transitions`, { data: { to: 'filed', on: '2025-02-01', note: IMG } }));
+  await ok(await api.post(`/api/designations/${designation.id}/transitions`, { data: { to: 'filed', on: '2025-02-01', note: IMG, confirmIncomplete: true } }));
   await ok(await api.put(`/api/products/${productId}/participants`, { data: [
     { role: 'enterprise', name: IMG }, { role: 'cooperative', name: SCRIPT, households: 5 }, { role: 'farmers', households: 50 },
   ] }));

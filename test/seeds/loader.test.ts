@@ -6,7 +6,7 @@ import { parseCsv, parseCsvRecords } from '../../seeds/csv';
 function counts(db: ReturnType<typeof openDb>) {
   const n = (table: string) => db.$client.prepare(`select count(*) from ${table}`).pluck().get();
   return Object.fromEntries(['counties', 'products', 'product_counties', 'locations', 'designations', 'transitions',
-    'participants', 'periods', 'targets'].map((tbl) => [tbl, n(tbl)]));
+    'participants', 'periods', 'targets', 'protected_areas', 'product_figures'].map((tbl) => [tbl, n(tbl)]));
 }
 
 describe('seed loader', () => {
@@ -14,7 +14,7 @@ describe('seed loader', () => {
     const db = openDb(':memory:');
     expect(isEmpty(db)).toBe(true);
     const report = loadSeeds(db);
-    expect(report).toEqual({ counties: 6, products: 14, designations: 17, periods: 1 });
+    expect(report).toEqual({ counties: 6, products: 16, designations: 19, periods: 1, enriched: 10, figures: 3 });
     expect(isEmpty(db)).toBe(false);
     const sqlite = db.$client;
     const pear = sqlite.prepare("select d.gi_type, d.status from designations d join products p on p.id = d.product_id where p.name_zh = '高平大黄梨' order by d.gi_type").all();
@@ -23,7 +23,7 @@ describe('seed loader', () => {
     expect(candidates.sort()).toEqual(['晋城药茶', '沁水蜂蜜', '阳城桑蚕', '陵川中药材', '高平生猪'].sort());
     expect(sqlite.prepare("select name from periods").pluck().all()).toEqual(['十四五']);
     expect(sqlite.prepare("select gi_type, baseline, target from targets order by gi_type").all()).toEqual([
-      { gi_type: 'agricultural_product', baseline: 5, target: 15 },
+      { gi_type: 'agricultural_product', baseline: 7, target: 15 },
       { gi_type: 'protected_product', baseline: 2, target: 5 },
       { gi_type: 'trademark', baseline: 4, target: 10 },
     ]);
@@ -33,7 +33,9 @@ describe('seed loader', () => {
     const db = openDb(':memory:');
     loadSeeds(db);
     const before = counts(db);
-    expect(loadSeeds(db)).toEqual({ counties: 0, products: 0, designations: 0, periods: 0 });
+    const version = db.$client.prepare('select version from registry_meta').pluck().get();
+    expect(loadSeeds(db)).toEqual({ counties: 0, products: 0, designations: 0, periods: 0, enriched: 0, figures: 0 });
+    expect(db.$client.prepare('select version from registry_meta').pluck().get()).toBe(version);
     expect(counts(db)).toEqual(before);
   });
 

@@ -38,7 +38,7 @@ beforeAll(async () => {
   yangchengProduct = (await send(s.url, 'POST', '/api/products', { nameZh: '阳城桑蚕丝', category: 'non_food', counties: ['140522'] }, c.yangcheng)).body.id;
   await send(s.url, 'PATCH', `/api/products/${qinshuiProduct}`, { category: 'food', counties: ['140521', '140522'] }, c.qinshui);
   designationId = (await send(s.url, 'POST', `/api/products/${qinshuiProduct}/designations`, { giType: 'trademark', markKind: 'collective', startedOn: '2024-01-01' }, c.qinshui)).body.id;
-  await send(s.url, 'POST', `/api/designations/${designationId}/transitions`, { to: 'filed', on: '2024-02-01', note: '申报' }, c.qinshui);
+  await send(s.url, 'POST', `/api/designations/${designationId}/transitions`, { to: 'filed', on: '2024-02-01', note: '申报', confirmIncomplete: true }, c.qinshui);
   await send(s.url, 'POST', `/api/designations/${designationId}/transitions`, { to: 'granted', on: '2024-05-01' }, c.qinshui);
   await send(s.url, 'PUT', `/api/products/${qinshuiProduct}/participants`, [
     { role: 'cooperative', name: '沁水县黄小米专业合作社', households: 320 }, { role: 'farmers', households: 300 },

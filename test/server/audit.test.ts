@@ -42,7 +42,7 @@ describe('writing the log', () => {
   });
 
   it('logs transitions and participants', async () => {
-    await send(s.url, 'POST', `/api/designations/${designationId}/transitions`, { to: 'filed', on: '2024-02-01', note: '申报' }, c.qinshui);
+    await send(s.url, 'POST', `/api/designations/${designationId}/transitions`, { to: 'filed', on: '2024-02-01', note: '申报', confirmIncomplete: true }, c.qinshui);
     await send(s.url, 'PUT', `/api/products/${qinshuiProduct}/participants`, [{ role: 'farmers', households: 300 }], c.qinshui);
     const moves = (await send(s.url, 'GET', `/api/audit?entity=designation&id=${designationId}`, undefined, c.admin)).body.items;
     expect(moves[0]).toMatchObject({ action: 'transition', before: { status: 'cultivating' }, after: { status: 'filed', on: '2024-02-01', note: '申报' } });

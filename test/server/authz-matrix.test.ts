@@ -79,7 +79,7 @@ const cases: Case[] = [
     expect: { anonymous: 401, own: 200, other: 403, admin: 200 } },
   { what: 'PATCH /api/designations/:id (draft product)', request: () => ['PATCH', `/api/designations/${fresh({ visibility: 'draft' }).designation.id}`, { notes: '备注' }],
     expect: { anonymous: 401, own: 200, other: 404, admin: 200 } },
-  { what: 'POST /api/designations/:id/transitions', request: () => ['POST', `/api/designations/${fresh().designation.id}/transitions`, { to: 'filed', on: today, note: '' }],
+  { what: 'POST /api/designations/:id/transitions', request: () => ['POST', `/api/designations/${fresh().designation.id}/transitions`, { to: 'filed', on: today, note: '', confirmIncomplete: true }],
     expect: { anonymous: 401, own: 201, other: 403, admin: 201 } },
   { what: 'PUT /api/products/:id/participants', request: () => ['PUT', `/api/products/${fresh().product.id}/participants`, [{ role: 'farmers', households: 120 }]],
     expect: { anonymous: 401, own: 200, other: 403, admin: 200 } },

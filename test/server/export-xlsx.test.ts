@@ -60,8 +60,8 @@ function rowsOf(sheet: ExcelJS.Worksheet): ExcelJS.CellValue[][] {
 const col = (key: string) => EXPORT_COLUMNS.findIndex(([k]) => k === key);
 
 describe('the XLSX export', () => {
-  it('has the products, moves and participants sheets, each with a bold, frozen, filtered header', () => {
-    expect(book.worksheets.map((w) => w.name)).toEqual(['地理标志 GI', '状态变更 moves', '参与主体 participants']);
+  it('has the products, moves, participants and authorised users sheets, each with a bold, frozen, filtered header', () => {
+    expect(book.worksheets.map((w) => w.name)).toEqual(['地理标志 GI', '状态变更 moves', '参与主体 participants', '用标企业 Authorised users']);
     for (const sheet of book.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);

@@ -18,7 +18,7 @@ describe('GET /api/export/products.csv', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder().decode(bytes));
     expect(rows[0][1]).toBe('产品名称 product_zh');
-    expect(rows).toHaveLength(1 + 17); // 17 seeded designations, every product has at least one
+    expect(rows).toHaveLength(1 + 19); // 19 seeded designations, every product has at least one
     const pear = rows.filter((r) => r[1] === '高平大黄梨');
     expect(pear.map((r) => r[6]).sort()).toEqual(['protected_product', 'trademark']);
     const mark = pear.find((r) => r[6] === 'trademark')!;
@@ -41,7 +41,7 @@ describe('GET /api/export/products.xlsx', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
     const sheet = book.worksheets[0];
-    expect(sheet.rowCount).toBe(1 + 5);
+    expect(sheet.rowCount).toBe(1 + 7); // 巴公大葱 and 析城山小米 with the first five
     expect(sheet.getRow(1).getCell(2).value).toBe('产品名称 product_zh');
     const names = [];
     for (let r = 2; r <= sheet.rowCount; r++) names.push(sheet.getRow(r).getCell(2).value);

@@ -9,6 +9,7 @@ import { todayInShanghai } from '../../db/model';
 import { startServer, type TestServer } from '../support/server';
 import { DocumentChecker } from './openapi-check';
 import { addAccount, PASSWORD, signIn } from './fixtures';
+import { HTML_BYTES, pdfBytes, picture, uploadForm } from '../support/sample-files';
 
 let server: TestServer;
 let check: DocumentChecker;
@@ -26,17 +27,23 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-interface Call { id?: number | string; query?: Record<string, string>; body?: unknown; raw?: string; as?: string; headers?: Record<string, string> }
+interface Call {
+  id?: number | string; params?: Record<string, string>; query?: Record<string, string>; body?: unknown; raw?: string; as?: string;
+  headers?: Record<string, string>;
+  /** A multipart/form-data body (the document upload) instead of JSON. */
+  form?: FormData;
+}
 
 /** Calls an operation as the document describes it and checks the answer against the document. */
-async function hit(operationId: string, { id, query, body, raw, as, headers = {} }: Call = {}) {
+async function hit(operationId: string, { id, params = {}, query, body, raw, as, headers = {}, form }: Call = {}) {
   const { path, method } = check.operation(operationId);
-  const url = `${server.url}${path.replace('{id}', String(id ?? 1))}${query ? `?${new URLSearchParams(query)}` : ''}`;
+  const filled = Object.entries(params).reduce((p, [name, value]) => p.replace(`{${name}}`, encodeURIComponent(value)), path.replace('{id}', String(id ?? 1)));
+  const url = `${server.url}${filled}${query ? `?${new URLSearchParams(query)}` : ''}`;
   const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
   const res = await fetch(url, {
     method: method.toUpperCase(),
     headers: { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...(as ? { cookie: as } : {}), ...headers },
-    body: payload,
+    body: form ?? payload,
   });
   const type = res.headers.get('content-type');
   const buffer = Buffer.from(await res.arrayBuffer());
@@ -175,6 +182,27 @@ describe('every documented operation, good and bad requests, against the documen
     expect((await hit('updatePeriod', { as: admin, id: 9999, body: period })).status).toBe(404);
   });
 
+  it('the annual report (200, 304, 400) and who issues it (200; 400, 401, 403, 415)', async () => {
+    const nextYear = String(Number(todayInShanghai().slice(0, 4)) + 1);
+    await notModified('getAnnualReport', { query: { year: '2020' } });
+    for (const id of ['getAnnualReport', 'getAnnualReportDocx', 'getAnnualReportXlsx']) {
+      expect((await hit(id, { query: { year: '2025', lang: 'en' } })).status, id).toBe(200);
+      expect((await hit(id, { query: { year: nextYear } })).status, id).toBe(400);
+      expect((await hit(id, { query: { year: '1948' } })).status, id).toBe(400);
+    }
+    expect((await hit('getReportSettings', { as: admin })).status).toBe(200);
+    expect((await hit('getReportSettings')).status).toBe(401);
+    expect((await hit('getReportSettings', { as: official })).status).toBe(403);
+    const settings = { issuerZh: '晋城市市场监督管理局（知识产权局）', issuerEn: 'Jincheng AMR' };
+    expect((await hit('putReportSettings', { as: admin, body: settings })).status).toBe(200);
+    expect((await hit('putReportSettings', { as: admin, body: { issuerZh: '' } })).status).toBe(400);
+    expect((await hit('putReportSettings', { body: settings })).status).toBe(401);
+    expect((await hit('putReportSettings', { as: official, body: settings })).status).toBe(403);
+    expect((await hit('putReportSettings', { as: admin, body: settings, headers: EVIL })).status).toBe(403);
+    expect((await hit('putReportSettings', { as: admin, raw: BIG })).status).toBe(413);
+    expect((await hit('putReportSettings', { as: admin, raw: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+  });
+
   it('users: 200/201 and 400, 401, 403, 404, 409', async () => {
     await ok('listUsers', { as: admin });
     expect((await hit('listUsers', { as: official })).status).toBe(403);
@@ -203,6 +231,8 @@ describe('every documented operation, good and bad requests, against the documen
   it('import: template, progress, report and import (200 dry run, 201 kept) and 400, 401, 403, 413, 415', async () => {
     await ok('getImportTemplate', { as: official });
     expect((await hit('getImportTemplate')).status).toBe(401);
+    await ok('getAuthorizedUserTemplate', { as: official });
+    expect((await hit('getAuthorizedUserTemplate')).status).toBe(401);
     await ok('getImportProgress', { as: official });
     expect((await hit('getImportProgress')).status).toBe(401);
     const good = { format: 'csv', data: csvBase64('产品名称,类别,县（市、区）\n接口导入产品,食用农林产品及食品,沁水县\n') };
@@ -219,6 +249,115 @@ describe('every documented operation, good and bad requests, against the documen
     expect((await hit('importTable', { as: official, raw: 'a,b', headers: { 'content-type': 'text/csv' } })).status).toBe(415);
     expect((await hit('importTable', { as: official, body: { format: 'csv', data: Buffer.alloc(5_245_000, 65).toString('base64') } })).status).toBe(413);
     expect((await hit('importTable', { as: official, body: good })).status).toBe(201);
+  });
+
+  it('cultivation: dossiers, the board, checklists: 200 and 400, 401, 403, 404, 409', async () => {
+    const product = await hit('createProduct', { as: official, body: { nameZh: '接口档案产品', category: 'food', counties: ['140521'], visibility: 'public' } });
+    const created = await hit('createDesignation', { as: official, id: product.body.id, body: { giType: 'protected_product' } });
+    const id = created.body.id;
+    expect((await hit('getDossier', { id })).status).toBe(200);
+    expect((await hit('getDossier', { id, as: official })).status).toBe(200);
+    expect((await hit('getDossier', { id: 'x' })).status).toBe(400);
+    expect((await hit('getDossier', { id: 999_999 })).status).toBe(404);
+    expect((await hit('putDossierItem', { as: official, id, params: { key: 'test_report' }, body: { status: 'ready' } })).status).toBe(200);
+    expect((await hit('putDossierItem', { as: official, id, params: { key: 'test_report' }, body: { status: 'done' } })).status).toBe(400);
+    expect((await hit('putDossierItem', { id, params: { key: 'test_report' }, body: { status: 'ready' } })).status).toBe(401);
+    expect((await hit('putDossierItem', { as: official, id, params: { key: 'nothing_here' }, body: { status: 'ready' } })).status).toBe(404);
+    expect((await hit('putDossierItem', { as: official, id, params: { key: 'test_report' }, body: { status: 'ready' }, headers: EVIL })).status).toBe(403);
+    expect((await hit('acceptDossierTemplate', { as: official, id, body: { version: 1 } })).status).toBe(200);
+    expect((await hit('acceptDossierTemplate', { as: official, id, body: { version: 99 } })).status).toBe(409);
+    expect((await hit('acceptDossierTemplate', { as: official, id, body: {} })).status).toBe(400);
+    expect((await hit('acceptDossierTemplate', { id, body: { version: 1 } })).status).toBe(401);
+    expect((await hit('getCultivationBoard', { as: admin })).status).toBe(200);
+    expect((await hit('getCultivationBoard', { as: admin, query: { county: 'x' } })).status).toBe(400);
+    expect((await hit('getCultivationBoard')).status).toBe(401);
+    expect((await hit('exportCultivationXlsx', { as: official, query: { lang: 'en' } })).status).toBe(200);
+    expect((await hit('exportCultivationXlsx', { as: official, query: { lang: 'fr' } })).status).toBe(400);
+    expect((await hit('exportCultivationXlsx')).status).toBe(401);
+    const template = await hit('getDossierTemplate', { as: official, params: { giType: 'trademark' } });
+    expect(template.status).toBe(200);
+    expect((await hit('getDossierTemplate', { as: official, params: { giType: 'silk' } })).status).toBe(400);
+    expect((await hit('getDossierTemplate', { params: { giType: 'trademark' } })).status).toBe(401);
+    expect((await hit('putDossierTemplate', { as: admin, params: { giType: 'trademark' }, body: { items: template.body.items } })).status).toBe(200);
+    expect((await hit('putDossierTemplate', { as: admin, params: { giType: 'trademark' }, body: { items: 'none' } })).status).toBe(400);
+    expect((await hit('putDossierTemplate', { as: official, params: { giType: 'trademark' }, body: { items: [] } })).status).toBe(403);
+    expect((await hit('putDossierTemplate', { params: { giType: 'trademark' }, body: { items: [] } })).status).toBe(401);
+    expect((await hit('putDossierTemplate', { as: admin, params: { giType: 'trademark' }, raw: BIG })).status).toBe(413);
+    expect((await hit('putDossierTemplate', { as: admin, params: { giType: 'trademark' }, raw: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+  });
+
+  it('marks: authorised users (201/200, 400, 401, 403, 404, 409) and verification (200, 400)', async () => {
+    const product = await hit('createProduct', { as: official, body: { nameZh: '接口用标产品', category: 'food', counties: ['140521'], visibility: 'public' } });
+    const designation = (await hit('createDesignation', { as: official, id: product.body.id, body: { giType: 'agricultural_product' } })).body.id;
+    const user = { name: '接口用标企业', basis: 'approved_producer', from: '2024-01-01' };
+    const created = await hit('addAuthorizedUser', { as: official, id: designation, body: user });
+    expect(created.status).toBe(201);
+    expect((await hit('addAuthorizedUser', { as: official, id: designation, body: { ...user, from: 'soon' } })).status).toBe(400);
+    expect((await hit('addAuthorizedUser', { id: designation, body: user })).status).toBe(401);
+    expect((await hit('addAuthorizedUser', { as: official, id: 999_999, body: user })).status).toBe(404);
+    expect((await hit('addAuthorizedUser', { as: official, id: designation, body: user, headers: EVIL })).status).toBe(403);
+    expect((await hit('addAuthorizedUser', { as: official, id: designation, raw: BIG })).status).toBe(413);
+    expect((await hit('addAuthorizedUser', { as: official, id: designation, raw: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+    const code = { creditCode: '91140521MA0HNEY12'.slice(0, 17) };
+    const { creditCodeCheckChar } = await import('../../db/model');
+    const full = code.creditCode + creditCodeCheckChar(code.creditCode);
+    expect((await hit('addAuthorizedUser', { as: official, id: designation, body: { ...user, name: '甲', creditCode: full } })).status).toBe(201);
+    expect((await hit('addAuthorizedUser', { as: official, id: designation, body: { ...user, name: '乙', creditCode: full } })).status).toBe(409);
+    expect((await hit('updateAuthorizedUser', { as: official, id: created.body.id, body: { status: 'suspended' } })).status).toBe(200);
+    expect((await hit('updateAuthorizedUser', { as: official, id: created.body.id, body: { status: 'gone' } })).status).toBe(400);
+    expect((await hit('updateAuthorizedUser', { as: official, id: 999_999, body: {} })).status).toBe(404);
+    expect((await hit('updateAuthorizedUser', { id: created.body.id, body: {} })).status).toBe(401);
+    expect((await hit('verifyEnterprise', { query: { q: '接口用标' } })).status).toBe(200);
+    expect((await hit('verifyEnterprise', { query: { q: 'x' } })).status).toBe(400);
+  });
+
+  it('documents: upload (201; 400, 401, 403, 404, 409, 413, 415), files and thumbnails (200, 304, 400, 404), PATCH and DELETE', async () => {
+    const product = await hit('createProduct', { as: official, body: { nameZh: '接口文件产品', category: 'food', counties: ['140521'], visibility: 'public' } });
+    const id = product.body.id;
+    const meta = { kind: 'photo', title: '接口照片', visibility: 'public' };
+    const photo = await hit('uploadDocument', { as: official, id, form: uploadForm(meta, { bytes: await picture('png', 64, 48), name: 'p.png' }) });
+    expect(photo.status).toBe(201);
+    expect((await hit('uploadDocument', { as: official, id, form: uploadForm({ ...meta, kind: 'poster' }, { bytes: pdfBytes(), name: 'a.pdf' }) })).status).toBe(400);
+    expect((await hit('uploadDocument', { id, form: uploadForm(meta, { bytes: pdfBytes(), name: 'a.pdf' }) })).status).toBe(401);
+    expect((await hit('uploadDocument', { as: official, id, form: uploadForm(meta, { bytes: pdfBytes(), name: 'a.pdf' }), headers: EVIL })).status).toBe(403);
+    expect((await hit('uploadDocument', { as: official, id: 999_999, form: uploadForm(meta, { bytes: pdfBytes(), name: 'a.pdf' }) })).status).toBe(404);
+    expect((await hit('uploadDocument', { as: official, id, form: uploadForm(meta, { bytes: HTML_BYTES, name: 'x.jpg' }) })).status).toBe(415);
+    expect((await hit('uploadDocument', { as: official, id, body: meta })).status).toBe(415);
+    expect((await hit('uploadDocument', { as: official, id, form: uploadForm(meta, { bytes: Buffer.alloc(20 * 1024 * 1024 + 1, 0x25), name: 'big.png' }) })).status).toBe(413);
+
+    await notModified('getDocument', { id: photo.body.id });
+    await notModified('getDocumentThumbnail', { id: photo.body.id });
+    expect((await hit('getDocument', { id: 'x' })).status).toBe(400);
+    expect((await hit('getDocument', { id: 999_999 })).status).toBe(404);
+    expect((await hit('getDocumentThumbnail', { id: 'x' })).status).toBe(400);
+    expect((await hit('getDocumentThumbnail', { id: 999_999 })).status).toBe(404);
+
+    expect((await hit('updateDocument', { as: official, id: photo.body.id, body: { title: '接口照片（改）' } })).status).toBe(200);
+    expect((await hit('updateDocument', { as: official, id: photo.body.id, body: { visibility: 'secret' } })).status).toBe(400);
+    expect((await hit('updateDocument', { id: photo.body.id, body: { title: 'x' } })).status).toBe(401);
+    expect((await hit('updateDocument', { as: official, id: 999_999, body: { title: 'x' } })).status).toBe(404);
+    expect((await hit('deleteDocument', { as: official, id: 999_999 })).status).toBe(404);
+    expect((await hit('deleteDocument', { as: official, id: photo.body.id, headers: EVIL })).status).toBe(403);
+    expect((await hit('archiveProduct', { as: official, id })).status).toBe(200);
+    expect((await hit('deleteDocument', { as: official, id: photo.body.id })).status).toBe(409);
+    expect((await hit('uploadDocument', { as: official, id, form: uploadForm(meta, { bytes: pdfBytes(), name: 'a.pdf' }) })).status).toBe(409);
+    expect((await hit('restoreProduct', { as: admin, id })).status).toBe(200);
+    expect((await hit('deleteDocument', { as: official, id: photo.body.id })).status).toBe(204);
+  });
+
+  it('figures by year (200; 400, 401, 403, 404, 409) and QR codes (200, 304, 400, 404)', async () => {
+    const product = await hit('createProduct', { as: official, body: { nameZh: '接口产业数据产品', category: 'food', counties: ['140521'], visibility: 'public' } });
+    const id = product.body.id;
+    expect((await hit('replaceFigures', { as: official, id, body: [{ year: 2023, households: 10, areaMu: 2.5, sources: ['县统计公报'] }] })).status).toBe(200);
+    expect((await hit('replaceFigures', { as: official, id, body: [{ year: 2023 }, { year: 2023 }] })).status).toBe(400);
+    expect((await hit('replaceFigures', { id, body: [] })).status).toBe(401);
+    expect((await hit('replaceFigures', { as: official, id, body: [], headers: EVIL })).status).toBe(403);
+    expect((await hit('replaceFigures', { as: official, id: 999_999, body: [] })).status).toBe(404);
+    await notModified('getProductQr', { id });
+    expect((await hit('getProductQr', { id: 'x' })).status).toBe(400);
+    expect((await hit('archiveProduct', { as: official, id })).status).toBe(200);
+    expect((await hit('getProductQr', { id })).status).toBe(404);
+    expect((await hit('replaceFigures', { as: official, id, body: [] })).status).toBe(409);
   });
 
   it('sign-in is limited: 401s, then 429 with Retry-After', async () => {

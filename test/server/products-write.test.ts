@@ -33,7 +33,8 @@ describe('create and edit', () => {
       id: expect.any(Number), nameZh: '沁水小米', nameEn: 'Qinshui millet', category: 'food', counties: ['140521'],
       description: '谷子', quality: '色泽金黄', visibility: 'draft', archived: false,
       locations: [{ lat: 35.69, lng: 112.19, label: '龙港镇', precision: 'township' }],
-      protectedArea: { text: '龙港镇', geometry: null }, sources: ['县志'], designations: [], participants: [],
+      protectedArea: { text: '龙港镇', geometry: null }, sources: [{ title: '县志', url: null }], designations: [], participants: [], documents: [],
+      figures: [], authorizedUsers: [],
       createdAt: expect.any(String), updatedAt: expect.any(String),
     });
     expect((await send(s.url, 'GET', `/api/products/${res.body.id}`)).status).toBe(404);

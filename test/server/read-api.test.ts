@@ -44,8 +44,8 @@ describe('GET /api/products', () => {
   it('lists the seeded registry with a total', async () => {
     const { status, body } = await get('/api/products');
     expect(status).toBe(200);
-    expect(body.total).toBe(14);
-    expect(body.items).toHaveLength(14);
+    expect(body.total).toBe(16);
+    expect(body.items).toHaveLength(16);
     const pear = body.items.find((p: any) => p.nameZh === '高平大黄梨');
     expect(pear).toMatchObject({ category: 'food', counties: ['140581'], visibility: 'public', archived: false });
     expect(pear.designations.map((d: any) => d.giType).sort()).toEqual(['protected_product', 'trademark']);
@@ -57,7 +57,7 @@ describe('GET /api/products', () => {
     ['type=trademark&status=cultivating', 3],
     ['status=in_progress', 1],
     ['type=protected_product&status=filed', 1],
-    ['county=140522', 5],
+    ['county=140522', 6],
     ['county=140502', 1],
     ['category=medicinal', 5],
     ['q=蜂蜜', 2],
@@ -76,7 +76,7 @@ describe('GET /api/products', () => {
   it('pages with limit and offset without changing the total', async () => {
     const all = (await get('/api/products')).body.items.map((p: any) => p.id);
     const page = await get('/api/products?limit=5&offset=5');
-    expect(page.body.total).toBe(14);
+    expect(page.body.total).toBe(16);
     expect(page.body.items.map((p: any) => p.id)).toEqual(all.slice(5, 10));
   });
 
@@ -110,7 +110,7 @@ describe('GET /api/products/:id', () => {
     const mark = body.designations.find((d: any) => d.giType === 'trademark');
     expect(mark).toMatchObject({
       markKind: 'certification', status: 'granted', grantedOn: '2020-10-28', validUntil: '2030-10-27',
-      holder: '高平市寺庄镇农村综合便民服务中心', sources: ['sqrdapp.com/news/2020/11/576065.html'],
+      holder: '高平市寺庄镇农村综合便民服务中心', sources: [{ title: null, url: 'https://sqrdapp.com/news/2020/11/576065.html' }],
     });
     expect(mark.transitions.map((m: any) => m.to)).toEqual(['cultivating', 'filed', 'granted']);
     expect(body.locations).toEqual([{ lat: 35.804477, lng: 112.922786, label: '高平市', precision: 'county' }]);
@@ -154,7 +154,7 @@ describe('GET /api/products.geojson', () => {
 
   it('takes the same filters and refuses the same bad ones', async () => {
     const { body } = await get('/api/products.geojson?type=agricultural_product&status=in_force');
-    expect(new Set(body.features.map((f: any) => f.properties.nameZh)).size).toBe(5);
+    expect(new Set(body.features.map((f: any) => f.properties.nameZh)).size).toBe(7);
     expect((await get('/api/products.geojson?status=nope')).status).toBe(400);
     expect((await get('/api/products.geojson?limit=5')).status).toBe(400);
   });
@@ -168,7 +168,7 @@ describe('periods and unknown paths', () => {
       targets: [
         { giType: 'trademark', baseline: 4, target: 10 },
         { giType: 'protected_product', baseline: 2, target: 5 },
-        { giType: 'agricultural_product', baseline: 5, target: 15 },
+        { giType: 'agricultural_product', baseline: 7, target: 15 }, // with 巴公大葱 and 析城山小米 (2013)
       ],
     }]);
   });

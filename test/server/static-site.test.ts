@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../db/model';
 import { matchesFilter, staticFileOf } from '../../client/static-api';
 import { buildStaticSite, markStatic } from '../../server/cli/build-static';
+import { PAGE_TITLES, pageHtml, productTitle } from '../../server/static';
 import { atomFeed } from '../../server/domain/feed';
 import { startServer, type TestServer } from '../support/server';
 import { addAccount, send, signIn } from './fixtures';
@@ -65,10 +66,12 @@ describe('npm run build:static', () => {
     for (const [path, url] of pairs) expect(file(path).toString(), path).toBe((await live(url)).toString());
     const list = (await (await fetch(`${server.url}/api/products?limit=1000`)).json()) as { items: { id: number }[]; total: number };
     expect(JSON.parse(file('api/products.json').toString())).toEqual(list);
-    for (const { id } of list.items) {
-      expect(file(`api/products/${id}.json`).toString()).toBe((await live(`/api/products/${id}`)).toString());
-      expect(file(`products/${id}/index.html`).toString()).toBe(markStatic(PAGE));
+    for (const item of list.items as { id: number; nameZh: string; nameEn: string | null }[]) {
+      expect(file(`api/products/${item.id}.json`).toString()).toBe((await live(`/api/products/${item.id}`)).toString());
+      // The product's page, titled with its name as the live server titles it.
+      expect(file(`products/${item.id}/index.html`).toString()).toBe(markStatic(pageHtml(PAGE, { title: productTitle(item, 'zh'), lang: 'zh' })));
     }
+    expect(file('robots.txt').toString()).toBe((await live('/robots.txt')).toString().replace(/\nSitemap: .*\n$/, ''));
     expect(file('feed.atom').toString()).toBe(atomFeed(server.db));
     expect(file('api/feed.atom')).toEqual(file('feed.atom'));
     expect(file('api/export/products.xlsx').subarray(0, 2).toString()).toBe('PK');
@@ -88,10 +91,22 @@ describe('npm run build:static', () => {
     for (const path of ['api/products.json', 'api/products.geojson', 'api/export/products.csv', 'feed.atom']) {
       expect(file(path).toString()).not.toContain('静态测试草稿');
     }
-    for (const page of ['index.html', '404.html', 'tally/index.html']) {
+    const titles = { 'index.html': PAGE_TITLES.map.zh, '404.html': PAGE_TITLES.notFound.zh, 'tally/index.html': PAGE_TITLES.tally.zh };
+    for (const [page, title] of Object.entries(titles)) {
       expect(file(page).toString()).toContain('<meta charset="utf-8" />\n    <meta name="gi-static" content="1" />');
+      expect(file(page).toString()).toContain(`<title>${title}</title>`);
     }
+    // Without a base URL there is no sitemap (its URLs must be absolute), and robots.txt names none.
+    expect(existsSync(join(out, 'sitemap.xml'))).toBe(false);
+    expect(file('robots.txt').toString()).not.toContain('Sitemap:');
     expect(file('assets/index-AbCdEfGh.js').length).toBeGreaterThan(4000);
+  });
+
+  it('writes the sitemap and its robots.txt line for a base URL, as the live server answers for that origin', async () => {
+    const site = join(work, 'with-base');
+    await buildStaticSite(server.db, site, { clientDir: join(work, 'client'), config: server.config, today, baseUrl: `${server.url}/` });
+    expect(readFileSync(join(site, 'sitemap.xml'), 'utf8')).toBe((await live('/sitemap.xml')).toString());
+    expect(readFileSync(join(site, 'robots.txt'), 'utf8')).toBe((await live('/robots.txt')).toString());
   });
 
   it('writes .br and .gz siblings that unpack to the same bytes', () => {
@@ -108,7 +123,8 @@ describe('npm run build:static', () => {
     writeFileSync(join(again, 'api', 'stale.json'), '{}');
     const result = await buildStaticSite(server.db, again, options);
     expect(existsSync(join(again, 'api', 'stale.json'))).toBe(false);
-    for (const path of result.files.filter((f) => !f.endsWith('.xlsx'))) {
+    // Office files (XLSX, the annual reports' DOCX) carry the time they were written.
+    for (const path of result.files.filter((f) => !f.endsWith('.xlsx') && !f.endsWith('.docx'))) {
       expect(readFileSync(join(again, path)), path).toEqual(file(path));
     }
   });
@@ -130,6 +146,7 @@ describe('the client in a static copy', () => {
       ['/api/tally/series?period=1&step=month', '/api/tally/series/1-month.json'],
       ['/api/tally/series', '/api/tally/series.json'],
       ['/api/tally/series?step=year', '/api/tally/series/current-year.json'],
+      ['/api/verify?q=%E8%9C%82%E4%B8%9A', '/api/verify.json'],
       ['/api/session', null],
       ['/api/audit', null],
     ];

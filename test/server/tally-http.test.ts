@@ -23,8 +23,19 @@ describe('GET /api/tally', () => {
     expect(tally.period).toEqual({ id: 1, name: '十四五', startsOn: '2021-01-01', endsOn: '2025-12-31' });
     expect(tally.asOf).toBe('2020-12-31');
     expect(tally.types.find((x) => x.giType === 'trademark')).toMatchObject({ inForce: 4, baseline: 4, target: 10 });
-    expect(inForce(tally)).toEqual({ trademark: 4, protected_product: 2, agricultural_product: 5 });
+    // The facts loaded: five agricultural GIs of the first round, 巴公大葱 and 析城山小米 (both "2013").
+    expect(inForce(tally)).toEqual({ trademark: 4, protected_product: 2, agricultural_product: 7 });
+    expect(tally.types.find((x) => x.giType === 'agricultural_product')).toMatchObject({ inForce: 7, baseline: 7, target: 15 });
     expect(tally.counties.map((c) => c.code)).toEqual(['140502', '140521', '140522', '140524', '140525', '140581']);
+  });
+
+  it('counts a grant known only as "2020" from its last possible day, 2020-12-31', async () => {
+    const on = async (asOf: string) => inForce(Tally.parse((await call(`${s.url}/api/tally?period=1&asOf=${asOf}`)).body)).trademark;
+    // 沁水蜂蜜, 陵川潞党参 and 陵川连翘 are known as "2020"; 高平大黄梨 as 2020-10-28.
+    expect(await on('2020-06-30')).toBe(0);
+    expect(await on('2020-10-28')).toBe(1);
+    expect(await on('2020-12-30')).toBe(1);
+    expect(await on('2020-12-31')).toBe(4);
   });
 
   it('counts nothing in force before any grant', async () => {
@@ -62,7 +73,7 @@ describe('GET /api/tally/series', () => {
     const res = await call(`${s.url}/api/tally/series?period=1&step=quarter`);
     expect(res.status).toBe(200);
     const series = TallySeries.parse(res.body);
-    expect(series.points[0]).toEqual({ on: '2020-12-31', inForce: { trademark: 4, protected_product: 2, agricultural_product: 5 } });
+    expect(series.points[0]).toEqual({ on: '2020-12-31', inForce: { trademark: 4, protected_product: 2, agricultural_product: 7 } });
     const last = series.points.at(-1)!;
     const tally = Tally.parse((await call(`${s.url}/api/tally?period=1&asOf=${last.on}`)).body);
     expect(last.inForce).toEqual(inForce(tally));

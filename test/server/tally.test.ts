@@ -125,10 +125,10 @@ describe('replaying transitions up to asOf', () => {
 
   it('follows withdrawn → cultivating again into the pipeline, and a withdrawn one counts nowhere', () => {
     designation(product(), 'trademark', [['cultivating', '2021-01-05'], ['filed', '2021-06-01'], ['withdrawn', '2022-01-01'], ['cultivating', '2023-01-01']]);
-    expect(type(computeTally(db, period, '2021-07-01'), 'trademark').pipeline).toEqual({ cultivating: 0, filed: 1, published: 0 });
-    expect(type(computeTally(db, period, '2022-06-01'), 'trademark').pipeline).toEqual({ cultivating: 0, filed: 0, published: 0 });
-    expect(type(computeTally(db, period, '2023-01-01'), 'trademark').pipeline).toEqual({ cultivating: 1, filed: 0, published: 0 });
-    expect(type(computeTally(db, period, '2020-12-31'), 'trademark').pipeline).toEqual({ cultivating: 0, filed: 0, published: 0 });
+    expect(type(computeTally(db, period, '2021-07-01'), 'trademark').pipeline).toEqual({ cultivating: 0, filed: 1, published: 0, readyToFile: 0 });
+    expect(type(computeTally(db, period, '2022-06-01'), 'trademark').pipeline).toEqual({ cultivating: 0, filed: 0, published: 0, readyToFile: 0 });
+    expect(type(computeTally(db, period, '2023-01-01'), 'trademark').pipeline).toEqual({ cultivating: 1, filed: 0, published: 0, readyToFile: 0 });
+    expect(type(computeTally(db, period, '2020-12-31'), 'trademark').pipeline).toEqual({ cultivating: 0, filed: 0, published: 0, readyToFile: 0 });
   });
 
   it('orders two moves on the same day by their id', () => {

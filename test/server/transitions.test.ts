@@ -22,7 +22,7 @@ async function designationAt(path: Status[], giType = 'protected_product') {
   const created = await send(s.url, 'POST', `/api/products/${productId}/designations`, body, cookie);
   expect(created.status).toBe(201);
   for (const [i, to] of path.entries()) {
-    const res = await send(s.url, 'POST', `/api/designations/${created.body.id}/transitions`, { to, on: `2020-${String(i + 2).padStart(2, '0')}-01`, note: '' }, cookie);
+    const res = await send(s.url, 'POST', `/api/designations/${created.body.id}/transitions`, { to, on: `2020-${String(i + 2).padStart(2, '0')}-01`, note: '', confirmIncomplete: to === 'filed' }, cookie);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   }
   return created.body.id as number;
@@ -40,7 +40,7 @@ const table = STATUSES.flatMap((from) => STATUSES.map((to) => ({ from, to, allow
 describe('the move table', () => {
   it.each(table)('$from → $to allowed: $allowed', async ({ from, to, allowed }) => {
     const id = await designationAt(PATHS[from]);
-    const res = await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to, on: '2021-01-01', note: 'n' }, cookie);
+    const res = await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to, on: '2021-01-01', note: 'n', confirmIncomplete: to === 'filed' }, cookie);
     if (allowed) {
       expect(res.status).toBe(201);
       expect(res.body.status).toBe(to);
@@ -71,8 +71,8 @@ describe('dates and effects', () => {
   it('refuses a move dated tomorrow, accepts one dated today', async () => {
     const id = await designationAt([]);
     const tomorrow = todayInShanghai(new Date(Date.now() + 86_400_000));
-    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: tomorrow }, cookie)).status).toBe(400);
-    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: todayInShanghai() }, cookie)).status).toBe(201);
+    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: tomorrow, confirmIncomplete: true }, cookie)).status).toBe(400);
+    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: todayInShanghai(), confirmIncomplete: true }, cookie)).status).toBe(201);
   });
 
   it('gives a granted trademark a 10-year validUntil', async () => {
@@ -111,8 +111,8 @@ describe('dates and effects', () => {
     const old = await send(s.url, 'POST', `/api/products/${productId}/designations`, { giType: 'protected_product', startedOn: '1949' }, cookie);
     expect(old.status).toBe(201);
     const id = old.body.id;
-    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: String(year + 1) }, cookie)).status).toBe(400);
-    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: String(year) }, cookie)).status).toBe(201);
+    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: String(year + 1), confirmIncomplete: true }, cookie)).status).toBe(400);
+    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: String(year), confirmIncomplete: true }, cookie)).status).toBe(201);
   });
 
   it('refuses a validUntil before the grant, or more than 50 years ahead', async () => {
@@ -141,7 +141,7 @@ describe('dates and effects', () => {
     const id = await designationAt([]);
     const before = (await send(s.url, 'GET', `/api/products/${productId}`, undefined, cookie)).body.updatedAt;
     await new Promise((r) => setTimeout(r, 5));
-    await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: '2020-03-01' }, cookie);
+    await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'filed', on: '2020-03-01', confirmIncomplete: true }, cookie);
     const after = (await send(s.url, 'GET', `/api/products/${productId}`, undefined, cookie)).body.updatedAt;
     expect(after > before).toBe(true);
   });

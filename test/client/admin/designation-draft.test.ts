@@ -29,10 +29,12 @@ describe('moves', () => {
     expect(nextMoves(status)).toEqual(ALLOWED_MOVES[status]);
   });
 
-  it('finds the latest move date', () => {
+  it('finds the latest recorded move date (the one the server compares with)', () => {
     expect(lastMoveOn({ transitions: [] })).toBeNull();
     expect(lastMoveOn({ transitions: [{ to: 'cultivating', on: '2025-01-01', note: '', by: null }, { to: 'filed', on: '2025-03-01', note: '', by: null }] }))
       .toBe('2025-03-01');
+    expect(lastMoveOn({ transitions: [{ to: 'cultivating', on: '2025-03-01', note: '', by: null }, { to: 'filed', on: '2025', note: '', by: null }] }))
+      .toBe('2025');
   });
 
   const today = '2026-11-24';
@@ -43,6 +45,12 @@ describe('moves', () => {
     ['a date in the future', 'filed', { to: 'granted', on: '2026-11-25', note: '' }, null, { on: '日期不能晚于今天。' }],
     ['a date before the previous move', 'filed', { to: 'granted', on: '2026-01-01', note: '' }, '2026-02-01', { on: '日期不能早于上一次变更（2026-02-01）。' }],
     ['no date', 'filed', { to: 'granted', on: '', note: '' }, null, { on: '请输入日期（年-月-日）。' }],
+    ['a year after a day of that year', 'filed', { to: 'granted', on: '2020', note: '' }, '2020-05-01', {}],
+    ['a month after its own year', 'filed', { to: 'granted', on: '2020-05', note: '' }, '2020', {}],
+    ['a day within the previous month', 'filed', { to: 'granted', on: '2020-05-01', note: '' }, '2020-05', {}],
+    ['a month before the previous day', 'filed', { to: 'granted', on: '2020-04', note: '' }, '2020-05-01', { on: '日期不能早于上一次变更（2020-05-01）。' }],
+    ['a year before the previous month', 'filed', { to: 'granted', on: '2020', note: '' }, '2021-03', { on: '日期不能早于上一次变更（2021年3月）。' }],
+    ['this month, not over yet', 'filed', { to: 'granted', on: '2026-11', note: '' }, null, {}],
   ] as const)('%s', (_, from, move, previous, errors) => {
     const check = checkMove(from, move, previous, today);
     expect(check.ok ? {} : check.errors).toEqual(errors);

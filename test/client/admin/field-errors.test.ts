@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CreditCode, ProductCreate, UserCreate } from '../../../db/model';
 import { fieldErrors, issueText, pathKey, refusalOf, unplacedErrors } from '../../../client/admin/field-errors';
 import { ApiRequestError } from '../../../client/api';
+import { setLang } from '../../../client/i18n';
 
 describe('issueText', () => {
   it.each([
@@ -30,6 +31,19 @@ describe('issueText', () => {
 
   it('shows a server issue (path and message only) as its message', () => {
     expect(issueText({ path: ['nameZh'], message: 'taken' })).toBe('taken');
+  });
+
+  it('shows the half of a server\'s two-language message in the page\'s language', () => {
+    const issue = { path: ['locations', 0], message: '位置 1（35.69, 112.19）在沁水县，不在本产品所属的高平市 / Location 1 (35.69, 112.19) is in Qinshui County, not in Gaoping City, this product\'s county' };
+    expect(issueText(issue)).toBe('位置 1（35.69, 112.19）在沁水县，不在本产品所属的高平市');
+    vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } }); // setLang marks <html lang>
+    setLang('en');
+    try {
+      expect(issueText(issue)).toBe('Location 1 (35.69, 112.19) is in Qinshui County, not in Gaoping City, this product\'s county');
+    } finally {
+      setLang('zh');
+      vi.unstubAllGlobals();
+    }
   });
 });
 

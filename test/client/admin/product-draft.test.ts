@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../db/model';
 import {
-  checkProduct, draftFromProduct, emptyProductDraft, parseNumber, productBody, splitLines, type ProductDraft,
+  checkProduct, draftFromProduct, emptyProductDraft, parseNumber, productBody, sourceLineError, splitLines, type ProductDraft,
 } from '../../../client/admin/product-draft';
 
 const valid = { ...emptyProductDraft('140521'), nameZh: '沁水蜂蜜', category: 'food' as const };
@@ -28,6 +28,20 @@ describe('product drafts', () => {
     expect(body).toMatchObject({ nameZh: '沁水蜂蜜', nameEn: null, sources: ['a', 'b', 'c'], protectedArea: null });
   });
 
+  it('reads each source line as a title, an address, or "title address"', () => {
+    const check = checkProduct({ ...valid, sources: '县志\n县农业农村局公告 https://a.cn/1\nsqrdapp.com/news/2020/11/576065.html' }, 'create');
+    expect(check.ok && check.body.sources).toEqual([
+      { title: '县志', url: null }, { title: '县农业农村局公告', url: 'https://a.cn/1' },
+      { title: null, url: 'https://sqrdapp.com/news/2020/11/576065.html' },
+    ]);
+  });
+
+  it('names the line of a source it refuses', () => {
+    const check = checkProduct({ ...valid, sources: `县志\n${'长'.repeat(501)}` }, 'create');
+    expect(check.ok).toBe(false);
+    expect(!check.ok && sourceLineError(check.errors)).toBe('第 2 行：最多 500 个字符。');
+  });
+
   const cases: [string, ProductDraft, 'create' | 'update', Record<string, string>][] = [
     ['a valid new product', valid, 'create', {}],
     ['no name', { ...valid, nameZh: '  ' }, 'create', { nameZh: '必填。' }],
@@ -49,7 +63,8 @@ describe('product drafts', () => {
     const product = {
       id: 1, nameZh: '沁水蜂蜜', nameEn: 'Qinshui honey', category: 'food', counties: ['140521'], description: 'd', quality: 'q',
       visibility: 'public', archived: false, locations: [{ lat: 35.69, lng: 112.19, label: '县城', precision: 'township' }],
-      protectedArea: { text: '全县', geometry: null }, sources: ['s1', 's2'], designations: [], participants: [],
+      protectedArea: { text: '全县', geometry: null }, sources: [{ title: 's1', url: null }, { title: '公告', url: 'https://a.cn/x' }],
+      designations: [], participants: [], documents: [], figures: [], authorizedUsers: [],
       createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
     } satisfies Product;
     const check = checkProduct(draftFromProduct(product), 'update');
@@ -57,7 +72,7 @@ describe('product drafts', () => {
       ok: true,
       body: {
         nameZh: '沁水蜂蜜', nameEn: 'Qinshui honey', category: 'food', counties: ['140521'], description: 'd', quality: 'q',
-        visibility: 'public', locations: product.locations, protectedArea: product.protectedArea, sources: ['s1', 's2'],
+        visibility: 'public', locations: product.locations, protectedArea: product.protectedArea, sources: product.sources,
       },
     });
   });

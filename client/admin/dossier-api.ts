@@ -1,0 +1,27 @@
+/**
+ * The workspace's calls for cultivation dossiers: a designation's dossier, an item's change, taking
+ * a template change, the cultivation board, and the checklists (templates) of each GI type.
+ */
+import type {
+  Cultivation, Dossier, DossierItemInput, DossierTemplate, DossierTemplateInput, GiType,
+} from '../../db/model';
+import { apiGet, apiSend, toQuery } from '../api';
+
+/** Dossier and board calls of the workspace. */
+export const dossierApi = {
+  /** The dossier as the viewer may see it (everything for the county's officials and admins). */
+  dossier: (designationId: number, signal?: AbortSignal) => apiGet<Dossier>(`/api/designations/${designationId}/dossier`, signal),
+  /** Sets one item's whole state; answers the whole dossier. */
+  putItem: (designationId: number, key: string, body: DossierItemInput) =>
+    apiSend<Dossier>('PUT', `/api/designations/${designationId}/dossier/${encodeURIComponent(key)}`, body),
+  /** Takes the template change on offer (409 `stale_template` when the template moved on meanwhile). */
+  acceptTemplate: (designationId: number, version: number) =>
+    apiSend<Dossier>('POST', `/api/designations/${designationId}/dossier-template`, { version }),
+  /** The board's rows for these filters. */
+  board: (query: Record<string, string>, signal?: AbortSignal) => apiGet<Cultivation>(`/api/cultivation${toQuery(query)}`, signal),
+  /** Where the board's spreadsheet is, for these filters and the page's language. */
+  boardXlsxUrl: (query: Record<string, string>, lang: 'zh' | 'en') => `/api/cultivation.xlsx${toQuery({ ...query, lang })}`,
+  template: (giType: GiType, signal?: AbortSignal) => apiGet<DossierTemplate>(`/api/dossier-templates/${giType}`, signal),
+  /** Replaces a checklist (admins); answers it with its new version. */
+  putTemplate: (giType: GiType, body: DossierTemplateInput) => apiSend<DossierTemplate>('PUT', `/api/dossier-templates/${giType}`, body),
+};

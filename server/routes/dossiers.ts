@@ -1,0 +1,68 @@
+/**
+ * Cultivation dossiers: GET /api/designations/:id/dossier (everyone: public items only for the
+ * public), PUT /api/designations/:id/dossier/:key and POST …/dossier-template (officials of the
+ * county, admins), GET /api/cultivation and its .xlsx (the board), GET/PUT /api/dossier-templates/:giType.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  CultivationQuery, DossierItemInput, DossierItemKey, DossierTemplateInput, GiType, TemplateAcceptInput, todayInShanghai,
+} from '../../db/model';
+import { requireAdmin, requireSignedIn, signedInViewer } from '../auth';
+import { clockOf, viewerOf, type AppContext } from '../context';
+import { listCounties } from '../domain/counties';
+import { cultivationBoard } from '../domain/cultivation';
+import { loadTemplate, putTemplate } from '../domain/dossier-templates';
+import { acceptTemplate, getDossier, putDossierItem } from '../domain/dossiers';
+import { idParam, validate } from '../validate';
+import { jsonBody } from '../write-guard';
+
+const KeyParams = z.object({ id: z.string(), key: DossierItemKey }).strict();
+const TypeParams = z.object({ giType: GiType }).strict();
+const BoardExportQuery = CultivationQuery.extend({ lang: z.enum(['zh', 'en']).default('zh') }).strict();
+
+/** Dossier reads (everyone) and writes (officials of the product's county, admins). */
+export function dossierRoutes(ctx: AppContext): Router {
+  const { db } = ctx;
+  const today = () => todayInShanghai(clockOf(ctx)());
+  return Router()
+    .get('/api/designations/:id/dossier', (req, res) => {
+      const id = idParam(req.params.id);
+      const viewer = viewerOf(res);
+      // Overdue marks depend on the day, so the officials' view is never kept by a cache.
+      res.set('Cache-Control', viewer ? 'private, no-store' : 'public, no-cache').json(getDossier(db, viewer, id, today()));
+    })
+    .put('/api/designations/:id/dossier/:key', requireSignedIn, ...jsonBody, (req, res) => {
+      const { key } = validate(KeyParams, req.params, 'params');
+      const id = idParam(req.params.id);
+      const input = validate(DossierItemInput, req.body, 'body');
+      res.json(putDossierItem(db, signedInViewer(res), id, key, input, today()));
+    })
+    .post('/api/designations/:id/dossier-template', requireSignedIn, ...jsonBody, (req, res) => {
+      const id = idParam(req.params.id);
+      const { version } = validate(TemplateAcceptInput, req.body, 'body');
+      res.json(acceptTemplate(db, signedInViewer(res), id, version, today()));
+    })
+    .get('/api/cultivation', requireSignedIn, (req, res) => {
+      const query = validate(CultivationQuery, req.query, 'query');
+      res.set('Cache-Control', 'private, no-store').json(cultivationBoard(db, signedInViewer(res), query, today()));
+    })
+    .get('/api/cultivation.xlsx', requireSignedIn, async (req, res) => {
+      const { lang, ...query } = validate(BoardExportQuery, req.query, 'query');
+      const board = cultivationBoard(db, signedInViewer(res), query, today());
+      const names = Object.fromEntries(listCounties(db).map((c) => [c.code, { zh: c.nameZh, en: c.nameEn }]));
+      const bytes = await ctx.pool.run('cultivationXlsx', { board, lang, names });
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').set('Cache-Control', 'private, no-store')
+        .attachment(lang === 'zh' ? `cultivation-培育看板-${board.asOf}.xlsx` : `cultivation-${board.asOf}.xlsx`)
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    })
+    .get('/api/dossier-templates/:giType', requireSignedIn, (req, res) => {
+      const { giType } = validate(TypeParams, req.params, 'params');
+      res.set('Cache-Control', 'private, no-cache').json(loadTemplate(db, giType));
+    })
+    .put('/api/dossier-templates/:giType', requireAdmin, ...jsonBody, (req, res) => {
+      const { giType } = validate(TypeParams, req.params, 'params');
+      const input = validate(DossierTemplateInput, req.body, 'body');
+      res.json(putTemplate(db, signedInViewer(res), giType, input));
+    });
+}

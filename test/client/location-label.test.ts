@@ -1,0 +1,30 @@
+/** Location labels in the page's language: county names translated, other labels marked with their language. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setLang } from '../../client/i18n';
+import { shownLabel } from '../../client/location-label';
+
+const inLang = (lang: 'zh' | 'en') => {
+  vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } }); // setLang marks <html lang>
+  setLang(lang);
+};
+afterEach(() => {
+  setLang('zh');
+  vi.unstubAllGlobals();
+});
+
+describe('shownLabel', () => {
+  it.each([
+    ['zh', { label: '沁水县', precision: 'county' }, { text: '沁水县', lang: undefined }],
+    ['en', { label: '沁水县', precision: 'county' }, { text: 'Qinshui County', lang: undefined }],
+    ['en', { label: '城区', precision: 'county' }, { text: 'Chengqu', lang: undefined }],
+    ['en', { label: '沁水县', precision: 'exact' }, { text: '沁水县', lang: 'zh-CN' }],
+    ['en', { label: '龙港镇', precision: 'township' }, { text: '龙港镇', lang: 'zh-CN' }],
+    ['en', { label: 'Longgang town', precision: 'township' }, { text: 'Longgang town', lang: undefined }],
+    ['zh', { label: 'Longgang town', precision: 'township' }, { text: 'Longgang town', lang: 'en' }],
+    ['zh', { label: '龙港镇 3 号', precision: 'exact' }, { text: '龙港镇 3 号', lang: undefined }],
+    ['en', { label: '', precision: 'exact' }, { text: '', lang: undefined }],
+  ] as const)('on a %s page, %j shows as %j', (lang, location, shown) => {
+    inLang(lang);
+    expect(shownLabel(location)).toEqual(shown);
+  });
+});
