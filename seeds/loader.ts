@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { projectRoot } from '../db/project-root';
 import {
@@ -285,9 +285,34 @@ function seedFigures(tx: Tx, productId: number, r: Record<string, string>, texts
  * the period (a grant known as "2020" counts: its last possible day is 2020-12-31).
  */
 function seedPeriod(tx: Tx, facts: Fact[]): number {
-  if (tx.select({ id: t.periods.id }).from(t.periods).where(eq(t.periods.name, '十四五')).get()) return 0;
+  const existing = tx.select({ id: t.periods.id }).from(t.periods).where(eq(t.periods.name, '十四五')).get();
+  if (existing) {
+    followFacts(tx, existing.id, baselines(facts));
+    return 0;
+  }
   const { id } = tx.insert(t.periods).values({ name: '十四五', startsOn: '2021-01-01', endsOn: '2025-12-31' })
     .returning({ id: t.periods.id }).get();
+  for (const r of baselines(facts)) tx.insert(t.targets).values({ periodId: id, ...r }).run();
+  return 1;
+}
+
+/**
+ * A seeded 十四五 that no admin has changed (no audit entry) takes the baselines of the facts known
+ * now (the second round of facts added two agricultural-product GIs granted before 2021); one an
+ * admin has set is theirs and stays.
+ */
+function followFacts(tx: Tx, periodId: number, rows: ReturnType<typeof baselines>): void {
+  const edited = tx.select({ id: t.auditEvents.id }).from(t.auditEvents)
+    .where(and(eq(t.auditEvents.entity, 'period'), eq(t.auditEvents.entityId, periodId))).get();
+  if (edited) return;
+  for (const r of rows) {
+    tx.update(t.targets).set({ baseline: r.baseline })
+      .where(and(eq(t.targets.periodId, periodId), eq(t.targets.giType, r.giType), ne(t.targets.baseline, r.baseline))).run();
+  }
+}
+
+/** The plan's trademark baseline (4) and, for the other types, the facts granted before the period; targets 10/5/15. */
+function baselines(facts: Fact[]) {
   const grantedBefore = (giType: GiTypeT) => facts.filter((f) =>
     f.giType === giType && f.status === 'granted' && partialDateParts(f.date) !== null && lastPossibleDay(f.date) < '2021-01-01').length;
   const rows = [
@@ -295,6 +320,5 @@ function seedPeriod(tx: Tx, facts: Fact[]): number {
     { giType: 'protected_product' as const, baseline: grantedBefore('protected_product'), target: 5 },
     { giType: 'agricultural_product' as const, baseline: grantedBefore('agricultural_product'), target: 15 },
   ];
-  for (const r of rows) tx.insert(t.targets).values({ periodId: id, ...r }).run();
-  return 1;
+  return rows;
 }

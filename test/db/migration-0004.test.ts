@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/open';
 import { Sources, sourcesFromText } from '../../db/model';
 import { updateDesignation } from '../../server/domain/designations';
+import { getPeriod, updatePeriod } from '../../server/domain/periods';
 import { loadSeeds } from '../../seeds/loader';
 import { addAccount } from '../server/fixtures';
 import { oldSeededDatabase } from '../seeds/old-seed';
@@ -119,7 +120,7 @@ function registry(db: Db) {
 }
 
 describe('seeding a migrated database', () => {
-  it('adds the new facts and then holds what a fresh seed holds, but for the existing period', () => {
+  it('adds the new facts and then holds what a fresh seed holds, the unedited period following the facts', () => {
     const migrated = open(oldSeededDatabase());
     const report = loadSeeds(migrated);
     expect(report).toMatchObject({ counties: 0, products: 2, designations: 2, periods: 0, figures: 3 });
@@ -127,12 +128,22 @@ describe('seeding a migrated database', () => {
     loadSeeds(fresh);
     const a = registry(migrated);
     const b = registry(fresh);
-    // An existing period is never changed by the seed: its agricultural baseline stays as it was set (5).
-    expect(a.targets.find((r) => r.gi_type === 'agricultural_product')).toMatchObject({ baseline: 5 });
-    expect(b.targets.find((r) => r.gi_type === 'agricultural_product')).toMatchObject({ baseline: 7 });
-    expect({ ...a, targets: undefined }).toEqual({ ...b, targets: undefined });
+    // The seeded period nobody edited takes the baseline of the facts known now (5 → 7 agricultural-product GIs).
+    expect(a.targets.find((r) => r.gi_type === 'agricultural_product')).toMatchObject({ baseline: 7 });
+    expect(a).toEqual(b);
     expect(loadSeeds(migrated)).toEqual({ counties: 0, products: 0, designations: 0, periods: 0, enriched: 0, figures: 0 });
     expect(registry(migrated)).toEqual(a);
+  });
+
+  it("keeps a period baseline an admin has set", async () => {
+    const db = open(oldSeededDatabase());
+    const admin = await addAccount(db, 'city', 'admin');
+    const viewer = { id: admin.id, username: admin.username, role: admin.role, county: admin.county };
+    const period = getPeriod(db, 1)!;
+    const { id: _id, ...input } = period;
+    updatePeriod(db, viewer, 1, { ...input, targets: period.targets.map((x) => (x.giType === 'agricultural_product' ? { ...x, baseline: 6 } : x)) });
+    loadSeeds(db);
+    expect(rows(db, "select baseline from targets where gi_type = 'agricultural_product'")).toEqual([{ baseline: 6 }]);
   });
 
   it("never overwrites an official's edit of a detail the new facts know", async () => {
