@@ -20,7 +20,7 @@ export function reasonToday(user: Pick<AuthorizedUser, 'status' | 'from' | 'unti
 /** The verdict as a badge: ✓ or ✕ (hidden from screen readers, which read the words) and the words. */
 export function renderVerdict(reason: VerifyReason, big = false): TemplateResult {
   const ok = reason === 'valid';
-  return html`<span class="verdict ${ok ? 'ok' : 'no'} ${big ? 'big' : ''}" data-reason=${reason}><span aria-hidden="true">${ok ? '✓' : '✕'}</span>${verdictText(reason)}</span>`;
+  return html`<span class="verdict ${ok ? 'ok' : 'no'} ${big ? 'big' : ''}" data-reason=${reason}><span aria-hidden="true">${ok ? '✓' : '✕'}</span><span>${verdictText(reason)}</span></span>`;
 }
 
 /** The badge's styles (colours with a contrast of at least 4.5:1 on their backgrounds). */

@@ -2,7 +2,8 @@
  * The static copy of the public side (`npm run build:static -- DIR`): its pages carry
  * `<meta name="gi-static">`, and there the API's GETs read the files the build wrote instead
  * (`/api/products/12` → `/api/products/12.json`, `/api/designations/3/dossier` → `…/3/dossier.json`). Filters of the list and the map are applied here
- * to the whole public list, as the server would apply them; what a static copy cannot answer (a
+ * to the whole public list, as the server would apply them, and `/api/verify?q=` searches the
+ * verification index (`api/verify.json`) with the server's own rule; what a static copy cannot answer (a
  * tally on any date, signing in, writes) is a 404 or a refusal, never a made-up answer.
  */
 import {

@@ -59,7 +59,7 @@ export class GiAuthorizedUserRow extends LitElement {
         <span>${t(`basis.${u.basis}`)}</span>
         ${u.reference ? html`<span>${u.reference}</span>` : nothing}
         <span>${t('aus.period', { from: showDate(u.from), until })}</span>
-        <span>${t('aus.status')}：${t(`authorizationStatus.${u.status}`)}</span>
+        <span>${t('aus.statusIs', { status: t(`authorizationStatus.${u.status}`) })}</span>
         ${renderVerdict(reasonToday(u, this.designation.status))}
       </div>
       ${this.form.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}

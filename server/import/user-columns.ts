@@ -8,7 +8,10 @@
 import type { Label } from '../../db/model';
 import { headerReader } from './columns';
 
-/** The columns, in the template's and the export's order, with their labels. */
+/**
+ * The columns, in the export's order, with their labels. `mark_kind` and `number` are there for the
+ * reader (which GI a row is about): an import recognises them and leaves them alone.
+ */
 export const USER_COLUMNS = {
   designation_id: { zh: '地理标志记录编号', en: 'GI record number' },
   product_id: { zh: '产品编号', en: 'Product number' },
@@ -27,9 +30,6 @@ export const USER_COLUMNS = {
 
 /** A column's key. */
 export type UserColumnKey = keyof typeof USER_COLUMNS;
-
-/** Columns shown for the reader's sake (which GI a row is about); an import reads them without changing anything. */
-export const INFORMATIONAL_USER_COLUMNS: readonly UserColumnKey[] = ['mark_kind', 'number'];
 
 /** Other names offices give these columns in their lists. */
 const SYNONYMS: Record<string, UserColumnKey> = {

@@ -73,7 +73,7 @@ describe.each(['zh', 'en'] as const)('import from the workspace (%s)', (lang) =>
     // The same row, granted now: the check shows the move, the import makes it.
     await page.getByLabel(S['import.file']).setInputFiles(file('granted.csv', `${product},,,地理标志保护产品,已获批,2025/3/1,2025年9月`));
     await page.getByRole('button', { name: S['import.check'] }).click();
-    const move = lang === 'zh' ? '地理标志保护产品状态：已申报 → 已获批（2025-09）' : 'GI protected product status: Filed → Granted (2025-09)';
+    const move = lang === 'zh' ? '地理标志保护产品状态：已申报 → 已获批（2025年9月）' : 'GI protected product status: Filed → Granted (September 2025)';
     await page.getByText(move).waitFor();
     await page.getByRole('button', { name: S['import.apply'] }).click();
     await page.getByRole('status').filter({ hasText: S['import.applied'] }).waitFor();

@@ -5,7 +5,8 @@
  * another; a buyer on a 390×844 phone types part of the name on /verify and reads "可以使用" with the
  * GI, its number and since when; the suspended one reads "不能使用（已暂停）"; an unknown name gets the
  * not-found sentence; the address holds the query, so a reload gives the same answer; the product
- * page lists the users in words. axe is clean on the editor and the verification page.
+ * page lists the users in words; past the rate limit the page says to try again later. axe is clean
+ * on the editor and the verification page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -182,5 +183,18 @@ describe.each(['zh', 'en'] as const)('authorised users and verification (%s)', (
     await phone.getByRole('link', { name: L('verify.fromProduct') }).click();
     await phone.waitForURL(/\/verify/);
     await phone.getByLabel(L('verify.label')).waitFor();
+  });
+});
+
+describe('too many checks', () => {
+  it('says “try again later” in words once the address has asked too often', async () => {
+    // Exhaust this address's allowance (the browser asks from the same address), then ask in the page.
+    for (let i = 0; i < 61; i++) if ((await fetch(`${server.url}/api/verify?q=${encodeURIComponent('限流测试')}`)).status === 429) break;
+    const L = strings('zh');
+    const { page, context } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
+    await page.goto(`/verify?q=${encodeURIComponent('任何企业')}`);
+    await page.getByRole('alert').getByText(L('verify.tooMany')).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
   });
 });

@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GI_TYPES, LABELS, percent, REPORT_WORDS, todayInShanghai, type AnnualReport, type Tally } from '../../db/model';
+import { describeAuditEvent, GI_TYPES, LABELS, percent, REPORT_WORDS, todayInShanghai, type AnnualReport, type Tally } from '../../db/model';
 import { staticFileOf } from '../../client/static-api';
 import { buildStaticSite } from '../../server/cli/build-static';
+import { pageAnswer } from '../../server/static';
 import { startServer, type TestServer } from '../support/server';
 import { addAccount, creditCode, dumpTables, send, signIn } from './fixtures';
 
@@ -164,6 +165,12 @@ describe('years and answers', () => {
     }
   });
 
+  it('the page path is a page of the app with its own title (not the not-found view)', () => {
+    expect(pageAnswer('/reports/annual', 'zh', () => null)).toEqual({ status: 200, title: '地理标志工作年度报告 · 晋城地理标志' });
+    expect(pageAnswer('/reports/annual/', 'en', () => null)).toEqual({ status: 200, title: 'GI annual report · Jincheng GI' });
+    expect(pageAnswer('/reports/monthly', 'zh', () => null).status).toBe(404);
+  });
+
   it('the current year is reported as of today; the report is open data (CORS) and cached with an ETag', async () => {
     const res = await fetch(`${s.url}/api/reports/annual?year=${currentYear}`);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -266,6 +273,12 @@ describe('who issues it', () => {
     const history = await send(s.url, 'GET', '/api/audit?entity=report_settings', undefined, admin);
     expect(history.body.items[0]).toMatchObject({ action: 'update', entity: 'report_settings', user: 'city-report', after: good });
     expect(history.body.items[0].before.issuerZh).toBe('晋城市市场监督管理局（知识产权局）');
+    const told = describeAuditEvent(history.body.items[0], 'zh', { counties: {} });
+    expect(told).toEqual({ summary: '修改年度报告发布单位', changes: [
+      '发布单位（中文）：晋城市市场监督管理局（知识产权局） → 晋城市知识产权局',
+      '发布单位（英文）：Jincheng Administration for Market Regulation (Intellectual Property Office) → Jincheng IP Office',
+    ] });
+    expect(describeAuditEvent(history.body.items[0], 'en', { counties: {} }).summary).toBe('Changed the issuer of the annual report');
     expect((await report(2024)).issuer).toEqual({ zh: good.issuerZh, en: good.issuerEn });
     const { xml } = await docxTables((await download('/api/reports/annual.docx?year=2024')).bytes);
     expect(xml).toContain('发布单位：晋城市知识产权局');
