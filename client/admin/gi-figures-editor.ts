@@ -29,7 +29,9 @@ type TextKey = Exclude<keyof FigureDraft, 'moreSources'>;
 @customElement('gi-figures-editor')
 export class GiFiguresEditor extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
-    .scroll { overflow-x: auto; }
+    :host { display: block; min-width: 0; max-width: 100%; }
+    form { min-width: 0; }
+    .scroll { overflow-x: auto; max-width: 100%; position: relative; }
     table { min-width: 60rem; }
     td { padding: 0.25rem; }
     td input { width: 100%; min-width: 5rem; }
@@ -63,7 +65,7 @@ export class GiFiguresEditor extends LitElement {
       ${this.form.failure || Object.keys(errors).length ? html`<div class="form-errors" role="alert">
         <p><span aria-hidden="true">⚠ </span>${this.form.failure || t('form.fixErrors', { n: Object.keys(errors).length })}</p>
         ${unplaced.length ? html`<ul>${unplaced.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}</div>` : nothing}
-      ${this.rows.length === 0 ? html`<p class="state">${t('figEdit.none')}</p>` : html`<div class="scroll"><table>
+      ${this.rows.length === 0 ? html`<p class="state">${t('figEdit.none')}</p>` : html`<div class="scroll" role="region" tabindex="0" aria-label=${t('figEdit.caption')}><table>
         <caption class="visually-hidden">${t('figEdit.caption')}</caption>
         <thead><tr>
           <th scope="col">${t('figEdit.colYear')}</th>
