@@ -1,22 +1,22 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { lang, LocaleController, setLang, t, type MessageKey } from './i18n';
-import { setDocumentTitle, setPageTitle } from './page-title';
-import { interceptLinkClicks, LocationController, routeOf, withLang, type Route } from './router';
-import { sharedStyles } from './shared-styles';
-import { isStaticCopy } from './static-api';
-import { renderError } from './task-view';
-import './gi-map-page';
-import './gi-not-found-page';
-import './gi-product-page';
+import { setDocumentTitle, setPageTitle } from './lib/page-title';
+import { interceptLinkClicks, LocationController, routeOf, withLang, type Route } from './lib/router';
+import { sharedStyles } from './lib/shared-styles';
+import { isStaticCopy } from './lib/static-api';
+import { renderError } from './lib/task-view';
+import './pages/gi-map-page';
+import './pages/gi-not-found-page';
+import './pages/gi-product-page';
 
 /** Pages that most visitors never open are loaded on first use (a smaller first download on phones). */
 const lazyPages = {
-  tally: () => import('./gi-tally-page'),
-  annualReport: () => import('./gi-annual-report-page'),
-  admin: () => import('./gi-admin-page'),
-  verify: () => import('./gi-verify-page'),
-  card: () => import('./gi-product-card-page'),
+  tally: () => import('./pages/gi-tally-page'),
+  annualReport: () => import('./pages/gi-annual-report-page'),
+  admin: () => import('./pages/gi-admin-page'),
+  verify: () => import('./pages/gi-verify-page'),
+  card: () => import('./pages/gi-product-card-page'),
 } as const;
 
 /** The workspace's pages by their path below /admin, for the title (the workspace itself shows them). */

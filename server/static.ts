@@ -2,7 +2,7 @@
  * Serves the built client (dist/client): its files, and for each page path the app's page with an
  * honest status (404 for a path the app has no page for, and for a product the viewer may not read)
  * and that page's `<title>` and `<html lang>` (`?lang=en` or Chinese), so crawlers, link previews
- * and browser tabs name the page before the client runs. The client router (client/router.ts) shows
+ * and browser tabs name the page before the client runs. The client router (client/lib/router.ts) shows
  * the same pages and sets the same titles.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -49,7 +49,7 @@ export interface PageAnswer { status: 200 | 404; title: string }
 /** Looks up a product page: the product's names if the requester may read it, else null. */
 export type ProductLookup = (id: number, req: Request) => { nameZh: string; nameEn: string | null } | null;
 
-/** The answer for a page path (mirrors client/router.ts routeOf). */
+/** The answer for a page path (mirrors client/lib/router.ts routeOf). */
 export function pageAnswer(pathname: string, lang: PageLang, product: (id: number) => ReturnType<ProductLookup>): PageAnswer {
   const notFound: PageAnswer = { status: 404, title: PAGE_TITLES.notFound[lang] };
   if (pathname === '/') return { status: 200, title: PAGE_TITLES.map[lang] };

@@ -5,7 +5,7 @@ import type {
   AuditEntity, AuditEvent, AuditPage, AuditQuery, CountyCode, Designation, DesignationCreate, DesignationUpdate, Participant, Product,
   ProductCreate, ProductFigure, ProductFigureInput, ProductSummary, ProductUpdate, SessionCreate, TransitionCreate, User, UserCreate, UserUpdate,
 } from '../../db/model';
-import { ApiRequestError, apiGet, apiSend, toQuery } from '../api';
+import { ApiRequestError, apiGet, apiSend, toQuery } from '../lib/api';
 
 /** The most entries GET /api/audit returns at once. */
 const AUDIT_PAGE_MAX = 200;

@@ -1,6 +1,6 @@
 /** The workspace's calls for authorised users: add one to a designation, change one (status, dates, details). */
 import type { AuthorizedUser, AuthorizedUserCreate, AuthorizedUserUpdate } from '../../db/model';
-import { apiSend } from '../api';
+import { apiSend } from '../lib/api';
 
 /** Authorised-user writes. */
 export const authorizedUserApi = {

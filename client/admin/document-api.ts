@@ -3,7 +3,7 @@
  * its progress can be shown), and the JSON PATCH and DELETE.
  */
 import type { Document, DocumentUpdate } from '../../db/model';
-import { ApiRequestError, apiSend } from '../api';
+import { ApiRequestError, apiSend } from '../lib/api';
 import { t } from '../i18n';
 
 /** The error an upload answer carries, as the API's other calls report it. */

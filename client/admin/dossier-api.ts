@@ -5,7 +5,7 @@
 import type {
   Cultivation, Dossier, DossierItemInput, DossierTemplate, DossierTemplateInput, GiType,
 } from '../../db/model';
-import { apiGet, apiSend, toQuery } from '../api';
+import { apiGet, apiSend, toQuery } from '../lib/api';
 
 /** Dossier and board calls of the workspace. */
 export const dossierApi = {

@@ -6,7 +6,7 @@
 import {
   DossierItemInput, type Document, type DossierItem, type DossierItemStatus, type TemplateOffer,
 } from '../../db/model';
-import { itemTitle } from '../dossier-text';
+import { itemTitle } from '../lib/dossier-text';
 import { t } from '../i18n';
 import { fieldErrors } from './field-errors';
 import { joinList } from './labels';

@@ -3,7 +3,7 @@
  * form field, in the current language.
  */
 import { admin } from '../i18n/admin';
-import { ApiRequestError } from '../api';
+import { ApiRequestError } from '../lib/api';
 import { lang, t, type MessageKey } from '../i18n';
 
 /** The parts of a zod issue (or a server issue) the form needs. */

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { UserCreate, type CountyCode, type Role } from '../../db/model';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { fieldErrors } from './field-errors';

@@ -1,14 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AreaGeometry } from '../../db/model';
-import type { ClientConfig, CountyCollection } from '../api';
+import type { ClientConfig, CountyCollection } from '../lib/api';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 import { adminStyles } from './admin-styles';
 import { areaFromText, vertexTotal } from './area';
 import type { FieldErrors } from './field-errors';
 import { errorLine, textField } from './fields';
-import '../gi-map';
+import '../pages/gi-map';
 
 /** Detail of `gi-area-change`: the protected area after an edit. */
 export interface AreaChangeDetail { text: string; geometry: AreaGeometry | null }

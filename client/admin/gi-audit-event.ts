@@ -2,8 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AuditEvent } from '../../db/model';
 import { LocaleController, t } from '../i18n';
-import { withLang } from '../router';
-import { sharedStyles } from '../shared-styles';
+import { withLang } from '../lib/router';
+import { sharedStyles } from '../lib/shared-styles';
 import { auditText } from './audit';
 import { shanghaiTime } from './labels';
 

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AuthorizedUser, Designation } from '../../db/model';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 import { adminStyles } from './admin-styles';
 import { authorizedUserApi } from './authorized-user-api';
 import { basesFor, checkNewUser, emptyUserDraft, type AuthorizedUserDraft } from './authorized-user-draft';

@@ -3,9 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { COUNTY_CODES, DOSSIER_OPEN_STATUSES, GI_TYPES, type Cultivation, type CultivationItem } from '../../db/model';
 import { lang, localName, LocaleController, t } from '../i18n';
-import { LocationController, navigate, withLang } from '../router';
-import { sharedStyles } from '../shared-styles';
-import { renderTask } from '../task-view';
+import { LocationController, navigate, withLang } from '../lib/router';
+import { sharedStyles } from '../lib/shared-styles';
+import { renderTask } from '../lib/task-view';
 import type { SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
 import {
@@ -14,7 +14,7 @@ import {
 } from './cultivation-view';
 import { dossierApi } from './dossier-api';
 import { countyName, joinList } from './labels';
-import '../gi-readiness-bar';
+import '../pages/gi-readiness-bar';
 
 /**
  * The cultivation board at /admin/cultivation: every open candidate the viewer may work on (an

@@ -1,12 +1,12 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { todayInShanghai, type AuthorizedUser, type Designation, type Document, type Status, type TransitionCreate } from '../../db/model';
-import { ApiRequestError } from '../api';
+import { ApiRequestError } from '../lib/api';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { freeTextLang } from '../free-text';
+import { freeTextLang } from '../lib/free-text';
 import { LocaleController, t } from '../i18n';
 import { renderDate, showDate } from '../i18n/dates';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { checkMove, lastMoveOn, nextMoves } from './designation-draft';

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AuthorizedUser, Designation, Document } from '../../db/model';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { checkDesignation, emptyDesignation, type DesignationDraft } from './designation-draft';

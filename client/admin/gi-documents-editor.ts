@@ -6,8 +6,8 @@ import {
 } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { renderDate } from '../i18n/dates';
-import { formatName, formatSize } from '../gi-product-documents';
-import { sharedStyles } from '../shared-styles';
+import { formatName, formatSize } from '../pages/gi-product-documents';
+import { sharedStyles } from '../lib/shared-styles';
 import { adminStyles } from './admin-styles';
 import { documentApi } from './document-api';
 import { fieldErrors, refusalOf, type FieldErrors } from './field-errors';

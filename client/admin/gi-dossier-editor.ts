@@ -2,16 +2,16 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { Designation, Document, Dossier } from '../../db/model';
-import { ApiRequestError } from '../api';
-import { itemTitle, STATUS_GLYPHS } from '../dossier-text';
+import { ApiRequestError } from '../lib/api';
+import { itemTitle, STATUS_GLYPHS } from '../lib/dossier-text';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
-import { renderTask } from '../task-view';
+import { sharedStyles } from '../lib/shared-styles';
+import { renderTask } from '../lib/task-view';
 import { adminStyles } from './admin-styles';
 import { dossierApi } from './dossier-api';
 import { documentsFor, offerText } from './dossier-draft';
 import { refusalOf } from './field-errors';
-import '../gi-readiness-bar';
+import '../pages/gi-readiness-bar';
 import './gi-dossier-item';
 
 /**

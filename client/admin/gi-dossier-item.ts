@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DOSSIER_ITEM_STATUSES, type Document, type Dossier, type DossierItem } from '../../db/model';
-import { itemTitle } from '../dossier-text';
+import { itemTitle } from '../lib/dossier-text';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 import { adminStyles } from './admin-styles';
 import { dossierApi } from './dossier-api';
 import { checkItem, draftOf, isDirty, toggleDocument, type ItemDraft } from './dossier-draft';

@@ -1,10 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { ImportProgress, ImportReport, ImportRequest } from '../../db/model';
-import { apiGet, apiSend } from '../api';
+import { apiGet, apiSend } from '../lib/api';
 import { lang, LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
-import { renderError } from '../task-view';
+import { sharedStyles } from '../lib/shared-styles';
+import { renderError } from '../lib/task-view';
 import { adminStyles } from './admin-styles';
 
 /** Largest file sent (the server reads at most 5 MB). */

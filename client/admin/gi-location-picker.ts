@@ -1,14 +1,14 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ClientConfig, CountyCollection } from '../api';
+import type { ClientConfig, CountyCollection } from '../lib/api';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 import { adminStyles } from './admin-styles';
 import type { FieldErrors } from './field-errors';
 import { errorLine, selectField, textField } from './fields';
 import { choices } from './labels';
 import { parseNumber, type LocationDraft } from './product-draft';
-import '../gi-map';
+import '../pages/gi-map';
 
 /** Detail of `gi-locations-change`: the locations after an edit. */
 export interface LocationsChangeDetail { locations: LocationDraft[] }

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Designation, Participant } from '../../db/model';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { FormSender } from './form-sender';
@@ -11,7 +11,7 @@ import { choices } from './labels';
 import {
   checkParticipants, draftFromParticipant, emptyParticipant, MEASURES, validRows, type ParticipantDraft,
 } from './participants';
-import '../gi-product-chain';
+import '../pages/gi-product-chain';
 
 /** The cooperative-farmer model: editable rows, a live chain preview, saved as a whole with PUT. */
 @customElement('gi-participants-editor')

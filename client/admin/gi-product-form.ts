@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { COUNTY_CODES, type CountyCode, type Product, type ProductCreate } from '../../db/model';
-import { ApiRequestError, type ClientConfig, type CountyCollection } from '../api';
+import { ApiRequestError, type ClientConfig, type CountyCollection } from '../lib/api';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 import { adminApi, type SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { fieldErrors, unplacedErrors, type FieldErrors } from './field-errors';

@@ -5,7 +5,7 @@
 import L from 'leaflet';
 import 'leaflet.markercluster';
 import { html, render } from 'lit';
-import type { CountyCollection, ProductPointCollection, ProductPointProperties } from '../api';
+import type { CountyCollection, ProductPointCollection, ProductPointProperties } from '../lib/api';
 import { countyStyle, labelPlacement } from './county-style';
 import { clusterIcon, productIcons } from './leaflet-icons';
 import { markerSpec, type MarkerSpec } from './marker-icon';

@@ -3,7 +3,7 @@
  * the page needs no second request: one item per product, in the server's order (by Chinese name,
  * then id), although a product with several locations has several points.
  */
-import type { ProductPointCollection, ProductPointProperties } from '../api';
+import type { ProductPointCollection, ProductPointProperties } from '../lib/api';
 
 /** What the list shows of a product: names, designations, and whether it has a place on the map. */
 export type ProductListItem = Pick<ProductPointProperties, 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {

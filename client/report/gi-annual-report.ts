@@ -6,8 +6,8 @@ import {
 } from '../../db/model';
 import { lang, LocaleController } from '../i18n';
 import { renderDate } from '../i18n/dates';
-import { withLang } from '../router';
-import { sharedStyles } from '../shared-styles';
+import { withLang } from '../lib/router';
+import { sharedStyles } from '../lib/shared-styles';
 
 type Cell = string | number | null | TemplateResult | typeof nothing;
 

@@ -4,8 +4,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { ReportSettings } from '../../db/model';
 import { fieldErrors, refusalOf, type FieldErrors } from '../admin/field-errors';
 import { lang, LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
-import { renderTask } from '../task-view';
+import { sharedStyles } from '../lib/shared-styles';
+import { renderTask } from '../lib/task-view';
 import { reportApi } from './report-api';
 
 /** Fired after the issuer was saved; `detail` is the setting as the server stored it. */

@@ -3,8 +3,8 @@
  * Word and Excel files (on the live server, or the files a static copy keeps), and the issuer setting.
  */
 import { reportFileName, todayInShanghai, type AnnualReport, type ReportLang, type ReportSettings } from '../../db/model';
-import { apiGet, apiSend } from '../api';
-import { isStaticCopy, staticFileOf } from '../static-api';
+import { apiGet, apiSend } from '../lib/api';
+import { isStaticCopy, staticFileOf } from '../lib/static-api';
 
 /** The current year in Asia/Shanghai: the latest year a report can be asked for. */
 export function currentYear(): number {

@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { GI_TYPES, PeriodInput, type GiType, type Period } from '../../db/model';
-import { api, ApiRequestError } from '../api';
+import { api, ApiRequestError } from '../lib/api';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 
 /** Fired after a period was saved; `detail` is the period as the server stored it. */
 export type PeriodSavedEvent = CustomEvent<Period>;

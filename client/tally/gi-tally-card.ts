@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TallyType } from '../../db/model';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 
 /** One GI type's card: in force against the target, a progress bar with the baseline marked, the pipeline. */
 @customElement('gi-tally-card')

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Period } from '../../db/model';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 import type { TallyParams } from './tally-url';
 
 /** Fired when the user picks another period or as-of date; `detail` is the new URL state. */

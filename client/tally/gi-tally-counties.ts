@@ -2,7 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { GI_TYPES, type County, type Tally, type TallyType } from '../../db/model';
 import { LocaleController, localName, t } from '../i18n';
-import { sharedStyles } from '../shared-styles';
+import { sharedStyles } from '../lib/shared-styles';
 
 /** The tally by county: per county and GI type, in force, at the start, and the pipeline, then the authorised users in force; the city total last. */
 @customElement('gi-tally-counties')

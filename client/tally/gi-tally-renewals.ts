@@ -3,8 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { RenewalDue } from '../../db/model';
 import { LocaleController, localName, t } from '../i18n';
 import { renderDate } from '../i18n/dates';
-import { withLang } from '../router';
-import { sharedStyles } from '../shared-styles';
+import { withLang } from '../lib/router';
+import { sharedStyles } from '../lib/shared-styles';
 
 /** Trademarks due for renewal within 12 months of the as-of date, lapsed ones flagged in words. */
 @customElement('gi-tally-renewals')

@@ -42,7 +42,7 @@ import { writeStaticReports } from './static-reports';
 import { CLIENT_DIR, PAGE_TITLES, pageHtml, productCardTitle, productTitle } from '../static';
 import { productPageUrl, qrSvg } from '../domain/product-qr';
 
-/** The marker the client looks for (client/static-api.ts). */
+/** The marker the client looks for (client/lib/static-api.ts). */
 export const STATIC_MARKER = '<meta name="gi-static" content="1" />';
 
 /** What a build is made from besides the database. */

@@ -1,6 +1,6 @@
 /**
  * The files of a static copy's documents: each public document of each public product, and its
- * thumbnail, under the name client/static-api.ts asks for (`api/documents/12.pdf`,
+ * thumbnail, under the name client/lib/static-api.ts asks for (`api/documents/12.pdf`,
  * `api/documents/12/thumbnail.webp`), since a static web server knows a file's type by its extension.
  */
 import { staticDocumentFile } from '../../db/model';

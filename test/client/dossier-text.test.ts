@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOSSIER_ITEM_STATUSES } from '../../db/model';
-import { itemTitle, readinessPercent, STATUS_GLYPHS } from '../../client/dossier-text';
+import { itemTitle, readinessPercent, STATUS_GLYPHS } from '../../client/lib/dossier-text';
 
 describe('readinessPercent', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstRecorded, niceTop, pointsOf, yearSlots } from '../../client/figures-scale';
+import { firstRecorded, niceTop, pointsOf, yearSlots } from '../../client/lib/figures-scale';
 
 const year = (y: number, households: number | null, areaMu: number | null = null) =>
   ({ year: y, households, areaMu, outputTonnes: null, valueWanYuan: null, note: '', sources: [] });

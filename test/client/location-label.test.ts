@@ -1,7 +1,7 @@
 /** Location labels in the page's language: county names translated, other labels marked with their language. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLang } from '../../client/i18n';
-import { shownLabel } from '../../client/location-label';
+import { shownLabel } from '../../client/lib/location-label';
 
 const inLang = (lang: 'zh' | 'en') => {
   vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } }); // setLang marks <html lang>

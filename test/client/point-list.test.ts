@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductPointCollection, ProductPointProperties } from '../../client/api';
+import type { ProductPointCollection, ProductPointProperties } from '../../client/lib/api';
 import { productsOfPoints } from '../../client/map/point-list';
 
 const props = (id: number, nameZh: string): ProductPointProperties => ({

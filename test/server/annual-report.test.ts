@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAuditEvent, GI_TYPES, LABELS, percent, REPORT_WORDS, todayInShanghai, type AnnualReport, type Tally } from '../../db/model';
-import { staticFileOf } from '../../client/static-api';
+import { staticFileOf } from '../../client/lib/static-api';
 import { buildStaticSite } from '../../server/cli/build-static';
 import { pageAnswer } from '../../server/static';
 import { startServer, type TestServer } from '../support/server';

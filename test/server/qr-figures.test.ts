@@ -15,7 +15,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAuditEvent, todayInShanghai, type AuditEvent, type Tally } from '../../db/model';
 import * as schema from '../../db/schema';
-import { routeOf } from '../../client/router';
+import { routeOf } from '../../client/lib/router';
 import { buildStaticSite } from '../../server/cli/build-static';
 import { pageAnswer } from '../../server/static';
 import { call, startServer, type TestServer } from '../support/server';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../db/model';
-import { staticFileOf } from '../../client/static-api';
+import { staticFileOf } from '../../client/lib/static-api';
 import { buildStaticSite } from '../../server/cli/build-static';
 import { startServer, type TestServer } from '../support/server';
 import { addAccount, send, signIn } from './fixtures';

@@ -2,7 +2,7 @@
  * `npm run build:static`: the files hold the same bytes the live server answers (the same builders),
  * every public product has its data file and its page file, drafts have neither, the compressed
  * siblings unpack to the same bytes, a second build of the same registry writes the same bytes, and
- * the client's static mode (client/static-api.ts) filters the whole list as the server's queries do.
+ * the client's static mode (client/lib/static-api.ts) filters the whole list as the server's queries do.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../db/model';
-import { matchesFilter, staticFileOf } from '../../client/static-api';
+import { matchesFilter, staticFileOf } from '../../client/lib/static-api';
 import { buildStaticSite, markStatic } from '../../server/cli/build-static';
 import { PAGE_TITLES, pageHtml, productTitle } from '../../server/static';
 import { atomFeed } from '../../server/domain/feed';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as schema from '../../db/schema';
 import { common } from '../../client/i18n/common';
-import { routeOf } from '../../client/router';
+import { routeOf } from '../../client/lib/router';
 import { PAGE_TITLES, pageAnswer, productTitle } from '../../server/static';
 import { call, startServer, type TestServer } from '../support/server';
 import { addAccount, send, signIn } from './fixtures';

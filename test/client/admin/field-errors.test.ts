@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CreditCode, ProductCreate, UserCreate } from '../../../db/model';
 import { fieldErrors, issueText, pathKey, refusalOf, unplacedErrors } from '../../../client/admin/field-errors';
-import { ApiRequestError } from '../../../client/api';
+import { ApiRequestError } from '../../../client/lib/api';
 import { setLang } from '../../../client/i18n';
 
 describe('issueText', () => {

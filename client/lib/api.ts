@@ -1,0 +1,125 @@
+/**
+ * Typed access to the registry's HTTP API; the types come from db/model.ts (the shared contract).
+ */
+import type {
+  County, Dossier, GiType, Period, PeriodInput, Product, ProductFilter, ProductQuery, ProductSummary, SeriesStep, Tally,
+  TallySeries, User,
+} from '../../db/model';
+import type { Geometry } from 'geojson';
+import { isStaticCopy, staticGet } from './static-api';
+
+/** An error response from the API, with its status, stable code and zod issues. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: { path: (string | number)[]; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  if (isStaticCopy()) {
+    // A static copy (npm run build:static) reads the files it was built with; it has nothing to write to.
+    if (method !== 'GET') throw new ApiRequestError(405, 'static_copy', '静态副本只能查看 / A static copy is read-only');
+    const found = await staticGet(path, signal);
+    if (!found.ok) throw new ApiRequestError(found.error.status, found.error.code, found.error.message);
+    return found.data as T;
+  }
+  const res = await fetch(path, {
+    method,
+    signal,
+    credentials: 'same-origin',
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = data?.error;
+    throw new ApiRequestError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.issues ?? []);
+  }
+  return data as T;
+}
+
+/** GET a JSON resource. */
+export const apiGet = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal);
+/** POST, PATCH, PUT or DELETE with a JSON body. */
+export const apiSend = <T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
+  request<T>(method, path, body);
+
+/** Turns a filter object into a query string, leaving out empty values. */
+export function toQuery(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The map's tile settings (null: counties only, no other host contacted). */
+export interface ClientConfig {
+  tiles: { urls: string[]; attribution: string; subdomains: string[] } | null;
+  approvalNo: string | null;
+}
+
+/** Counts a county feature carries in /api/counties.geojson. */
+export interface CountyFeatureProperties extends County {
+  products: number;
+  inForce: Record<GiType, number> & { total: number };
+}
+
+/** /api/counties.geojson. */
+export interface CountyCollection {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; id: string; properties: CountyFeatureProperties; geometry: Geometry }[];
+}
+
+/**
+ * Properties of a product point in /api/products.geojson. The product is `productId`: a product with
+ * several locations has several features, each with its own top-level `id` (`<productId>-<position>`).
+ */
+export type ProductPointProperties = Pick<ProductSummary, 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
+  productId: number;
+  label: string;
+  precision: 'exact' | 'township' | 'county';
+  /** The thumbnail of the product's first public photo (null: none). */
+  thumbnailUrl: string | null;
+};
+
+/**
+ * /api/products.geojson: a point per product location. The client also takes a feature with a null
+ * geometry (GeoJSON's unlocated feature) as a product with no location: listed, not on the map.
+ */
+export interface ProductPointCollection {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; id?: string | number; geometry: { type: 'Point'; coordinates: [number, number] } | null; properties: ProductPointProperties }[];
+}
+
+/** The API calls the pages make. */
+export const api = {
+  config: (signal?: AbortSignal) => apiGet<ClientConfig>('/api/config', signal),
+  counties: (signal?: AbortSignal) => apiGet<County[]>('/api/counties', signal),
+  countiesGeoJson: (signal?: AbortSignal) => apiGet<CountyCollection>('/api/counties.geojson', signal),
+  products: (query: Partial<ProductQuery>, signal?: AbortSignal) =>
+    apiGet<{ items: ProductSummary[]; total: number }>(`/api/products${toQuery(query)}`, signal),
+  productPoints: (filter: ProductFilter, signal?: AbortSignal) =>
+    apiGet<ProductPointCollection>(`/api/products.geojson${toQuery(filter)}`, signal),
+  product: (id: number, signal?: AbortSignal) => apiGet<Product>(`/api/products/${id}`, signal),
+  /** A designation's dossier (the public see titles and statuses only). */
+  dossier: (designationId: number, signal?: AbortSignal) => apiGet<Dossier>(`/api/designations/${designationId}/dossier`, signal),
+  periods: (signal?: AbortSignal) => apiGet<Period[]>('/api/periods', signal),
+  tally: (params: { period?: number; asOf?: string }, signal?: AbortSignal) =>
+    apiGet<Tally>(`/api/tally${toQuery(params)}`, signal),
+  tallySeries: (params: { period?: number; step?: SeriesStep }, signal?: AbortSignal) =>
+    apiGet<TallySeries>(`/api/tally/series${toQuery(params)}`, signal),
+  /** The signed-in user, or null for the public (401). */
+  signedInUser: (signal?: AbortSignal) => apiGet<User>('/api/session', signal).catch((e: unknown) => {
+    if (e instanceof ApiRequestError && e.status === 401) return null;
+    throw e;
+  }),
+  createPeriod: (input: PeriodInput) => apiSend<Period>('POST', '/api/periods', input),
+  updatePeriod: (id: number, input: PeriodInput) => apiSend<Period>('PUT', `/api/periods/${id}`, input),
+};

@@ -1,0 +1,19 @@
+/**
+ * Text typed by people (notes, descriptions, holders, labels, source titles) is written in Chinese.
+ * On an English page it is marked as Chinese (`lang="zh-CN"`, so screen readers and fonts treat it
+ * right), and long texts get a small "(中文)" so a reader knows the language is not a mistake.
+ */
+import { html } from 'lit';
+import { lang } from '../i18n';
+
+/** Free text in its language: marked `zh-CN` on an English page, with "(中文)" after it when `marker`. */
+export function freeText(text: string, { marker = false } = {}) {
+  if (lang() !== 'en') return text;
+  return html`<span lang="zh-CN">${text}</span>${marker && /\p{Script=Han}/u.test(text)
+    ? html` <span class="lang-marker" lang="zh-CN">(中文)</span>` : ''}`;
+}
+
+/** The `lang` attribute for an element holding free text: `zh-CN` on an English page, else none. */
+export function freeTextLang(): string | undefined {
+  return lang() === 'en' ? 'zh-CN' : undefined;
+}

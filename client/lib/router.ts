@@ -1,0 +1,79 @@
+/**
+ * Client-side routing over the History API: which page a path shows, and navigation that keeps
+ * the language in links (`?lang=en`).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { lang } from '../i18n';
+
+/** A page of the app and its path parameters. */
+export type Route =
+  | { page: 'map' }
+  | { page: 'product'; id: number }
+  | { page: 'card'; id: number }
+  | { page: 'tally' }
+  | { page: 'annualReport' }
+  | { page: 'verify' }
+  | { page: 'admin'; rest: string }
+  | { page: 'notFound' };
+
+/** Which page a path shows. */
+export function routeOf(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { page: 'map' };
+  const product = /^\/products\/(\d+)\/?$/.exec(pathname);
+  if (product) return { page: 'product', id: Number(product[1]) };
+  const card = /^\/products\/(\d+)\/card\/?$/.exec(pathname);
+  if (card) return { page: 'card', id: Number(card[1]) };
+  if (/^\/tally\/?$/.test(pathname)) return { page: 'tally' };
+  if (/^\/reports\/annual\/?$/.test(pathname)) return { page: 'annualReport' };
+  if (/^\/verify\/?$/.test(pathname)) return { page: 'verify' };
+  const admin = /^\/admin(\/.*)?$/.exec(pathname);
+  if (admin) return { page: 'admin', rest: admin[1] ?? '/' };
+  return { page: 'notFound' };
+}
+
+/** Adds (or removes) `lang=en` on a same-origin URL so a shared link opens in the same language. */
+export function withLang(url: string, l = lang()): string {
+  const u = new URL(url, 'http://x');
+  if (l === 'en') u.searchParams.set('lang', 'en');
+  else u.searchParams.delete('lang');
+  return u.pathname + u.search + u.hash;
+}
+
+/** Fired on window after every client-side navigation. */
+export const NAVIGATE_EVENT = 'gi-navigate';
+
+/** Goes to a same-origin URL without reloading; `replace` rewrites the current history entry. */
+export function navigate(url: string, { replace = false } = {}): void {
+  const target = withLang(url);
+  if (target === location.pathname + location.search + location.hash) return;
+  if (replace) history.replaceState(null, '', target);
+  else history.pushState(null, '', target);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+/** Handles a click on a same-origin link inside any shadow root as a client-side navigation. */
+export function interceptLinkClicks(event: MouseEvent): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+  if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin) return;
+  if (anchor.pathname.startsWith('/api/')) return;
+  event.preventDefault();
+  navigate(anchor.pathname + anchor.search + anchor.hash);
+}
+
+/** Calls `onChange` after every navigation (a link, `navigate()`, or the back and forward buttons) while its host is connected. */
+export class LocationController implements ReactiveController {
+  constructor(host: ReactiveControllerHost, private readonly onChange: () => void) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('popstate', this.onChange);
+    window.addEventListener(NAVIGATE_EVENT, this.onChange);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('popstate', this.onChange);
+    window.removeEventListener(NAVIGATE_EVENT, this.onChange);
+  }
+}

@@ -1,0 +1,106 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { LocaleController, t } from '../i18n';
+import { navigate, withLang } from '../lib/router';
+import { sharedStyles } from '../lib/shared-styles';
+import { renderTask } from '../lib/task-view';
+import { adminApi, type SessionUser } from '../admin/admin-api';
+import { countyName } from '../admin/labels';
+import type { SignedInDetail } from '../admin/gi-sign-in';
+import '../admin/gi-sign-in';
+import '../admin/gi-my-products';
+import '../admin/gi-product-editor';
+import '../admin/gi-accounts';
+import '../admin/gi-import';
+import '../admin/gi-history-page';
+import '../admin/gi-cultivation-board';
+import '../admin/gi-dossier-templates';
+
+/** The officials' workspace at /admin: sign in, then products, import, history and (for admins) accounts, by `path`. */
+@customElement('gi-admin-page')
+export class GiAdminPage extends LitElement {
+  static override styles = [sharedStyles, css`
+    :host { display: block; padding: 1rem; max-width: 72rem; }
+    .bar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; border-bottom: 1px solid var(--gi-border);
+      padding-bottom: 0.5rem; margin-bottom: 1rem; }
+    .bar nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
+    .bar a[aria-current='page'] { font-weight: 700; }
+    .who { margin-left: auto; display: flex; gap: 0.75rem; align-items: center; }
+    button { padding: 0.25rem 0.75rem; }
+  `];
+
+  /** The path below /admin, e.g. `/products/7`. */
+  @property() path = '/';
+
+  @state() private user: SessionUser | null = null;
+
+  private readonly i18n = new LocaleController(this);
+  private readonly session = new Task(this, {
+    task: async ([], { signal }) => {
+      this.user = await adminApi.session(signal);
+      return this.user;
+    },
+    args: () => [] as const,
+  });
+
+  override render() {
+    return renderTask(this.session, () => (this.user ? this.renderWorkspace(this.user) : html`
+      <h1>${t('admin.title')}</h1>
+      <gi-sign-in @gi-signed-in=${this.signedIn}></gi-sign-in>`));
+  }
+
+  private renderWorkspace(user: SessionUser) {
+    const here = (p: string) => (this.path === p ? 'page' : 'false');
+    return html`<div class="bar">
+        <nav aria-label=${t('admin.nav')}><ul>
+          <li><a href=${withLang('/admin')} aria-current=${here('/')}>${t('admin.myProducts')}</a></li>
+          <li><a href=${withLang('/admin/products/new')} aria-current=${here('/products/new')}>${t('admin.newProduct')}</a></li>
+          <li><a href=${withLang('/admin/cultivation')} aria-current=${here('/cultivation')}>${t('board.nav')}</a></li>
+          <li><a href=${withLang('/admin/import')} aria-current=${here('/import')}>${t('import.nav')}</a></li>
+          <li><a href=${withLang('/admin/history')} aria-current=${here('/history')}>${t('history.nav')}</a></li>
+          ${user.role === 'admin' ? html`<li><a href=${withLang('/admin/accounts')} aria-current=${here('/accounts')}>${t('admin.accounts')}</a></li>
+            <li><a href=${withLang('/admin/dossier-templates')} aria-current=${here('/dossier-templates')}>${t('templates.nav')}</a></li>
+            <li><a href=${withLang('/tally')}>${t('admin.periods')}</a></li>` : nothing}
+        </ul></nav>
+        <div class="who" role="group" aria-label=${t('admin.whoAmI')}>
+          <span>${t('admin.signedInAs', { name: user.username })}
+            · ${user.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleOfficial', { county: countyName(user.county) })}</span>
+          <button type="button" @click=${this.signOut}>${t('admin.signOut')}</button>
+        </div>
+      </div>
+      ${this.renderRoute(user)}`;
+  }
+
+  private renderRoute(user: SessionUser) {
+    const path = this.path.replace(/\/+$/, '') || '/';
+    if (path === '/') return html`<gi-my-products .user=${user}></gi-my-products>`;
+    if (path === '/products/new') return html`<gi-product-editor .user=${user} .productId=${null}></gi-product-editor>`;
+    const product = /^\/products\/(\d+)$/.exec(path);
+    if (product) return html`<gi-product-editor .user=${user} .productId=${Number(product[1])}></gi-product-editor>`;
+    if (path === '/import') return html`<gi-import></gi-import>`;
+    if (path === '/history') return html`<gi-history-page .user=${user}></gi-history-page>`;
+    if (path === '/cultivation') return html`<gi-cultivation-board .user=${user}></gi-cultivation-board>`;
+    if (path === '/dossier-templates') return html`<gi-dossier-templates .user=${user}></gi-dossier-templates>`;
+    if (path === '/accounts') {
+      return user.role === 'admin' ? html`<gi-accounts></gi-accounts>` : html`<p role="alert">${t('admin.adminOnly')}</p>`;
+    }
+    return html`<p role="alert">${t('page.notFound')} <a href=${withLang('/admin')}>${t('admin.myProducts')}</a></p>`;
+  }
+
+  private signedIn(event: CustomEvent<SignedInDetail>) {
+    this.user = event.detail.user;
+    this.session.run();
+  }
+
+  private async signOut() {
+    await adminApi.signOut().catch(() => undefined);
+    this.user = null;
+    navigate('/admin');
+    this.session.run();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gi-admin-page': GiAdminPage }
+}

@@ -1,0 +1,163 @@
+import { Task } from '@lit/task';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { COUNTY_CODES, VerifyQuery, type VerifyGrant, type VerifyResult } from '../../db/model';
+import { apiGet, ApiRequestError, toQuery } from '../lib/api';
+import { localName, LocaleController, t } from '../i18n';
+import { showDate } from '../i18n/dates';
+import { renderVerdict, verdictStyles } from '../lib/mark-verdict';
+import { setPageTitle } from '../lib/page-title';
+import { LocationController, navigate, withLang } from '../lib/router';
+import { sharedStyles } from '../lib/shared-styles';
+import { renderError } from '../lib/task-view';
+
+/** The query in a page address (`/verify?q=…`), trimmed. */
+export function verifyQueryOf(search: string): string {
+  return (new URLSearchParams(search).get('q') ?? '').trim();
+}
+
+/**
+ * The public verification page (/verify), for buyers and market inspectors, phone first: one field
+ * (a company's name, part of it, or its credit code), and for each matching company the GIs it is
+ * registered for, each saying plainly whether it may use the mark today; a sentence when it is not
+ * a registered user. The query lives in the address (`?q=`), so a link reproduces the answer.
+ */
+@customElement('gi-verify-page')
+export class GiVerifyPage extends LitElement {
+  static override styles = [sharedStyles, verdictStyles, css`
+    :host { display: block; padding: 1rem; max-width: 40rem; width: 100%; box-sizing: border-box; margin: 0 auto; }
+    h1 { font-size: 1.4rem; margin: 0.25rem 0 0.5rem; }
+    .intro { color: var(--gi-muted); margin: 0 0 1rem; }
+    form { display: flex; flex-direction: column; gap: 0.4rem; }
+    label { font-weight: 600; }
+    .search { display: flex; gap: 0.5rem; }
+    input { flex: 1; min-width: 0; font-size: 1.1rem; padding: 0.55rem 0.6rem; border: 1px solid var(--gi-muted); border-radius: 6px; }
+    input[aria-invalid='true'] { border-color: #8b1a10; }
+    button[type='submit'] { font-size: 1.1rem; padding: 0.55rem 1.1rem; border-radius: 6px; border: 0; background: var(--gi-accent); color: #fff; font-weight: 600; }
+    .field-error { color: #8b1a10; margin: 0; }
+    .summary { margin: 1.25rem 0 0.5rem; font-weight: 600; }
+    .none { margin-top: 1.25rem; border: 2px solid #8b1a10; border-radius: 6px; padding: 0.75rem 1rem; background: #fce8e6; }
+    .none p { margin: 0.25rem 0; }
+    .none strong { color: #8b1a10; font-size: 1.15rem; }
+    .busy { margin-top: 1.25rem; border: 2px solid var(--gi-border); border-radius: 6px; padding: 0.75rem 1rem; }
+    article { border: 1px solid var(--gi-border); border-radius: 8px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
+    article h2 { font-size: 1.15rem; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
+    .code { margin: 0 0 0.5rem; color: var(--gi-muted); font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+    ul { list-style: none; padding: 0; margin: 0; }
+    li.grant { border-top: 1px solid var(--gi-border); padding: 0.6rem 0 0.2rem; }
+    li.grant:first-child { border-top: 0; padding-top: 0.2rem; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.75rem; margin: 0.5rem 0 0; }
+    dt { color: var(--gi-muted); }
+    dd { margin: 0; overflow-wrap: anywhere; }
+  `];
+
+  @state() private q = verifyQueryOf(location.search);
+  @state() private typed = this.q;
+  @state() private inputError = '';
+  @query('#verify-q') private input!: HTMLInputElement;
+
+  private readonly i18n = new LocaleController(this);
+  private readonly navigation = new LocationController(this, () => this.onLocation());
+  private readonly onLocation = () => {
+    this.q = verifyQueryOf(location.search);
+    this.typed = this.q;
+  };
+
+  private readonly result = new Task(this, {
+    task: async ([q]: readonly [string], { signal }): Promise<VerifyResult | null> => {
+      if (!q || !VerifyQuery.safeParse({ q }).success) return null;
+      return apiGet<VerifyResult>(`/api/verify${toQuery({ q })}`, signal);
+    },
+    args: () => [this.q] as const,
+  });
+
+  override updated(): void {
+    setPageTitle(t('verify.title'));
+  }
+
+  override render() {
+    const tooShort = this.q !== '' && !VerifyQuery.safeParse({ q: this.q }).success;
+    const error = this.inputError || (tooShort ? t('verify.tooShort') : '');
+    return html`
+      <h1>${t('verify.title')}</h1>
+      <p class="intro">${t('verify.intro')}</p>
+      <form role="search" novalidate @submit=${this.submit}>
+        <label for="verify-q">${t('verify.label')}</label>
+        <div class="search">
+          <input id="verify-q" name="q" type="search" enterkeyhint="search" autocomplete="off" spellcheck="false" maxlength="100"
+            .value=${this.typed} @input=${this.onInput} aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${error ? 'verify-q-error' : nothing} />
+          <button type="submit">${t('verify.submit')}</button>
+        </div>
+        ${error ? html`<p class="field-error" id="verify-q-error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}
+      </form>
+      ${this.result.render({
+        initial: () => nothing,
+        pending: () => html`<p class="busy" role="status" aria-live="polite">${t('verify.searching')}</p>`,
+        error: (e) => this.renderFailure(e),
+        complete: (r) => (r ? this.renderResult(r) : nothing),
+      })}`;
+  }
+
+  private renderFailure(error: unknown) {
+    if (error instanceof ApiRequestError && error.status === 429) {
+      return html`<div class="none" role="alert"><p><strong>${t('verify.tooMany')}</strong></p><p>${t('verify.tooManyHint')}</p></div>`;
+    }
+    return renderError(error, () => this.result.run());
+  }
+
+  private renderResult(r: VerifyResult) {
+    if (r.matches.length === 0) {
+      return html`<div class="none" role="status" aria-live="polite">
+        <p><strong>${t('verify.notFound')}</strong></p><p>${t('verify.notFoundHint')}</p></div>`;
+    }
+    return html`<p class="summary" role="status" aria-live="polite">${t('verify.found', { n: r.matches.length, date: showDate(r.asOf) })}</p>
+      ${r.matches.map((m, i) => html`<article aria-labelledby="match-${i}">
+        <h2 id="match-${i}">${m.name}</h2>
+        <p class="code">${t('verify.creditCode', { code: m.creditCode ?? t('verify.noCode') })}</p>
+        <ul>${m.grants.map((g) => this.renderGrant(g))}</ul>
+      </article>`)}`;
+  }
+
+  private renderGrant(g: VerifyGrant) {
+    const product = localName({ nameZh: g.productZh, nameEn: g.productEn });
+    const type = t(`giType.${g.giType}`) + (g.markKind ? t('product.paren', { x: t(`markKind.${g.markKind}`) }) : '');
+    const counties = g.counties.filter((c) => (COUNTY_CODES as readonly string[]).includes(c)).map((c) => t(`county.${c}`));
+    return html`<li class="grant">
+      ${renderVerdict(g.reason, true)}
+      <dl>
+        <dt>${t('verify.gi')}</dt>
+        <dd><a href=${withLang(`/products/${g.productId}`)} aria-label=${t('verify.product', { name: product })}>${product}</a> · ${type}</dd>
+        ${counties.length ? html`<dt>${t('verify.counties')}</dt><dd>${counties.join(t('product.separator'))}</dd>` : nothing}
+        <dt>${t('verify.number')}</dt><dd>${g.number ?? '—'}</dd>
+        <dt>${t('verify.since')}</dt><dd>${showDate(g.from)}</dd>
+        <dt>${t('verify.until')}</dt><dd>${g.until ? showDate(g.until) : t('verify.openEnded')}</dd>
+        <dt>${t('verify.basis')}</dt><dd>${t(`basis.${g.basis}`)}</dd>
+        ${g.reference ? html`<dt>${t('verify.reference')}</dt><dd>${g.reference}</dd>` : nothing}
+      </dl>
+    </li>`;
+  }
+
+  private onInput(event: Event) {
+    this.typed = (event.target as HTMLInputElement).value;
+    this.inputError = '';
+  }
+
+  private submit(event: Event) {
+    event.preventDefault();
+    const q = this.typed.trim();
+    if (!VerifyQuery.safeParse({ q }).success) {
+      this.inputError = t('verify.tooShort');
+      this.input.focus();
+      return;
+    }
+    this.inputError = '';
+    // The same query again asks again (a status may have changed since); a new one goes into the address.
+    if (q === this.q) this.result.run();
+    else navigate(`/verify${toQuery({ q })}`);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gi-verify-page': GiVerifyPage }
+}
