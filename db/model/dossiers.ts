@@ -3,8 +3,9 @@
  * per designation, started from its GI type's template; and the cultivation board across counties.
  */
 import { z } from 'zod';
-import { CountyCode, GiType, MarkKind, Status } from './vocabulary';
+import { CountyCode, GiType, Status } from './vocabulary';
 import { IsoDate, line, text } from './scalars';
+import { DesignationRef } from './designation-ref';
 
 /** How far one dossier item is. */
 export const DOSSIER_ITEM_STATUSES = ['missing', 'in_progress', 'ready', 'not_needed'] as const;
@@ -124,14 +125,7 @@ export const CultivationQuery = z.object({
 export type CultivationQuery = z.infer<typeof CultivationQuery>;
 
 /** One open candidate on the cultivation board. */
-export const CultivationItem = z.object({
-  productId: z.number().int(),
-  productZh: z.string(),
-  productEn: z.string().nullable(),
-  counties: z.array(CountyCode),
-  designationId: z.number().int(),
-  giType: GiType,
-  markKind: MarkKind.nullable(),
+export const CultivationItem = DesignationRef.extend({
   status: z.enum(DOSSIER_OPEN_STATUSES),
   readiness: z.number().nullable(),
   itemsReady: z.number().int(),

@@ -3,8 +3,9 @@
  * the public check of a company (verification), industry figures by year, and the annual report.
  */
 import { z } from 'zod';
-import { CountyCode, GiType, MarkKind, Status } from './vocabulary';
+import { Status } from './vocabulary';
 import { CreditCode, IsoDate, line } from './scalars';
+import { DesignationRef } from './designation-ref';
 import { EARLIEST_YEAR } from './partial-date';
 
 // ---------------------------------------------------------------- authorised users
@@ -79,14 +80,7 @@ export const VerifyQuery = z.object({ q: z.string().trim().min(2, '请输入至�
 export type VerifyQuery = z.infer<typeof VerifyQuery>;
 
 /** One GI an enterprise is (or was) authorised to use. */
-export const VerifyGrant = z.object({
-  productId: z.number().int(),
-  productZh: z.string(),
-  productEn: z.string().nullable(),
-  counties: z.array(CountyCode),
-  designationId: z.number().int(),
-  giType: GiType,
-  markKind: MarkKind.nullable(),
+export const VerifyGrant = DesignationRef.extend({
   /** The GI's registration / certificate number. */
   number: z.string().nullable(),
   basis: AuthorizationBasis,

@@ -19,9 +19,9 @@ import { validate } from '../validate';
 import { addAuthorizedUser, presentAuthorizedUser, updateAuthorizedUser } from './authorized-users';
 import type { ImportOptions } from './import';
 import { readableProducts } from './permissions';
+import { runImport } from './import-run';
 import type { SignedIn } from './viewer';
 
-class Rollback extends Error {}
 
 /** A row's problem that stops it. */
 class RowError extends Error {
@@ -183,20 +183,6 @@ export function importAuthorizedUserRows(db: Db, viewer: SignedIn, table: Interp
       }
       if (i % 200 === 199) options.onProgress?.(i + 1);
     });
-    if (options.dryRun || table.missingRequired.length > 0 || reports.some((r) => r.outcome === 'error')) throw new Rollback();
   };
-  let applied = true;
-  try {
-    db.transaction(run);
-  } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
-    applied = false;
-  }
-  options.onProgress?.(table.rows.length);
-  const count = (o: ImportRowReport['outcome']) => reports.filter((r) => r.outcome === o).length;
-  return {
-    dryRun: options.dryRun, applied, encoding: options.encoding ?? null, rows: reports,
-    summary: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: count('error') },
-    unknownColumns: table.unknownColumns, problems: table.missingRequired,
-  };
+  return runImport(db, table, reports, options, run);
 }

@@ -68,7 +68,8 @@ describe('the admin workspace', () => {
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await signIn(page, 'yangcheng', 'a-new-password-2026');
-    await page.getByText('已登录：yangcheng · 阳城县工作人员').waitFor();
+    // Signing in hashes the password (scrypt): on a busy 2-core CI machine it can take longer than a click.
+    await page.getByText('已登录：yangcheng · 阳城县工作人员').waitFor({ timeout: 30_000 });
     expect(await page.getByRole('link', { name: '账号管理' }).count()).toBe(0);
     await context.close();
   });
