@@ -8,10 +8,10 @@ import { isStaticCopy } from './lib/static-api';
 import { renderError } from './lib/task-view';
 import './pages/gi-map-page';
 import './pages/gi-not-found-page';
-import './pages/gi-product-page';
 
 /** Pages that most visitors never open are loaded on first use (a smaller first download on phones). */
 const lazyPages = {
+  product: () => import('./pages/gi-product-page'),
   tally: () => import('./pages/gi-tally-page'),
   annualReport: () => import('./pages/gi-annual-report-page'),
   admin: () => import('./pages/gi-admin-page'),
@@ -111,7 +111,7 @@ export class GiApp extends LitElement {
   private renderPage() {
     switch (this.route.page) {
       case 'map': return html`<gi-map-page></gi-map-page>`;
-      case 'product': return html`<gi-product-page .productId=${this.route.id}></gi-product-page>`;
+      case 'product': return this.lazy('product', html`<gi-product-page .productId=${this.route.id}></gi-product-page>`);
       case 'card': return this.lazy('card', html`<gi-product-card-page .productId=${this.route.id}></gi-product-card-page>`);
       case 'tally': return this.lazy('tally', html`<gi-tally-page></gi-tally-page>`);
       case 'annualReport': return this.lazy('annualReport', html`<gi-annual-report-page></gi-annual-report-page>`);

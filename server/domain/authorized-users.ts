@@ -25,13 +25,21 @@ export function presentAuthorizedUser(r: Row): AuthorizedUser {
   };
 }
 
-/** The authorised users of every designation of a product, by designation then name. */
-export function authorizedUsersOfProduct(db: Tx, productId: number): AuthorizedUser[] {
-  return db.select().from(t.authorizedUsers)
+/** The product page's read, prepared once per connection (it runs for every product answer built). */
+const byProduct = new WeakMap<Db, ReturnType<typeof prepareByProduct>>();
+function prepareByProduct(db: Db) {
+  return db.select({ u: t.authorizedUsers }).from(t.authorizedUsers)
     .innerJoin(t.designations, eq(t.designations.id, t.authorizedUsers.designationId))
-    .where(eq(t.designations.productId, productId))
+    .where(eq(t.designations.productId, sql.placeholder('id')))
     .orderBy(asc(t.authorizedUsers.designationId), asc(t.authorizedUsers.name), asc(t.authorizedUsers.id))
-    .all().map((r) => presentAuthorizedUser(r.authorized_users));
+    .prepare();
+}
+
+/** The authorised users of every designation of a product, by designation then name. */
+export function authorizedUsersOfProduct(db: Db, productId: number): AuthorizedUser[] {
+  let statement = byProduct.get(db);
+  if (!statement) byProduct.set(db, statement = prepareByProduct(db));
+  return statement.all({ id: productId }).map((r) => presentAuthorizedUser(r.u));
 }
 
 /** 400 unless the basis fits the mark: collective members only of a collective mark, licensees only of a certification mark. */
