@@ -53,7 +53,7 @@ async function cleanPicture(bytes: Buffer, mime: DocumentMime): Promise<{ conten
   } catch (error) {
     const message = (error as Error).message;
     if (/pixel limit/i.test(message)) {
-      throw tooLarge('image_too_large', `图片像素过多（最多 ${MAX_IMAGE_PIXELS / 1_000_000} 百万像素）/ The picture has too many pixels (at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels)`);
+      throw tooLarge('image_too_large', `图片像素过多（最多 ${MAX_IMAGE_PIXELS / 1_000_000} 百万像素） / The picture has too many pixels (at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels)`);
     }
     throw new HttpError(400, 'unreadable_image', '图片已损坏，无法读取 / The picture is damaged and cannot be read');
   }

@@ -106,7 +106,7 @@ export function readUpload(req: Request, fileField = 'file'): Promise<Upload> {
     });
     parser.on('field', (name, value, info) => {
       if (info.nameTruncated || info.valueTruncated) {
-        fail(tooLarge('field_too_large', `表单字段“${name}”过长（最多 ${UPLOAD_LIMITS.fieldSize} 字节）/ The form field "${name}" is too long (at most ${UPLOAD_LIMITS.fieldSize} bytes)`));
+        fail(tooLarge('field_too_large', `表单字段“${name}”过长（最多 ${UPLOAD_LIMITS.fieldSize} 字节） / The form field "${name}" is too long (at most ${UPLOAD_LIMITS.fieldSize} bytes)`));
         return;
       }
       if (name in fields) {

@@ -141,7 +141,7 @@ export function moveDesignation(
     const last = db.select({ on: t.transitions.on }).from(t.transitions).where(eq(t.transitions.designationId, id))
       .orderBy(desc(t.transitions.id)).get();
     if (last && !isNotBefore(move.on, last.on)) {
-      throw badRequest('Invalid body field: on', [{ path: ['on'], message: `日期不能早于上一次变更（${last.on}）/ The date may not be before the previous move (${last.on})` }]);
+      throw badRequest('Invalid body field: on', [{ path: ['on'], message: `日期不能早于上一次变更（${last.on}） / The date may not be before the previous move (${last.on})` }]);
     }
     if (move.to === 'granted') assertNotBeforeGrant(row.validUntil, move.on, 'on');
     const dossier = move.to === 'filed' && !recordingHistory ? dossierCompleteness(db, id, row.giType) : null;

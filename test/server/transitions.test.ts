@@ -61,7 +61,10 @@ describe('dates and effects', () => {
 
   it('allows a move on the same day as the previous one, not before it', async () => {
     const id = await designationAt(['filed']);
-    expect((await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'published', on: '2020-01-31' }, cookie)).status).toBe(400);
+    const early = await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'published', on: '2020-01-31' }, cookie);
+    expect(early.status).toBe(400);
+    // Chinese, then " / ", then English: the pages show the half in their language.
+    expect(early.body.error.issues[0].message.split(' / ')).toEqual(['日期不能早于上一次变更（2020-02-01）', 'The date may not be before the previous move (2020-02-01)']);
     const ok = await send(s.url, 'POST', `/api/designations/${id}/transitions`, { to: 'published', on: '2020-02-01' }, cookie);
     expect(ok.status).toBe(201);
     expect(ok.body.transitions.map((m: { to: string }) => m.to)).toEqual(['cultivating', 'filed', 'published']);
