@@ -3,6 +3,7 @@
  */
 import type { Request, Response } from 'express';
 import type { Db } from '../db/open';
+import { todayInShanghai } from '../db/model';
 import type { Config } from './config';
 import type { Viewer } from './domain/viewer';
 import type { ReadyCache } from './snapshot/ready-cache';
@@ -29,6 +30,11 @@ export interface AppContext {
 /** The context's clock. */
 export function clockOf(ctx: AppContext): () => Date {
   return ctx.now ?? (() => new Date());
+}
+
+/** Today in Asia/Shanghai by the app's clock (the date rules of facts, dossiers and reports). */
+export function todayOf(ctx: AppContext): string {
+  return todayInShanghai(clockOf(ctx)());
 }
 
 /** The viewer of this request (set by the session middleware; null for the public). */

@@ -213,3 +213,6 @@ export class LoginLimiter {
     }
   }
 }
+
+/** The key of a limiter per client address: Express's `req.ip` (proxy-aware when configured), else the socket's. */
+export const addressOf = (req: { ip?: string; socket: { remoteAddress?: string } }): string => req.ip ?? req.socket.remoteAddress ?? '?';

@@ -3,9 +3,9 @@
  * POST /api/designations/:id/transitions.
  */
 import { Router } from 'express';
-import { DesignationCreate, DesignationUpdate, TransitionCreate, todayInShanghai } from '../../db/model';
+import { DesignationCreate, DesignationUpdate, TransitionCreate } from '../../db/model';
 import { requireSignedIn, signedInViewer } from '../auth';
-import { clockOf, type AppContext } from '../context';
+import { type AppContext, todayOf } from '../context';
 import { createDesignation, moveDesignation, updateDesignation } from '../domain/designations';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
@@ -13,7 +13,7 @@ import { jsonBody } from '../write-guard';
 /** Designation write routes (officials of the product's county, and admins). */
 export function designationRoutes(ctx: AppContext): Router {
   const { db } = ctx;
-  const today = () => todayInShanghai(clockOf(ctx)());
+  const today = () => todayOf(ctx);
   return Router()
     .post('/api/products/:id/designations', requireSignedIn, ...jsonBody, (req, res) => {
       const productId = idParam(req.params.id);

@@ -6,10 +6,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
-  CultivationQuery, DossierItemInput, DossierItemKey, DossierTemplateInput, GiType, TemplateAcceptInput, todayInShanghai,
+  CultivationQuery, DossierItemInput, DossierItemKey, DossierTemplateInput, GiType, TemplateAcceptInput,
 } from '../../db/model';
 import { requireAdmin, requireSignedIn, signedInViewer } from '../auth';
-import { clockOf, viewerOf, type AppContext } from '../context';
+import { viewerOf, type AppContext, todayOf } from '../context';
 import { listCounties } from '../domain/counties';
 import { cultivationBoard } from '../domain/cultivation';
 import { loadTemplate, putTemplate } from '../domain/dossier-templates';
@@ -24,7 +24,7 @@ const BoardExportQuery = CultivationQuery.extend({ lang: z.enum(['zh', 'en']).de
 /** Dossier reads (everyone) and writes (officials of the product's county, admins). */
 export function dossierRoutes(ctx: AppContext): Router {
   const { db } = ctx;
-  const today = () => todayInShanghai(clockOf(ctx)());
+  const today = () => todayOf(ctx);
   return Router()
     .get('/api/designations/:id/dossier', (req, res) => {
       const id = idParam(req.params.id);

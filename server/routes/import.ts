@@ -4,9 +4,9 @@
  * POST /api/import/report.xlsx: the same file back with a result column.
  */
 import express, { Router } from 'express';
-import { ImportQuery, ImportReportQuery, ImportRequest, todayInShanghai, type ImportProgress } from '../../db/model';
+import { ImportQuery, ImportReportQuery, ImportRequest, type ImportProgress } from '../../db/model';
 import { requireSignedIn, signedInViewer } from '../auth';
-import { clockOf, type AppContext } from '../context';
+import { type AppContext, todayOf } from '../context';
 import { IMPORT_LIMITS, importErrors } from '../import/limits';
 import { validate } from '../validate';
 import { requireJson } from '../write-guard';
@@ -28,7 +28,7 @@ export function importRoutes(ctx: AppContext): Router {
       const { dryRun } = validate(ImportQuery, req.query, 'query');
       const viewer = signedInViewer(res);
       const file = fileOf(req);
-      const today = todayInShanghai(clockOf(ctx)());
+      const today = todayOf(ctx);
       // Reading and writing happen in a worker on its own connection; other writes wait at the gate meanwhile.
       const report = await ctx.writeGate.hold(() => ctx.pool.run('importFile', { ...file, viewer, dryRun: dryRun === '1', today }, {
         onProgress: (p) => ctx.imports.set(viewer.id, p as ImportProgress),
@@ -54,7 +54,7 @@ export function importRoutes(ctx: AppContext): Router {
       const { lang = 'zh' } = validate(ImportReportQuery, req.query, 'query');
       const viewer = signedInViewer(res);
       const file = fileOf(req);
-      const today = todayInShanghai(clockOf(ctx)());
+      const today = todayOf(ctx);
       const bytes = await ctx.writeGate.hold(() => ctx.pool.run('importReportXlsx', { ...file, viewer, dryRun: true, today, lang }));
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .attachment(lang === 'zh' ? 'import-check-检查结果.xlsx' : 'import-check.xlsx')

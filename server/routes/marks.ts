@@ -3,25 +3,23 @@
  * (officials of the county, admins), and GET /api/verify?q= (everyone, rate-limited per address).
  */
 import { Router } from 'express';
-import { AuthorizedUserCreate, AuthorizedUserUpdate, VerifyQuery, todayInShanghai } from '../../db/model';
+import { AuthorizedUserCreate, AuthorizedUserUpdate, VerifyQuery } from '../../db/model';
 import { requireSignedIn, signedInViewer } from '../auth';
-import { clockOf, type AppContext } from '../context';
+import { clockOf, type AppContext, todayOf } from '../context';
 import { addAuthorizedUser, updateAuthorizedUser } from '../domain/authorized-users';
 import { verify } from '../domain/verify';
 import { tooManyRequests } from '../errors';
-import { FailureLimiter } from '../rate-limit';
+import { addressOf, FailureLimiter } from '../rate-limit';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
 
 /** Verifications one address may ask for per minute (an inspector's phone asks a few; a scraper many). */
 export const VERIFY_PER_MINUTE = 60;
 
-const addressOf = (req: { ip?: string; socket: { remoteAddress?: string } }) => req.ip ?? req.socket.remoteAddress ?? '?';
-
 /** Authorised-user writes and the public verification. */
 export function markRoutes(ctx: AppContext): Router {
   const { db } = ctx;
-  const today = () => todayInShanghai(clockOf(ctx)());
+  const today = () => todayOf(ctx);
   const limiter = new FailureLimiter({ max: VERIFY_PER_MINUTE, windowMs: 60_000, now: () => clockOf(ctx)().getTime() });
   return Router()
     .post('/api/designations/:id/authorized-users', requireSignedIn, ...jsonBody, (req, res) => {

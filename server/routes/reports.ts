@@ -3,9 +3,9 @@
  * GET and PUT /api/report-settings, who issues it (admins, audited).
  */
 import { Router, type Request, type Response } from 'express';
-import { AnnualReportQuery, ReportSettings, todayInShanghai } from '../../db/model';
+import { AnnualReportQuery, ReportSettings } from '../../db/model';
 import { requireAdmin, signedInViewer } from '../auth';
-import { clockOf, type AppContext } from '../context';
+import { type AppContext, todayOf } from '../context';
 import { assertReportYear } from '../domain/annual-report';
 import { getReportSettings, putReportSettings } from '../domain/report-settings';
 import { answerReady } from '../snapshot/answer';
@@ -15,7 +15,7 @@ import { jsonBody } from '../write-guard';
 
 /** Report routes. The report counts the public registry, the same for every viewer, so it is built by a task worker. */
 export function reportRoutes(ctx: AppContext): Router {
-  const today = () => todayInShanghai(clockOf(ctx)());
+  const today = () => todayOf(ctx);
   /** The checked year of a request (400 before 1949 or after this year) and today. */
   const requested = (req: Request) => {
     const query = validate(AnnualReportQuery, req.query, 'query');

@@ -6,7 +6,7 @@ import { clockOf, type AppContext } from '../context';
 import { HttpError, tooManyRequests } from '../errors';
 import { getUser, verifyPassword } from '../domain/accounts';
 import { createSession, endSession, purgeExpiredSessions } from '../domain/sessions';
-import { LoginLimiter, LOGIN_LIMITS, MustWait } from '../rate-limit';
+import { addressOf, LoginLimiter, LOGIN_LIMITS, MustWait } from '../rate-limit';
 import { validate } from '../validate';
 import { jsonParser, requireJson, SIGN_IN_LIMIT } from '../write-guard';
 
@@ -15,8 +15,6 @@ const badCredentials = () =>
   new HttpError(401, 'bad_credentials', '用户名或密码不正确 / Wrong username or password');
 
 /** The client address a limit is keyed on (Express's, which honours TRUST_PROXY). */
-const addressOf = (req: { ip?: string; socket: { remoteAddress?: string } }) => req.ip ?? req.socket.remoteAddress ?? '?';
-
 /**
  * Session routes (the context's clock drives the rate limit). A sign-in is refused as cheaply as
  * possible: content type, then the address's limit, both before a byte of the body is read; the
