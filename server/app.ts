@@ -40,7 +40,7 @@ import { sameOriginWrites } from './write-guard';
 import { ReadyCache, registryVersionReader, rememberedVersion, type RememberedVersion } from './snapshot/ready-cache';
 import { createTaskPool, type TaskPool } from './workers/task-pool';
 import { WriteGate } from './write-gate';
-import { ImportProgressBoard } from './import/progress';
+import { ImportProgressBoard } from './exchange/import/progress';
 
 /** Test seams: a clock for session expiry and login rate limits. */
 export interface AppOptions { now?: () => Date }

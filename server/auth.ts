@@ -6,8 +6,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Db } from '../db/open';
 import { viewerOf } from './context';
 import { forbidden, unauthorized } from './errors';
-import { ABSOLUTE_TIMEOUT_MS, resolveSession } from './domain/sessions';
-import type { SignedIn } from './domain/viewer';
+import { ABSOLUTE_TIMEOUT_MS, resolveSession } from './domain/accounts/sessions';
+import type { SignedIn } from './domain/access/viewer';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'gi_session';

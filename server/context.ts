@@ -5,11 +5,11 @@ import type { Request, Response } from 'express';
 import type { Db } from '../db/open';
 import { todayInShanghai } from '../db/model';
 import type { Config } from './config';
-import type { Viewer } from './domain/viewer';
+import type { Viewer } from './domain/access/viewer';
 import type { ReadyCache } from './snapshot/ready-cache';
 import type { TaskPool } from './workers/task-pool';
 import type { WriteGate } from './write-gate';
-import type { ImportProgressBoard } from './import/progress';
+import type { ImportProgressBoard } from './exchange/import/progress';
 
 /** Shared by the routers built in app.ts. */
 export interface AppContext {

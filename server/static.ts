@@ -11,8 +11,8 @@ import express, { Router, type Request } from 'express';
 import { projectRoot } from '../db/project-root';
 import { clockOf, type AppContext } from './context';
 import { sessionToken } from './auth';
-import { readableProductNames } from './domain/products-read';
-import { resolveSession } from './domain/sessions';
+import { readableProductNames } from './domain/products/products-read';
+import { resolveSession } from './domain/accounts/sessions';
 
 /** Where `vite build` writes the client. */
 export const CLIENT_DIR = join(projectRoot(), 'dist', 'client');

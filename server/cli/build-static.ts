@@ -25,12 +25,12 @@ import { pathToFileURL } from 'node:url';
 import { isDossierOpen, SERIES_STEPS, todayInShanghai } from '../../db/model';
 import type { Db } from '../../db/open';
 import { readConfig, type Config } from '../config';
-import { getDossier } from '../domain/dossiers';
-import { exportSheets, xlsxChunks } from '../domain/export';
-import { listPeriods } from '../domain/periods';
-import { listProducts } from '../domain/products-read';
-import { loadReplayIndex } from '../domain/tally-replay';
-import { verifyIndex } from '../domain/verify';
+import { getDossier } from '../domain/designations/dossiers';
+import { exportSheets, xlsxChunks } from '../exchange/export/export';
+import { listPeriods } from '../domain/tally/periods';
+import { listProducts } from '../domain/products/products-read';
+import { loadReplayIndex } from '../domain/tally/tally-replay';
+import { verifyIndex } from '../domain/marks/verify';
 import {
   configSnapshot, countiesSnapshot, countyListSnapshot, feedSnapshot, periodsSnapshot, productListSnapshot,
   productPointsSnapshot, productSnapshot, productsCsvSnapshot, robotsSnapshot, seriesSnapshot, sitemapSnapshot,
@@ -40,7 +40,7 @@ import { compressible, encodedBytes, makeReadyBody } from '../snapshot/ready-bod
 import { writeStaticDocuments } from '../documents/static-copy';
 import { writeStaticReports } from './static-reports';
 import { CLIENT_DIR, PAGE_TITLES, pageHtml, productCardTitle, productTitle } from '../static';
-import { productPageUrl, qrSvg } from '../domain/product-qr';
+import { productPageUrl, qrSvg } from '../exchange/export/product-qr';
 
 /** The marker the client looks for (client/lib/static-api.ts). */
 export const STATIC_MARKER = '<meta name="gi-static" content="1" />';

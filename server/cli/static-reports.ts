@@ -6,8 +6,8 @@
  *   api/reports/annual/<year>.json  api/reports/annual/<year>.<zh|en>.docx  api/reports/annual/<year>.<zh|en>.xlsx
  */
 import type { Db } from '../../db/open';
-import { reportYears } from '../domain/annual-report';
-import type { ReplayIndex } from '../domain/tally-replay';
+import { reportYears } from '../domain/tally/annual-report';
+import type { ReplayIndex } from '../domain/tally/tally-replay';
 import { annualReportFile, annualReportSnapshot, REPORT_FILE_TYPES, type ReportFormat } from '../snapshot/report-snapshot';
 
 /** Writes every year's report through `write` (a path under the copy, and its content); returns the years written. */

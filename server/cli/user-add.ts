@@ -8,7 +8,7 @@ import { openDb } from '../../db/open';
 import { isEmpty, loadSeeds } from '../../seeds/loader';
 import { readConfig } from '../config';
 import { HttpError } from '../errors';
-import { createUser } from '../domain/accounts';
+import { createUser } from '../domain/accounts/accounts';
 
 const USAGE = 'Usage: npm run user:add -- --username U --password P --role official --county 140521\n' +
   '       npm run user:add -- --username U --password P --role admin';

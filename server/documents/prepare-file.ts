@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import {
   DOCUMENT_TYPES, isImageMime, PHOTO_NOT_IMAGE_MESSAGE, type DocumentKind, type DocumentMime,
 } from '../../db/model';
-import type { PreparedFile } from '../domain/documents-write';
+import type { PreparedFile } from '../domain/products/documents-write';
 import { HttpError, badRequest } from '../errors';
 import { tooLarge } from './read-upload';
 

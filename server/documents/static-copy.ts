@@ -5,7 +5,7 @@
  */
 import { staticDocumentFile } from '../../db/model';
 import type { Db } from '../../db/open';
-import { documentBytes, productDocuments } from '../domain/documents-read';
+import { documentBytes, productDocuments } from '../domain/products/documents-read';
 
 /** Writes the public documents of these (public) products through `write`; returns how many files it wrote. */
 export function writeStaticDocuments(db: Db, products: readonly { id: number }[],

@@ -7,9 +7,9 @@ import { Router } from 'express';
 import { AuditExportQuery, AuditQuery, type AuditNames } from '../../db/model';
 import { requireSignedIn, signedInViewer } from '../auth';
 import { clockOf, type AppContext } from '../context';
-import { allAudit, listAudit } from '../domain/audit';
-import { writeAuditXlsx } from '../domain/audit-export';
-import { listCounties } from '../domain/counties';
+import { allAudit, listAudit } from '../domain/access/audit';
+import { writeAuditXlsx } from '../exchange/export/audit-export';
+import { listCounties } from '../domain/places/counties';
 import { validate } from '../validate';
 
 /** Audit routes. */

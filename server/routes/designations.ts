@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { DesignationCreate, DesignationUpdate, TransitionCreate } from '../../db/model';
 import { requireSignedIn, signedInViewer } from '../auth';
 import { type AppContext, todayOf } from '../context';
-import { createDesignation, moveDesignation, updateDesignation } from '../domain/designations';
+import { createDesignation, moveDesignation, updateDesignation } from '../domain/designations/designations';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
 

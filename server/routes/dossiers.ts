@@ -10,10 +10,10 @@ import {
 } from '../../db/model';
 import { requireAdmin, requireSignedIn, signedInViewer } from '../auth';
 import { viewerOf, type AppContext, todayOf } from '../context';
-import { listCounties } from '../domain/counties';
-import { cultivationBoard } from '../domain/cultivation';
-import { loadTemplate, putTemplate } from '../domain/dossier-templates';
-import { acceptTemplate, getDossier, putDossierItem } from '../domain/dossiers';
+import { listCounties } from '../domain/places/counties';
+import { cultivationBoard } from '../domain/designations/cultivation';
+import { loadTemplate, putTemplate } from '../domain/designations/dossier-templates';
+import { acceptTemplate, getDossier, putDossierItem } from '../domain/designations/dossiers';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
 

@@ -2,8 +2,8 @@
 import { Router } from 'express';
 import { requireSignedIn } from '../auth';
 import type { AppContext } from '../context';
-import { importTemplate } from '../domain/import-template';
-import { userTemplate } from '../domain/import-user-template';
+import { importTemplate } from '../exchange/templates/product-template';
+import { userTemplate } from '../exchange/templates/user-template';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -7,7 +7,7 @@ import express, { Router } from 'express';
 import { ImportQuery, ImportReportQuery, ImportRequest, type ImportProgress } from '../../db/model';
 import { requireSignedIn, signedInViewer } from '../auth';
 import { type AppContext, todayOf } from '../context';
-import { IMPORT_LIMITS, importErrors } from '../import/limits';
+import { IMPORT_LIMITS, importErrors } from '../exchange/read/limits';
 import { validate } from '../validate';
 import { requireJson } from '../write-guard';
 

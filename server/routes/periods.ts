@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { PeriodInput } from '../../db/model';
 import { requireAdmin, signedInViewer } from '../auth';
 import type { AppContext } from '../context';
-import { createPeriod, listPeriods, updatePeriod } from '../domain/periods';
+import { createPeriod, listPeriods, updatePeriod } from '../domain/tally/periods';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
 

@@ -1,8 +1,8 @@
 /** GET /api/products/:id/qr.svg: the QR code of a public product's page, for everyone (open data). */
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context';
-import { productPageUrl, qrSvg } from '../domain/product-qr';
-import { readableProductNames } from '../domain/products-read';
+import { productPageUrl, qrSvg } from '../exchange/export/product-qr';
+import { readableProductNames } from '../domain/products/products-read';
 import { notFound } from '../errors';
 import { makeReadyBody, sendReadyBody, type ReadyBody } from '../snapshot/ready-body';
 import { idParam } from '../validate';

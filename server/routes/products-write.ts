@@ -6,9 +6,9 @@ import { Router } from 'express';
 import { Participants, ProductCreate, ProductFigures, ProductUpdate } from '../../db/model';
 import { requireAdmin, requireSignedIn, signedInViewer } from '../auth';
 import type { AppContext } from '../context';
-import { replaceFigures } from '../domain/figures';
-import { replaceParticipants } from '../domain/participants';
-import { archiveProduct, createProduct, restoreProduct, updateProduct } from '../domain/products-write';
+import { replaceFigures } from '../domain/products/figures';
+import { replaceParticipants } from '../domain/products/participants';
+import { archiveProduct, createProduct, restoreProduct, updateProduct } from '../domain/products/products-write';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
 

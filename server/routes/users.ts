@@ -3,8 +3,8 @@ import { Router } from 'express';
 import { UserCreate, UserUpdate } from '../../db/model';
 import { requireAdmin, setSessionCookie, signedInViewer } from '../auth';
 import { clockOf, type AppContext } from '../context';
-import { createSession } from '../domain/sessions';
-import { createUser, listUsers, updateUser } from '../domain/accounts';
+import { createSession } from '../domain/accounts/sessions';
+import { createUser, listUsers, updateUser } from '../domain/accounts/accounts';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
 

@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import { SESSION_COOKIE } from '../auth';
 import type { AppContext } from '../context';
 import { viewerOf } from '../context';
-import type { Viewer } from '../domain/viewer';
+import type { Viewer } from '../domain/access/viewer';
 import type { SnapshotText } from './public-snapshot';
 import {
   acceptedEncodings, encodedBytes, etagFor, makeReadyBody, pickEncoding, sendReadyBody, type Encoding, type ReadyBody,

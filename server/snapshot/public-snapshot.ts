@@ -7,16 +7,16 @@
 import type { Db } from '../../db/open';
 import type { ProductFilter, ProductQuery, SeriesStep } from '../../db/model';
 import type { Config } from '../config';
-import { countiesGeoJson, listCounties } from '../domain/counties';
-import { csvChunks, iterateExportRows } from '../domain/export';
-import { atomFeed, ATOM_TYPE, type FeedOptions } from '../domain/feed';
-import { listPeriods } from '../domain/periods';
-import { getProduct, listProducts, productPoints } from '../domain/products-read';
-import { robotsTxt, sitemapXml } from '../domain/site-map';
-import { computeTally, defaultAsOf, resolvePeriod } from '../domain/tally';
-import { computeSeries } from '../domain/tally-series';
-import type { ReplayIndex } from '../domain/tally-replay';
-import type { Viewer } from '../domain/viewer';
+import { countiesGeoJson, listCounties } from '../domain/places/counties';
+import { csvChunks, iterateExportRows } from '../exchange/export/export';
+import { atomFeed, ATOM_TYPE, type FeedOptions } from '../exchange/export/feed';
+import { listPeriods } from '../domain/tally/periods';
+import { getProduct, listProducts, productPoints } from '../domain/products/products-read';
+import { robotsTxt, sitemapXml } from '../exchange/export/site-map';
+import { computeTally, defaultAsOf, resolvePeriod } from '../domain/tally/tally';
+import { computeSeries } from '../domain/tally/tally-series';
+import type { ReplayIndex } from '../domain/tally/tally-replay';
+import type { Viewer } from '../domain/access/viewer';
 import { notFound } from '../errors';
 
 /** A built answer before compression: its media type and text. */

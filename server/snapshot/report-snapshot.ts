@@ -5,10 +5,10 @@
  */
 import type { Db } from '../../db/open';
 import { reportFileName, type ReportLang } from '../../db/model';
-import { annualReport } from '../domain/annual-report';
-import { annualReportDocx } from '../domain/annual-report-docx';
-import { annualReportXlsx } from '../domain/annual-report-xlsx';
-import type { ReplayIndex } from '../domain/tally-replay';
+import { annualReport } from '../domain/tally/annual-report';
+import { annualReportDocx } from '../exchange/export/annual-report-docx';
+import { annualReportXlsx } from '../exchange/export/annual-report-xlsx';
+import type { ReplayIndex } from '../domain/tally/tally-replay';
 import type { SnapshotText } from './public-snapshot';
 
 /** Which report: a year (already checked against today), and today (its as-of date while the year runs, and its date). */

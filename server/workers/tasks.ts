@@ -4,17 +4,17 @@
  */
 import type { Db } from '../../db/open';
 import type { Cultivation, ProductFilter } from '../../db/model';
-import { cultivationXlsx } from '../domain/cultivation';
-import { csvChunks, exportSheets, iterateExportRows, xlsxChunks } from '../domain/export';
-import { loadReplayIndex, type ReplayIndex } from '../domain/tally-replay';
-import type { Viewer } from '../domain/viewer';
+import { cultivationXlsx } from '../domain/designations/cultivation';
+import { csvChunks, exportSheets, iterateExportRows, xlsxChunks } from '../exchange/export/export';
+import { loadReplayIndex, type ReplayIndex } from '../domain/tally/tally-replay';
+import type { Viewer } from '../domain/access/viewer';
 import { makeReadyBody, type Encoding, type ReadyBody } from '../snapshot/ready-body';
 import {
   productPointsSnapshot, seriesSnapshot, tallySnapshot, type SeriesRequest, type SnapshotText,
   type TallyRequest,
 } from '../snapshot/public-snapshot';
 import { registryVersionReader } from '../snapshot/ready-cache';
-import { importFile, importReportXlsx, type ImportFileInput } from '../import/import-file';
+import { importFile, importReportXlsx, type ImportFileInput } from '../exchange/import/import-file';
 import { annualReportFile, annualReportSnapshot, type AnnualReportRequest, type ReportFormat } from '../snapshot/report-snapshot';
 
 /** What a task sees: its database, and the replay index of the registry version it last read. */

@@ -11,7 +11,7 @@ import { cultivation } from '../../client/i18n/cultivation';
 import { map } from '../../client/i18n/map';
 import { product } from '../../client/i18n/product';
 import { inJincheng } from '../../db/model';
-import { createUser } from '../../server/domain/accounts';
+import { createUser } from '../../server/domain/accounts/accounts';
 import { startServer, type TestServer } from '../support/server';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 

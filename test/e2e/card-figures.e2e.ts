@@ -19,7 +19,7 @@ import { figures } from '../../client/i18n/figures';
 import { product } from '../../client/i18n/product';
 import { todayInShanghai } from '../../db/model';
 import { buildStaticSite } from '../../server/cli/build-static';
-import { createUser } from '../../server/domain/accounts';
+import { createUser } from '../../server/domain/accounts/accounts';
 import { CLIENT_DIR } from '../../server/static';
 import { startServer, type TestServer } from '../support/server';
 import { seriousViolations } from './support/axe';

@@ -9,7 +9,7 @@ import { admin } from '../../client/i18n/admin';
 import { common } from '../../client/i18n/common';
 import { documents } from '../../client/i18n/documents';
 import { map } from '../../client/i18n/map';
-import { createUser } from '../../server/domain/accounts';
+import { createUser } from '../../server/domain/accounts/accounts';
 import { call, startServer, type TestServer } from '../support/server';
 import { cameraJpeg, pdfBytes } from '../support/sample-files';
 import { seriousViolations } from './support/axe';

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as schema from '../../db/schema';
-import { createUser } from '../../server/domain/accounts';
+import { createUser } from '../../server/domain/accounts/accounts';
 import { startServer, type TestServer } from '../support/server';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';

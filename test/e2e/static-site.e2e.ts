@@ -17,7 +17,7 @@ import { loadSeeds } from '../../seeds/loader';
 import { and, eq } from 'drizzle-orm';
 import * as schema from '../../db/schema';
 import type { Db } from '../../db/open';
-import { addAuthorizedUser } from '../../server/domain/authorized-users';
+import { addAuthorizedUser } from '../../server/domain/marks/authorized-users';
 import { addAccount } from '../server/fixtures';
 import { buildStaticSite } from '../../server/cli/build-static';
 import { CLIENT_DIR } from '../../server/static';

@@ -1,6 +1,6 @@
 /** The audit log: written with each change in the same transaction, append-only, county-scoped for officials. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProduct } from '../../server/domain/products-write';
+import { createProduct } from '../../server/domain/products/products-write';
 import { startServer, type TestServer } from '../support/server';
 import { addAccount, dumpTables, send, signIn } from './fixtures';
 

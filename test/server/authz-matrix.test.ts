@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai, type ProductCreate } from '../../db/model';
-import { createDesignation } from '../../server/domain/designations';
-import { archiveProduct, createProduct } from '../../server/domain/products-write';
-import type { SignedIn } from '../../server/domain/viewer';
+import { createDesignation } from '../../server/domain/designations/designations';
+import { archiveProduct, createProduct } from '../../server/domain/products/products-write';
+import type { SignedIn } from '../../server/domain/access/viewer';
 import { startServer, type TestServer } from '../support/server';
 import { addAccount, send, signIn } from './fixtures';
 

@@ -3,9 +3,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../db/model';
-import { createDesignation } from '../../server/domain/designations';
-import { createProduct } from '../../server/domain/products-write';
-import type { SignedIn } from '../../server/domain/viewer';
+import { createDesignation } from '../../server/domain/designations/designations';
+import { createProduct } from '../../server/domain/products/products-write';
+import type { SignedIn } from '../../server/domain/access/viewer';
 import { startServer, type TestServer } from '../support/server';
 import { addAccount, creditCode, dumpTables, send, signIn } from './fixtures';
 

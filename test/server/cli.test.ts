@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/open';
-import { checkPassword } from '../../server/domain/passwords';
+import { checkPassword } from '../../server/domain/accounts/passwords';
 
 let dir: string;
 let dbFile: string;

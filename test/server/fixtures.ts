@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/open';
 import { creditCodeCheckChar, type CountyCode, type Role } from '../../db/model';
-import { createUser } from '../../server/domain/accounts';
+import { createUser } from '../../server/domain/accounts/accounts';
 import { call } from '../support/server';
 
 /** The password every fixture account uses. */

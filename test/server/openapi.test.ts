@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../server/openapi';
 import { call, startServer, type TestServer } from '../support/server';
 import { picture } from '../support/sample-files';
-import { addDocument } from '../../server/domain/documents-write';
+import { addDocument } from '../../server/domain/products/documents-write';
 import { prepareFile } from '../../server/documents/prepare-file';
 import { addAccount } from './fixtures';
 

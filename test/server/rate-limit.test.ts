@@ -4,7 +4,7 @@
  */
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../server/domain/sessions';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../server/domain/accounts/sessions';
 import { BackoffLimiter, FailureLimiter, LOGIN_LIMITS, LoginLimiter, MustWait } from '../../server/rate-limit';
 import { PASSWORD, addAccount, send, signIn, startWithClock } from './fixtures';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/open';
-import { createUser } from '../../server/domain/accounts';
+import { createUser } from '../../server/domain/accounts/accounts';
 import { send, signIn } from './fixtures';
 
 let dir: string;

@@ -1,6 +1,6 @@
 /** Signing in and out over HTTP: cookie attributes, who-am-I, expiry and sign-out. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDLE_TIMEOUT_MS, tokenHash } from '../../server/domain/sessions';
+import { IDLE_TIMEOUT_MS, tokenHash } from '../../server/domain/accounts/sessions';
 import { startServer, type TestServer } from '../support/server';
 import { PASSWORD, addAccount, send, signIn } from './fixtures';
 

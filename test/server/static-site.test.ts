@@ -13,7 +13,7 @@ import { todayInShanghai } from '../../db/model';
 import { matchesFilter, staticFileOf } from '../../client/lib/static-api';
 import { buildStaticSite, markStatic } from '../../server/cli/build-static';
 import { PAGE_TITLES, pageHtml, productTitle } from '../../server/static';
-import { atomFeed } from '../../server/domain/feed';
+import { atomFeed } from '../../server/exchange/export/feed';
 import { startServer, type TestServer } from '../support/server';
 import { addAccount, send, signIn } from './fixtures';
 

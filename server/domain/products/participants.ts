@@ -1,0 +1,28 @@
+/**
+ * The cooperative-farmer model of a product (企业/协会 → 地理标志 → 合作社 → 农户), replaced as a whole.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/open';
+import type { Participant } from '../../../db/model';
+import * as t from '../../../db/schema';
+import { recordAudit } from '../access/audit';
+import { productForWrite } from '../access/permissions';
+import { getProduct } from './products-read';
+import { touchProduct } from './products-write';
+import type { SignedIn } from '../access/viewer';
+
+/** Replaces the whole participant list of a product, in one transaction with its audit entry. */
+export function replaceParticipants(db: Db, viewer: SignedIn, productId: number, list: readonly Participant[]): Participant[] {
+  return db.transaction(() => {
+    productForWrite(db, viewer, productId);
+    const before = getProduct(db, productId, viewer)!.participants;
+    db.delete(t.participants).where(eq(t.participants.productId, productId)).run();
+    if (list.length > 0) {
+      db.insert(t.participants).values(list.map((p, position) => ({ productId, position, ...p }))).run();
+    }
+    touchProduct(db, productId);
+    const after = getProduct(db, productId, viewer)!.participants;
+    recordAudit(db, viewer, { action: 'replace_participants', entity: 'product', entityId: productId, before, after });
+    return after;
+  });
+}

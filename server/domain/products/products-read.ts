@@ -1,0 +1,247 @@
+/**
+ * Reading products: filtered lists, one product in full, and the map's GeoJSON points.
+ * Every function returns API shapes (db/model.ts), never raw rows.
+ */
+import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { Db } from '../../../db/open';
+import {
+  statusesOf, type AreaGeometry, type Designation, type Location, type Participant, type Product, type ProductFilter,
+  type ProductQuery, type ProductSummary, type Transition,
+} from '../../../db/model';
+import * as t from '../../../db/schema';
+import { firstPublicPhotos, productDocuments } from './documents-read';
+import { authorizedUsersOfProduct } from '../marks/authorized-users';
+import { listScope, readableProducts } from '../access/permissions';
+import type { Viewer } from '../access/viewer';
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The WHERE clause for a viewer and a set of filters. */
+export function productWhere(db: Db, filter: ProductFilter, viewer: Viewer): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [readableProducts(db, viewer)];
+  if (filter.type || filter.status) {
+    conditions.push(exists(
+      db.select({ one: t.designations.id }).from(t.designations).where(and(
+        eq(t.designations.productId, t.products.id),
+        filter.type ? eq(t.designations.giType, filter.type) : undefined,
+        filter.status ? inArray(t.designations.status, [...statusesOf(filter.status)]) : undefined,
+      )),
+    ));
+  }
+  if (filter.county) {
+    conditions.push(exists(
+      db.select({ one: t.productCounties.productId }).from(t.productCounties)
+        .where(and(eq(t.productCounties.productId, t.products.id), eq(t.productCounties.countyCode, filter.county))),
+    ));
+  }
+  if (filter.category) conditions.push(eq(t.products.category, filter.category));
+  if (filter.q) {
+    const p = likePattern(filter.q);
+    conditions.push(or(sql`${t.products.nameZh} LIKE ${p} ESCAPE '\\'`, sql`${t.products.nameEn} LIKE ${p} ESCAPE '\\'`));
+  }
+  return and(...conditions);
+}
+
+/** Groups rows by a numeric key. */
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+type ProductRow = typeof t.products.$inferSelect;
+
+/** A placeholder bound to a JSON array of ids, so one prepared statement serves any number of them. */
+const inIds = (column: SQLWrapper) => sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
+const byId = sql.placeholder('id');
+
+/** The hot reads' statements, prepared once per connection. */
+function prepareReads(db: Db) {
+  return {
+    counties: db.select().from(t.productCounties).where(inIds(t.productCounties.productId))
+      .orderBy(asc(t.productCounties.productId), asc(t.productCounties.countyCode)).prepare(),
+    locations: db.select().from(t.locations).where(inIds(t.locations.productId))
+      .orderBy(asc(t.locations.productId), asc(t.locations.position)).prepare(),
+    designationKinds: db.select({
+      id: t.designations.id, productId: t.designations.productId, giType: t.designations.giType,
+      markKind: t.designations.markKind, status: t.designations.status,
+    }).from(t.designations).where(inIds(t.designations.productId)).orderBy(asc(t.designations.id)).prepare(),
+    area: db.select().from(t.protectedAreas).where(eq(t.protectedAreas.productId, byId)).prepare(),
+    figures: db.select().from(t.productFigures).where(eq(t.productFigures.productId, byId))
+      .orderBy(asc(t.productFigures.year)).prepare(),
+    participants: db.select().from(t.participants).where(eq(t.participants.productId, byId))
+      .orderBy(asc(t.participants.position)).prepare(),
+    designations: db.select().from(t.designations).where(eq(t.designations.productId, byId))
+      .orderBy(asc(t.designations.id)).prepare(),
+    moves: db.select({
+      designationId: t.transitions.designationId, to: t.transitions.toStatus, on: t.transitions.on,
+      note: t.transitions.note, by: t.users.username,
+    }).from(t.transitions)
+      .innerJoin(t.designations, eq(t.designations.id, t.transitions.designationId))
+      .leftJoin(t.users, eq(t.users.id, t.transitions.userId))
+      .where(eq(t.designations.productId, byId))
+      .orderBy(asc(t.transitions.id)).prepare(), // recorded in the order they happened
+    /** The product row if the viewer may read it, one statement per scope (public, admin, each county). */
+    productByScope: new Map<string, ReturnType<typeof productRowStatement>>(),
+  };
+}
+
+function productRowStatement(db: Db, viewer: Viewer) {
+  return db.select().from(t.products).where(and(eq(t.products.id, byId), readableProducts(db, viewer))).prepare();
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareReads>>();
+
+/** The prepared statements of a connection. */
+function reads(db: Db) {
+  let found = prepared.get(db);
+  if (!found) prepared.set(db, found = prepareReads(db));
+  return found;
+}
+
+/** The product row by id if `viewer` may read it. */
+function readableRow(db: Db, id: number, viewer: Viewer): ProductRow | undefined {
+  const scope = !viewer ? 'public' : viewer.role === 'admin' ? 'admin' : `county:${viewer.county}`;
+  const statements = reads(db).productByScope;
+  let statement = statements.get(scope);
+  if (!statement) statements.set(scope, statement = productRowStatement(db, viewer));
+  return statement.get({ id });
+}
+
+/** A product's names if the viewer may read it (its page exists for them), else null: one prepared statement. */
+export function readableProductNames(db: Db, id: number, viewer: Viewer): { nameZh: string; nameEn: string | null } | null {
+  const row = readableRow(db, id, viewer);
+  return row ? { nameZh: row.nameZh, nameEn: row.nameEn } : null;
+}
+
+/**
+ * Loads the light parts (counties, locations, designation types and statuses) of many products:
+ * three prepared statements, whatever their number (the ids travel as one JSON array).
+ */
+function loadSummaries(db: Db, rows: ProductRow[]): ProductSummary[] {
+  if (rows.length === 0) return [];
+  const statements = reads(db);
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const counties = groupBy(statements.counties.all({ ids }), (r) => r.productId);
+  const locations = groupBy(statements.locations.all({ ids }), (r) => r.productId);
+  const designations = groupBy(statements.designationKinds.all({ ids }), (r) => r.productId);
+  return rows.map((r) => ({
+    id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, category: r.category,
+    counties: (counties.get(r.id) ?? []).map((c) => c.countyCode),
+    visibility: r.visibility, archived: r.archivedAt !== null,
+    locations: (locations.get(r.id) ?? []).map(presentLocation),
+    updatedAt: r.updatedAt,
+    designations: (designations.get(r.id) ?? []).map(({ id, giType, markKind, status }) => ({ id, giType, markKind, status })),
+  }));
+}
+
+function presentLocation(l: typeof t.locations.$inferSelect): Location {
+  return { lat: l.lat, lng: l.lng, label: l.label, precision: l.precision };
+}
+
+/** A page of the products a viewer may see that match the filters, with the total count. */
+export function listProducts(db: Db, query: ProductQuery, viewer: Viewer): { items: ProductSummary[]; total: number } {
+  const where = and(productWhere(db, query, viewer), listScope(db, viewer, query));
+  const total = db.select({ n: sql<number>`count(*)` }).from(t.products).where(where).get()!.n;
+  const rows = db.select().from(t.products).where(where)
+    .orderBy(asc(t.products.nameZh), asc(t.products.id)).limit(query.limit).offset(query.offset).all();
+  return { items: loadSummaries(db, rows), total };
+}
+
+/**
+ * The designations of a product with their transitions (in the order recorded): two prepared statements.
+ * Who recorded a move is named to signed-in viewers only: public answers carry no account name.
+ */
+function loadDesignations(db: Db, productId: number, viewer: Viewer): Designation[] {
+  const statements = reads(db);
+  const rows = statements.designations.all({ id: productId });
+  if (rows.length === 0) return [];
+  const moves = groupBy(statements.moves.all({ id: productId }), (m) => m.designationId);
+  return rows.map((d) => presentDesignation(d, (moves.get(d.id) ?? [])
+    .map(({ to, on, note, by }) => (viewer ? { to, on, note, by } : { to, on, note }))));
+}
+
+/** A designation row and its history as the API shows it; filing and grant dates come from the history. */
+export function presentDesignation(d: typeof t.designations.$inferSelect, history: Transition[]): Designation {
+  const lastOn = (status: string) => history.filter((m) => m.to === status).at(-1)?.on ?? null;
+  return {
+    id: d.id, productId: d.productId, giType: d.giType, markKind: d.markKind, status: d.status,
+    holder: d.holder, holderCreditCode: d.holderCreditCode, number: d.number, announcement: d.announcement,
+    filedOn: lastOn('filed'), grantedOn: lastOn('granted'), validUntil: d.validUntil, notes: d.notes,
+    sources: d.sources, transitions: history,
+  };
+}
+
+/** One product in full, or null when it does not exist or the viewer may not see it. */
+export function getProduct(db: Db, id: number, viewer: Viewer): Product | null {
+  const row = readableRow(db, id, viewer);
+  if (!row) return null;
+  const [summary] = loadSummaries(db, [row]);
+  const statements = reads(db);
+  const area = statements.area.get({ id });
+  const participants: Participant[] = statements.participants.all({ id })
+    .map((p) => ({
+      role: p.role, name: p.name, creditCode: p.creditCode, households: p.households, areaMu: p.areaMu,
+      outputTonnes: p.outputTonnes, valueWanYuan: p.valueWanYuan,
+    }));
+  return {
+    id: row.id, nameZh: row.nameZh, nameEn: row.nameEn, category: row.category, counties: summary.counties,
+    description: row.description, quality: row.quality, visibility: row.visibility, archived: row.archivedAt !== null,
+    locations: summary.locations,
+    protectedArea: area ? { text: area.text, geometry: (area.geometry ?? null) as AreaGeometry | null } : null,
+    sources: row.sources, designations: loadDesignations(db, id, viewer), participants,
+    documents: productDocuments(db, id, summary.counties, viewer),
+    figures: statements.figures.all({ id }).map(({ year, households, areaMu, outputTonnes, valueWanYuan, note, sources }) =>
+      ({ year, households, areaMu, outputTonnes, valueWanYuan, note, sources })),
+    authorizedUsers: authorizedUsersOfProduct(db, id),
+    createdAt: row.createdAt, updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * A GeoJSON point feature of one product location (RFC 7946: [lng, lat]). Its top-level `id`
+ * (`<productId>-<position>`) is unique in the collection and the same in every build of the same data;
+ * the product is named by `properties.productId`, and no property is called `id` (or `fid`), so GIS
+ * tools that take an `id` as the feature id (GDAL → GeoPackage) get one per feature, never a repeat.
+ */
+export interface ProductPointFeature {
+  type: 'Feature';
+  id: string;
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: Pick<ProductSummary, 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
+    productId: number; label: string; precision: Location['precision'];
+    /** The thumbnail of the product's first public photo, for the popup (null: no photo). */
+    thumbnailUrl: string | null;
+  };
+}
+
+/** Every location of every matching product as a FeatureCollection of points. */
+export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer) {
+  // The map shows current products only, whoever looks; archived ones are listed in the workspace.
+  const where = and(productWhere(db, filter, viewer), isNull(t.products.archivedAt));
+  const rows = db.select().from(t.products).where(where).orderBy(asc(t.products.nameZh), asc(t.products.id)).all();
+  const photos = firstPublicPhotos(db, rows.map((r) => r.id));
+  const features: ProductPointFeature[] = loadSummaries(db, rows).flatMap((p) => p.locations.map((l, position) => ({
+    type: 'Feature' as const,
+    id: `${p.id}-${position}`,
+    geometry: { type: 'Point' as const, coordinates: [l.lng, l.lat] as [number, number] },
+    properties: {
+      productId: p.id, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties,
+      designations: p.designations, label: l.label, precision: l.precision, thumbnailUrl: photos.get(p.id) ?? null,
+    },
+  })));
+  return { type: 'FeatureCollection' as const, features };
+}
+
+/** Whether a product exists at all (visible or not), to tell 404 from 403 where that is allowed. */
+export function productExists(db: Db, id: number): boolean {
+  return !!db.select({ id: t.products.id }).from(t.products).where(eq(t.products.id, id)).get();
+}

@@ -1,0 +1,142 @@
+/**
+ * The tally (统计): per GI type, the designations in force on a date against the period's baseline
+ * and target, the pipeline behind them, the same by county, products and farm households behind the
+ * GIs in force, and trademarks due for renewal. Everything is replayed from dated transitions.
+ */
+import {
+  COUNTY_CODES, GI_TYPES, todayInShanghai, type CountyCode, type GiType, type Period, type RenewalDue, type Tally,
+  type Status, type TallyType,
+} from '../../../db/model';
+import type { Db } from '../../../db/open';
+import { getPeriod, listPeriods } from './periods';
+import { addDays, addMonths, loadReplayIndex, type CountedDesignation, type ReplayIndex } from './tally-replay';
+
+/** How far ahead renewal reminders look. */
+export const RENEWAL_WINDOW_MONTHS = 12;
+
+/**
+ * The period a tally is for: the one asked for (null if unknown); by default the one containing
+ * `today`, else the latest that has started, else the earliest (null when there are none).
+ * Overlapping periods: the later start wins.
+ */
+export function resolvePeriod(db: Db, id: number | undefined, today: string): Period | null {
+  if (id !== undefined) return getPeriod(db, id);
+  const all = listPeriods(db); // oldest first
+  const started = all.filter((p) => p.startsOn <= today);
+  return started.filter((p) => today <= p.endsOn).at(-1) ?? started.at(-1) ?? all[0] ?? null;
+}
+
+/** The default as-of date: today in Asia/Shanghai, capped at the period's end. */
+export function defaultAsOf(period: Pick<Period, 'endsOn'>, today: string = todayInShanghai()): string {
+  return today < period.endsOn ? today : period.endsOn;
+}
+
+type Counts = Record<GiType, { inForce: number; cultivating: number; filed: number; published: number; readyToFile: number }>;
+
+function emptyCounts(): Counts {
+  const zero = () => ({ inForce: 0, cultivating: 0, filed: 0, published: 0, readyToFile: 0 });
+  return { trademark: zero(), protected_product: zero(), agricultural_product: zero() };
+}
+
+function add(counts: Counts, giType: GiType, status: Status | null, ready = false): void {
+  const c = counts[giType];
+  if (status === 'granted') c.inForce++;
+  else if (status === 'cultivating' || status === 'filed' || status === 'published') c[status]++;
+  if (status === 'cultivating' && ready) c.readyToFile++;
+}
+
+function present(counts: Counts, targetOf: (g: GiType) => { baseline: number; target: number }): TallyType[] {
+  return GI_TYPES.map((giType) => {
+    const { inForce, cultivating, filed, published, readyToFile } = counts[giType];
+    const { baseline, target } = targetOf(giType);
+    return {
+      giType, inForce, baseline, target, pipeline: { cultivating, filed, published, readyToFile },
+      progress: target > 0 ? Math.round((inForce / target) * 1000) / 1000 : null,
+      remaining: Math.max(0, target - inForce),
+    };
+  });
+}
+
+/**
+ * Trademarks in force on `asOf` whose term ends within the next 12 months, plus those whose term has
+ * already ended while no `expired` move is recorded (flagged `lapsed`: they need renewing in the
+ * grace period or recording as expired). Soonest first.
+ */
+function renewalsDue(designations: CountedDesignation[], statuses: (Status | null)[], asOf: string): RenewalDue[] {
+  const horizon = addMonths(asOf, RENEWAL_WINDOW_MONTHS);
+  return designations
+    .filter((d, i) => d.giType === 'trademark' && statuses[i] === 'granted' && d.validUntil !== null && d.validUntil <= horizon)
+    .sort((a, b) => a.validUntil!.localeCompare(b.validUntil!) || a.id - b.id)
+    .map((d) => ({
+      designationId: d.id, productId: d.productId, nameZh: d.nameZh, nameEn: d.nameEn,
+      // validUntil is the last valid day: the term has lapsed only after it.
+      validUntil: d.validUntil!, lapsed: d.validUntil! < asOf,
+    }));
+}
+
+/** Authorised users in force on `asOf` (active, within from–until, of a designation granted then), in the city and by county. */
+function authorizedUsersInForce(index: ReplayIndex, statuses: (Status | null)[], asOf: string) {
+  const position = new Map(index.designations.map((d, i) => [d.id, i]));
+  const byCounty: Record<string, number> = {};
+  let city = 0;
+  for (const u of index.authorizedUsers) {
+    const i = position.get(u.designationId);
+    if (i === undefined || statuses[i] !== 'granted' || u.status !== 'active' || u.from > asOf || (u.until !== null && u.until < asOf)) continue;
+    city++;
+    for (const code of index.countiesOfDesignation[i]) byCounty[code] = (byCounty[code] ?? 0) + 1;
+  }
+  return { city, byCounty };
+}
+
+/** A product's households from its latest industry figures of asOf's year or before (0 when none). */
+function latestHouseholds(index: ReplayIndex, productId: number, asOf: string): number {
+  const year = Number(asOf.slice(0, 4));
+  const known = (index.figureHouseholds.get(productId) ?? []).filter((f) => f.year <= year);
+  return known.at(-1)?.households ?? 0;
+}
+
+/**
+ * The tally of `period` on `asOf`. County rows count a product in each of its counties (the city
+ * totals count it once); they have no targets (0), and their baseline is what was in force on the
+ * eve of the period, replayed, since the plan sets county figures for neither. `index` is the
+ * replay index of the current registry (loaded from `db` when not given).
+ */
+export function computeTally(db: Db, period: Period, asOf: string, index: ReplayIndex = loadReplayIndex(db)): Tally {
+  const { designations, countiesOfDesignation, households } = index;
+  const statuses = index.statusesOn(asOf);
+  const eve = index.statusesOn(addDays(period.startsOn, -1));
+
+  const city = emptyCounts();
+  const byCounty: Record<string, Counts> = Object.fromEntries(COUNTY_CODES.map((c) => [c, emptyCounts()]));
+  const eveByCounty: Record<string, Counts> = Object.fromEntries(COUNTY_CODES.map((c) => [c, emptyCounts()]));
+  const productsInForce = new Set<number>();
+  for (let i = 0; i < designations.length; i++) {
+    const { id, productId, giType } = designations[i];
+    const status = statuses[i];
+    const ready = index.readyToFile.has(id);
+    add(city, giType, status, ready);
+    for (const code of countiesOfDesignation[i]) {
+      add(byCounty[code], giType, status, ready);
+      add(eveByCounty[code], giType, eve[i]);
+    }
+    if (status === 'granted') productsInForce.add(productId);
+  }
+
+  const targets = new Map(period.targets.map((x) => [x.giType, x]));
+  const users = authorizedUsersInForce(index, statuses, asOf);
+  return {
+    period: { id: period.id, name: period.name, startsOn: period.startsOn, endsOn: period.endsOn },
+    asOf,
+    types: present(city, (g) => targets.get(g) ?? { baseline: 0, target: 0 }),
+    counties: COUNTY_CODES.map((code: CountyCode) => ({
+      code,
+      types: present(byCounty[code], (g) => ({ baseline: eveByCounty[code][g].inForce, target: 0 })),
+      authorizedUsers: users.byCounty[code] ?? 0,
+    })),
+    productsInForce: productsInForce.size,
+    households: [...productsInForce].reduce((sum, id) => sum + (households.get(id) ?? 0), 0),
+    authorizedUsers: users.city,
+    latestHouseholds: [...productsInForce].reduce((sum, id) => sum + latestHouseholds(index, id, asOf), 0),
+    renewalsDue: renewalsDue(designations, statuses, asOf),
+  };
+}
