@@ -231,7 +231,7 @@ export const auditEvents = sqliteTable(
 export const dossierTemplates = sqliteTable('dossier_templates', {
   giType: text('gi_type', { enum: GI_TYPES }).primaryKey(),
   version: integer('version').notNull().default(1),
-  items: text('items', { mode: 'json' }).$type<{ key: string; titleZh: string; titleEn: string }[]>().notNull(),
+  items: text('items', { mode: 'json' }).$type<{ key: string; titleZh: string; titleEn: string }[]>().notNull().default([]),
   updatedAt: text('updated_at'),
 });
 

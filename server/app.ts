@@ -33,7 +33,7 @@ import { reportRoutes } from './routes/reports';
 import { fixedSecurityHeaders, securityHeaderList } from './security';
 import { headersByUrl, openDataCors, openDataHeaderList } from './cors';
 import { answerOptions, methodNotAllowed } from './method-not-allowed';
-import { withReadyFastPath } from './snapshot/answer';
+import { withReadyFastPath } from './answer';
 import { clientRoutes, productLookupOf } from './static';
 import { sessionMiddleware } from './auth';
 import { sameOriginWrites } from './write-guard';

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { AppContext } from '../context';
 import { viewerOf } from '../context';
 import { listCounties } from '../domain/places/counties';
-import { answerReady } from '../snapshot/answer';
+import { answerReady } from '../answer';
 import { countiesSnapshot } from '../snapshot/public-snapshot';
 
 /** County routes. */

@@ -1,7 +1,7 @@
 /** GET /api/feed.atom: the public changes as an Atom feed (the same for every viewer). */
 import { Router } from 'express';
 import type { AppContext } from '../context';
-import { answerReady } from '../snapshot/answer';
+import { answerReady } from '../answer';
 import { feedSnapshot } from '../snapshot/public-snapshot';
 
 /**

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { ProductFilter, ProductQuery } from '../../db/model';
 import type { AppContext } from '../context';
 import { viewerOf } from '../context';
-import { answerReady } from '../snapshot/answer';
+import { answerReady } from '../answer';
 import { productListSnapshot, productSnapshot } from '../snapshot/public-snapshot';
 import { idParam, validate } from '../validate';
 

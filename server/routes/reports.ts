@@ -8,7 +8,7 @@ import { requireAdmin, signedInViewer } from '../auth';
 import { type AppContext, todayOf } from '../context';
 import { assertReportYear } from '../domain/tally/annual-report';
 import { getReportSettings, putReportSettings } from '../domain/tally/report-settings';
-import { answerReady } from '../snapshot/answer';
+import { answerReady } from '../answer';
 import { REPORT_FILE_TYPES, type ReportFormat } from '../snapshot/report-snapshot';
 import { validate } from '../validate';
 import { jsonBody } from '../write-guard';

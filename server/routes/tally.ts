@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { TallyQuery, TallySeriesQuery, todayInShanghai } from '../../db/model';
 import type { AppContext } from '../context';
-import { answerReady } from '../snapshot/answer';
+import { answerReady } from '../answer';
 import { validate } from '../validate';
 
 /**

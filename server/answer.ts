@@ -5,15 +5,15 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE } from '../auth';
-import type { AppContext } from '../context';
-import { viewerOf } from '../context';
-import type { Viewer } from '../domain/access/viewer';
-import type { SnapshotText } from './public-snapshot';
+import { SESSION_COOKIE } from './auth';
+import type { AppContext } from './context';
+import { viewerOf } from './context';
+import type { Viewer } from './domain/access/viewer';
+import type { SnapshotText } from './snapshot/public-snapshot';
 import {
   acceptedEncodings, encodedBytes, etagFor, makeReadyBody, pickEncoding, sendReadyBody, type Encoding, type ReadyBody,
-} from './ready-body';
-import type { ReadyCache } from './ready-cache';
+} from './snapshot/ready-body';
+import type { ReadyCache } from './snapshot/ready-cache';
 
 /** Whose view an answer is: the public's, an admin's, or one county's officials'. */
 export function scopeOf(viewer: Viewer): string {
