@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { pageInStatic } from '../db/model';
 import { lang, LocaleController, setLang, t, type MessageKey } from './i18n';
 import { setDocumentTitle, setPageTitle } from './lib/page-title';
 import { interceptLinkClicks, LocationController, routeOf, withLang, type Route } from './lib/router';
@@ -79,7 +80,7 @@ export class GiApp extends LitElement {
     const route = this.route;
     if (route.page === 'map') setDocumentTitle(t('title.map'));
     else if (route.page === 'tally') setPageTitle(t('title.tally'));
-    else if (route.page === 'admin' && !this.staticCopy) setPageTitle(...adminTitleParts(route.rest));
+    else if (route.page === 'admin' && this.shows(route.page)) setPageTitle(...adminTitleParts(route.rest));
   }
 
   override render() {
@@ -92,7 +93,7 @@ export class GiApp extends LitElement {
             <li><a href=${withLang('/')} aria-current=${current('map') ?? 'false'}>${t('nav.map')}</a></li>
             <li><a href=${withLang('/tally')} aria-current=${current('tally') ?? 'false'}>${t('nav.tally')}</a></li>
             <li><a href=${withLang('/verify')} aria-current=${current('verify') ?? 'false'}>${t('verify.nav')}</a></li>
-            ${this.staticCopy ? '' : html`<li><a href=${withLang('/admin')} aria-current=${current('admin') ?? 'false'}>${t('nav.admin')}</a></li>`}
+            ${!this.shows('admin') ? '' : html`<li><a href=${withLang('/admin')} aria-current=${current('admin') ?? 'false'}>${t('nav.admin')}</a></li>`}
           </ul>
         </nav>
         <button class="lang" type="button" lang=${lang() === 'en' ? 'zh-CN' : 'en'} aria-label=${t('lang.label')}
@@ -109,6 +110,7 @@ export class GiApp extends LitElement {
   }
 
   private renderPage() {
+    if (!this.shows(this.route.page)) return this.notFound();
     switch (this.route.page) {
       case 'map': return html`<gi-map-page></gi-map-page>`;
       case 'product': return this.lazy('product', html`<gi-product-page .productId=${this.route.id}></gi-product-page>`);
@@ -116,9 +118,14 @@ export class GiApp extends LitElement {
       case 'tally': return this.lazy('tally', html`<gi-tally-page></gi-tally-page>`);
       case 'annualReport': return this.lazy('annualReport', html`<gi-annual-report-page></gi-annual-report-page>`);
       case 'verify': return this.lazy('verify', html`<gi-verify-page></gi-verify-page>`);
-      case 'admin': return this.staticCopy ? this.notFound() : this.lazy('admin', html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`);
+      case 'admin': return this.lazy('admin', html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`);
       default: return this.notFound();
     }
+  }
+
+  /** Whether this site shows a page: a static copy holds only the table's static pages (db/model/public-surface.ts), not the workspace. */
+  private shows(page: Route['page']): boolean {
+    return !this.staticCopy || pageInStatic(page);
   }
 
   /** The not-found page (also a static copy's answer for the workspace, which it does not have). */

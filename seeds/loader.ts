@@ -10,8 +10,8 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { projectRoot } from '../db/project-root';
 import {
-  Category, CountyCode, GiType, MarkKind, ParticipantRole, Status, lastPossibleDay, partialDateParts, precisionOf,
-  termEnd, type GiType as GiTypeT, type SourceValue,
+  Category, CountyCode, GI_TYPES, GiType, MarkKind, ParticipantRole, Status, lastPossibleDay, partialDateParts, termEndOfGrant,
+  type GiType as GiTypeT, type SourceValue,
 } from '../db/model';
 import * as t from '../db/schema';
 import { parseCsvRecords } from './csv';
@@ -159,9 +159,8 @@ function seedFact(tx: Tx, productId: number, f: Fact, texts: SeedTexts): boolean
   // A filed fact has no grant date; its filing date is the announcement date its note cites.
   const on = [f.date, f.note.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? ''].find((d) => partialDateParts(d) !== null);
   if (!on) throw new Error(`seeds: no date for ${f.productZh} ${f.giType}`);
-  // A trademark's 10-year term is worked out only from a grant known to the day.
-  const validUntil = f.validUntil || (f.giType === 'trademark' && f.status === 'granted' && precisionOf(on) === 'day'
-    ? termEnd(on, 10) : null);
+  // A fixed term (a trademark's 10 years) is worked out only from a grant known to the day.
+  const validUntil = f.validUntil || (f.status === 'granted' ? termEndOfGrant(f.giType, on) : null);
   const { id } = tx.insert(t.designations).values({
     productId, giType: f.giType, markKind: f.markKind ? MarkKind.parse(f.markKind) : null, status: f.status,
     holder: f.holder || null, number: f.number || null, validUntil, notes: factNotes(f, texts), sources: f.sources,
@@ -311,14 +310,22 @@ function followFacts(tx: Tx, periodId: number, rows: ReturnType<typeof baselines
   }
 }
 
-/** The plan's trademark baseline (4) and, for the other types, the facts granted before the period; targets 10/5/15. */
+/**
+ * The 十四五 plan's own figures (晋市政发〔2022〕32号, 专栏 2): a target per GI type it names, and its
+ * trademark baseline ("成功注册 4 件"). Facts of the plan, so they name the types.
+ */
+const PLAN_14: Partial<Record<GiTypeT, { target: number; baseline?: number }>> = {
+  trademark: { target: 10, baseline: 4 },
+  protected_product: { target: 5 },
+  agricultural_product: { target: 15 },
+};
+
+/** The plan's targets with its baseline where it gives one, else the facts granted before the period. */
 function baselines(facts: Fact[]) {
   const grantedBefore = (giType: GiTypeT) => facts.filter((f) =>
     f.giType === giType && f.status === 'granted' && partialDateParts(f.date) !== null && lastPossibleDay(f.date) < '2021-01-01').length;
-  const rows = [
-    { giType: 'trademark' as const, baseline: 4, target: 10 },
-    { giType: 'protected_product' as const, baseline: grantedBefore('protected_product'), target: 5 },
-    { giType: 'agricultural_product' as const, baseline: grantedBefore('agricultural_product'), target: 15 },
-  ];
-  return rows;
+  return GI_TYPES.flatMap((giType) => {
+    const plan = PLAN_14[giType];
+    return plan ? [{ giType, baseline: plan.baseline ?? grantedBefore(giType), target: plan.target }] : [];
+  });
 }

@@ -8,23 +8,16 @@
  * do depend on the session cookie, which the fast path never answers and whose answers are private.
  */
 import type { RequestHandler } from 'express';
+import { openDataPattern } from '../db/model';
 import { SESSION_COOKIE } from './auth';
 
 /**
- * The public read paths (an allowlist: a new route is closed until named here). `/api/feed.atom`
- * is the Atom feed of registry changes. Documents are open only as far as the public can read them:
- * internal ones are read with a session, and requests with a session never get these headers.
+ * The public read paths: the open-data table's paths open to every origin (db/model/public-surface.ts),
+ * an allowlist compiled once into one expression (a new route is closed until the table opens it).
+ * Documents are open only as far as the public can read them: internal ones are read with a session,
+ * and requests with a session never get these headers.
  */
-const PUBLIC_READ = new RegExp('^/api/(?:' + [
-  'health', 'config', 'counties', 'counties\\.geojson', 'products', 'products\\.geojson', 'products/[^/]+',
-  'products/[0-9]+/qr\\.svg',
-  'tally', 'tally/series', 'periods', 'export/products\\.(?:csv|xlsx)', 'openapi\\.json', 'feed\\.atom',
-  // A document's file: a public one of a public product for everyone; the rest is a 404 to anyone without a session.
-  'documents/[^/]+', 'documents/[^/]+/thumbnail',
-  'designations/[0-9]+/dossier', 'verify',
-  // The annual report of a year, as JSON, Word and Excel.
-  'reports/annual', 'reports/annual\\.(?:docx|xlsx)',
-].join('|') + ')/?$', 'i');
+const PUBLIC_READ = openDataPattern();
 
 /** Whether a path (no query) is one of the public reads. */
 export function isPublicReadPath(path: string): boolean {

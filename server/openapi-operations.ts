@@ -88,41 +88,6 @@ export interface Operation {
 
 export const Page = z.object({ items: z.array(m.ProductSummary), total: z.number().int() });
 const Ok = z.object({ ok: z.literal(true) });
-/** GET /api/config: what the map needs to draw its tiles. */
-export const ClientConfig = z.object({
-  tiles: z.object({ urls: z.array(z.string()), attribution: z.string(), subdomains: z.array(z.string()) }).nullable(),
-  approvalNo: z.string().nullable(),
-});
-const Ring = z.array(z.array(z.number()).min(2)).min(4);
-const Polygonal = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring)) }),
-]);
-const InForceByType = z.object({
-  trademark: z.number().int(), protected_product: z.number().int(), agricultural_product: z.number().int(), total: z.number().int(),
-});
-/** GET /api/counties.geojson: one feature per county, the County fields and counts as properties. */
-export const CountyCollection = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(z.object({
-    type: z.literal('Feature'),
-    id: m.CountyCode,
-    properties: m.County.extend({ products: z.number().int(), inForce: InForceByType }),
-    geometry: Polygonal,
-  })),
-}).meta({ description: 'An RFC 7946 FeatureCollection of the six counties (WGS84).' });
-/** GET /api/products.geojson: one point per location of each matching product. */
-export const ProductPoints = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(z.object({
-    type: z.literal('Feature'),
-    /** `<productId>-<position>`: unique in the collection, stable across builds of the same data. */
-    id: z.string(),
-    geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
-    properties: m.ProductSummary.pick({ nameZh: true, nameEn: true, category: true, counties: true, designations: true })
-      .extend({ productId: z.number().int(), label: z.string(), precision: m.Precision, thumbnailUrl: z.string().nullable() }),
-  })),
-}).meta({ description: 'An RFC 7946 FeatureCollection of points ([lng, lat], WGS84): one per location of each product.' });
 export const ImportFailed = m.ApiError.extend({ report: m.ImportReport });
 /** POST /api/products/{id}/documents: the file and its metadata as multipart/form-data fields. */
 export const DocumentUpload = m.DocumentCreate.extend({
@@ -133,6 +98,11 @@ export const DocumentUpload = m.DocumentCreate.extend({
 
 /** A JSON write: wrong or missing fields (400), another site's Origin (403), too large (413), not JSON (415). */
 const WRITE = [400, 403, 413, 415];
+/**
+ * A public read: a path of the open-data table (db/model/public-surface.ts), every GET of which is for
+ * everyone. A path the table does not name does not compile (test/server/public-surface-table.test.ts checks the reverse).
+ */
+const read = (path: m.OpenDataPathName) => ({ method: 'get', path, who: 'all' }) as const;
 const ok200 = (schema: z.ZodType, description = 'OK'): Success[] => [{ status: 200, description, schema }];
 const ok201 = (schema: z.ZodType, description = 'Created'): Success[] => [{ status: 201, description, schema }];
 const file = (media: string, description: string): Success[] => [{ status: 200, description, media, attachment: true }];
@@ -140,16 +110,16 @@ const file = (media: string, description: string): Success[] => [{ status: 200, 
 /** Every operation of the API. */
 export const OPERATIONS: Operation[] = [
   // products (public reads)
-  { operationId: 'listProducts', method: 'get', path: '/api/products', tag: 'products', who: 'all', optionalSession: true, etag: true,
+  { operationId: 'listProducts', ...read('/api/products'), tag: 'products', optionalSession: true, etag: true,
     summary: 'Products matching the filters',
     description: 'The public sees public, current products. Signed in, `mine=1` lists the products of the viewer\u2019s county (every product for an admin), drafts included, and `archived=1` the archived ones.',
     query: m.ProductQuery, ok: ok200(Page), errors: [400, 401], why: { 401: '`mine` or `archived` without a session.' } },
-  { operationId: 'getProduct', method: 'get', path: '/api/products/{id}', tag: 'products', who: 'all', optionalSession: true, etag: true,
+  { operationId: 'getProduct', ...read('/api/products/{id}'), tag: 'products', optionalSession: true, etag: true,
     summary: 'One product in full', description: 'Drafts and archived products are visible only to the officials of their county and to admins.',
     ok: ok200(m.Product), errors: [400, 404] },
-  { operationId: 'getProductPoints', method: 'get', path: '/api/products.geojson', tag: 'geography', who: 'all', optionalSession: true, etag: true,
+  { operationId: 'getProductPoints', ...read('/api/products.geojson'), tag: 'geography', optionalSession: true, etag: true,
     summary: 'Points of the filtered products (GeoJSON)', query: m.ProductFilter,
-    ok: [{ status: 200, description: 'A FeatureCollection of points', media: MEDIA.geojson, schema: ProductPoints }], errors: [400] },
+    ok: [{ status: 200, description: 'A FeatureCollection of points', media: MEDIA.geojson, schema: m.ProductPoints }], errors: [400] },
   // products (writes)
   { operationId: 'createProduct', method: 'post', path: '/api/products', tag: 'products', who: 'official',
     summary: 'Create a product', description: 'A draft unless `visibility` says `public`. Officials may only name their own county.',
@@ -173,7 +143,7 @@ export const OPERATIONS: Operation[] = [
     description: 'The whole series: each year (1949 to this year, once) with households, area (亩), output (吨), value (万元), a note and sources; a figure not known is null. Officials of the product\u2019s county and admins; audited. The tally sums each product\u2019s latest year.',
     body: m.ProductFigures, ok: ok200(z.array(m.ProductFigure), 'The series as kept, oldest year first'), errors: [...WRITE, 401, 404, 409],
     why: { 400: 'A year outside 1949 to this year or listed twice, a negative or too large figure, or more than 100 years.', 403: 'Not your county, or a write from another site\u2019s page.', 409: 'The product is archived: restore it first (`archived`).' } },
-  { operationId: 'getProductQr', method: 'get', path: '/api/products/{id}/qr.svg', tag: 'products', who: 'all', etag: true,
+  { operationId: 'getProductQr', ...read('/api/products/{id}/qr.svg'), tag: 'products', etag: true,
     summary: 'The QR code of a product\u2019s public page (SVG)',
     description: 'Encodes `<base>/products/{id}`, where the base is the server\u2019s `PUBLIC_BASE_URL`, or else the address the request came to. Only public, current products have one.',
     ok: [{ status: 200, description: 'An SVG image; its `<title>` is the address it encodes', media: MEDIA.svg }], errors: [400, 404],
@@ -194,12 +164,12 @@ export const OPERATIONS: Operation[] = [
   { operationId: 'updateAuthorizedUser', method: 'patch', path: '/api/authorized-users/{id}', tag: 'marks', who: 'official',
     summary: 'Change an authorised user (e.g. suspend or revoke it)', body: m.AuthorizedUserUpdate, ok: ok200(m.AuthorizedUser),
     errors: [...WRITE, 401, 404, 409], why: { 409: 'The credit code is already another user of this GI (`duplicate_user`), or the product is archived (`archived`).' } },
-  { operationId: 'verifyEnterprise', method: 'get', path: '/api/verify', tag: 'marks', who: 'all',
+  { operationId: 'verifyEnterprise', ...read('/api/verify'), tag: 'marks',
     summary: 'May this company use a GI mark?',
     description: 'A credit code (exact) or a name or part of it (2+ characters). Answers which GIs of the public registry the company is authorised to use, since when, and whether it may today (`valid`, with the `reason` when not). An empty `matches` means it is not a registered user. Limited per address.',
     query: m.VerifyQuery, ok: ok200(m.VerifyResult), errors: [400, 429] },
   // cultivation
-  { operationId: 'getDossier', method: 'get', path: '/api/designations/{id}/dossier', tag: 'cultivation', who: 'all', optionalSession: true,
+  { operationId: 'getDossier', ...read('/api/designations/{id}/dossier'), tag: 'cultivation', optionalSession: true,
     summary: 'A designation\u2019s cultivation dossier',
     description: 'The public sees each item\u2019s title and status and the public documents behind it; officials of the product\u2019s county and admins also see owners, due dates, notes, overdue marks and template changes on offer.',
     ok: ok200(m.Dossier), errors: [400, 404] },
@@ -232,11 +202,11 @@ export const OPERATIONS: Operation[] = [
       403: 'Not your county, or a write from another site\u2019s page.', 409: 'The product is archived: restore it first (`archived`).',
       413: 'The file is over 20 MB (or a picture over 100 megapixels), more than one file, or too many or too long fields.',
       415: 'Not `multipart/form-data`, or a file whose bytes are not a PDF, JPEG, PNG, WebP, DOCX or XLSX (`unsupported_file_type`), whatever its name.' } },
-  { operationId: 'getDocument', method: 'get', path: '/api/documents/{id}', tag: 'documents', who: 'all', optionalSession: true, etag: true,
+  { operationId: 'getDocument', ...read('/api/documents/{id}'), tag: 'documents', optionalSession: true, etag: true,
     summary: 'A document\u2019s file', description: 'Its real type, `X-Content-Type-Options: nosniff`, a sandboxing `Content-Security-Policy`, and `Content-Disposition` inline for pictures and PDF, as a download for Word and Excel (the title as the file name). Public files are open to every origin and may be cached (revalidated by ETag); internal ones are never kept.',
     ok: [{ status: 200, description: 'The file', mediaTypes: Object.keys(m.DOCUMENT_TYPES), attachment: true }], errors: [400, 404],
     why: { 404: 'No such document, or one the viewer may not read: an internal file answers 404 to the public and to officials of other counties, as if it did not exist.' } },
-  { operationId: 'getDocumentThumbnail', method: 'get', path: '/api/documents/{id}/thumbnail', tag: 'documents', who: 'all', optionalSession: true, etag: true,
+  { operationId: 'getDocumentThumbnail', ...read('/api/documents/{id}/thumbnail'), tag: 'documents', optionalSession: true, etag: true,
     summary: 'A picture\u2019s thumbnail (WebP, 320 pixels wide at most)',
     ok: [{ status: 200, description: 'The thumbnail', media: m.THUMBNAIL_MIME, attachment: true }], errors: [400, 404],
     why: { 404: 'No such document, one the viewer may not read, or a file that is not a picture (no thumbnail).' } },
@@ -247,33 +217,33 @@ export const OPERATIONS: Operation[] = [
     summary: 'Delete a document and its file', description: 'For good; the history keeps what it was.',
     ok: [{ status: 204, description: 'Deleted' }], errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
   // geography
-  { operationId: 'listCounties', method: 'get', path: '/api/counties', tag: 'geography', who: 'all', etag: true,
+  { operationId: 'listCounties', ...read('/api/counties'), tag: 'geography', etag: true,
     summary: 'The six counties', ok: ok200(z.array(m.County)), errors: [] },
-  { operationId: 'getCountyBoundaries', method: 'get', path: '/api/counties.geojson', tag: 'geography', who: 'all', optionalSession: true, etag: true,
+  { operationId: 'getCountyBoundaries', ...read('/api/counties.geojson'), tag: 'geography', optionalSession: true, etag: true,
     summary: 'County boundaries with counts per county (GeoJSON)',
-    ok: [{ status: 200, description: 'A FeatureCollection of polygons', media: MEDIA.geojson, schema: CountyCollection }], errors: [] },
+    ok: [{ status: 200, description: 'A FeatureCollection of polygons', media: MEDIA.geojson, schema: m.CountyCollection }], errors: [] },
   // tally
-  { operationId: 'getTally', method: 'get', path: '/api/tally', tag: 'tally', who: 'all', etag: true,
+  { operationId: 'getTally', ...read('/api/tally'), tag: 'tally', etag: true,
     summary: 'GI counts against targets as of a date', description: 'The current period and today (Asia/Shanghai) unless `period` and `asOf` say otherwise.',
     query: m.TallyQuery, ok: ok200(m.Tally), errors: [400, 404], why: { 404: 'No such period (or no period at all).' } },
-  { operationId: 'getTallySeries', method: 'get', path: '/api/tally/series', tag: 'tally', who: 'all', etag: true,
+  { operationId: 'getTallySeries', ...read('/api/tally/series'), tag: 'tally', etag: true,
     summary: 'Designations in force per GI type over a period', query: m.TallySeriesQuery, ok: ok200(m.TallySeries),
     errors: [400, 404], why: { 404: 'No such period (or no period at all).' } },
-  { operationId: 'getAnnualReport', method: 'get', path: '/api/reports/annual', tag: 'tally', who: 'all', etag: true,
+  { operationId: 'getAnnualReport', ...read('/api/reports/annual'), tag: 'tally', etag: true,
     summary: 'The annual report of a calendar year',
     description: 'Totals in force at the year end (today while the year is not over) against the targets of the period containing it, what was new in the year (grants, filings, authorised users, with dates and numbers), by county, households and the year\u2019s industry figures, trademarks due for renewal next year, and who issues it. The counts are the tally\u2019s (`GET /api/tally?asOf=`) on the same day. Both languages are in the JSON; `lang` is for the files.',
     query: m.AnnualReportQuery, ok: ok200(m.AnnualReport), errors: [400], why: { 400: 'No year, or a year before 1949 or after the current year.' } },
-  { operationId: 'getAnnualReportDocx', method: 'get', path: '/api/reports/annual.docx', tag: 'tally', who: 'all',
+  { operationId: 'getAnnualReportDocx', ...read('/api/reports/annual.docx'), tag: 'tally',
     summary: 'The annual report as a Word file', description: 'A4, headings and Word tables, page numbers in the footer; in Chinese unless `lang=en`.',
     query: m.AnnualReportQuery, ok: file(MEDIA.docx, 'A Word document (.docx)'), errors: [400], why: { 400: 'No year, or a year before 1949 or after the current year.' } },
-  { operationId: 'getAnnualReportXlsx', method: 'get', path: '/api/reports/annual.xlsx', tag: 'tally', who: 'all',
+  { operationId: 'getAnnualReportXlsx', ...read('/api/reports/annual.xlsx'), tag: 'tally',
     summary: 'The annual report as an Excel workbook', description: 'A sheet per section with frozen headers; dates known to the day are date cells, others text as known.',
     query: m.AnnualReportQuery, ok: file(MEDIA.xlsx, 'An Excel workbook'), errors: [400], why: { 400: 'No year, or a year before 1949 or after the current year.' } },
   { operationId: 'getReportSettings', method: 'get', path: '/api/report-settings', tag: 'tally', who: 'admin',
     summary: 'Who issues the annual report', ok: ok200(m.ReportSettings), errors: [401, 403] },
   { operationId: 'putReportSettings', method: 'put', path: '/api/report-settings', tag: 'tally', who: 'admin',
     summary: 'Change who issues the annual report', description: 'Audited.', body: m.ReportSettings, ok: ok200(m.ReportSettings), errors: [...WRITE, 401] },
-  { operationId: 'listPeriods', method: 'get', path: '/api/periods', tag: 'tally', who: 'all',
+  { operationId: 'listPeriods', ...read('/api/periods'), tag: 'tally', etag: true,
     summary: 'Plan periods with targets', ok: ok200(z.array(m.Period)), errors: [] },
   { operationId: 'createPeriod', method: 'post', path: '/api/periods', tag: 'tally', who: 'admin',
     summary: 'Add a plan period', body: m.PeriodInput, ok: ok201(m.Period), errors: [...WRITE, 401, 409],
@@ -282,12 +252,12 @@ export const OPERATIONS: Operation[] = [
     summary: 'Change a plan period and its targets', body: m.PeriodInput, ok: ok200(m.Period), errors: [...WRITE, 401, 404, 409],
     why: { 409: 'Another period has this name (`period_name_taken`).' } },
   // export
-  { operationId: 'exportProductsCsv', method: 'get', path: '/api/export/products.csv', tag: 'export', who: 'all',
+  { operationId: 'exportProductsCsv', ...read('/api/export/products.csv'), tag: 'export',
     summary: 'The public registry as CSV', query: m.ProductFilter,
     ok: file(MEDIA.csv, 'UTF-8 with a byte-order mark (so Excel reads the Chinese), one row per designation, streamed'), errors: [400] },
-  { operationId: 'exportProductsXlsx', method: 'get', path: '/api/export/products.xlsx', tag: 'export', who: 'all',
+  { operationId: 'exportProductsXlsx', ...read('/api/export/products.xlsx'), tag: 'export',
     summary: 'The public registry as XLSX', query: m.ProductFilter, ok: file(MEDIA.xlsx, 'An Excel workbook, streamed'), errors: [400] },
-  { operationId: 'getFeed', method: 'get', path: '/api/feed.atom', tag: 'export', who: 'all', etag: true,
+  { operationId: 'getFeed', ...read('/api/feed.atom'), tag: 'export', etag: true,
     summary: 'Recent changes to the public registry as an Atom feed',
     ok: [{ status: 200, description: 'An Atom 1.0 feed (RFC 4287)', media: MEDIA.atom }], errors: [] },
   // session
@@ -337,18 +307,18 @@ export const OPERATIONS: Operation[] = [
     summary: 'Change an account', description: 'A new password, a deactivation or a role change ends the account\u2019s sessions. Admins cannot demote or deactivate themselves (403).',
     body: m.UserUpdate, ok: ok200(m.User), errors: [...WRITE, 401, 404] },
   // meta
-  { operationId: 'health', method: 'get', path: '/api/health', tag: 'meta', who: 'all',
+  { operationId: 'health', ...read('/api/health'), tag: 'meta',
     summary: 'Liveness', description: 'Answers once the database answers.', ok: ok200(Ok), errors: [] },
-  { operationId: 'getClientConfig', method: 'get', path: '/api/config', tag: 'meta', who: 'all',
+  { operationId: 'getClientConfig', ...read('/api/config'), tag: 'meta', etag: true,
     summary: 'Map settings for the client', description: 'The tile layer (none unless configured) and the map\u2019s approval number (审图号).',
-    ok: ok200(ClientConfig), errors: [] },
-  { operationId: 'getOpenApi', method: 'get', path: '/api/openapi.json', tag: 'meta', who: 'all', etag: true,
+    ok: ok200(m.ClientConfig), errors: [] },
+  { operationId: 'getOpenApi', ...read('/api/openapi.json'), tag: 'meta', etag: true,
     summary: 'This description (OpenAPI 3.1)', ok: [{ status: 200, description: 'The OpenAPI document', schema: z.looseObject({ openapi: z.string() }) }], errors: [] },
-  { operationId: 'getApiPage', method: 'get', path: '/api/docs', tag: 'meta', who: 'all', etag: true,
+  { operationId: 'getApiPage', ...read('/api/docs'), tag: 'meta', etag: true,
     summary: 'This description as a web page', description: '`lang=en` for English; Chinese otherwise.',
     query: z.object({ lang: z.enum(['zh', 'en']).optional() }),
     ok: [{ status: 200, description: 'An HTML page (no scripts)', media: MEDIA.html }], errors: [] },
-  { operationId: 'getApiPageStyles', method: 'get', path: '/api/docs.css', tag: 'meta', who: 'all', etag: true,
+  { operationId: 'getApiPageStyles', ...read('/api/docs.css'), tag: 'meta', etag: true,
     summary: 'The API page\u2019s stylesheet', ok: [{ status: 200, description: 'CSS', media: MEDIA.css }], errors: [] },
 ];
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import * as m from '../db/model';
 import {
-  ClientConfig, CountyCollection, DocumentUpload, ImportFailed, MEDIA, OPERATIONS, Page, ProductPoints, TAGS, type Operation, type Success, type Who,
+  DocumentUpload, ImportFailed, MEDIA, OPERATIONS, Page, TAGS, type Operation, type Success, type Who,
 } from './openapi-operations';
 
 export { OPERATIONS, TAGS, MEDIA, type Operation, type Who } from './openapi-operations';
@@ -46,8 +46,8 @@ class Schemas {
 const RESPONSE_NAMES = new Map<z.ZodType, string>([
   [m.Product, 'Product'], [Page, 'ProductPage'], [m.Designation, 'Designation'], [m.User, 'User'], [m.Period, 'Period'],
   [m.County, 'County'], [m.Tally, 'Tally'], [m.TallySeries, 'TallySeries'], [m.ImportReport, 'ImportReport'],
-  [m.ImportProgress, 'ImportProgress'], [m.AuditPage, 'AuditPage'], [m.Participant, 'Participant'], [ClientConfig, 'ClientConfig'],
-  [m.Document, 'Document'], [CountyCollection, 'CountyFeatureCollection'], [ProductPoints, 'ProductPointCollection'], [m.ApiError, 'Error'], [ImportFailed, 'ImportFailed'],
+  [m.ImportProgress, 'ImportProgress'], [m.AuditPage, 'AuditPage'], [m.Participant, 'Participant'], [m.ClientConfig, 'ClientConfig'],
+  [m.Document, 'Document'], [m.CountyCollection, 'CountyFeatureCollection'], [m.ProductPoints, 'ProductPointCollection'], [m.ApiError, 'Error'], [ImportFailed, 'ImportFailed'],
 ]);
 const BODY_NAMES = new Map<z.ZodType, string>([
   [m.ProductCreate, 'ProductCreate'], [m.ProductUpdate, 'ProductUpdate'], [m.Participants, 'Participants'],

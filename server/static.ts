@@ -2,12 +2,15 @@
  * Serves the built client (dist/client): its files, and for each page path the app's page with an
  * honest status (404 for a path the app has no page for, and for a product the viewer may not read)
  * and that page's `<title>` and `<html lang>` (`?lang=en` or Chinese), so crawlers, link previews
- * and browser tabs name the page before the client runs. The client router (client/lib/router.ts) shows
- * the same pages and sets the same titles.
+ * and browser tabs name the page before the client runs. The pages and their titles are the table's
+ * (db/model/public-surface.ts), which the client router (client/lib/router.ts) reads too.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type Request } from 'express';
+import {
+  matchPage, NOT_FOUND_PAGE, notFoundTitle, PAGES, pageTitle, sitePage, type Bilingual, type PageLang as ModelPageLang, type ProductNames,
+} from '../db/model';
 import { projectRoot } from '../db/project-root';
 import { clockOf, type AppContext } from './context';
 import { sessionToken } from './auth';
@@ -18,50 +21,36 @@ import { resolveSession } from './domain/accounts/sessions';
 export const CLIENT_DIR = join(projectRoot(), 'dist', 'client');
 
 /** A page's language: `?lang=en`, else Chinese (the client also remembers a visitor's choice). */
-export type PageLang = 'zh' | 'en';
+export type PageLang = ModelPageLang;
 
-/** The site's name after a page's own in every title (client/i18n/common.ts `title.of` says the same). */
-const SITE = { zh: '晋城地理标志', en: 'Jincheng GI' } as const;
-
-/** The titles of the pages that have a fixed one (the same as the client's `title.*` messages). */
+/** The titles of the pages that have a fixed one, by page (the table's, db/model/public-surface.ts). */
 export const PAGE_TITLES = {
-  map: { zh: '地理标志地图 · 晋城', en: 'GI map · Jincheng' },
-  tally: { zh: `规划目标统计 · ${SITE.zh}`, en: `Plan tally · ${SITE.en}` },
-  annualReport: { zh: `地理标志工作年度报告 · ${SITE.zh}`, en: `GI annual report · ${SITE.en}` },
-  verify: { zh: `用标企业查询 · ${SITE.zh}`, en: `Check an authorised user · ${SITE.en}` },
-  admin: { zh: `工作台 · ${SITE.zh}`, en: `Workspace · ${SITE.en}` },
-  notFound: { zh: `页面不存在 · ${SITE.zh}`, en: `Page not found · ${SITE.en}` },
-} as const;
+  ...Object.fromEntries(PAGES.flatMap((p) => (typeof p.title === 'string' ? [] : [[p.key, p.title]]))),
+  notFound: NOT_FOUND_PAGE.title,
+} as Record<FixedTitlePage | 'notFound', Bilingual>;
+type FixedTitlePage = Extract<(typeof PAGES)[number], { title: Bilingual }>['key'];
 
 /** A product page's title: its name in the page's language, then the site's. */
-export function productTitle(names: { nameZh: string; nameEn: string | null }, lang: PageLang): string {
-  return `${lang === 'en' && names.nameEn ? names.nameEn : names.nameZh} · ${SITE[lang]}`;
-}
-
-/** A product's printable card's title: its name, the card, then the site's (client/i18n/figures.ts `card.title`). */
-export function productCardTitle(names: { nameZh: string; nameEn: string | null }, lang: PageLang): string {
-  return `${lang === 'en' && names.nameEn ? names.nameEn : names.nameZh} · ${lang === 'en' ? 'Card' : '产品卡片'} · ${SITE[lang]}`;
+export function productTitle(names: ProductNames, lang: PageLang): string {
+  return pageTitle({ title: 'product' }, lang, names);
 }
 
 /** What a page path is answered with: its status and its title. */
 export interface PageAnswer { status: 200 | 404; title: string }
 
 /** Looks up a product page: the product's names if the requester may read it, else null. */
-export type ProductLookup = (id: number, req: Request) => { nameZh: string; nameEn: string | null } | null;
+export type ProductLookup = (id: number, req: Request) => ProductNames | null;
 
-/** The answer for a page path (mirrors client/lib/router.ts routeOf). */
+/** The answer for a page path: the table's page (client/lib/router.ts shows the same), or 404. */
 export function pageAnswer(pathname: string, lang: PageLang, product: (id: number) => ReturnType<ProductLookup>): PageAnswer {
-  const notFound: PageAnswer = { status: 404, title: PAGE_TITLES.notFound[lang] };
-  if (pathname === '/') return { status: 200, title: PAGE_TITLES.map[lang] };
-  if (/^\/tally\/?$/.test(pathname)) return { status: 200, title: PAGE_TITLES.tally[lang] };
-  if (/^\/reports\/annual\/?$/.test(pathname)) return { status: 200, title: PAGE_TITLES.annualReport[lang] };
-  if (/^\/verify\/?$/.test(pathname)) return { status: 200, title: PAGE_TITLES.verify[lang] };
-  if (/^\/admin(\/.*)?$/.test(pathname)) return { status: 200, title: PAGE_TITLES.admin[lang] };
-  const match = /^\/products\/(\d{1,15})(\/card)?\/?$/.exec(pathname);
-  if (!match) return notFound;
-  const names = product(Number(match[1]));
-  if (!names) return notFound;
-  return { status: 200, title: match[2] ? productCardTitle(names, lang) : productTitle(names, lang) };
+  const notFound: PageAnswer = { status: 404, title: notFoundTitle(lang) };
+  const route = matchPage(pathname);
+  if (!route) return notFound;
+  const page = sitePage(route.page);
+  if (!('id' in route)) return { status: 200, title: pageTitle(page, lang) };
+  // A product's pages are there only while the viewer may read the product.
+  const names = product(route.id);
+  return names ? { status: 200, title: pageTitle(page, lang, names) } : notFound;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -3,7 +3,7 @@
  * with the shared zod schemas (the server checks the same), with errors keyed by field.
  */
 import {
-  AUTHORIZATION_BASES, AuthorizedUserCreate, type AuthorizationBasis, type AuthorizedUser, type AuthorizedUserUpdate, type Designation,
+  AUTHORIZATION_BASES, AuthorizedUserCreate, basesOf, usualBasisOf, type AuthorizationBasis, type AuthorizedUser, type AuthorizedUserUpdate, type Designation,
 } from '../../db/model';
 import { fieldErrors } from './field-errors';
 import type { DraftCheck } from './product-draft';
@@ -19,18 +19,17 @@ export interface AuthorizedUserDraft {
 }
 
 /**
- * The bases that fit a designation's mark: a collective mark's members only for a collective trademark,
- * a licensee only for a certification trademark (the server refuses the others).
+ * The bases that fit a designation's mark (basesOf: a collective mark's members only for a collective
+ * trademark, a licensee only for a certification trademark; the server refuses the others), in the list's order.
  */
 export function basesFor(d: Pick<Designation, 'giType' | 'markKind'>): AuthorizationBasis[] {
-  return AUTHORIZATION_BASES.filter((b) => (b === 'collective_member' ? d.giType === 'trademark' && d.markKind === 'collective'
-    : b === 'licensee' ? d.giType === 'trademark' && d.markKind === 'certification' : true));
+  const fits = basesOf(d.giType, d.markKind);
+  return AUTHORIZATION_BASES.filter((b) => fits.includes(b));
 }
 
 /** An empty form for a designation: its most usual basis chosen (the mark's members or licensees, else approved producers). */
 export function emptyUserDraft(d: Pick<Designation, 'giType' | 'markKind'>): AuthorizedUserDraft {
-  const basis: AuthorizationBasis = d.giType === 'trademark' && d.markKind === 'collective' ? 'collective_member'
-    : d.giType === 'trademark' && d.markKind === 'certification' ? 'licensee' : 'approved_producer';
+  const basis = usualBasisOf(d.giType, d.markKind);
   return { name: '', creditCode: '', basis, reference: '', from: '', until: '' };
 }
 

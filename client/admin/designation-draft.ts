@@ -3,7 +3,7 @@
  * (only the moves ALLOWED_MOVES offers, dated between the previous move and today).
  */
 import {
-  ALLOWED_MOVES, DesignationCreate, TransitionCreate, firstPossibleDay, isNotBefore, todayInShanghai, type Designation,
+  ALLOWED_MOVES, DesignationCreate, TransitionCreate, firstPossibleDay, hasMarkKind, isNotBefore, todayInShanghai, type Designation,
   type GiType, type MarkKind, type Status,
 } from '../../db/model';
 import { t } from '../i18n';
@@ -30,10 +30,10 @@ export function emptyDesignation(today = todayInShanghai()): DesignationDraft {
   return { giType: '', markKind: '', holder: '', holderCreditCode: '', number: '', announcement: '', validUntil: '', notes: '', startedOn: today };
 }
 
-/** The JSON body: empty fields left out; the mark kind only for trademarks. */
+/** The JSON body: empty fields left out; the mark kind only for a type that has one (trademarks). */
 export function designationBody(d: DesignationDraft): Record<string, unknown> {
   const body: Record<string, unknown> = { giType: d.giType === '' ? undefined : d.giType };
-  if (d.giType === 'trademark') body.markKind = d.markKind === '' ? undefined : d.markKind;
+  if (d.giType !== '' && hasMarkKind(d.giType)) body.markKind = d.markKind === '' ? undefined : d.markKind;
   const texts = { holder: d.holder, number: d.number, announcement: d.announcement, validUntil: d.validUntil, notes: d.notes, startedOn: d.startedOn };
   for (const [key, value] of Object.entries(texts)) if (value.trim() !== '') body[key] = value.trim();
   const code = d.holderCreditCode.trim().toUpperCase();

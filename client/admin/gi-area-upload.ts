@@ -8,7 +8,7 @@ import { adminStyles } from './admin-styles';
 import { areaFromText, vertexTotal } from './area';
 import type { FieldErrors } from './field-errors';
 import { errorLine, textField } from './fields';
-import '../pages/gi-map';
+import '../map/gi-map';
 
 /** Detail of `gi-area-change`: the protected area after an edit. */
 export interface AreaChangeDetail { text: string; geometry: AreaGeometry | null }

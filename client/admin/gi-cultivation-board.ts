@@ -14,7 +14,7 @@ import {
 } from './cultivation-view';
 import { dossierApi } from './dossier-api';
 import { countyName, joinList } from './labels';
-import '../pages/gi-readiness-bar';
+import '../lib/gi-readiness-bar';
 
 /**
  * The cultivation board at /admin/cultivation: every open candidate the viewer may work on (an

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { DesignationUpdate, type Designation } from '../../db/model';
+import { DesignationUpdate, hasMarkKind, type Designation } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminApi } from './admin-api';
@@ -40,8 +40,8 @@ export class GiDesignationDetails extends LitElement {
       type: k === 'validUntil' ? 'date' : 'text', multiline: k === 'notes', onInput: (v) => { this.values = { ...this.values, [k]: v }; } });
     return html`<form novalidate @submit=${this.submit} aria-label=${t('desig.editDetails')}>
       ${this.form.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}
-      ${this.designation.giType === 'trademark' ? selectField({ id: id('markKind'), label: t('desig.markKind'), value: this.values.markKind,
-        choices: choices.markKinds(), error: this.form.errors.markKind, onInput: (v) => { this.values = { ...this.values, markKind: v }; } }) : nothing}
+      ${hasMarkKind(this.designation.giType) ? selectField({ id: id('markKind'), label: t('desig.markKind'), value: this.values.markKind,
+        choices: choices.markKinds(this.designation.giType), error: this.form.errors.markKind, onInput: (v) => { this.values = { ...this.values, markKind: v }; } }) : nothing}
       <div class="row">${field('holder')}${field('holderCreditCode')}</div>
       <div class="row">${field('number')}${field('announcement')}${field('validUntil')}</div>
       ${field('notes')}
@@ -55,7 +55,7 @@ export class GiDesignationDetails extends LitElement {
     const v = this.values;
     const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
     const result = DesignationUpdate.safeParse({
-      ...(this.designation.giType === 'trademark' && v.markKind ? { markKind: v.markKind } : {}),
+      ...(hasMarkKind(this.designation.giType) && v.markKind ? { markKind: v.markKind } : {}),
       holder: orNull(v.holder), holderCreditCode: orNull(v.holderCreditCode.toUpperCase()), number: orNull(v.number),
       announcement: orNull(v.announcement), validUntil: orNull(v.validUntil), notes: v.notes,
     });

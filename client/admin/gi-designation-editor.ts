@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AuthorizedUser, Designation, Document } from '../../db/model';
+import { hasMarkKind, isClosed, type AuthorizedUser, type Designation, type Document } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminApi } from './admin-api';
@@ -54,13 +54,13 @@ export class GiDesignationEditor extends LitElement {
       <div class="row">
         ${selectField({ id: 'd-giType', label: t('desig.giType'), value: d.giType, choices: choices.giTypes(), required: true,
           placeholder: t('form.choose'), error: e.giType, onInput: (v) => this.set({ giType: v as DesignationDraft['giType'] }) })}
-        ${d.giType === 'trademark' ? selectField({ id: 'd-markKind', label: t('desig.markKind'), value: d.markKind,
-          choices: choices.markKinds(), required: true, placeholder: t('form.choose'), error: e.markKind,
+        ${d.giType !== '' && hasMarkKind(d.giType) ? selectField({ id: 'd-markKind', label: t('desig.markKind'), value: d.markKind,
+          choices: choices.markKinds(d.giType), required: true, placeholder: t('form.choose'), error: e.markKind,
           onInput: (v) => this.set({ markKind: v as DesignationDraft['markKind'] }) }) : nothing}
         ${textField({ id: 'd-startedOn', label: t('desig.startedOn'), hint: t('desig.moveOnHint'), value: d.startedOn,
           error: e.startedOn, onInput: (v) => this.set({ startedOn: v.trim() }) })}
       </div>
-      ${d.giType === 'agricultural_product' ? html`<p class="note" role="note">${t('desig.agriNote')}</p>` : nothing}
+      ${d.giType !== '' && isClosed(d.giType) ? html`<p class="note" role="note">${t('desig.agriNote')}</p>` : nothing}
       <div class="row">${text('holder')}${text('holderCreditCode')}</div>
       <div class="row">${text('number')}${text('announcement')}
         ${textField({ id: 'd-validUntil', label: t('desig.validUntil'), type: 'date', value: d.validUntil, error: e.validUntil,

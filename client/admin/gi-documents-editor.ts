@@ -6,7 +6,7 @@ import {
 } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { renderDate } from '../i18n/dates';
-import { formatName, formatSize } from '../pages/gi-product-documents';
+import { formatName, formatSize } from '../lib/gi-product-documents';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminStyles } from './admin-styles';
 import { documentApi } from './document-api';

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { Designation, Document, Dossier } from '../../db/model';
+import { isClosed, type Designation, type Document, type Dossier } from '../../db/model';
 import { ApiRequestError } from '../lib/api';
 import { itemTitle, STATUS_GLYPHS } from '../lib/dossier-text';
 import { LocaleController, t } from '../i18n';
@@ -11,7 +11,7 @@ import { adminStyles } from './admin-styles';
 import { dossierApi } from './dossier-api';
 import { documentsFor, offerText } from './dossier-draft';
 import { refusalOf } from './field-errors';
-import '../pages/gi-readiness-bar';
+import '../lib/gi-readiness-bar';
 import './gi-dossier-item';
 
 /**
@@ -68,7 +68,7 @@ export class GiDossierEditor extends LitElement {
     if (d.items.length === 0) {
       if (!d.open) return nothing;
       return html`<section aria-labelledby=${headingId}><h4 id=${headingId}>${t('dossier.heading')}</h4>
-        <p class="note">${d.giType === 'agricultural_product' ? t('dossier.agriNote') : t('dossier.noItems')}</p></section>`;
+        <p class="note">${isClosed(d.giType) ? t('dossier.agriNote') : t('dossier.noItems')}</p></section>`;
     }
     const summary = html`<div class="summary">
       <gi-readiness-bar .ready=${d.itemsReady} .needed=${d.itemsNeeded} show-percent></gi-readiness-bar>

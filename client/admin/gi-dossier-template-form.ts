@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { DossierTemplate, GiType } from '../../db/model';
+import { GI_TYPES, isClosed, type DossierTemplate, type GiType } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderTask } from '../lib/task-view';
@@ -33,7 +33,7 @@ export class GiDossierTemplateForm extends LitElement {
   `];
 
   /** The GI type whose checklist is edited. */
-  @property() giType: GiType = 'trademark';
+  @property() giType: GiType = GI_TYPES[0];
 
   @state() private rows: TemplateRow[] = [];
   @state() private template: DossierTemplate | null = null;
@@ -65,7 +65,7 @@ export class GiDossierTemplateForm extends LitElement {
     const id = (i: number, k: string) => `tpl-${this.giType}-${i}-${k}`;
     return html`<p class="hint">${t('templates.version', { version: template.version })}${template.updatedAt
         ? ` · ${t('templates.updatedAt', { at: shanghaiTime(template.updatedAt) })}` : ''}</p>
-      ${this.giType === 'agricultural_product' ? html`<p class="note">${t('templates.agriNote')}</p>` : nothing}
+      ${isClosed(this.giType) ? html`<p class="note">${t('templates.agriNote')}</p>` : nothing}
       <form novalidate @submit=${this.submit} aria-label=${t('templates.items', { type })}>
         ${this.form.failure || unplaced.length ? html`<div class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}
           ${unplaced.map((m) => html`<p>${m}</p>`)}</div>` : nothing}

@@ -8,7 +8,7 @@ import type { FieldErrors } from './field-errors';
 import { errorLine, selectField, textField } from './fields';
 import { choices } from './labels';
 import { parseNumber, type LocationDraft } from './product-draft';
-import '../pages/gi-map';
+import '../map/gi-map';
 
 /** Detail of `gi-locations-change`: the locations after an edit. */
 export interface LocationsChangeDetail { locations: LocationDraft[] }

@@ -11,7 +11,7 @@ import { choices } from './labels';
 import {
   checkParticipants, draftFromParticipant, emptyParticipant, MEASURES, validRows, type ParticipantDraft,
 } from './participants';
-import '../pages/gi-product-chain';
+import '../lib/gi-product-chain';
 
 /** The cooperative-farmer model: editable rows, a live chain preview, saved as a whole with PUT. */
 @customElement('gi-participants-editor')

@@ -3,7 +3,7 @@
  * selects, each fed from the enum in db/model.ts.
  */
 import {
-  CATEGORIES, COUNTY_CODES, GI_TYPES, MARK_KINDS, PARTICIPANT_ROLES, PRECISIONS, ROLES, VISIBILITIES, type CountyCode,
+  CATEGORIES, COUNTY_CODES, GI_TYPES, markKindsOf, PARTICIPANT_ROLES, PRECISIONS, ROLES, VISIBILITIES, type CountyCode, type GiType,
 } from '../../db/model';
 import { lang, t } from '../i18n';
 import type { Choice } from './fields';
@@ -23,7 +23,7 @@ export const choices = {
   categories: (): Choice[] => CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })),
   counties: (): Choice[] => COUNTY_CODES.map((c) => ({ value: c, label: t(`county.${c}`) })),
   giTypes: (): Choice[] => GI_TYPES.map((g) => ({ value: g, label: t(`giType.${g}`) })),
-  markKinds: (): Choice[] => MARK_KINDS.map((m) => ({ value: m, label: t(`markKind.${m}`) })),
+  markKinds: (giType: GiType): Choice[] => markKindsOf(giType).map((m) => ({ value: m, label: t(`markKind.${m}`) })),
   precisions: (): Choice[] => PRECISIONS.map((p) => ({ value: p, label: t(`precision.${p}`) })),
   roles: (): Choice[] => PARTICIPANT_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
   visibilities: (): Choice[] => VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) })),

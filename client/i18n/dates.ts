@@ -1,6 +1,5 @@
 /**
- * Dates as the page's reader says them, at the precision they are known (DESIGN.md "Dates and how
- * well they are known"): 2013年 / 2013, 2013年7月 / July 2013, 2013-07-03 in both. The one formatter
+ * Dates as the page's reader says them, at the precision they are known (README "The data"): 2013年 / 2013, 2013年7月 / July 2013, 2013-07-03 in both. The one formatter
  * of the client: every date shown goes through `showDate` or `renderDate`.
  */
 import { html, nothing } from 'lit';

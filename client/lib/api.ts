@@ -2,10 +2,9 @@
  * Typed access to the registry's HTTP API; the types come from db/model.ts (the shared contract).
  */
 import type {
-  County, Dossier, GiType, Period, PeriodInput, Product, ProductFilter, ProductQuery, ProductSummary, SeriesStep, Tally,
-  TallySeries, User,
+  ClientConfig, County, CountyCollection, Dossier, Period, PeriodInput, Product, ProductFilter, ProductPointFeature, ProductQuery,
+  ProductSummary, SeriesStep, Tally, TallySeries, User,
 } from '../../db/model';
-import type { Geometry } from 'geojson';
 import { isStaticCopy, staticGet } from './static-api';
 
 /** An error response from the API, with its status, stable code and zod issues. */
@@ -59,43 +58,16 @@ export function toQuery(params: Record<string, string | number | undefined | nul
   return s ? `?${s}` : '';
 }
 
-/** The map's tile settings (null: counties only, no other host contacted). */
-export interface ClientConfig {
-  tiles: { urls: string[]; attribution: string; subdomains: string[] } | null;
-  approvalNo: string | null;
-}
-
-/** Counts a county feature carries in /api/counties.geojson. */
-export interface CountyFeatureProperties extends County {
-  products: number;
-  inForce: Record<GiType, number> & { total: number };
-}
-
-/** /api/counties.geojson. */
-export interface CountyCollection {
-  type: 'FeatureCollection';
-  features: { type: 'Feature'; id: string; properties: CountyFeatureProperties; geometry: Geometry }[];
-}
+/** What the map reads (typed once, in db/model/map-layers.ts). */
+export type { ClientConfig, CountyCollection, CountyFeatureProperties, ProductPointProperties } from '../../db/model';
 
 /**
- * Properties of a product point in /api/products.geojson. The product is `productId`: a product with
- * several locations has several features, each with its own top-level `id` (`<productId>-<position>`).
- */
-export type ProductPointProperties = Pick<ProductSummary, 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
-  productId: number;
-  label: string;
-  precision: 'exact' | 'township' | 'county';
-  /** The thumbnail of the product's first public photo (null: none). */
-  thumbnailUrl: string | null;
-};
-
-/**
- * /api/products.geojson: a point per product location. The client also takes a feature with a null
- * geometry (GeoJSON's unlocated feature) as a product with no location: listed, not on the map.
+ * /api/products.geojson as the client reads it: the server's points, and also a feature with a null
+ * geometry (GeoJSON's unlocated feature), taken as a product with no location: listed, not on the map.
  */
 export interface ProductPointCollection {
   type: 'FeatureCollection';
-  features: { type: 'Feature'; id?: string | number; geometry: { type: 'Point'; coordinates: [number, number] } | null; properties: ProductPointProperties }[];
+  features: (Omit<ProductPointFeature, 'id' | 'geometry'> & { id?: string | number; geometry: ProductPointFeature['geometry'] | null })[];
 }
 
 /** The API calls the pages make. */

@@ -3,32 +3,15 @@
  * the language in links (`?lang=en`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { matchPage, type PageRoute } from '../../db/model';
 import { lang } from '../i18n';
 
-/** A page of the app and its path parameters. */
-export type Route =
-  | { page: 'map' }
-  | { page: 'product'; id: number }
-  | { page: 'card'; id: number }
-  | { page: 'tally' }
-  | { page: 'annualReport' }
-  | { page: 'verify' }
-  | { page: 'admin'; rest: string }
-  | { page: 'notFound' };
+/** A page of the app and its path parameters (the pages are the table's: db/model/public-surface.ts). */
+export type Route = PageRoute | { page: 'notFound' };
 
-/** Which page a path shows. */
+/** Which page a path shows (the server answers the same path with the same page: server/static.ts). */
 export function routeOf(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { page: 'map' };
-  const product = /^\/products\/(\d+)\/?$/.exec(pathname);
-  if (product) return { page: 'product', id: Number(product[1]) };
-  const card = /^\/products\/(\d+)\/card\/?$/.exec(pathname);
-  if (card) return { page: 'card', id: Number(card[1]) };
-  if (/^\/tally\/?$/.test(pathname)) return { page: 'tally' };
-  if (/^\/reports\/annual\/?$/.test(pathname)) return { page: 'annualReport' };
-  if (/^\/verify\/?$/.test(pathname)) return { page: 'verify' };
-  const admin = /^\/admin(\/.*)?$/.exec(pathname);
-  if (admin) return { page: 'admin', rest: admin[1] ?? '/' };
-  return { page: 'notFound' };
+  return matchPage(pathname) ?? { page: 'notFound' };
 }
 
 /** Adds (or removes) `lang=en` on a same-origin URL so a shared link opens in the same language. */

@@ -4,10 +4,12 @@
  * (`/api/products/12` → `/api/products/12.json`, `/api/designations/3/dossier` → `…/3/dossier.json`). Filters of the list and the map are applied here
  * to the whole public list, as the server would apply them, and `/api/verify?q=` searches the
  * verification index (`api/verify.json`) with the server's own rule; what a static copy cannot answer (a
- * tally on any date, signing in, writes) is a 404 or a refusal, never a made-up answer.
+ * tally on a picked date, signing in, writes) is a 404 or a refusal saying so, never a made-up answer.
+ * Which files it holds for which API paths is the table's (db/model/public-surface.ts).
  */
 import {
-  staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery, type Document, type ProductFilter, type ProductSummary, type VerifyIndex,
+  staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery, type Document, type ProductFilter,
+  type ProductSummary, type StaticDataKey, type VerifyIndex,
 } from '../../db/model';
 
 /** Whether this page is part of a static copy. */
@@ -15,43 +17,53 @@ export function isStaticCopy(): boolean {
   return typeof document !== 'undefined' && document.querySelector('meta[name="gi-static"]') !== null;
 }
 
-/** The file a static copy keeps for an API path, or null when it keeps none (see server/cli/build-static.ts). */
+/** A year's report file, as the static copy names it (server/cli/static-reports.ts). */
+const reportFile = (q: URLSearchParams, format: 'json' | 'docx' | 'xlsx') => {
+  const year = q.get('year') ?? '';
+  if (!/^\d{4}$/.test(year)) return null;
+  return format === 'json' ? `/api/reports/annual/${year}.json` : `/api/reports/annual/${year}.${q.get('lang') === 'en' ? 'en' : 'zh'}.${format}`;
+};
+
+/**
+ * The files of the paths whose file depends on the query, or on what only another answer knows, by
+ * their key in the table (db/model/public-surface.ts); every other path's file is the table's, its id filled in.
+ */
+const QUERY_FILES: Partial<Record<StaticDataKey, (q: URLSearchParams) => string | null>> = {
+  tally: (q) => {
+    if (q.get('asOf')) return null; // any day: only the server can replay it
+    const period = q.get('period');
+    return period && /^\d+$/.test(period) ? `/api/tally/period/${period}.json` : '/api/tally.json';
+  },
+  tallySeries: (q) => {
+    const period = q.get('period');
+    const step = q.get('step') ?? 'month';
+    if (!/^(month|quarter|year)$/.test(step)) return null;
+    if (period && /^\d+$/.test(period)) return `/api/tally/series/${period}-${step}.json`;
+    return step === 'month' ? '/api/tally/series.json' : `/api/tally/series/current-${step}.json`;
+  },
+  annualReport: (q) => reportFile(q, 'json'),
+  annualReportDocx: (q) => reportFile(q, 'docx'),
+  annualReportXlsx: (q) => reportFile(q, 'xlsx'),
+  // Named by its type, which the product's answer knows: it points at the file (withStaticDocuments).
+  document: () => null,
+};
+
+/** The file a static copy keeps for an API path, or null when it keeps none (the table's `static`). */
 export function staticFileOf(path: string): string | null {
   const url = new URL(path, 'http://static.invalid');
-  const q = url.searchParams;
-  const product = /^\/api\/products\/(\d+)$/.exec(url.pathname);
-  if (product) return `/api/products/${product[1]}.json`;
-  const dossier = /^\/api\/designations\/(\d+)\/dossier$/.exec(url.pathname);
-  if (dossier) return `/api/designations/${dossier[1]}/dossier.json`;
-  const report = /^\/api\/reports\/annual(?:\.(docx|xlsx))?$/.exec(url.pathname);
-  if (report) {
-    // Every year's report is kept as JSON, and as Word and Excel in each language (server/cli/static-reports.ts).
-    const year = q.get('year') ?? '';
-    if (!/^\d{4}$/.test(year)) return null;
-    return report[1] ? `/api/reports/annual/${year}.${q.get('lang') === 'en' ? 'en' : 'zh'}.${report[1]}` : `/api/reports/annual/${year}.json`;
+  const found = staticDataOf(url.pathname);
+  if (!found) return null;
+  const rule = QUERY_FILES[found.entry.key];
+  return rule ? rule(url.searchParams) : found.entry.static.replace('{id}', found.id ?? '');
+}
+
+/** Why a path needs the live server, when the static copy could only answer it by making something up. */
+function liveOnly(url: URL): StaticMiss | null {
+  if (url.pathname === '/api/tally' && url.searchParams.get('asOf')) {
+    // Not a 404: the tally page reads a 404 as "no plan period", which would be false.
+    return { status: 501, code: 'needs_live_server', message: '静态副本只含生成当日的统计，所选日期的统计需连接在线系统 / A static copy holds the tally as of the day it was made; a picked date needs the live server' };
   }
-  switch (url.pathname) {
-    case '/api/config': return '/api/config.json';
-    case '/api/counties': return '/api/counties.json';
-    case '/api/counties.geojson': return '/api/counties.geojson';
-    case '/api/periods': return '/api/periods.json';
-    case '/api/verify': return '/api/verify.json'; // the verification index, searched here as the server searches
-    case '/api/products': return '/api/products.json';
-    case '/api/products.geojson': return '/api/products.geojson';
-    case '/api/tally': {
-      if (q.get('asOf')) return null; // any day: only the server can replay it
-      const period = q.get('period');
-      return period && /^\d+$/.test(period) ? `/api/tally/period/${period}.json` : '/api/tally.json';
-    }
-    case '/api/tally/series': {
-      const period = q.get('period');
-      const step = q.get('step') ?? 'month';
-      if (!/^(month|quarter|year)$/.test(step)) return null;
-      if (period && /^\d+$/.test(period)) return `/api/tally/series/${period}-${step}.json`;
-      return step === 'month' ? '/api/tally/series.json' : `/api/tally/series/current-${step}.json`;
-    }
-    default: return null;
-  }
+  return null;
 }
 
 /** The filters of a query string, as the server reads them (unknown or empty values are left out). */
@@ -90,13 +102,13 @@ export interface StaticMiss { status: number; code: string; message: string }
 /** GETs an API path from the static copy's files; a path it keeps no file for is a 404. */
 export async function staticGet(path: string, signal?: AbortSignal): Promise<{ ok: true; data: unknown } | { ok: false; error: StaticMiss }> {
   const file = staticFileOf(path);
+  const url = new URL(path, 'http://static.invalid');
   if (!file) {
-    const signIn = new URL(path, 'http://static.invalid').pathname === '/api/session';
+    const signIn = url.pathname === '/api/session';
     return { ok: false, error: signIn
       ? { status: 401, code: 'unauthorized', message: '静态副本不能登录 / A static copy has no sign-in' }
-      : { status: 404, code: 'not_in_static_copy', message: '静态副本不含此项 / Not in the static copy of the registry' } };
+      : liveOnly(url) ?? { status: 404, code: 'not_in_static_copy', message: '静态副本不含此项 / Not in the static copy of the registry' } };
   }
-  const url = new URL(path, 'http://static.invalid');
   const verifyQuery = url.pathname === '/api/verify' ? VerifyQuery.safeParse({ q: url.searchParams.get('q') ?? '' }) : null;
   if (verifyQuery && !verifyQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: verifyQuery.error.issues[0].message } };
   const res = await fetch(file, { signal, headers: { accept: 'application/json' } });

@@ -3,25 +3,17 @@
  * GI type it holds or seeks (shape AND colour per type, filled when in force, hollow while in
  * progress), or a grey diamond for a candidate with nothing granted or filed.
  */
-import { GI_TYPES, type GiType, type Status } from '../../db/model';
+import { GI_TYPES, perGiType, type GiShape, type GiType, type Status } from '../../db/model';
+import { giColourVar } from '../lib/gi-type-styles';
 
-/** The shapes a glyph can take. */
-export type Shape = 'circle' | 'square' | 'triangle' | 'diamond';
+/** The shapes a glyph can take: a GI type's own, or a candidate's diamond. */
+export type Shape = GiShape | 'diamond';
 
-/** Each GI type's shape, so a colour-blind reader can tell them apart. */
-export const GI_SHAPES: Readonly<Record<GiType, Shape>> = {
-  trademark: 'circle',
-  protected_product: 'square',
-  agricultural_product: 'triangle',
-};
+/** Each GI type's shape (from its table), so a colour-blind reader can tell them apart. */
+export const GI_SHAPES: Readonly<Record<GiType, Shape>> = perGiType((_, rules) => rules.shape);
 
-/** Each GI type's colour as a CSS custom property (defined in global.css). */
-export const GI_COLOURS: Readonly<Record<GiType | 'candidate', string>> = {
-  trademark: '--gi-trademark',
-  protected_product: '--gi-protected-product',
-  agricultural_product: '--gi-agricultural-product',
-  candidate: '--gi-candidate',
-};
+/** Each GI type's colour as a CSS custom property (set from its table by main.ts), and a candidate's (global.css). */
+export const GI_COLOURS: Readonly<Record<GiType | 'candidate', string>> = { ...perGiType(giColourVar), candidate: '--gi-candidate' };
 
 /** How far a glyph's GI has come: granted, filed or published, or not yet filed at all. */
 export type GlyphState = 'in_force' | 'in_progress' | 'candidate';

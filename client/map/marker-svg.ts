@@ -3,6 +3,7 @@
  * come from CSS custom properties through classes, so the CSP needs no inline styles.
  */
 import { svg, type TemplateResult } from 'lit';
+import { perGiTypeCss } from '../lib/gi-type-styles';
 import { GLYPH_SIZE, iconSize, SHAPE_PATHS, type Glyph, type MarkerSpec } from './marker-icon';
 
 /** The SVG of one glyph at horizontal offset `x`. */
@@ -24,12 +25,8 @@ export function markerSvg(spec: MarkerSpec): TemplateResult {
 export const glyphCss = `
   .marker-svg .plate { fill: #fff; stroke: #1f2328; stroke-width: 1; }
   .glyph { stroke-width: 1.5; stroke: #1f2328; }
-  .glyph.trademark { fill: var(--gi-trademark); }
-  .glyph.protected_product { fill: var(--gi-protected-product); }
-  .glyph.agricultural_product { fill: var(--gi-agricultural-product); }
+  ${perGiTypeCss((giType, colour) => `.glyph.${giType} { fill: ${colour}; }`)}
   .glyph.candidate { fill: var(--gi-candidate); }
   .glyph.in_progress { fill: #fff; stroke-width: 3; }
-  .glyph.in_progress.trademark { stroke: var(--gi-trademark); }
-  .glyph.in_progress.protected_product { stroke: var(--gi-protected-product); }
-  .glyph.in_progress.agricultural_product { stroke: var(--gi-agricultural-product); }
+  ${perGiTypeCss((giType, colour) => `.glyph.in_progress.${giType} { stroke: ${colour}; }`)}
 `;

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { inDateOrder, type Designation } from '../../db/model';
+import { hasTerm, inDateOrder, type Designation } from '../../db/model';
 import { freeText } from '../lib/free-text';
 import { LocaleController, t } from '../i18n';
 import { renderDate } from '../i18n/dates';
@@ -52,7 +52,7 @@ export class GiDesignationTimeline extends LitElement {
         ${row(t('product.announcement'), typed(d.announcement))}
         ${row(t('product.filedOn'), renderDate(d.filedOn))}
         ${row(t('product.grantedOn'), renderDate(d.grantedOn))}
-        ${d.giType === 'trademark' || d.validUntil ? row(t('product.validUntil'), renderDate(d.validUntil)) : nothing}
+        ${hasTerm(d.giType) || d.validUntil ? row(t('product.validUntil'), renderDate(d.validUntil)) : nothing}
         ${d.notes ? row(t('product.notes'), freeText(d.notes, { marker: true })) : nothing}
         <dt>${t('product.sources')}</dt><dd>${renderSources(d.sources)}</dd>
       </dl>

@@ -1,13 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { Dossier } from '../../db/model';
+import { isClosed, type Dossier } from '../../db/model';
 import { api, ApiRequestError } from '../lib/api';
 import { itemTitle, STATUS_GLYPHS } from '../lib/dossier-text';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError } from '../lib/task-view';
-import './gi-readiness-bar';
+import '../lib/gi-readiness-bar';
 
 /**
  * A candidate's application progress on the public product page: readiness and each item with its
@@ -49,7 +49,7 @@ export class GiDossierProgress extends LitElement {
   private renderDossier(d: Dossier) {
     const id = `progress-${d.designationId}`;
     if (d.items.length === 0) {
-      return d.giType === 'agricultural_product'
+      return isClosed(d.giType)
         ? html`<h4 id=${id}>${t('progress.heading')}</h4><p class="note">${t('dossier.agriNote')}</p>` : nothing;
     }
     return html`<section aria-labelledby=${id}>

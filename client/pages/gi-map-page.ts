@@ -1,19 +1,19 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { GI_TYPES, type ProductFilter } from '../../db/model';
+import { GI_TYPE_RULES, GI_TYPES, type ProductFilter } from '../../db/model';
 import { api, type ClientConfig, type ProductPointCollection } from '../lib/api';
-import type { CountySelectDetail } from './gi-map';
+import type { CountySelectDetail } from '../map/gi-map';
 import type { FilterChangeDetail } from './gi-map-filters';
 import type { ProductSelectDetail } from './gi-product-list';
-import { LocaleController, t } from '../i18n';
+import { lang, LocaleController, t } from '../i18n';
 import { markerSpec } from '../map/marker-icon';
 import { productsOfPoints, type ProductListItem } from '../map/point-list';
 import { filterQuery, parseFilter, withFilter } from '../map/url-state';
 import { LocationController, navigate } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError, renderTask } from '../lib/task-view';
-import './gi-map';
+import '../map/gi-map';
 import './gi-map-filters';
 import './gi-product-list';
 
@@ -37,6 +37,12 @@ function productList(points: ProductPointCollection): ProductList {
     for (const g of spec.glyphs) if (g.giType) byType[g.giType]++;
   }
   return { points, all, byType, shown: [] };
+}
+
+/** How many of the list are of each GI type (each type's word from its table) and candidates, in one line. */
+function byTypeLine(byType: Record<string, number>): string {
+  const types = GI_TYPES.map((g) => `${GI_TYPE_RULES[g].countLabel[lang()]} ${byType[g]}`).join(' · ');
+  return t('list.byType', { types, candidate: byType.candidate });
 }
 
 /**
@@ -145,7 +151,7 @@ export class GiMapPage extends LitElement {
     const items = list.shown;
     const more = Math.min(LIST_PAGE, total - items.length);
     return html`<p class="counts" role="status">${t('products.count', { n: total })}${total > items.length ? html` · ${t('list.shown', { n: items.length })}` : nothing}
-        <br />${t('list.byType', list.byType)}</p>
+        <br />${byTypeLine(list.byType)}</p>
       <div class="list"><gi-product-list .items=${items} .selected=${this.selectedId} .linkQuery=${filterQuery(this.filter)}></gi-product-list>
         ${more > 0 ? html`<button type="button" class="more" @click=${() => { this.listed += LIST_PAGE; }}>${t('list.more', { n: more })}</button>` : nothing}</div>`;
   }

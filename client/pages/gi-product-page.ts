@@ -17,10 +17,10 @@ import { renderError } from '../lib/task-view';
 import './gi-authorized-users';
 import './gi-designation-timeline';
 import './gi-dossier-progress';
-import './gi-map';
+import '../map/gi-map';
 import './gi-not-found-page';
-import './gi-product-chain';
-import './gi-product-documents';
+import '../lib/gi-product-chain';
+import '../lib/gi-product-documents';
 import './gi-figures-chart';
 
 /**

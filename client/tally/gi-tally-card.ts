@@ -1,16 +1,14 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TallyType } from '../../db/model';
 import { LocaleController, t } from '../i18n';
+import { perGiTypeCss } from '../lib/gi-type-styles';
 import { sharedStyles } from '../lib/shared-styles';
 
 /** One GI type's card: in force against the target, a progress bar with the baseline marked, the pipeline. */
 @customElement('gi-tally-card')
 export class GiTallyCard extends LitElement {
-  static override styles = [sharedStyles, css`
-    :host([data-type='trademark']) { --type-color: var(--gi-trademark); }
-    :host([data-type='protected_product']) { --type-color: var(--gi-protected-product); }
-    :host([data-type='agricultural_product']) { --type-color: var(--gi-agricultural-product); }
+  static override styles = [sharedStyles, unsafeCSS(perGiTypeCss((giType, colour) => `:host([data-type='${giType}']) { --type-color: ${colour}; }`)), css`
     :host { display: block; border: 1px solid var(--gi-border); border-left: 6px solid var(--type-color);
       border-radius: 6px; padding: 0.75rem 1rem; background: var(--gi-bg); break-inside: avoid; }
     h3 { margin: 0 0 0.25rem; font-size: 1rem; }

@@ -1,25 +1,25 @@
-import { css, html, LitElement, svg } from 'lit';
+import { css, html, LitElement, svg, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { GI_TYPES, type GiType, type TallySeries } from '../../db/model';
+import { GI_TYPE_RULES, GI_TYPES, type GiShape, type GiType, type TallySeries } from '../../db/model';
 import { LocaleController, t } from '../i18n';
+import { perGiTypeCss } from '../lib/gi-type-styles';
 import { sharedStyles } from '../lib/shared-styles';
 
 const W = 640;
 const H = 200;
 const M = { left: 34, right: 150, top: 12, bottom: 26 };
-/** Each type has its own dash pattern and end marker, so the lines differ without colour. */
-const DASH: Record<GiType, string> = { trademark: '', protected_product: '7 4', agricultural_product: '2 3' };
-const MARK: Record<GiType, (x: number, y: number) => ReturnType<typeof svg>> = {
-  trademark: (x, y) => svg`<circle cx=${x} cy=${y} r="4"></circle>`,
-  protected_product: (x, y) => svg`<rect x=${x - 4} y=${y - 4} width="8" height="8"></rect>`,
-  agricultural_product: (x, y) => svg`<path d="M${x} ${y - 5} L${x + 5} ${y + 4} L${x - 5} ${y + 4} Z"></path>`,
+/** Each type has its own dash pattern and end marker (its table's dash and shape), so the lines differ without colour. */
+const MARK: Record<GiShape, (x: number, y: number) => ReturnType<typeof svg>> = {
+  circle: (x, y) => svg`<circle cx=${x} cy=${y} r="4"></circle>`,
+  square: (x, y) => svg`<rect x=${x - 4} y=${y - 4} width="8" height="8"></rect>`,
+  triangle: (x, y) => svg`<path d="M${x} ${y - 5} L${x + 5} ${y + 4} L${x - 5} ${y + 4} Z"></path>`,
 };
 const ms = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** A small SVG line chart of the designations in force per GI type over a plan period. */
 @customElement('gi-tally-chart')
 export class GiTallyChart extends LitElement {
-  static override styles = [sharedStyles, css`
+  static override styles = [sharedStyles, unsafeCSS(perGiTypeCss((giType, colour) => `.${giType} { stroke: ${colour}; fill: ${colour}; }`)), css`
     :host { display: block; }
     h2 { font-size: 1.1rem; margin: 0 0 0.25rem; }
     svg { width: 100%; max-width: 720px; height: auto; display: block; overflow: visible; }
@@ -28,9 +28,6 @@ export class GiTallyChart extends LitElement {
     text { font-size: 11px; fill: var(--gi-fg); font-family: var(--gi-font); }
     .line { fill: none; stroke-width: 2.5; }
     .series text { stroke: none; }
-    .trademark { stroke: var(--gi-trademark); fill: var(--gi-trademark); }
-    .protected_product { stroke: var(--gi-protected-product); fill: var(--gi-protected-product); }
-    .agricultural_product { stroke: var(--gi-agricultural-product); fill: var(--gi-agricultural-product); }
     .asof { stroke: var(--gi-fg); stroke-dasharray: 3 3; }
     @media print { h2 { font-size: 10pt; margin: 0; } svg { max-width: 100%; max-height: 42mm; } }
   `];
@@ -81,9 +78,9 @@ export class GiTallyChart extends LitElement {
       ${this.asOf >= from && this.asOf <= to ? svg`<line class="asof" x1=${x(this.asOf)} x2=${x(this.asOf)} y1=${M.top} y2=${y(0)}></line>
         <text x=${W - M.right + 10} y=${H - 8}>┆ ${t('tally.chartAsOf')} ${this.asOf}</text>` : ''}
       ${GI_TYPES.map((g) => svg`<g class=${`series ${g}`}>
-        <polyline class="line" stroke-dasharray=${DASH[g] || 'none'}
+        <polyline class="line" stroke-dasharray=${GI_TYPE_RULES[g].dash || 'none'}
           points=${points.map((p) => `${x(p.on).toFixed(1)},${y(p.inForce[g]).toFixed(1)}`).join(' ')}></polyline>
-        ${MARK[g](x(lastPoint.on), y(lastPoint.inForce[g]))}
+        ${MARK[GI_TYPE_RULES[g].shape](x(lastPoint.on), y(lastPoint.inForce[g]))}
         <text x=${x(lastPoint.on) + 10} y=${labelY.get(g)!}>${t(`giType.${g}`)} ${lastPoint.inForce[g]}</text>
       </g>`)}
     `;

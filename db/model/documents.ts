@@ -1,5 +1,5 @@
 /**
- * Documents and photos of a product (DESIGN.md "Documents and photos"): what kind of file it is, who
+ * Documents and photos of a product (README "Documents and photos"): what kind of file it is, who
  * may read it, the metadata sent with an upload, the fields a PATCH may change, and the shape the API
  * shows. The file itself is recognised by its bytes on the server; only the accepted types are here.
  */

@@ -5,6 +5,7 @@
 import type { DossierItemStatus } from './dossiers';
 import type { AuthorizationBasis, AuthorizationStatus } from './marks';
 import type { DocumentKind, DocumentVisibility } from './documents';
+import { perGiType } from './gi-types';
 import type { Category, GiType, MarkKind, ParticipantRole, Precision, Status, Visibility } from './vocabulary';
 
 /** A label in both languages. */
@@ -12,11 +13,8 @@ export interface Label { zh: string; en: string }
 
 /** The labels of each coded vocabulary, by code. */
 export const LABELS = {
-  giType: {
-    trademark: { zh: '地理标志商标', en: 'GI trademark' },
-    protected_product: { zh: '地理标志保护产品', en: 'GI protected product' },
-    agricultural_product: { zh: '农产品地理标志', en: 'Agricultural-product GI' },
-  } satisfies Record<GiType, Label>,
+  // A GI type's name is a row of its table (gi-types.ts), with its other rules.
+  giType: perGiType((_, rules) => rules.label) satisfies Record<GiType, Label>,
   markKind: {
     collective: { zh: '集体商标', en: 'collective mark' },
     certification: { zh: '证明商标', en: 'certification mark' },

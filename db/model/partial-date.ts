@@ -1,5 +1,5 @@
 /**
- * Dates known only as well as they are known (DESIGN.md "Dates and how well they are known"): a fact
+ * Dates known only as well as they are known (README "The data"): a fact
  * happened in `2013`, in `2013-07` or on `2013-07-03`. A partial date is never padded to 1 January;
  * instead it is compared through its first and last possible days.
  *
@@ -142,8 +142,8 @@ export function isBefore(a: PartialDate, b: PartialDate): boolean {
 }
 
 /**
- * Items in the order their dates give, and as recorded where the dates cannot tell (DESIGN.md: a date
- * is not before another when its last possible day is not before the other's first). An item moves
+ * Items in the order their dates give, and as recorded where the dates cannot tell (a date is not
+ * before another when its last possible day is not before the other's first: isNotBefore). An item moves
  * ahead only of earlier-recorded items certainly after it, so `2020-05-01` recorded before `2020`
  * stays first: `2020` may well be later. A history recorded in order comes out unchanged.
  */

@@ -4,6 +4,7 @@ import { Category, CountyCode, GiType, MarkKind, ParticipantRole, Status, Status
 import { EARLIEST_YEAR, PartialDate } from './partial-date';
 import { CreditCode, FactDate, IsoDate, IsoDateTime, Sources, TermDate, line, text, todayInShanghai } from './scalars';
 import { AuthorizedUser } from './marks';
+import { markKindFits } from './gi-types';
 import { Location, ProtectedArea } from './geography';
 import { Document } from './documents';
 
@@ -61,7 +62,7 @@ export const DesignationCreate = designationEditable
   .partial()
   .extend({ giType: GiType, startedOn: FactDate.optional() })
   .strict()
-  .refine((d) => (d.giType === 'trademark') === (d.markKind != null), {
+  .refine((d) => markKindFits(d.giType, d.markKind), {
     message: '地理标志商标须注明集体商标或证明商标；其他类型不填',
     path: ['markKind'],
   });

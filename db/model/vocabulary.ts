@@ -3,7 +3,11 @@ import { z } from 'zod';
 
 // ---------------------------------------------------------------- enums
 
-/** The three kinds of GI protection in China. */
+/**
+ * The kinds of GI protection in China, in the order of every table, legend and chart. Each has its row
+ * in gi-types.ts (what it is and how it is shown); a new one goes last, since a dossier template's audit
+ * id is its type's place here.
+ */
 export const GI_TYPES = ['trademark', 'protected_product', 'agricultural_product'] as const;
 /** A GI type: 地理标志商标, 地理标志保护产品, 农产品地理标志. */
 export const GiType = z.enum(GI_TYPES);
@@ -23,7 +27,7 @@ export const STATUSES = [
 export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
-/** The allowed status moves (DESIGN.md): from → the statuses it may move to. */
+/** The allowed status moves, the one statement of the rule: from → the statuses it may move to (none from a final status). */
 export const ALLOWED_MOVES: Readonly<Record<Status, readonly Status[]>> = {
   cultivating: ['filed', 'withdrawn'],
   filed: ['published', 'granted', 'rejected', 'withdrawn'],

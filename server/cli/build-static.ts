@@ -1,46 +1,32 @@
 /**
  * `npm run build:static -- DIR [--base-url https://gi.example.cn]`: the public side as plain files
  * that any static web server or CDN serves with no server behind it: the built client (its pages
- * marked `<meta name="gi-static">` so it reads the files below instead of the API), a page file
- * for every path (`index.html`, `tally/index.html`, `verify/index.html`, `products/<id>/index.html`, `products/<id>/card/index.html`,
- * `404.html`), and the
- * open data, made by the same builders as the live server's answers (public-snapshot.ts) and
- * compressed the same way (ready-body.ts), each with `.br` and `.gz` siblings for servers that send those:
+ * marked `<meta name="gi-static">` so it reads the files below instead of the API), a page file for
+ * every page of the table that a static copy holds (db/model/public-surface.ts: `index.html`,
+ * `tally/index.html`, `products/<id>/index.html`, …) and `404.html`, and the open-data files the table
+ * names (written by server/cli/static-open-data.ts with the same builders as the live server's answers,
+ * compressed the same way, each with `.br` and `.gz` siblings for servers that send those), among them:
  *
  *   api/config.json  api/counties.json  api/counties.geojson  api/products.geojson  api/products.json
  *   api/products/<id>.json  api/periods.json  api/tally.json  api/tally/period/<id>.json
  *   api/tally/series.json  api/tally/series/<id|current>-<step>.json  api/export/products.csv
- *   api/export/products.xlsx  feed.atom (= api/feed.atom)  robots.txt  sitemap.xml (with --base-url)
- *   api/designations/<id>/dossier.json (each open designation of a public product: the public's dossier)
- *   api/verify.json (the verification index: every authorised user of a public product; /verify searches it)
- *   api/documents/<id>.<pdf|jpg|png|webp|docx|xlsx>  api/documents/<id>/thumbnail.webp (public files of public products)
- *   api/reports/annual/<year>.json and <year>.<zh|en>.<docx|xlsx> (each year from the first recorded fact: static-reports.ts)
- *   api/products/<id>/qr.svg (with --base-url only: a QR code must carry the site's whole address)
+ *   api/export/products.xlsx  api/openapi.json  feed.atom (= api/feed.atom)  api/verify.json
+ *   api/designations/<id>/dossier.json  api/documents/<id>.<type>  api/reports/annual/<year>.json …
+ *   api/products/<id>/qr.svg, sitemap.xml (with --base-url only: they carry the site's whole address)  robots.txt
  *
  * The public's view: public, unarchived products only, whatever the database holds besides.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isDossierOpen, SERIES_STEPS, todayInShanghai } from '../../db/model';
+import { notFoundTitle, OPEN_DATA, PAGES, pageFile, pageTitle, todayInShanghai } from '../../db/model';
 import type { Db } from '../../db/open';
 import { readConfig, type Config } from '../config';
-import { getDossier } from '../domain/designations/dossiers';
-import { exportSheets, xlsxChunks } from '../exchange/export/export';
-import { listPeriods } from '../domain/tally/periods';
 import { listProducts } from '../domain/products/products-read';
-import { loadReplayIndex } from '../domain/tally/tally-replay';
-import { verifyIndex } from '../domain/marks/verify';
-import {
-  configSnapshot, countiesSnapshot, countyListSnapshot, feedSnapshot, periodsSnapshot, productListSnapshot,
-  productPointsSnapshot, productSnapshot, productsCsvSnapshot, robotsSnapshot, seriesSnapshot, sitemapSnapshot,
-  tallySnapshot, type SnapshotText,
-} from '../snapshot/public-snapshot';
+import { robotsSnapshot, sitemapSnapshot } from '../snapshot/public-snapshot';
 import { compressible, encodedBytes, makeReadyBody } from '../snapshot/ready-body';
-import { writeStaticDocuments } from '../documents/static-copy';
-import { writeStaticReports } from './static-reports';
-import { CLIENT_DIR, PAGE_TITLES, pageHtml, productCardTitle, productTitle } from '../static';
-import { productPageUrl, qrSvg } from '../exchange/export/product-qr';
+import { CLIENT_DIR, pageHtml } from '../static';
+import { replayOnce, STATIC_WRITERS } from './static-open-data';
 
 /** The marker the client looks for (client/lib/static-api.ts). */
 export const STATIC_MARKER = '<meta name="gi-static" content="1" />';
@@ -88,64 +74,25 @@ export async function buildStaticSite(db: Db, outDir: string, options: StaticBui
     writeFileSync(target, content);
     written.push(file);
   };
-  const writeText = (file: string, { text }: SnapshotText) => write(file, text);
+  const origin = options.baseUrl ? options.baseUrl.replace(/\/+$/, '') : null;
+  const products = listProducts(db, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, null).items;
 
-  // Pages: every path the public side has is a file holding the app, marked as a static copy, titled
-  // as the live server titles it (in Chinese: a static copy cannot read `?lang=en` before the client runs).
+  // Pages: each page of the table a static copy holds, as a file holding the app marked as a static copy,
+  // titled as the live server titles it (in Chinese: a static copy cannot read `?lang=en` before the client runs).
   const shell = markStatic(readFileSync(indexFile, 'utf8'));
   const page = (title: string) => pageHtml(shell, { title, lang: 'zh' });
-  write('index.html', page(PAGE_TITLES.map.zh));
-  write('404.html', page(PAGE_TITLES.notFound.zh));
-  write('tally/index.html', page(PAGE_TITLES.tally.zh));
-  write('reports/annual/index.html', page(PAGE_TITLES.annualReport.zh));
-  write('verify/index.html', page(PAGE_TITLES.verify.zh));
+  for (const sitePage of PAGES.filter((p) => p.inStatic)) {
+    if (!sitePage.path.includes(':id')) write(pageFile(sitePage), page(pageTitle(sitePage, 'zh')));
+    else for (const item of products) write(pageFile(sitePage, item.id), page(pageTitle(sitePage, 'zh', item)));
+  }
+  write('404.html', page(notFoundTitle('zh')));
   // For crawlers: robots.txt always; the sitemap needs the site's absolute URL (--base-url).
-  const origin = options.baseUrl ? options.baseUrl.replace(/\/+$/, '') : null;
-  writeText('robots.txt', robotsSnapshot(origin));
-  if (origin) writeText('sitemap.xml', sitemapSnapshot(db, origin));
+  write('robots.txt', robotsSnapshot(origin).text);
+  if (origin) write('sitemap.xml', sitemapSnapshot(db, origin).text);
 
-  // The open data, built as the server builds its answers (the public's view).
-  const viewer = null;
-  writeText('api/config.json', configSnapshot(options.config ?? readConfig({})));
-  writeText('api/counties.json', countyListSnapshot(db));
-  writeText('api/counties.geojson', countiesSnapshot(db, viewer));
-  writeText('api/products.geojson', productPointsSnapshot(db, {}, viewer));
-  const all = listProducts(db, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, viewer);
-  writeText('api/products.json', productListSnapshot(db, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, viewer));
-  for (const item of all.items) {
-    writeText(`api/products/${item.id}.json`, productSnapshot(db, item.id, viewer));
-    write(`products/${item.id}/index.html`, page(productTitle(item, 'zh')));
-    write(`products/${item.id}/card/index.html`, page(productCardTitle(item, 'zh')));
-    if (origin) write(`api/products/${item.id}/qr.svg`, await qrSvg(productPageUrl(origin, item.id)));
-    // The product page shows each candidate's dossier progress (as GET /api/designations/:id/dossier answers the public).
-    for (const d of item.designations.filter((x) => isDossierOpen(x.status))) {
-      write(`api/designations/${d.id}/dossier.json`, JSON.stringify(getDossier(db, viewer, d.id, today)));
-    }
-  }
-  // Their public documents and photos, named by type (a static server knows no other way to tell it).
-  writeStaticDocuments(db, all.items, write);
-  writeText('api/periods.json', periodsSnapshot(db));
-  // Verification in the browser: the client searches this index with the server's own rule (db/model/verify-match.ts).
-  write('api/verify.json', JSON.stringify(verifyIndex(db)));
-  const index = loadReplayIndex(db);
-  const periods = listPeriods(db);
-  if (periods.length > 0) {
-    writeText('api/tally.json', tallySnapshot(db, index, { today }));
-    writeText('api/tally/series.json', seriesSnapshot(db, index, { step: 'month', today }));
-    for (const step of SERIES_STEPS) writeText(`api/tally/series/current-${step}.json`, seriesSnapshot(db, index, { step, today }));
-    for (const { id } of periods) {
-      writeText(`api/tally/period/${id}.json`, tallySnapshot(db, index, { period: id, today }));
-      for (const step of SERIES_STEPS) writeText(`api/tally/series/${id}-${step}.json`, seriesSnapshot(db, index, { period: id, step, today }));
-    }
-  }
-  await writeStaticReports(db, index, today, write);
-  writeText('api/export/products.csv', productsCsvSnapshot(db));
-  const xlsx: Uint8Array[] = [];
-  for await (const chunk of xlsxChunks(exportSheets(db, {}))) xlsx.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  write('api/export/products.xlsx', Buffer.concat(xlsx));
-  const feed = feedSnapshot(db, { baseUrl: options.baseUrl });
-  writeText('feed.atom', feed);
-  writeText('api/feed.atom', feed);
+  // The open data the table says a static copy holds, each by its writer.
+  const context = { db, products, config: options.config ?? readConfig({}), today, origin, replay: replayOnce(db), write };
+  for (const { key } of OPEN_DATA.filter((p) => p.static !== null)) await STATIC_WRITERS[key](context);
 
   // Compressed siblings of every text file worth compressing, as the server would send them.
   for (const file of listFiles(out)) {
@@ -155,7 +102,7 @@ export async function buildStaticSite(db: Db, outDir: string, options: StaticBui
     writeFileSync(join(out, `${file}.br`), encodedBytes(body, 'br'));
     writeFileSync(join(out, `${file}.gz`), encodedBytes(body, 'gzip'));
   }
-  return { files: written, products: all.items.length };
+  return { files: written, products: products.length };
 }
 
 /** Whether a folder holds a static copy made by this build (its index.html carries the marker). */

@@ -2,17 +2,14 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { viewerOf } from '../context';
-import { listCounties } from '../domain/places/counties';
 import { answerReady } from '../answer';
-import { countiesSnapshot } from '../snapshot/public-snapshot';
+import { countiesSnapshot, countyListSnapshot } from '../snapshot/public-snapshot';
 
 /** County routes. */
 export function countyRoutes(ctx: AppContext): Router {
   return Router()
     .get('/api/counties', async (req, res) => {
-      await answerReady(ctx, req, res, 'counties', {}, {
-        text: () => ({ type: 'application/json; charset=utf-8', text: JSON.stringify(listCounties(ctx.db)) }),
-      });
+      await answerReady(ctx, req, res, 'counties', {}, { text: () => countyListSnapshot(ctx.db) });
     })
     .get('/api/counties.geojson', async (req, res) => {
       const viewer = viewerOf(res);

@@ -1,4 +1,4 @@
-/** GET /robots.txt and GET /sitemap.xml: what search engines read (see domain/site-map.ts). */
+/** GET /robots.txt and GET /sitemap.xml: what search engines read (see exchange/export/site-map.ts). */
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context';
 import { ownOrigin } from '../context';
@@ -20,12 +20,13 @@ function originOf(req: Request): string {
 
 /**
  * The crawler files, kept ready per registry version like the other public answers. Their URLs are
- * absolute, so each origin (Host) has its own body, and none is remembered for the fast path (which
- * answers by path alone): a request naming another Host never changes what others are sent.
+ * absolute: under PUBLIC_BASE_URL when it is set (the site's one address, whatever Host a request
+ * names), else the request's own origin, so each Host has its own body; none is remembered for the
+ * fast path (which answers by path alone): a request naming another Host never changes what others are sent.
  */
 export function crawlerRoutes(ctx: AppContext): Router {
   const answer = async (req: Request, res: Response, name: string, build: (origin: string) => SnapshotText) => {
-    const origin = originOf(req);
+    const origin = ctx.config.publicBaseUrl ?? originOf(req);
     const found = ctx.ready.get(`${name}|${origin}`, async () => {
       const { type, text } = build(origin);
       return makeReadyBody(type, text);

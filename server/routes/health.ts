@@ -2,15 +2,19 @@
 import { Router } from 'express';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
+import { answerReady } from '../answer';
+import { configSnapshot } from '../snapshot/public-snapshot';
 
 /** Health and client-configuration routes. */
-export function healthRoutes({ db, config }: AppContext): Router {
+export function healthRoutes(ctx: AppContext): Router {
   return Router()
     .get('/api/health', (_req, res) => {
-      db.run(sql`select 1`);
+      // Never a kept answer: it says the database answers now.
+      ctx.db.run(sql`select 1`);
       res.json({ ok: true });
     })
-    .get('/api/config', (_req, res) => {
-      res.json({ tiles: config.tiles, approvalNo: config.approvalNo });
+    .get('/api/config', async (req, res) => {
+      // Every page asks for it: a ready body, so repeats take the fast path (and revalidate by ETag).
+      await answerReady(ctx, req, res, 'config', {}, { text: () => configSnapshot(ctx.config) }, true);
     });
 }

@@ -55,7 +55,7 @@ export function importRoutes(ctx: AppContext): Router {
       const viewer = signedInViewer(res);
       const file = fileOf(req);
       const today = todayOf(ctx);
-      const bytes = await ctx.writeGate.hold(() => ctx.pool.run('importReportXlsx', { ...file, viewer, dryRun: true, today, lang }));
+      const bytes = await ctx.writeGate.hold(() => ctx.pool.run('importReportXlsx', { ...file, viewer, today, lang }));
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .attachment(lang === 'zh' ? 'import-check-检查结果.xlsx' : 'import-check.xlsx')
         .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

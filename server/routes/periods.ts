@@ -3,14 +3,16 @@ import { Router } from 'express';
 import { PeriodInput } from '../../db/model';
 import { requireAdmin, signedInViewer } from '../auth';
 import type { AppContext } from '../context';
-import { createPeriod, listPeriods, updatePeriod } from '../domain/tally/periods';
+import { answerReady } from '../answer';
+import { createPeriod, updatePeriod } from '../domain/tally/periods';
+import { periodsSnapshot } from '../snapshot/public-snapshot';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
 
-/** Period read routes. */
-export function periodReadRoutes({ db }: AppContext): Router {
-  return Router().get('/api/periods', (_req, res) => {
-    res.json(listPeriods(db));
+/** Period read routes: the same for everyone, a ready body of the registry version (periods and targets move it). */
+export function periodReadRoutes(ctx: AppContext): Router {
+  return Router().get('/api/periods', async (req, res) => {
+    await answerReady(ctx, req, res, 'periods', {}, { text: () => periodsSnapshot(ctx.db) }, true);
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/open';
 import type { Cultivation, ProductFilter } from '../../db/model';
-import { cultivationXlsx } from '../domain/designations/cultivation';
+import { cultivationXlsx } from '../exchange/export/cultivation-xlsx';
 import { csvChunks, exportSheets, iterateExportRows, xlsxChunks } from '../exchange/export/export';
 import { loadReplayIndex, type ReplayIndex } from '../domain/tally/tally-replay';
 import type { Viewer } from '../domain/access/viewer';
@@ -14,7 +14,8 @@ import {
   type TallyRequest,
 } from '../snapshot/public-snapshot';
 import { registryVersionReader } from '../snapshot/ready-cache';
-import { importFile, importReportXlsx, type ImportFileInput } from '../exchange/import/import-file';
+import { importFile, type ImportFileInput } from '../exchange/import/import-file';
+import { importReportXlsx, type ImportReportInput } from '../exchange/import/import-report-xlsx';
 import { annualReportFile, annualReportSnapshot, type AnnualReportRequest, type ReportFormat } from '../snapshot/report-snapshot';
 
 /** What a task sees: its database, and the replay index of the registry version it last read. */
@@ -67,7 +68,8 @@ const runners = {
   tally: (ctx: TaskContext, input: TallyRequest & Ahead) => ready(ctx, input.encodings, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),
   series: (ctx: TaskContext, input: SeriesRequest & Ahead) => ready(ctx, input.encodings, () => seriesSnapshot(ctx.db, ctx.replayIndex(), input)),
   importFile: (ctx: TaskContext, input: ImportFileInput) => importFile(ctx.writableDb(), input, ctx.progress),
-  importReportXlsx: (ctx: TaskContext, input: ImportFileInput & { lang: 'zh' | 'en' }) => importReportXlsx(ctx.writableDb(), input),
+  // A check writes inside a transaction it always rolls back, so it needs the writable connection too.
+  importReportXlsx: (ctx: TaskContext, input: ImportReportInput) => importReportXlsx(ctx.writableDb(), input),
   annualReport: (ctx: TaskContext, input: AnnualReportRequest & Ahead) =>
     ready(ctx, input.encodings, () => annualReportSnapshot(ctx.db, ctx.replayIndex(), input)),
   annualReportFile: (ctx: TaskContext, input: AnnualReportRequest & { format: ReportFormat; lang: 'zh' | 'en' }) =>

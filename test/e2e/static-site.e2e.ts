@@ -1,7 +1,8 @@
 /**
  * The static copy (`npm run build:static`) in Chromium, served by a plain file server (node:http,
  * no app code): the map draws the counties and every marker and filters, a product page opens from
- * the list and from a deep link, the tally page shows its cards, /verify finds an authorised user in
+ * the list and from a deep link, every open-data link of the map is a file of the copy, the tally page
+ * shows its cards (and says a picked date needs the live server), /verify finds an authorised user in
  * the verification index, an unknown path gets the 404 page,
  * and nothing asks another origin or logs an error.
  */
@@ -102,6 +103,10 @@ describe('the static copy of the public side', () => {
     await expect.poll(() => markedLocations(page)).toBe(points.filter((f) => f.properties.counties.includes('140521')).length);
     // Only the admin-free public side: no workspace link.
     expect(await page.getByRole('link', { name: '管理' }).count()).toBe(0);
+    // Every open-data link the map shows (CSV, Excel, the OpenAPI document) is a file of the copy.
+    const links = await page.locator('.open-data a').evaluateAll((els) => els.map((a) => a.getAttribute('href')!));
+    expect(links).toContain('/api/openapi.json');
+    for (const href of links) expect((await fetch(`${url}${href.split('?')[0]}`)).status, href).toBe(200);
   });
 
   it('opens a product page from the list, and from a deep link', async () => {
@@ -123,6 +128,12 @@ describe('the static copy of the public side', () => {
     for (const { giType, inForce } of tally.types) {
       await expect.poll(() => page.locator(`gi-tally-card[data-type=${giType}] [data-in-force]`).getAttribute('data-in-force')).toBe(String(inForce));
     }
+  });
+
+  it('says a tally on a picked date needs the live server, not that there is no plan period', async () => {
+    const page = await open('/tally?asOf=2024-06-30');
+    await page.getByRole('alert').filter({ hasText: '所选日期的统计需连接在线系统' }).waitFor();
+    expect(await page.getByText('尚未设置规划期').count()).toBe(0);
   });
 
   it('shows the annual report of a year from its file, opened from the tally page, with its Word file beside it', async () => {

@@ -12,11 +12,14 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai, verifyInIndex, type ImportReport, type VerifyIndex } from '../../db/model';
 import { buildStaticSite } from '../../server/cli/build-static';
-import { AUTHORIZED_USER_EXPORT_COLUMNS, headerOf } from '../../server/exchange/export/export';
-import { USER_COLUMNS } from '../../server/exchange/sheets/user-columns';
+import { USER_COLUMNS, USER_KEYS } from '../../server/exchange/sheets/user-columns';
 import { PAGE_TITLES } from '../../server/static';
 import { startServer, type TestServer } from '../support/server';
 import { addAccount, creditCode, send, signIn } from './fixtures';
+
+/** The authorised-user sheet's columns, in the export's order, and a header cell as the export writes it. */
+const AUTHORIZED_USER_EXPORT_COLUMNS = USER_KEYS.map((key) => [key] as const);
+const headerOf = ([key, label]: readonly [string, string]) => `${label} ${key}`;
 
 let s: TestServer;
 let official: string;

@@ -53,7 +53,7 @@ describe('robots.txt', () => {
 });
 
 describe('sitemap.xml', () => {
-  it('lists the map, the tally and every public current product with its last change', async () => {
+  it('lists the public pages (the map, the tally, the annual report, verification) and every public current product with its last change', async () => {
     const res = await fetch(`${server.url}/sitemap.xml`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
@@ -63,7 +63,7 @@ describe('sitemap.xml', () => {
     const urls = sitemapUrls(xml);
     const publicList = (await send(server.url, 'GET', '/api/products?limit=200')).body as { items: { id: number; updatedAt: string }[] };
     expect(urls.map((u) => u.loc)).toEqual([
-      `${server.url}/`, `${server.url}/tally`,
+      `${server.url}/`, `${server.url}/tally`, `${server.url}/reports/annual`, `${server.url}/verify`,
       ...publicList.items.map((p) => p.id).sort((a, b) => a - b).map((id) => `${server.url}/products/${id}`),
     ]);
     const pear = urls.find((u) => u.loc.endsWith('/products/4'))!;

@@ -74,14 +74,14 @@ const csvBase64 = (text: string) => Buffer.from(`\ufeff${text}`, 'utf8').toStrin
 
 describe('every documented operation, good and bad requests, against the document', () => {
   it('meta: health, config, openapi.json, the page and its stylesheet', async () => {
-    for (const id of ['getOpenApi', 'getApiPage', 'getApiPageStyles']) await notModified(id);
-    for (const id of ['health', 'getClientConfig']) await ok(id);
+    for (const id of ['getOpenApi', 'getApiPage', 'getApiPageStyles', 'getClientConfig']) await notModified(id);
+    await ok('health');
     expect((await hit('getApiPage', { query: { lang: 'en' } })).status).toBe(200);
   });
 
   it('public reads, with 304s and their 4xx', async () => {
     for (const id of ['listCounties', 'getCountyBoundaries']) await notModified(id);
-    await ok('listPeriods');
+    await notModified('listPeriods');
     await notModified('listProducts', { query: { county: '140521' } });
     const list = await hit('listProducts', { query: { county: '140521', limit: '5' } });
     seededId = list.body.items[0].id;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tally, TallySeries, todayInShanghai } from '../../db/model';
 import * as t from '../../db/schema';
 import { call, startServer, type TestServer } from '../support/server';
-import { addAccount, send, signIn } from './fixtures';
+import { addAccount, send, signIn, startWithClock } from './fixtures';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -83,6 +83,24 @@ describe('GET /api/tally/series', () => {
     const res = await call(`${s.url}/api/tally/series?step=week`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('step');
+  });
+});
+
+describe("the app's clock", () => {
+  it('dates a tally and a series with no asOf by the injected clock (its day in Asia/Shanghai), not the machine’s', async () => {
+    // 2023-06-14 17:30 UTC is already 15 June in Shanghai; the machine's today is past the period's end.
+    const clocked = await startWithClock(new Date('2023-06-14T17:30:00Z'));
+    try {
+      const on = async (query = '') => Tally.parse((await call(`${clocked.url}/api/tally${query}`)).body);
+      expect((await on()).asOf).toBe('2023-06-15');
+      expect(TallySeries.parse((await call(`${clocked.url}/api/tally/series?step=month`)).body).points.at(-1)!.on).toBe('2023-06-15');
+      // Read on each request, not once: a day later the route says so (another URL, as the fast path
+      // answers a URL it has seen from the ready cache until the registry changes).
+      clocked.clock.advance(24 * 3_600_000);
+      expect((await on('?period=1')).asOf).toBe('2023-06-16');
+    } finally {
+      await clocked.close();
+    }
   });
 });
 

@@ -17,14 +17,21 @@ function inCounty(db: Db, county: CountyCode): SQL {
 }
 
 /**
- * The condition on `products` that a viewer may read: the public sees public, unarchived products;
- * an official also sees drafts and archived products of their county; an admin sees everything.
+ * The condition on `products` that a product is published: public and not archived. What the public
+ * reads, and all that the tally, the feed, the sitemap and the verification index ever count.
+ */
+export function publishedProducts(): SQL {
+  return and(eq(products.visibility, 'public'), isNull(products.archivedAt))!;
+}
+
+/**
+ * The condition on `products` that a viewer may read: the public sees published products (public,
+ * unarchived); an official also sees drafts and archived products of their county; an admin sees everything.
  */
 export function readableProducts(db: Db, viewer: Viewer): SQL | undefined {
-  const published = and(eq(products.visibility, 'public'), isNull(products.archivedAt));
-  if (!viewer) return published;
+  if (!viewer) return publishedProducts();
   if (viewer.role === 'admin') return undefined;
-  return or(published, inCounty(db, viewer.county!));
+  return or(publishedProducts(), inCounty(db, viewer.county!));
 }
 
 /**

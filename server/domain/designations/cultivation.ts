@@ -1,13 +1,13 @@
 /**
  * The cultivation board: every open candidate (a designation `cultivating`, `filed` or `published`
  * of a current product) the viewer may work on — an official's county, every county for an admin —
- * with its dossier's readiness, next due date and overdue items; and the same as a spreadsheet.
+ * with its dossier's readiness, next due date and overdue items (the spreadsheet of it is
+ * server/exchange/export/cultivation-xlsx.ts).
  */
-import ExcelJS from 'exceljs';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  DOSSIER_OPEN_STATUSES, LABELS, readinessOf, type CountyCode, type Cultivation, type CultivationItem, type CultivationQuery,
+  DOSSIER_OPEN_STATUSES, readinessOf, type CountyCode, type Cultivation, type CultivationItem, type CultivationQuery,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { dossierStates, isOverdue } from './dossiers';
@@ -47,33 +47,4 @@ export function cultivationBoard(db: Db, viewer: SignedIn, query: CultivationQue
   items.sort((a, b) => (a.readiness ?? 2) - (b.readiness ?? 2)
     || (a.nextDueOn ?? '9999').localeCompare(b.nextDueOn ?? '9999') || a.designationId - b.designationId);
   return { asOf: today, items };
-}
-
-const HEADERS = {
-  zh: ['产品', '所在县', '地理标志类型', '状态', '材料齐备度', '已齐备', '需要', '最近期限', '逾期项', '材料未齐备即申报', '产品编号', '地理标志编号'],
-  en: ['Product', 'Counties', 'GI type', 'Status', 'Readiness', 'Ready', 'Needed', 'Next due', 'Overdue items', 'Filed incomplete', 'Product id', 'Designation id'],
-};
-
-/** The board as an XLSX workbook (one sheet, frozen header, real dates and percentages). */
-export async function cultivationXlsx(
-  board: Cultivation, lang: 'zh' | 'en', countyNames: Record<string, { zh: string; en: string }>,
-): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(lang === 'zh' ? '培育看板' : 'Cultivation board', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(HEADERS[lang]).font = { bold: true };
-  for (const i of board.items) {
-    sheet.addRow([
-      lang === 'en' && i.productEn ? i.productEn : i.productZh,
-      i.counties.map((c) => countyNames[c]?.[lang] ?? c).join(lang === 'zh' ? '、' : ', '),
-      LABELS.giType[i.giType][lang], LABELS.status[i.status][lang],
-      i.readiness, i.itemsReady, i.itemsNeeded,
-      i.nextDueOn ? new Date(`${i.nextDueOn}T00:00:00Z`) : null,
-      i.overdueItems, i.filedIncomplete ? (lang === 'zh' ? '是' : 'yes') : '',
-      i.productId, i.designationId,
-    ]);
-  }
-  sheet.getColumn(5).numFmt = '0%';
-  sheet.getColumn(8).numFmt = 'yyyy-mm-dd';
-  sheet.columns.forEach((c, n) => { c.width = n === 0 ? 24 : n === 1 ? 18 : 14; });
-  return new Uint8Array(await book.xlsx.writeBuffer());
 }

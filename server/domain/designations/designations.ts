@@ -6,7 +6,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
   ALLOWED_MOVES, BEFORE_EARLIEST_MESSAGE, canMove, DesignationUpdate, firstPossibleDay, futureMessage, isNotBefore,
-  notBeforeEarliest, partialDateParts, precisionOf, termEnd, type Designation, type DesignationCreate, type TransitionCreate,
+  markKindFits, notBeforeEarliest, partialDateParts, termEndOfGrant, type Designation, type DesignationCreate, type TransitionCreate,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { badRequest, conflict, notFound } from '../../errors';
@@ -15,7 +15,7 @@ import { recordAudit } from '../access/audit';
 import { dossierCompleteness, markFiledIncomplete } from './dossiers';
 import { productForWrite } from '../access/permissions';
 import { presentDesignation } from '../products/products-read';
-import { NOW_SQL, touchProduct } from '../products/products-write';
+import { NOW_SQL, touchProduct } from '../products/product-stamp';
 import type { SignedIn } from '../access/viewer';
 
 type DesignationRow = typeof t.designations.$inferSelect;
@@ -72,9 +72,9 @@ function cleanDetails<T extends object>(fields: T): T {
   return { ...fields, ...validate(DesignationUpdate, given, 'body') };
 }
 
-/** 400 unless a trademark has a mark kind and other types have none. */
+/** 400 unless the kind of mark fits the type (markKindFits): a trademark names one, other types none. */
 function assertMarkKind(giType: DesignationRow['giType'], markKind: DesignationRow['markKind']): void {
-  if ((giType === 'trademark') !== (markKind !== null)) {
+  if (!markKindFits(giType, markKind)) {
     throw badRequest('Invalid body field: markKind', [{ path: ['markKind'], message: '地理标志商标须注明集体商标或证明商标；其他类型不填' }]);
   }
 }
@@ -117,8 +117,9 @@ export function updateDesignation(db: Db, viewer: SignedIn, id: number, given: D
 
 /**
  * Moves a designation's status. The move must be in the table (409 `illegal_transition` naming the
- * allowed moves), dated not in the future and not before the previous move (400). Granting a
- * trademark sets its 10-year `validUntil` unless one is already recorded (a recorded one may not end before the grant).
+ * allowed moves), dated not in the future and not before the previous move (400). Granting a type
+ * with a fixed term (a trademark: 10 years) sets its `validUntil` unless one is already recorded (a
+ * recorded one may not end before the grant).
  * Filing while the dossier has needed items not ready is refused (409 `dossier_incomplete`) unless
  * `move.confirmIncomplete`; then the dossier is marked filed incomplete and the audit says so.
  * `recordingHistory` (the spreadsheet import: moves that already happened) skips that question.
@@ -154,9 +155,8 @@ export function moveDesignation(
       );
     }
     if (filedIncomplete) markFiledIncomplete(db, id, row.giType);
-    // A trademark's 10-year term can be worked out only from a grant known to the day.
-    const validUntil = move.to === 'granted' && row.giType === 'trademark' && row.validUntil === null && precisionOf(move.on) === 'day'
-      ? termEnd(move.on, 10) : row.validUntil;
+    // A fixed term (a trademark's 10 years) can be worked out only from a grant known to the day.
+    const validUntil = move.to === 'granted' && row.validUntil === null ? termEndOfGrant(row.giType, move.on) : row.validUntil;
     db.insert(t.transitions).values({
       designationId: id, fromStatus: row.status, toStatus: move.to, on: move.on, note: move.note, userId: viewer.id,
     }).run();

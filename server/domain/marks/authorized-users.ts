@@ -1,58 +1,35 @@
 /**
  * Authorised users of a designation's official mark: added and changed by the officials of the
- * product's county (and admins), each change audited; read with the product; counted by the tally.
+ * product's county (and admins), each change audited. Read with the product (products/authorized-users-read.ts),
+ * counted by the tally.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  AuthorizedUserCreate, comparableName, type AuthorizedUser, type AuthorizedUserUpdate, type MarkKind,
+  AuthorizedUserCreate, basesOf, comparableName, type AuthorizedUser, type AuthorizedUserUpdate, type GiType, type MarkKind,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { badRequest, conflict, notFound } from '../../errors';
 import { validate } from '../../validate';
 import { recordAudit, type Tx } from '../access/audit';
 import { productForWrite } from '../access/permissions';
-import { touchProduct } from '../products/products-write';
+import { presentAuthorizedUser } from '../products/authorized-users-read';
+import { NOW_SQL, touchProduct } from '../products/product-stamp';
 import type { SignedIn } from '../access/viewer';
 
-type Row = typeof t.authorizedUsers.$inferSelect;
+/** A stored row as the API shows it (read with the product, so it lives there; the import presents its changes with it). */
+export { presentAuthorizedUser } from '../products/authorized-users-read';
 
-/** A stored row as the API shows it. */
-export function presentAuthorizedUser(r: Row): AuthorizedUser {
-  return {
-    id: r.id, designationId: r.designationId, name: r.name, creditCode: r.creditCode, basis: r.basis,
-    reference: r.reference, from: r.from, until: r.until, status: r.status,
-  };
-}
-
-/** The product page's read, prepared once per connection (it runs for every product answer built). */
-const byProduct = new WeakMap<Db, ReturnType<typeof prepareByProduct>>();
-function prepareByProduct(db: Db) {
-  return db.select({ u: t.authorizedUsers }).from(t.authorizedUsers)
-    .innerJoin(t.designations, eq(t.designations.id, t.authorizedUsers.designationId))
-    .where(eq(t.designations.productId, sql.placeholder('id')))
-    .orderBy(asc(t.authorizedUsers.designationId), asc(t.authorizedUsers.name), asc(t.authorizedUsers.id))
-    .prepare();
-}
-
-/** The authorised users of every designation of a product, by designation then name. */
-export function authorizedUsersOfProduct(db: Db, productId: number): AuthorizedUser[] {
-  let statement = byProduct.get(db);
-  if (!statement) byProduct.set(db, statement = prepareByProduct(db));
-  return statement.all({ id: productId }).map((r) => presentAuthorizedUser(r.u));
-}
-
-/** 400 unless the basis fits the mark: collective members only of a collective mark, licensees only of a certification mark. */
-function assertBasisFits(basis: AuthorizedUser['basis'], giType: string, markKind: MarkKind | null): void {
-  const fits = basis === 'collective_member' ? giType === 'trademark' && markKind === 'collective'
-    : basis === 'licensee' ? giType === 'trademark' && markKind === 'certification'
-      : true;
-  if (!fits) {
+/** 400 unless the basis fits the mark (basesOf): collective members only of a collective mark, licensees only of a certification mark. */
+function assertBasisFits(basis: AuthorizedUser['basis'], giType: GiType, markKind: MarkKind | null): void {
+  if (!basesOf(giType, markKind).includes(basis)) {
     throw badRequest('Invalid body field: basis', [{
       path: ['basis'],
       message: basis === 'collective_member'
         ? '集体商标成员只适用于集体商标 / A collective-mark member applies to collective marks only'
-        : '证明商标被许可人只适用于证明商标 / A licensee applies to certification marks only',
+        : basis === 'licensee'
+          ? '证明商标被许可人只适用于证明商标 / A licensee applies to certification marks only'
+          : '该使用依据不适用于此类地理标志 / This basis does not apply to this type of GI',
     }]);
   }
 }
@@ -99,7 +76,7 @@ export function updateAuthorizedUser(db: Db, viewer: SignedIn, id: number, patch
     const merged = validate(AuthorizedUserCreate, { ...fields, ...patch }, 'body');
     assertBasisFits(merged.basis, d.giType, d.markKind);
     assertNotDuplicate(tx, row.designationId, merged.creditCode, id);
-    const updated = tx.update(t.authorizedUsers).set({ ...merged, nameKey: comparableName(merged.name), updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+    const updated = tx.update(t.authorizedUsers).set({ ...merged, nameKey: comparableName(merged.name), updatedAt: NOW_SQL })
       .where(eq(t.authorizedUsers.id, id)).returning().get();
     touchProduct(db, d.productId);
     const after = presentAuthorizedUser(updated);

@@ -4,12 +4,13 @@
  * it may use them today. Only public, current products count; nothing internal is answered. The
  * matching and the answer's shape are db/model/verify-match.ts, shared with the static copy's index.
  */
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
   asCreditCode, comparableName, matchesVerifyQuery, verifyResultOf, type CountyCode, type VerifyIndex, type VerifyIndexEntry, type VerifyResult,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
+import { publishedProducts } from '../access/permissions';
 
 export { asCreditCode, comparableName, MAX_VERIFY_MATCHES as MAX_MATCHES } from '../../../db/model';
 
@@ -37,7 +38,7 @@ function entries(db: Db, where?: SQL): VerifyIndexEntry[] {
   }).from(t.authorizedUsers)
     .innerJoin(t.designations, eq(t.designations.id, t.authorizedUsers.designationId))
     .innerJoin(t.products, eq(t.products.id, t.designations.productId))
-    .where(and(eq(t.products.visibility, 'public'), isNull(t.products.archivedAt), where))
+    .where(and(publishedProducts(), where))
     .orderBy(asc(t.authorizedUsers.name), asc(t.authorizedUsers.id)).all();
   const countiesOf = countiesOfProducts(db, [...new Set(rows.map((r) => r.productId))]);
   return rows.map((r) => ({ ...r, counties: countiesOf.get(r.productId) ?? [] }));

@@ -3,7 +3,7 @@
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { GI_TYPES, type County, type GiType } from '../../../db/model';
+import { GI_TYPES, perGiType, type County, type CountyCollection, type CountyCounts, type CountyGeometry, type GiType } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { readableProducts } from '../access/permissions';
 import type { Viewer } from '../access/viewer';
@@ -37,20 +37,17 @@ function countyCounts(db: Db, viewer: Viewer) {
   return { products, inForce };
 }
 
-/** Counts carried by each county feature. */
-export interface CountyCounts { products: number; inForce: Record<GiType, number> & { total: number } }
-
-/** The counties as an RFC 7946 FeatureCollection; properties are the County fields plus counts. */
-export function countiesGeoJson(db: Db, viewer: Viewer) {
+/** The counties as an RFC 7946 FeatureCollection; properties are the County fields plus counts (db/model/map-layers.ts). */
+export function countiesGeoJson(db: Db, viewer: Viewer): CountyCollection {
   const { products, inForce } = countyCounts(db, viewer);
   const features = db.select().from(t.counties).orderBy(asc(t.counties.code)).all().map((c) => {
-    const byType = Object.fromEntries(GI_TYPES.map((g) => [g, 0])) as Record<GiType, number>;
+    const byType = perGiType(() => 0);
     for (const r of inForce) if (r.code === c.code) byType[r.giType] = r.n;
     const counts: CountyCounts = {
       products: products.find((r) => r.code === c.code)?.n ?? 0,
       inForce: { ...byType, total: GI_TYPES.reduce((s, g) => s + byType[g], 0) },
     };
-    return { type: 'Feature' as const, id: c.code, properties: { ...presentCounty(c), ...counts }, geometry: c.geometry };
+    return { type: 'Feature' as const, id: c.code, properties: { ...presentCounty(c), ...counts }, geometry: c.geometry as CountyGeometry };
   });
   return { type: 'FeatureCollection' as const, features };
 }

@@ -13,7 +13,7 @@ import { badRequest, notFound } from '../../errors';
 import { recordAudit } from '../access/audit';
 import { presentDocument, readableDocument } from './documents-read';
 import { productForWrite } from '../access/permissions';
-import { touchProduct } from './products-write';
+import { touchProduct } from './product-stamp';
 import type { SignedIn } from '../access/viewer';
 
 /** A file ready to keep: its recognised type, the bytes to store, their SHA-256, and a thumbnail of a picture. */

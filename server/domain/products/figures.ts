@@ -11,7 +11,7 @@ import * as t from '../../../db/schema';
 import { recordAudit } from '../access/audit';
 import { productForWrite } from '../access/permissions';
 import { getProduct } from './products-read';
-import { touchProduct } from './products-write';
+import { touchProduct } from './product-stamp';
 import type { SignedIn } from '../access/viewer';
 
 /** The series as PUT /api/products/:id/figures takes it, checked. */

@@ -8,7 +8,7 @@ import * as t from '../../../db/schema';
 import { recordAudit } from '../access/audit';
 import { productForWrite } from '../access/permissions';
 import { getProduct } from './products-read';
-import { touchProduct } from './products-write';
+import { touchProduct } from './product-stamp';
 import type { SignedIn } from '../access/viewer';
 
 /** Replaces the whole participant list of a product, in one transaction with its audit entry. */

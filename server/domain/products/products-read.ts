@@ -6,11 +6,11 @@ import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL, type SQLWrapp
 import type { Db } from '../../../db/open';
 import {
   statusesOf, type AreaGeometry, type Designation, type Location, type Participant, type Product, type ProductFilter,
-  type ProductQuery, type ProductSummary, type Transition,
+  type ProductPointFeature, type ProductPoints, type ProductQuery, type ProductSummary, type Transition,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { firstPublicPhotos, productDocuments } from './documents-read';
-import { authorizedUsersOfProduct } from '../marks/authorized-users';
+import { authorizedUsersOfProduct } from './authorized-users-read';
 import { listScope, readableProducts } from '../access/permissions';
 import type { Viewer } from '../access/viewer';
 
@@ -206,25 +206,8 @@ export function getProduct(db: Db, id: number, viewer: Viewer): Product | null {
   };
 }
 
-/**
- * A GeoJSON point feature of one product location (RFC 7946: [lng, lat]). Its top-level `id`
- * (`<productId>-<position>`) is unique in the collection and the same in every build of the same data;
- * the product is named by `properties.productId`, and no property is called `id` (or `fid`), so GIS
- * tools that take an `id` as the feature id (GDAL → GeoPackage) get one per feature, never a repeat.
- */
-export interface ProductPointFeature {
-  type: 'Feature';
-  id: string;
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: Pick<ProductSummary, 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
-    productId: number; label: string; precision: Location['precision'];
-    /** The thumbnail of the product's first public photo, for the popup (null: no photo). */
-    thumbnailUrl: string | null;
-  };
-}
-
-/** Every location of every matching product as a FeatureCollection of points. */
-export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer) {
+/** Every location of every matching product as a FeatureCollection of points (db/model/map-layers.ts). */
+export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer): ProductPoints {
   // The map shows current products only, whoever looks; archived ones are listed in the workspace.
   const where = and(productWhere(db, filter, viewer), isNull(t.products.archivedAt));
   const rows = db.select().from(t.products).where(where).orderBy(asc(t.products.nameZh), asc(t.products.id)).all();

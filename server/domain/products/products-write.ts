@@ -2,7 +2,7 @@
  * Changing products: create, edit, archive and restore. Each runs in one transaction with its audit
  * entry, checks permissions first, and returns the product as the API shows it.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
   productNameKey, ProductUpdate, type CountyCode, type Location, type Product, type ProductCreate, type ProtectedArea,
@@ -16,15 +16,8 @@ import {
   assertAdmin, assertMayArchive, assertMayChangeCounties, assertMayEditIn, countyNames, productForWrite, readableProducts,
 } from '../access/permissions';
 import { getProduct } from './products-read';
+import { NOW_SQL } from './product-stamp';
 import type { SignedIn } from '../access/viewer';
-
-/** The database's own clock, in the format of the timestamp columns. */
-export const NOW_SQL = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
-
-/** Marks a product as changed (any change to it or its parts). */
-export function touchProduct(db: Db, productId: number): void {
-  db.update(t.products).set({ updatedAt: NOW_SQL }).where(eq(t.products.id, productId)).run();
-}
 
 /**
  * The product as a writer sees it right after a change. They may read what they may change, except

@@ -1,5 +1,5 @@
 /**
- * The annual report of a calendar year (DESIGN.md "The annual report"). Its counts are the tally's,
+ * The annual report of a calendar year (README "The annual report"). Its counts are the tally's,
  * replayed at the year end (or today while the year is not over), so the report and the tally page
  * never disagree; what was new in the year is read from the same dated facts, each counted from
  * the last possible day of its date, as the tally counts it (a grant known as `2013` is new in 2013).
@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  lastPossibleDay, type AnnualReport, type CountyCode, type GiType, type Period, type ReportFigures,
+  hasTerm, lastPossibleDay, type AnnualReport, type CountyCode, type GiType, type Period, type ReportFigures,
   type ReportMove, type ReportRenewal,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
@@ -138,10 +138,10 @@ function figuresOfYear(db: Db, year: number): ReportFigures {
   return { year, products: rows.length, households: sum('households'), areaMu: sum('areaMu'), outputTonnes: sum('outputTonnes'), valueWanYuan: sum('valueWanYuan') };
 }
 
-/** Trademarks in force on `asOf` whose term ends in `year`, soonest first. */
+/** Grants with a fixed term (trademarks) in force on `asOf` whose term ends in `year`, soonest first. */
 function renewalsDueIn(db: Db, index: ReplayIndex, asOf: string, year: number): ReportRenewal[] {
   const statuses = index.statusesOn(asOf);
-  const due = index.designations.filter((d, i) => d.giType === 'trademark' && statuses[i] === 'granted'
+  const due = index.designations.filter((d, i) => hasTerm(d.giType) && statuses[i] === 'granted'
     && d.validUntil !== null && d.validUntil.startsWith(`${year}-`));
   if (due.length === 0) return [];
   const numbers = new Map(db.select({ id: t.designations.id, number: t.designations.number }).from(t.designations)

@@ -29,8 +29,9 @@ export function countedProducts(db: Db) {
 
 /**
  * One move of a counted designation, as the series sweeps them: `day` is the last possible day of
- * its date (DESIGN.md: a fact counts from the first day on which it is certainly true), `id` the
- * order in which moves were recorded (a later move supersedes an earlier one).
+ * its date (a fact counts from the first day on which it is certainly true: a grant known as `2020`
+ * is in force from 2020-12-31, not on 2020-06-30), `id` the order in which moves were recorded (a
+ * later move supersedes an earlier one).
  */
 export interface Move { id: number; designationId: number; giType: GiType; to: Status; day: string }
 

@@ -3,7 +3,7 @@
  * each month (quarter, year) of it, for the page's chart. One sweep over the dated moves, applying
  * the same rule as the tally (the latest recorded move that counts by a date; in force iff granted).
  */
-import { GI_TYPES, todayInShanghai, type GiType, type Period, type SeriesStep, type Status, type TallySeries } from '../../../db/model';
+import { perGiType, todayInShanghai, type GiType, type Period, type SeriesStep, type Status, type TallySeries } from '../../../db/model';
 import type { Db } from '../../../db/open';
 import { addDays, addMonths, loadReplayIndex, type ReplayIndex } from './tally-replay';
 
@@ -34,7 +34,7 @@ export function computeSeries(
   const dates = sampleDates(period, step, today);
   const moves = index.movesUntil(dates.at(-1)!);
   const status = new Map<number, { id: number; to: Status }>();
-  const inForce: Record<GiType, number> = { trademark: 0, protected_product: 0, agricultural_product: 0 };
+  const inForce: Record<GiType, number> = perGiType(() => 0);
   const points: TallySeries['points'] = [];
   let i = 0;
   for (const on of dates) {
@@ -46,7 +46,7 @@ export function computeSeries(
       if (m.to === 'granted') inForce[m.giType]++;
       status.set(m.designationId, { id: m.id, to: m.to });
     }
-    points.push({ on, inForce: Object.fromEntries(GI_TYPES.map((g) => [g, inForce[g]])) as Record<GiType, number> });
+    points.push({ on, inForce: perGiType((g) => inForce[g]) });
   }
   return {
     period: { id: period.id, name: period.name, startsOn: period.startsOn, endsOn: period.endsOn },

@@ -4,7 +4,7 @@
  * GIs in force, and trademarks due for renewal. Everything is replayed from dated transitions.
  */
 import {
-  COUNTY_CODES, GI_TYPES, todayInShanghai, type CountyCode, type GiType, type Period, type RenewalDue, type Tally,
+  COUNTY_CODES, GI_TYPES, hasTerm, perGiType, todayInShanghai, type CountyCode, type GiType, type Period, type RenewalDue, type Tally,
   type Status, type TallyType,
 } from '../../../db/model';
 import type { Db } from '../../../db/open';
@@ -34,8 +34,7 @@ export function defaultAsOf(period: Pick<Period, 'endsOn'>, today: string = toda
 type Counts = Record<GiType, { inForce: number; cultivating: number; filed: number; published: number; readyToFile: number }>;
 
 function emptyCounts(): Counts {
-  const zero = () => ({ inForce: 0, cultivating: 0, filed: 0, published: 0, readyToFile: 0 });
-  return { trademark: zero(), protected_product: zero(), agricultural_product: zero() };
+  return perGiType(() => ({ inForce: 0, cultivating: 0, filed: 0, published: 0, readyToFile: 0 }));
 }
 
 function add(counts: Counts, giType: GiType, status: Status | null, ready = false): void {
@@ -58,14 +57,14 @@ function present(counts: Counts, targetOf: (g: GiType) => { baseline: number; ta
 }
 
 /**
- * Trademarks in force on `asOf` whose term ends within the next 12 months, plus those whose term has
+ * Grants with a fixed term (trademarks) in force on `asOf` whose term ends within the next 12 months, plus those whose term has
  * already ended while no `expired` move is recorded (flagged `lapsed`: they need renewing in the
  * grace period or recording as expired). Soonest first.
  */
 function renewalsDue(designations: CountedDesignation[], statuses: (Status | null)[], asOf: string): RenewalDue[] {
   const horizon = addMonths(asOf, RENEWAL_WINDOW_MONTHS);
   return designations
-    .filter((d, i) => d.giType === 'trademark' && statuses[i] === 'granted' && d.validUntil !== null && d.validUntil <= horizon)
+    .filter((d, i) => hasTerm(d.giType) && statuses[i] === 'granted' && d.validUntil !== null && d.validUntil <= horizon)
     .sort((a, b) => a.validUntil!.localeCompare(b.validUntil!) || a.id - b.id)
     .map((d) => ({
       designationId: d.id, productId: d.productId, nameZh: d.nameZh, nameEn: d.nameEn,

@@ -9,7 +9,7 @@ import {
   WidthType,
 } from 'docx';
 import {
-  formatPartialDate, LABELS, longDay, percent, REPORT_WORDS, reportCountyNames, reportPeriodLine, reportProductName,
+  formatPartialDate, GI_TYPES, LABELS, longDay, percent, REPORT_WORDS, reportCountyNames, reportPeriodLine, reportProductName,
   reportScope, reportStatRows, reportTitle, reportTypeName, type AnnualReport, type ReportLang,
 } from '../../../db/model';
 
@@ -84,8 +84,8 @@ function reportBody(r: AnnualReport, lang: ReportLang): (Paragraph | Table)[] {
     ...section(w.users, [c.userName, c.creditCode, c.product, c.giType, c.basis, c.reference, c.from, c.status],
       r.newInYear.authorizedUsers.map((u) => [u.name, u.creditCode ?? '—', product(u), LABELS.giType[u.giType][lang],
         LABELS.basis[u.basis][lang], u.reference ?? '—', day(u.from), LABELS.authorizationStatus[u.status][lang]]), lang, w.none),
-    ...section(w.counties, [c.county, ...(['trademark', 'protected_product', 'agricultural_product'] as const).map((g) => LABELS.giType[g][lang]), c.newGrants, c.authorizedUsers],
-      r.byCounty.map((x) => [lang === 'en' ? x.nameEn : x.nameZh, x.inForce.trademark, x.inForce.protected_product, x.inForce.agricultural_product, x.newGrants, x.authorizedUsers]),
+    ...section(w.counties, [c.county, ...GI_TYPES.map((g) => LABELS.giType[g][lang]), c.newGrants, c.authorizedUsers],
+      r.byCounty.map((x) => [lang === 'en' ? x.nameEn : x.nameZh, ...GI_TYPES.map((g) => x.inForce[g]), x.newGrants, x.authorizedUsers]),
       lang, w.none, w.countiesNote),
     ...section(w.households, [c.item, c.value], reportStatRows(r, lang).map((s) => [s.label, s.value]), lang, w.none),
     ...section(w.renewals, [c.product, c.number, c.validUntil],

@@ -1,13 +1,16 @@
 /**
  * The public changes as an Atom 1.0 feed (RFC 4287): products made public, status moves of public
  * products and new authorised users of their marks, newest first, read from the audit log and told with the registry's names as they
- * are now. Only products that are public and not archived appear; account names never do.
+ * are now. A product that is public with no recorded change making it so (loaded by the seeds, which
+ * write no history) was made public when it entered the registry, and is an entry from that time.
+ * Only products that are public and not archived appear; account names never do.
  */
 import { createHash } from 'node:crypto';
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import { formatPartialDate, LABELS, precisionOf, type AuthorizationBasis, type GiType, type Status } from '../../../db/model';
 import * as t from '../../../db/schema';
+import { publishedProducts } from '../../domain/access/permissions';
 
 /** How many entries the feed carries. */
 export const FEED_ENTRIES = 100;
@@ -20,8 +23,8 @@ export const FEED_PATH = '/api/feed.atom';
 
 /** One change in the feed, before it is written as XML. */
 export interface FeedEntry {
-  /** The audit entry it comes from. */
-  auditId: number;
+  /** The audit entry it comes from (null: a product public since it entered the registry, with no entry). */
+  auditId: number | null;
   /** When it was recorded (RFC 3339, UTC). */
   at: string;
   kind: 'published' | 'status' | 'authorized_user';
@@ -38,17 +41,20 @@ export interface FeedEntry {
 }
 
 const e = t.auditEvents;
-const published = and(eq(t.products.visibility, 'public'), isNull(t.products.archivedAt));
+/** Public and not archived: the one rule of what the public sees (permissions.ts). */
+const published = publishedProducts();
+/** An audit entry that made a product public: created public, or changed from draft to public. */
+const makesPublic = and(eq(e.entity, 'product'), sql`json_extract(${e.after}, '$.visibility') = 'public'`, or(
+  eq(e.action, 'create'),
+  and(eq(e.action, 'update'), sql`coalesce(json_extract(${e.before}, '$.visibility'), '') <> 'public'`),
+));
 
 /** The newest public changes (at most `limit`), newest first. */
 export function feedEntries(db: Db, limit = FEED_ENTRIES): FeedEntry[] {
   // A product became public: created public, or changed from draft to public.
   const becamePublic = db.select({ auditId: e.id, at: e.at, productId: t.products.id })
     .from(e).innerJoin(t.products, eq(t.products.id, e.entityId))
-    .where(and(eq(e.entity, 'product'), published, sql`json_extract(${e.after}, '$.visibility') = 'public'`, or(
-      eq(e.action, 'create'),
-      and(eq(e.action, 'update'), sql`coalesce(json_extract(${e.before}, '$.visibility'), '') <> 'public'`),
-    )))
+    .where(and(makesPublic, published))
     .orderBy(desc(e.id)).limit(limit).all();
   // A designation of a public product started (cultivating) or moved to another status.
   const moved = db.select({
@@ -66,11 +72,12 @@ export function feedEntries(db: Db, limit = FEED_ENTRIES): FeedEntry[] {
     .where(and(eq(e.entity, 'designation'), eq(e.action, 'authorized_user_add'), published))
     .orderBy(desc(e.id)).limit(limit).all();
 
-  const picked = [
+  const recorded = [
     ...becamePublic.map((r) => ({ ...r, kind: 'published' as const })),
     ...moved.map((r) => ({ ...r, kind: 'status' as const })),
     ...users.map((r) => ({ ...r, action: 'authorized_user_add', kind: 'authorized_user' as const })),
   ].sort((a, b) => b.auditId - a.auditId).slice(0, limit);
+  const picked = newestFirst(recorded, publicSinceEntry(db, limit), limit);
   if (picked.length === 0) return [];
 
   const ids = [...new Set(picked.map((r) => r.productId))];
@@ -104,6 +111,30 @@ export function feedEntries(db: Db, limit = FEED_ENTRIES): FeedEntry[] {
     };
   });
 }
+
+/** Public products with no recorded change that made them public (the seeds'), newest first, as entries at their creation. */
+function publicSinceEntry(db: Db, limit: number) {
+  const recorded = db.select({ id: e.id }).from(e).where(and(makesPublic, eq(e.entityId, t.products.id)));
+  return db.select({ at: t.products.createdAt, productId: t.products.id }).from(t.products)
+    .where(and(published, notExists(recorded)))
+    .orderBy(desc(t.products.createdAt), desc(t.products.id)).limit(limit).all()
+    .map((r) => ({ ...r, auditId: null, kind: 'published' as const }));
+}
+
+/** Two lists, each newest first, merged newest first (recorded changes before unrecorded ones of the same time) and cut at `limit`. */
+function newestFirst<A extends { at: string }, B extends { at: string }>(recorded: A[], unrecorded: B[], limit: number): (A | B)[] {
+  const out: (A | B)[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < limit && (i < recorded.length || j < unrecorded.length)) {
+    const takeRecorded = j >= unrecorded.length || (i < recorded.length && timeOf(recorded[i].at) >= timeOf(unrecorded[j].at));
+    out.push(takeRecorded ? recorded[i++] : unrecorded[j++]);
+  }
+  return out;
+}
+
+/** A stored timestamp as milliseconds (audit rows older than the ISO form may use a space), for ordering. */
+const timeOf = (at: string) => Date.parse(at.includes('T') ? at : `${at.replace(' ', 'T')}Z`) || 0;
 
 /** A name-based UUID (SHA-1, RFC 9562 version 5 layout) as a `urn:uuid:` IRI: the same name gives the same id. */
 export function uuidUrn(name: string): string {
@@ -193,7 +224,7 @@ export function atomFeed(db: Db, { baseUrl = '', limit }: FeedOptions = {}): str
     const at = rfc3339(entry.at);
     lines.push(
       '  <entry>',
-      `    <id>${uuidUrn(`audit:${entry.auditId}`)}</id>`,
+      `    <id>${uuidUrn(entry.auditId === null ? `public:${entry.productId}` : `audit:${entry.auditId}`)}</id>`,
       `    <title>${x(title)}</title>`,
       `    <updated>${at}</updated>`,
       `    <published>${at}</published>`,

@@ -1,19 +1,21 @@
 /**
- * What search engines read: robots.txt (the public pages and open-data files welcome, the workspace
- * and the rest of the API not) and a sitemap of the public pages (the map, the tally, and each public,
- * current product with its last change). Both need the site's absolute origin: the Sitemaps protocol
+ * What search engines read, from the table of the public surface (db/model/public-surface.ts):
+ * robots.txt (the pages and the open-data files the table welcomes, the rest of the API and any page it
+ * keeps from crawlers not) and a sitemap of the pages it lists (each product page once per public,
+ * current product, with its last change). Both need the site's absolute address: the Sitemaps protocol
  * takes full URLs only.
  */
 import { asc } from 'drizzle-orm';
+import { OPEN_DATA, PAGES, pagePath } from '../../../db/model';
 import type { Db } from '../../../db/open';
 import * as t from '../../../db/schema';
 import { readableProducts } from '../../domain/access/permissions';
 
 /** The open-data files under /api/ that crawlers may fetch (the rest of /api/ is not for them). */
-export const OPEN_DATA_FILES = [
-  '/api/docs', '/api/openapi.json', '/api/feed.atom', '/api/counties.geojson', '/api/products.geojson',
-  '/api/export/products.csv', '/api/export/products.xlsx',
-] as const;
+export const OPEN_DATA_FILES: readonly string[] = OPEN_DATA.filter((p) => p.crawl).map((p) => p.path);
+
+/** The pages kept from crawlers, as path prefixes (`/admin` for the workspace's `/admin/*`). */
+const CLOSED_PAGES = PAGES.filter((p) => !p.crawl).map((p) => p.path.replace(/\/\*$/, ''));
 
 /** robots.txt for a site at `origin` (no `Sitemap:` line without one: the protocol wants a full URL). */
 export function robotsTxt(origin: string | null): string {
@@ -22,7 +24,7 @@ export function robotsTxt(origin: string | null): string {
     'User-agent: *',
     'Allow: /',
     ...OPEN_DATA_FILES.map((path) => `Allow: ${path}`),
-    'Disallow: /admin',
+    ...CLOSED_PAGES.map((path) => `Disallow: ${path}`),
     'Disallow: /api/',
     ...(origin ? ['', `Sitemap: ${origin}/sitemap.xml`] : []),
     '',
@@ -37,19 +39,14 @@ function publicProducts(db: Db): { id: number; updatedAt: string }[] {
     .where(readableProducts(db, null)).orderBy(asc(t.products.id)).all();
 }
 
-/** The sitemap (sitemaps.org 0.9) of the public pages of a site at `origin`. */
+/** The sitemap (sitemaps.org 0.9) of the public pages of a site at `origin`, in the table's order. */
 export function sitemapXml(db: Db, origin: string): string {
   const products = publicProducts(db);
   const newest = products.reduce<string | null>((max, p) => (max === null || p.updatedAt > max ? p.updatedAt : max), null);
   const url = (path: string, lastmod: string | null) =>
     `  <url><loc>${escapeXml(origin + path)}</loc>${lastmod ? `<lastmod>${escapeXml(lastmod)}</lastmod>` : ''}</url>`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    url('/', newest),
-    url('/tally', null),
-    ...products.map((p) => url(`/products/${p.id}`, p.updatedAt)),
-    '</urlset>',
-    '',
-  ].join('\n');
+  const urls = PAGES.filter((page) => page.sitemap).flatMap((page) => (page.path.includes(':id')
+    ? products.map((p) => url(pagePath(page, p.id), p.updatedAt))
+    : [url(page.path, 'lastmod' in page && page.lastmod === 'newestProduct' ? newest : null)]));
+  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
 }

@@ -3,6 +3,7 @@
  * RFC 4180 parser that counts columns, cells and characters per cell as each field ends and rows as
  * each row ends.
  */
+import { restoreFormula } from '../cells/formula-guard';
 import { decodeCsvBytes } from './decode-text';
 import { IMPORT_LIMITS, importErrors, type ImportLimits } from './limits';
 import { EMPTY_ZIP_MAGIC, OLE2_MAGIC, startsWith, TableBuilder, ZIP_MAGIC, type Table, type TableCell } from './table';
@@ -34,7 +35,8 @@ function sniffDelimiter(text: string): number {
 /**
  * Reads a CSV file: decodes it, then parses it field by field, throwing at the first limit passed.
  * Cells are text (`null` when empty or blank); quoted fields, doubled quotes, CRLF/LF/CR, and a quote
- * inside an unquoted field kept as text (as Excel does).
+ * inside an unquoted field kept as text (as Excel does). A field the export guarded against formulas
+ * (`'=…`) is read without the guard's apostrophe.
  */
 export function readCsvTable(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Table {
   if (bytes.byteLength > limits.fileBytes) throw importErrors.fileTooLarge(limits);
@@ -83,6 +85,8 @@ export function readCsvTable(bytes: Uint8Array, limits: ImportLimits = IMPORT_LI
       value = text.slice(start, i);
     }
 
+    // The export's guard against formulas comes off here, where the CSV format put it on (formula-guard.ts).
+    value = restoreFormula(value);
     if (value.trim() === '') pendingEmpty++;
     else {
       table.cell(line, column, value);

@@ -1,77 +1,191 @@
 /**
- * The columns an import reads, and how a header cell names one: by its key (`product_zh`), by the
- * export's header (`产品名称 product_zh`), by its Chinese or English label, or by a name offices use
- * for it (`所在县`, `注册号`, `获批日期`…).
+ * The product sheet (地理标志 GI): one row per GI of a product, or per product without one. Its
+ * columns, declared once for the export (CSV and the XLSX's first sheet), the import (how each
+ * header and cell is read) and the template (widths, formats, drop-down lists, instructions). The
+ * product's own sources and each GI's sources have a column each, so what the export writes is what
+ * the import compares with.
  */
-import type { Label } from '../../../db/model';
-import { normalise } from '../cells/cell-values';
+import type { SourceValue, Status } from '../../../db/model';
+import { readDate } from '../cells/cell-dates';
+import { readCreditCode, readSources, sourcesCell } from '../cells/cell-fields';
+import { readCode } from '../cells/cell-codes';
+import { readCounties } from '../cells/cell-counties';
+import { readNumber, readText } from '../cells/cell-values';
+import { headerReader, keysOf, type ReadValue, type SheetColumns } from './sheet-columns';
 
-/** The columns, in the export's order, with their labels. */
-export const IMPORT_COLUMNS = {
-  product_id: { zh: '产品编号', en: 'Product number' },
-  product_zh: { zh: '产品名称', en: 'Product name' },
-  product_en: { zh: '英文名称', en: 'English name' },
-  category: { zh: '类别', en: 'Category' },
-  county_adcodes: { zh: '县（市、区）代码', en: 'County codes' },
-  counties_zh: { zh: '县（市、区）', en: 'Counties' },
-  gi_type: { zh: '地理标志类型', en: 'GI type' },
-  mark_kind: { zh: '商标类别', en: 'Mark kind' },
-  status: { zh: '状态', en: 'Status' },
-  holder: { zh: '持有人', en: 'Holder' },
-  holder_credit_code: { zh: '统一社会信用代码', en: 'Holder credit code' },
-  number: { zh: '注册/登记/公告号', en: 'Registration number' },
-  announcement: { zh: '公告', en: 'Announcement' },
-  filed_on: { zh: '申报日期', en: 'Filed on' },
-  granted_on: { zh: '获批日期', en: 'Granted on' },
-  valid_until: { zh: '有效期至', en: 'Valid until' },
-  sources: { zh: '来源', en: 'Sources' },
-} as const satisfies Record<string, Label>;
+/** The statuses an import may set; the others (withdrawn, revoked…) are decisions made in the workspace. */
+export const IMPORT_STATUSES = ['cultivating', 'filed', 'published', 'granted'] as const satisfies readonly Status[];
+/** A status an import may set. */
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** A row of the sheet as the registry holds it: a product, with one of its GIs (all null without one). */
+export interface ProductRecord {
+  productId: number;
+  nameZh: string;
+  nameEn: string | null;
+  category: string;
+  countyCodes: readonly string[];
+  countyNamesZh: readonly string[];
+  giType: string | null;
+  markKind: string | null;
+  status: string | null;
+  holder: string | null;
+  holderCreditCode: string | null;
+  number: string | null;
+  announcement: string | null;
+  filedOn: string | null;
+  grantedOn: string | null;
+  validUntil: string | null;
+  productSources: readonly SourceValue[];
+  designationSources: readonly SourceValue[];
+}
+
+const DATE_FORMS_LINE = { zh: '（写法见下）', en: ' (forms below)' };
+
+/** The columns, in the export's order. */
+export const PRODUCT_COLUMNS = {
+  product_id: {
+    zh: '产品编号', en: 'Product number', also: ['编号', '产品id'], width: 8,
+    help: {
+      zh: '系统中的产品编号（导出表格中已有）。填写后这一行更新该产品；新增产品时留空',
+      en: 'The registry’s product number (as in an export). When filled, the row updates that product; leave it blank for a new product',
+    },
+    read: (cell) => readNumber(cell, { min: 1, integer: true }),
+    write: (r) => r.productId,
+  },
+  product_zh: {
+    zh: '产品名称', en: 'Product name', also: ['产品', '名称', '产品名', '地理标志产品名称'], width: 20, required: true,
+    help: {
+      zh: '产品的中文名称，如"沁水黄小米"。新增产品时必填；不填产品编号时，与已有产品同名的行更新该产品',
+      en: 'The product’s Chinese name. Required for a new product; without a product number, a row with the name of an existing product updates it',
+    },
+    read: (cell) => readText(cell, { max: 100 }),
+    write: (r) => r.nameZh,
+  },
+  product_en: {
+    zh: '英文名称', en: 'English name', also: ['英文名'], width: 26,
+    help: { zh: '英文名称，可不填', en: 'English name (optional)' },
+    read: (cell) => readText(cell, { max: 200 }),
+    write: (r) => r.nameEn,
+  },
+  category: {
+    zh: '类别', en: 'Category', also: ['产品类别', '分类'], width: 12, list: { vocabulary: 'category' }, required: true,
+    help: { zh: '产品类别，从下拉列表中选择。新增产品时必填', en: 'Category: pick from the list. Required for a new product' },
+    read: (cell) => readCode('category', cell),
+    write: (r) => r.category,
+  },
+  county_adcodes: {
+    zh: '县（市、区）代码', en: 'County codes', also: ['县代码', '行政区划代码'], width: 14, format: 'text', list: 'county_codes',
+    help: {
+      zh: '县（市、区）的行政区划代码，如 140521。与"县（市、区）"填其一即可；两列都填时以代码为准',
+      en: 'County codes such as 140521. Fill this or the county names; when both are filled the codes count',
+    },
+    read: (cell, env) => readCounties(cell, env.counties),
+    write: (r) => r.countyCodes.join(';'),
+  },
+  counties_zh: {
+    zh: '县（市、区）', en: 'Counties', also: ['县', '所在县', '县区', '县(市、区)', '所在县区', '区县'], width: 16, list: 'counties', required: true,
+    help: {
+      zh: '所在县（市、区），从下拉列表中选择；跨县的产品写多个，用"、"或";"分开，如"沁水县、阳城县"。新增产品时必填（或填代码）',
+      en: 'County names: pick from the list; for a product of several counties write them all, separated by "、" or ";". Required for a new product (or the codes)',
+    },
+    read: (cell, env) => readCounties(cell, env.counties),
+    write: (r) => r.countyNamesZh.join('、'),
+  },
+  gi_type: {
+    zh: '地理标志类型', en: 'GI type', also: ['类型', '地标类型', '保护类型'], width: 20, list: { vocabulary: 'giType' },
+    help: { zh: '地理标志类型，从下拉列表中选择。不填则只登记产品，不登记地理标志', en: 'GI type: pick from the list. Leave it blank to record the product without a GI' },
+    read: (cell) => readCode('giType', cell),
+    write: (r) => r.giType,
+  },
+  mark_kind: {
+    zh: '商标类别', en: 'Mark kind', also: ['商标类型', '商标种类'], width: 14, list: { vocabulary: 'markKind' },
+    help: { zh: '仅地理标志商标填写：集体商标或证明商标；其他类型留空', en: 'For GI trademarks only: collective or certification mark; blank for the other types' },
+    read: (cell) => readCode('markKind', cell),
+    write: (r) => r.markKind,
+  },
+  status: {
+    zh: '状态', en: 'Status', also: ['当前状态', '进展'], width: 12, list: { vocabulary: 'status', codes: IMPORT_STATUSES },
+    help: {
+      zh: '状态：培育中、已申报、已公示或已获批。撤回、驳回、撤销、失效请在工作台中办理。填写状态时请一并填写对应日期',
+      en: 'Status: cultivating, filed, published or granted (withdrawals, rejections, revocations and expiry are recorded in the workspace). Give the matching dates',
+    },
+    read: (cell) => readCode('status', cell),
+    write: (r) => r.status,
+  },
+  holder: {
+    zh: '持有人', en: 'Holder', also: ['持有人名称', '注册人', '申请人', '登记证书持有人'], width: 32,
+    help: { zh: '持有人（申请人、注册人或登记证书持有人）的全称', en: 'Holder: the applicant’s, registrant’s or certificate holder’s full name' },
+    read: (cell) => readText(cell, { max: 200 }),
+    write: (r) => r.holder,
+  },
+  holder_credit_code: {
+    zh: '统一社会信用代码', en: 'Holder credit code', also: ['信用代码', '持有人信用代码'], width: 22, format: 'text',
+    help: {
+      zh: '持有人的18位统一社会信用代码（该列已设为文本格式，请勿改成数字）',
+      en: 'The holder’s 18-character unified social credit code (the column is formatted as text; keep it so)',
+    },
+    read: readCreditCode,
+    write: (r) => r.holderCreditCode,
+  },
+  number: {
+    zh: '注册/登记/公告号', en: 'Registration number', also: ['注册号', '登记号', '证书编号', '公告号'], width: 22, format: 'text',
+    help: { zh: '商标注册号、登记证书编号或公告号', en: 'Trademark registration, certificate or announcement number' },
+    read: (cell) => readText(cell, { max: 200, nfkc: true }),
+    write: (r) => r.number,
+  },
+  announcement: {
+    zh: '公告', en: 'Announcement', also: ['公告名称'], width: 30,
+    help: { zh: '批准或登记的公告名称、文号', en: 'The announcement of the grant (title or number)' },
+    read: (cell) => readText(cell, { max: 500 }),
+    write: (r) => r.announcement,
+  },
+  filed_on: {
+    zh: '申报日期', en: 'Filed on', also: ['申请日期', '申报时间'], width: 12, format: 'date',
+    help: { zh: `申报日期${DATE_FORMS_LINE.zh}`, en: `Date filed${DATE_FORMS_LINE.en}` },
+    read: (cell, env) => readDate(cell, { today: env.today }),
+    write: (r) => r.filedOn,
+  },
+  granted_on: {
+    zh: '获批日期', en: 'Granted on', also: ['注册日期', '登记日期', '批准日期', '获批时间'], width: 12, format: 'date',
+    help: { zh: `获批（注册、登记）日期${DATE_FORMS_LINE.zh}`, en: `Date granted, registered or approved${DATE_FORMS_LINE.en}` },
+    read: (cell, env) => readDate(cell, { today: env.today }),
+    write: (r) => r.grantedOn,
+  },
+  valid_until: {
+    zh: '有效期至', en: 'Valid until', also: ['有效期', '到期日', '有效期至日'], width: 12, format: 'date',
+    help: { zh: '有效期至，须写到具体哪一天，如 2034-05-01', en: 'Valid until: the exact day, such as 2034-05-01' },
+    read: (cell, env) => readDate(cell, { today: env.today, allowFuture: true, needDay: true }),
+    write: (r) => r.validUntil,
+  },
+  sources: {
+    zh: '来源', en: 'Sources', also: ['资料来源', '出处', '产品来源'], width: 48,
+    help: {
+      zh: '产品的信息来源：文件名、网址，或"标题 <网址>"（网址以 http:// 或 https:// 开头），多条用分号";"分开。地理标志自己的来源写在"地理标志来源"列',
+      en: 'The product’s sources: a document, an address, or "title <address>" (addresses start with http:// or https://), separated by semicolons. A GI’s own sources go in the GI sources column',
+    },
+    read: (cell) => readSources(cell),
+    write: (r) => sourcesCell(r.productSources),
+  },
+  gi_sources: {
+    zh: '地理标志来源', en: 'GI sources', also: ['地标来源', '地理标志资料来源'], width: 48,
+    help: {
+      zh: '这一行地理标志自己的来源（如注册、登记公告），写法同"来源"。表中没有这一列时，新增的地理标志沿用"来源"列',
+      en: 'The sources of this row’s GI (such as its registration notice), written as Sources are. In a sheet without this column, a new GI takes the Sources',
+    },
+    read: (cell) => readSources(cell),
+    write: (r) => sourcesCell(r.designationSources),
+  },
+} as const satisfies SheetColumns<string, ProductRecord>;
 
 /** A column's key. */
-export type ColumnKey = keyof typeof IMPORT_COLUMNS;
+export type ProductColumnKey = keyof typeof PRODUCT_COLUMNS;
 
-/** Other names offices give these columns. */
-const SYNONYMS: Record<string, ColumnKey> = {
-  编号: 'product_id', 产品id: 'product_id',
-  产品: 'product_zh', 名称: 'product_zh', 产品名: 'product_zh', 地理标志产品名称: 'product_zh',
-  英文名: 'product_en',
-  产品类别: 'category', 分类: 'category',
-  县代码: 'county_adcodes', 行政区划代码: 'county_adcodes',
-  县: 'counties_zh', 所在县: 'counties_zh', 县区: 'counties_zh', '县(市、区)': 'counties_zh', 所在县区: 'counties_zh', 区县: 'counties_zh',
-  类型: 'gi_type', 地标类型: 'gi_type', 保护类型: 'gi_type',
-  商标类型: 'mark_kind', 商标种类: 'mark_kind',
-  当前状态: 'status', 进展: 'status',
-  持有人名称: 'holder', 注册人: 'holder', 申请人: 'holder', 登记证书持有人: 'holder',
-  信用代码: 'holder_credit_code', 持有人信用代码: 'holder_credit_code',
-  注册号: 'number', 登记号: 'number', 证书编号: 'number', 公告号: 'number',
-  公告名称: 'announcement',
-  申请日期: 'filed_on', 申报时间: 'filed_on',
-  注册日期: 'granted_on', 登记日期: 'granted_on', 批准日期: 'granted_on', 获批时间: 'granted_on',
-  有效期: 'valid_until', 到期日: 'valid_until', 有效期至日: 'valid_until',
-  资料来源: 'sources', 出处: 'sources',
-};
-
-/**
- * How a header cell names a column of `columns`: by its key, its Chinese or English label, a synonym,
- * or an export's header (`产品名称 product_zh`, whose last word is the key). Null for no known column.
- */
-export function headerReader<K extends string>(columns: Record<K, Label>, synonyms: Record<string, K>): (header: string) => K | null {
-  const byName = new Map<string, K>();
-  for (const [key, label] of Object.entries(columns) as [K, Label][]) {
-    for (const name of [key, label.zh, label.en]) byName.set(comparable(name), key);
-  }
-  for (const [name, key] of Object.entries(synonyms) as [string, K][]) byName.set(comparable(name), key);
-  return (header) => {
-    const text = normalise(header);
-    if (text === '') return null;
-    const last = text.split(' ').at(-1)!; // the export writes "产品名称 product_zh"
-    return byName.get(comparable(last)) ?? byName.get(comparable(text)) ?? null;
-  };
-}
-
-function comparable(name: string): string {
-  return normalise(name).toLowerCase().replace(/\s+/g, '');
-}
+/** What each column reads from its cell (null where the cell is empty). */
+export type ProductCells = { [K in ProductColumnKey]: ReadValue<(typeof PRODUCT_COLUMNS)[K]> };
 
 /** The column a header cell names, or null (an unknown column, left alone and reported). */
-export const columnOf: (header: string) => ColumnKey | null = headerReader(IMPORT_COLUMNS, SYNONYMS);
+export const productColumnOf = headerReader(PRODUCT_COLUMNS);
+
+/** The keys in the export's order. */
+export const PRODUCT_KEYS: readonly ProductColumnKey[] = keysOf(PRODUCT_COLUMNS);

@@ -5,9 +5,12 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS } from '../../../server/exchange/export/export';
+import { PRODUCT_COLUMNS, PRODUCT_KEYS } from '../../../server/exchange/sheets/product-columns';
 import { startServer, type TestServer } from '../../support/server';
 import { addAccount, send, signIn } from '../fixtures';
+
+/** The product sheet's columns as [key, Chinese label], in the export's order. */
+const EXPORT_COLUMNS = PRODUCT_KEYS.map((key) => [key, PRODUCT_COLUMNS[key].zh] as const);
 
 let s: TestServer;
 let book: ExcelJS.Workbook;

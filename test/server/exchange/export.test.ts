@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../seeds/csv';
-import { defuseFormula } from '../../../server/exchange/export/export';
+import { defuseFormula } from '../../../server/exchange/cells/formula-guard';
 import { startServer, type TestServer } from '../../support/server';
 
 let server: TestServer;

@@ -57,7 +57,7 @@ function atomParts(xml: string) {
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 describe('GET /api/feed.atom', () => {
-  it('is valid Atom with no entries for a registry with no recorded changes (the seeds)', async () => {
+  it('is valid Atom, with a "made public" entry for each seeded product (the seeds record no changes)', async () => {
     const { res, xml } = await getFeed();
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
@@ -66,11 +66,17 @@ describe('GET /api/feed.atom', () => {
     expect(feed.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(feed.updated).toMatch(RFC3339);
     expect(feed.link.find((l) => l['@_rel'] === 'self')?.['@_href']).toBe('/api/feed.atom');
-    expect(feed.entry ?? []).toEqual([]);
+    const publicIds = (await (await fetch(`${server.url}/api/products?limit=1000`)).json()).items.map((p: { id: number }) => p.id);
+    expect(publicIds).toHaveLength(16);
+    const entries = feed.entry ?? [];
+    expect(entries.map((e) => e.title).every((title) => title.startsWith('新公开：'))).toBe(true);
+    expect(entries.map((e) => Number(e.link[0]['@_href'].replace('/products/', ''))).sort((a, b) => a - b))
+      .toEqual([...publicIds].sort((a, b) => a - b));
+    expect(new Set(entries.map((e) => e.id)).size).toBe(16);
     const parsed = parseFeed(xml);
     expect(parsed.meta.type).toBe('atom');
     expect(parsed.title).toContain('Jincheng GI registry');
-    expect(parsed.items).toEqual([]);
+    expect(parsed.items).toHaveLength(16);
   });
 
   it('lists new public products and status moves of public products, newest first, in Chinese with an English line', async () => {
@@ -93,13 +99,15 @@ describe('GET /api/feed.atom', () => {
     const feed = atomParts(xml);
     const entries = feed.entry ?? [];
     const titles = entries.map((e) => e.title);
-    expect(titles).toEqual([
+    // The recorded changes first; the seeded products' entries (from when the registry was seeded) after them.
+    expect(titles.slice(0, 5)).toEqual([
       '新公开：订阅测试草稿',
       '订阅测试蜂蜜：农产品地理标志已申报',
       '订阅测试草稿：农产品地理标志培育中',
       '订阅测试蜂蜜：农产品地理标志培育中',
       '新公开：订阅测试蜂蜜',
     ]);
+    expect(titles.slice(5)).toHaveLength(16);
     const updated = entries.map((e) => e.updated);
     expect(updated.every((u) => RFC3339.test(u))).toBe(true);
     expect([...updated].sort().reverse()).toEqual(updated);

@@ -5,8 +5,10 @@ import {
 } from '../../../db/model/partial-date';
 import { todayInShanghai } from '../../../db/model/scalars';
 import { DATE_FORMS, DATE_HELP, readDate } from '../../../server/exchange/cells/cell-dates';
+import { readCode } from '../../../server/exchange/cells/cell-codes';
+import { readCounties } from '../../../server/exchange/cells/cell-counties';
 import {
-  isEmptyCell, normalise, readCode, readCounties, readNumber, readText, required, type Cell, type CellResult,
+  isEmptyCell, normalise, readNumber, readText, required, type Cell, type CellResult,
 } from '../../../server/exchange/cells/cell-values';
 
 const TODAY = '2026-11-15'; // Excel serial 46341

@@ -6,11 +6,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABELS } from '../../../db/model/labels';
-import { EXPORT_COLUMNS } from '../../../server/exchange/export/export';
+import { PRODUCT_COLUMNS, PRODUCT_KEYS } from '../../../server/exchange/sheets/product-columns';
 import { EXAMPLE_ROW, INSTRUCTIONS_SHEET, TEMPLATE_SHEET } from '../../../server/exchange/templates/product-template';
 import { DATE_FORMS } from '../../../server/exchange/cells/cell-dates';
 import { startServer, type TestServer } from '../../support/server';
 import { addAccount, signIn } from '../fixtures';
+
+/** The product sheet's columns as [key, Chinese label], in the export's order. */
+const EXPORT_COLUMNS = PRODUCT_KEYS.map((key) => [key, PRODUCT_COLUMNS[key].zh] as const);
 
 let s: TestServer;
 let official: string;

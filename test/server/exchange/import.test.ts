@@ -6,9 +6,12 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS } from '../../../server/exchange/export/export';
+import { PRODUCT_COLUMNS, PRODUCT_KEYS } from '../../../server/exchange/sheets/product-columns';
 import { startServer, type TestServer } from '../../support/server';
 import { addAccount, creditCode, dumpTables, send, signIn } from '../fixtures';
+
+/** The product sheet's columns as [key, Chinese label], in the export's order. */
+const EXPORT_COLUMNS = PRODUCT_KEYS.map((key) => [key, PRODUCT_COLUMNS[key].zh] as const);
 
 let server: TestServer;
 let official: string;
@@ -64,6 +67,13 @@ describe('files as offices save them', () => {
     expect(honey.designations[0]).toMatchObject({ status: 'filed', filedOn: '2025-06' });
     const skullcap = await productNamed('沁水黄芩');
     expect(skullcap.designations[0]).toMatchObject({ status: 'granted', grantedOn: '2013', validUntil: null });
+  });
+
+  it('gives a new GI the row’s sources when the sheet has no column for a GI’s own', async () => {
+    const hawthorn = await productNamed('沁水山楂');
+    expect(hawthorn.sources).toEqual([{ title: '县农业农村局调查', url: null }]);
+    const gi = hawthorn.designations.find((d: { giType: string }) => d.giType === 'agricultural_product');
+    expect(gi.sources).toEqual([{ title: '县农业农村局调查', url: null }]);
   });
 
   it('changes nothing when the same file comes again', async () => {

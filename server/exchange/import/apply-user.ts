@@ -1,64 +1,55 @@
 /**
- * Applying an authorised-user list (用标企业名单): each row names a GI (by its record number, or by
- * the product and the GI type) and a user; a user the GI already has — the same credit code, or for
- * a user without one the same name — is updated (filled cells change it, blank ones leave it), any
+ * Applying a row of an authorised-user list (用标企业名单): each row names a GI (by its record number,
+ * or by the product and the GI type) and a user; a user the GI already has — the same credit code, or
+ * for a user without one the same name — is updated (filled cells change it, blank ones leave it), any
  * other is added. Every change goes through authorized-users.ts (county scope, basis that fits the
- * mark, audit), and the import keeps all rows or none, exactly as the product import does.
+ * mark, audit).
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  AuthorizedUserCreate, comparableName, LABELS, type AuthorizedUser, type AuthorizedUserUpdate, type Bilingual, type ImportProblem,
-  type ImportReport, type ImportRowReport,
+  AuthorizedUserCreate, comparableName, type AuthorizationBasis, type AuthorizationStatus, type AuthorizedUser, type AuthorizedUserUpdate,
+  type Bilingual, type GiType, type ImportProblem,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
-import { HttpError } from '../../errors';
-import type { InterpretedUserTable, UserImportValues } from './interpret-users';
-import { USER_COLUMNS, type UserColumnKey } from '../sheets/user-columns';
-import { validate } from '../../validate';
-import { addAuthorizedUser, presentAuthorizedUser, updateAuthorizedUser } from '../../domain/marks/authorized-users';
-import type { ImportOptions } from './import-products';
 import { readableProducts } from '../../domain/access/permissions';
-import { runImport } from './import-run';
 import type { SignedIn } from '../../domain/access/viewer';
+import { addAuthorizedUser, presentAuthorizedUser, updateAuthorizedUser } from '../../domain/marks/authorized-users';
+import { validate } from '../../validate';
+import { USER_COLUMNS, type UserColumnKey } from '../sheets/user-columns';
+import { change, labelOf, plain, problem as problemIn, problemsOf, type RefusalColumns } from './report-text';
+import { RowError, type ApplyContext, type RowApplier } from './list-kind';
 
-
-/** A row's problem that stops it. */
-class RowError extends Error {
-  constructor(readonly problems: ImportProblem[]) { super(problems[0]?.zh ?? 'row error'); }
+/** One row's values; null where the cell was empty (an update leaves that field as it is). */
+export interface UserValues {
+  designationId: number | null;
+  productId: number | null;
+  productZh: string | null;
+  giType: GiType | null;
+  name: string;
+  creditCode: string | null;
+  basis: AuthorizationBasis | null;
+  reference: string | null;
+  from: string | null;
+  until: string | null;
+  status: AuthorizationStatus | null;
 }
 
 const col = (key: UserColumnKey) => USER_COLUMNS[key].zh;
-const problem = (key: UserColumnKey | null, zh: string, en: string): ImportProblem => ({ column: key && col(key), zh, en });
+const problem = (key: UserColumnKey | null, zh: string, en: string): ImportProblem => problemIn(key && col(key), zh, en);
 
 /** Which column each field of an authorised user comes from (for the domain's refusals). */
 const COLUMN_OF_FIELD: Record<string, UserColumnKey> = {
   name: 'user_name', creditCode: 'credit_code', basis: 'basis', reference: 'reference', from: 'from', until: 'until', status: 'status',
 };
 
-/** The domain's refusals ("中文 / English") as row problems, each beside the column it is about. */
-function problemsOf(error: unknown, gi: UserColumnKey): ImportProblem[] {
-  if (error instanceof RowError) return error.problems;
-  if (error instanceof HttpError) {
-    // Scope and archive refusals are about the GI the row names; field refusals about their field.
-    const texts = error.issues?.length
-      ? error.issues.map((i) => ({ key: COLUMN_OF_FIELD[String(i.path[0])] ?? null, text: i.message }))
-      : [{ key: error.status === 400 ? null : gi, text: error.message }];
-    return texts.map(({ key, text }) => {
-      const [zh, en = zh] = text.split(' / ');
-      return problem(key, zh, en);
-    });
-  }
-  const text = error instanceof Error ? error.message : String(error);
-  return [problem(null, text, text)];
-}
-
-const label = (vocabulary: 'basis' | 'authorizationStatus' | 'giType', code: string | null): Bilingual =>
-  code ? (LABELS[vocabulary] as Record<string, Bilingual>)[code] ?? { zh: code, en: code } : { zh: '—', en: '—' };
-const plain = (v: string | null): Bilingual => ({ zh: v || '—', en: v || '—' });
+/** The domain's refusals as row problems: a field's beside its column, scope and archive refusals beside the column naming the GI. */
+const refusals = (gi: UserColumnKey): RefusalColumns => ({
+  ofField: (field) => (field in COLUMN_OF_FIELD ? col(COLUMN_OF_FIELD[field]) : null), ofRecord: col(gi),
+});
 
 /** The designation a row names, with its product, or a problem naming the column to fix. */
-function findDesignation(db: Db, viewer: SignedIn, v: UserImportValues): { id: number; productId: number; productZh: string; giType: string; gi: UserColumnKey } {
+function findDesignation(db: Db, viewer: SignedIn, v: UserValues): { id: number; productId: number; productZh: string; giType: string; gi: UserColumnKey } {
   const readable = readableProducts(db, viewer);
   const fields = { id: t.designations.id, productId: t.products.id, productZh: t.products.nameZh, giType: t.designations.giType };
   if (v.designationId !== null) {
@@ -89,7 +80,7 @@ function findDesignation(db: Db, viewer: SignedIn, v: UserImportValues): { id: n
     .where(eq(t.designations.productId, product.id)).orderBy(asc(t.designations.id)).all();
   const ofType = v.giType ? held.filter((d) => d.giType === v.giType) : held;
   if (ofType.length === 0) {
-    const type = label('giType', v.giType);
+    const type = labelOf('giType', v.giType);
     throw new RowError([problem(v.giType ? 'gi_type' : gi, v.giType ? `${product.nameZh}没有${type.zh}。请核对地理标志类型` : `${product.nameZh}尚未登记地理标志。请先登记地理标志，再导入用标企业`,
       v.giType ? `${product.nameZh} has no ${type.en}. Check the GI type` : `${product.nameZh} has no GI yet. Record its GI before its users`)]);
   }
@@ -104,7 +95,7 @@ function findDesignation(db: Db, viewer: SignedIn, v: UserImportValues): { id: n
  * The user of designation `designationId` a row names: the same credit code; else the same name
  * recorded without a code (a list that gains its codes later updates those users rather than doubling them).
  */
-function findUser(db: Db, designationId: number, v: UserImportValues): AuthorizedUser | null {
+function findUser(db: Db, designationId: number, v: UserValues): AuthorizedUser | null {
   const of = (where: ReturnType<typeof and>) => db.select().from(t.authorizedUsers)
     .where(and(eq(t.authorizedUsers.designationId, designationId), where)).orderBy(asc(t.authorizedUsers.id)).get();
   const row = (v.creditCode !== null ? of(eq(t.authorizedUsers.creditCode, v.creditCode)) : undefined)
@@ -116,17 +107,17 @@ function findUser(db: Db, designationId: number, v: UserImportValues): Authorize
 const SHOWN: { field: keyof AuthorizedUserUpdate; column: UserColumnKey; show: (v: string | null) => Bilingual }[] = [
   { field: 'name', column: 'user_name', show: plain },
   { field: 'creditCode', column: 'credit_code', show: plain },
-  { field: 'basis', column: 'basis', show: (v) => label('basis', v) },
+  { field: 'basis', column: 'basis', show: (v) => labelOf('basis', v) },
   { field: 'reference', column: 'reference', show: plain },
   { field: 'from', column: 'from', show: plain },
   { field: 'until', column: 'until', show: plain },
-  { field: 'status', column: 'status', show: (v) => label('authorizationStatus', v) },
+  { field: 'status', column: 'status', show: (v) => labelOf('authorizationStatus', v) },
 ];
 
 /** Adds or updates the row's user; returns the product and whether it was new, with what changed. */
-function applyRow(db: Db, viewer: SignedIn, v: UserImportValues, changes: Bilingual[]): { productId: number; created: boolean } {
+function applyRow(db: Db, viewer: SignedIn, v: UserValues, changes: Bilingual[]): { productId: number; created: boolean } {
   const d = findDesignation(db, viewer, v);
-  const type = label('giType', d.giType);
+  const type = labelOf('giType', d.giType);
   try {
     const existing = findUser(db, d.id, v);
     if (!existing) {
@@ -139,50 +130,27 @@ function applyRow(db: Db, viewer: SignedIn, v: UserImportValues, changes: Biling
       }, 'body');
       const added = addAuthorizedUser(db, viewer, d.id, body);
       changes.push({
-        zh: `新增用标企业 ${added.name}：${d.productZh}${type.zh}，${label('basis', added.basis).zh}，自 ${added.from} 起`,
-        en: `New authorised user ${added.name}: ${d.productZh} ${type.en}, ${label('basis', added.basis).en}, from ${added.from}`,
+        zh: `新增用标企业 ${added.name}：${d.productZh}${type.zh}，${labelOf('basis', added.basis).zh}，自 ${added.from} 起`,
+        en: `New authorised user ${added.name}: ${d.productZh} ${type.en}, ${labelOf('basis', added.basis).en}, from ${added.from}`,
       });
       return { productId: d.productId, created: true };
     }
     const patch: AuthorizedUserUpdate = {};
     for (const { field, column, show } of SHOWN) {
-      const value = v[field as keyof UserImportValues] as string | null;
+      const value = v[field as keyof UserValues] as string | null;
       if (value === null || value === existing[field]) continue;
       (patch as Record<string, unknown>)[field] = value;
-      changes.push({
-        zh: `${existing.name} ${col(column)}：${show(existing[field] as string | null).zh} → ${show(value).zh}`,
-        en: `${existing.name} ${USER_COLUMNS[column].en.toLowerCase()}: ${show(existing[field] as string | null).en} → ${show(value).en}`,
-      });
+      changes.push(change({ zh: `${existing.name} ${col(column)}`, en: `${existing.name} ${USER_COLUMNS[column].en.toLowerCase()}` },
+        show(existing[field] as string | null), show(value)));
     }
     if (Object.keys(patch).length > 0) updateAuthorizedUser(db, viewer, existing.id, patch);
     return { productId: d.productId, created: false };
   } catch (error) {
-    throw new RowError(problemsOf(error, d.gi));
+    throw new RowError(problemsOf(error, refusals(d.gi)));
   }
 }
 
-/** Applies an authorised-user list as `viewer`; with `dryRun`, or when any row fails, nothing is kept. */
-export function importAuthorizedUserRows(db: Db, viewer: SignedIn, table: InterpretedUserTable, options: ImportOptions): ImportReport {
-  const reports: ImportRowReport[] = [];
-  const run = () => {
-    table.rows.forEach(({ line, label: rowLabel, values, problems }, i) => {
-      if (!values) {
-        reports.push({ line, productZh: rowLabel, productId: null, outcome: 'error', changes: [], problems });
-      } else {
-        const changes: Bilingual[] = [];
-        try {
-          // Each row in its own savepoint: a failing row leaves nothing behind, the others go on to be checked.
-          const { productId, created } = db.transaction(() => applyRow(db, viewer, values, changes));
-          reports.push({
-            line, productZh: rowLabel, productId, changes, problems: [],
-            outcome: created ? 'created' : changes.length > 0 ? 'updated' : 'unchanged',
-          });
-        } catch (error) {
-          reports.push({ line, productZh: rowLabel, productId: null, outcome: 'error', changes: [], problems: problemsOf(error, 'product_zh') });
-        }
-      }
-      if (i % 200 === 199) options.onProgress?.(i + 1);
-    });
-  };
-  return runImport(db, table, reports, options, run);
+/** How an authorised-user list's rows are applied in one import. */
+export function applyUserRow({ db, viewer }: ApplyContext): RowApplier<UserValues> {
+  return (values, changes) => applyRow(db, viewer, values, changes);
 }

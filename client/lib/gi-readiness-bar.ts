@@ -1,8 +1,8 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { readinessPercent } from '../lib/dossier-text';
+import { readinessPercent } from './dossier-text';
 import { LocaleController, t } from '../i18n';
-import { sharedStyles } from '../lib/shared-styles';
+import { sharedStyles } from './shared-styles';
 
 /**
  * A dossier's readiness: a bar and, beside it, the same in words ("已齐备 3/7", with the percentage

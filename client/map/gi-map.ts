@@ -9,11 +9,11 @@ import { lang, localName, LocaleController, t } from '../i18n';
 import { shownLabel } from '../lib/location-label';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
-import { pinIcon } from '../map/leaflet-icons';
-import { countyLayers, productLayer, type ProductMarker } from '../map/leaflet-layers';
-import { markerSpec } from '../map/marker-icon';
-import { glyphCss } from '../map/marker-svg';
-import { mapStyles } from '../map/map-styles';
+import { pinIcon } from './leaflet-icons';
+import { countyLayers, productLayer, type ProductMarker } from './leaflet-layers';
+import { markerSpec } from './marker-icon';
+import { glyphCss } from './marker-svg';
+import { mapStyles } from './map-styles';
 import './gi-map-legend';
 
 /** Detail of `gi-select`: the product whose marker was chosen. */

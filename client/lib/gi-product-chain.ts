@@ -2,8 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Designation, Participant, ParticipantRole } from '../../db/model';
 import { lang, LocaleController, t, type MessageKey } from '../i18n';
-import { freeText } from '../lib/free-text';
-import { sharedStyles } from '../lib/shared-styles';
+import { freeText } from './free-text';
+import { sharedStyles } from './shared-styles';
 
 type Figure = 'households' | 'areaMu' | 'outputTonnes' | 'valueWanYuan';
 const FIGURES: readonly Figure[] = ['households', 'areaMu', 'outputTonnes', 'valueWanYuan'];

@@ -2,9 +2,9 @@ import { css, html, LitElement, nothing, svg, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { GI_TYPES } from '../../db/model';
 import { LocaleController, t } from '../i18n';
-import { shadeLegend } from '../map/county-style';
-import { markerSpec } from '../map/marker-icon';
-import { glyphCss, glyphSvg } from '../map/marker-svg';
+import { shadeLegend } from './county-style';
+import { markerSpec } from './marker-icon';
+import { glyphCss, glyphSvg } from './marker-svg';
 import { sharedStyles } from '../lib/shared-styles';
 
 /** The map's legend: each GI type's shape and colour, filled vs hollow, candidates, and the county shading. */
@@ -33,8 +33,8 @@ export class GiMapLegend extends LitElement {
       <summary>${t('map.legend')}</summary>
       <ul>
         ${GI_TYPES.map((type) => html`<li>${glyph(markerSpec([{ giType: type, status: 'granted' }]).glyphs[0])}${t(`giType.${type}`)}</li>`)}
-        <li>${glyph(markerSpec([{ giType: 'trademark', status: 'granted' }]).glyphs[0])}${t('map.legend.filled')}</li>
-        <li>${glyph(markerSpec([{ giType: 'trademark', status: 'filed' }]).glyphs[0])}${t('map.legend.hollow')}</li>
+        <li>${glyph(markerSpec([{ giType: GI_TYPES[0], status: 'granted' }]).glyphs[0])}${t('map.legend.filled')}</li>
+        <li>${glyph(markerSpec([{ giType: GI_TYPES[0], status: 'filed' }]).glyphs[0])}${t('map.legend.hollow')}</li>
         <li>${glyph(markerSpec([]).glyphs[0])}${t('map.legend.candidate')}</li>
       </ul>
       ${this.counties ? html`<h3>${t('map.legend.shade')}</h3>

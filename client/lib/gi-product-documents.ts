@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { DOCUMENT_TYPES, type Document } from '../../db/model';
 import { lang, LocaleController, t } from '../i18n';
 import { renderDate } from '../i18n/dates';
-import { sharedStyles } from '../lib/shared-styles';
+import { sharedStyles } from './shared-styles';
 
 /** A file size as people read it: bytes, KB or MB in the page's number format. */
 export function formatSize(bytes: number): string {

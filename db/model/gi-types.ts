@@ -1,0 +1,123 @@
+/**
+ * The GI types as data: per type, the rules the registry asks of it (the kinds of mark it is
+ * registered as and the bases of authorisation they admit, how long a grant runs, whether it still
+ * takes new registrations), its names, and how pages tell it apart (colour, shape, line). A new type
+ * is its code in GI_TYPES (vocabulary.ts; the order there is the order of every table and legend)
+ * and its row here: nothing else compares a giType with a literal code (test/db/gi-types.test.ts).
+ */
+import type { AuthorizationBasis } from './marks';
+import { precisionOf, termEnd } from './partial-date';
+import { GI_TYPES, type GiType, type MarkKind } from './vocabulary';
+
+/** A shape that tells the types apart where colour cannot (map markers, chart points). */
+export type GiShape = 'circle' | 'square' | 'triangle';
+
+/** What one GI type is. */
+export interface GiTypeRules {
+  /** Its name (LABELS.giType is this): 地理标志商标 / GI trademark. */
+  readonly label: { readonly zh: string; readonly en: string };
+  /** The word before its count in a one-line summary: 商标 3 / trademarks 3. */
+  readonly countLabel: { readonly zh: string; readonly en: string };
+  /**
+   * The kinds of mark it is registered as (a designation of it must name one), each with the basis
+   * of authorisation only that kind admits; empty when it has no kind of mark (and takes none).
+   */
+  readonly markKinds: Readonly<Partial<Record<MarkKind, AuthorizationBasis>>>;
+  /** The bases of authorisation it admits whatever its kind of mark, the usual one first. */
+  readonly bases: readonly AuthorizationBasis[];
+  /** Years a grant runs from its day before it must be renewed; null when a grant does not lapse by time. */
+  readonly termYears: number | null;
+  /** The year since which it takes no new registrations; null while it takes them. */
+  readonly closedSince: number | null;
+  /** Its colour on maps, charts and cards (the client puts it in the CSS custom property `--gi-<code>`). */
+  readonly colour: string;
+  /** Its shape on map markers and chart points. */
+  readonly shape: GiShape;
+  /** Its line's dash pattern in charts (SVG `stroke-dasharray`; '' is solid). */
+  readonly dash: string;
+}
+
+/** Every GI type's rules, by code. */
+export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
+  trademark: {
+    label: { zh: '地理标志商标', en: 'GI trademark' },
+    countLabel: { zh: '商标', en: 'trademarks' },
+    // CNIPA registers a GI as a collective mark (its members use it) or a certification mark (licensed users).
+    markKinds: { collective: 'collective_member', certification: 'licensee' },
+    bases: ['approved_producer', 'other_registered'],
+    // 商标法 art. 39-40: ten years from registration, renewable.
+    termYears: 10,
+    closedSince: null,
+    colour: '#b3261e', shape: 'circle', dash: '',
+  },
+  protected_product: {
+    label: { zh: '地理标志保护产品', en: 'GI protected product' },
+    countLabel: { zh: '保护产品', en: 'protected products' },
+    markKinds: {},
+    bases: ['approved_producer', 'other_registered'],
+    termYears: null,
+    closedSince: null,
+    colour: '#0b6e4f', shape: 'square', dash: '7 4',
+  },
+  agricultural_product: {
+    label: { zh: '农产品地理标志', en: 'Agricultural-product GI' },
+    countLabel: { zh: '农产品', en: 'agricultural' },
+    markKinds: {},
+    bases: ['approved_producer', 'other_registered'],
+    termYears: null,
+    // The Ministry of Agriculture stopped accepting them in 2022; those registered stay valid (now under CNIPA).
+    closedSince: 2022,
+    colour: '#8a5a00', shape: 'triangle', dash: '2 3',
+  },
+};
+
+/** A record over every GI type, in GI_TYPES order, each value made from the type's code and rules. */
+export function perGiType<T>(valueOf: (giType: GiType, rules: GiTypeRules) => T): Record<GiType, T> {
+  return Object.fromEntries(GI_TYPES.map((g) => [g, valueOf(g, GI_TYPE_RULES[g])])) as Record<GiType, T>;
+}
+
+/** The kinds of mark a GI type is registered as (empty when it has none). */
+export function markKindsOf(giType: GiType): MarkKind[] {
+  return Object.keys(GI_TYPE_RULES[giType].markKinds) as MarkKind[];
+}
+
+/** Whether a designation of this type needs a kind of mark. */
+export function hasMarkKind(giType: GiType): boolean {
+  return markKindsOf(giType).length > 0;
+}
+
+/** Whether a kind of mark (or none) fits a GI type: one of its kinds when it has kinds, none when it has not. */
+export function markKindFits(giType: GiType, markKind: MarkKind | null | undefined): boolean {
+  return markKind == null ? !hasMarkKind(giType) : markKindsOf(giType).includes(markKind);
+}
+
+/** The bases of authorisation a designation's mark admits (the type's own, plus the one its kind of mark admits). */
+export function basesOf(giType: GiType, markKind: MarkKind | null): AuthorizationBasis[] {
+  const rules = GI_TYPE_RULES[giType];
+  const ofKind = markKind === null ? undefined : rules.markKinds[markKind];
+  return ofKind === undefined ? [...rules.bases] : [ofKind, ...rules.bases];
+}
+
+/** The usual basis of a designation's users: the one its kind of mark admits, else its type's first. */
+export function usualBasisOf(giType: GiType, markKind: MarkKind | null): AuthorizationBasis {
+  return basesOf(giType, markKind)[0];
+}
+
+/** Whether a grant of this type runs for a fixed term (and so has a `validUntil` and needs renewing). */
+export function hasTerm(giType: GiType): boolean {
+  return GI_TYPE_RULES[giType].termYears !== null;
+}
+
+/**
+ * The last day of the term a grant on `grantedOn` starts (`validUntil`), or null when the type has no
+ * fixed term or the grant is not known to the day (a term can be worked out only from its first day).
+ */
+export function termEndOfGrant(giType: GiType, grantedOn: string): string | null {
+  const years = GI_TYPE_RULES[giType].termYears;
+  return years !== null && precisionOf(grantedOn) === 'day' ? termEnd(grantedOn, years) : null;
+}
+
+/** Whether a GI type no longer takes new registrations (the pages say so where one would be started). */
+export function isClosed(giType: GiType): boolean {
+  return GI_TYPE_RULES[giType].closedSince !== null;
+}

@@ -1,0 +1,220 @@
+/**
+ * An unmodified export, imported back, is "no change" and changes nothing: the CSV and the XLSX
+ * export of the seeded registry, and of one where a product holds two GIs each with its own sources
+ * beside the product's own, a product whose name starts with "=" (which the CSV writes with a guarding
+ * apostrophe), and authorised users (the XLSX's 用标企业 sheet, sent back as its own workbook). Over
+ * HTTP against a real SQLite file: the dry run reports every row unchanged; the import, applied, leaves
+ * every table (the audit log and the registry version among them) and the next export byte for byte
+ * as they were. And a dry run never writes, whatever its rows would do.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../db/model';
+import { startServer, type TestServer } from '../../support/server';
+import { addAccount, creditCode, dumpTables, send, signIn } from '../fixtures';
+
+type Format = 'csv' | 'xlsx';
+
+/** The export as an official downloads it. */
+async function download(s: TestServer, cookie: string, format: Format): Promise<Buffer> {
+  const res = await fetch(`${s.url}/api/export/products.${format}`, { headers: { cookie } });
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+/** The file posted to the import, checked (`dryRun`) or applied. */
+async function upload(s: TestServer, cookie: string, format: Format, bytes: Buffer, dryRun: boolean) {
+  return send(s.url, 'POST', `/api/import${dryRun ? '?dryRun=1' : ''}`, { format, data: bytes.toString('base64') }, cookie);
+}
+
+/** The rows of a report that are not "no change", with what they say (empty when all are unchanged). */
+const changed = (report: ImportReport) => report.rows.filter((r) => r.outcome !== 'unchanged')
+  .map((r) => ({ line: r.line, row: r.productZh, outcome: r.outcome, changes: r.changes.map((c) => c.en), problems: r.problems.map((p) => p.en) }));
+
+/** The XLSX export's authorised-user sheet alone, as an office sends its list back. */
+async function userSheetOf(xlsx: Buffer): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx as never);
+  const sheet = book.getWorksheet('用标企业 Authorised users')!;
+  const back = new ExcelJS.Workbook();
+  const copy = back.addWorksheet('用标企业');
+  sheet.eachRow((row) => { copy.addRow((row.values as ExcelJS.CellValue[]).slice(1)); });
+  return Buffer.from(await back.xlsx.writeBuffer());
+}
+
+/** The import of `file` as `cookie` is "no change" in a dry run, and applied changes no table and no export. */
+async function expectNoChange(s: TestServer, cookie: string, format: Format, file: Buffer, rows: number) {
+  const before = dumpTables(s.db);
+  const csvBefore = await download(s, cookie, 'csv');
+  const dry = await upload(s, cookie, format, file, true);
+  expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+  expect(changed(dry.body)).toEqual([]);
+  expect(dry.body.summary).toEqual({ created: 0, updated: 0, unchanged: rows, errors: 0 });
+  expect(dry.body.unknownColumns).toEqual([]);
+
+  const applied = await upload(s, cookie, format, file, false);
+  expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+  expect(applied.body).toMatchObject({ applied: true, summary: { created: 0, updated: 0, unchanged: rows, errors: 0 } });
+  expect(dumpTables(s.db)).toEqual(before);
+  expect((await download(s, cookie, 'csv')).equals(csvBefore)).toBe(true);
+  // And once more: what the import kept (nothing) exports as it was, so a second round is no change too.
+  expect(changed((await upload(s, cookie, format, file, true)).body)).toEqual([]);
+}
+
+/** How many data rows the product sheet of an export has. */
+const csvRows = (csv: Buffer) => csv.toString('utf8').split('\r\n').filter((l) => l !== '').length - 1;
+
+describe('the seeded registry', () => {
+  let s: TestServer;
+  let admin: string;
+  let official: string;
+  beforeAll(async () => {
+    s = await startServer();
+    await addAccount(s.db, 'round-admin', 'admin');
+    await addAccount(s.db, 'round-gaoping', 'official', '140581');
+    admin = await signIn(s.url, 'round-admin');
+    official = await signIn(s.url, 'round-gaoping');
+  });
+  afterAll(() => s.close());
+
+  it.each<Format>(['csv', 'xlsx'])('an admin’s unmodified %s export imports back as no change and changes nothing', async (format) => {
+    const file = await download(s, admin, format);
+    await expectNoChange(s, admin, format, file, csvRows(await download(s, admin, 'csv')));
+  });
+
+  it('an official’s unmodified CSV export of their county imports back as no change', async () => {
+    const res = await fetch(`${s.url}/api/export/products.csv?county=140581`, { headers: { cookie: official } });
+    const file = Buffer.from(await res.arrayBuffer());
+    expect(csvRows(file)).toBeGreaterThan(1);
+    await expectNoChange(s, official, 'csv', file, csvRows(file));
+  });
+});
+
+describe('a registry with GIs holding their own sources, a name starting with "=", and authorised users', () => {
+  let s: TestServer;
+  let admin: string;
+  let pearId: number;
+  const PRODUCT_SOURCE = { title: '晋城市地理标志名录（2024）', url: 'https://example.gov.cn/gi/2024.html' };
+  const MARK_SOURCE = { title: '商标局公告第1800期', url: 'https://example.gov.cn/tm/1800.html' };
+  const PROTECTED_SOURCE = { title: '国家知识产权局公告第520号', url: null };
+
+  /** Creates over the API, as an admin would, and expects it to succeed. */
+  const create = async (path: string, body: object) => {
+    const res = await send(s.url, 'POST', path, body, admin);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as { id: number };
+  };
+  const move = (id: number, to: string, on: string) => create(`/api/designations/${id}/transitions`, { to, on, note: '', confirmIncomplete: true });
+
+  beforeAll(async () => {
+    s = await startServer();
+    await addAccount(s.db, 'round-admin', 'admin');
+    admin = await signIn(s.url, 'round-admin');
+    const pear = await create('/api/products', {
+      nameZh: '=晋城双标梨', nameEn: '=Jincheng pear', category: 'food', counties: ['140521', '140522'], visibility: 'public', sources: [PRODUCT_SOURCE],
+    });
+    pearId = pear.id;
+    const mark = await create(`/api/products/${pear.id}/designations`, {
+      giType: 'trademark', markKind: 'collective', startedOn: '2019-03', holder: '-晋城梨协会', number: '+41234567', sources: [MARK_SOURCE],
+    });
+    await move(mark.id, 'filed', '2019-06');
+    await move(mark.id, 'granted', '2020-10-28');
+    // Its first source starts with "@", so the GI sources cell is written with the guard's apostrophe.
+    const protectedGi = await create(`/api/products/${pear.id}/designations`, {
+      giType: 'protected_product', startedOn: '2021', sources: [{ title: '@晋城日报', url: null }, PROTECTED_SOURCE],
+    });
+    await move(protectedGi.id, 'filed', '2022-04');
+    // A status only the workspace sets (withdrawn) is in the export too, and must come back as no change.
+    const withdrawn = await create('/api/products', { nameZh: '晋城撤回测试蜜', category: 'food', counties: ['140521'], visibility: 'public' });
+    const honey = await create(`/api/products/${withdrawn.id}/designations`, { giType: 'agricultural_product', startedOn: '2018' });
+    await move(honey.id, 'filed', '2019-05');
+    await move(honey.id, 'withdrawn', '2020-01-10');
+    await create(`/api/designations/${mark.id}/authorized-users`, {
+      name: '=晋城梨业合作社', creditCode: creditCode('93140521MA0KPEAR1'), basis: 'collective_member', reference: '备案第3号', from: '2021-01-05',
+    });
+    await create(`/api/designations/${mark.id}/authorized-users`, { name: '晋城梨农户甲', basis: 'collective_member', from: '2022-02-01', until: '2030-12-31' });
+  });
+  afterAll(() => s.close());
+
+  it('exports the product’s sources once and each GI’s with its GI', async () => {
+    const product = (await send(s.url, 'GET', `/api/products/${pearId}`, undefined, admin)).body;
+    expect(product.sources).toEqual([PRODUCT_SOURCE]);
+    const csv = (await download(s, admin, 'csv')).toString('utf8');
+    const lines = csv.split('\r\n').filter((l) => l.includes('晋城双标梨'));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line.split(PRODUCT_SOURCE.url).length - 1, line).toBe(1);
+    expect(lines.filter((l) => l.includes(MARK_SOURCE.url))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes(PROTECTED_SOURCE.title))).toHaveLength(1);
+    expect(lines.every((l) => l.includes("'=晋城双标梨"))).toBe(true);
+  });
+
+  it.each<Format>(['csv', 'xlsx'])('an unmodified %s export imports back as no change and changes nothing', async (format) => {
+    const file = await download(s, admin, format);
+    await expectNoChange(s, admin, format, file, csvRows(await download(s, admin, 'csv')));
+    const product = (await send(s.url, 'GET', `/api/products/${pearId}`, undefined, admin)).body;
+    expect(product.nameZh).toBe('=晋城双标梨');
+    expect(product.sources).toEqual([PRODUCT_SOURCE]);
+    const sourcesOf = (giType: string) => product.designations.find((d: { giType: string }) => d.giType === giType).sources;
+    expect(sourcesOf('trademark')).toEqual([MARK_SOURCE]);
+    expect(sourcesOf('protected_product')).toEqual([{ title: '@晋城日报', url: null }, PROTECTED_SOURCE]);
+  });
+
+  it('a source added to one GI’s cell is added to that GI alone', async () => {
+    const [header, ...rows] = (await download(s, admin, 'csv')).toString('utf8').split('\r\n');
+    const row = rows.find((r) => r.includes(MARK_SOURCE.url))!;
+    const file = Buffer.from([header, row.replace(`<${MARK_SOURCE.url}>`, `<${MARK_SOURCE.url}>; 晋城日报 2024-05-01`)].join('\r\n'));
+    const { body } = await upload(s, admin, 'csv', file, true);
+    expect(changed(body)).toEqual([expect.objectContaining({ outcome: 'updated', changes: ['GI trademark sources: added 晋城日报 2024-05-01'] })]);
+  });
+
+  it('still refuses a status only the workspace sets when it would change the GI', async () => {
+    const [header, ...rows] = (await download(s, admin, 'csv')).toString('utf8').split('\r\n');
+    const row = rows.find((r) => r.includes('晋城撤回测试蜜'))!;
+    expect(row).toContain(',withdrawn,');
+    const file = Buffer.from([header, row.replace(',withdrawn,', ',expired,')].join('\r\n'));
+    const before = dumpTables(s.db);
+    const { body } = await upload(s, admin, 'csv', file, true);
+    expect(body.rows[0]).toMatchObject({ outcome: 'error', problems: [expect.objectContaining({ column: expect.stringMatching(/^状态/), en: expect.stringContaining('workspace') })] });
+    expect(dumpTables(s.db)).toEqual(before);
+  });
+
+  it('the XLSX export’s authorised-user sheet, sent back alone, is no change', async () => {
+    const file = await userSheetOf(await download(s, admin, 'xlsx'));
+    await expectNoChange(s, admin, 'xlsx', file, 2);
+  });
+});
+
+describe('a dry run', () => {
+  let s: TestServer;
+  let admin: string;
+  beforeAll(async () => {
+    s = await startServer();
+    await addAccount(s.db, 'round-admin', 'admin');
+    admin = await signIn(s.url, 'round-admin');
+  });
+  afterAll(() => s.close());
+
+  it('of rows that would create, update and move never commits anything to the database file', async () => {
+    const exported = (await download(s, admin, 'csv')).toString('utf8');
+    const [header, first] = exported.split('\r\n');
+    const edited = first.replace(/,granted,|,filed,|,cultivating,/, ',granted,');
+    const file = Buffer.from([header, edited, '"",晋城试跑新产品,,food,140521,,agricultural_product,,filed,,,,,2024-05,,,'].join('\r\n'));
+    // Once first, so the worker's connection is open and any first-use work is done before counting.
+    await upload(s, admin, 'csv', file, true);
+    const version = () => s.db.$client.pragma('data_version', { simple: true });
+    const before = { version: version(), tables: dumpTables(s.db) };
+    const dry = await upload(s, admin, 'csv', file, true);
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, applied: false, summary: { created: 1 } });
+    // data_version moves when another connection (the import worker's) commits to the file.
+    expect(version()).toBe(before.version);
+    expect(dumpTables(s.db)).toEqual(before.tables);
+    const report = await fetch(`${s.url}/api/import/report.xlsx`, {
+      method: 'POST', headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ format: 'csv', data: file.toString('base64') }),
+    });
+    expect(report.status).toBe(200);
+    expect(version()).toBe(before.version);
+    expect(dumpTables(s.db)).toEqual(before.tables);
+  });
+});
