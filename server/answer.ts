@@ -57,7 +57,9 @@ export async function answerReady(
   // may just have written) always wait for the current one.
   { allowStale: !signedIn });
   const body = found instanceof Promise ? await found : found;
-  if (!signedIn) ctx.ready.rememberUrl(req.originalUrl, key);
+  // An answer built for today (a tally, series or report with no date asked) holds for that day only.
+  const day = 'today' in query && typeof query.today === 'string' ? query.today : null;
+  if (!signedIn) ctx.ready.rememberUrl(req.originalUrl, key, day);
   sendReadyBody(req, res, body, viewer ? 'private, no-cache' : 'public, no-cache');
 }
 

@@ -51,6 +51,8 @@ const MAX_URLS = 20_000;
 export interface ReadyCacheOptions {
   /** Most bytes kept (identity plus compressed forms); the least recently used go first. */
   maxBytes?: number;
+  /** Today (Asia/Shanghai, by the app's clock): a URL remembered for a day's answer is not answered from memory after it. */
+  today?: () => string;
 }
 
 interface Entry { version: number; body: ReadyBody }
@@ -60,15 +62,20 @@ interface Build { version: number; promise: Promise<ReadyBody> }
 export class ReadyCache {
   private readonly entries = new Map<string, Entry>();
   private readonly building = new Map<string, Build>();
-  /** Request URLs (path and query as sent) already answered with a key's body, for the fast path. */
-  private readonly urls = new Map<string, string>();
+  /**
+   * Request URLs (path and query as sent) already answered with a key's body, for the fast path, with
+   * the day the answer was for when it depends on today (a tally or report with no date asked).
+   */
+  private readonly urls = new Map<string, { key: string; day: string | null }>();
+  private readonly today: (() => string) | undefined;
   private bytes = 0;
   private readonly maxBytes: number;
   /** Hits, misses, builds and stale answers since creation (tests and the bench read them). */
   readonly stats = { hits: 0, misses: 0, builds: 0, stale: 0 };
 
-  constructor(private readonly currentVersion: () => number, { maxBytes = 48 * 1024 * 1024 }: ReadyCacheOptions = {}) {
+  constructor(private readonly currentVersion: () => number, { maxBytes = 48 * 1024 * 1024, today }: ReadyCacheOptions = {}) {
     this.maxBytes = maxBytes;
+    this.today = today;
   }
 
   /** The body kept for `key` at the current version, if any (no build). */
@@ -76,16 +83,21 @@ export class ReadyCache {
     return this.current(key, this.currentVersion());
   }
 
-  /** Remembers that the request URL `url` is answered by `key`'s body (bounded; the oldest go first). */
-  rememberUrl(url: string, key: string): void {
+  /**
+   * Remembers that the request URL `url` is answered by `key`'s body (bounded; the oldest go first);
+   * `day` when that answer is today's, so the URL is not answered from memory on another day.
+   */
+  rememberUrl(url: string, key: string, day: string | null = null): void {
     if (this.urls.size >= MAX_URLS && !this.urls.has(url)) this.urls.delete(this.urls.keys().next().value!);
-    this.urls.set(url, key);
+    this.urls.set(url, { key, day });
   }
 
-  /** The current body for a request URL seen before, if any. */
+  /** The current body for a request URL seen before, if any (and, for a day's answer, if still that day). */
   peekUrl(url: string): ReadyBody | undefined {
-    const key = this.urls.get(url);
-    return key === undefined ? undefined : this.peek(key);
+    const seen = this.urls.get(url);
+    if (seen === undefined) return undefined;
+    if (seen.day !== null && this.today !== undefined && seen.day !== this.today()) return undefined;
+    return this.peek(seen.key);
   }
 
   /**

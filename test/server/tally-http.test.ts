@@ -94,10 +94,14 @@ describe("the app's clock", () => {
       const on = async (query = '') => Tally.parse((await call(`${clocked.url}/api/tally${query}`)).body);
       expect((await on()).asOf).toBe('2023-06-15');
       expect(TallySeries.parse((await call(`${clocked.url}/api/tally/series?step=month`)).body).points.at(-1)!.on).toBe('2023-06-15');
-      // Read on each request, not once: a day later the route says so (another URL, as the fast path
-      // answers a URL it has seen from the ready cache until the registry changes).
+      // Read on each request, not once: a day later the same URL says so, though the registry has not
+      // changed (the fast path must not answer yesterday's tally, series or report from its URL memo).
+      const report = async () => (await call(`${clocked.url}/api/reports/annual?year=2023`)).body.asOf as string;
+      expect(await report()).toBe('2023-06-15');
       clocked.clock.advance(24 * 3_600_000);
-      expect((await on('?period=1')).asOf).toBe('2023-06-16');
+      expect((await on()).asOf).toBe('2023-06-16');
+      expect(TallySeries.parse((await call(`${clocked.url}/api/tally/series?step=month`)).body).points.at(-1)!.on).toBe('2023-06-16');
+      expect(await report()).toBe('2023-06-16');
     } finally {
       await clocked.close();
     }
