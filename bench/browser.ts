@@ -123,7 +123,9 @@ const median = (xs: number[]) => {
 async function pointsText(base: string, n: number): Promise<string> {
   const res = await fetch(`${base}/api/products.geojson`, { headers: { accept: 'application/geo+json' } });
   if (!res.ok) throw new Error(`/api/products.geojson: HTTP ${res.status}`);
-  const source = (await res.json()) as { features: { geometry: { coordinates: [number, number] } }[] };
+  const all = (await res.json()) as { features: { geometry: { coordinates: [number, number] } | null }[] };
+  // Places known only by county (and products with none) have no geometry: only points become markers.
+  const source = { features: all.features.filter((f): f is { geometry: { coordinates: [number, number] } } => f.geometry !== null) };
   if (source.features.length === 0) throw new Error('the server has no product locations to draw');
   const features = Array.from({ length: n }, (_, i) => {
     const f = source.features[i % source.features.length];

@@ -130,7 +130,7 @@ export class WriteLoop {
     const today = todayInShanghai();
     const product = await this.#write('create product', 'POST', '/api/products', {
       nameZh: `基准写入产品${n}-${Date.now()}`, category: 'food', counties: ['140521'], visibility: 'public',
-      description: '基准测试写入的产品。', locations: [{ lat: 35.74 + (n % 10) / 1000, lng: 112.36 + (n % 10) / 1000, label: '沁水县', precision: 'township' }],
+      description: '基准测试写入的产品。', locations: [{ lat: 35.74 + (n % 10) / 1000, lng: 112.36 + (n % 10) / 1000, label: '沁水县', precision: 'county' }],
     });
     if (!product) return;
     const productId = product.id as number;

@@ -17,6 +17,7 @@ const lazyPages = {
   annualReport: () => import('./pages/gi-annual-report-page'),
   admin: () => import('./pages/gi-admin-page'),
   verify: () => import('./pages/gi-verify-page'),
+  places: () => import('./pages/gi-places-page'),
   card: () => import('./pages/gi-product-card-page'),
 } as const;
 
@@ -93,6 +94,7 @@ export class GiApp extends LitElement {
             <li><a href=${withLang('/')} aria-current=${current('map') ?? 'false'}>${t('nav.map')}</a></li>
             <li><a href=${withLang('/tally')} aria-current=${current('tally') ?? 'false'}>${t('nav.tally')}</a></li>
             <li><a href=${withLang('/verify')} aria-current=${current('verify') ?? 'false'}>${t('verify.nav')}</a></li>
+            <li><a href=${withLang('/places')} aria-current=${current('places') ?? 'false'}>${t('places.nav')}</a></li>
             ${!this.shows('admin') ? '' : html`<li><a href=${withLang('/admin')} aria-current=${current('admin') ?? 'false'}>${t('nav.admin')}</a></li>`}
           </ul>
         </nav>
@@ -102,6 +104,7 @@ export class GiApp extends LitElement {
       <main>${this.renderPage()}</main>
       ${this.staticCopy ? '' : html`<footer>
         <nav aria-label=${t('footer.label')}>
+          <a href=${withLang('/places')}>${t('places.fromProduct')}</a>
           <a href=${withLang('/api/docs')}>${t('footer.api')}</a>
           <a href="/api/openapi.json" type="application/json">OpenAPI</a>
         </nav>
@@ -118,6 +121,7 @@ export class GiApp extends LitElement {
       case 'tally': return this.lazy('tally', html`<gi-tally-page></gi-tally-page>`);
       case 'annualReport': return this.lazy('annualReport', html`<gi-annual-report-page></gi-annual-report-page>`);
       case 'verify': return this.lazy('verify', html`<gi-verify-page></gi-verify-page>`);
+      case 'places': return this.lazy('places', html`<gi-places-page></gi-places-page>`);
       case 'admin': return this.lazy('admin', html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`);
       default: return this.notFound();
     }

@@ -23,3 +23,5 @@ export * from './model/audit-text';
 export * from './model/public-surface';
 export * from './model/public-paths';
 export * from './model/map-layers';
+export * from './model/places';
+export * from './model/place-match';

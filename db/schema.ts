@@ -5,7 +5,7 @@
 import { relations, sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
-  AUDIT_ENTITIES, AUTHORIZATION_BASES, AUTHORIZATION_STATUSES, CATEGORIES, DOSSIER_ITEM_STATUSES, COUNTY_CODES, GI_TYPES, MARK_KINDS, PARTICIPANT_ROLES, PRECISIONS, ROLES, STATUSES,
+  AUDIT_ENTITIES, AUTHORIZATION_BASES, DIVISION_LEVELS, AUTHORIZATION_STATUSES, CATEGORIES, DOSSIER_ITEM_STATUSES, COUNTY_CODES, GI_TYPES, MARK_KINDS, PARTICIPANT_ROLES, PRECISIONS, ROLES, STATUSES,
   VISIBILITIES, DOCUMENT_KINDS, DOCUMENT_VISIBILITIES, type DocumentMime, type SourceValue,
 } from './model';
 
@@ -68,6 +68,8 @@ export const locations = sqliteTable(
     lng: real('lng').notNull(),
     label: text('label').notNull().default(''),
     precision: text('precision', { enum: PRECISIONS }).notNull(),
+    /** The village or township a village- or township-precision point names (12 digits); null otherwise. */
+    divisionCode: text('division_code'),
   },
   (t) => [index('locations_product_idx').on(t.productId, t.position)],
 );
@@ -101,6 +103,31 @@ export const designations = sqliteTable(
   (t) => [
     index('designations_product_idx').on(t.productId),
     index('designations_type_status_idx').on(t.giType, t.status),
+  ],
+);
+
+/** A designation's protected area as announced: the scope text verbatim, its source and date, its box. */
+export const designationScopes = sqliteTable('designation_scopes', {
+  designationId: integer('designation_id').primaryKey().references(() => designations.id),
+  text: text('text').notNull().default(''),
+  source: text('source', { mode: 'json' }).$type<SourceValue | null>(),
+  announcedOn: text('announced_on'),
+  box: text('box', { mode: 'json' }).$type<{ west: number; east: number; south: number; north: number } | null>(),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+/** The township and village codes a designation's scope lists (`whole`: a township listed as a whole). */
+export const designationScopeUnits = sqliteTable(
+  'designation_scope_units',
+  {
+    designationId: integer('designation_id').notNull().references(() => designationScopes.designationId),
+    code: text('code').notNull(),
+    level: text('level', { enum: DIVISION_LEVELS }).notNull(),
+    whole: integer('whole', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.designationId, t.code] }),
+    index('designation_scope_units_code_idx').on(t.code),
   ],
 );
 

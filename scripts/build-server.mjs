@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { markBuilt } from './build-state.mjs';
 
 /** The files whose change means the server must be compiled again. */
-export const SERVER_INPUTS = ['server', 'db', 'seeds/loader.ts', 'seeds/csv.ts', 'package-lock.json', 'scripts/build-server.mjs'];
+export const SERVER_INPUTS = ['server', 'db', 'seeds/loader.ts', 'seeds/csv.ts', 'seeds/seed-texts.ts', 'seeds/scopes.ts', 'seeds/divisions', 'package-lock.json', 'scripts/build-server.mjs'];
 /** Written when the server bundle is complete. */
 export const SERVER_STAMP = 'dist/server/.built';
 

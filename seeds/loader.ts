@@ -15,6 +15,7 @@ import {
 } from '../db/model';
 import * as t from '../db/schema';
 import { parseCsvRecords } from './csv';
+import { seedScopes } from './scopes';
 import { factNotes, factMoveNote, PLAN_SOURCE, readSeedTexts, type SeedTexts } from './seed-texts';
 
 const SEEDS_DIR = join(projectRoot(), 'seeds');
@@ -31,6 +32,8 @@ export interface SeedReport {
   enriched: number;
   /** Years of industry figures added. */
   figures: number;
+  /** Designations given their protected area as codes (scopes.csv). */
+  scopes: number;
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -54,7 +57,7 @@ export function isEmpty(db: Db): boolean {
 /** Loads every seed in one transaction; returns what was inserted. */
 export function loadSeeds(db: Db, countiesFile = join(SEEDS_DIR, 'counties.geojson')): SeedReport {
   return db.transaction((tx) => {
-    const report: SeedReport = { counties: 0, products: 0, designations: 0, periods: 0, enriched: 0, figures: 0 };
+    const report: SeedReport = { counties: 0, products: 0, designations: 0, periods: 0, enriched: 0, figures: 0, scopes: 0 };
     report.counties = seedCounties(tx, readFileSync(countiesFile, 'utf8'));
     const texts = readSeedTexts(readSeed('notes-zh.csv'), readSeed('sources.csv'));
     const facts = parseCsvRecords(readSeed('gi-facts.csv')).map((r) => factOf(r, r.granted_on, texts));
@@ -93,6 +96,7 @@ export function loadSeeds(db: Db, countiesFile = join(SEEDS_DIR, 'counties.geojs
     for (const r of more.filter((row) => row.kind === 'industry')) {
       if (seedFigures(tx, ensure(r.product_zh, [r.county_adcode]), r, texts)) report.figures++;
     }
+    report.scopes = seedScopes(tx, readSeed('scopes.csv'));
     report.periods = seedPeriod(tx, [...facts, ...newFacts]);
     return report;
   });

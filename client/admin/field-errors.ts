@@ -85,10 +85,10 @@ export function unplacedErrors(errors: FieldErrors, placed: readonly string[]): 
     .map(([key, message]) => (key ? `${key}: ${message}` : message));
 }
 
-/** What a refused send means for a form: the server's issues by field (if any) and the line to show. */
+/** What a refused send means for a form: the server's issues by field (if any) and the line to show (the page's half of its message). */
 export function refusalOf(err: unknown): { errors: FieldErrors | null; failure: string } {
   return {
     errors: err instanceof ApiRequestError && err.issues.length ? fieldErrors(err.issues) : null,
-    failure: t('form.serverRefused', { message: err instanceof Error ? err.message : String(err) }),
+    failure: t('form.serverRefused', { message: pageHalf(err instanceof Error ? err.message : String(err)) }),
   };
 }

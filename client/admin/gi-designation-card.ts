@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { todayInShanghai, type AuthorizedUser, type Designation, type Document, type Status, type TransitionCreate } from '../../db/model';
+import { todayInShanghai, type AuthorizedUser, type CountyCode, type Document, type ProductDesignation, type Status, type TransitionCreate } from '../../db/model';
 import { ApiRequestError } from '../lib/api';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { freeTextLang } from '../lib/free-text';
@@ -17,6 +17,7 @@ import './gi-authorized-users-editor';
 import './gi-designation-details';
 import './gi-dossier-editor';
 import './gi-filing-confirm';
+import './gi-scope-editor';
 
 /** One designation: its details, a form offering only the allowed next moves, and its status history. */
 @customElement('gi-designation-card')
@@ -30,8 +31,10 @@ export class GiDesignationCard extends LitElement {
     summary { cursor: pointer; color: var(--gi-accent); margin: 0.25rem 0; }
   `];
 
-  /** The designation shown. */
-  @property({ attribute: false }) designation!: Designation;
+  /** The designation shown (with its protected area). */
+  @property({ attribute: false }) designation!: ProductDesignation;
+  /** The product's counties (its protected area's names are matched within them). */
+  @property({ attribute: false }) productCounties: readonly CountyCode[] = [];
   /** The product's documents, which dossier items may link. */
   @property({ attribute: false }) documents: Document[] = [];
   /** The designation's authorised users (who may print its mark). */
@@ -64,6 +67,7 @@ export class GiDesignationCard extends LitElement {
       <h3 id="title-${d.id}" tabindex="-1">${title} · ${t('desig.statusIs', { status: t(`status.${d.status}`) })}</h3>
       <dl>${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd lang=${ifDefined(freeTextLang())}>${v}</dd>`)}</dl>
       <details><summary>${t('desig.editDetails')}</summary><gi-designation-details .designation=${d}></gi-designation-details></details>
+      <gi-scope-editor .designation=${d} .productCounties=${this.productCounties}></gi-scope-editor>
       <gi-dossier-editor .designation=${d} .documents=${this.documents}></gi-dossier-editor>
       <gi-authorized-users-editor .designation=${d} .users=${this.authorizedUsers}></gi-authorized-users-editor>
       ${this.renderMove(d)}
@@ -74,7 +78,7 @@ export class GiDesignationCard extends LitElement {
     </article>`;
   }
 
-  private renderMove(d: Designation) {
+  private renderMove(d: ProductDesignation) {
     const moves = nextMoves(d.status);
     if (moves.length === 0) return html`<p>${t('desig.final')}</p>`;
     const id = (k: string) => `move-${k}-${d.id}`;

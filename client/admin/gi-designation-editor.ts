@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { hasMarkKind, isClosed, type AuthorizedUser, type Designation, type Document } from '../../db/model';
+import { hasMarkKind, isClosed, type AuthorizedUser, type CountyCode, type Document, type ProductDesignation } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminApi } from './admin-api';
@@ -21,8 +21,10 @@ export class GiDesignationEditor extends LitElement {
 
   /** The product the designations belong to. */
   @property({ type: Number }) productId = 0;
-  /** The product's designations. */
-  @property({ attribute: false }) designations: Designation[] = [];
+  /** The product's designations (with their protected areas). */
+  @property({ attribute: false }) designations: ProductDesignation[] = [];
+  /** The product's counties. */
+  @property({ attribute: false }) productCounties: readonly CountyCode[] = [];
   /** The product's documents (dossier items link them). */
   @property({ attribute: false }) documents: Document[] = [];
   /** The authorised users of every designation of the product. */
@@ -36,7 +38,7 @@ export class GiDesignationEditor extends LitElement {
   override render() {
     return html`
       ${this.designations.length === 0 ? html`<p class="state">${t('desig.none')}</p>`
-        : this.designations.map((d) => html`<gi-designation-card .designation=${d} .documents=${this.documents}
+        : this.designations.map((d) => html`<gi-designation-card .designation=${d} .documents=${this.documents} .productCounties=${this.productCounties}
             .authorizedUsers=${this.authorizedUsers.filter((u) => u.designationId === d.id)}></gi-designation-card>`)}
       ${this.renderAdd()}`;
   }

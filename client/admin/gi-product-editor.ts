@@ -83,7 +83,7 @@ export class GiProductEditor extends LitElement {
         <gi-product-form .product=${p} .user=${this.user} .counties=${map.counties} .tiles=${map.tiles}
           @gi-product-saved=${this.saved}></gi-product-form></section>
       <section aria-labelledby="designations-h"><h2 id="designations-h">${t('editor.designations')}</h2>
-        <gi-designation-editor .productId=${p.id} .designations=${p.designations} .documents=${p.documents} .authorizedUsers=${p.authorizedUsers} @gi-product-changed=${this.changed}></gi-designation-editor></section>
+        <gi-designation-editor .productId=${p.id} .designations=${p.designations} .productCounties=${p.counties} .documents=${p.documents} .authorizedUsers=${p.authorizedUsers} @gi-product-changed=${this.changed}></gi-designation-editor></section>
       <section aria-labelledby="participants-h"><h2 id="participants-h">${t('editor.participants')}</h2>
         <gi-participants-editor .productId=${p.id} .participants=${p.participants} .designations=${p.designations} @gi-product-changed=${this.changed}></gi-participants-editor></section>
       <section aria-labelledby="figures-h"><h2 id="figures-h">${t('figEdit.form')}</h2>

@@ -83,8 +83,8 @@ export class GiProductForm extends LitElement {
         ${field('quality', { multiline: true })}
         ${field('sources', { multiline: true, hint: t('form.sourcesHint') })}
       </fieldset>
-      <gi-location-picker .locations=${d.locations} .errors=${e} .counties=${this.counties}
-        .tiles=${this.tiles} @gi-locations-change=${(ev: CustomEvent<LocationsChangeDetail>) => this.set({ locations: ev.detail.locations })}></gi-location-picker>
+      <gi-location-picker .locations=${d.locations} .errors=${e} .counties=${this.counties} .productCounties=${d.counties}
+        .tiles=${this.tiles} @gi-locations-change=${(ev: CustomEvent<LocationsChangeDetail>) => this.setLocations(ev.detail.locations)}></gi-location-picker>
       <gi-area-upload .text=${d.areaText} .geometry=${d.areaGeometry} .errors=${e} .counties=${this.counties} .tiles=${this.tiles}
         @gi-area-change=${(ev: CustomEvent<AreaChangeDetail>) => this.set({ areaText: ev.detail.text, areaGeometry: ev.detail.geometry })}></gi-area-upload>
       <div class="actions">
@@ -97,6 +97,17 @@ export class GiProductForm extends LitElement {
   private set(patch: Partial<ProductDraft>) {
     this.draft = { ...this.draft, ...patch };
     this.saved = false;
+  }
+
+  /** Takes the picker's locations; the errors of a location the official changed go until the next save checks it again. */
+  private setLocations(locations: ProductDraft['locations']) {
+    const before = this.draft.locations;
+    const stale = (i: number) => locations.length !== before.length || locations[i] !== before[i];
+    this.errors = Object.fromEntries(Object.entries(this.errors).filter(([key]) => {
+      const m = /^locations\.(\d+)(\.|$)/.exec(key);
+      return !m || !stale(Number(m[1]));
+    }));
+    this.set({ locations });
   }
 
   private toggleCounty(code: CountyCode, on: boolean) {

@@ -3,14 +3,14 @@
  * with the same zod schemas the server uses.
  */
 import {
-  ProductCreate, ProductUpdate, type AreaGeometry, type Category, type CountyCode, type Precision, type Product,
-  type SourceValue, type Visibility,
+  ProductCreate, ProductUpdate, type AreaGeometry, type Category, type CountyCode, type Product, type SourceValue, type Visibility,
 } from '../../db/model';
 import { t } from '../i18n';
 import { fieldErrors, type FieldErrors } from './field-errors';
+import { draftFromLocation, locationBody, locationErrors, type LocationDraft } from './location-draft';
 
-/** One location as typed: coordinates are strings until saved. */
-export interface LocationDraft { lat: string; lng: string; label: string; precision: Precision }
+export type { LocationDraft } from './location-draft';
+export { parseNumber } from './typed-number';
 
 /** Everything the product form edits. */
 export interface ProductDraft {
@@ -44,7 +44,7 @@ export function draftFromProduct(p: Product): ProductDraft {
   return {
     nameZh: p.nameZh, nameEn: p.nameEn ?? '', category: p.category, counties: [...p.counties],
     description: p.description, quality: p.quality, visibility: p.visibility,
-    locations: p.locations.map((l) => ({ lat: String(l.lat), lng: String(l.lng), label: l.label, precision: l.precision })),
+    locations: p.locations.map(draftFromLocation),
     areaText: p.protectedArea?.text ?? '', areaGeometry: p.protectedArea?.geometry ?? null,
     sources: p.sources.map(sourceLine).join('\n'),
   };
@@ -60,13 +60,6 @@ export function sourceLineError(errors: FieldErrors): string | undefined {
   if (errors.sources) return errors.sources;
   const key = Object.keys(errors).find((k) => /^sources\.\d+(\.|$)/.test(k));
   return key ? t('form.sourceLine', { n: Number(key.split('.')[1]) + 1, message: errors[key] }) : undefined;
-}
-
-/** A typed number: empty → null, anything unreadable → NaN (which the schema then refuses). */
-export function parseNumber(value: string): number | null {
-  const s = value.trim().replace(/,/g, '');
-  if (s === '') return null;
-  return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number(s) : Number.NaN;
 }
 
 /** Non-empty trimmed lines of a text. */
@@ -85,18 +78,19 @@ export function productBody(d: ProductDraft): Record<string, unknown> {
     description: d.description,
     quality: d.quality,
     visibility: d.visibility,
-    locations: d.locations.map((l) => ({ lat: parseNumber(l.lat), lng: parseNumber(l.lng), label: l.label.trim(), precision: l.precision })),
+    locations: d.locations.map(locationBody),
     protectedArea: hasArea ? { text: d.areaText, geometry: d.areaGeometry } : null,
     sources: splitLines(d.sources),
   };
 }
 
-/** Checks a draft with ProductCreate (new) or ProductUpdate (existing). */
+/** Checks a draft with ProductCreate (new) or ProductUpdate (existing), after what its locations still lack. */
 export function checkProduct(d: ProductDraft, mode: 'create'): DraftCheck<ProductCreate>;
 export function checkProduct(d: ProductDraft, mode: 'update'): DraftCheck<ProductUpdate>;
 export function checkProduct(d: ProductDraft, mode: 'create' | 'update'): DraftCheck<ProductCreate | ProductUpdate> {
   const body = productBody(d);
   const result = mode === 'create' ? ProductCreate.safeParse(body) : ProductUpdate.safeParse(body);
-  if (result.success) return { ok: true, body: result.data };
-  return { ok: false, errors: fieldErrors(result.error.issues) };
+  const missing = locationErrors(d.locations);
+  if (result.success && Object.keys(missing).length === 0) return { ok: true, body: result.data };
+  return { ok: false, errors: { ...(result.success ? {} : fieldErrors(result.error.issues)), ...missing } };
 }

@@ -12,16 +12,18 @@ import { history as historyCatalog } from './history';
 import { importCatalog } from './import';
 import { map } from './map';
 import { marks } from './marks';
+import { places } from './places';
 import { product } from './product';
 import { report } from './report';
+import { scope } from './scope';
 import { tally } from './tally';
 
-const catalogs = [common, map, product, tally, admin, importCatalog, historyCatalog, cultivation, documents, marks, figures, report];
+const catalogs = [common, map, product, tally, admin, importCatalog, historyCatalog, cultivation, documents, marks, figures, report, places, scope];
 /** Every message key of every catalog. */
 export type MessageKey = keyof typeof common.zh | keyof typeof map.zh | keyof typeof product.zh
   | keyof typeof tally.zh | keyof typeof admin.zh | keyof typeof importCatalog.zh | keyof typeof historyCatalog.zh
   | keyof typeof cultivation.zh | keyof typeof documents.zh | keyof typeof marks.zh | keyof typeof figures.zh
-  | keyof typeof report.zh;
+  | keyof typeof report.zh | keyof typeof places.zh | keyof typeof scope.zh;
 const zh = Object.assign({}, ...catalogs.map((c) => c.zh)) as Record<MessageKey, string>;
 const en = Object.assign({}, ...catalogs.map((c) => c.en)) as Record<MessageKey, string>;
 

@@ -2,8 +2,8 @@
  * Typed access to the registry's HTTP API; the types come from db/model.ts (the shared contract).
  */
 import type {
-  ClientConfig, County, CountyCollection, Dossier, Period, PeriodInput, Product, ProductFilter, ProductPointFeature, ProductQuery,
-  ProductSummary, SeriesStep, Tally, TallySeries, User,
+  ClientConfig, County, CountyCollection, DivisionList, DivisionQuery, Dossier, Period, PeriodInput, PlaceLookupAnswer, Product,
+  ProductFilter, ProductPointFeature, ProductQuery, ProductSummary, SeriesStep, Tally, TallySeries, User,
 } from '../../db/model';
 import { isStaticCopy, staticGet } from './static-api';
 
@@ -62,8 +62,9 @@ export function toQuery(params: Record<string, string | number | undefined | nul
 export type { ClientConfig, CountyCollection, CountyFeatureProperties, ProductPointProperties } from '../../db/model';
 
 /**
- * /api/products.geojson as the client reads it: the server's points, and also a feature with a null
- * geometry (GeoJSON's unlocated feature), taken as a product with no location: listed, not on the map.
+ * /api/products.geojson as the client reads it: one feature per place of each product; a county-level
+ * place, and a product with no place, have a null geometry (GeoJSON's unlocated feature): listed and
+ * shown on their county, never at a spot (db/model/map-layers.ts).
  */
 export interface ProductPointCollection {
   type: 'FeatureCollection';
@@ -83,6 +84,10 @@ export const api = {
   /** A designation's dossier (the public see titles and statuses only). */
   dossier: (designationId: number, signal?: AbortSignal) => apiGet<Dossier>(`/api/designations/${designationId}/dossier`, signal),
   periods: (signal?: AbortSignal) => apiGet<Period[]>('/api/periods', signal),
+  /** Township and village codes (the location picker's list): by county, part of a name or a code, level. */
+  divisions: (query: DivisionQuery, signal?: AbortSignal) => apiGet<DivisionList>(`/api/divisions${toQuery(query)}`, signal),
+  /** Which GIs' protected areas include the villages or townships a name part or code finds. */
+  placesLookup: (q: string, signal?: AbortSignal) => apiGet<PlaceLookupAnswer>(`/api/places/lookup${toQuery({ q })}`, signal),
   tally: (params: { period?: number; asOf?: string }, signal?: AbortSignal) =>
     apiGet<Tally>(`/api/tally${toQuery(params)}`, signal),
   tallySeries: (params: { period?: number; step?: SeriesStep }, signal?: AbortSignal) =>

@@ -4,7 +4,7 @@
  * right), and long texts get a small "(中文)" so a reader knows the language is not a mistake.
  */
 import { html } from 'lit';
-import { lang } from '../i18n';
+import { lang, t, type MessageKey } from '../i18n';
 
 /** Free text in its language: marked `zh-CN` on an English page, with "(中文)" after it when `marker`. */
 export function freeText(text: string, { marker = false } = {}) {
@@ -16,4 +16,19 @@ export function freeText(text: string, { marker = false } = {}) {
 /** The `lang` attribute for an element holding free text: `zh-CN` on an English page, else none. */
 export function freeTextLang(): string | undefined {
   return lang() === 'en' ? 'zh-CN' : undefined;
+}
+
+/**
+ * A message with one of its placeholders filled by a template (Chinese names in a `lang` span, a link),
+ * wherever the language puts it: "原文列在{township}下" and "listed under {township}" alike.
+ */
+export function messageWith(key: MessageKey, slot: string, part: unknown, vars: Record<string, string | number> = {}) {
+  const mark = '\u0000';
+  const [before, after = ''] = t(key, { ...vars, [slot]: mark }).split(mark);
+  return html`${before}${part}${after}`;
+}
+
+/** Chinese text (names as the codes have them) in a span marked `zh-CN` on an English page. */
+export function zhText(text: string) {
+  return lang() === 'en' ? html`<span lang="zh-CN">${text}</span>` : text;
 }

@@ -1,7 +1,7 @@
 /**
- * A location's label in the page's language. Locations known only by county carry the county's
- * Chinese name as their label: an English page shows the county's English name instead. Any other
- * label is shown as written, marked with the language it is in when that is not the page's.
+ * A location in the page's language: its words at its precision, and its label. Locations known only
+ * by county carry the county's Chinese name as their label: an English page shows the county's English
+ * name instead. Any other label is shown as written, marked with its language when that is not the page's.
  */
 import { COUNTY_CODES, type Location } from '../../db/model';
 import { admin } from '../i18n/admin';
@@ -26,4 +26,25 @@ export function shownLabel(l: Pick<Location, 'label' | 'precision'>): ShownLabel
   if (page === 'en' && HAN.test(l.label)) return { text: l.label, lang: 'zh-CN' };
   if (page === 'zh' && !HAN.test(l.label) && LATIN.test(l.label)) return { text: l.label, lang: 'en' };
   return { text: l.label, lang: undefined };
+}
+
+/** The county a county location is on, by its label (the county's Chinese name), named in the page's language. */
+export function countyPlaceName(l: Pick<Location, 'label'>): string | null {
+  const county = countyNamed(l.label);
+  return county ? t(`county.${county}`) : null;
+}
+
+/**
+ * A location in words at the precision it is known: "精确位置：35.828748, 112.31727" for an exact spot only;
+ * "仅知村／乡镇／县：…" otherwise, never coordinates, which for those would claim a precision nobody has.
+ * `place` is the village, township or county (the words take '' when it is not known yet).
+ */
+export function locationWords(l: Pick<Location, 'precision' | 'lat' | 'lng'>, place: string): string {
+  if (l.precision === 'exact') return t('locw.exact', { lat: l.lat, lng: l.lng });
+  return t(`locw.${l.precision}`, { name: place || t('locw.unnamed') });
+}
+
+/** A unit by its Chinese name, a village with its township: 柳庄社区居委会（龙港镇）. */
+export function unitName(u: { unit: { name: string; level: string }; townshipName: string | null }): string {
+  return u.unit.level === 'village' && u.townshipName ? `${u.unit.name}（${u.townshipName}）` : u.unit.name;
 }

@@ -3,13 +3,14 @@
  * `<meta name="gi-static">`, and there the API's GETs read the files the build wrote instead
  * (`/api/products/12` → `/api/products/12.json`, `/api/designations/3/dossier` → `…/3/dossier.json`). Filters of the list and the map are applied here
  * to the whole public list, as the server would apply them, and `/api/verify?q=` searches the
- * verification index (`api/verify.json`) with the server's own rule; what a static copy cannot answer (a
+ * verification index (`api/verify.json`) with the server's own rule, as `/api/places/lookup?q=` searches every
+ * unit with its protected areas (`api/places.json`, db/model/place-match.ts); what a static copy cannot answer (a
  * tally on a picked date, signing in, writes) is a 404 or a refusal saying so, never a made-up answer.
  * Which files it holds for which API paths is the table's (db/model/public-surface.ts).
  */
 import {
-  staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery, type Document, type ProductFilter,
-  type ProductSummary, type StaticDataKey, type VerifyIndex,
+  lookupInPlacesIndex, PlaceLookupQuery, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
+  type Document, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex,
 } from '../../db/model';
 
 /** Whether this page is part of a static copy. */
@@ -111,10 +112,13 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
   }
   const verifyQuery = url.pathname === '/api/verify' ? VerifyQuery.safeParse({ q: url.searchParams.get('q') ?? '' }) : null;
   if (verifyQuery && !verifyQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: verifyQuery.error.issues[0].message } };
+  const placeQuery = url.pathname === '/api/places/lookup' ? PlaceLookupQuery.safeParse({ q: url.searchParams.get('q') ?? '' }) : null;
+  if (placeQuery && !placeQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: placeQuery.error.issues[0].message } };
   const res = await fetch(file, { signal, headers: { accept: 'application/json' } });
   if (!res.ok) return { ok: false, error: { status: res.status, code: 'not_found', message: `HTTP ${res.status}` } };
   const data = await res.json();
   if (verifyQuery?.success) return { ok: true, data: verifyInIndex(data as VerifyIndex, verifyQuery.data.q, todayInShanghai()) };
+  if (placeQuery?.success) return { ok: true, data: lookupInPlacesIndex(data as PlacesIndex, placeQuery.data.q) };
   if (url.pathname === '/api/products.geojson') {
     const filter = filterOf(url.searchParams);
     const all = data as { features: { properties: Matchable & { thumbnailUrl?: string | null } }[] };

@@ -41,23 +41,29 @@ export interface CountyStyleOptions {
   basemap?: boolean;
 }
 
-/** The style of a county with `count` GIs in force. */
+/** Fill of a county that steps back (another is chosen, or it is not the subject's): a neutral grey, no shading. */
+const NEUTRAL_FILL = '#e4e8ec';
+
+/** The style of a county with `count` GIs in force (or whatever the filters measure). */
 export function countyStyle(count: number, { selected = false, dimmed = false, basemap = false }: CountyStyleOptions = {}): CountyPathStyle {
   const base = basemap ? 0.35 : 0.85;
   return {
-    fillColor: SHADE_COLOURS[shadeClass(count)],
+    // A county other than the chosen one keeps no shading: its count is not what the view is about.
+    fillColor: dimmed ? NEUTRAL_FILL : SHADE_COLOURS[shadeClass(count)],
     fillOpacity: dimmed ? base * 0.5 : base,
-    color: selected ? '#1f2328' : '#4d5966',
+    color: selected ? '#1f2328' : dimmed ? '#8c959f' : '#4d5966',
     weight: selected ? 3.5 : 1.2,
     opacity: 1,
     ...(dimmed ? { dashArray: '4 3' } : {}),
   };
 }
 
-/**
- * Where a county's name goes relative to its label point: below by default (markers sit on the
- * point); 城区 above, because the enclave's point lies just north of 泽州县's and the names would collide.
- */
-export function labelPlacement(code: string): 'above' | 'below' {
-  return code === '140502' ? 'above' : 'below';
+/** Fill of a county a product is known in (its product map), warm so it reads as "here" against the grey. */
+export const FOCUS_FILL = '#ffcf87';
+
+/** The style of a county on a product's map: its own counties filled and outlined, the rest plain. */
+export function focusStyle(own: boolean, { basemap = false }: { basemap?: boolean } = {}): CountyPathStyle {
+  return own
+    ? { fillColor: FOCUS_FILL, fillOpacity: basemap ? 0.45 : 0.9, color: '#8a4b00', weight: 2.5, opacity: 1 }
+    : { fillColor: NEUTRAL_FILL, fillOpacity: basemap ? 0.2 : 0.8, color: '#8c959f', weight: 1, opacity: 1 };
 }

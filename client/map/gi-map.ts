@@ -1,20 +1,25 @@
-import { html, LitElement, nothing, render, unsafeCSS, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import L from 'leaflet';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?inline';
-import type { AreaGeometry } from '../../db/model';
-import type { ClientConfig, CountyCollection, ProductPointCollection, ProductPointProperties } from '../lib/api';
+import type { AreaGeometry, CountyCode, ProductFilter } from '../../db/model';
+import type { ClientConfig, CountyCollection, CountyFeatureProperties, ProductPointCollection, ProductPointProperties } from '../lib/api';
 import { lang, localName, LocaleController, t } from '../i18n';
-import { shownLabel } from '../lib/location-label';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
+import { CountyLabels } from './county-labels';
+import { countyMeasure, type CountyMeasure } from './county-measure';
 import { pinIcon } from './leaflet-icons';
-import { countyLayers, productLayer, type ProductMarker } from './leaflet-layers';
-import { markerSpec } from './marker-icon';
+import { cityOutlineLayer, countyPolygons, seatBoxes, seatMarkers } from './leaflet-counties';
+import { productLayer, type ProductMarker } from './leaflet-layers';
+import { markerName, popupElement } from './map-popup';
 import { glyphCss } from './marker-svg';
 import { mapStyles } from './map-styles';
+import { tallyPlaces, type PlaceTally } from './place-tally';
+import { measureText } from './place-words';
 import './gi-map-legend';
+import './gi-map-multi';
 
 /** Detail of `gi-select`: the product whose marker was chosen. */
 export interface MapSelectDetail { id: number }
@@ -23,11 +28,23 @@ export interface CountySelectDetail { code: string }
 /** Detail of `gi-map-click`: where a pickable map was clicked. */
 export interface MapClickDetail { lat: number; lng: number }
 
-type Layers = Partial<Record<'tiles' | 'counties' | 'labels' | 'points' | 'area' | 'pin', L.Layer>>;
+/** What a map is about: the registry (shaded counties, counts, clusters) or one product's places. */
+export type MapVariant = 'registry' | 'place';
+
+type Layers = Partial<Record<'tiles' | 'counties' | 'outline' | 'seats' | 'labels' | 'points' | 'area' | 'pin', L.Layer>>;
+
+/** Leaflet's attribution prefix without its flag: a plain link to the library. */
+const LEAFLET_PREFIX = '<a href="https://leafletjs.com" title="A JavaScript library for interactive maps">Leaflet</a>';
+
+/** Text made safe for Leaflet's attribution control, which takes HTML. */
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * The only element that touches Leaflet: counties, product markers, an optional area and pin, an
- * optional basemap. Properties down; `gi-select`, `gi-county-select` and `gi-map-click` up.
+ * The only element that touches Leaflet: the counties (shaded, labelled, with the city outline and the
+ * county seats for reference), product places at their precision (points as markers, county-level places
+ * as a badge on their county), an optional area and pin, an optional basemap, and the boundaries' credit
+ * and approval number whenever counties are drawn. Properties down; `gi-select`, `gi-county-select` and
+ * `gi-map-click` up.
  */
 @customElement('gi-map')
 export class GiMap extends LitElement {
@@ -35,36 +52,51 @@ export class GiMap extends LitElement {
 
   /** The county polygons with their counts (from /api/counties.geojson). */
   @property({ attribute: false }) counties: CountyCollection | null = null;
-  /** Product locations to mark (from /api/products.geojson). */
+  /** Product places to show (from /api/products.geojson, or a product's own places). */
   @property({ attribute: false }) points: ProductPointCollection | null = null;
+  /** The filters the points were chosen by: the shading and the counts under the names follow their type and status. */
+  @property({ attribute: false }) filter: ProductFilter | null = null;
   /** The product to highlight. */
   @property({ attribute: false }) selectedId: number | null = null;
-  /** The county to outline (the county filter). */
+  /** The county to show alone (the county filter). */
   @property({ attribute: false }) selectedCounty: string | null = null;
+  /** `registry` (the public map) or `place` (one product: its counties filled, no counts or legend). */
+  @property({ attribute: false }) variant: MapVariant = 'registry';
+  /** On a `place` map, the counties to fill as the product's own. */
+  @property({ attribute: false }) focusCounties: readonly CountyCode[] = [];
   /** A protected area to draw and fit the view to. */
   @property({ attribute: false }) area: AreaGeometry | null = null;
   /** A single pin (the officials' location picker). */
   @property({ attribute: false }) marker: { lat: number; lng: number } | null = null;
   /** An optional basemap under the counties (null: nothing is loaded from any other host). */
   @property({ attribute: false }) tiles: ClientConfig['tiles'] = null;
-  /** The map's approval number (审图号), shown bottom left when tiles are drawn. */
+  /** The map's approval number (审图号), shown bottom left whenever the counties are drawn. */
   @property({ attribute: false }) approvalNo: string | null = null;
+  /** Whom the county boundaries come from, credited whenever they are drawn (null: no credit is stated). */
+  @property({ attribute: false }) boundarySource: string | null = null;
   /** Whether crowded markers cluster. */
   @property({ attribute: false }) cluster = true;
   /** Whether a click on the map reports a location with `gi-map-click`. */
   @property({ attribute: false }) pickable = false;
-  /** Whether to show the legend (when there are points) and keep room for it. */
+  /** Whether to show the legend (on a registry map with places) and keep room for it. */
   @property({ attribute: false }) legend = true;
   /** Query string kept on product links in popups (the map's filters). */
   @property({ attribute: false }) linkQuery = '';
+  /** The map region's accessible name (null: the public map's). */
+  @property({ attribute: false }) label: string | null = null;
 
   private map?: L.Map;
   private zoom?: L.Control.Zoom;
   private layers: Layers = {};
   private markers: ProductMarker[] = [];
-  private highlighted: HTMLElement[] = [];
+  private paths = new Map<string, L.Path>();
+  private labels?: CountyLabels;
+  private highlighted: Element[] = [];
+  private tally: PlaceTally | null = null;
+  private measure: CountyMeasure | null = null;
   private drawnLang = lang();
-  private fitted = false;
+  /** What the view was last fitted to (`all`, a county code, `area`, `place`), so it is fitted again only when that changes. */
+  private fittedTo: string | null = null;
   private readonly i18n = new LocaleController(this);
   private readonly resizeObserver = new ResizeObserver(() => this.onResize());
 
@@ -80,12 +112,26 @@ export class GiMap extends LitElement {
     // Leaflet 1.9 finishes a zoom animation from a timer that outlives map.remove() and then reads the
     // removed panes (Leaflet issue #9575); marking the animation done makes that timer return at once.
     if (this.map) (this.map as unknown as { _animatingZoom: boolean })._animatingZoom = false;
+    this.map?.off('zoomend', this.placeLabels, this);
     this.map?.remove();
     this.map = undefined;
     this.layers = {};
     this.markers = [];
-    this.fitted = false;
+    this.paths.clear();
+    this.labels = undefined;
+    this.fittedTo = null;
     super.disconnectedCallback();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('points') || changed.has('selectedCounty') || changed.has('variant')) {
+      // A product's own map shows all its places; the registry's shows the chosen county's.
+      const county = this.variant === 'registry' ? this.selectedCounty as CountyCode | null : null;
+      this.tally = this.points ? tallyPlaces(this.points, { county }) : null;
+    }
+    if (changed.has('points') || changed.has('filter')) {
+      this.measure = this.points ? countyMeasure(this.points, this.filter ?? {}) : null;
+    }
   }
 
   override firstUpdated(): void {
@@ -98,37 +144,60 @@ export class GiMap extends LitElement {
     this.drawnLang = lang();
     if (relabel) this.addZoomControl();
     if (changed.has('tiles')) this.drawTiles();
-    if (relabel || changed.has('counties') || changed.has('selectedCounty') || changed.has('pickable') || changed.has('tiles')) this.drawCounties();
+    if (relabel || ['counties', 'points', 'filter', 'selectedCounty', 'pickable', 'tiles', 'variant', 'focusCounties', 'boundarySource']
+      .some((k) => changed.has(k as keyof GiMap))) this.drawCounties();
     // Popups are built when opened, so a new linkQuery needs no redraw (the points that follow it do).
-    if (relabel || changed.has('points') || changed.has('cluster')) this.drawPoints();
+    if (relabel || changed.has('points') || changed.has('cluster') || changed.has('selectedCounty') || changed.has('variant')) this.drawPoints();
     if (changed.has('area')) this.drawArea();
     if (relabel || changed.has('marker')) this.drawPin();
-    if (changed.has('selectedId') || changed.has('points')) this.highlight();
+    this.fitView();
+    if (changed.has('selectedId') || changed.has('points') || changed.has('counties')) this.highlight();
+    // The legend and corner boxes have just rendered: the labels keep clear of them.
+    this.placeLabels();
   }
 
   override render() {
-    return html`<div id="map" role="region" aria-label=${t('map.label')}></div>
-      ${this.points && this.legend ? html`<gi-map-legend .counties=${this.counties !== null}></gi-map-legend>` : nothing}
-      ${this.tiles && this.approvalNo ? html`<p class="approval">${t('map.approvalNo', { no: this.approvalNo })}</p>` : nothing}`;
+    const tally = this.variant === 'registry' ? this.tally : null;
+    const multi = tally?.multiCounty ?? [];
+    return html`<div id="map" role="region" aria-label=${this.label ?? t('map.label')}></div>
+      ${tally && this.legend ? html`<gi-map-legend .counties=${this.counties !== null} .tally=${tally}
+        .measureKind=${this.measure?.kind ?? 'in_force'}></gi-map-legend>` : nothing}
+      ${this.counties && (multi.length > 0 || this.approvalNo) ? html`<div class="corner">
+        ${multi.length > 0 ? html`<gi-map-multi .products=${multi} .linkQuery=${this.linkQuery}></gi-map-multi>` : nothing}
+        ${this.approvalNo ? html`<p class="approval">${t('map.approvalNo', { no: this.approvalNo })}</p>` : nothing}
+      </div>` : nothing}`;
   }
 
   private createMap() {
     const el = this.renderRoot.querySelector<HTMLElement>('#map')!;
     this.map = L.map(el, { zoomControl: false, zoomSnap: 0.25, minZoom: 6, maxZoom: 17, center: [35.6, 112.8], zoom: 9 });
-    // Panes keep the stacking fixed whatever order the data arrives in: counties, an area, markers, county names.
+    // No flag: the prefix names the library alone.
+    this.map.attributionControl.setPrefix(LEAFLET_PREFIX);
+    // Panes keep the stacking fixed whatever order the data arrives in: counties, the city outline, an area,
+    // county seats, county names, then the product markers (markerPane, 600) above them all.
     this.map.createPane('counties').style.zIndex = '350';
+    this.map.createPane('outline').style.zIndex = '360';
     this.map.createPane('area').style.zIndex = '420';
-    this.map.createPane('labels').style.zIndex = '650';
+    this.map.createPane('labels').style.zIndex = '560';
+    this.map.createPane('seats').style.zIndex = '550';
     this.addZoomControl();
     this.map.on('click', this.onMapClick);
     this.map.on('keypress', this.onMapKey);
     this.map.on('moveend zoomend', this.highlight, this);
+    this.map.on('zoomend', this.placeLabels, this);
     this.resizeObserver.observe(el);
     this.drawTiles();
     this.drawCounties();
     this.drawPoints();
     this.drawArea();
     this.drawPin();
+    this.fitView();
+    this.placeLabels();
+    // Labels are measured once; a web font arriving later changes their widths.
+    void document.fonts?.ready.then(() => {
+      this.labels?.forgetSizes();
+      this.placeLabels();
+    });
   }
 
   private addZoomControl() {
@@ -151,29 +220,49 @@ export class GiMap extends LitElement {
   }
 
   private drawCounties() {
-    if (!this.counties) {
-      this.setLayer('counties', undefined);
-      this.setLayer('labels', undefined);
+    const counties = this.counties;
+    if (!counties) {
+      for (const slot of ['counties', 'outline', 'seats', 'labels'] as const) this.setLayer(slot, undefined);
+      this.labels = undefined;
       return;
     }
-    const { polygons, labels } = countyLayers(this.counties, {
-      selected: this.selectedCounty, basemap: !!this.tiles, interactive: !this.pickable,
-      name: (p) => localName(p), inForceText: (n) => t('map.inForce', { n }),
+    const place = this.variant === 'place';
+    const selected = place ? null : this.selectedCounty;
+    const count = (p: CountyFeatureProperties) => (this.measure ? this.measure.counts.get(p.code) ?? 0 : p.inForce.total);
+    const badge = (p: CountyFeatureProperties) => (place ? 0 : this.tally?.byCounty.get(p.code)?.length ?? 0);
+    const measure = (p: CountyFeatureProperties) => (place ? null : measureText(this.measure?.kind ?? 'in_force', count(p)));
+    const { layer, paths } = countyPolygons(counties, {
+      selected, focus: place ? this.focusCounties : null, basemap: !!this.tiles, interactive: !this.pickable && !place, count,
+      label: (p) => [t('map.countyButton', { name: localName(p), measure: measure(p) ?? '' }),
+        ...(badge(p) > 0 ? [t('map.countyBadge', { n: badge(p) })] : [])].join(' · '),
       onSelect: (code) => this.emit<CountySelectDetail>('gi-county-select', { code }),
     });
-    this.setLayer('counties', polygons);
-    this.setLayer('labels', labels);
-    if (!this.fitted && !this.area) this.fit(polygons.getBounds());
+    this.paths = paths;
+    this.setLayer('counties', layer);
+    const source = this.boundarySource ? escapeHtml(t('map.boundarySource', { source: this.boundarySource })) : undefined;
+    this.setLayer('outline', cityOutlineLayer(counties, source));
+    // The chosen county alone keeps its name and seat; the others step back without them.
+    const shown = (p: CountyFeatureProperties) => selected === null || p.code === selected;
+    this.setLayer('seats', seatMarkers(counties, (p) => t('map.seat', { name: localName(p) }), shown));
+    this.labels = new CountyLabels(counties, {
+      name: (p) => localName(p), measure, badge, shown,
+      first: (p) => p.code === selected || (place && this.focusCounties.includes(p.code)),
+    });
+    this.setLayer('labels', this.labels.layer);
   }
 
   private drawPoints() {
     this.markers = [];
-    if (!this.points) return this.setLayer('points', undefined);
-    const { layer, markers, fill } = productLayer(this.points, {
+    const features = this.variant === 'place' ? this.points?.features.filter((f) => f.geometry) : this.tally?.points;
+    if (!features) return this.setLayer('points', undefined);
+    const { layer, markers, fill } = productLayer(features, {
       cluster: this.cluster,
-      markerLabel: (p) => t('map.marker', { name: localName(p), types: this.typesText(p) }),
+      markerLabel: markerName,
       clusterLabel: (n) => t('map.cluster', { n }),
-      popup: (p) => this.popup(p),
+      // A product's own map links nowhere: the reader is on its page.
+      popup: (p) => popupElement(p, {
+        at: this.coordinatesOf(p), href: this.variant === 'registry' ? withLang(`/products/${p.productId}${this.linkQuery}`) : null,
+      }),
       onSelect: (id) => this.emit<MapSelectDetail>('gi-select', { id }),
     });
     this.markers = markers;
@@ -186,8 +275,7 @@ export class GiMap extends LitElement {
     if (!this.area) return this.setLayer('area', undefined);
     const area = L.geoJSON(this.area as GeoJSON.Geometry, { pane: 'area', style: { color: '#b3261e', weight: 2.5, fillOpacity: 0.25, fillColor: '#ff9f1c' } });
     this.setLayer('area', area);
-    this.fitted = false;
-    this.fit(area.getBounds());
+    this.fittedTo = null; // a new area: the view goes to it
   }
 
   private drawPin() {
@@ -195,17 +283,57 @@ export class GiMap extends LitElement {
     this.setLayer('pin', m ? L.marker([m.lat, m.lng], { icon: pinIcon(t('map.pin')), keyboard: false, interactive: false }) : undefined);
   }
 
-  private fit(bounds: L.LatLngBounds) {
-    if (!bounds.isValid() || this.map!.getSize().x === 0) return;
-    // Leave room for the legend (top right) on a wide map.
-    const legend = this.legend && !this.pickable && !this.area && this.map!.getSize().x > 700 ? 200 : 12;
-    this.map!.fitBounds(bounds, { paddingTopLeft: [12, 12], paddingBottomRight: [legend, 12], animate: false });
-    this.fitted = true;
+  /** What the view shows: the chosen county, a product's places and area, or the whole city. */
+  private viewBounds(): { key: string; bounds: L.LatLngBounds } | null {
+    if (!this.counties) return null;
+    const countyBounds = (codes: readonly string[]) => {
+      const b = L.latLngBounds([]);
+      for (const code of codes) { const path = this.paths.get(code) as L.Polygon | undefined; if (path) b.extend(path.getBounds()); }
+      return b;
+    };
+    if (this.variant === 'place') {
+      const b = countyBounds(this.focusCounties);
+      if (this.area) b.extend((this.layers.area as L.GeoJSON).getBounds());
+      for (const m of this.markers) b.extend(m.getLatLng());
+      const key = `place:${this.focusCounties.join()}:${this.area ? 'area' : ''}:${this.markers.length}`;
+      return b.isValid() ? { key, bounds: b } : { key: 'all', bounds: countyBounds([...this.paths.keys()]) };
+    }
+    if (this.area) return { key: 'area', bounds: (this.layers.area as L.GeoJSON).getBounds() };
+    if (this.selectedCounty && this.paths.has(this.selectedCounty)) return { key: this.selectedCounty, bounds: countyBounds([this.selectedCounty]) };
+    return { key: 'all', bounds: countyBounds([...this.paths.keys()]) };
   }
 
-  /** Marks the selected product's markers (or the clusters hiding them) with the `selected` class. */
+  /** Fits the view when what it shows has changed (not on every redraw: a reader's own zoom stays). */
+  private fitView(force = false) {
+    const view = this.viewBounds();
+    if (!view || (!force && view.key === this.fittedTo) || !view.bounds.isValid() || this.map!.getSize().x === 0) return;
+    // Leave room for the legend (top right, at most 15rem wide, 10px in) on a wide map.
+    const legend = this.legend && this.variant === 'registry' && this.points && !this.pickable && !this.area && this.map!.getSize().x > 700 ? 280 : 12;
+    this.map!.fitBounds(view.bounds, { paddingTopLeft: [12, 12], paddingBottomRight: [legend, 12], animate: false, maxZoom: 13 });
+    this.fittedTo = view.key;
+  }
+
+  /** Lays the county labels out for the current zoom, clear of the seats and the map's controls where they can be. */
+  private placeLabels() {
+    if (!this.map || !this.labels || !this.counties) return;
+    const attribution = this.map.attributionControl.getContainer();
+    this.style.setProperty('--gi-attribution-height', `${attribution?.offsetHeight ?? 18}px`);
+    const origin = this.map.getContainer().getBoundingClientRect();
+    const boxOf = (r: DOMRect) => ({ x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height });
+    const controls = [...this.renderRoot.querySelectorAll('.leaflet-control, gi-map-legend, .corner')]
+      .map((el) => boxOf(el.getBoundingClientRect())).filter((b) => b.width > 0);
+    // A product's own few markers are kept clear too (the registry's thousands are left to the clusters).
+    const markers = this.variant === 'place'
+      ? this.markers.flatMap((m) => { const el = m.getElement(); return el ? [boxOf(el.getBoundingClientRect())] : []; }) : [];
+    this.labels.place(this.map, [...seatBoxes(this.map, this.counties), ...controls, ...markers]);
+  }
+
+  /**
+   * Marks the selected product with the `selected` class: its markers (or the clusters hiding them), or,
+   * when it is shown on counties rather than at a spot, those counties' polygons.
+   */
   private highlight() {
-    for (const el of this.highlighted) el.classList.remove('selected');
+    for (const el of this.highlighted) el.classList.remove('selected', 'product-selected');
     this.highlighted = [];
     if (this.selectedId === null) return;
     const group = this.layers.points;
@@ -218,33 +346,29 @@ export class GiMap extends LitElement {
         this.highlighted.push(el);
       }
     }
+    const onCounties = [...(this.tally?.byCounty.values() ?? []), this.tally?.multiCounty ?? []].flat()
+      .find((s) => s.product.productId === this.selectedId);
+    for (const code of onCounties?.counties ?? []) {
+      const el = this.paths.get(code)?.getElement();
+      if (el) {
+        el.classList.add('product-selected');
+        this.highlighted.push(el);
+      }
+    }
   }
 
-  private typesText(p: ProductPointProperties): string {
-    const spec = markerSpec(p.designations);
-    if (spec.candidate) return t('map.candidate');
-    return spec.glyphs.map((g) => `${t(`giType.${g.giType!}`)} ${t(g.state === 'in_force' ? 'status.in_force' : 'status.in_progress')}`).join(t('product.separator'));
-  }
-
-  private popup(p: ProductPointProperties): HTMLElement {
-    const el = document.createElement('div');
-    const label = shownLabel(p);
-    render(html`<div class="popup">
-      ${p.thumbnailUrl ? html`<img class="thumb" src=${p.thumbnailUrl} alt=${t('docs.popupPhoto', { name: localName(p) })} width="200" height="150" />` : nothing}
-      <strong>${localName(p)}</strong>
-      <div>${this.typesText(p)}</div>
-      <div class="muted">${label.text ? html`<span lang=${label.lang ?? nothing}>${label.text}</span> · ` : nothing}${t(`precision.${p.precision}`)}</div>
-      <a href=${withLang(`/products/${p.productId}${this.linkQuery}`)}>${t('map.popupOpen')}</a>
-    </div>`, el);
-    return el;
+  /** An exact place's [lng, lat], from its marker (only an exact place's coordinates are ever shown). */
+  private coordinatesOf(p: ProductPointProperties): [number, number] | undefined {
+    if (p.precision !== 'exact') return undefined;
+    const ll = this.markers.find((m) => m.product === p)?.getLatLng();
+    return ll ? [ll.lng, ll.lat] : undefined;
   }
 
   private readonly onResize = () => {
     this.map?.invalidateSize({ pan: false });
-    if (!this.fitted) {
-      const bounds = (this.layers.area ?? this.layers.counties) as L.GeoJSON | undefined;
-      if (bounds) this.fit(bounds.getBounds());
-    }
+    // A map first laid out at no size (a hidden tab, a phone turning) fits once it has one.
+    this.fitView(this.fittedTo === null);
+    this.placeLabels();
   };
 
   private readonly onMapClick = (e: L.LeafletMouseEvent) => {

@@ -1,6 +1,6 @@
 /**
  * Leaflet icons whose DOM is built with Lit (never an HTML string): a product marker from its
- * spec, a cluster bubble with its count, and the location-picker pin.
+ * spec, a cluster bubble with its count, the location-picker pin, and a county seat.
  *
  * An icon renders its template once, into a prototype element, and gives Leaflet a clone of it each
  * time a marker using it is drawn; so one icon object serves every marker that looks the same
@@ -42,22 +42,27 @@ class ClonedIcon extends L.DivIcon {
   }
 }
 
-/** The icon of a product location that looks like `spec` (its accessible name is set by its marker). */
-export function productIcon(spec: MarkerSpec): L.DivIcon {
+/**
+ * The icon of a product place that looks like `spec` (its accessible name is set by its marker). A place
+ * known only to its village or township (`approximate`) gets a dashed ring: the point is somewhere in
+ * that unit, not the spot.
+ */
+export function productIcon(spec: MarkerSpec, approximate = false): L.DivIcon {
   const size = iconSize(spec);
   return new ClonedIcon(() => markerSvg(spec), {
-    className: `gi-marker${spec.candidate ? ' candidate' : ''}`,
+    className: `gi-marker${spec.candidate ? ' candidate' : ''}${approximate ? ' approximate' : ''}`,
     iconSize: size,
     iconAnchor: [size[0] / 2, size[1] / 2],
   });
 }
 
-/** One product icon per marker style, made when first asked for. */
-export function productIcons(): (spec: MarkerSpec) => L.DivIcon {
+/** One product icon per marker style and precision, made when first asked for. */
+export function productIcons(): (spec: MarkerSpec, approximate?: boolean) => L.DivIcon {
   const icons = new Map<string, L.DivIcon>();
-  return (spec) => {
-    let icon = icons.get(spec.key);
-    if (!icon) icons.set(spec.key, icon = productIcon(spec));
+  return (spec, approximate = false) => {
+    const key = `${spec.key}${approximate ? '~' : ''}`;
+    let icon = icons.get(key);
+    if (!icon) icons.set(key, icon = productIcon(spec, approximate));
     return icon;
   };
 }
@@ -78,4 +83,11 @@ export function pinIcon(ariaLabel: string): L.DivIcon {
       <path class="pin" d="M13 1C6.4 1 1 6.3 1 12.8 1 21.5 13 35 13 35s12-13.5 12-22.2C25 6.3 19.6 1 13 1Z"></path>
       <circle class="pin-dot" cx="13" cy="13" r="4.5"></circle>
     </svg>`, { className: 'gi-pin', iconSize: [26, 36], iconAnchor: [13, 35], ariaLabel, role: 'img' });
+}
+
+/** A county seat: a small ringed dot, a reference point rather than a product (no focus, a name for screen readers). */
+export function seatIcon(ariaLabel: string): L.DivIcon {
+  return new ClonedIcon(() => html`<svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+      <circle class="seat-ring" cx="6" cy="6" r="4.75"></circle><circle class="seat-dot" cx="6" cy="6" r="1.9"></circle>
+    </svg>`, { className: 'gi-seat', iconSize: [12, 12], iconAnchor: [6, 6], ariaLabel, role: 'img' });
 }

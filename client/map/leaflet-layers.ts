@@ -1,74 +1,14 @@
 /**
- * Builds the Leaflet layers of <gi-map> from API data: the county polygons with their labels, and
- * the product markers (clustered or not). Text reaches the DOM only through Lit or textContent.
+ * Builds the product markers of <gi-map> (clustered or not) from the places that are points: exact,
+ * village or township places (a county-level place is no point and never reaches here). Text reaches
+ * the DOM only through Lit or attributes.
  */
 import L from 'leaflet';
 import 'leaflet.markercluster';
-import { html, render } from 'lit';
-import type { CountyCollection, ProductPointCollection, ProductPointProperties } from '../lib/api';
-import { countyStyle, labelPlacement } from './county-style';
+import type { ProductPointProperties } from '../lib/api';
 import { clusterIcon, productIcons } from './leaflet-icons';
-import { markerSpec, type MarkerSpec } from './marker-icon';
-
-/** What a county layer needs to know to draw itself. */
-export interface CountyLayerOptions {
-  selected: string | null;
-  basemap: boolean;
-  interactive: boolean;
-  name: (p: CountyCollection['features'][number]['properties']) => string;
-  inForceText: (n: number) => string;
-  onSelect: (code: string) => void;
-}
-
-/** The six counties as polygons (泽州县's hole keeps 城区 visible) plus a name-and-count label on each. */
-export function countyLayers(counties: CountyCollection, o: CountyLayerOptions): { polygons: L.GeoJSON; labels: L.LayerGroup } {
-  const polygons = L.geoJSON(counties as GeoJSON.FeatureCollection, {
-    interactive: o.interactive,
-    pane: 'counties',
-    style: (f) => countyStyle(f?.properties.inForce.total ?? 0, {
-      selected: f?.properties.code === o.selected,
-      dimmed: o.selected !== null && f?.properties.code !== o.selected,
-      basemap: o.basemap,
-    }),
-    onEachFeature: (f, layer) => {
-      if (!o.interactive) return;
-      const select = () => o.onSelect(f.properties.code);
-      layer.on('click', select);
-      // Keyboard users reach each county too: the polygon is a focusable toggle button.
-      layer.on('add', () => makeKeyboardButton((layer as L.Path).getElement(), {
-        label: `${o.name(f.properties)} · ${o.inForceText(f.properties.inForce.total)}`,
-        pressed: f.properties.code === o.selected,
-        onPress: select,
-      }));
-    },
-  });
-  const labels = L.layerGroup(counties.features.map((f) => {
-    const p = f.properties;
-    const el = document.createElement('div');
-    render(html`<span class="county-label ${labelPlacement(p.code)} ${p.code === o.selected ? 'selected' : ''}"><b>${o.name(p)}</b>
-      <small>${o.inForceText(p.inForce.total)}</small></span>`, el);
-    return L.marker([p.label.lat, p.label.lng], {
-      icon: L.divIcon({ html: el, className: 'county-label-icon', iconSize: undefined }),
-      interactive: false, keyboard: false, pane: 'labels',
-    });
-  }));
-  return { polygons, labels };
-}
-
-/** Makes an SVG shape a labelled toggle button that Enter and Space press. */
-function makeKeyboardButton(el: Element | undefined, o: { label: string; pressed: boolean; onPress: () => void }): void {
-  if (!el) return;
-  el.setAttribute('tabindex', '0');
-  el.setAttribute('role', 'button');
-  el.setAttribute('aria-label', o.label);
-  el.setAttribute('aria-pressed', String(o.pressed));
-  el.addEventListener('keydown', (event) => {
-    const key = (event as KeyboardEvent).key;
-    if (key !== 'Enter' && key !== ' ') return;
-    event.preventDefault();
-    o.onPress();
-  });
-}
+import { markerSpec } from './marker-icon';
+import type { PlaceFeature } from './place-tally';
 
 /** What a product layer needs to know to draw itself. */
 export interface ProductLayerOptions {
@@ -97,7 +37,7 @@ export class ProductMarker extends L.Marker {
 }
 
 /**
- * The product markers (a product may have several locations, each a marker).
+ * The product markers (a product may have several places, each a marker).
  * Built as cheaply as bare Leaflet + markercluster would: one shared icon per marker style, one
  * `addLayers` with chunked loading, and no handler or popup per marker: the group's click and Enter
  * handlers report the product and bind a marker's popup the first time it is opened.
@@ -105,19 +45,21 @@ export class ProductMarker extends L.Marker {
  * straight away, whereas markers added before it is on a map are first queued with a duplicate
  * check that scans the queue (quadratic in their number).
  */
-export function productLayer(points: ProductPointCollection, o: ProductLayerOptions): {
+export function productLayer(points: readonly PlaceFeature[], o: ProductLayerOptions): {
   layer: L.FeatureGroup; markers: ProductMarker[]; fill: () => void;
 } {
   const iconFor = productIcons();
   // Marker options per look, shared by its markers (Leaflet copies them into each marker's own).
-  const optionsOf = new Map<MarkerSpec, L.MarkerOptions>();
+  const optionsOf = new Map<string, L.MarkerOptions>();
   const markers: ProductMarker[] = [];
-  for (const f of points.features) {
+  for (const f of points) {
     if (!f.geometry) continue;
     const p = f.properties;
     const spec = markerSpec(p.designations);
-    let options = optionsOf.get(spec);
-    if (!options) optionsOf.set(spec, options = { icon: iconFor(spec), riseOnHover: true });
+    const approximate = p.precision !== 'exact';
+    const key = `${spec.key}${approximate ? '~' : ''}`;
+    let options = optionsOf.get(key);
+    if (!options) optionsOf.set(key, options = { icon: iconFor(spec, approximate), riseOnHover: true });
     const c = f.geometry.coordinates;
     markers.push(new ProductMarker([c[1], c[0]], options, p, o.markerLabel));
   }

@@ -46,8 +46,9 @@ function byTypeLine(byType: Record<string, number>): string {
 }
 
 /**
- * The public home page: filters, the map of the six counties with a marker per product location,
- * and the list of the same products, made from the map's points (one request for both). The list
+ * The public home page: filters, the map of the six counties with each product at the precision its
+ * places are known (a marker per real place, a count on the county for a product known only by county),
+ * and the list of the same products, made from the map's places (one request for both). The list
  * shows the first products and more on request, so it stays quick at any size. The filters live in
  * the URL (same names as /api/products).
  */
@@ -87,7 +88,7 @@ export class GiMapPage extends LitElement {
   private readonly i18n = new LocaleController(this);
   private readonly navigation = new LocationController(this, () => this.onNavigate());
   private readonly config = new Task(this, {
-    task: ([], { signal }) => api.config(signal).catch((): ClientConfig => ({ tiles: null, approvalNo: null })),
+    task: ([], { signal }) => api.config(signal).catch((): ClientConfig => ({ tiles: null, approvalNo: null, boundarySource: null })),
     args: () => [] as const,
   });
   private readonly counties = new Task(this, {
@@ -120,8 +121,9 @@ export class GiMapPage extends LitElement {
   private renderMap() {
     const config = this.config.value;
     return html`${renderTask(this.counties, (counties) => html`<gi-map .counties=${counties}
-        .points=${this.points.value ?? null} .selectedId=${this.selectedId} .selectedCounty=${this.filter.county ?? null}
-        .tiles=${config?.tiles ?? null} .approvalNo=${config?.approvalNo ?? null} .linkQuery=${filterQuery(this.filter)}
+        .points=${this.points.value ?? null} .filter=${this.filter} .selectedId=${this.selectedId} .selectedCounty=${this.filter.county ?? null}
+        .tiles=${config?.tiles ?? null} .approvalNo=${config?.approvalNo ?? null} .boundarySource=${config?.boundarySource ?? null}
+        .linkQuery=${filterQuery(this.filter)}
         @gi-county-select=${this.onCountySelect}></gi-map>`)}
       ${this.points.render({
         pending: () => html`<p class="overlay state" role="status">${t('state.loading')}</p>`,

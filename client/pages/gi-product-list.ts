@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { localName, LocaleController, t } from '../i18n';
 import { markerSpec } from '../map/marker-icon';
 import type { ProductListItem } from '../map/point-list';
+import { countyPlaceWords, placeWords } from '../map/place-words';
 import { glyphCss, markerSvg } from '../map/marker-svg';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
@@ -11,8 +12,8 @@ import { sharedStyles } from '../lib/shared-styles';
 export interface ProductSelectDetail { id: number }
 
 /**
- * A list of products with their GI designations and the same symbol the map shows; each name is a
- * link to the product page, and focusing or hovering an item reports it with `gi-select` so a map
+ * A list of products with their GI designations, where each is known to be (at its precision), and the
+ * same symbol the map shows; each name is a link to the product page, and focusing or hovering an item reports it with `gi-select` so a map
  * can highlight it. The selected item is marked and scrolled into view within the list (never the page).
  */
 @customElement('gi-product-list')
@@ -28,7 +29,8 @@ export class GiProductList extends LitElement {
     .tags { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-top: 0.25rem; }
     .tag { font-size: 0.8rem; border: 1px solid var(--gi-border); border-radius: 999px; padding: 0 0.5rem; background: var(--gi-surface); }
     .tag.granted { border-color: currentColor; font-weight: 600; }
-    .tag.nowhere { border-style: dashed; color: var(--gi-muted); }
+    .tag.place { border-style: dashed; color: var(--gi-muted); }
+    .tag.place.exact { border-style: solid; }
   `];
 
   /** The products to list. */
@@ -55,7 +57,7 @@ export class GiProductList extends LitElement {
         <a class="name" href=${withLang(`/products/${p.id}${this.linkQuery}`)} @focus=${() => this.select(p.id)}>${localName(p)}</a>
         <div class="tags">
           ${p.designations.map((d) => html`<span class="tag ${d.status}">${t(`giType.${d.giType}`)} · ${t(`status.${d.status}`)}</span>`)}
-          ${!p.located ? html`<span class="tag nowhere">${t('list.noLocation')}</span>` : nothing}
+          <span class="tag place ${p.placement}">${placeText(p)}</span>
         </div>
       </li>`)}
     </ul>`;
@@ -65,6 +67,22 @@ export class GiProductList extends LitElement {
     if (id === this.selected) return;
     this.dispatchEvent(new CustomEvent<ProductSelectDetail>('gi-select', { detail: { id }, bubbles: true, composed: true }));
   }
+}
+
+/**
+ * Where a product is, at the precision it is known: "仅知县：沁水县、阳城县", "仅知乡镇：北城街道",
+ * "精确位置 2 处", or that no place is recorded. County-level places name their counties, never a spot.
+ */
+function placeText(p: ProductListItem): string {
+  if (p.placement === 'none' || p.places.length === 0) return t('list.noLocation');
+  if (p.placement === 'county') {
+    const counties = [...new Set(p.places.map((l) => l.countyCode).filter((c) => c !== null))];
+    const label = counties.length > 0 ? counties.map(countyPlaceWords).join(t('product.separator')) : p.places[0].label;
+    return placeWords({ precision: 'county', countyCode: null, divisionName: null, label });
+  }
+  if (p.placement === 'exact' && p.places.length > 1) return t('list.exactCount', { n: p.places.length });
+  const names = [...new Set(p.places.map((l) => l.divisionName ?? l.label).filter(Boolean))];
+  return placeWords({ ...p.places[0], divisionName: names.join(t('product.separator')) || null });
 }
 
 /**

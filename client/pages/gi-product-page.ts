@@ -4,7 +4,6 @@ import { Task, TaskStatus } from '@lit/task';
 import { isDossierOpen, type Product } from '../../db/model';
 import { api, ApiRequestError, type CountyCollection } from '../lib/api';
 import { localName, LocaleController, t } from '../i18n';
-import { shownLabel } from '../lib/location-label';
 import { markerSpec } from '../map/marker-icon';
 import { glyphCss, markerSvg } from '../map/marker-svg';
 import { filterQuery, parseFilter } from '../map/url-state';
@@ -15,18 +14,21 @@ import { renderSources, sourceListStyles } from './gi-source-list';
 import { freeText } from '../lib/free-text';
 import { renderError } from '../lib/task-view';
 import './gi-authorized-users';
+import './gi-designation-area';
+import './gi-product-locations';
 import './gi-designation-timeline';
 import './gi-dossier-progress';
-import '../map/gi-map';
+import '../map/gi-place-map';
 import './gi-not-found-page';
 import '../lib/gi-product-chain';
 import '../lib/gi-product-documents';
 import './gi-figures-chart';
 
 /**
- * A product's public page: names, counties, category, description and quality; each designation
- * with its numbers and status timeline; the cooperative-farmer chain; the protected area on a
- * small map; the sources; and a link back to the map view it came from (its filters kept).
+ * A product's public page: names, counties, category, description and quality; its locations in words
+ * at their precision; each designation with its numbers and status timeline; the cooperative-farmer
+ * chain; a small map of its places (and a drawn protected area) above each designation's protected area
+ * as a list by township; the sources; and a link back to the map view it came from (its filters kept).
  */
 @customElement('gi-product-page')
 export class GiProductPage extends LitElement {
@@ -40,10 +42,10 @@ export class GiProductPage extends LitElement {
     dt { color: var(--gi-muted); }
     dd { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
     article { border: 1px solid var(--gi-border); border-radius: 6px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
-    article h3 { margin: 0 0 0.5rem; font-size: 1.05rem; }
+    article h3, h3.unchecked { margin: 0 0 0.5rem; font-size: 1.05rem; }
     .badge { font-size: 0.85rem; border: 1px solid currentColor; border-radius: 999px; padding: 0 0.5rem; margin-left: 0.5rem; }
     .badge.granted { background: #e6f4ea; }
-    gi-map { height: 320px; border: 1px solid var(--gi-border); }
+    gi-place-map { margin-bottom: 1rem; }
     @media (max-width: 700px) { dl.facts { grid-template-columns: 1fr; } dt { margin-top: 0.4rem; } }
   `];
 
@@ -98,8 +100,7 @@ export class GiProductPage extends LitElement {
           <dt>${t('product.category')}</dt><dd>${t(`category.${p.category}`)}</dd>
           <dt>${t('product.description')}</dt><dd>${text(p.description)}</dd>
           <dt>${t('product.quality')}</dt><dd>${text(p.quality)}</dd>
-          <dt>${t('product.locations')}</dt><dd>${p.locations.length === 0 ? t('product.notRecorded')
-            : p.locations.map((l, i) => html`${i > 0 ? t('product.separator') : nothing}${this.renderLocation(l)}`)}</dd>
+          <dt>${t('product.locations')}</dt><dd><gi-product-locations .locations=${p.locations}></gi-product-locations></dd>
           <dt>${t('product.sources')}</dt><dd>${renderSources(p.sources)}</dd>
         </dl>
       </section>
@@ -121,17 +122,13 @@ export class GiProductPage extends LitElement {
       </section>` : nothing}
       <gi-product-documents .documents=${p.documents}></gi-product-documents>
       <section aria-labelledby="area"><h2 id="area">${t('product.area')}</h2>
-        ${p.protectedArea?.text ? html`<p>${freeText(p.protectedArea.text, { marker: true })}</p>` : nothing}
-        ${p.protectedArea?.geometry ? html`<gi-map aria-label=${t('product.areaMap')} .counties=${this.counties.value ?? null}
-            .area=${p.protectedArea.geometry} .cluster=${false}></gi-map>` : nothing}
-        ${!p.protectedArea?.text && !p.protectedArea?.geometry ? html`<p class="state">${t('product.noArea')}</p>` : nothing}
+        <gi-place-map .product=${p} .area=${p.protectedArea?.geometry ?? null} .counties=${this.counties.value ?? null}></gi-place-map>
+        ${p.designations.map((d) => html`<gi-designation-area .designation=${d}></gi-designation-area>`)}
+        ${p.protectedArea?.text ? html`<h3 class="unchecked">${t('area.unchecked')}</h3><p>${freeText(p.protectedArea.text, { marker: true })}</p>` : nothing}
+        ${!p.designations.some((d) => d.scope) && !p.protectedArea?.text && !p.protectedArea?.geometry
+          ? html`<p class="state">${t('product.noArea')}</p>` : nothing}
+        <p><a href=${withLang('/places')}>${t('places.fromProduct')}</a></p>
       </section>`;
-  }
-
-  /** A location: its label in the page's language (or its coordinates), and how precisely it is known. */
-  private renderLocation(l: Product['locations'][number]) {
-    const label = shownLabel(l);
-    return html`${label.text ? html`<span lang=${label.lang ?? nothing}>${label.text}</span>` : `${l.lat}, ${l.lng}`}${t('product.paren', { x: t(`precision.${l.precision}`) })}`;
   }
 }
 

@@ -4,6 +4,7 @@
  * Codes become their labels; nothing is ever shown as JSON. Shared by the pages and the XLSX export.
  */
 import type { AuditEvent } from './accounts';
+import { scopeChanges } from './audit-scope';
 import { ACCOUNT_ROLE_NAMES, ACTION_NAMES, ENTITY_NAMES, FIELD_NAMES, WORDS, type AuditLang } from './audit-words';
 import { LABELS, type Vocabulary } from './labels';
 import { formatPartialDate } from './partial-date';
@@ -278,6 +279,8 @@ function summaryOf(event: AuditEvent, lang: AuditLang, tell: Teller): string {
         : (zh ? `修改 ${of()} 的用标企业 ${who}` : `Changed the authorised user ${who} of ${of()}`);
     }
     if (action === 'dossier_template_accept') return zh ? `${of()} 的申报材料采用新版清单` : `The dossier of ${of()} took the new checklist`;
+    if (action === 'scope_replace') return zh ? `更新 ${of()} 的保护范围` : `Updated the protected area of ${of()}`;
+    if (action === 'scope_delete') return zh ? `删除 ${of()} 的保护范围` : `Removed the protected area of ${of()}`;
   }
   if (event.entity === 'dossier_template') {
     const type = label('giType', str(after.giType) ?? str(asRec(event.before).giType), lang);
@@ -314,5 +317,6 @@ export function describeAuditEvent(event: AuditEvent, lang: AuditLang, names: Au
   if (event.action === 'archive' || event.action === 'restore' || event.action === 'document_delete') return { summary, changes: [] };
   if (event.action === 'replace_participants') return { summary, changes: tell.participants(event.before, event.after) };
   if (event.action === 'replace_figures') return { summary, changes: tell.figures(event.before, event.after) };
+  if (event.action === 'scope_replace' || event.action === 'scope_delete') return { summary, changes: scopeChanges(event.before, event.after, lang) };
   return { summary, changes: tell.fields(asRec(event.before), asRec(event.after), event.before === null || event.before === undefined) };
 }

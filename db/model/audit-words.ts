@@ -66,6 +66,10 @@ export const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
   bytes: { zh: '文件大小（字节）', en: 'Size (bytes)' },
   issuerZh: { zh: '发布单位（中文）', en: 'Issuer (Chinese)' },
   issuerEn: { zh: '发布单位（英文）', en: 'Issuer (English)' },
+  scopeText: { zh: '保护范围原文', en: 'Scope text' },
+  announcedOn: { zh: '公告日期', en: 'Announced on' },
+  box: { zh: '坐标范围', en: 'Coordinate box' },
+  scopeUnits: { zh: '保护范围', en: 'Protected area' },
 };
 
 /** Names of the audited entities. */
@@ -94,6 +98,8 @@ export const ACTION_NAMES = {
   document_add: { zh: '添加文件', en: 'File added' },
   document_update: { zh: '修改文件', en: 'File changed' },
   document_delete: { zh: '删除文件', en: 'File deleted' },
+  scope_replace: { zh: '更新保护范围', en: 'Protected area updated' },
+  scope_delete: { zh: '删除保护范围', en: 'Protected area removed' },
 } as const;
 
 /** Account roles (participant roles are in LABELS.role). */

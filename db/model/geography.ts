@@ -14,16 +14,37 @@ export function inJincheng(lat: number, lng: number): boolean {
   return lat >= b.south && lat <= b.north && lng >= b.west && lng <= b.east;
 }
 
-/** A WGS84 point with a label and how exactly it is known. */
+/** The 12-digit code a village- or township-precision location names. */
+const LocationDivisionCode = z.string().regex(/^\d{12}$/, '须为 12 位区划代码 / A division code is 12 digits');
+
+/**
+ * A WGS84 point with a label and how exactly it is known. A village or township location names its unit
+ * (`divisionCode`, of that level: a township's code ends in 000) and its point is where the official put
+ * it inside that unit; an exact or county location names none. Whether the code is current and in the
+ * product's counties is the server's check.
+ */
 export const Location = z
   .object({
     lat: z.number().min(-90).max(90),
     lng: z.number().min(-180).max(180),
     label: text(200).default(''),
     precision: Precision,
+    divisionCode: LocationDivisionCode.nullable().default(null),
   })
   .strict()
-  .refine((p) => inJincheng(p.lat, p.lng), { message: '位置不在晋城市范围内（请检查经纬度是否颠倒）', path: ['lat'] });
+  .refine((p) => inJincheng(p.lat, p.lng), { message: '位置不在晋城市范围内（请检查经纬度是否颠倒）', path: ['lat'] })
+  .superRefine((p, ctx) => {
+    const needs = p.precision === 'village' || p.precision === 'township';
+    if (needs && p.divisionCode === null) {
+      ctx.addIssue({ code: 'custom', path: ['divisionCode'], message: '村级、乡镇级位置须选定村或乡镇（区划代码） / A village or township location names its village or township (its code)' });
+    } else if (!needs && p.divisionCode !== null) {
+      ctx.addIssue({ code: 'custom', path: ['divisionCode'], message: '精确位置、县级位置不填区划代码 / An exact or county location names no village or township' });
+    } else if (needs && p.divisionCode !== null && p.divisionCode.endsWith('000') !== (p.precision === 'township')) {
+      ctx.addIssue({ code: 'custom', path: ['divisionCode'], message: p.precision === 'township'
+        ? '乡镇级位置须填乡镇的代码（以 000 结尾） / A township location names a township (its code ends in 000)'
+        : '村级位置须填村的代码（不以 000 结尾） / A village location names a village (its code does not end in 000)' });
+    }
+  });
 export type Location = z.infer<typeof Location>;
 
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());

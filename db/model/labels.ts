@@ -37,9 +37,10 @@ export const LABELS = {
     other: { zh: '其他', en: 'Other' },
   } satisfies Record<Category, Label>,
   precision: {
-    exact: { zh: '精确位置', en: 'exact location' },
-    township: { zh: '乡镇级位置', en: 'township-level location' },
-    county: { zh: '县级位置', en: 'county-level location' },
+    exact: { zh: '精确位置', en: 'exact spot' },
+    village: { zh: '村级', en: 'village' },
+    township: { zh: '乡镇级', en: 'township' },
+    county: { zh: '县级', en: 'county' },
   } satisfies Record<Precision, Label>,
   role: {
     enterprise: { zh: '龙头企业', en: 'Leading enterprise' },

@@ -46,6 +46,7 @@ export const PAGES = [
   { key: 'tally', path: '/tally', title: titled('规划目标统计', 'Plan tally'), sitemap: true, crawl: true, inStatic: true },
   { key: 'annualReport', path: '/reports/annual', title: titled('地理标志工作年度报告', 'GI annual report'), sitemap: true, crawl: true, inStatic: true },
   { key: 'verify', path: '/verify', title: titled('用标企业查询', 'Check an authorised user'), sitemap: true, crawl: true, inStatic: true },
+  { key: 'places', path: '/places', title: titled('是否在保护范围内', 'Is my village in a protected area?'), sitemap: true, crawl: true, inStatic: true },
   { key: 'product', path: '/products/:id', title: 'product', sitemap: true, crawl: true, inStatic: true },
   // The printable card: for stalls and packaging, not a page to find by search.
   { key: 'card', path: '/products/:id/card', title: 'productCard', sitemap: false, crawl: true, inStatic: true },
@@ -92,6 +93,11 @@ export const OPEN_DATA = [
   { key: 'dossier', path: '/api/designations/{id}/dossier', cors: true, ready: false, static: '/api/designations/{id}/dossier.json', crawl: false },
   // The copy holds the verification index and searches it in the browser with the server's rule.
   { key: 'verify', path: '/api/verify', cors: true, ready: false, static: '/api/verify.json', crawl: false },
+  // The lookup "is my village in a protected area?": the copy holds every unit with its areas and
+  // searches it in the browser with the server's rule (db/model/place-match.ts).
+  { key: 'placesLookup', path: '/api/places/lookup', cors: true, ready: false, static: '/api/places.json', crawl: false },
+  // The township and village codes (the location picker's list); not in the copy, which has no workspace.
+  { key: 'divisions', path: '/api/divisions', cors: true, ready: false, static: null, crawl: false },
   // Files named by their type, which a static server cannot tell otherwise; product answers point at them.
   { key: 'document', path: '/api/documents/{id}', cors: true, ready: false, static: '/api/documents/{id}.{type}', crawl: false },
   { key: 'documentThumbnail', path: '/api/documents/{id}/thumbnail', cors: true, ready: false, static: '/api/documents/{id}/thumbnail.webp', crawl: false },

@@ -7,6 +7,7 @@ import { AuthorizedUser } from './marks';
 import { markKindFits } from './gi-types';
 import { Location, ProtectedArea } from './geography';
 import { Document } from './documents';
+import { DesignationScope } from './places';
 
 // ---------------------------------------------------------------- designations
 
@@ -71,6 +72,10 @@ export type DesignationCreate = z.infer<typeof DesignationCreate>;
 /** The body that changes a designation's details (not its type or status). */
 export const DesignationUpdate = designationEditable.partial().strict();
 export type DesignationUpdate = z.infer<typeof DesignationUpdate>;
+
+/** A designation as a product answer carries it: with its protected area as codes (null: none kept). */
+export const ProductDesignation = Designation.extend({ scope: DesignationScope.nullable() });
+export type ProductDesignation = z.infer<typeof ProductDesignation>;
 
 // ---------------------------------------------------------------- participants
 
@@ -160,7 +165,7 @@ export const Product = z.object({
   locations: z.array(Location).max(50),
   protectedArea: ProtectedArea.nullable(),
   sources: Sources,
-  designations: z.array(Designation),
+  designations: z.array(ProductDesignation),
   participants: z.array(Participant),
   /** Industry figures by year, oldest first (only figures from good or medium sources are loaded). */
   figures: z.array(ProductFigure),

@@ -76,8 +76,11 @@ export const COUNTY_CODES = ['140502', '140521', '140522', '140524', '140525', '
 export const CountyCode = z.enum(COUNTY_CODES);
 export type CountyCode = z.infer<typeof CountyCode>;
 
-/** How exactly a location is known. */
-export const PRECISIONS = ['exact', 'township', 'county'] as const;
+/**
+ * How exactly a location is known: the spot itself, or only its village, township or county (the point is
+ * then placed somewhere in that unit and says no more). Always chosen, never assumed.
+ */
+export const PRECISIONS = ['exact', 'village', 'township', 'county'] as const;
 /** A location's precision. */
 export const Precision = z.enum(PRECISIONS);
 export type Precision = z.infer<typeof Precision>;

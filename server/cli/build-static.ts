@@ -36,7 +36,7 @@ export interface StaticBuildOptions {
   /** The built client (default dist/client). */
   clientDir?: string;
   /** The map settings (tiles, approval number) to publish as api/config.json. */
-  config?: Pick<Config, 'tiles' | 'approvalNo'>;
+  config?: Pick<Config, 'tiles' | 'approvalNo' | 'boundarySource'>;
   /** Today in Asia/Shanghai: the default tally date and the series' end. */
   today?: string;
   /** An absolute base URL for the feed's links (root-relative without) and the QR codes (none without). */

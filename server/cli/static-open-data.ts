@@ -9,6 +9,7 @@ import type { Db } from '../../db/open';
 import type { Config } from '../config';
 import { getDossier } from '../domain/designations/dossiers';
 import { verifyIndex } from '../domain/marks/verify';
+import { placesIndex } from '../domain/places/place-lookup';
 import { listPeriods } from '../domain/tally/periods';
 import { loadReplayIndex, type ReplayIndex } from '../domain/tally/tally-replay';
 import { writeStaticDocuments } from '../documents/static-copy';
@@ -27,7 +28,7 @@ export interface StaticDataContext {
   /** Every public, current product (the public's list). */
   products: ProductSummary[];
   /** The map settings to publish as api/config.json. */
-  config: Pick<Config, 'tiles' | 'approvalNo'>;
+  config: Pick<Config, 'tiles' | 'approvalNo' | 'boundarySource'>;
   /** Today in Asia/Shanghai: the default tally date and the series' end. */
   today: string;
   /** The site's absolute address (no trailing slash), or null when the build was given none. */
@@ -65,6 +66,8 @@ export const STATIC_WRITERS: Record<StaticDataKey, Writer> = {
   },
   // Verification in the browser: the client searches this index with the server's own rule (db/model/verify-match.ts).
   verify: ({ write, db }) => write('api/verify.json', JSON.stringify(verifyIndex(db))),
+  // The place lookup in the browser: every unit with its areas, searched with the server's rule (db/model/place-match.ts).
+  placesLookup: ({ write, db }) => write('api/places.json', JSON.stringify(placesIndex(db))),
   // Public documents and photos with their thumbnails, named by type (a static server knows no other way to tell it).
   document: ({ write, db, products }) => { writeStaticDocuments(db, products, write); },
   documentThumbnail: () => {}, // written with each document, above

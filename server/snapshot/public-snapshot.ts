@@ -11,7 +11,8 @@ import { countiesGeoJson, listCounties } from '../domain/places/counties';
 import { csvChunks, iterateExportRows } from '../exchange/export/export';
 import { atomFeed, ATOM_TYPE, type FeedOptions } from '../exchange/export/feed';
 import { listPeriods } from '../domain/tally/periods';
-import { getProduct, listProducts, productPoints } from '../domain/products/products-read';
+import { getProduct, listProducts } from '../domain/products/products-read';
+import { productPoints } from '../domain/products/product-places';
 import { robotsTxt, sitemapXml } from '../exchange/export/site-map';
 import { computeTally, defaultAsOf, resolvePeriod } from '../domain/tally/tally';
 import { computeSeries } from '../domain/tally/tally-series';
@@ -36,8 +37,8 @@ export function periodsSnapshot(db: Db): SnapshotText {
 }
 
 /** The map settings the client needs (GET /api/config). */
-export function configSnapshot(config: Pick<Config, 'tiles' | 'approvalNo'>): SnapshotText {
-  return { type: JSON_TYPE, text: JSON.stringify({ tiles: config.tiles, approvalNo: config.approvalNo }) };
+export function configSnapshot(config: Pick<Config, 'tiles' | 'approvalNo' | 'boundarySource'>): SnapshotText {
+  return { type: JSON_TYPE, text: JSON.stringify({ tiles: config.tiles, approvalNo: config.approvalNo, boundarySource: config.boundarySource }) };
 }
 
 /** The public changes as Atom (GET /api/feed.atom): the same for every viewer. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countyStyle, labelPlacement, SHADE_COLOURS, shadeClass, shadeLegend } from '../../client/map/county-style';
+import { countyStyle, focusStyle, SHADE_COLOURS, shadeClass, shadeLegend } from '../../client/map/county-style';
 
 describe('county shading by GIs in force', () => {
   it.each([
@@ -34,10 +34,16 @@ describe('county shading by GIs in force', () => {
   });
 });
 
-describe('county label placement', () => {
-  it.each([
-    ['140502', 'above'], ['140525', 'below'], ['140521', 'below'], ['140581', 'below'],
-  ])('puts %s’s name %s its point', (code, where) => {
-    expect(labelPlacement(code)).toBe(where);
+describe('a product map’s counties', () => {
+  it('fills the product’s own counties and leaves the others plain', () => {
+    const own = focusStyle(true);
+    const other = focusStyle(false);
+    expect(own.fillColor).not.toBe(other.fillColor);
+    expect(own.weight).toBeGreaterThan(other.weight);
+    expect(focusStyle(true, { basemap: true }).fillOpacity).toBeLessThan(own.fillOpacity);
+  });
+
+  it('steps a county back from the chosen one without its shading', () => {
+    expect(countyStyle(5, { dimmed: true }).fillColor).toBe(countyStyle(0, { dimmed: true }).fillColor);
   });
 });

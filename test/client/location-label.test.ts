@@ -1,7 +1,7 @@
 /** Location labels in the page's language: county names translated, other labels marked with their language. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLang } from '../../client/i18n';
-import { shownLabel } from '../../client/lib/location-label';
+import { locationWords, shownLabel } from '../../client/lib/location-label';
 
 const inLang = (lang: 'zh' | 'en') => {
   vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } }); // setLang marks <html lang>
@@ -26,5 +26,26 @@ describe('shownLabel', () => {
   ] as const)('on a %s page, %j shows as %j', (lang, location, shown) => {
     inLang(lang);
     expect(shownLabel(location)).toEqual(shown);
+  });
+});
+
+describe('locationWords', () => {
+  it.each([
+    ['zh', 'exact', '', '精确位置：35.828748, 112.31727'],
+    ['zh', 'county', '沁水县', '仅知县：沁水县'],
+    ['zh', 'township', '龙港镇', '仅知乡镇：龙港镇'],
+    ['zh', 'village', '', '仅知村：（未注明）'],
+    ['en', 'county', 'Qinshui County', 'Known only to the county: Qinshui County'],
+    ['en', 'exact', '', 'Exact spot: 35.828748, 112.31727'],
+  ] as const)('on a %s page, a %s location says %j', (lang, precision, place, words) => {
+    inLang(lang);
+    expect(locationWords({ precision, lat: 35.828748, lng: 112.31727 }, place)).toBe(words);
+  });
+
+  it('never gives coordinates for a location known only to its village, township or county', () => {
+    inLang('zh');
+    for (const precision of ['village', 'township', 'county'] as const) {
+      expect(locationWords({ precision, lat: 35.828748, lng: 112.31727 }, '某地')).not.toMatch(/35\.8|112\.3/);
+    }
   });
 });

@@ -1,33 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductPointCollection, ProductPointProperties } from '../../client/lib/api';
+import type { CountyCode } from '../../db/model';
 import { productsOfPoints } from '../../client/map/point-list';
-
-const props = (id: number, nameZh: string): ProductPointProperties => ({
-  productId: id, nameZh, nameEn: null, category: 'food', counties: ['140521'],
-  designations: [{ id: id * 10, giType: 'trademark', markKind: 'collective', status: 'granted' }],
-  label: '', precision: 'county', thumbnailUrl: null,
-});
-const point = (p: ProductPointProperties, lng = 112.5, lat = 35.5) =>
-  ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lng, lat] as [number, number] }, properties: p });
+import { collection, place } from './place-fixtures';
 
 describe('productsOfPoints', () => {
-  it('lists each product once, in the order of its first point', () => {
-    const a = props(7, '阳城桑椹');
-    const b = props(3, '沁水蜂蜜');
-    const points: ProductPointCollection = { type: 'FeatureCollection', features: [point(b), point(b, 112.6), point(a), point(b, 112.7)] };
-    const items = productsOfPoints(points);
+  it('lists each product once, in the order of its first place, with its finest places', () => {
+    const a = { id: 7, counties: ['140522'] as CountyCode[] };
+    const b = { id: 3, counties: ['140521', '140522'] as CountyCode[] };
+    const items = productsOfPoints(collection([place(b, 'county', '140521'), place(b, 'county', '140522'), place(a, 'township'), place(b, 'county')]));
     expect(items.map((p) => p.id)).toEqual([3, 7]);
-    expect(items[0]).toEqual({
-      id: 3, nameZh: '沁水蜂蜜', nameEn: null, category: 'food', counties: ['140521'], designations: b.designations, located: true,
-    });
+    expect(items[0]).toMatchObject({ id: 3, counties: ['140521', '140522'], placement: 'county' });
+    expect(items[0].places.map((p) => p.countyCode)).toEqual(['140521', '140522', '140521']);
+    expect(items[1]).toMatchObject({ placement: 'township', places: [{ precision: 'township', countyCode: '140522', divisionName: '龙港镇', label: '' }] });
   });
 
-  it('takes a feature without geometry as a product with no location', () => {
-    const items = productsOfPoints({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: props(1, '甲') }] });
-    expect(items.map((p) => p.located)).toEqual([false]);
+  it('keeps only the finest precision a product has', () => {
+    const p = { id: 1, counties: ['140521'] as CountyCode[] };
+    const [item] = productsOfPoints(collection([place(p, 'county'), place(p, 'exact'), place(p, 'village'), place(p, 'exact')]));
+    expect(item.placement).toBe('exact');
+    expect(item.places).toHaveLength(2);
   });
 
-  it('lists nothing for no points', () => {
-    expect(productsOfPoints({ type: 'FeatureCollection', features: [] })).toEqual([]);
+  it('takes the feature without place as a product placed nowhere', () => {
+    const items = productsOfPoints(collection([place({ id: 1, counties: ['140521'] }, null)]));
+    expect(items.map((p) => [p.placement, p.places])).toEqual([['none', []]]);
+  });
+
+  it('lists nothing for no places', () => {
+    expect(productsOfPoints(collection([]))).toEqual([]);
   });
 });

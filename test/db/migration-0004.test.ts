@@ -131,7 +131,7 @@ describe('seeding a migrated database', () => {
     // The seeded period nobody edited takes the baseline of the facts known now (5 → 7 agricultural-product GIs).
     expect(a.targets.find((r) => r.gi_type === 'agricultural_product')).toMatchObject({ baseline: 7 });
     expect(a).toEqual(b);
-    expect(loadSeeds(migrated)).toEqual({ counties: 0, products: 0, designations: 0, periods: 0, enriched: 0, figures: 0 });
+    expect(loadSeeds(migrated)).toEqual({ counties: 0, products: 0, designations: 0, periods: 0, enriched: 0, figures: 0, scopes: 0 });
     expect(registry(migrated)).toEqual(a);
   });
 

@@ -10,6 +10,7 @@ import { common } from '../../client/i18n/common';
 import { cultivation } from '../../client/i18n/cultivation';
 import { map } from '../../client/i18n/map';
 import { product } from '../../client/i18n/product';
+import { scope } from '../../client/i18n/scope';
 import { inJincheng } from '../../db/model';
 import { createUser } from '../../server/domain/accounts/accounts';
 import { startServer, type TestServer } from '../support/server';
@@ -34,7 +35,7 @@ afterAll(async () => {
 const fail = (key: string): never => { throw new Error(`no string ${key}`); };
 
 function strings(lang: 'zh' | 'en') {
-  const all: Record<string, string> = { ...common[lang], ...map[lang], ...product[lang], ...admin[lang], ...cultivation[lang] };
+  const all: Record<string, string> = { ...common[lang], ...map[lang], ...product[lang], ...admin[lang], ...cultivation[lang], ...scope[lang] };
   return (key: string, vars: Record<string, string | number> = {}) =>
     (all[key] ?? fail(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
 }
@@ -79,8 +80,11 @@ describe.each(['zh', 'en'] as const)('the officials’ journey (%s)', (lang) => 
     await expect.poll(() => lat.inputValue()).not.toBe('');
     const point = { lat: Number(await lat.inputValue()), lng: Number(await page.getByLabel(L('loc.lng', { n: 1 })).inputValue()) };
     expect(inJincheng(point.lat, point.lng)).toBe(true);
-    await page.getByLabel(L('loc.label', { n: 1 })).fill('端氏镇');
-    await page.getByLabel(L('loc.precision', { n: 1 })).selectOption({ label: L('precision.township') });
+    // A click adds a location of no precision: the official says it is known only to its township, and which.
+    await page.getByRole('group', { name: L('loc.precisionOf', { n: 1 }) }).getByLabel(L('loc.p.township')).check();
+    await page.getByLabel(L('div.township', { n: 1 })).fill('端氏');
+    await page.locator('gi-division-picker').getByRole('radio', { name: '端氏镇' }).check();
+    await page.getByLabel(L('loc.label', { n: 1 })).fill('养蜂基地');
     await shot(page, `${lang}-3-new-product`);
     await page.getByRole('button', { name: L('form.create') }).click();
     await page.waitForURL(/\/admin\/products\/\d+/);

@@ -1,6 +1,8 @@
 /**
- * The public map as a visitor uses it: counties and markers, filters by control and by clicking a
- * county, the list, a product and back, English, deep links, a phone, a basemap, and accessibility.
+ * The public map as a visitor uses it: counties with their reference marks, markers of the places known
+ * as points, filters by control and by clicking a county, the list, a product and back, English, deep
+ * links, a phone, a basemap, many products, and accessibility. (map-places.e2e.ts measures the numbers,
+ * the labels and the credits in both languages on a phone and a desktop.)
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,15 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { call, startServer, type TestServer } from '../support/server';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, openPage } from './support/browser';
+import { launchBrowser, openPage, saveShot } from './support/browser';
+import { mapNumbers } from './support/map-measure';
 
-
-
-/** Total locations on the map: single markers plus the counts inside clusters. */
-async function markedLocations(page: Page): Promise<number> {
-  const clusters = await page.locator('.gi-cluster').evaluateAll((els) => els.map((e) => Number(e.textContent)));
-  return clusters.reduce((a, b) => a + b, 0) + await page.locator('.gi-marker').count();
+/** Places drawn as points: single markers plus the counts inside clusters. */
+async function markedPlaces(page: Page): Promise<number> {
+  const { clusters, markers } = await mapNumbers(page);
+  return clusters.reduce((a, b) => a + b, 0) + markers;
 }
+
+/** Every product the map shows, each once: points' products (one point each here), county badges, the several-counties count. */
+const shownProducts = async (page: Page) => (await mapNumbers(page)).total;
 
 let server: TestServer;
 let browser: Browser;
@@ -32,30 +36,23 @@ afterAll(async () => {
 });
 
 describe('the public map', () => {
-  it('draws six counties with labels and every seeded location, from this origin only', async () => {
+  it('draws six counties with labels, the city outline and the county seats, and every seeded product, from this origin only', async () => {
     const { page, context, foreignRequests, consoleErrors } = await openPage(browser, server.url);
     await page.goto('/');
     await expect.poll(() => page.locator('.leaflet-counties-pane path').count()).toBe(6);
     for (const name of ['城区', '沁水县', '阳城县', '陵川县', '泽州县', '高平市']) {
-      await page.locator('.county-label b', { hasText: name }).waitFor();
+      await page.locator('.county-label b', { hasText: name }).first().waitFor();
+      // Each seat is a reference point named for screen readers, not a product and not focusable.
+      await page.getByRole('img', { name: `${name}政府驻地` }).waitFor({ state: 'attached' });
     }
-    const points = (await call(`${server.url}/api/products.geojson`)).body.features.length;
-    expect(points).toBe(21); // 16 seeded products, 晋城药茶 at six county points
-    await expect.poll(() => markedLocations(page)).toBe(points);
+    expect(await page.locator('.gi-seat[tabindex]').count()).toBe(0);
+    expect(await page.locator('.leaflet-outline-pane path').count()).toBe(1);
+    // Every seeded place is a county: no point in the GeoJSON, no marker on the map, every product counted once.
+    const features = (await call(`${server.url}/api/products.geojson`)).body.features as { geometry: unknown }[];
+    expect(features.filter((f) => f.geometry !== null)).toEqual([]);
     await expect.poll(() => page.getByRole('status').filter({ hasText: '共 16 个产品' }).count()).toBe(1);
-
-    // 沁水县's four products share one point: Enter on their cluster spreads them out.
-    await page.getByLabel('县（市、区）', { exact: true }).selectOption('140521');
-    await expect.poll(() => markedLocations(page)).toBe((await call(`${server.url}/api/products.geojson?county=140521`)).body.features.length);
-    await page.getByRole('button', { name: /^此处 4 个产品位置/ }).press('Enter');
-    const honey = page.getByRole('button', { name: '沁水蜂蜜：地理标志商标 有效' });
-    await honey.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: '沁水蜂蜜', exact: true }) })
-      .getAttribute('aria-current')).toBe('true');
-    await page.locator('.leaflet-popup').getByRole('link', { name: '查看详情' }).waitFor();
-    // The popup fades in; axe measures contrast, so wait until it is fully shown.
-    await expect.poll(() => page.locator('.leaflet-popup').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await expect.poll(() => shownProducts(page)).toBe(16);
+    expect(await markedPlaces(page)).toBe(0);
 
     expect(await seriousViolations(page)).toEqual([]);
     expect(foreignRequests).toEqual([]);
@@ -74,7 +71,7 @@ describe('the public map', () => {
     const trademarks = (await call(`${server.url}/api/products?type=trademark`)).body.total;
     await list.getByRole('status').filter({ hasText: `共 ${trademarks} 个产品` }).waitFor();
     await expect.poll(() => list.getByRole('link', { name: '阳城桑椹' }).count()).toBe(0);
-    await expect.poll(() => markedLocations(page)).toBe((await call(`${server.url}/api/products.geojson?type=trademark`)).body.features.length);
+    await expect.poll(() => shownProducts(page)).toBe(trademarks);
 
     await page.getByLabel('县（市、区）', { exact: true }).selectOption('140581');
     await expect.poll(() => new URL(page.url()).search).toBe('?type=trademark&county=140581');
@@ -136,9 +133,9 @@ describe('the public map', () => {
     await expect.poll(() => page.getByLabel('County', { exact: true }).inputValue()).toBe('140581');
     await expect.poll(() => page.getByRole('region', { name: 'Results' }).locator('gi-product-list').getByRole('link').allTextContents())
       .toEqual(['Jincheng medicinal tea', 'Gaoping big yellow pear', 'Gaoping pigs']);
-    // 高平市's three products share a point: open the cluster to reach the pear's composite marker.
-    await page.getByRole('button', { name: /^3 product locations here/ }).press('Enter');
-    await page.getByRole('button', { name: 'Gaoping big yellow pear: GI trademark In force, GI protected product In force' }).waitFor();
+    // 高平市 alone: its two products and 晋城药茶, all three known there only by the county.
+    await page.locator('.county-label b', { hasText: 'Gaoping City' }).waitFor();
+    await expect.poll(() => mapNumbers(page).then((n) => n.badges)).toEqual([3]);
     expect(await seriousViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -188,6 +185,80 @@ describe('the public map', () => {
     expect(text).toContain('陵川连翘');
     expect(text).not.toContain('沁水蜂蜜');
     expect(await openData.getByRole('link', { name: /OpenAPI/ }).getAttribute('href')).toBe('/api/openapi.json');
+    await context.close();
+  });
+});
+
+describe('the map with places at every precision', () => {
+  let mixed: TestServer;
+
+  beforeAll(async () => {
+    // The seeds, plus two products at one exact spot in 沁水县, one known to a township of 陵川县, one with no place.
+    mixed = await startServer();
+    const sqlite = mixed.db.$client;
+    const add = (nameZh: string, nameEn: string, county: string, location?: [number, number, string, string, string | null]) => {
+      const id = Number(sqlite.prepare(`INSERT INTO products (name_zh, name_en, category, visibility) VALUES (?, ?, 'food', 'public')`).run(nameZh, nameEn).lastInsertRowid);
+      sqlite.prepare('INSERT INTO product_counties (product_id, county_code) VALUES (?, ?)').run(id, county);
+      sqlite.prepare(`INSERT INTO designations (product_id, gi_type, status) VALUES (?, 'trademark', 'granted')`).run(id);
+      if (location) {
+        sqlite.prepare('INSERT INTO locations (product_id, position, lat, lng, label, precision, division_code) VALUES (?, 0, ?, ?, ?, ?, ?)').run(id, ...location);
+      }
+    };
+    add('测试果园甲', 'Test orchard A', '140521', [35.7475, 112.3646, '甲果园', 'exact', null]);
+    add('测试果园乙', 'Test orchard B', '140521', [35.7475, 112.3646, '乙果园', 'exact', null]);
+    add('测试乡镇品', 'Test township product', '140524', [35.6835, 113.331, '', 'township', '140524100000']);
+    add('测试无位置品', 'Test placeless product', '140522');
+  });
+
+  afterAll(async () => {
+    await mixed?.close();
+  });
+
+  it('marks points only, rings a township’s point, says every precision, and still counts each product once', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, mixed.url);
+    await page.goto('/');
+    const list = page.getByRole('region', { name: '筛选结果' });
+    await list.getByRole('status').filter({ hasText: '共 20 个产品' }).waitFor();
+    await expect.poll(() => shownProducts(page)).toBe(20);
+    await expect.poll(() => page.locator('gi-map-legend p.summary').textContent())
+      .toBe('20 项产品：2 项精确位置，0 项村级，1 项乡镇级，16 项仅知县，1 项未录位置（标在所属县上）');
+    // The list says where each is, at its precision.
+    const tags = (name: string) => list.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) }).locator('.tag.place');
+    expect(await tags('测试果园甲').textContent()).toBe('精确位置：甲果园');
+    expect(await tags('测试乡镇品').textContent()).toBe('仅知乡镇：崇文镇');
+    expect(await tags('测试无位置品').textContent()).toBe('未录位置');
+    expect(await tags('沁水蜂蜜').textContent()).toBe('仅知县：沁水县');
+
+    // The township's point carries a dashed ring and says it is no spot; its popup names the township and county.
+    const township = page.getByRole('button', { name: '测试乡镇品：地理标志商标 有效 · 仅知乡镇：崇文镇' });
+    expect(await township.getAttribute('class')).toContain('approximate');
+    await township.press('Enter');
+    await expect.poll(() => page.locator('.leaflet-popup .muted').textContent()).toBe('仅知乡镇：崇文镇 · 陵川县');
+
+    // The two orchards share a spot: Enter on their cluster spreads them out; Enter on one selects it in the list.
+    await page.getByRole('button', { name: /^此处 2 个产品位置/ }).press('Enter');
+    const orchard = page.getByRole('button', { name: '测试果园甲：地理标志商标 有效 · 精确位置：甲果园' });
+    await orchard.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => list.getByRole('listitem').filter({ has: page.getByRole('link', { name: '测试果园甲', exact: true }) })
+      .getAttribute('aria-current')).toBe('true');
+    // The township's popup fades out as the orchard's fades in: axe measures contrast, so wait for one, fully shown.
+    const popup = page.locator('.leaflet-popup', { hasText: '测试果园甲' });
+    await popup.getByRole('link', { name: '查看详情' }).waitFor();
+    await expect.poll(() => page.locator('.leaflet-popup').count()).toBe(1);
+    await expect.poll(() => popup.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await saveShot(page, 'map-every-precision');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('hides the points outside a chosen county', async () => {
+    const { page, context } = await openPage(browser, mixed.url);
+    await page.goto('/?county=140524');
+    await page.getByRole('status').filter({ hasText: '共 5 个产品' }).waitFor();
+    // 陵川县's three, 晋城药茶 and the township product: one marker, four on the county.
+    await expect.poll(() => mapNumbers(page).then((n) => [n.markers, n.badges])).toEqual([1, [4]]);
     await context.close();
   });
 });
@@ -257,15 +328,18 @@ describe('the map with 10,000 products', () => {
     await big?.close();
   });
 
-  it('stays readable: clusters account for every location and zooming in still works', async () => {
+  it('stays readable: clusters account for every place and zooming in still works', async () => {
     const { page, context, consoleErrors } = await openPage(browser, big.url);
     // The list is made from the map's points: no second request for the same products.
     const listRequests: string[] = [];
     page.on('request', (req) => { if (new URL(req.url()).pathname === '/api/products') listRequests.push(req.url()); });
     const started = Date.now();
     await page.goto('/');
-    const total = (await call(`${big.url}/api/products.geojson`)).body.features.length;
-    await expect.poll(() => markedLocations(page), { timeout: 15_000 }).toBe(total);
+    const points = (await call(`${big.url}/api/products.geojson`)).body.features.filter((f: { geometry: unknown }) => f.geometry).length;
+    expect(points).toBe(EXTRA);
+    await expect.poll(() => markedPlaces(page), { timeout: 15_000 }).toBe(points);
+    // With the seeded 16 on their counties, the map's numbers are the list's.
+    await expect.poll(() => shownProducts(page)).toBe(EXTRA + 16);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(await page.locator('.gi-cluster').count()).toBeLessThan(200);
     const results = page.getByRole('region', { name: '筛选结果' });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   deerId = server.db.insert(schema.products).values({ nameZh: '鹿台山连翘', nameEn: 'Lutaishan forsythia', category: 'medicinal', visibility: 'public', sources: [] })
     .returning({ id: schema.products.id }).get().id;
   server.db.insert(schema.productCounties).values({ productId: deerId, countyCode: '140524' }).run();
-  server.db.insert(schema.locations).values({ productId: deerId, position: 0, lat: 35.47, lng: 113.25, label: '古郊乡', precision: 'township' }).run();
+  server.db.insert(schema.locations).values({ productId: deerId, position: 0, lat: 35.47, lng: 113.25, label: '古郊乡', precision: 'township', divisionCode: '140524207000' }).run();
 });
 
 afterAll(async () => {
@@ -107,7 +107,7 @@ describe('location labels in the page\'s language', () => {
     const { page, context } = await openPage(browser, server.url);
     await page.goto('/products/1?lang=en');
     const facts = page.getByRole('region', { name: 'Facts' });
-    await facts.getByText('Qinshui County (county-level location)').waitFor();
+    await facts.getByText('Known only to the county: Qinshui County').waitFor();
     await page.goto(`/products/${deerId}?lang=en`);
     const label = page.getByRole('region', { name: 'Facts' }).locator('span[lang="zh-CN"]', { hasText: '古郊乡' });
     await label.waitFor();
@@ -175,6 +175,7 @@ describe('the location picker', () => {
     await page.getByLabel('中文名称').fill('高平位置测试');
     await page.getByLabel('产品类别').selectOption({ label: '中药材' });
     await page.getByRole('button', { name: '添加位置' }).click();
+    await page.getByRole('group', { name: '位置 1 的精确程度' }).getByLabel('精确位置').check();
     await page.getByLabel('位置 1 纬度').fill('35.69');
     await page.getByLabel('位置 1 经度').fill('112.19');
     await page.getByRole('button', { name: '创建产品' }).click();

@@ -22,6 +22,7 @@ import { addAuthorizedUser } from '../../server/domain/marks/authorized-users';
 import { addAccount } from '../server/fixtures';
 import { buildStaticSite } from '../../server/cli/build-static';
 import { CLIENT_DIR } from '../../server/static';
+import { mapNumbers } from './support/map-measure';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
 
 const TYPES: Record<string, string> = {
@@ -89,18 +90,21 @@ async function markedLocations(page: Page): Promise<number> {
 const data = (path: string) => JSON.parse(readFileSync(join(dir, 'site', path), 'utf8'));
 
 describe('the static copy of the public side', () => {
-  it('draws the counties and every marker, and filters from the files', async () => {
+  it('draws the counties and every product once, and filters from the files', async () => {
     const page = await open('/');
     await expect.poll(() => page.locator('.leaflet-counties-pane path').count()).toBe(6);
     await page.locator('.county-label b', { hasText: '沁水县' }).waitFor();
-    const points = data('api/products.geojson').features as { properties: { counties: string[] } }[];
-    expect(points).toHaveLength(21); // 16 seeded products, 晋城药茶 at six county points
-    await expect.poll(() => markedLocations(page)).toBe(points.length);
+    const points = data('api/products.geojson').features as { properties: { counties: string[]; productId: number } }[];
+    expect(points).toHaveLength(21); // 16 seeded products, 晋城药茶 in six counties
+    // Every seeded place is a county: no marker; each product counted once, on its county (or among several).
+    await expect.poll(() => mapNumbers(page).then((n) => n.total)).toBe(16);
+    expect(await markedLocations(page)).toBe(0);
     await expect.poll(() => page.getByRole('status').filter({ hasText: '共 16 个产品' }).count()).toBe(1);
 
     await page.getByLabel('县（市、区）', { exact: true }).selectOption('140521');
     await expect.poll(() => new URL(page.url()).search).toBe('?county=140521');
-    await expect.poll(() => markedLocations(page)).toBe(points.filter((f) => f.properties.counties.includes('140521')).length);
+    const inQinshui = new Set(points.filter((f) => f.properties.counties.includes('140521')).map((f) => f.properties.productId));
+    await expect.poll(() => mapNumbers(page).then((n) => n.total)).toBe(inQinshui.size);
     // Only the admin-free public side: no workspace link.
     expect(await page.getByRole('link', { name: '管理' }).count()).toBe(0);
     // Every open-data link the map shows (CSV, Excel, the OpenAPI document) is a file of the copy.

@@ -56,7 +56,7 @@ beforeAll(async () => {
   const product = await ok(await api.post('/api/products', { data: {
     nameZh: `蜂蜜${IMG}`, nameEn: `Honey ${SCRIPT}`, category: 'food', counties: ['140521'], visibility: 'public',
     description: `${IMG}${SCRIPT}`, quality: SCRIPT, sources: [IMG, SCRIPT],
-    locations: [{ lat: 35.69, lng: 112.19, label: IMG, precision: 'township' }],
+    locations: [{ lat: 35.69, lng: 112.19, label: IMG, precision: 'township', divisionCode: '140521100000' }],
     protectedArea: { text: SCRIPT, geometry: null },
   } }));
   productId = product.id;

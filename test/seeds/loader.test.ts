@@ -14,7 +14,7 @@ describe('seed loader', () => {
     const db = openDb(':memory:');
     expect(isEmpty(db)).toBe(true);
     const report = loadSeeds(db);
-    expect(report).toEqual({ counties: 6, products: 16, designations: 19, periods: 1, enriched: 10, figures: 3 });
+    expect(report).toEqual({ counties: 6, products: 16, designations: 19, periods: 1, enriched: 10, figures: 3, scopes: 1 });
     expect(isEmpty(db)).toBe(false);
     const sqlite = db.$client;
     const pear = sqlite.prepare("select d.gi_type, d.status from designations d join products p on p.id = d.product_id where p.name_zh = '高平大黄梨' order by d.gi_type").all();
@@ -34,7 +34,7 @@ describe('seed loader', () => {
     loadSeeds(db);
     const before = counts(db);
     const version = db.$client.prepare('select version from registry_meta').pluck().get();
-    expect(loadSeeds(db)).toEqual({ counties: 0, products: 0, designations: 0, periods: 0, enriched: 0, figures: 0 });
+    expect(loadSeeds(db)).toEqual({ counties: 0, products: 0, designations: 0, periods: 0, enriched: 0, figures: 0, scopes: 0 });
     expect(db.$client.prepare('select version from registry_meta').pluck().get()).toBe(version);
     expect(counts(db)).toEqual(before);
   });

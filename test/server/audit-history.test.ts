@@ -33,7 +33,7 @@ beforeAll(async () => {
   c.yangcheng = await signIn(s.url, 'yangcheng');
   qinshuiProduct = (await send(s.url, 'POST', '/api/products', {
     nameZh: '沁水端氏小米', category: 'other', counties: ['140521'],
-    locations: [{ lat: 35.69, lng: 112.19, label: '端氏镇', precision: 'township' }],
+    locations: [{ lat: 35.69, lng: 112.19, label: '端氏镇', precision: 'township', divisionCode: '140521103000' }],
   }, c.qinshui)).body.id;
   yangchengProduct = (await send(s.url, 'POST', '/api/products', { nameZh: '阳城桑蚕丝', category: 'non_food', counties: ['140522'] }, c.yangcheng)).body.id;
   await send(s.url, 'PATCH', `/api/products/${qinshuiProduct}`, { category: 'food', counties: ['140521', '140522'] }, c.qinshui);

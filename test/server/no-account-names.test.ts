@@ -34,7 +34,7 @@ beforeAll(async () => {
   // Officials make public products and move their designations; the admin moves a seeded one.
   const product = await ok(send(server.url, 'POST', '/api/products', {
     nameZh: '沁水扫描产品', category: 'food', counties: ['140521'], visibility: 'public',
-    locations: [{ lat: 35.69, lng: 112.19, label: '龙港镇', precision: 'township' }],
+    locations: [{ lat: 35.69, lng: 112.19, label: '龙港镇', precision: 'township', divisionCode: '140521100000' }],
   }, qinshui));
   const designation = await ok(send(server.url, 'POST', `/api/products/${product.id}/designations`, { giType: 'agricultural_product', startedOn: '2024-01-01' }, qinshui));
   await ok(send(server.url, 'POST', `/api/designations/${designation.id}/transitions`, { to: 'withdrawn', on: '2024-03-01', note: '暂缓' }, qinshui));

@@ -311,6 +311,34 @@ describe('every documented operation, good and bad requests, against the documen
     expect((await hit('verifyEnterprise', { query: { q: 'x' } })).status).toBe(400);
   });
 
+  it('places: scope check, put and delete (200/204; 400, 401, 403, 404, 413, 415), divisions and the lookup (200, 400)', async () => {
+    const product = await hit('createProduct', { as: official, body: { nameZh: '接口范围产品', category: 'food', counties: ['140521'], visibility: 'public' } });
+    const designation = (await hit('createDesignation', { as: official, id: product.body.id, body: { giType: 'agricultural_product' } })).body.id;
+    const text = '沁水县的端氏镇、加丰镇、樊村河乡。地理坐标为东经112°47′00″~115°55′00″，北纬35°24′00″~36°04′00″';
+    expect((await hit('checkScope', { as: official, id: designation, body: { text } })).status).toBe(200);
+    expect((await hit('checkScope', { as: official, id: designation, body: {} })).status).toBe(400);
+    expect((await hit('checkScope', { id: designation, body: { text } })).status).toBe(401);
+    expect((await hit('checkScope', { as: official, id: 999_999, body: { text } })).status).toBe(404);
+    expect((await hit('checkScope', { as: official, id: designation, body: { text: '村、'.repeat(20_001) } })).status).toBe(413);
+    expect((await hit('checkScope', { as: official, id: designation, body: { text }, headers: EVIL })).status).toBe(403);
+    expect((await hit('checkScope', { as: official, id: designation, raw: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+    const scope = { text, codes: ['140521103000', '140521104000'], announcedOn: '2010', source: 'https://example.org/scope' };
+    expect((await hit('putScope', { as: official, id: designation, body: scope })).status).toBe(200);
+    expect((await hit('putScope', { as: official, id: designation, body: { ...scope, codes: ['140521999999'] } })).status).toBe(400);
+    expect((await hit('putScope', { as: official, id: designation, body: { ...scope, codes: Array(2001).fill('140521103000') } })).status).toBe(413);
+    expect((await hit('putScope', { id: designation, body: scope })).status).toBe(401);
+    expect((await hit('putScope', { as: official, id: 999_999, body: scope })).status).toBe(404);
+    expect((await hit('putScope', { as: official, id: designation, raw: BIG })).status).toBe(413);
+    expect((await hit('getProduct', { id: product.body.id })).body.designations[0].scope.units).toHaveLength(2);
+    expect((await hit('deleteScope', { as: official, id: designation })).status).toBe(204);
+    expect((await hit('deleteScope', { as: official, id: designation })).status).toBe(404);
+    expect((await hit('deleteScope', { id: designation })).status).toBe(401);
+    expect((await hit('listDivisions', { query: { county: '140521', q: '端氏' } })).status).toBe(200);
+    expect((await hit('listDivisions', { query: { level: 'city' } })).status).toBe(400);
+    expect((await hit('lookupPlace', { query: { q: '端氏村' } })).status).toBe(200);
+    expect((await hit('lookupPlace', { query: { q: '' } })).status).toBe(400);
+  });
+
   it('documents: upload (201; 400, 401, 403, 404, 409, 413, 415), files and thumbnails (200, 304, 400, 404), PATCH and DELETE', async () => {
     const product = await hit('createProduct', { as: official, body: { nameZh: '接口文件产品', category: 'food', counties: ['140521'], visibility: 'public' } });
     const id = product.body.id;

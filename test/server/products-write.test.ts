@@ -25,14 +25,14 @@ describe('create and edit', () => {
   it('creates a draft with every part presented', async () => {
     const res = await create({
       nameZh: '沁水小米', nameEn: 'Qinshui millet', description: '谷子', quality: '色泽金黄',
-      locations: [{ lat: 35.69, lng: 112.19, label: '龙港镇', precision: 'township' }],
+      locations: [{ lat: 35.69, lng: 112.19, label: '龙港镇', precision: 'township', divisionCode: '140521100000' }],
       protectedArea: { text: '龙港镇', geometry: null }, sources: ['县志'],
     });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       id: expect.any(Number), nameZh: '沁水小米', nameEn: 'Qinshui millet', category: 'food', counties: ['140521'],
       description: '谷子', quality: '色泽金黄', visibility: 'draft', archived: false,
-      locations: [{ lat: 35.69, lng: 112.19, label: '龙港镇', precision: 'township' }],
+      locations: [{ lat: 35.69, lng: 112.19, label: '龙港镇', precision: 'township', divisionCode: '140521100000' }],
       protectedArea: { text: '龙港镇', geometry: null }, sources: [{ title: '县志', url: null }], designations: [], participants: [], documents: [],
       figures: [], authorizedUsers: [],
       createdAt: expect.any(String), updatedAt: expect.any(String),

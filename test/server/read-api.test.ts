@@ -113,7 +113,7 @@ describe('GET /api/products/:id', () => {
       holder: '高平市寺庄镇农村综合便民服务中心', sources: [{ title: null, url: 'https://sqrdapp.com/news/2020/11/576065.html' }],
     });
     expect(mark.transitions.map((m: any) => m.to)).toEqual(['cultivating', 'filed', 'granted']);
-    expect(body.locations).toEqual([{ lat: 35.804477, lng: 112.922786, label: '高平市', precision: 'county' }]);
+    expect(body.locations).toEqual([{ lat: 35.804477, lng: 112.922786, label: '高平市', precision: 'county', divisionCode: null }]);
     expect(body).toHaveProperty('participants');
     expect(body).toHaveProperty('protectedArea', null);
   });
@@ -138,18 +138,16 @@ describe('GET /api/products/:id', () => {
 });
 
 describe('GET /api/products.geojson', () => {
-  it('returns one RFC 7946 point per location of the filtered products', async () => {
+  it('returns one RFC 7946 feature per place of the filtered products; a county-level place has no geometry', async () => {
     const { status, headers, body } = await get('/api/products.geojson?q=晋城药茶');
     expect(status).toBe(200);
     expect(headers.get('content-type')).toMatch(/application\/geo\+json/);
     expect(body.features).toHaveLength(6);
     for (const f of body.features) {
-      expect(f.geometry.type).toBe('Point');
-      const [lng, lat] = f.geometry.coordinates;
-      expect(lng).toBeGreaterThan(111);
-      expect(lat).toBeLessThan(37);
+      expect(f.geometry).toBeNull();
       expect(f.properties).toMatchObject({ nameZh: '晋城药茶', precision: 'county' });
     }
+    expect(body.features.map((f: any) => f.properties.countyCode)).toEqual(['140502', '140521', '140522', '140524', '140525', '140581']);
   });
 
   it('takes the same filters and refuses the same bad ones', async () => {

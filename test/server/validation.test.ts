@@ -37,7 +37,7 @@ describe('text fields', () => {
     ['an ESC in the description', { nameZh: '沁水新品二', description: 'a\u001bb' }],
     ['a bidi isolate in the quality', { nameZh: '沁水新品三', quality: '\u2067abc\u2069' }],
     ['a NUL in a source', { nameZh: '沁水新品四', sources: ['县志\u0000'] }],
-    ['a control character in a location label', { nameZh: '沁水新品五', locations: [{ lat: 35.69, lng: 112.19, label: '龙港\u0007镇', precision: 'township' }] }],
+    ['a control character in a location label', { nameZh: '沁水新品五', locations: [{ lat: 35.69, lng: 112.19, label: '龙港\u0007镇', precision: 'township', divisionCode: '140521100000' }] }],
   ])('refuses a product with %s, writing nothing', async (_, body) => {
     const before = dumpTables(s.db);
     const res = await create(body);

@@ -1,13 +1,15 @@
 /**
  * Location sanity: every point of a product lies in one of its counties (point-in-county.ts against
  * the boundaries in the counties table), or the write is refused with a 400 that names the county the
- * point is in (or says it is outside Jincheng), in Chinese and English, on the location's own path.
+ * point is in (or says it is outside Jincheng), in Chinese and English, on the location's own path; and
+ * a village or township location names a current unit of one of those counties, its point in that unit's county.
  */
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import type { CountyCode, Location } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { HttpError, type Issue } from '../../errors';
+import { divisionIndex } from '../../../seeds/divisions/divisions';
 import { countyAt, countyBoundary, fitsCounty, type BoundaryGeometry, type CountyBoundary } from './point-in-county';
 
 /** A county's boundary with its names, for messages. */
@@ -16,7 +18,8 @@ interface NamedBoundary extends CountyBoundary { zh: string; en: string }
 /** Parsed boundaries per connection: the counties are reference data, loaded once by the seeds. */
 const boundaries = new WeakMap<Db, NamedBoundary[]>();
 
-function countyBoundaries(db: Db): NamedBoundary[] {
+/** The counties' parsed boundaries (with their names), kept per connection once the seeds have loaded them. */
+export function countyBoundaries(db: Db): NamedBoundary[] {
   let found = boundaries.get(db);
   if (!found) {
     found = db.select().from(t.counties).orderBy(asc(t.counties.code)).all()
@@ -60,4 +63,46 @@ export function assertLocationsInCounties(db: Db, counties: readonly CountyCode[
   const halves = issues.map((i) => i.message.split(' / '));
   const message = `${halves.map(([zh]) => zh).join('；')} / ${halves.map(([, en]) => en).join('; ')}`;
   throw new HttpError(400, 'location_outside_county', message, issues);
+}
+
+/**
+ * One issue per location whose village or township is not a current code, not in one of the product's
+ * counties, or whose point lies outside that unit's county. There are no open boundaries below the
+ * county, so a point is checked against its unit's county, not the unit itself (the message says so).
+ */
+export function misplacedDivisions(db: Db, counties: readonly CountyCode[], locations: readonly Pick<Location, 'lat' | 'lng' | 'divisionCode'>[]): Issue[] {
+  const all = countyBoundaries(db);
+  const index = divisionIndex();
+  const issues: Issue[] = [];
+  locations.forEach(({ lat, lng, divisionCode }, i) => {
+    if (!divisionCode) return;
+    const n = i + 1;
+    const d = index.byCode.get(divisionCode);
+    const path = ['locations', i, 'divisionCode'];
+    if (!d) {
+      issues.push({ path, message: `位置 ${n} 的区划代码 ${divisionCode} 不在 2023 年的乡镇、村代码中 / Location ${n}: ${divisionCode} is not a township or village in the 2023 codes` });
+      return;
+    }
+    const county = all.find((c) => c.code === d.countyCode);
+    if (!counties.includes(d.countyCode as CountyCode)) {
+      issues.push({ path, message: `位置 ${n} 所选的${d.name}在${county?.zh ?? d.countyCode}，不属于本产品所在的县 / Location ${n}: ${d.name} is in ${county?.en ?? d.countyCode}, not in one of this product's counties` });
+      return;
+    }
+    if (county && !fitsCounty(county, lat, lng)) {
+      issues.push({
+        path: ['locations', i],
+        message: `位置 ${n}（${lat}, ${lng}）不在${d.name}所在的${county.zh}；乡镇、村没有公开的边界，只能核对到县，请把点放在${county.zh}境内 / ` +
+          `Location ${n} (${lat}, ${lng}) is not in ${county.en}, where ${d.name} lies; there are no open boundaries below the county, so the point is checked against the county: put it inside ${county.en}`,
+      });
+    }
+  });
+  return issues;
+}
+
+/** Throws 400 `location_division` when a location's village or township does not fit (misplacedDivisions). */
+export function assertLocationDivisions(db: Db, counties: readonly CountyCode[], locations: readonly Pick<Location, 'lat' | 'lng' | 'divisionCode'>[]): void {
+  const issues = misplacedDivisions(db, counties, locations);
+  if (issues.length === 0) return;
+  const halves = issues.map((i) => i.message.split(' / '));
+  throw new HttpError(400, 'location_division', `${halves.map(([zh]) => zh).join('；')} / ${halves.map(([, en]) => en).join('; ')}`, issues);
 }

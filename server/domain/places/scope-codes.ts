@@ -2,11 +2,12 @@
  * Checks a protected area given as a list of township and village codes (what an official keeps once a
  * scope is reconciled): every code well formed, current, listed once and inside the product's counties.
  */
+import { SCOPE_MAX_CODES } from '../../../db/model';
 import { divisionIndex, type DivisionIndex } from '../../../seeds/divisions/divisions';
 import type { Level } from '../../../seeds/divisions/names';
 
-/** More codes than Jincheng has units (1,806) cannot be a scope. */
-export const SCOPE_MAX_CODES = 2_000;
+/** More codes than Jincheng has units (1,806) cannot be a scope (the contract's limit). */
+export { SCOPE_MAX_CODES } from '../../../db/model';
 
 /** One thing wrong with a code list; `index` is the code's position in the list. */
 export type ScopeCodeError =

@@ -3,12 +3,13 @@
  * 行政村。地理坐标为东经…~…，北纬…~…") into the names it lists, the counties it names and its coordinate box.
  * Pure text work: what the names are is scope-match.ts's job, whether the box fits is scope-box.ts's.
  */
+import { SCOPE_TEXT_MAX_CHARS } from '../../../db/model';
 import type { Box } from '../../../seeds/divisions/county-bounds';
 import { normaliseName } from '../../../seeds/divisions/names';
 import { readScopeBox, type BoxIssue } from './scope-coords';
 
-/** Longer texts are refused before any work: real scopes are a few hundred characters. */
-export const SCOPE_MAX_CHARS = 20_000;
+/** Longer texts are refused before any work: real scopes are a few hundred characters (the contract's limit). */
+export const SCOPE_MAX_CHARS = SCOPE_TEXT_MAX_CHARS;
 /** More names than any designation lists (沁水黄小米 lists 14 townships; a county has at most 450 villages). */
 export const SCOPE_MAX_NAMES = 500;
 

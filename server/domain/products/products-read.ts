@@ -1,18 +1,19 @@
 /**
- * Reading products: filtered lists, one product in full, and the map's GeoJSON points.
+ * Reading products: filtered lists and one product in full (the map's GeoJSON is product-places.ts).
  * Every function returns API shapes (db/model.ts), never raw rows.
  */
-import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
   statusesOf, type AreaGeometry, type Designation, type Location, type Participant, type Product, type ProductFilter,
-  type ProductPointFeature, type ProductPoints, type ProductQuery, type ProductSummary, type Transition,
+  type ProductQuery, type ProductSummary, type Transition,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
-import { firstPublicPhotos, productDocuments } from './documents-read';
+import { productDocuments } from './documents-read';
 import { authorizedUsersOfProduct } from './authorized-users-read';
 import { listScope, readableProducts } from '../access/permissions';
 import type { Viewer } from '../access/viewer';
+import { withScopes } from '../places/scope-read';
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 function likePattern(q: string): string {
@@ -126,7 +127,7 @@ export function readableProductNames(db: Db, id: number, viewer: Viewer): { name
  * Loads the light parts (counties, locations, designation types and statuses) of many products:
  * three prepared statements, whatever their number (the ids travel as one JSON array).
  */
-function loadSummaries(db: Db, rows: ProductRow[]): ProductSummary[] {
+export function loadSummaries(db: Db, rows: ProductRow[]): ProductSummary[] {
   if (rows.length === 0) return [];
   const statements = reads(db);
   const ids = JSON.stringify(rows.map((r) => r.id));
@@ -144,7 +145,7 @@ function loadSummaries(db: Db, rows: ProductRow[]): ProductSummary[] {
 }
 
 function presentLocation(l: typeof t.locations.$inferSelect): Location {
-  return { lat: l.lat, lng: l.lng, label: l.label, precision: l.precision };
+  return { lat: l.lat, lng: l.lng, label: l.label, precision: l.precision, divisionCode: l.divisionCode };
 }
 
 /** A page of the products a viewer may see that match the filters, with the total count. */
@@ -197,31 +198,13 @@ export function getProduct(db: Db, id: number, viewer: Viewer): Product | null {
     description: row.description, quality: row.quality, visibility: row.visibility, archived: row.archivedAt !== null,
     locations: summary.locations,
     protectedArea: area ? { text: area.text, geometry: (area.geometry ?? null) as AreaGeometry | null } : null,
-    sources: row.sources, designations: loadDesignations(db, id, viewer), participants,
+    sources: row.sources, designations: withScopes(db, loadDesignations(db, id, viewer)), participants,
     documents: productDocuments(db, id, summary.counties, viewer),
     figures: statements.figures.all({ id }).map(({ year, households, areaMu, outputTonnes, valueWanYuan, note, sources }) =>
       ({ year, households, areaMu, outputTonnes, valueWanYuan, note, sources })),
     authorizedUsers: authorizedUsersOfProduct(db, id),
     createdAt: row.createdAt, updatedAt: row.updatedAt,
   };
-}
-
-/** Every location of every matching product as a FeatureCollection of points (db/model/map-layers.ts). */
-export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer): ProductPoints {
-  // The map shows current products only, whoever looks; archived ones are listed in the workspace.
-  const where = and(productWhere(db, filter, viewer), isNull(t.products.archivedAt));
-  const rows = db.select().from(t.products).where(where).orderBy(asc(t.products.nameZh), asc(t.products.id)).all();
-  const photos = firstPublicPhotos(db, rows.map((r) => r.id));
-  const features: ProductPointFeature[] = loadSummaries(db, rows).flatMap((p) => p.locations.map((l, position) => ({
-    type: 'Feature' as const,
-    id: `${p.id}-${position}`,
-    geometry: { type: 'Point' as const, coordinates: [l.lng, l.lat] as [number, number] },
-    properties: {
-      productId: p.id, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties,
-      designations: p.designations, label: l.label, precision: l.precision, thumbnailUrl: photos.get(p.id) ?? null,
-    },
-  })));
-  return { type: 'FeatureCollection' as const, features };
 }
 
 /** Whether a product exists at all (visible or not), to tell 404 from 403 where that is allowed. */

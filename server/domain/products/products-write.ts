@@ -11,7 +11,7 @@ import * as t from '../../../db/schema';
 import { conflict } from '../../errors';
 import { validate } from '../../validate';
 import { recordAudit } from '../access/audit';
-import { assertLocationsInCounties } from '../places/location-check';
+import { assertLocationDivisions, assertLocationsInCounties } from '../places/location-check';
 import {
   assertAdmin, assertMayArchive, assertMayChangeCounties, assertMayEditIn, countyNames, productForWrite, readableProducts,
 } from '../access/permissions';
@@ -51,7 +51,7 @@ function writeLocations(db: Db, productId: number, locations: readonly Location[
 
 function storedLocations(db: Db, productId: number): Location[] {
   return db.select().from(t.locations).where(eq(t.locations.productId, productId)).orderBy(t.locations.position).all()
-    .map((l) => ({ lat: l.lat, lng: l.lng, label: l.label, precision: l.precision }));
+    .map((l) => ({ lat: l.lat, lng: l.lng, label: l.label, precision: l.precision, divisionCode: l.divisionCode }));
 }
 
 function writeArea(db: Db, productId: number, area: ProtectedArea | null): void {
@@ -156,6 +156,7 @@ export function createProduct(db: Db, viewer: SignedIn, given: ProductCreate): P
   const input = cleanTexts(given);
   assertMayEditIn(viewer, input.counties);
   assertLocationsInCounties(db, input.counties, input.locations ?? []);
+  assertLocationDivisions(db, input.counties, input.locations ?? []);
   return db.transaction(() => {
     assertNoLookAlike(db, viewer, input.nameZh, null);
     const { id } = db.insert(t.products).values({
@@ -185,7 +186,9 @@ export function updateProduct(db: Db, viewer: SignedIn, id: number, given: Produ
     if (patch.counties) assertMayChangeCounties(db, viewer, was, patch.counties);
     if (patch.counties || patch.locations) {
       // The points must still lie in the counties, whichever of the two changes.
-      assertLocationsInCounties(db, patch.counties ?? was, patch.locations ?? storedLocations(db, id));
+      const locations = patch.locations ?? storedLocations(db, id);
+      assertLocationsInCounties(db, patch.counties ?? was, locations);
+      assertLocationDivisions(db, patch.counties ?? was, locations);
     }
     if (patch.nameZh !== undefined && productNameKey(patch.nameZh) !== productNameKey(row.nameZh)) {
       assertNoLookAlike(db, viewer, patch.nameZh, id);

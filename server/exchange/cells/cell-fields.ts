@@ -35,6 +35,27 @@ export function readSources(cell: Cell): CellResult<Source[]> {
   return ok(sources.filter((s, i) => sources.findIndex((o) => sourceKey(o) === sourceKey(s)) === i));
 }
 
+/** The most codes one cell may list (a cell holds at most 5,000 characters anyway). */
+const MAX_CODES = 2_000;
+
+/**
+ * Reads a cell of township and village codes separated by semicolons, commas, 、 or spaces: each 12 digits
+ * (full-width folded; a lone code Excel kept as a number reads as its digits). Whether each is current,
+ * listed once and in the product's counties is the domain's check. An empty cell is no value.
+ */
+export function readScopeCodes(cell: Cell): CellResult<string[] | null> {
+  const text = readText(cell, { max: 40_000, nfkc: true });
+  if (!text.ok) return text;
+  if (text.value === null) return ok(null);
+  const codes = text.value.split(/[\s;；,，、]+/).filter(Boolean);
+  const bad = codes.find((c) => !/^\d{12}$/.test(c));
+  if (bad !== undefined) {
+    return fail(`"${bad}"不是12位区划代码。每个代码写12位数字，用分号隔开`, `"${bad}" is not a 12-digit division code. Write 12 digits for each code, separated by semicolons`);
+  }
+  if (codes.length > MAX_CODES) return fail(`代码过多：最多${MAX_CODES}个`, `Too many codes: at most ${MAX_CODES}`);
+  return ok(codes);
+}
+
 /** Sources as one cell, as readSources reads them back. */
 export function sourcesCell(sources: readonly SourceValue[]): string {
   return sources.map(sourceText).join('; ');

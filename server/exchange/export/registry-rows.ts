@@ -30,12 +30,17 @@ export function* iterateProductRecords(db: Db, filter: ProductFilter): Generator
     order by ${t.transitions.id} desc limit 1)`;
   const countyCodes = sql<string | null>`(select group_concat(code, ';') from (select ${t.productCounties.countyCode} as code
     from ${t.productCounties} where ${t.productCounties.productId} = ${t.products.id} order by 1))`;
+  const scopeCodes = sql<string | null>`(select group_concat(code, ';') from (select ${t.designationScopeUnits.code} as code
+    from ${t.designationScopeUnits} where ${t.designationScopeUnits.designationId} = ${t.designations.id} order by 1))`;
+  const locations = sql<string>`(select json_group_array(json_object('precision', p, 'divisionCode', d, 'label', l)) from (select
+    ${t.locations.precision} as p, ${t.locations.divisionCode} as d, ${t.locations.label} as l
+    from ${t.locations} where ${t.locations.productId} = ${t.products.id} order by ${t.locations.position}))`;
   const query = db.select({
     productId: t.products.id, nameZh: t.products.nameZh, nameEn: t.products.nameEn, category: t.products.category,
     productSources: t.products.sources, countyCodes, giType: t.designations.giType, markKind: t.designations.markKind,
     status: t.designations.status, holder: t.designations.holder, holderCreditCode: t.designations.holderCreditCode,
     number: t.designations.number, announcement: t.designations.announcement, validUntil: t.designations.validUntil,
-    designationSources: t.designations.sources, filedOn: lastOn('filed'), grantedOn: lastOn('granted'),
+    designationSources: t.designations.sources, filedOn: lastOn('filed'), grantedOn: lastOn('granted'), scopeCodes, locations,
   }).from(t.products)
     .leftJoin(t.designations, eq(t.designations.productId, t.products.id))
     .where(productWhere(db, filter, null))
@@ -51,6 +56,7 @@ export function* iterateProductRecords(db: Db, filter: ProductFilter): Generator
       giType: v[6] as string | null, markKind: v[7] as string | null, status: v[8] as string | null, holder: v[9] as string | null,
       holderCreditCode: v[10] as string | null, number: v[11] as string | null, announcement: v[12] as string | null,
       validUntil: v[13] as string | null, designationSources: sourceList(v[14]), filedOn: v[15] as string | null, grantedOn: v[16] as string | null,
+      scopeCodes: v[17] ? String(v[17]).split(';') : [], locations: JSON.parse(String(v[18] ?? '[]')) as ProductRecord['locations'],
     };
   }
 }

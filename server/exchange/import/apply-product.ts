@@ -19,6 +19,7 @@ import { newSources } from '../cells/cell-fields';
 import { PRODUCT_COLUMNS as COLUMNS, type ImportStatus } from '../sheets/product-columns';
 import { change, labelOf, plain, problem } from './report-text';
 import { RowError, type ApplyContext, type RowApplier } from './list-kind';
+import { applyScopeCodes } from './apply-scope';
 import { dateOf, importStatus, movesBetween } from './status-moves';
 
 /** One row's values; null where the cell was empty (an update leaves that field as it is). */
@@ -43,6 +44,8 @@ export interface ProductValues {
   sources: Source[];
   /** The GI's own sources; null when the sheet has no column for them. */
   giSources: Source[] | null;
+  /** The codes of the GI's protected area; null leaves the kept ones as they are. */
+  scopeCodes: string[] | null;
 }
 
 /** "来源：新增 …" for the sources a row adds to those held, or null when it adds none. */
@@ -135,8 +138,8 @@ const DESIGNATION_FIELDS = [
 function applyDesignation(ctx: RowContext, productId: number, v: ProductValues, changes: Bilingual[]): void {
   const { db, viewer, today } = ctx;
   if (!v.giType) {
-    if (v.status || v.holder || v.number || v.filedOn || v.grantedOn) {
-      throw new RowError([problem(COLUMNS.gi_type.zh, '填写了状态或证书信息，须同时填写地理标志类型', 'A status or certificate details need the GI type too')]);
+    if (v.status || v.holder || v.number || v.filedOn || v.grantedOn || v.scopeCodes) {
+      throw new RowError([problem(COLUMNS.gi_type.zh, '填写了状态、证书信息或保护范围，须同时填写地理标志类型', 'A status, certificate details or a protected area need the GI type too')]);
     }
     return;
   }
@@ -161,6 +164,7 @@ function applyDesignation(ctx: RowContext, productId: number, v: ProductValues, 
       moveTo(ctx, id, status, to, dates[i], changes, type);
       status = to;
     });
+    if (v.scopeCodes) applyScopeCodes(ctx, id, v.scopeCodes, type, changes);
     return;
   }
   id = held.id;
@@ -180,6 +184,7 @@ function applyDesignation(ctx: RowContext, productId: number, v: ProductValues, 
     changes.push(sources.change);
   }
   if (Object.keys(patch).length > 0) updateDesignation(db, viewer, id, patch);
+  if (v.scopeCodes) applyScopeCodes(ctx, id, v.scopeCodes, type, changes);
   if (v.status && v.status !== status) {
     const target = importStatus(v.status);
     const route = movesBetween(status, target);

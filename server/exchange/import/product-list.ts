@@ -45,6 +45,7 @@ export const productList: ListKind<ProductValues> = {
           validUntil: r.get('valid_until'),
           sources: r.get('sources') ?? [],
           giSources: r.has('gi_sources') ? r.get('gi_sources') ?? [] : null,
+          scopeCodes: r.get('scope_codes'),
         },
       };
     },

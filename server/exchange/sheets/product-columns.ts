@@ -5,9 +5,9 @@
  * product's own sources and each GI's sources have a column each, so what the export writes is what
  * the import compares with.
  */
-import type { SourceValue, Status } from '../../../db/model';
+import { LABELS, type Precision, type SourceValue, type Status } from '../../../db/model';
 import { readDate } from '../cells/cell-dates';
-import { readCreditCode, readSources, sourcesCell } from '../cells/cell-fields';
+import { readCreditCode, readScopeCodes, readSources, sourcesCell } from '../cells/cell-fields';
 import { readCode } from '../cells/cell-codes';
 import { readCounties } from '../cells/cell-counties';
 import { readNumber, readText } from '../cells/cell-values';
@@ -38,6 +38,10 @@ export interface ProductRecord {
   validUntil: string | null;
   productSources: readonly SourceValue[];
   designationSources: readonly SourceValue[];
+  /** The township and village codes of the GI's protected area, in code order (none kept: empty). */
+  scopeCodes: readonly string[];
+  /** The product's locations, in order: how exactly each is known, and its village or township. */
+  locations: readonly { precision: Precision; divisionCode: string | null; label: string }[];
 }
 
 const DATE_FORMS_LINE = { zh: '（写法见下）', en: ' (forms below)' };
@@ -175,6 +179,23 @@ export const PRODUCT_COLUMNS = {
     },
     read: (cell) => readSources(cell),
     write: (r) => sourcesCell(r.designationSources),
+  },
+  scope_codes: {
+    zh: '保护范围代码', en: 'Scope codes', also: ['保护范围', '地域保护范围代码'], width: 40, format: 'text',
+    help: {
+      zh: '这一行地理标志的地域保护范围：乡镇（整个乡镇）或村的12位统计用区划代码，用分号";"分开，如"140521103000;140521104201"。留空则不改动已有的保护范围；保护范围原文、来源和清除请在工作台中办理',
+      en: 'The protected area of this row’s GI: 12-digit codes of townships (the whole township) or villages, separated by semicolons. Blank leaves the kept area as it is; the scope text, its source and removing it are done in the workspace',
+    },
+    read: readScopeCodes,
+    write: (r) => (r.scopeCodes.length ? r.scopeCodes.join(';') : null),
+  },
+  locations: {
+    zh: '位置精度', en: 'Location precision', width: 36,
+    help: {
+      zh: '产品各位置的精度（精确位置、村级、乡镇级、县级）及所在村或乡镇，仅供查看；位置请在工作台中修改',
+      en: 'How exactly each of the product’s locations is known (exact spot, village, township, county) and its village or township; for reading only: locations are changed in the workspace',
+    },
+    write: (r) => (r.locations.length ? r.locations.map((l) => [LABELS.precision[l.precision].zh, l.divisionCode, l.label].filter(Boolean).join(' ')).join('；') : null),
   },
 } as const satisfies SheetColumns<string, ProductRecord>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../db/model';
+import { emptyLocation } from '../../../client/admin/location-draft';
 import {
   checkProduct, draftFromProduct, emptyProductDraft, parseNumber, productBody, sourceLineError, splitLines, type ProductDraft,
 } from '../../../client/admin/product-draft';
@@ -47,11 +48,11 @@ describe('product drafts', () => {
     ['no name', { ...valid, nameZh: '  ' }, 'create', { nameZh: '必填。' }],
     ['no category', { ...valid, category: '' }, 'create', { category: '必填。' }],
     ['no county', { ...valid, counties: [] }, 'create', { counties: '至少选择 1 项。' }],
-    ['a typed latitude that is not a number', { ...valid, locations: [{ lat: 'abc', lng: '112.2', label: '', precision: 'exact' }] },
+    ['a typed latitude that is not a number', { ...valid, locations: [{ ...emptyLocation({ lat: 'abc', lng: '112.2' }), precision: 'exact' }] },
       'create', { 'locations.0.lat': '请输入数字。' }],
-    ['an empty longitude', { ...valid, locations: [{ lat: '35.7', lng: '', label: '', precision: 'exact' }] },
+    ['an empty longitude', { ...valid, locations: [{ ...emptyLocation({ lat: '35.7', lng: '' }), precision: 'exact' }] },
       'update', { 'locations.0.lng': '请输入数字。' }],
-    ['swapped coordinates', { ...valid, locations: [{ lat: '35.7', lng: '12.2', label: '', precision: 'exact' }] },
+    ['swapped coordinates', { ...valid, locations: [{ ...emptyLocation({ lat: '35.7', lng: '12.2' }), precision: 'exact' }] },
       'update', { 'locations.0.lat': '位置不在晋城市范围内（请检查经纬度是否颠倒）' }],
   ];
   it.each(cases)('%s', (_, draft, mode, errors) => {
@@ -62,7 +63,7 @@ describe('product drafts', () => {
   it('round-trips a product through its draft', () => {
     const product = {
       id: 1, nameZh: '沁水蜂蜜', nameEn: 'Qinshui honey', category: 'food', counties: ['140521'], description: 'd', quality: 'q',
-      visibility: 'public', archived: false, locations: [{ lat: 35.69, lng: 112.19, label: '县城', precision: 'township' }],
+      visibility: 'public', archived: false, locations: [{ lat: 35.69, lng: 112.19, label: '县城', precision: 'township', divisionCode: '140521100000' }],
       protectedArea: { text: '全县', geometry: null }, sources: [{ title: 's1', url: null }, { title: '公告', url: 'https://a.cn/x' }],
       designations: [], participants: [], documents: [], figures: [], authorizedUsers: [],
       createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',

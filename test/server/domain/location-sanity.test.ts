@@ -30,7 +30,7 @@ const IN = {
   /** In Jincheng's bounding box, but in no county of Jincheng (Changzhi's 沁源 side). */
   outside: { lat: 36.0, lng: 111.8 },
 };
-const at = (p: { lat: number; lng: number }, label = '') => ({ ...p, label, precision: 'exact' as const });
+const at = (p: { lat: number; lng: number }, label = '') => ({ ...p, label, precision: 'exact' as const, divisionCode: null });
 const create = (body: object, cookie = gaoping) =>
   send(s.url, 'POST', '/api/products', { category: 'food', counties: ['140581'], ...body }, cookie);
 

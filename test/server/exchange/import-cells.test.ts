@@ -193,7 +193,7 @@ describe('readCode', () => {
     ['category', 'Medicinal materials', 'medicinal'],
     ['category', '手工艺品', 'handicraft'],
     ['category', '其他', 'other'],
-    ['precision', '乡镇级位置', 'township'],
+    ['precision', '乡镇级', 'township'],
     ['role', '农民专业合作社', 'cooperative'],
     ['role', "Farmers' cooperative", 'cooperative'],
     ['visibility', '公开', 'public'],

@@ -184,6 +184,69 @@ describe('a registry with GIs holding their own sources, a name starting with "=
   });
 });
 
+describe('protected areas as codes and location precision in the export', () => {
+  let s: TestServer;
+  let admin: string;
+  const SEEDED = ['140521100000', '140521101000', '140521102000', '140521103000', '140521105000', '140521106000',
+    '140521201000', '140521202000', '140521204000', '140521205000', '140521206000'].join(';');
+  beforeAll(async () => {
+    s = await startServer();
+    await addAccount(s.db, 'round-admin', 'admin');
+    admin = await signIn(s.url, 'round-admin');
+  });
+  afterAll(() => s.close());
+
+  /** The CSV's header and the 沁水黄小米 agricultural-product GI row. */
+  const milletRow = async () => {
+    const [header, ...rows] = (await download(s, admin, 'csv')).toString('utf8').split('\r\n');
+    return { header, row: rows.find((r) => r.includes('沁水黄小米') && r.includes('agricultural_product'))! };
+  };
+  const scopeOf = async () => {
+    const id = (await send(s.url, 'GET', `/api/products?q=${encodeURIComponent('沁水黄小米')}`)).body.items[0].id;
+    const product = (await send(s.url, 'GET', `/api/products/${id}`, undefined, admin)).body;
+    return product.designations.find((d: { giType: string }) => d.giType === 'agricultural_product').scope;
+  };
+
+  it('writes each GI’s codes in code order and each location’s precision', async () => {
+    const { header, row } = await milletRow();
+    expect(header).toContain('保护范围代码 scope_codes');
+    expect(header).toContain('位置精度 locations');
+    expect(row).toContain(`,${SEEDED},`);
+    expect(row).toContain('县级 沁水县');
+  });
+
+  it('imports changed codes as a change of that GI’s scope, keeping its text', async () => {
+    const { header, row } = await milletRow();
+    const file = Buffer.from([header, row.replace(SEEDED, `${SEEDED};140521104000`)].join('\r\n'));
+    const dry = await upload(s, admin, 'csv', file, true);
+    expect(changed(dry.body)).toEqual([expect.objectContaining({ outcome: 'updated', changes: [`Agricultural-product GI scope codes: ${SEEDED} → ${SEEDED.replace('140521103000;', '140521103000;140521104000;')}`] })]);
+    const applied = await upload(s, admin, 'csv', file, false);
+    expect(applied.status).toBe(201);
+    const scope = await scopeOf();
+    expect(scope.units).toHaveLength(12);
+    expect(scope.text).toMatch(/^沁水县的中村镇/);
+    // What the import kept now exports and imports back as no change.
+    const again = await download(s, admin, 'csv');
+    await expectNoChange(s, admin, 'csv', again, csvRows(again));
+  });
+
+  it.each([
+    ['an unknown code', '140521999999', /140521999999/],
+    ['a code listed twice', '140521104000;140521104000', /repeats/],
+    ['a village of another county', '140524100001', /Lingchuan/],
+    ['a code that is not 12 digits', '1405211', /12-digit/],
+  ])('refuses %s beside the column and changes nothing', async (_, codes, message) => {
+    const { header, row } = await milletRow();
+    const held = (await scopeOf()).units.map((u: { code: string }) => u.code).join(';');
+    const file = Buffer.from([header, row.replace(held, codes)].join('\r\n'));
+    const before = dumpTables(s.db);
+    const { status, body } = await upload(s, admin, 'csv', file, false);
+    expect(status).toBe(400);
+    expect(body.report.rows[0]).toMatchObject({ outcome: 'error', problems: [expect.objectContaining({ column: expect.stringMatching(/^保护范围代码/), en: expect.stringMatching(message) })] });
+    expect(dumpTables(s.db)).toEqual(before);
+  });
+});
+
 describe('a dry run', () => {
   let s: TestServer;
   let admin: string;

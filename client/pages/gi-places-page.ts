@@ -1,0 +1,145 @@
+import { Task } from '@lit/task';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { PlaceLookupQuery, type PlaceLookupAnswer, type PlaceLookupUnit } from '../../db/model';
+import { ApiRequestError, api, toQuery } from '../lib/api';
+import { LocaleController, t } from '../i18n';
+import { messageWith, zhText } from '../lib/free-text';
+import { setPageTitle } from '../lib/page-title';
+import { LocationController, navigate } from '../lib/router';
+import { sharedStyles } from '../lib/shared-styles';
+import { renderError } from '../lib/task-view';
+import './gi-place-areas';
+
+/** The query in a page address (`/places?q=…`), trimmed. */
+export function placesQueryOf(search: string): string {
+  return (new URLSearchParams(search).get('q') ?? '').trim();
+}
+
+/**
+ * The public lookup "is my village in a protected area?" (/places), phone first: one field (a village or
+ * township name, part of it, or its code), and for each unit found the GIs whose protected areas include
+ * it, or a plain "not in any registered GI protected area"; with a short note of what the registry knows.
+ * The query lives in the address (`?q=`), so a link reproduces the answer.
+ */
+@customElement('gi-places-page')
+export class GiPlacesPage extends LitElement {
+  static override styles = [sharedStyles, css`
+    :host { display: block; padding: 1rem; max-width: 44rem; width: 100%; box-sizing: border-box; margin: 0 auto; }
+    h1 { font-size: 1.4rem; margin: 0.25rem 0 0.5rem; }
+    .intro, .honest, .hint { color: var(--gi-muted); margin: 0 0 1rem; }
+    .honest { font-size: 0.9rem; margin: 0.75rem 0 0; }
+    form { display: flex; flex-direction: column; gap: 0.4rem; }
+    label { font-weight: 600; }
+    .search { display: flex; gap: 0.5rem; }
+    input { flex: 1; min-width: 0; font-size: 1.1rem; padding: 0.55rem 0.6rem; border: 1px solid var(--gi-muted); border-radius: 6px; }
+    input[aria-invalid='true'] { border-color: #8b1a10; }
+    button[type='submit'] { font-size: 1.1rem; padding: 0.55rem 1.1rem; border-radius: 6px; border: 0; background: var(--gi-accent); color: #fff; font-weight: 600; }
+    .field-error { color: #8b1a10; margin: 0; }
+    .summary { margin: 1.25rem 0 0.5rem; font-weight: 600; }
+    .none { margin-top: 1.25rem; border: 2px solid var(--gi-border); border-radius: 6px; padding: 0.75rem 1rem; }
+    .none p { margin: 0.25rem 0; }
+    .busy { margin-top: 1.25rem; border: 2px solid var(--gi-border); border-radius: 6px; padding: 0.75rem 1rem; }
+    article { border: 1px solid var(--gi-border); border-radius: 8px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
+    article h2 { font-size: 1.15rem; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
+    .where { margin: 0 0 0.5rem; color: var(--gi-muted); overflow-wrap: anywhere; }
+  `];
+
+  @state() private q = placesQueryOf(location.search);
+  @state() private typed = this.q;
+  @state() private inputError = '';
+  @query('#places-q') private input!: HTMLInputElement;
+
+  private readonly i18n = new LocaleController(this);
+  private readonly navigation = new LocationController(this, () => this.onLocation());
+  private readonly onLocation = () => {
+    this.q = placesQueryOf(location.search);
+    this.typed = this.q;
+  };
+
+  private readonly result = new Task(this, {
+    task: async ([q]: readonly [string], { signal }): Promise<PlaceLookupAnswer | null> => {
+      if (!q || !PlaceLookupQuery.safeParse({ q }).success) return null;
+      return api.placesLookup(q, signal);
+    },
+    args: () => [this.q] as const,
+  });
+
+  override updated(): void {
+    setPageTitle(t('places.title'));
+  }
+
+  override render() {
+    const error = this.inputError;
+    return html`
+      <h1>${t('places.heading')}</h1>
+      <p class="intro">${t('places.intro')}</p>
+      <form role="search" novalidate @submit=${this.submit}>
+        <label for="places-q">${t('places.label')}</label>
+        <div class="search">
+          <input id="places-q" name="q" type="search" enterkeyhint="search" autocomplete="off" spellcheck="false" maxlength="100"
+            .value=${this.typed} @input=${this.onInput} aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${error ? 'places-q-error' : nothing} />
+          <button type="submit">${t('places.submit')}</button>
+        </div>
+        ${error ? html`<p class="field-error" id="places-q-error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}
+      </form>
+      <p class="honest">${t('places.honest')}</p>
+      ${this.result.render({
+        initial: () => nothing,
+        pending: () => html`<p class="busy" role="status" aria-live="polite">${t('places.searching')}</p>`,
+        error: (e) => this.renderFailure(e),
+        complete: (r) => (r ? this.renderAnswer(r) : nothing),
+      })}`;
+  }
+
+  private renderFailure(error: unknown) {
+    if (error instanceof ApiRequestError && error.status === 429) {
+      return html`<div class="none" role="alert"><p><strong>${t('verify.tooMany')}</strong></p><p>${t('verify.tooManyHint')}</p></div>`;
+    }
+    return renderError(error, () => this.result.run());
+  }
+
+  private renderAnswer(r: PlaceLookupAnswer) {
+    if (r.units.length === 0) {
+      return html`<div class="none" role="status" aria-live="polite">
+        <p><strong>${messageWith('places.noUnit', 'q', zhText(r.query))}</strong></p><p>${t('places.noUnitHint')}</p></div>`;
+    }
+    return html`<p class="summary" role="status" aria-live="polite">${t('places.found', { n: r.units.length })}</p>
+      ${r.truncated ? html`<p class="hint">${t('places.truncated', { n: r.units.length })}</p>` : nothing}
+      ${r.units.map((u) => this.renderUnit(u))}`;
+  }
+
+  private renderUnit(u: PlaceLookupUnit) {
+    const id = `unit-${u.unit.code}`;
+    const county = t(`county.${u.unit.countyCode}`);
+    return html`<article aria-labelledby=${id}>
+      <h2 id=${id}>${zhText(u.unit.name)}</h2>
+      <p class="where">${t(`places.level.${u.unit.level}`)} · ${u.townshipName ? html`${zhText(u.townshipName)} · ` : nothing}${county}
+        · ${t('places.code', { code: u.unit.code })}</p>
+      <gi-place-areas .areas=${u.areas}></gi-place-areas>
+    </article>`;
+  }
+
+  private onInput(event: Event) {
+    this.typed = (event.target as HTMLInputElement).value;
+    this.inputError = '';
+  }
+
+  private submit(event: Event) {
+    event.preventDefault();
+    const q = this.typed.trim();
+    if (!PlaceLookupQuery.safeParse({ q }).success) {
+      this.inputError = t('places.empty');
+      this.input.focus();
+      return;
+    }
+    this.inputError = '';
+    if (q === this.q) this.result.run();
+    else navigate(`/places${toQuery({ q })}`);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gi-places-page': GiPlacesPage }
+}

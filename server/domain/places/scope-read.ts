@@ -1,0 +1,79 @@
+/**
+ * Reading designations' protected areas as kept (designation_scopes and their units): what the product
+ * answer, the export and the audit snapshot show. Units come in code order, so each township is
+ * followed by its villages.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { CountyCode, DesignationScope } from '../../../db/model';
+import * as t from '../../../db/schema';
+import type { Tx } from '../access/audit';
+import { divisionIndex } from '../../../seeds/divisions/divisions';
+
+/** The kept scope of each of these designations that has one. */
+export function scopesOf(db: Tx, designationIds: readonly number[]): Map<number, DesignationScope> {
+  const found = new Map<number, DesignationScope>();
+  if (designationIds.length === 0) return found;
+  const ids = [...designationIds];
+  const rows = db.select().from(t.designationScopes).where(inArray(t.designationScopes.designationId, ids)).all();
+  if (rows.length === 0) return found;
+  const units = db.select().from(t.designationScopeUnits).where(inArray(t.designationScopeUnits.designationId, ids))
+    .orderBy(asc(t.designationScopeUnits.designationId), asc(t.designationScopeUnits.code)).all();
+  const index = divisionIndex();
+  for (const r of rows) {
+    found.set(r.designationId, {
+      text: r.text,
+      source: r.source ?? null,
+      announcedOn: r.announcedOn,
+      box: r.box ?? null,
+      units: units.filter((u) => u.designationId === r.designationId).map((u) => {
+        const d = index.byCode.get(u.code);
+        // A stored code the current list lacks keeps its code and level; its name is then the code.
+        return {
+          code: u.code, name: d?.name ?? u.code, level: u.level,
+          countyCode: (d?.countyCode ?? u.code.slice(0, 6)) as CountyCode,
+          townshipCode: u.level === 'village' ? `${u.code.slice(0, 9)}000` : null, whole: u.whole,
+        };
+      }),
+      updatedAt: r.updatedAt,
+    });
+  }
+  return found;
+}
+
+/** One designation's kept scope, or null. */
+export function scopeOf(db: Tx, designationId: number): DesignationScope | null {
+  return scopesOf(db, [designationId]).get(designationId) ?? null;
+}
+
+/** Each designation's listed codes (code order), for the export's column: the empty list for none kept. */
+export function scopeCodesOf(db: Tx, designationIds: readonly number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (designationIds.length === 0) return out;
+  const rows = db.select({ id: t.designationScopeUnits.designationId, code: t.designationScopeUnits.code })
+    .from(t.designationScopeUnits).where(inArray(t.designationScopeUnits.designationId, [...designationIds]))
+    .orderBy(asc(t.designationScopeUnits.designationId), asc(t.designationScopeUnits.code)).all();
+  for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), r.code]);
+  return out;
+}
+
+/** Designations as a product answer carries them: each with its kept scope (null: none). */
+export function withScopes<D extends { id: number }>(db: Tx, designations: readonly D[]): (D & { scope: DesignationScope | null })[] {
+  const scopes = scopesOf(db, designations.map((d) => d.id));
+  return designations.map((d) => ({ ...d, scope: scopes.get(d.id) ?? null }));
+}
+
+/**
+ * Each product's protected area as codes: the union, in code order, of the codes its designations list
+ * (for the map's GeoJSON `scopeCodes`; a product without any has none in the map).
+ */
+export function scopeCodesOfProducts(db: Tx, productIds: readonly number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (productIds.length === 0) return out;
+  const rows = db.selectDistinct({ productId: t.designations.productId, code: t.designationScopeUnits.code })
+    .from(t.designationScopeUnits)
+    .innerJoin(t.designations, eq(t.designations.id, t.designationScopeUnits.designationId))
+    .where(inArray(t.designations.productId, [...productIds]))
+    .orderBy(asc(t.designations.productId), asc(t.designationScopeUnits.code)).all();
+  for (const r of rows) out.set(r.productId, [...(out.get(r.productId) ?? []), r.code]);
+  return out;
+}
