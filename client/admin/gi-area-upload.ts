@@ -31,8 +31,8 @@ export class GiAreaUpload extends LitElement {
   @property({ attribute: false }) errors: FieldErrors = {};
   /** County boundaries for the preview. */
   @property({ attribute: false }) counties: CountyCollection | null = null;
-  /** Basemap settings. */
-  @property({ attribute: false }) tiles: ClientConfig['tiles'] = null;
+  /** The map settings (tiles, 审图号, boundary credit), as /api/config gives them. */
+  @property({ attribute: false }) mapConfig: ClientConfig | null = null;
 
   @state() private fileError = '';
   @state() private reading = false;
@@ -55,7 +55,7 @@ export class GiAreaUpload extends LitElement {
       <p role="status">${this.reading ? t('state.loading') : this.geometry
         ? t('area.loaded', { type: this.geometry.type, n: vertexTotal(this.geometry) }) : t('area.none')}</p>
       ${this.geometry ? html`
-        <gi-map aria-label=${t('area.preview')} .counties=${this.counties} .tiles=${this.tiles} .area=${this.geometry}></gi-map>
+        <gi-map aria-label=${t('area.preview')} .counties=${this.counties} .tiles=${this.mapConfig?.tiles ?? null} .approvalNo=${this.mapConfig?.approvalNo ?? null} .boundarySource=${this.mapConfig?.boundarySource ?? null} .area=${this.geometry}></gi-map>
         <div class="actions"><button type="button" class="danger" @click=${() => this.emit(this.text, null)}>${t('area.remove')}</button></div>`
         : nothing}
     </fieldset>`;

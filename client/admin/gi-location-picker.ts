@@ -40,8 +40,8 @@ export class GiLocationPicker extends LitElement {
   @property({ attribute: false }) counties: CountyCollection | null = null;
   /** The product's counties, as checked in the form. */
   @property({ attribute: false }) productCounties: readonly CountyCode[] = [];
-  /** Basemap settings. */
-  @property({ attribute: false }) tiles: ClientConfig['tiles'] = null;
+  /** The map settings (tiles, 审图号, boundary credit), as /api/config gives them. */
+  @property({ attribute: false }) mapConfig: ClientConfig | null = null;
 
   /** Which location a map click places. */
   @state() private active = 0;
@@ -64,7 +64,7 @@ export class GiLocationPicker extends LitElement {
     return html`<fieldset><legend>${t('loc.legend')}</legend>
       <p class="hint" id="map-hint">${this.mapHint(current)}</p>
       <gi-map .counties=${this.counties}
-        .tiles=${this.tiles} .marker=${marker} .pickable=${true} @gi-map-click=${this.mapClick}></gi-map>
+        .tiles=${this.mapConfig?.tiles ?? null} .approvalNo=${this.mapConfig?.approvalNo ?? null} .boundarySource=${this.mapConfig?.boundarySource ?? null} .marker=${marker} .pickable=${true} @gi-map-click=${this.mapClick}></gi-map>
       ${errorLine('locations', this.errors.locations)}
       ${this.locations.map((l, i) => html`<gi-location-row .location=${l} .index=${i} .errors=${this.errors}
         .productCounties=${this.productCounties} .countyPoints=${countyPoints} ?active=${i === this.active}

@@ -18,7 +18,7 @@ import './gi-participants-editor';
 import './gi-product-form';
 
 /** What the maps on this page need. */
-interface MapData { counties: CountyCollection | null; tiles: ClientConfig['tiles'] }
+interface MapData { counties: CountyCollection | null; config: ClientConfig | null }
 
 /** The workspace page of one product (or a new one): details, designations, participants, history, archive. */
 @customElement('gi-product-editor')
@@ -46,16 +46,16 @@ export class GiProductEditor extends LitElement {
   private readonly map = new Task(this, {
     task: async ([], { signal }): Promise<MapData> => {
       const [counties, config] = await Promise.all([api.countiesGeoJson(signal), api.config(signal).catch(() => null)]);
-      return { counties, tiles: config?.tiles ?? null };
+      return { counties, config };
     },
     args: () => [] as const,
   });
 
   override render() {
-    const map: MapData = this.map.value ?? { counties: null, tiles: null };
+    const map: MapData = this.map.value ?? { counties: null, config: null };
     if (this.productId === null) {
       return html`<h1>${t('form.newTitle')}</h1>
-        <gi-product-form .user=${this.user} .counties=${map.counties} .tiles=${map.tiles} @gi-product-saved=${this.saved}></gi-product-form>`;
+        <gi-product-form .user=${this.user} .counties=${map.counties} .mapConfig=${map.config} @gi-product-saved=${this.saved}></gi-product-form>`;
     }
     // Keep showing the product while it reloads after a save, so the forms keep their place.
     const current = this.product.value;
@@ -80,7 +80,7 @@ export class GiProductEditor extends LitElement {
       ${this.archiveError ? renderError(this.archiveError, () => { this.archiveError = null; }) : nothing}
       ${p.archived ? html`<p class="note">${t('editor.archivedNote')}</p>` : html`
       <section aria-labelledby="details-h"><h2 id="details-h">${t('editor.details')}</h2>
-        <gi-product-form .product=${p} .user=${this.user} .counties=${map.counties} .tiles=${map.tiles}
+        <gi-product-form .product=${p} .user=${this.user} .counties=${map.counties} .mapConfig=${map.config}
           @gi-product-saved=${this.saved}></gi-product-form></section>
       <section aria-labelledby="designations-h"><h2 id="designations-h">${t('editor.designations')}</h2>
         <gi-designation-editor .productId=${p.id} .designations=${p.designations} .productCounties=${p.counties} .documents=${p.documents} .authorizedUsers=${p.authorizedUsers} @gi-product-changed=${this.changed}></gi-designation-editor></section>

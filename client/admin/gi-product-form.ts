@@ -34,8 +34,8 @@ export class GiProductForm extends LitElement {
   @property({ attribute: false }) user: SessionUser | null = null;
   /** County boundaries for the maps. */
   @property({ attribute: false }) counties: CountyCollection | null = null;
-  /** Basemap settings for the maps. */
-  @property({ attribute: false }) tiles: ClientConfig['tiles'] = null;
+  /** The map settings (tiles, 审图号, boundary credit), as /api/config gives them. */
+  @property({ attribute: false }) mapConfig: ClientConfig | null = null;
 
   @state() private draft: ProductDraft = emptyProductDraft(null);
   @state() private errors: FieldErrors = {};
@@ -84,8 +84,8 @@ export class GiProductForm extends LitElement {
         ${field('sources', { multiline: true, hint: t('form.sourcesHint') })}
       </fieldset>
       <gi-location-picker .locations=${d.locations} .errors=${e} .counties=${this.counties} .productCounties=${d.counties}
-        .tiles=${this.tiles} @gi-locations-change=${(ev: CustomEvent<LocationsChangeDetail>) => this.setLocations(ev.detail.locations)}></gi-location-picker>
-      <gi-area-upload .text=${d.areaText} .geometry=${d.areaGeometry} .errors=${e} .counties=${this.counties} .tiles=${this.tiles}
+        .mapConfig=${this.mapConfig} @gi-locations-change=${(ev: CustomEvent<LocationsChangeDetail>) => this.setLocations(ev.detail.locations)}></gi-location-picker>
+      <gi-area-upload .text=${d.areaText} .geometry=${d.areaGeometry} .errors=${e} .counties=${this.counties} .mapConfig=${this.mapConfig}
         @gi-area-change=${(ev: CustomEvent<AreaChangeDetail>) => this.set({ areaText: ev.detail.text, areaGeometry: ev.detail.geometry })}></gi-area-upload>
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.busy}>${this.product ? t('form.save') : t('form.create')}</button>

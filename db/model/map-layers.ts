@@ -65,6 +65,8 @@ export const ProductPointProperties = ProductSummary.pick({ nameZh: true, nameEn
     countyCode: CountyCode.nullable(),
     divisionCode: z.string().nullable(),
     divisionName: z.string().nullable(),
+    /** The 12-digit 2023 codes of the townships and villages the product's GIs' protected areas list (a township's: all of it). */
+    scopeCodes: z.array(z.string()),
     /** The thumbnail of the product's first public photo, for the popup (null: no photo). */
     thumbnailUrl: z.string().nullable(),
   });

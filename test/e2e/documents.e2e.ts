@@ -9,6 +9,8 @@ import { admin } from '../../client/i18n/admin';
 import { common } from '../../client/i18n/common';
 import { documents } from '../../client/i18n/documents';
 import { map } from '../../client/i18n/map';
+import { eq } from 'drizzle-orm';
+import * as schema from '../../db/schema';
 import { createUser } from '../../server/domain/accounts/accounts';
 import { call, startServer, type TestServer } from '../support/server';
 import { cameraJpeg, pdfBytes } from '../support/sample-files';
@@ -24,6 +26,9 @@ beforeAll(async () => {
   server = await startServer();
   await createUser(server.db, null, { username: 'qinshui', password: PASSWORD, role: 'official', county: '140521' });
   honeyId = (await call(`${server.url}/api/products?q=${encodeURIComponent('沁水蜂蜜')}`)).body.items[0].id;
+  // Seeded, 沁水蜂蜜 is known only by its county (no marker, so no popup): placed in 龙港镇 here, it has a marker.
+  server.db.update(schema.locations).set({ precision: 'township', divisionCode: '140521100000', label: '龙港镇' })
+    .where(eq(schema.locations.productId, honeyId)).run();
   browser = await launchBrowser();
 });
 

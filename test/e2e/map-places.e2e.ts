@@ -8,12 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createUser } from '../../server/domain/accounts/accounts';
 import { startServer, type TestServer } from '../support/server';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 import { labelBoxes, mapNumbers, mapZoom, overlapping } from './support/map-measure';
 
 const APPROVAL = 'GS(2024)0001号';
+const OFFICIAL_PASSWORD = 'gaoping-official-1';
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 const WORDS = {
   zh: { results: '筛选结果', count: (n: number) => `共 ${n} 个产品`, zoomOut: '缩小', approval: `审图号：${APPROVAL}`, boundaries: '县界：' },
@@ -26,6 +28,7 @@ let browser: Browser;
 beforeAll(async () => {
   // No tiles configured, an approval number set: it must show over the bare counties.
   [server, browser] = await Promise.all([startServer({ env: { MAP_APPROVAL_NO: APPROVAL } }), launchBrowser()]);
+  await createUser(server.db, null, { username: 'gaoping', password: OFFICIAL_PASSWORD, role: 'official', county: '140581' });
 });
 
 afterAll(async () => {
@@ -136,6 +139,21 @@ describe('a product’s own map', () => {
     await saveShot(map, 'map-places-zh-product-map');
     expect(await seriousViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the workspace maps', () => {
+  it('credit the boundaries and show the 审图号 in the location picker too, without tiles', async () => {
+    const { page, context } = await openPage(browser, server.url, { viewport: VIEWPORTS.desktop });
+    await page.goto('/admin/products/4');
+    await page.getByLabel('用户名').fill('gaoping');
+    await page.getByLabel('密码').fill(OFFICIAL_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    const picker = page.locator('gi-location-picker');
+    await picker.locator('.leaflet-container').waitFor();
+    await picker.getByText(WORDS.zh.approval).waitFor();
+    await expect.poll(() => picker.locator('.leaflet-control-attribution').textContent()).toContain(WORDS.zh.boundaries);
     await context.close();
   });
 });

@@ -145,9 +145,9 @@ describe('on a phone (390 × 844)', () => {
   it('a tapped marker opens its popup and selects the product, and the map stays where it was', async () => {
     const context = await browser.newContext({ baseURL: server.url, viewport: PHONE, hasTouch: true, isMobile: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
-    // The two forsythias: the list runs below the map, the second item below the fold.
+    // The two forsythias: the list runs below the map, the second item below the fold. 陵川连翘 is known only
+    // by its county (a number on 陵川县, no marker); 鹿台山连翘 has a township point, its own marker.
     await page.goto('/?q=连翘');
-    await page.getByRole('button', { name: /^此处 2 个产品位置/ }).tap(); // the whole city in view: they cluster
     const marker = page.getByRole('button', { name: /^鹿台山连翘：/ });
     await marker.waitFor();
     await page.waitForTimeout(500); // the zoom animation

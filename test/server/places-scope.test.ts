@@ -54,6 +54,14 @@ describe('the seeded 沁水黄小米 scope', () => {
     expect(scope.units.find((u) => u.code === DUANSHI)?.name).toBe('端氏镇');
     expect(scope.units.map((u) => u.code)).not.toContain(JIAFENG);
   });
+
+  it('gives the map’s GeoJSON the same codes, keyed as the 2023 codes, on every place of the product', async () => {
+    const geo = (await send(s.url, 'GET', '/api/products.geojson')).body as { features: { properties: { productId: number; scopeCodes: string[] } }[] };
+    const own = geo.features.filter((f) => f.properties.productId === productId);
+    expect(own.length).toBeGreaterThan(0);
+    for (const f of own) expect(f.properties.scopeCodes).toEqual([...CERTAIN].sort());
+    expect(geo.features.filter((f) => f.properties.productId !== productId).every((f) => f.properties.scopeCodes.length === 0)).toBe(true);
+  });
 });
 
 describe('POST /api/designations/:id/scope/check', () => {

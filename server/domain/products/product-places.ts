@@ -13,6 +13,7 @@ import {
 import * as t from '../../../db/schema';
 import { divisionIndex } from '../../../seeds/divisions/divisions';
 import { countyBoundaries } from '../places/location-check';
+import { scopeCodesOfProducts } from '../places/scope-read';
 import { containsPoint, fitsCounty, type CountyBoundary } from '../places/point-in-county';
 import { firstPublicPhotos } from './documents-read';
 import { loadSummaries, productWhere } from './products-read';
@@ -53,10 +54,10 @@ function divisionNames(): (code: string | null | undefined) => string | null {
 
 /** The features of one product: one per place, or one without geometry when it has none. */
 function productFeatures(
-  p: ProductSummary, thumbnailUrl: string | null, boundaries: readonly CountyBoundary[], nameOf: (code: string | null | undefined) => string | null,
+  p: ProductSummary, thumbnailUrl: string | null, scopeCodes: string[], boundaries: readonly CountyBoundary[], nameOf: (code: string | null | undefined) => string | null,
 ): ProductPointFeature[] {
   const common = {
-    productId: p.id, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties, designations: p.designations,
+    productId: p.id, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties, designations: p.designations, scopeCodes,
   };
   if (p.locations.length === 0) {
     const properties: ProductPointProperties = {
@@ -89,6 +90,7 @@ export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer): Pr
   const photos = firstPublicPhotos(db, rows.map((r) => r.id));
   const boundaries = countyBoundaries(db);
   const nameOf = divisionNames();
-  const features = loadSummaries(db, rows).flatMap((p) => productFeatures(p, photos.get(p.id) ?? null, boundaries, nameOf));
+  const scopes = scopeCodesOfProducts(db, rows.map((r) => r.id));
+  const features = loadSummaries(db, rows).flatMap((p) => productFeatures(p, photos.get(p.id) ?? null, scopes.get(p.id) ?? [], boundaries, nameOf));
   return { type: 'FeatureCollection' as const, features };
 }
