@@ -95,9 +95,10 @@ export class GiAdminPage extends LitElement {
 
   private async signOut() {
     await adminApi.signOut().catch(() => undefined);
+    // Known to be signed out: the sign-in form shows at once and stays. Asking the server again would
+    // replace the form when the answer came, losing what the official had begun to type.
     this.user = null;
     navigate('/admin');
-    this.session.run();
   }
 }
 

@@ -9,12 +9,9 @@ import { setPageTitle } from '../lib/page-title';
 import { LocationController, navigate } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError } from '../lib/task-view';
+import { searchPageStyles, searchQueryOf, type GiSearchForm } from '../lib/gi-search-form';
+import '../lib/gi-search-form';
 import './gi-place-areas';
-
-/** The query in a page address (`/places?q=…`), trimmed. */
-export function placesQueryOf(search: string): string {
-  return (new URLSearchParams(search).get('q') ?? '').trim();
-}
 
 /**
  * The public lookup "is my village in a protected area?" (/places), phone first: one field (a village or
@@ -24,36 +21,22 @@ export function placesQueryOf(search: string): string {
  */
 @customElement('gi-places-page')
 export class GiPlacesPage extends LitElement {
-  static override styles = [sharedStyles, css`
-    :host { display: block; padding: 1rem; max-width: 44rem; width: 100%; box-sizing: border-box; margin: 0 auto; }
-    h1 { font-size: 1.4rem; margin: 0.25rem 0 0.5rem; }
-    .intro, .honest, .hint { color: var(--gi-muted); margin: 0 0 1rem; }
+  static override styles = [sharedStyles, searchPageStyles, css`
+    :host { max-width: 44rem; }
+    .honest, .hint { color: var(--gi-muted); margin: 0 0 1rem; }
     .honest { font-size: 0.9rem; margin: 0.75rem 0 0; }
-    form { display: flex; flex-direction: column; gap: 0.4rem; }
-    label { font-weight: 600; }
-    .search { display: flex; gap: 0.5rem; }
-    input { flex: 1; min-width: 0; font-size: 1.1rem; padding: 0.55rem 0.6rem; border: 1px solid var(--gi-muted); border-radius: 6px; }
-    input[aria-invalid='true'] { border-color: #8b1a10; }
-    button[type='submit'] { font-size: 1.1rem; padding: 0.55rem 1.1rem; border-radius: 6px; border: 0; background: var(--gi-accent); color: #fff; font-weight: 600; }
-    .field-error { color: #8b1a10; margin: 0; }
-    .summary { margin: 1.25rem 0 0.5rem; font-weight: 600; }
-    .none { margin-top: 1.25rem; border: 2px solid var(--gi-border); border-radius: 6px; padding: 0.75rem 1rem; }
-    .none p { margin: 0.25rem 0; }
-    .busy { margin-top: 1.25rem; border: 2px solid var(--gi-border); border-radius: 6px; padding: 0.75rem 1rem; }
-    article { border: 1px solid var(--gi-border); border-radius: 8px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
-    article h2 { font-size: 1.15rem; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
     .where { margin: 0 0 0.5rem; color: var(--gi-muted); overflow-wrap: anywhere; }
   `];
 
-  @state() private q = placesQueryOf(location.search);
+  @state() private q = searchQueryOf(location.search);
   @state() private typed = this.q;
   @state() private inputError = '';
-  @query('#places-q') private input!: HTMLInputElement;
+  @query('gi-search-form') private form!: GiSearchForm;
 
   private readonly i18n = new LocaleController(this);
   private readonly navigation = new LocationController(this, () => this.onLocation());
   private readonly onLocation = () => {
-    this.q = placesQueryOf(location.search);
+    this.q = searchQueryOf(location.search);
     this.typed = this.q;
   };
 
@@ -74,16 +57,8 @@ export class GiPlacesPage extends LitElement {
     return html`
       <h1>${t('places.heading')}</h1>
       <p class="intro">${t('places.intro')}</p>
-      <form role="search" novalidate @submit=${this.submit}>
-        <label for="places-q">${t('places.label')}</label>
-        <div class="search">
-          <input id="places-q" name="q" type="search" enterkeyhint="search" autocomplete="off" spellcheck="false" maxlength="100"
-            .value=${this.typed} @input=${this.onInput} aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? 'places-q-error' : nothing} />
-          <button type="submit">${t('places.submit')}</button>
-        </div>
-        ${error ? html`<p class="field-error" id="places-q-error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}
-      </form>
+      <gi-search-form fieldId="places-q" .label=${t('places.label')} .submitLabel=${t('places.submit')} .value=${this.typed}
+        .error=${error} @gi-search-input=${this.onInput} @gi-search-submit=${this.submit}></gi-search-form>
       <p class="honest">${t('places.honest')}</p>
       ${this.result.render({
         initial: () => nothing,
@@ -121,17 +96,16 @@ export class GiPlacesPage extends LitElement {
     </article>`;
   }
 
-  private onInput(event: Event) {
-    this.typed = (event.target as HTMLInputElement).value;
+  private onInput(event: CustomEvent<string>) {
+    this.typed = event.detail;
     this.inputError = '';
   }
 
-  private submit(event: Event) {
-    event.preventDefault();
-    const q = this.typed.trim();
+  private submit(event: CustomEvent<string>) {
+    const q = event.detail;
     if (!PlaceLookupQuery.safeParse({ q }).success) {
       this.inputError = t('places.empty');
-      this.input.focus();
+      this.form.focusField();
       return;
     }
     this.inputError = '';

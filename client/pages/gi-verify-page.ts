@@ -10,11 +10,8 @@ import { setPageTitle } from '../lib/page-title';
 import { LocationController, navigate, withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError } from '../lib/task-view';
-
-/** The query in a page address (`/verify?q=…`), trimmed. */
-export function verifyQueryOf(search: string): string {
-  return (new URLSearchParams(search).get('q') ?? '').trim();
-}
+import { searchPageStyles, searchQueryOf, type GiSearchForm } from '../lib/gi-search-form';
+import '../lib/gi-search-form';
 
 /**
  * The public verification page (/verify), for buyers and market inspectors, phone first: one field
@@ -24,24 +21,10 @@ export function verifyQueryOf(search: string): string {
  */
 @customElement('gi-verify-page')
 export class GiVerifyPage extends LitElement {
-  static override styles = [sharedStyles, verdictStyles, css`
-    :host { display: block; padding: 1rem; max-width: 40rem; width: 100%; box-sizing: border-box; margin: 0 auto; }
-    h1 { font-size: 1.4rem; margin: 0.25rem 0 0.5rem; }
-    .intro { color: var(--gi-muted); margin: 0 0 1rem; }
-    form { display: flex; flex-direction: column; gap: 0.4rem; }
-    label { font-weight: 600; }
-    .search { display: flex; gap: 0.5rem; }
-    input { flex: 1; min-width: 0; font-size: 1.1rem; padding: 0.55rem 0.6rem; border: 1px solid var(--gi-muted); border-radius: 6px; }
-    input[aria-invalid='true'] { border-color: #8b1a10; }
-    button[type='submit'] { font-size: 1.1rem; padding: 0.55rem 1.1rem; border-radius: 6px; border: 0; background: var(--gi-accent); color: #fff; font-weight: 600; }
-    .field-error { color: #8b1a10; margin: 0; }
-    .summary { margin: 1.25rem 0 0.5rem; font-weight: 600; }
-    .none { margin-top: 1.25rem; border: 2px solid #8b1a10; border-radius: 6px; padding: 0.75rem 1rem; background: #fce8e6; }
-    .none p { margin: 0.25rem 0; }
+  static override styles = [sharedStyles, verdictStyles, searchPageStyles, css`
+    :host { max-width: 40rem; }
+    .none { border-color: #8b1a10; background: #fce8e6; }
     .none strong { color: #8b1a10; font-size: 1.15rem; }
-    .busy { margin-top: 1.25rem; border: 2px solid var(--gi-border); border-radius: 6px; padding: 0.75rem 1rem; }
-    article { border: 1px solid var(--gi-border); border-radius: 8px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
-    article h2 { font-size: 1.15rem; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
     .code { margin: 0 0 0.5rem; color: var(--gi-muted); font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
     ul { list-style: none; padding: 0; margin: 0; }
     li.grant { border-top: 1px solid var(--gi-border); padding: 0.6rem 0 0.2rem; }
@@ -51,15 +34,15 @@ export class GiVerifyPage extends LitElement {
     dd { margin: 0; overflow-wrap: anywhere; }
   `];
 
-  @state() private q = verifyQueryOf(location.search);
+  @state() private q = searchQueryOf(location.search);
   @state() private typed = this.q;
   @state() private inputError = '';
-  @query('#verify-q') private input!: HTMLInputElement;
+  @query('gi-search-form') private form!: GiSearchForm;
 
   private readonly i18n = new LocaleController(this);
   private readonly navigation = new LocationController(this, () => this.onLocation());
   private readonly onLocation = () => {
-    this.q = verifyQueryOf(location.search);
+    this.q = searchQueryOf(location.search);
     this.typed = this.q;
   };
 
@@ -81,16 +64,8 @@ export class GiVerifyPage extends LitElement {
     return html`
       <h1>${t('verify.title')}</h1>
       <p class="intro">${t('verify.intro')}</p>
-      <form role="search" novalidate @submit=${this.submit}>
-        <label for="verify-q">${t('verify.label')}</label>
-        <div class="search">
-          <input id="verify-q" name="q" type="search" enterkeyhint="search" autocomplete="off" spellcheck="false" maxlength="100"
-            .value=${this.typed} @input=${this.onInput} aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? 'verify-q-error' : nothing} />
-          <button type="submit">${t('verify.submit')}</button>
-        </div>
-        ${error ? html`<p class="field-error" id="verify-q-error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}
-      </form>
+      <gi-search-form fieldId="verify-q" .label=${t('verify.label')} .submitLabel=${t('verify.submit')} .value=${this.typed}
+        .error=${error} @gi-search-input=${this.onInput} @gi-search-submit=${this.submit}></gi-search-form>
       ${this.result.render({
         initial: () => nothing,
         pending: () => html`<p class="busy" role="status" aria-live="polite">${t('verify.searching')}</p>`,
@@ -138,17 +113,16 @@ export class GiVerifyPage extends LitElement {
     </li>`;
   }
 
-  private onInput(event: Event) {
-    this.typed = (event.target as HTMLInputElement).value;
+  private onInput(event: CustomEvent<string>) {
+    this.typed = event.detail;
     this.inputError = '';
   }
 
-  private submit(event: Event) {
-    event.preventDefault();
-    const q = this.typed.trim();
+  private submit(event: CustomEvent<string>) {
+    const q = event.detail;
     if (!VerifyQuery.safeParse({ q }).success) {
       this.inputError = t('verify.tooShort');
-      this.input.focus();
+      this.form.focusField();
       return;
     }
     this.inputError = '';
