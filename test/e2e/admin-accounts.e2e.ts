@@ -67,6 +67,9 @@ describe('the admin workspace', () => {
     await page.getByRole('status').filter({ hasText: 'yangcheng 的密码已重设' }).waitFor();
 
     await page.getByRole('button', { name: '退出登录' }).click();
+    // Until the server has ended the session the workspace stays, and its account form has a 用户名 field too:
+    // a person waits for the sign-in form, and so does the test.
+    await page.getByRole('heading', { name: '登录工作台' }).waitFor();
     await signIn(page, 'yangcheng', 'a-new-password-2026');
     // Signing in hashes the password (scrypt): on a busy 2-core CI machine it can take longer than a click.
     await page.getByText('已登录：yangcheng · 阳城县工作人员').waitFor({ timeout: 30_000 });
