@@ -50,9 +50,11 @@ describe('layoutLabels', () => {
       for (let i = 0; i < placed.length; i++) {
         for (let j = i + 1; j < placed.length; j++) expect(boxesOverlap(placed[i]!.box, placed[j]!.box)).toBe(false);
       }
-      // The first label in priority order always shows.
-      if (specs.length > 0) expect(placed.length).toBeGreaterThan(0);
-    }));
+      // The first label in priority order always shows when every anchor is well inside the view (one at the very
+      // edge is hidden when no form of it can span its anchor in view: the edge test above).
+      const wellInside = specs.every((s) => s.x >= 60 && s.x <= 360 && s.y >= 40);
+      if (specs.length > 0 && wellInside) expect(placed.length).toBeGreaterThan(0);
+    }), { numRuns: 1000 });
   });
 
   it('puts a box above or below its anchor clear of it', () => {
