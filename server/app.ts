@@ -6,9 +6,8 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import compression from 'compression';
 import express from 'express';
 import type { Db } from '../db/open';
-import { todayInShanghai } from '../db/model';
 import type { Config } from './config';
-import type { AppContext } from './context';
+import { todayReader, type AppContext } from './context';
 import { apiNotFound, errorHandler } from './errors';
 import { countyRoutes } from './routes/counties';
 import { crawlerRoutes } from './routes/crawlers';
@@ -55,7 +54,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   const pool = createTaskPool(db, config.databasePath);
   const version = rememberedVersion(registryVersionReader(db.$client));
   const ctx: AppContext = {
-    db, config, now, pool, ready: new ReadyCache(version, { today: () => todayInShanghai(now()) }), writeGate: new WriteGate(), imports: new ImportProgressBoard(),
+    db, config, now, pool, ready: new ReadyCache(version, { today: todayReader(now) }), writeGate: new WriteGate(), imports: new ImportProgressBoard(),
   };
   const app = express();
   app.locals.taskPool = pool;

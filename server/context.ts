@@ -32,6 +32,21 @@ export function clockOf(ctx: AppContext): () => Date {
   return ctx.now ?? (() => new Date());
 }
 
+/**
+ * Today in Asia/Shanghai by a clock, formatted at most once per second of that clock: the fast path asks
+ * it for every tally and report URL it answers, and a date changes only at midnight.
+ */
+export function todayReader(now: () => Date): () => string {
+  let second = Number.NaN;
+  let day = '';
+  return () => {
+    const at = now();
+    const s = Math.floor(at.getTime() / 1000);
+    if (s !== second) { second = s; day = todayInShanghai(at); }
+    return day;
+  };
+}
+
 /** Today in Asia/Shanghai by the app's clock (the date rules of facts, dossiers and reports). */
 export function todayOf(ctx: AppContext): string {
   return todayInShanghai(clockOf(ctx)());

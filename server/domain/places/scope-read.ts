@@ -69,11 +69,18 @@ export function withScopes<D extends { id: number }>(db: Tx, designations: reado
 export function scopeCodesOfProducts(db: Tx, productIds: readonly number[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   if (productIds.length === 0) return out;
+  // Every listed code in one read, kept for the products asked: the scope table is small, while the map asks for
+  // every product at once (an IN list of 10,000 ids is a statement built per call, and SQLite caps its variables).
+  const wanted = new Set(productIds);
   const rows = db.selectDistinct({ productId: t.designations.productId, code: t.designationScopeUnits.code })
     .from(t.designationScopeUnits)
     .innerJoin(t.designations, eq(t.designations.id, t.designationScopeUnits.designationId))
-    .where(inArray(t.designations.productId, [...productIds]))
     .orderBy(asc(t.designations.productId), asc(t.designationScopeUnits.code)).all();
-  for (const r of rows) out.set(r.productId, [...(out.get(r.productId) ?? []), r.code]);
+  for (const r of rows) {
+    if (!wanted.has(r.productId)) continue;
+    const codes = out.get(r.productId);
+    if (codes) codes.push(r.code);
+    else out.set(r.productId, [r.code]);
+  }
   return out;
 }
