@@ -3,21 +3,36 @@
  * answer, the export and the audit snapshot show. Units come in code order, so each township is
  * followed by its villages.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CountyCode, DesignationScope } from '../../../db/model';
 import * as t from '../../../db/schema';
 import type { Tx } from '../access/audit';
 import { divisionIndex } from '../../../seeds/divisions/divisions';
 
+/** `column` is one of the ids a JSON array bound as `ids` holds: one statement text for any number of ids. */
+const inIds = (column: typeof t.designationScopes.designationId | typeof t.designationScopeUnits.designationId) =>
+  sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
+
+/** The two reads of scopesOf, prepared once per connection (the product answer runs them for every product built). */
+function prepareScopeReads(db: Tx) {
+  return {
+    scopes: db.select().from(t.designationScopes).where(inIds(t.designationScopes.designationId)).prepare(),
+    units: db.select().from(t.designationScopeUnits).where(inIds(t.designationScopeUnits.designationId))
+      .orderBy(asc(t.designationScopeUnits.designationId), asc(t.designationScopeUnits.code)).prepare(),
+  };
+}
+const scopeReads = new WeakMap<Tx, ReturnType<typeof prepareScopeReads>>();
+
 /** The kept scope of each of these designations that has one. */
 export function scopesOf(db: Tx, designationIds: readonly number[]): Map<number, DesignationScope> {
   const found = new Map<number, DesignationScope>();
   if (designationIds.length === 0) return found;
-  const ids = [...designationIds];
-  const rows = db.select().from(t.designationScopes).where(inArray(t.designationScopes.designationId, ids)).all();
+  let reads = scopeReads.get(db);
+  if (!reads) scopeReads.set(db, reads = prepareScopeReads(db));
+  const ids = JSON.stringify(designationIds);
+  const rows = reads.scopes.all({ ids });
   if (rows.length === 0) return found;
-  const units = db.select().from(t.designationScopeUnits).where(inArray(t.designationScopeUnits.designationId, ids))
-    .orderBy(asc(t.designationScopeUnits.designationId), asc(t.designationScopeUnits.code)).all();
+  const units = reads.units.all({ ids });
   const index = divisionIndex();
   for (const r of rows) {
     found.set(r.designationId, {
