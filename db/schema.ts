@@ -3,17 +3,21 @@
  * is defined once. Relations are at the bottom.
  */
 import { relations, sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
-  AUDIT_ENTITIES, AUTHORIZATION_BASES, DIVISION_LEVELS, AUTHORIZATION_STATUSES, CATEGORIES, DOSSIER_ITEM_STATUSES, COUNTY_CODES, GI_TYPES, MARK_KINDS, PARTICIPANT_ROLES, PRECISIONS, ROLES, STATUSES,
+  AUDIT_ENTITIES, AUTHORIZATION_BASES, DIVISION_LEVELS, AUTHORIZATION_STATUSES, CATEGORIES, DOSSIER_ITEM_STATUSES, GI_TYPES, MARK_KINDS, PARTICIPANT_ROLES, PRECISIONS, ROLES, STATUSES,
   VISIBILITIES, DOCUMENT_KINDS, DOCUMENT_VISIBILITIES, type DocumentMime, type SourceValue,
 } from './model';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
-/** The six county-level divisions with their boundaries (GeoJSON geometry as text). */
+/**
+ * The county-level divisions with their boundaries (GeoJSON geometry as text), loaded from the boundary
+ * file: the set of counties is data, not code. A county that a division change ended stays here, so
+ * history before the change keeps it (`countyChanges`).
+ */
 export const counties = sqliteTable('counties', {
-  code: text('code', { enum: COUNTY_CODES }).primaryKey(),
+  code: text('code').primaryKey(),
   nameZh: text('name_zh').notNull(),
   nameEn: text('name_en').notNull(),
   seatLat: real('seat_lat').notNull(),
@@ -22,6 +26,26 @@ export const counties = sqliteTable('counties', {
   labelLng: real('label_lng').notNull(),
   geometry: text('geometry', { mode: 'json' }).notNull(),
 });
+
+/**
+ * Dated changes of the county-level divisions (行政区划变更), one row per old code → new code: a rename is
+ * one row, a split several rows with the same `fromCode` and day, a merge several with the same `toCode`.
+ * From `on`, the old code is no longer a county and its products are in the new ones; before `on`, the
+ * tally and the report count them under the old code.
+ */
+export const countyChanges = sqliteTable(
+  'county_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    on: text('on').notNull(),
+    fromCode: text('from_code').notNull().references(() => counties.code),
+    toCode: text('to_code').notNull().references(() => counties.code),
+    note: text('note').notNull().default(''),
+    sources: text('sources', { mode: 'json' }).$type<SourceValue[]>().notNull().default(sql`'[]'`),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('county_changes_from_to_idx').on(t.fromCode, t.toCode)],
+);
 
 /** Products: never deleted, archived with `archivedAt`. */
 export const products = sqliteTable(
@@ -52,7 +76,7 @@ export const productCounties = sqliteTable(
   'product_counties',
   {
     productId: integer('product_id').notNull().references(() => products.id),
-    countyCode: text('county_code', { enum: COUNTY_CODES }).notNull().references(() => counties.code),
+    countyCode: text('county_code').notNull().references(() => counties.code),
   },
   (t) => [primaryKey({ columns: [t.productId, t.countyCode] }), index('product_counties_county_idx').on(t.countyCode)],
 );
@@ -99,11 +123,49 @@ export const designations = sqliteTable(
     sources: text('sources', { mode: 'json' }).$type<SourceValue[]>().notNull().default(sql`'[]'`),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
+    /**
+     * On a 地理标志产品 designation converted from an agricultural-product GI (2024– 统一认定): the AGI it
+     * converts. Set when the conversion is started or recorded; the AGI's `converted` move carries the date.
+     */
+    convertedFromId: integer('converted_from_id').references((): AnySQLiteColumn => designations.id),
+    /** 申请人 / 管理机构: the body that applied for or manages the GI (public). */
+    managingBody: text('managing_body'),
+    /** The managing body's public contact (phone, address or web page). */
+    managingContact: text('managing_contact'),
+    /** 检测机构: the body that tests products under the specification (public). */
+    testingBody: text('testing_body'),
   },
   (t) => [
     index('designations_product_idx').on(t.productId),
     index('designations_type_status_idx').on(t.giType, t.status),
+    uniqueIndex('designations_converted_from_idx').on(t.convertedFromId),
   ],
+);
+
+/**
+ * A designation's specification (质量技术要求 or the standard that carries it, e.g. DB14/T …) and each of
+ * its amendments, one row per version; the current one is the latest `issuedOn`.
+ */
+export const designationSpecifications = sqliteTable(
+  'designation_specifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    designationId: integer('designation_id').notNull().references(() => designations.id),
+    /** The standard or specification number (DB14/T 1234-2020; a 公告 number for a 质量技术要求). */
+    number: text('number'),
+    title: text('title').notNull(),
+    version: text('version'),
+    /** Issued or announced on (a partial date: 2020, 2020-06 or 2020-06-30). */
+    issuedOn: text('issued_on'),
+    /** Where it is published (http or https only). */
+    url: text('url'),
+    /** Or a document of the product holding it. */
+    documentId: integer('document_id').references(() => documents.id),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [index('designation_specifications_designation_idx').on(t.designationId, t.issuedOn)],
 );
 
 /** A designation's protected area as announced: the scope text verbatim, its source and date, its box. */
@@ -190,6 +252,8 @@ export const periods = sqliteTable('periods', {
   name: text('name').notNull().unique(),
   startsOn: text('starts_on').notNull(),
   endsOn: text('ends_on').notNull(),
+  /** The name in English (14th Five-Year Plan); '' until given. */
+  nameEn: text('name_en').notNull().default(''),
 });
 
 /** Baseline and target per GI type of a period. */
@@ -210,7 +274,7 @@ export const users = sqliteTable('users', {
   username: text('username').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ROLES }).notNull(),
-  county: text('county', { enum: COUNTY_CODES }).references(() => counties.code),
+  county: text('county').references(() => counties.code),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull().default(now),
 });

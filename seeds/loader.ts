@@ -293,7 +293,7 @@ function seedPeriod(tx: Tx, facts: Fact[]): number {
     followFacts(tx, existing.id, baselines(facts));
     return 0;
   }
-  const { id } = tx.insert(t.periods).values({ name: '十四五', startsOn: '2021-01-01', endsOn: '2025-12-31' })
+  const { id } = tx.insert(t.periods).values({ name: '十四五', nameEn: '14th Five-Year Plan', startsOn: '2021-01-01', endsOn: '2025-12-31' })
     .returning({ id: t.periods.id }).get();
   for (const r of baselines(facts)) tx.insert(t.targets).values({ periodId: id, ...r }).run();
   return 1;

@@ -72,8 +72,11 @@ export type Role = z.infer<typeof Role>;
 
 /** GB/T 2260 codes of Jincheng's six county-level divisions. */
 export const COUNTY_CODES = ['140502', '140521', '140522', '140524', '140525', '140581'] as const;
-/** A county code, always a string. */
-export const CountyCode = z.enum(COUNTY_CODES);
+/**
+ * A county code (GB/T 2260, six digits), always a string. Which codes are counties is data (the
+ * `counties` table, loaded from the boundary file); the server checks a code against it at every edge.
+ */
+export const CountyCode = z.string().regex(/^\d{6}$/, '区县代码须为 6 位数字 / a county code is six digits');
 export type CountyCode = z.infer<typeof CountyCode>;
 
 /**

@@ -15,7 +15,7 @@ describe('openDb', () => {
     const sqlite = db.$client;
     const tables = sqlite.prepare("select name from sqlite_master where type='table' and name not like '\\_\\_%' escape '\\' and name not like 'sqlite%' order by name").pluck().all();
     expect(tables).toEqual([
-      'audit_events', 'authorized_users', 'counties', 'designation_scope_units', 'designation_scopes', 'designations', 'document_files', 'documents', 'dossier_items', 'dossier_templates',
+      'audit_events', 'authorized_users', 'counties', 'county_changes', 'designation_scope_units', 'designation_scopes', 'designation_specifications', 'designations', 'document_files', 'documents', 'dossier_items', 'dossier_templates',
       'dossiers', 'locations', 'participants', 'periods', 'product_counties', 'product_figures', 'products', 'protected_areas',
       'registry_meta', 'report_settings', 'sessions', 'targets', 'transitions', 'users',
     ]);
