@@ -27,6 +27,7 @@ import { documentRoutes } from './routes/documents';
 import { dossierRoutes } from './routes/dossiers';
 import { markRoutes } from './routes/marks';
 import { placeRoutes } from './routes/places';
+import { specificationRoutes } from './routes/specifications';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { tallyRoutes } from './routes/tally';
@@ -90,6 +91,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(dossierRoutes(ctx));
   app.use(markRoutes(ctx));
   app.use(placeRoutes(ctx));
+  app.use(specificationRoutes(ctx));
   app.use(userRoutes(ctx));
   app.use(auditRoutes(ctx));
   app.use(importTemplateRoutes(ctx));

@@ -5,6 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { admin } from './admin';
 import { common } from './common';
+import { conversion } from './conversion';
 import { cultivation } from './cultivation';
 import { documents } from './documents';
 import { figures } from './figures';
@@ -16,14 +17,16 @@ import { places } from './places';
 import { product } from './product';
 import { report } from './report';
 import { scope } from './scope';
+import { specifications } from './specifications';
 import { tally } from './tally';
 
-const catalogs = [common, map, product, tally, admin, importCatalog, historyCatalog, cultivation, documents, marks, figures, report, places, scope];
+const catalogs = [common, map, product, tally, admin, importCatalog, historyCatalog, cultivation, documents, marks, figures, report, places, scope, specifications, conversion];
 /** Every message key of every catalog. */
 export type MessageKey = keyof typeof common.zh | keyof typeof map.zh | keyof typeof product.zh
   | keyof typeof tally.zh | keyof typeof admin.zh | keyof typeof importCatalog.zh | keyof typeof historyCatalog.zh
   | keyof typeof cultivation.zh | keyof typeof documents.zh | keyof typeof marks.zh | keyof typeof figures.zh
-  | keyof typeof report.zh | keyof typeof places.zh | keyof typeof scope.zh;
+  | keyof typeof report.zh | keyof typeof places.zh | keyof typeof scope.zh | keyof typeof specifications.zh
+  | keyof typeof conversion.zh;
 const zh = Object.assign({}, ...catalogs.map((c) => c.zh)) as Record<MessageKey, string>;
 const en = Object.assign({}, ...catalogs.map((c) => c.en)) as Record<MessageKey, string>;
 

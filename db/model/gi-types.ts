@@ -7,7 +7,7 @@
  */
 import type { AuthorizationBasis } from './marks';
 import { precisionOf, termEnd } from './partial-date';
-import { GI_TYPES, type GiType, type MarkKind } from './vocabulary';
+import { canMove, GI_TYPES, type GiType, type MarkKind, type Status } from './vocabulary';
 
 /** A shape that tells the types apart where colour cannot (map markers, chart points). */
 export type GiShape = 'circle' | 'square' | 'triangle';
@@ -29,6 +29,11 @@ export interface GiTypeRules {
   readonly termYears: number | null;
   /** The year since which it takes no new registrations; null while it takes them. */
   readonly closedSince: number | null;
+  /**
+   * The type a granted one of it may be converted into (its own history then ends `converted` on the
+   * day, and the new type's designation links back to it); null when it does not convert.
+   */
+  readonly convertsTo: GiType | null;
   /** Its colour on maps, charts and cards (the client puts it in the CSS custom property `--gi-<code>`). */
   readonly colour: string;
   /** Its shape on map markers and chart points. */
@@ -48,6 +53,7 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     // 商标法 art. 39-40: ten years from registration, renewable.
     termYears: 10,
     closedSince: null,
+    convertsTo: null,
     colour: '#b3261e', shape: 'circle', dash: '',
   },
   protected_product: {
@@ -57,6 +63,7 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     bases: ['approved_producer', 'other_registered'],
     termYears: null,
     closedSince: null,
+    convertsTo: null,
     colour: '#0b6e4f', shape: 'square', dash: '7 4',
   },
   agricultural_product: {
@@ -67,6 +74,8 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     termYears: null,
     // The Ministry of Agriculture stopped accepting them in 2022; those registered stay valid (now under CNIPA).
     closedSince: 2022,
+    // 《地理标志统一认定制度实施方案》 (2024): CNIPA converts registered ones into 地理标志产品 (公告第640号, 第646号…).
+    convertsTo: 'protected_product',
     colour: '#8a5a00', shape: 'triangle', dash: '2 3',
   },
 };
@@ -120,4 +129,19 @@ export function termEndOfGrant(giType: GiType, grantedOn: string): string | null
 /** Whether a GI type no longer takes new registrations (the pages say so where one would be started). */
 export function isClosed(giType: GiType): boolean {
   return GI_TYPE_RULES[giType].closedSince !== null;
+}
+
+/** The type a granted designation of this type converts into, or null when it does not convert. */
+export function conversionTargetOf(giType: GiType): GiType | null {
+  return GI_TYPE_RULES[giType].convertsTo;
+}
+
+/** The types that convert into `giType` (empty when none does): a designation of it may come from one of them. */
+export function conversionSourcesOf(giType: GiType): GiType[] {
+  return GI_TYPES.filter((g) => GI_TYPE_RULES[g].convertsTo === giType);
+}
+
+/** Whether a designation of `giType` may move from `from` to `to`: the table's rule, and `converted` only for a type that converts. */
+export function canMoveAs(giType: GiType, from: Status, to: Status): boolean {
+  return canMove(from, to) && (to !== 'converted' || conversionTargetOf(giType) !== null);
 }
