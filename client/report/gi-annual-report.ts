@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import {
   GI_TYPES, LABELS, longDay, percent, REPORT_WORDS, reportCountyNames, reportPeriodLine, reportProductName, reportScope,
-  reportStatRows, reportTypeName, type AnnualReport, type ReportMove,
+  reportStatRows, reportTotalsNote, reportTotalsTable, reportTypeName, type AnnualReport, type ReportMove,
 } from '../../db/model';
 import { lang, LocaleController } from '../i18n';
 import { renderDate } from '../i18n/dates';
@@ -60,7 +60,7 @@ export class GiAnnualReport extends LitElement {
     const w = REPORT_WORDS[l];
     const c = w.col;
     const sep = l === 'zh' ? '：' : ': ';
-    const sum = (key: 'inForce' | 'target' | 'baseline' | 'remaining' | 'newInYear' | 'filedInYear') => r.totals.reduce((n, x) => n + x[key], 0);
+    const totals = reportTotalsTable(r, l, percent);
     return html`
       <div class="meta">
         <p>${w.issuer}${sep}<span data-issuer>${r.issuer[l]}</span></p>
@@ -68,9 +68,7 @@ export class GiAnnualReport extends LitElement {
         <p class="scope">${reportScope(r, l)}</p>
         <p class="scope">${reportPeriodLine(r, l)}</p>
       </div>
-      ${this.section('totals', w.totals, [c.giType, c.inForce, c.target, c.baseline, c.progress, c.remaining, c.newInYear, c.filedInYear],
-        r.totals.map((x) => [LABELS.giType[x.giType][l], x.inForce, x.target, x.baseline, percent(x.progress), x.remaining, x.newInYear, x.filedInYear]),
-        w.totalsNote, [c.total, sum('inForce'), sum('target'), sum('baseline'), '—', sum('remaining'), sum('newInYear'), sum('filedInYear')])}
+      ${this.section('totals', w.totals, totals.headers, totals.rows, reportTotalsNote(l), totals.total)}
       ${this.section('grants', w.grants, [c.product, c.counties, c.giType, c.number, c.grantedOn], this.moves(r, r.newInYear.grants))}
       ${this.section('filings', w.filings, [c.product, c.counties, c.giType, c.appNumber, c.filedOn], this.moves(r, r.newInYear.filings))}
       ${this.section('users', w.users, [c.userName, c.creditCode, c.product, c.giType, c.basis, c.reference, c.from, c.status],

@@ -52,12 +52,13 @@ export const REPORT_WORDS = {
   zh: {
     issuer: '发布单位', issuedOn: '报告日期',
     totals: '一、地理标志总体情况', totalsNote: '有效数量为年末（或统计日）处于有效状态的地理标志；本年新增按获批日期计，仅知年份或月份的日期按其最后一天计。',
+    conversionNote: '转换不重复计数：农产品地理标志自转换之日起不再计为有效的农产品地理标志，改计其转换而成的地理标志保护产品，各项合计每件地理标志只计一次。对照规划目标时，已转换的农产品地理标志仍计入农产品地理标志目标（该目标是取得数量，转换并不使其失去），由转换而来的地理标志保护产品不计入保护产品目标（该目标针对新增）。',
     grants: '二、本年新获批地理标志', filings: '三、本年新申报地理标志', users: '四、本年新增用标企业',
     counties: '五、分县情况', countiesNote: '跨县产品在所涉各县分别计数，全市合计只计一次。',
     households: '六、农户与产业数据', renewals: '七、下一年度到期需续展的地理标志商标',
     none: '本年无。', noRenewals: '下一年度无到期商标。',
     col: {
-      giType: '类型', inForce: '有效数量', target: '规划目标', baseline: '基数', progress: '完成率', remaining: '尚差',
+      giType: '类型', inForce: '有效数量', converted: '已转换', fromConversion: '其中由转换而来', towardTarget: '计入目标', target: '规划目标', baseline: '基数', progress: '完成率', remaining: '尚差',
       newInYear: '本年获批', filedInYear: '本年申报', product: '产品', counties: '所在县', markKind: '商标种类',
       number: '注册号/证书号', grantedOn: '获批日期', appNumber: '申请号/编号', filedOn: '申报日期', userName: '企业名称',
       creditCode: '统一社会信用代码', basis: '用标依据', reference: '公告号/备案号', from: '起始日期', status: '状态',
@@ -77,12 +78,13 @@ export const REPORT_WORDS = {
   en: {
     issuer: 'Issued by', issuedOn: 'Date of the report',
     totals: '1. GIs in force against the targets', totalsNote: 'In force: GIs in force at the year end (or the day of the figures). New in the year: by the date of the grant; a date known only to the year or month counts from its last day.',
+    conversionNote: 'Conversions are not counted twice: from the day of its conversion an agricultural-product GI no longer counts as in force as one, and the GI protected product it became counts instead; every total counts each GI once. Against the plan\'s targets, converted agricultural-product GIs still count toward their target (it was about obtaining them, and a conversion does not undo that), while protected products that came from a conversion do not count toward the protected-product target (it is about new ones).',
     grants: '2. GIs granted in the year', filings: '3. GIs filed in the year', users: '4. Authorised users added in the year',
     counties: '5. By county', countiesNote: 'A product of several counties counts in each; the city total counts it once.',
     households: '6. Farm households and industry figures', renewals: '7. GI trademarks due for renewal next year',
     none: 'None in the year.', noRenewals: 'No trademark term ends next year.',
     col: {
-      giType: 'GI type', inForce: 'In force', target: 'Target', baseline: 'Baseline', progress: 'Progress', remaining: 'Remaining',
+      giType: 'GI type', inForce: 'In force', converted: 'Converted', fromConversion: 'Of which from conversion', towardTarget: 'Toward target', target: 'Target', baseline: 'Baseline', progress: 'Progress', remaining: 'Remaining',
       newInYear: 'Granted in year', filedInYear: 'Filed in year', product: 'Product', counties: 'Counties', markKind: 'Kind of mark',
       number: 'Registration / certificate no.', grantedOn: 'Granted', appNumber: 'Number', filedOn: 'Filed', userName: 'Enterprise',
       creditCode: 'Credit code', basis: 'Basis', reference: 'Reference', from: 'From', status: 'Status',
@@ -116,6 +118,30 @@ export function reportStatRows(r: AnnualReport, lang: ReportLang): { label: stri
     { label: s.output(f.year), value: f.outputTonnes },
     { label: s.value(f.year), value: f.valueWanYuan },
   ];
+}
+
+/**
+ * The totals table of the report (page, .docx and .xlsx alike): its headers, a row per GI type and the
+ * total row. `progress` formats the share of the target (a percentage text, or the number for a sheet).
+ */
+export function reportTotalsTable<P>(r: AnnualReport, lang: ReportLang, progress: (share: number | null) => P): {
+  headers: string[]; rows: (string | number | P)[][]; total: (string | number)[];
+} {
+  const c = REPORT_WORDS[lang].col;
+  const keys = ['inForce', 'converted', 'fromConversion', 'towardTarget', 'target', 'baseline'] as const;
+  const tail = ['remaining', 'newInYear', 'filedInYear'] as const;
+  const sum = (key: (typeof keys)[number] | (typeof tail)[number]) => r.totals.reduce((n, x) => n + x[key], 0);
+  return {
+    headers: [c.giType, ...keys.map((k) => c[k]), c.progress, ...tail.map((k) => c[k])],
+    rows: r.totals.map((x) => [LABELS.giType[x.giType][lang], ...keys.map((k) => x[k]), progress(x.progress), ...tail.map((k) => x[k])]),
+    total: [c.total, ...keys.map(sum), '—', ...tail.map(sum)],
+  };
+}
+
+/** The note under the totals table: how in-force counts and dates are read, and how conversions count. */
+export function reportTotalsNote(lang: ReportLang): string {
+  const w = REPORT_WORDS[lang];
+  return `${w.totalsNote}${lang === 'zh' ? '' : ' '}${w.conversionNote}`;
 }
 
 /** A product's name in the report's language (Chinese when it has no English one). */

@@ -197,7 +197,7 @@ describe('the Word file', () => {
     expect(xml).toContain('统计截至 2020年12月31日');
     for (const x of json.totals) {
       const row = rows.find((r) => r[0] === LABELS.giType[x.giType].zh);
-      expect(row, x.giType).toEqual([LABELS.giType[x.giType].zh, ...[x.inForce, x.target, x.baseline].map(String), percent(x.progress),
+      expect(row, x.giType).toEqual([LABELS.giType[x.giType].zh, ...[x.inForce, x.converted, x.fromConversion, x.towardTarget, x.target, x.baseline].map(String), percent(x.progress),
         ...[x.remaining, x.newInYear, x.filedInYear].map(String)]);
     }
     expect(rows).toContainEqual(['陵川潞党参', '陵川县', '地理标志商标（证明商标）', '25806794', '2020年']);
@@ -218,7 +218,7 @@ describe('the Word file', () => {
     const json = await report(2025);
     expect(xml).toContain('Jincheng geographical indications: annual report 2025');
     const trademark = json.totals.find((x) => x.giType === 'trademark')!;
-    expect(rows).toContainEqual(['GI trademark', String(trademark.inForce), '10', '4', percent(trademark.progress), String(trademark.remaining), '0', '0']);
+    expect(rows).toContainEqual(['GI trademark', String(trademark.inForce), '0', '0', String(trademark.towardTarget), '10', '4', percent(trademark.progress), String(trademark.remaining), '0', '0']);
     const gaoping = json.byCounty.find((c) => c.code === '140581')!;
     expect(rows).toContainEqual([gaoping.nameEn, ...GI_TYPES.map((g) => String(gaoping.inForce[g])), String(gaoping.newGrants), String(gaoping.authorizedUsers)]);
   });
@@ -236,9 +236,10 @@ describe('the Excel file', () => {
     expect(totals.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const json = await report(2020);
     GI_TYPES.forEach((g, i) => {
-      const values = Array.from({ length: 8 }, (_, k) => totals.getRow(i + 2).getCell(k + 1).value);
+      const values = Array.from({ length: 11 }, (_, k) => totals.getRow(i + 2).getCell(k + 1).value);
       const x = json.totals[i];
-      expect(values).toEqual([LABELS.giType[g].zh, x.inForce, x.target, x.baseline, x.progress, x.remaining, x.newInYear, x.filedInYear]);
+      expect(values).toEqual([LABELS.giType[g].zh, x.inForce, x.converted, x.fromConversion, x.towardTarget, x.target, x.baseline, x.progress,
+        x.remaining, x.newInYear, x.filedInYear]);
     });
     const grants = book.getWorksheet(names.grants)!;
     const rowOf = (name: string) => grants.getRows(2, grants.rowCount - 1)!.find((r) => r.getCell(1).value === name)!;

@@ -10,7 +10,7 @@ import {
 } from 'docx';
 import {
   formatPartialDate, GI_TYPES, LABELS, longDay, percent, REPORT_WORDS, reportCountyNames, reportPeriodLine, reportProductName,
-  reportScope, reportStatRows, reportTitle, reportTypeName, type AnnualReport, type ReportLang,
+  reportScope, reportStatRows, reportTitle, reportTotalsNote, reportTotalsTable, reportTypeName, type AnnualReport, type ReportLang,
 } from '../../../db/model';
 
 /** Fonts: the body in 宋体, headings in 黑体; Latin text in Times New Roman beside them. */
@@ -66,7 +66,7 @@ function reportBody(r: AnnualReport, lang: ReportLang): (Paragraph | Table)[] {
   const c = w.col;
   const day = (d: string) => formatPartialDate(d, lang);
   const product = (x: { productZh: string; productEn: string | null }) => reportProductName(x, lang);
-  const sum = (key: 'inForce' | 'target' | 'baseline' | 'remaining' | 'newInYear' | 'filedInYear') => r.totals.reduce((n, x) => n + x[key], 0);
+  const totals = reportTotalsTable(r, lang, percent);
   const moveRows = (list: AnnualReport['newInYear']['grants']) =>
     list.map((m) => [product(m), reportCountyNames(r, m.counties, lang), reportTypeName(m.giType, m.markKind, lang), m.number ?? '—', day(m.on)]);
   return [
@@ -75,10 +75,7 @@ function reportBody(r: AnnualReport, lang: ReportLang): (Paragraph | Table)[] {
     paragraph(`${w.issuedOn}${lang === 'zh' ? '：' : ': '}${longDay(r.issuedOn, lang)}`, { align: AlignmentType.CENTER }),
     paragraph(reportScope(r, lang)),
     paragraph(reportPeriodLine(r, lang)),
-    ...section(w.totals, [c.giType, c.inForce, c.target, c.baseline, c.progress, c.remaining, c.newInYear, c.filedInYear], [
-      ...r.totals.map((x) => [LABELS.giType[x.giType][lang], x.inForce, x.target, x.baseline, percent(x.progress), x.remaining, x.newInYear, x.filedInYear]),
-      [c.total, sum('inForce'), sum('target'), sum('baseline'), '—', sum('remaining'), sum('newInYear'), sum('filedInYear')],
-    ], lang, w.none, w.totalsNote, [r.totals.length]),
+    ...section(w.totals, totals.headers, [...totals.rows, totals.total], lang, w.none, reportTotalsNote(lang), [r.totals.length]),
     ...section(w.grants, [c.product, c.counties, c.giType, c.number, c.grantedOn], moveRows(r.newInYear.grants), lang, w.none),
     ...section(w.filings, [c.product, c.counties, c.giType, c.appNumber, c.filedOn], moveRows(r.newInYear.filings), lang, w.none),
     ...section(w.users, [c.userName, c.creditCode, c.product, c.giType, c.basis, c.reference, c.from, c.status],

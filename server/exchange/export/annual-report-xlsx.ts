@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import {
   formatPartialDate, LABELS, longDay, partialDateParts, REPORT_WORDS, reportCountyNames, reportPeriodLine, reportProductName,
-  reportScope, reportStatRows, reportTitle, reportTypeName, GI_TYPES, type AnnualReport, type ReportLang,
+  reportScope, reportStatRows, reportTitle, reportTotalsNote, reportTotalsTable, reportTypeName, GI_TYPES, type AnnualReport, type ReportLang,
 } from '../../../db/model';
 
 type Value = string | number | Date | null;
@@ -48,9 +48,11 @@ export async function annualReportXlsx(r: AnnualReport, lang: ReportLang): Promi
   summary.getColumn(1).width = 28;
   summary.getColumn(2).width = 48;
 
-  addSheet(book, s.totals, [c.giType, c.inForce, c.target, c.baseline, c.progress, c.remaining, c.newInYear, c.filedInYear],
-    r.totals.map((x) => [LABELS.giType[x.giType][lang], x.inForce, x.target, x.baseline, x.progress, x.remaining, x.newInYear, x.filedInYear]),
-    [24]).getColumn(5).numFmt = '0%';
+  const table = reportTotalsTable(r, lang, (share) => share);
+  const totals = addSheet(book, s.totals, table.headers, table.rows, [24]);
+  totals.getColumn(table.headers.indexOf(w.col.progress) + 1).numFmt = '0%';
+  totals.addRow([]);
+  totals.addRow([reportTotalsNote(lang)]);
   const moves = (list: AnnualReport['newInYear']['grants']) =>
     list.map((m) => [product(m), reportCountyNames(r, m.counties, lang), reportTypeName(m.giType, m.markKind, lang), m.number, dateValue(m.on, lang)]);
   addSheet(book, s.grants, [c.product, c.counties, c.giType, c.number, c.grantedOn], moves(r.newInYear.grants), [20, 18, 30, 26, 14]);
