@@ -89,7 +89,7 @@ export class GiAnnualReport extends LitElement {
       ? html`<td class="n">${v === null ? '—' : v.toLocaleString(lang() === 'en' ? 'en-US' : 'zh-CN')}</td>` : html`<td>${v}</td>`);
     return html`<section data-section=${id} aria-labelledby=${`h-${id}`}>
       <h2 id=${`h-${id}`}>${title}</h2>
-      ${rows.length === 0 ? html`<p class="state">${empty}</p>` : html`<div class="table"><table aria-labelledby=${`h-${id}`}>
+      ${rows.length === 0 ? html`<p class="state">${empty}</p>` : html`<div class="table" role="region" tabindex="0" aria-labelledby=${`h-${id}`}><table aria-labelledby=${`h-${id}`}>
         <thead><tr>${headers.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
         <tbody>${rows.map((r) => html`<tr>${r.map(cell)}</tr>`)}</tbody>
         ${total ? html`<tfoot><tr>${total.map(cell)}</tr></tfoot>` : nothing}

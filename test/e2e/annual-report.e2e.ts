@@ -64,7 +64,7 @@ describe('/reports/annual', () => {
     expect(new URL(page.url()).searchParams.get('year')).toBe('2025');
     const r = await apiReport(2025);
     await expect.poll(() => totalsShown(page)).toEqual(r.totals.map((x) => [LABELS.giType[x.giType].zh,
-      ...[x.inForce, x.target, x.baseline].map(String), percent(x.progress), ...[x.remaining, x.newInYear, x.filedInYear].map(String)]));
+      ...[x.inForce, x.converted, x.fromConversion, x.towardTarget, x.target, x.baseline].map(String), percent(x.progress), ...[x.remaining, x.newInYear, x.filedInYear].map(String)]));
     expect(await page.getByRole('heading', { level: 2, name: '二、本年新获批地理标志' }).count()).toBe(1);
     expect(await page.locator('[data-issuer]').textContent()).toBe('晋城市市场监督管理局（知识产权局）');
     expect(await page.title()).toContain('地理标志工作年度报告');
