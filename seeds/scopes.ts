@@ -5,13 +5,12 @@
  * A designation that has a scope, or whose scope an official has removed, is left alone.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/open';
-import { GiType } from '../db/model';
 import * as t from '../db/schema';
 import { parseCsvRecords } from './csv';
+import { designationOfRow, type SeedTx } from './seeded-designation';
 import { divisionIndex } from './divisions/divisions';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Tx = SeedTx;
 
 /** The codes of a row, checked: current, listed once, in the product's counties (a seed that breaks this is a bug). */
 function checkedCodes(row: Record<string, string>, counties: readonly string[]) {
@@ -29,10 +28,7 @@ function checkedCodes(row: Record<string, string>, counties: readonly string[]) 
 export function seedScopes(tx: Tx, csvText: string): number {
   let stored = 0;
   for (const row of parseCsvRecords(csvText)) {
-    const product = tx.select({ id: t.products.id }).from(t.products).where(eq(t.products.nameZh, row.product_zh)).get();
-    if (!product) continue;
-    const d = tx.select({ id: t.designations.id }).from(t.designations)
-      .where(and(eq(t.designations.productId, product.id), eq(t.designations.giType, GiType.parse(row.gi_type)))).get();
+    const d = designationOfRow(tx, row);
     if (!d) continue;
     const kept = tx.select({ id: t.designationScopes.designationId }).from(t.designationScopes).where(eq(t.designationScopes.designationId, d.id)).get();
     const touched = tx.select({ id: t.auditEvents.id }).from(t.auditEvents).where(and(
@@ -40,7 +36,7 @@ export function seedScopes(tx: Tx, csvText: string): number {
     )).get();
     if (kept || touched) continue;
     const counties = tx.select({ code: t.productCounties.countyCode }).from(t.productCounties)
-      .where(eq(t.productCounties.productId, product.id)).all().map((c) => c.code);
+      .where(eq(t.productCounties.productId, d.productId)).all().map((c) => c.code);
     const units = checkedCodes(row, counties);
     tx.insert(t.designationScopes).values({
       designationId: d.id, text: row.scope_text,

@@ -5,22 +5,19 @@
  * versions an official has changed, is left alone.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/open';
-import { GiType, PartialDate } from '../db/model';
+import { PartialDate } from '../db/model';
 import * as t from '../db/schema';
 import { parseCsvRecords } from './csv';
+import { designationOfRow, type SeedTx } from './seeded-designation';
 import { factMoveNote, type SeedTexts } from './seed-texts';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Tx = SeedTx;
 
 /** Loads specifications.csv into the designations it names; returns how many versions it stored. */
 export function seedSpecifications(tx: Tx, csvText: string, texts: SeedTexts): number {
   let stored = 0;
   for (const row of parseCsvRecords(csvText)) {
-    const product = tx.select({ id: t.products.id }).from(t.products).where(eq(t.products.nameZh, row.product_zh)).get();
-    if (!product) continue;
-    const d = tx.select({ id: t.designations.id }).from(t.designations)
-      .where(and(eq(t.designations.productId, product.id), eq(t.designations.giType, GiType.parse(row.gi_type)))).get();
+    const d = designationOfRow(tx, row);
     if (!d) continue;
     const kept = tx.select({ id: t.designationSpecifications.id }).from(t.designationSpecifications)
       .where(eq(t.designationSpecifications.designationId, d.id)).get();
