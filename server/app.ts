@@ -25,6 +25,7 @@ import { productWriteRoutes } from './routes/products-write';
 import { designationRoutes } from './routes/designations';
 import { documentRoutes } from './routes/documents';
 import { dossierRoutes } from './routes/dossiers';
+import { todoRoutes } from './routes/todo';
 import { markRoutes } from './routes/marks';
 import { placeRoutes } from './routes/places';
 import { specificationRoutes } from './routes/specifications';
@@ -89,6 +90,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(designationRoutes(ctx));
   app.use(documentRoutes(ctx));
   app.use(dossierRoutes(ctx));
+  app.use(todoRoutes(ctx));
   app.use(markRoutes(ctx));
   app.use(placeRoutes(ctx));
   app.use(specificationRoutes(ctx));

@@ -18,6 +18,16 @@ export interface Config {
   trustProxy: boolean;
   /** The public site's address (PUBLIC_BASE_URL, no trailing slash) for QR codes; null: the request's own. */
   publicBaseUrl: string | null;
+  /** The footer's configured lines (the issuer comes from the report settings); null: not shown. */
+  site: SiteLines;
+}
+
+/** The footer lines a deployment configures: SITE_CONTACT, SITE_ID_CODE, ICP_RECORD, PSB_RECORD. */
+export interface SiteLines { contact: string | null; siteIdCode: string | null; icpRecord: string | null; psbRecord: string | null }
+
+/** A configured line: trimmed, and null when unset or blank (so a line is shown only when it says something). */
+function line(value: string | undefined): string | null {
+  return value?.trim() || null;
 }
 
 /**
@@ -58,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: env.CLIENT_DIR ?? null,
     trustProxy: env.TRUST_PROXY === '1',
     publicBaseUrl,
+    site: { contact: line(env.SITE_CONTACT), siteIdCode: line(env.SITE_ID_CODE), icpRecord: line(env.ICP_RECORD), psbRecord: line(env.PSB_RECORD) },
   };
 }
 

@@ -134,6 +134,7 @@ h2 small { font-weight: 400; color: #5c6670; font-size: 0.8em; }
 .access { color: #5c6670; margin: 0.25rem 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; font-size: 0.92rem; }
 caption { text-align: left; font-weight: 600; }
-th, td { border-top: 1px solid #e3e6e9; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+th, td { border-top: 1px solid #e3e6e9; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+@media (max-width: 30rem) { main { padding: 0.5rem; } .op { padding: 0.5rem; } th, td { padding: 0.25rem; } }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; overflow-wrap: anywhere; }
 `;

@@ -6,6 +6,7 @@ import type {
   ProductCreate, ProductFigure, ProductFigureInput, ProductSummary, ProductUpdate, SessionCreate, TransitionCreate, User, UserCreate, UserUpdate,
 } from '../../db/model';
 import { ApiRequestError, apiGet, apiSend, toQuery } from '../lib/api';
+import { rememberSignedIn } from '../lib/signed-in-hint';
 
 /** The most entries GET /api/audit returns at once. */
 const AUDIT_PAGE_MAX = 200;
@@ -32,7 +33,10 @@ async function signIn(body: SessionCreate): Promise<SessionUser> {
     body: JSON.stringify(body),
   });
   const data = await res.json().catch(() => null);
-  if (res.ok) return unwrap<SessionUser>(data, 'user');
+  if (res.ok) {
+    rememberSignedIn(true);
+    return unwrap<SessionUser>(data, 'user');
+  }
   const e = data?.error;
   const wait = Number(res.headers.get('retry-after'));
   throw new SignInError(new ApiRequestError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.issues ?? []),
@@ -44,14 +48,22 @@ export const adminApi = {
   /** Who is signed in, or null. */
   session: async (signal?: AbortSignal): Promise<SessionUser | null> => {
     try {
-      return unwrap<SessionUser | null>(await apiGet<unknown>('/api/session', signal), 'user') ?? null;
+      const user = unwrap<SessionUser | null>(await apiGet<unknown>('/api/session', signal), 'user') ?? null;
+      rememberSignedIn(user !== null);
+      return user;
     } catch (e) {
-      if (e instanceof ApiRequestError && e.status === 401) return null;
+      if (e instanceof ApiRequestError && e.status === 401) {
+        rememberSignedIn(false);
+        return null;
+      }
       throw e;
     }
   },
   signIn,
-  signOut: () => apiSend<void>('DELETE', '/api/session'),
+  signOut: async () => {
+    rememberSignedIn(false);
+    await apiSend<void>('DELETE', '/api/session');
+  },
   /** The viewer's products (`mine=1`: an official's county, drafts included; everything for an admin). */
   myProducts: (query: { county?: CountyCode; q?: string; archived?: boolean }, signal?: AbortSignal) =>
     apiGet<{ items: ProductSummary[]; total: number }>(`/api/products${toQuery({

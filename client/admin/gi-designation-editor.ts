@@ -17,6 +17,7 @@ import type { ShowDesignationDetail } from '../lib/gi-conversion-note';
 @customElement('gi-designation-editor')
 export class GiDesignationEditor extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
+    .next { border-left: 4px solid var(--gi-accent); padding: 0.25rem 0.75rem 0.5rem; margin: 0.5rem 0 1rem; }
     form { background: var(--gi-surface); border: 1px solid var(--gi-border); border-radius: 6px; padding: 0.75rem 1rem; }
   `];
 
@@ -32,16 +33,39 @@ export class GiDesignationEditor extends LitElement {
   @property({ attribute: false }) authorizedUsers: AuthorizedUser[] = [];
 
   @state() private draft: DesignationDraft = emptyDesignation();
+  /** The designation just added: its dossier is offered as the next step. */
+  @state() private added: number | null = null;
 
   private readonly i18n = new LocaleController(this);
   private readonly form = new FormSender(this);
+  /** The added designation whose next step already took the focus once. */
+  private focusedNext: number | null = null;
 
   override render() {
     return html`<div @gi-show-designation=${this.showDesignation}>
       ${this.designations.length === 0 ? html`<p class="state">${t('desig.none')}</p>`
         : this.designations.map((d) => html`<gi-designation-card .designation=${d} .documents=${this.documents} .productCounties=${this.productCounties}
             .authorizedUsers=${this.authorizedUsers.filter((u) => u.designationId === d.id)} .siblings=${this.designations}></gi-designation-card>`)}
-      </div>${this.renderAdd()}`;
+      </div>${this.renderNext()}${this.renderAdd()}`;
+  }
+
+  /** Focuses the form that adds a designation (the next step once a product is created). */
+  focusAdd() {
+    const select = this.renderRoot.querySelector<HTMLElement>('#d-giType');
+    select?.scrollIntoView({ block: 'center' });
+    select?.focus({ preventScroll: true });
+  }
+
+  private renderNext() {
+    if (this.added === null || !this.designations.some((d) => d.id === this.added)) return nothing;
+    const id = this.added;
+    return html`<div class="next"><p>${t('editor.nextDossierHint')}</p>
+      <button type="button" class="primary" @click=${() => this.showDossier(id)}>${t('editor.nextDossier')}</button></div>`;
+  }
+
+  private showDossier(id: number) {
+    const card = [...this.renderRoot.querySelectorAll('gi-designation-card')].find((c) => c.designation.id === id);
+    card?.showDossier();
   }
 
   /** A conversion's link asked for the other designation: its card brings its heading into view. */
@@ -80,6 +104,15 @@ export class GiDesignationEditor extends LitElement {
     </form>`;
   }
 
+  /** Once the new card is in, the next step's button takes the focus. */
+  override updated() {
+    if (this.added === null || this.focusedNext === this.added) return;
+    const next = this.renderRoot.querySelector<HTMLElement>('.next button');
+    if (!next) return;
+    this.focusedNext = this.added;
+    next.focus();
+  }
+
   private set(patch: Partial<DesignationDraft>) {
     this.draft = { ...this.draft, ...patch };
   }
@@ -91,7 +124,7 @@ export class GiDesignationEditor extends LitElement {
     this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
     await this.form.send(async () => {
-      await adminApi.addDesignation(this.productId, check.body);
+      this.added = (await adminApi.addDesignation(this.productId, check.body)).id;
       this.draft = emptyDesignation();
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
     });

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { DOSSIER_ITEM_STATUSES, type Document, type Dossier, type DossierItem } from '../../db/model';
+import { dossierAnchor, DOSSIER_ITEM_STATUSES, type Document, type Dossier, type DossierItem } from '../../db/model';
 import { itemTitle } from '../lib/dossier-text';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
@@ -60,6 +60,14 @@ export class GiDossierItem extends LitElement {
     this.form.errors = {};
   }
 
+  /** Opened from a link to this item (the to-do list's `#dossier-<designation>-<key>`): brought into view, its status focused. */
+  override firstUpdated() {
+    if (location.hash !== `#${dossierAnchor(this.designationId, this.item.key)}`) return;
+    const form = this.renderRoot.querySelector('form');
+    form?.scrollIntoView({ block: 'start' });
+    form?.querySelector<HTMLElement>('select')?.focus({ preventScroll: true });
+  }
+
   override render() {
     const item = this.item;
     const d = this.draft;
@@ -68,7 +76,7 @@ export class GiDossierItem extends LitElement {
     const title = itemTitle(item);
     const dirty = isDirty(d, item);
     const unplaced = unplacedErrors(e, ['status', 'owner', 'dueOn', 'note', 'documentIds']);
-    return html`<form novalidate class=${item.overdue ? 'overdue' : ''} aria-labelledby=${id('title')} @submit=${this.submit}>
+    return html`<form novalidate id=${dossierAnchor(this.designationId, item.key)} class=${item.overdue ? 'overdue' : ''} aria-labelledby=${id('title')} @submit=${this.submit}>
       <div class="head">
         <h5 id=${id('title')}>${title}</h5>
         ${item.overdue ? html`<span class="badge overdue"><span aria-hidden="true">⚠ </span>${t('dossier.overdue')}</span>` : nothing}

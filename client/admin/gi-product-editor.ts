@@ -5,6 +5,9 @@ import type { Product } from '../../db/model';
 import { api, type ClientConfig, type CountyCollection } from '../lib/api';
 import { loadCounties } from '../lib/counties';
 import { localName, LocaleController, t } from '../i18n';
+import { freeTextLang } from '../lib/free-text';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { countyName, joinList } from './labels';
 import { navigate, withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError, renderTask } from '../lib/task-view';
@@ -21,13 +24,21 @@ import './gi-product-form';
 /** What the maps on this page need. */
 interface MapData { counties: CountyCollection | null; config: ClientConfig | null }
 
-/** The workspace page of one product (or a new one): details, designations, participants, history, archive. */
+/**
+ * The workspace page of one product (or a new one): details, designations, participants, history, archive;
+ * once created, the next step (its GI) offered; a product of another county shown read-only (the server's `canEdit`).
+ */
 @customElement('gi-product-editor')
 export class GiProductEditor extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
     section { border-top: 1px solid var(--gi-border); margin-top: 1.5rem; }
     .head { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
     .head h1 { margin: 0.5rem 0; }
+    .next { border-left: 4px solid var(--gi-accent); padding: 0.25rem 0.75rem 0.5rem; margin: 0.5rem 0; }
+    .readonly { border-left: 4px solid var(--gi-muted); padding: 0.5rem 0.75rem; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+    dt { color: var(--gi-muted); }
+    dd { margin: 0; white-space: pre-wrap; }
   `];
 
   /** The product's id, or null to create one. */
@@ -38,6 +49,8 @@ export class GiProductEditor extends LitElement {
   /** Bumped after every save so the history reloads. */
   @state() private revision = 0;
   @state() private archiveError: unknown = null;
+  /** The product whose link asked for a place (`#summary`, `#add-gi`) already shown: done once per product. */
+  private shownTarget: number | null = null;
 
   private readonly i18n = new LocaleController(this);
   private readonly product = new Task(this, {
@@ -69,7 +82,38 @@ export class GiProductEditor extends LitElement {
     return renderTask(this.product, (p) => (p ? this.renderProduct(p, map) : nothing));
   }
 
+  /** A link's place in the page, once the product shows: the next step after creating it, or its details. */
+  override updated() {
+    const p = this.product.value;
+    if (!p || p.id !== this.productId || this.shownTarget === p.id) return;
+    this.shownTarget = p.id;
+    const target = location.hash === '#add-gi' ? this.renderRoot.querySelector<HTMLElement>('.next button')
+      : location.hash === '#summary' ? this.renderRoot.querySelector<HTMLElement>('#details-h') : null;
+    if (!target) return;
+    if (!target.hasAttribute('tabindex') && target.tagName !== 'BUTTON') target.setAttribute('tabindex', '-1');
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }
+
+  /** Another county's product: what it is and its GIs, with no form (the server would refuse the writes). */
+  private renderReadOnly(p: Product) {
+    const facts: [string, string][] = [
+      [t('form.category'), t(`category.${p.category}`)], [t('form.counties'), joinList(p.counties.map(countyName))],
+      [t('form.visibility'), t(`visibility.${p.visibility}`)], [t('form.description'), p.description],
+    ];
+    return html`<div class="head"><h1>${localName(p)}</h1>
+        ${p.visibility === 'public' && !p.archived ? html`<a href=${withLang(`/products/${p.id}`)}>${t('editor.publicPage')}</a>` : nothing}</div>
+      <p class="readonly" role="note">${t('editor.readOnly')}</p>
+      <section aria-labelledby="details-h"><h2 id="details-h">${t('editor.details')}</h2>
+        <dl>${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd lang=${ifDefined(freeTextLang())}>${v}</dd>`)}</dl></section>
+      <section aria-labelledby="designations-h"><h2 id="designations-h">${t('editor.designations')}</h2>
+        ${p.designations.length === 0 ? html`<p class="state">${t('desig.none')}</p>` : html`<ul>${p.designations.map((d) => html`<li>
+          ${t(`giType.${d.giType}`)}${d.markKind ? ` (${t(`markKind.${d.markKind}`)})` : ''} · ${t(`status.${d.status}`)}${d.holder ? ` · ${d.holder}` : ''}</li>`)}</ul>`}
+      </section>`;
+  }
+
   private renderProduct(p: Product, map: MapData) {
+    if (p.canEdit === false) return this.renderReadOnly(p);
     const isAdmin = this.user?.role === 'admin';
     return html`<div class="head">
         <h1>${localName(p)}</h1>
@@ -84,6 +128,8 @@ export class GiProductEditor extends LitElement {
           : html`<button type="button" class="danger" @click=${() => this.archive(p, true)}>${t('editor.archive')}</button>`}
       </div>
       ${this.archiveError ? renderError(this.archiveError, () => { this.archiveError = null; }) : nothing}
+      ${!p.archived && location.hash === '#add-gi' && p.designations.length === 0 ? html`<div class="next"><p>${t('editor.nextGiHint')}</p>
+        <button type="button" class="primary" @click=${this.addGi}>${t('editor.nextGi')}</button></div>` : nothing}
       ${p.archived ? html`<p class="note">${t('editor.archivedNote')}</p>` : html`
       <section aria-labelledby="details-h"><h2 id="details-h">${t('editor.details')}</h2>
         <gi-product-form .product=${p} .user=${this.user} .counties=${map.counties} .mapConfig=${map.config}
@@ -101,8 +147,13 @@ export class GiProductEditor extends LitElement {
   }
 
   private saved(event: CustomEvent<ProductSavedDetail>) {
-    if (event.detail.created) navigate(`/admin/products/${event.detail.product.id}`);
+    // The product is made: the next step, its GI, is offered on its page.
+    if (event.detail.created) navigate(`/admin/products/${event.detail.product.id}#add-gi`);
     else this.changed();
+  }
+
+  private addGi() {
+    this.renderRoot.querySelector('gi-designation-editor')?.focusAdd();
   }
 
   private changed() {

@@ -1,13 +1,13 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CountyCode, Product, ProductCreate } from '../../db/model';
-import { ApiRequestError, type ClientConfig, type CountyCollection } from '../lib/api';
+import { type ClientConfig, type CountyCollection } from '../lib/api';
 import { LocaleController, t } from '../i18n';
 import { CountiesController, countyName, currentCounties } from '../lib/counties';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminApi, type SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
-import { fieldErrors, unplacedErrors, type FieldErrors } from './field-errors';
+import { refusalOf, unplacedErrors, type FieldErrors } from './field-errors';
 import { errorLine, selectField, textField } from './fields';
 import type { AreaChangeDetail } from './gi-area-upload';
 import type { LocationsChangeDetail } from './gi-location-picker';
@@ -142,8 +142,10 @@ export class GiProductForm extends LitElement {
         detail: { product, created: !this.product }, bubbles: true, composed: true,
       }));
     } catch (err) {
-      if (err instanceof ApiRequestError && err.issues.length) this.errors = fieldErrors(err.issues);
-      this.failure = err instanceof Error ? t('form.serverRefused', { message: err.message }) : String(err);
+      // The server's message is in both languages: the page shows its own (refusalOf).
+      const refusal = refusalOf(err);
+      if (refusal.errors) this.errors = refusal.errors;
+      this.failure = refusal.failure;
     } finally {
       this.busy = false;
     }

@@ -15,6 +15,7 @@ import { pinIcon } from './leaflet-icons';
 import { cityOutlineLayer, countyPolygons, seatBoxes, seatMarkers } from './leaflet-counties';
 import { productLayer, type ProductMarker } from './leaflet-layers';
 import { markerName, popupElement } from './map-popup';
+import { keyboardPopups } from './popup-keys';
 import { glyphCss } from './marker-svg';
 import { mapStyles } from './map-styles';
 import { tallyPlaces, type PlaceTally } from './place-tally';
@@ -99,6 +100,8 @@ export class GiMap extends LitElement {
   private drawnNames = countiesRead();
   /** What the view was last fitted to (`all`, a county code, `area`, `place`), so it is fitted again only when that changes. */
   private fittedTo: string | null = null;
+  /** Undoes the popups' keyboard wiring (set while the map exists). */
+  private unwirePopups?: () => void;
   private readonly i18n = new LocaleController(this);
   private readonly countyNames = new CountiesController(this);
   private readonly resizeObserver = new ResizeObserver(() => this.onResize());
@@ -116,6 +119,8 @@ export class GiMap extends LitElement {
     // removed panes (Leaflet issue #9575); marking the animation done makes that timer return at once.
     if (this.map) (this.map as unknown as { _animatingZoom: boolean })._animatingZoom = false;
     this.map?.off('zoomend', this.placeLabels, this);
+    this.unwirePopups?.();
+    this.unwirePopups = undefined;
     this.map?.remove();
     this.map = undefined;
     this.layers = {};
@@ -188,6 +193,7 @@ export class GiMap extends LitElement {
     this.addZoomControl();
     this.map.on('click', this.onMapClick);
     this.map.on('keypress', this.onMapKey);
+    this.unwirePopups = keyboardPopups(this.map, { closeLabel: () => t('map.popupClose') });
     this.map.on('moveend zoomend', this.highlight, this);
     this.map.on('zoomend', this.placeLabels, this);
     this.resizeObserver.observe(el);

@@ -45,7 +45,7 @@ export class GiAuthorizedUsers extends LitElement {
           <th scope="col">${t('users.since')}</th><th scope="col">${t('users.status')}</th>
         </tr></thead>
         <tbody>${this.users.map((u) => html`<tr>
-          <th scope="row">${u.name}</th>
+          <th scope="row" lang="zh-CN">${u.name}</th>
           <td class="code">${u.creditCode ?? '—'}</td>
           <td>${t(`basis.${u.basis}`)}</td>
           <td>${showDate(u.from)}${u.until ? html`<br />– ${showDate(u.until)}` : nothing}</td>

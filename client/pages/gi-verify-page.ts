@@ -90,7 +90,7 @@ export class GiVerifyPage extends LitElement {
     }
     return html`<p class="summary" role="status" aria-live="polite">${t('verify.found', { n: r.matches.length, date: showDate(r.asOf) })}</p>
       ${r.matches.map((m, i) => html`<article aria-labelledby="match-${i}">
-        <h2 id="match-${i}">${m.name}</h2>
+        <h2 id="match-${i}" lang="zh-CN">${m.name}</h2>
         <p class="code">${t('verify.creditCode', { code: m.creditCode ?? t('verify.noCode') })}</p>
         <ul>${m.grants.map((g) => this.renderGrant(g))}</ul>
       </article>`)}`;

@@ -1,9 +1,12 @@
-/** GET /api/export/products.csv and .xlsx: the public registry as open data, streamed. */
+/**
+ * GET /api/export/products.csv and .xlsx: the public registry as open data, streamed; for a signed-in
+ * official, what they may read (their county's drafts too; an admin's, every draft), never cached.
+ */
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { Router, type Response } from 'express';
 import { ProductFilter } from '../../db/model';
-import type { AppContext } from '../context';
+import { viewerOf, type AppContext } from '../context';
 import { assertCountyKnown } from '../domain/places/county-history';
 import { validate } from '../validate';
 
@@ -20,6 +23,13 @@ export function exportRoutes({ pool, db }: AppContext): Router {
     const filter = validate(ProductFilter, query, 'query');
     if (filter.county) assertCountyKnown(db, filter.county);
     return filter;
+  };
+  /** What the request's viewer may download, and how long a cache may keep it (a signed-in export only in no cache). */
+  const scopeOf = (res: Response) => {
+    const viewer = viewerOf(res);
+    res.set('Cache-Control', viewer ? 'private, no-store' : 'no-cache');
+    if (viewer) res.vary('Cookie');
+    return viewer;
   };
   const send = async (res: Response, chunks: Readable) => {
     try {
@@ -38,13 +48,13 @@ export function exportRoutes({ pool, db }: AppContext): Router {
   return Router()
     .get('/api/export/products.csv', async (req, res) => {
       const filter = filterOf(req.query);
-      res.type('text/csv; charset=utf-8').attachment(`jincheng-gi-${stamp()}.csv`).set('Cache-Control', 'no-cache');
-      await send(res, pool.stream('exportCsv', filter));
+      res.type('text/csv; charset=utf-8').attachment(`jincheng-gi-${stamp()}.csv`);
+      await send(res, pool.stream('exportCsv', { filter, viewer: scopeOf(res) }));
     })
     .get('/api/export/products.xlsx', async (req, res) => {
       const filter = filterOf(req.query);
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .attachment(`jincheng-gi-${stamp()}.xlsx`).set('Cache-Control', 'no-cache');
-      await send(res, pool.stream('exportXlsx', filter));
+        .attachment(`jincheng-gi-${stamp()}.xlsx`);
+      await send(res, pool.stream('exportXlsx', { filter, viewer: scopeOf(res) }));
     });
 }

@@ -114,6 +114,25 @@ describe.each(['zh', 'en'] as const)('figures and the card (%s)', (lang) => {
     await context.close();
   });
 
+  it('a candidate’s card does not claim a GI, says it is a candidate, and fits a 390 px phone', async () => {
+    const list = await (await fetch(`${server.url}/api/products?status=cultivating&limit=100`)).json() as { items: { id: number; nameZh: string; designations: { status: string }[] }[] };
+    const candidate = list.items.find((p) => p.designations.length > 0 && p.designations.every((d) => d.status === 'cultivating'))!;
+    const { page, context, consoleErrors } = await openPage(browser, server.url, { locale, viewport: { width: 390, height: 844 } });
+    await page.goto(`/products/${candidate.id}/card${q}`);
+    const card = page.getByRole('article', { name: candidate.nameZh });
+    await card.waitFor();
+    await card.getByRole('heading', { level: 2, name: L('card.candidateGis') }).waitFor();
+    await card.getByText(L('card.candidate'), { exact: true }).waitFor();
+    await card.getByText(L('card.footerCandidate'), { exact: true }).waitFor();
+    expect(await card.getByText(L('card.footer'), { exact: true }).count()).toBe(0);
+    await card.getByRole('listitem').filter({ hasText: L('status.cultivating') }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await saveShot(page, `${lang}-card-candidate-phone`, true);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('an official enters a new year in the workspace, a wrong number is refused beside its field, and the chart shows the year', async () => {
     const { id, name } = EDITED[lang];
     const { page, context, consoleErrors } = await openPage(browser, server.url, { locale });

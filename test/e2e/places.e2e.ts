@@ -20,6 +20,7 @@ import type { Product } from '../../db/model';
 import { addAccount, PASSWORD, send, signIn } from '../server/fixtures';
 import { startServer, type TestServer } from '../support/server';
 import { countyStrings } from '../support/seeded-counties';
+import { formatMessage } from '../../client/i18n/format';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
@@ -61,7 +62,7 @@ const fail = (key: string): never => { throw new Error(`no string ${key}`); };
 function strings(lang: 'zh' | 'en') {
   const all: Record<string, string> = { ...common[lang], ...admin[lang], ...product[lang], ...marks[lang], ...places[lang], ...scope[lang], ...countyStrings(lang) };
   return (key: string, vars: Record<string, string | number> = {}) =>
-    (all[key] ?? fail(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
+    formatMessage(all[key] ?? fail(key), vars, lang);
 }
 
 /** A page in a fresh context, in the language's locale. */
