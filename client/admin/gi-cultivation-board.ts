@@ -15,6 +15,7 @@ import {
 import { dossierApi } from './dossier-api';
 import { countyName, joinList } from './labels';
 import '../lib/gi-readiness-bar';
+import './gi-signals-panel';
 
 /**
  * The cultivation board at /admin/cultivation: every open candidate the viewer may work on (an
@@ -67,7 +68,8 @@ export class GiCultivationBoard extends LitElement {
         <a href=${dossierApi.boardXlsxUrl(this.apiQuery(), lang())} download>${t('board.export')}</a>
         <button type="button" @click=${this.clear}>${t('board.clear')}</button>
       </div>
-      ${renderTask(this.board, (board) => this.renderTable(board))}`;
+      ${renderTask(this.board, (board) => this.renderTable(board))}
+      <gi-signals-panel .user=${this.user}></gi-signals-panel>`;
   }
 
   private renderFilters() {

@@ -29,6 +29,12 @@ export interface GiTypeRules {
   readonly termYears: number | null;
   /** The year since which it takes no new registrations; null while it takes them. */
   readonly closedSince: number | null;
+  /**
+   * The number a genuine label of it shows beside the official mark (《地理标志专用标志使用管理办法（试行）》,
+   * 使用要求): a protected product's announcement (批准公告号, or its standard's code), a trademark's
+   * registration number (商标注册号), an agricultural-product GI's certificate number (登记证书编号).
+   */
+  readonly labelReference: 'announcement' | 'number';
   /** Its colour on maps, charts and cards (the client puts it in the CSS custom property `--gi-<code>`). */
   readonly colour: string;
   /** Its shape on map markers and chart points. */
@@ -48,6 +54,7 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     // 商标法 art. 39-40: ten years from registration, renewable.
     termYears: 10,
     closedSince: null,
+    labelReference: 'number',
     colour: '#b3261e', shape: 'circle', dash: '',
   },
   protected_product: {
@@ -57,6 +64,7 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     bases: ['approved_producer', 'other_registered'],
     termYears: null,
     closedSince: null,
+    labelReference: 'announcement',
     colour: '#0b6e4f', shape: 'square', dash: '7 4',
   },
   agricultural_product: {
@@ -67,6 +75,7 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     termYears: null,
     // The Ministry of Agriculture stopped accepting them in 2022; those registered stay valid (now under CNIPA).
     closedSince: 2022,
+    labelReference: 'number',
     colour: '#8a5a00', shape: 'triangle', dash: '2 3',
   },
 };

@@ -93,7 +93,7 @@ export function presentAudit(db: Db, rows: AuditRow[]): AuditEvent[] {
       }
       case 'period': return { ...none, name: periods.get(r.entityId)?.name ?? null };
       case 'dossier_template': return { ...none, giType: GI_TYPES[r.entityId - 1] ?? null };
-      case 'report_settings': return none;
+      case 'report_settings': case 'readiness_settings': return none;
     }
   };
   return rows.map((r) => ({
