@@ -4,7 +4,7 @@
  * cooperatives, farmer households), and designations with plausible dated histories (some revoked,
  * expired, withdrawn and restarted). Written with prepared statements in one transaction.
  */
-import { CATEGORIES, COUNTY_CODES, GI_TYPES, creditCodeCheckChar, termEnd, type Status } from '../db/model';
+import { CATEGORIES, GI_TYPES, creditCodeCheckChar, termEnd, type Status } from '../db/model';
 import type { Db } from '../db/open';
 
 /** A small seeded PRNG (mulberry32), so every run measures the same data. */
@@ -66,6 +66,8 @@ export function generate(db: Db, { products, designations, seed = 42 }: Generate
     'INSERT INTO products (name_zh, name_en, category, description, quality, visibility) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insCounty = sqlite.prepare('INSERT INTO product_counties (product_id, county_code) VALUES (?, ?)');
+  // The counties the seeds loaded (the set of counties is data).
+  const countyCodes = sqlite.prepare('SELECT code FROM counties ORDER BY code').pluck().all() as string[];
   const insLocation = sqlite.prepare(
     'INSERT INTO locations (product_id, position, lat, lng, label, precision) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -91,9 +93,9 @@ export function generate(db: Db, { products, designations, seed = 42 }: Generate
       ).lastInsertRowid);
       ids.push(id);
       firstType.push(Math.floor(rand() * GI_TYPES.length));
-      const first = Math.floor(rand() * COUNTY_CODES.length);
-      insCounty.run(id, COUNTY_CODES[first]);
-      if (rand() < 0.2) insCounty.run(id, COUNTY_CODES[(first + 1) % COUNTY_CODES.length]);
+      const first = Math.floor(rand() * countyCodes.length);
+      insCounty.run(id, countyCodes[first]);
+      if (rand() < 0.2) insCounty.run(id, countyCodes[(first + 1) % countyCodes.length]);
       const points = rand() < 0.5 ? 1 : 2;
       for (let k = 0; k < points; k++) {
         const township = rand() < 0.7;

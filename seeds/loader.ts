@@ -16,6 +16,7 @@ import {
 import * as t from '../db/schema';
 import { parseCsvRecords } from './csv';
 import { seedScopes } from './scopes';
+import { seedSpecifications } from './specifications';
 import { factNotes, factMoveNote, PLAN_SOURCE, readSeedTexts, type SeedTexts } from './seed-texts';
 
 const SEEDS_DIR = join(projectRoot(), 'seeds');
@@ -28,7 +29,7 @@ const COUNTY_NAMES_EN: Record<string, string> = {
 /** What a seeding run inserted or filled in (all zero on a second run). */
 export interface SeedReport {
   counties: number; products: number; designations: number; periods: number;
-  /** Designations and protected areas that got details they lacked. */
+  /** Designations and protected areas that got details they lacked (specifications.csv's versions among them). */
   enriched: number;
   /** Years of industry figures added. */
   figures: number;
@@ -97,6 +98,7 @@ export function loadSeeds(db: Db, countiesFile = join(SEEDS_DIR, 'counties.geojs
       if (seedFigures(tx, ensure(r.product_zh, [r.county_adcode]), r, texts)) report.figures++;
     }
     report.scopes = seedScopes(tx, readSeed('scopes.csv'));
+    report.enriched += seedSpecifications(tx, readSeed('specifications.csv'), texts);
     report.periods = seedPeriod(tx, [...facts, ...newFacts]);
     return report;
   });
@@ -111,19 +113,40 @@ function factOf(r: Record<string, string>, date: string, texts: SeedTexts): Fact
   };
 }
 
-function seedCounties(tx: Tx, geojsonText: string): number {
+/** A county as a boundary file gives it, ready for the counties table. */
+export type CountyRow = typeof t.counties.$inferInsert;
+
+/**
+ * The counties of a boundary file (a GeoJSON FeatureCollection, as seeds/counties.geojson): per feature
+ * `adcode`, `name`, `center` (the seat) and `centroid` (where the map writes the name), and `name_en`,
+ * which the six seeded counties may leave out (COUNTY_NAMES_EN). Throws, naming the feature, on anything missing.
+ */
+export function countiesOfBoundaryFile(geojsonText: string): CountyRow[] {
   const fc = JSON.parse(geojsonText) as {
-    features: { properties: { adcode: number; name: string; center: number[]; centroid: number[] }; geometry: unknown }[];
+    features?: { properties?: { adcode?: number | string; name?: string; name_en?: string; center?: number[]; centroid?: number[] }; geometry?: { type?: string } }[];
   };
-  let inserted = 0;
-  for (const f of fc.features) {
-    const code = CountyCode.parse(String(f.properties.adcode));
-    const values = {
-      nameZh: f.properties.name, nameEn: COUNTY_NAMES_EN[code],
-      seatLng: f.properties.center[0], seatLat: f.properties.center[1],
-      labelLng: f.properties.centroid[0], labelLat: f.properties.centroid[1],
+  if (!Array.isArray(fc.features)) throw new Error('a boundary file is a GeoJSON FeatureCollection');
+  return fc.features.map((f, i) => {
+    const p = f.properties ?? {};
+    const code = CountyCode.parse(String(p.adcode ?? ''));
+    const nameEn = p.name_en ?? COUNTY_NAMES_EN[code];
+    const point = (xy: number[] | undefined) => Array.isArray(xy) && xy.length === 2 && xy.every(Number.isFinite);
+    if (!p.name || !nameEn || !point(p.center) || !point(p.centroid)) {
+      throw new Error(`feature ${i + 1} (${code}) needs name, name_en, center and centroid`);
+    }
+    if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon') throw new Error(`feature ${i + 1} (${code}) is not a Polygon or MultiPolygon`);
+    return {
+      code, nameZh: p.name, nameEn,
+      seatLng: p.center![0], seatLat: p.center![1],
+      labelLng: p.centroid![0], labelLat: p.centroid![1],
       geometry: f.geometry,
     };
+  });
+}
+
+function seedCounties(tx: Tx, geojsonText: string): number {
+  let inserted = 0;
+  for (const { code, ...values } of countiesOfBoundaryFile(geojsonText)) {
     const existing = tx.select().from(t.counties).where(eq(t.counties.code, code)).get();
     if (!existing) { tx.insert(t.counties).values({ code, ...values }).run(); inserted++; }
     // Written only when it differs, so a second run leaves the registry version alone.

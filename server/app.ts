@@ -30,6 +30,7 @@ import { markUseRoutes } from './routes/mark-use';
 import { signalRoutes } from './routes/signals';
 import { usageReturnRoutes } from './routes/usage-returns';
 import { placeRoutes } from './routes/places';
+import { specificationRoutes } from './routes/specifications';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { tallyRoutes } from './routes/tally';
@@ -96,6 +97,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(signalRoutes(ctx));
   app.use(usageReturnRoutes(ctx));
   app.use(placeRoutes(ctx));
+  app.use(specificationRoutes(ctx));
   app.use(userRoutes(ctx));
   app.use(auditRoutes(ctx));
   app.use(importTemplateRoutes(ctx));

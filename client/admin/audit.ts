@@ -2,18 +2,18 @@
  * Reading the audit log in the workspace: each event told in the current language (the same
  * sentences as the XLSX export, from db/model.ts), and the events of several entities merged.
  */
-import { COUNTY_CODES, describeAuditEvent, type AuditEvent, type AuditNames, type AuditText } from '../../db/model';
+import { describeAuditEvent, type AuditEvent, type AuditNames, type AuditText } from '../../db/model';
 import { lang } from '../i18n';
-import { admin } from '../i18n/admin';
+import { allCounties } from '../lib/counties';
 
-/** The county names the sentences use, from the workspace's catalog (no request needed). */
-export const AUDIT_NAMES: AuditNames = {
-  counties: Object.fromEntries(COUNTY_CODES.map((c) => [c, { nameZh: admin.zh[`county.${c}`], nameEn: admin.en[`county.${c}`] }])),
-};
+/** The county names the sentences use: every county read (one a division change ended too, as history names it). */
+function auditNames(): AuditNames {
+  return { counties: Object.fromEntries(allCounties().map((c) => [c.code, c])) };
+}
 
 /** An event as a summary and change sentences in the current language. */
 export function auditText(event: AuditEvent): AuditText {
-  return describeAuditEvent(event, lang(), AUDIT_NAMES);
+  return describeAuditEvent(event, lang(), auditNames());
 }
 
 /** Events of several entities merged newest first. */

@@ -2,7 +2,7 @@
  * The cultivation board's state: filters and sort kept in the page's URL (under the API's own filter
  * names), the query the API and the XLSX export get, and the rows sorted as the viewer asked.
  */
-import { COUNTY_CODES, DOSSIER_OPEN_STATUSES, GI_TYPES, type CultivationItem } from '../../db/model';
+import { CountyCode, DOSSIER_OPEN_STATUSES, GI_TYPES, type CultivationItem } from '../../db/model';
 
 /** The board's filters, as the URL and the API name them. */
 export interface BoardFilters { county: string; type: string; status: string; overdue: boolean }
@@ -26,7 +26,7 @@ export function boardStateFromSearch(search: string): BoardState {
   const key = oneOf(BOARD_SORT_KEYS, q.get('sort')) as BoardSortKey | '';
   return {
     filters: {
-      county: oneOf(COUNTY_CODES, q.get('county')),
+      county: CountyCode.safeParse(q.get('county')).success ? q.get('county')! : '',
       type: oneOf(GI_TYPES, q.get('type')),
       status: oneOf(DOSSIER_OPEN_STATUSES, q.get('status')),
       overdue: q.get('overdue') === '1',

@@ -48,9 +48,9 @@ export function checkDesignation(d: DesignationDraft): DraftCheck<DesignationCre
   return { ok: false, errors: fieldErrors(result.error.issues) };
 }
 
-/** The statuses a designation may move to next. */
+/** The statuses a designation may move to next by a plain move (a conversion is recorded apart: gi-conversion-form). */
 export function nextMoves(status: Status): readonly Status[] {
-  return ALLOWED_MOVES[status];
+  return ALLOWED_MOVES[status].filter((s) => s !== 'converted');
 }
 
 /** The date of the designation's latest recorded move (the one a new move may not be before), if any. */

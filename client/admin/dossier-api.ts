@@ -3,7 +3,7 @@
  * a template change, the cultivation board, and the checklists (templates) of each GI type.
  */
 import type {
-  Cultivation, Dossier, DossierItemInput, DossierTemplate, DossierTemplateInput, GiType,
+  Cultivation, Dossier, DossierItemInput, DossierTemplate, DossierTemplateInput, TemplateKey,
 } from '../../db/model';
 import { apiGet, apiSend, toQuery } from '../lib/api';
 
@@ -21,7 +21,7 @@ export const dossierApi = {
   board: (query: Record<string, string>, signal?: AbortSignal) => apiGet<Cultivation>(`/api/cultivation${toQuery(query)}`, signal),
   /** Where the board's spreadsheet is, for these filters and the page's language. */
   boardXlsxUrl: (query: Record<string, string>, lang: 'zh' | 'en') => `/api/cultivation.xlsx${toQuery({ ...query, lang })}`,
-  template: (giType: GiType, signal?: AbortSignal) => apiGet<DossierTemplate>(`/api/dossier-templates/${giType}`, signal),
+  template: (key: TemplateKey, signal?: AbortSignal) => apiGet<DossierTemplate>(`/api/dossier-templates/${key}`, signal),
   /** Replaces a checklist (admins); answers it with its new version. */
-  putTemplate: (giType: GiType, body: DossierTemplateInput) => apiSend<DossierTemplate>('PUT', `/api/dossier-templates/${giType}`, body),
+  putTemplate: (key: TemplateKey, body: DossierTemplateInput) => apiSend<DossierTemplate>('PUT', `/api/dossier-templates/${key}`, body),
 };

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { UserCreate, type CountyCode, type Role } from '../../db/model';
 import { LocaleController, t } from '../i18n';
+import { CountiesController } from '../lib/counties';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminApi } from './admin-api';
 import { adminStyles } from './admin-styles';
@@ -23,6 +24,7 @@ export class GiAccountCreate extends LitElement {
   @state() private county: CountyCode | '' = '';
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   private readonly form = new FormSender(this);
 
   override render() {

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { Password, type User } from '../../db/model';
 import { LocaleController, t } from '../i18n';
+import { CountiesController } from '../lib/counties';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError, renderTask } from '../lib/task-view';
 import { adminApi } from './admin-api';
@@ -25,6 +26,7 @@ export class GiAccounts extends LitElement {
   @state() private failure: unknown = null;
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   private readonly users = new Task(this, {
     task: ([], { signal }) => adminApi.users(signal),
     args: () => [] as const,

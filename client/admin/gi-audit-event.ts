@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AuditEvent } from '../../db/model';
 import { LocaleController, t } from '../i18n';
+import { CountiesController } from '../lib/counties';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { auditText } from './audit';
@@ -28,6 +29,7 @@ export class GiAuditEvent extends LitElement {
   @property({ type: Boolean, attribute: 'link-product' }) linkProduct = false;
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
 
   override render() {
     const e = this.event;

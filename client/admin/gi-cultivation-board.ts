@@ -1,8 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { COUNTY_CODES, DOSSIER_OPEN_STATUSES, GI_TYPES, type Cultivation, type CultivationItem } from '../../db/model';
+import { DOSSIER_OPEN_STATUSES, GI_TYPES, type Cultivation, type CultivationItem } from '../../db/model';
 import { lang, localName, LocaleController, t } from '../i18n';
+import { CountiesController } from '../lib/counties';
 import { LocationController, navigate, withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderTask } from '../lib/task-view';
@@ -13,8 +14,9 @@ import {
   type BoardFilters, type BoardSortKey, type BoardState,
 } from './cultivation-view';
 import { dossierApi } from './dossier-api';
-import { countyName, joinList } from './labels';
+import { choices, countyName, joinList } from './labels';
 import '../lib/gi-readiness-bar';
+import './gi-conversion-list';
 import './gi-signals-panel';
 
 /**
@@ -46,6 +48,7 @@ export class GiCultivationBoard extends LitElement {
   @state() private view: BoardState = boardStateFromSearch(location.search);
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   private readonly location = new LocationController(this, () => { this.view = boardStateFromSearch(location.search); });
   private readonly board = new Task(this, {
     task: ([query], { signal }) => dossierApi.board(JSON.parse(query) as Record<string, string>, signal),
@@ -68,7 +71,8 @@ export class GiCultivationBoard extends LitElement {
         <a href=${dossierApi.boardXlsxUrl(this.apiQuery(), lang())} download>${t('board.export')}</a>
         <button type="button" @click=${this.clear}>${t('board.clear')}</button>
       </div>
-      ${renderTask(this.board, (board) => this.renderTable(board))}
+      ${renderTask(this.board, (board) => html`${this.renderTable(board)}
+        <gi-conversion-list .items=${board.conversions}></gi-conversion-list>`)}
       <gi-signals-panel .user=${this.user}></gi-signals-panel>`;
   }
 
@@ -83,7 +87,7 @@ export class GiCultivationBoard extends LitElement {
     return html`<div role="search" aria-label=${t('board.filters')}>
       ${this.isAdmin ? nothing : html`<p class="fixed">${t('board.countyFixed', { county: countyName(this.user?.county) })}</p>`}
       <div class="filters">
-        ${this.isAdmin ? select('county', t('board.county'), t('board.allCounties'), COUNTY_CODES.map((c) => ({ value: c, label: countyName(c) }))) : nothing}
+        ${this.isAdmin ? select('county', t('board.county'), t('board.allCounties'), choices.counties()) : nothing}
         ${select('type', t('board.type'), t('board.allTypes'), GI_TYPES.map((g) => ({ value: g, label: t(`giType.${g}`) })))}
         ${select('status', t('board.status'), t('board.allStatuses'), DOSSIER_OPEN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })))}
         <label class="check"><input type="checkbox" .checked=${f.overdue}

@@ -18,6 +18,10 @@ import './gi-designation-details';
 import './gi-dossier-editor';
 import './gi-filing-confirm';
 import './gi-scope-editor';
+import './gi-specifications-editor';
+import './gi-conversion-form';
+import '../lib/gi-conversion-note';
+import { withLang } from '../lib/router';
 
 /** One designation: its details, a form offering only the allowed next moves, and its status history. */
 @customElement('gi-designation-card')
@@ -39,6 +43,8 @@ export class GiDesignationCard extends LitElement {
   @property({ attribute: false }) documents: Document[] = [];
   /** The designation's authorised users (who may print its mark). */
   @property({ attribute: false }) authorizedUsers: AuthorizedUser[] = [];
+  /** Every designation of the product (a conversion links two of them). */
+  @property({ attribute: false }) siblings: readonly ProductDesignation[] = [];
 
   @state() private to: Status | '' = '';
   @state() private on = todayInShanghai();
@@ -62,14 +68,19 @@ export class GiDesignationCard extends LitElement {
       [t('desig.holder'), d.holder], [t('desig.holderCreditCode'), d.holderCreditCode], [t('desig.number'), d.number],
       [t('desig.announcement'), d.announcement], [t('desig.filedOn'), date(d.filedOn)], [t('desig.grantedOn'), date(d.grantedOn)],
       [t('desig.validUntil'), date(d.validUntil)], [t('desig.notes'), d.notes || null],
+      [t('desig.managingBody'), d.managingBody], [t('desig.managingContact'), d.managingContact], [t('desig.testingBody'), d.testingBody],
     ];
     return html`<article aria-labelledby="title-${d.id}">
       <h3 id="title-${d.id}" tabindex="-1">${title} · ${t('desig.statusIs', { status: t(`status.${d.status}`) })}</h3>
+      <gi-conversion-note .designation=${d} .hrefOf=${(id: number) => withLang(`/admin/products/${d.productId}#title-${id}`)}
+        .targetIdOf=${(id: number) => `title-${id}`}></gi-conversion-note>
       <dl>${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd lang=${ifDefined(freeTextLang())}>${v}</dd>`)}</dl>
       <details><summary>${t('desig.editDetails')}</summary><gi-designation-details .designation=${d}></gi-designation-details></details>
       <gi-scope-editor .designation=${d} .productCounties=${this.productCounties}></gi-scope-editor>
+      <gi-specifications-editor .designation=${d} .documents=${this.documents}></gi-specifications-editor>
       <gi-dossier-editor .designation=${d} .documents=${this.documents}></gi-dossier-editor>
       <gi-authorized-users-editor .designation=${d} .users=${this.authorizedUsers}></gi-authorized-users-editor>
+      <gi-conversion-form .designation=${d} .siblings=${this.siblings}></gi-conversion-form>
       ${this.renderMove(d)}
       <h4>${t('desig.history')}</h4>
       ${d.transitions.length === 0 ? html`<p class="state">${t('desig.noHistory')}</p>` : html`<ol>
@@ -142,6 +153,13 @@ export class GiDesignationCard extends LitElement {
     this.on = todayInShanghai();
     this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
     this.focusSubmit();
+  }
+
+  /** Brings the card's heading into view and gives it the focus (a conversion's link on another card asked). */
+  showHeading() {
+    const heading = this.renderRoot.querySelector<HTMLElement>('h3');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
   }
 
   /** Puts focus back on the move form's button once the dialog is gone (or on the heading when no move is left). */

@@ -10,10 +10,10 @@ import { FormSender } from './form-sender';
 import { selectField, textField } from './fields';
 import { choices } from './labels';
 
-const TEXTS = ['holder', 'holderCreditCode', 'number', 'announcement', 'validUntil', 'notes'] as const;
+const TEXTS = ['holder', 'holderCreditCode', 'number', 'announcement', 'validUntil', 'notes', 'managingBody', 'managingContact', 'testingBody'] as const;
 type TextKey = (typeof TEXTS)[number];
 
-/** Edits a designation's details (holder, numbers, validity, notes; not its type or status) with PATCH. */
+/** Edits a designation's details (holder, numbers, validity, notes, public contacts; not its type or status) with PATCH. */
 @customElement('gi-designation-details')
 export class GiDesignationDetails extends LitElement {
   static override styles = [sharedStyles, adminStyles];
@@ -21,7 +21,9 @@ export class GiDesignationDetails extends LitElement {
   /** The designation whose details are edited. */
   @property({ attribute: false }) designation!: Designation;
 
-  @state() private values: Record<TextKey, string> & { markKind: string } = { holder: '', holderCreditCode: '', number: '', announcement: '', validUntil: '', notes: '', markKind: '' };
+  @state() private values: Record<TextKey, string> & { markKind: string } = {
+    holder: '', holderCreditCode: '', number: '', announcement: '', validUntil: '', notes: '', markKind: '', managingBody: '', managingContact: '', testingBody: '',
+  };
 
   private readonly i18n = new LocaleController(this);
   private readonly form = new FormSender(this);
@@ -37,6 +39,7 @@ export class GiDesignationDetails extends LitElement {
   override render() {
     const id = (k: string) => `dd-${k}-${this.designation.id}`;
     const field = (k: TextKey) => textField({ id: id(k), label: t(`desig.${k}`), value: this.values[k], error: this.form.errors[k],
+      hint: k === 'managingContact' ? t('desig.managingContactHint') : undefined,
       type: k === 'validUntil' ? 'date' : 'text', multiline: k === 'notes', onInput: (v) => { this.values = { ...this.values, [k]: v }; } });
     return html`<form novalidate @submit=${this.submit} aria-label=${t('desig.editDetails')}>
       ${this.form.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}
@@ -45,6 +48,7 @@ export class GiDesignationDetails extends LitElement {
       <div class="row">${field('holder')}${field('holderCreditCode')}</div>
       <div class="row">${field('number')}${field('announcement')}${field('validUntil')}</div>
       ${field('notes')}
+      <div class="row">${field('managingBody')}${field('managingContact')}${field('testingBody')}</div>
       <div class="actions"><button type="submit" class="primary" ?disabled=${this.form.busy}>${t('desig.saveDetails')}</button></div>
     </form>`;
   }
@@ -58,6 +62,7 @@ export class GiDesignationDetails extends LitElement {
       ...(hasMarkKind(this.designation.giType) && v.markKind ? { markKind: v.markKind } : {}),
       holder: orNull(v.holder), holderCreditCode: orNull(v.holderCreditCode.toUpperCase()), number: orNull(v.number),
       announcement: orNull(v.announcement), validUntil: orNull(v.validUntil), notes: v.notes,
+      managingBody: orNull(v.managingBody), managingContact: orNull(v.managingContact), testingBody: orNull(v.testingBody),
     });
     this.form.errors = result.success ? {} : fieldErrors(result.error.issues);
     if (!result.success) return;

@@ -11,6 +11,7 @@ import { FormSender } from './form-sender';
 import { selectField, textField } from './fields';
 import { choices } from './labels';
 import './gi-designation-card';
+import type { ShowDesignationDetail } from '../lib/gi-conversion-note';
 
 /** A product's designations: each with its allowed moves and history, and a form to start a new one. */
 @customElement('gi-designation-editor')
@@ -36,11 +37,18 @@ export class GiDesignationEditor extends LitElement {
   private readonly form = new FormSender(this);
 
   override render() {
-    return html`
+    return html`<div @gi-show-designation=${this.showDesignation}>
       ${this.designations.length === 0 ? html`<p class="state">${t('desig.none')}</p>`
         : this.designations.map((d) => html`<gi-designation-card .designation=${d} .documents=${this.documents} .productCounties=${this.productCounties}
-            .authorizedUsers=${this.authorizedUsers.filter((u) => u.designationId === d.id)}></gi-designation-card>`)}
-      ${this.renderAdd()}`;
+            .authorizedUsers=${this.authorizedUsers.filter((u) => u.designationId === d.id)} .siblings=${this.designations}></gi-designation-card>`)}
+      </div>${this.renderAdd()}`;
+  }
+
+  /** A conversion's link asked for the other designation: its card brings its heading into view. */
+  private showDesignation(event: CustomEvent<ShowDesignationDetail>) {
+    event.stopPropagation();
+    const card = [...this.renderRoot.querySelectorAll('gi-designation-card')].find((c) => c.designation.id === event.detail.designationId);
+    card?.showHeading();
   }
 
   private renderAdd() {

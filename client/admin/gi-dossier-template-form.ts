@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { GI_TYPES, isClosed, type DossierTemplate, type GiType } from '../../db/model';
+import { CONVERSION_TEMPLATE, conversionSourcesOf, GI_TYPES, isClosed, type DossierTemplate, type GiType, type TemplateKey } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderTask } from '../lib/task-view';
@@ -16,7 +16,10 @@ import { addRow, checkTemplate, moveRow, removeRow, type TemplateRow } from './t
 /** Which control gets focus after the rows change (the one pressed may have moved, or gone). */
 type FocusTarget = { row: number; control: 'key' | 'up' | 'down' | 'remove' } | 'add';
 
-/** One GI type's checklist for admins: the ordered items (key, Chinese and English title), added, moved, removed, saved with PUT. */
+/**
+ * One checklist for admins (a GI type's, or the conversions': `conversion`): the ordered items (key, Chinese
+ * and English title), added, moved, removed, saved with PUT.
+ */
 @customElement('gi-dossier-template-form')
 export class GiDossierTemplateForm extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
@@ -32,8 +35,8 @@ export class GiDossierTemplateForm extends LitElement {
     .moves button { padding: 0.25rem 0.5rem; }
   `];
 
-  /** The GI type whose checklist is edited. */
-  @property() giType: GiType = GI_TYPES[0];
+  /** The checklist edited: a GI type's, or `conversion`. */
+  @property() giType: TemplateKey = GI_TYPES[0];
 
   @state() private rows: TemplateRow[] = [];
   @state() private template: DossierTemplate | null = null;
@@ -51,7 +54,7 @@ export class GiDossierTemplateForm extends LitElement {
   });
 
   override render() {
-    const type = t(`giType.${this.giType}`);
+    const type = this.giType === CONVERSION_TEMPLATE ? conversionName() : t(`giType.${this.giType}`);
     const headingId = `tpl-${this.giType}`;
     return html`<section aria-labelledby=${headingId}>
       <h2 id=${headingId}>${type}</h2>
@@ -65,7 +68,8 @@ export class GiDossierTemplateForm extends LitElement {
     const id = (i: number, k: string) => `tpl-${this.giType}-${i}-${k}`;
     return html`<p class="hint">${t('templates.version', { version: template.version })}${template.updatedAt
         ? ` · ${t('templates.updatedAt', { at: shanghaiTime(template.updatedAt) })}` : ''}</p>
-      ${isClosed(this.giType) ? html`<p class="note">${t('templates.agriNote')}</p>` : nothing}
+      ${this.giType === CONVERSION_TEMPLATE ? html`<p class="note">${conversionNote()}</p>`
+        : isClosed(this.giType) ? html`<p class="note">${t('templates.agriNote')}</p>` : nothing}
       <form novalidate @submit=${this.submit} aria-label=${t('templates.items', { type })}>
         ${this.form.failure || unplaced.length ? html`<div class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}
           ${unplaced.map((m) => html`<p>${m}</p>`)}</div>` : nothing}
@@ -150,6 +154,17 @@ export class GiDossierTemplateForm extends LitElement {
     });
   }
 }
+
+/** The type conversions lead to, and the types they come from (the GI types' table says which). */
+function conversionTypes(): { type: string; from: string } {
+  const into = GI_TYPES.find((g) => conversionSourcesOf(g).length > 0) as GiType;
+  return { type: t(`giType.${into}`), from: conversionSourcesOf(into).map((g) => t(`giType.${g}`)).join(' / ') };
+}
+
+/** The conversions' checklist's name: 转换为地理标志保护产品. */
+const conversionName = () => t('conv.checklist', conversionTypes());
+/** What the conversions' checklist is for. */
+const conversionNote = () => t('conv.checklistNote', conversionTypes());
 
 declare global {
   interface HTMLElementTagNameMap { 'gi-dossier-template-form': GiDossierTemplateForm }

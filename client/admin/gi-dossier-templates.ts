@@ -1,13 +1,13 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { GI_TYPES } from '../../db/model';
+import { CONVERSION_TEMPLATE, GI_TYPES } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
 import type { SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
 import './gi-dossier-template-form';
 
-/** The dossier checklists at /admin/dossier-templates (admins): one form per GI type, and what a change does. */
+/** The dossier checklists at /admin/dossier-templates (admins): one form per GI type and one for conversions, and what a change does. */
 @customElement('gi-dossier-templates')
 export class GiDossierTemplates extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
@@ -23,7 +23,8 @@ export class GiDossierTemplates extends LitElement {
     if (this.user?.role !== 'admin') return html`<p role="alert">${t('templates.adminOnly')}</p>`;
     return html`<h1>${t('templates.title')}</h1>
       <p class="note">${t('templates.note')}</p>
-      ${GI_TYPES.map((g) => html`<gi-dossier-template-form .giType=${g}></gi-dossier-template-form>`)}`;
+      ${GI_TYPES.map((g) => html`<gi-dossier-template-form .giType=${g}></gi-dossier-template-form>`)}
+      <gi-dossier-template-form .giType=${CONVERSION_TEMPLATE}></gi-dossier-template-form>`;
   }
 }
 

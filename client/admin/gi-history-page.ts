@@ -2,9 +2,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, COUNTY_CODES, type AuditEvent } from '../../db/model';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, CountyCode, type AuditEvent } from '../../db/model';
 import { toQuery } from '../lib/api';
 import { lang, LocaleController, t, type MessageKey } from '../i18n';
+import { allCounties, CountiesController } from '../lib/counties';
 import { LocationController, navigate } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError, renderTask } from '../lib/task-view';
@@ -28,7 +29,7 @@ function filtersFromUrl(): Filters {
     return ok(v) ? v : '';
   };
   return {
-    county: pick('county', (v) => (COUNTY_CODES as readonly string[]).includes(v)),
+    county: pick('county', (v) => CountyCode.safeParse(v).success),
     user: pick('user', (v) => v.length <= 100),
     entity: pick('entity', (v) => (AUDIT_ENTITIES as readonly string[]).includes(v)),
     action: pick('action', (v) => (AUDIT_ACTIONS as readonly string[]).includes(v)),
@@ -59,6 +60,7 @@ export class GiHistoryPage extends LitElement {
   @state() private moreState: 'idle' | 'loading' | Error = 'idle';
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   private readonly location = new LocationController(this, () => { this.filters = filtersFromUrl(); });
   private readonly firstPage = new Task(this, {
     task: async ([query], { signal }) => {
@@ -111,7 +113,7 @@ export class GiHistoryPage extends LitElement {
       ${this.isAdmin ? nothing : html`<p class="fixed">${t('history.countyFixed', { county: countyName(this.user?.county) })}</p>`}
       <div class="filters">
       ${this.isAdmin
-        ? select('county', t('history.county'), t('history.allCounties'), COUNTY_CODES.map((c) => ({ value: c, label: countyName(c) })))
+        ? select('county', t('history.county'), t('history.allCounties'), allCounties().map((c) => ({ value: c.code, label: countyName(c.code) })))
         : nothing}
       ${input('user', t('history.user'), 'search', { hint: t('history.userHint') })}
       ${select('entity', t('history.entity'), t('history.allEntities'), entities.map((e) => ({ value: e, label: t(`history.entity.${e}` as MessageKey) })))}

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { PRECISIONS, type CountyCode, type Precision } from '../../db/model';
 import { LocaleController, t } from '../i18n';
+import { CountiesController, countyName } from '../lib/counties';
 import { locationWords } from '../lib/location-label';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminStyles } from './admin-styles';
@@ -51,6 +52,7 @@ export class GiLocationRow extends LitElement {
   @property({ type: Boolean, reflect: true }) active = false;
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
 
   override render() {
     const l = this.location;
@@ -59,7 +61,7 @@ export class GiLocationRow extends LitElement {
     const e = (key: string) => this.errors[`locations.${i}.${key}`];
     const words = l.precision === '' ? t('loc.notChosen') : locationWords(
       { precision: l.precision, lat: Number(l.lat), lng: Number(l.lng) },
-      l.precision === 'county' ? (l.county ? t(`county.${l.county}`) : '') : (l.division?.name || this.divisionName),
+      l.precision === 'county' ? (l.county ? countyName(l.county) : '') : (l.division?.name || this.divisionName),
     );
     return html`<fieldset><legend>${t('loc.summary', { n, words })}</legend>
       ${this.renderPrecision(n, e('precision'))}
@@ -69,7 +71,7 @@ export class GiLocationRow extends LitElement {
         <p class="note">${t('loc.noBoundary')}</p>` : nothing}
       ${l.precision === 'county' ? selectField({ id: `county-${i}`, label: t('loc.county', { n }), value: l.county, required: true,
         placeholder: t('form.choose'), hint: t('loc.countyHint'), error: e('county'),
-        choices: this.productCounties.map((c) => ({ value: c, label: t(`county.${c}`) })), onInput: (v) => this.chooseCounty(v as CountyCode | '') }) : nothing}
+        choices: this.productCounties.map((c) => ({ value: c, label: countyName(c) })), onInput: (v) => this.chooseCounty(v as CountyCode | '') }) : nothing}
       ${l.precision !== 'county' ? this.renderPoint(n) : nothing}
       <div class="actions">
         ${l.precision !== 'county' ? html`<button type="button" aria-pressed=${this.active ? 'true' : 'false'}

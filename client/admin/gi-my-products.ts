@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { CountyCode, ProductSummary } from '../../db/model';
 import { localName, LocaleController, t } from '../i18n';
+import { CountiesController } from '../lib/counties';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderTask } from '../lib/task-view';
@@ -30,6 +31,7 @@ export class GiMyProducts extends LitElement {
   @state() private archived = false;
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   private readonly products = new Task(this, {
     task: ([county, q, archived], { signal }) =>
       adminApi.myProducts({ county: county || undefined, q: q.trim() || undefined, archived }, signal),

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { Product } from '../../db/model';
 import { api, type ClientConfig, type CountyCollection } from '../lib/api';
+import { loadCounties } from '../lib/counties';
 import { localName, LocaleController, t } from '../i18n';
 import { navigate, withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
@@ -40,7 +41,12 @@ export class GiProductEditor extends LitElement {
 
   private readonly i18n = new LocaleController(this);
   private readonly product = new Task(this, {
-    task: ([id], { signal }) => (id === null ? Promise.resolve(null) : adminApi.product(id, signal)),
+    task: async ([id], { signal }) => {
+      if (id === null) return null;
+      // The counties first: a county-level place's draft finds its county by name (location-draft.ts).
+      await loadCounties();
+      return adminApi.product(id, signal);
+    },
     args: () => [this.productId] as const,
   });
   private readonly map = new Task(this, {

@@ -1,8 +1,9 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { COUNTY_CODES, type CountyCode, type Product, type ProductCreate } from '../../db/model';
+import type { CountyCode, Product, ProductCreate } from '../../db/model';
 import { ApiRequestError, type ClientConfig, type CountyCollection } from '../lib/api';
 import { LocaleController, t } from '../i18n';
+import { CountiesController, countyName, currentCounties } from '../lib/counties';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminApi, type SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
@@ -44,6 +45,7 @@ export class GiProductForm extends LitElement {
   @state() private saved = false;
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('product') || (changed.has('user') && !this.product)) {
@@ -73,9 +75,9 @@ export class GiProductForm extends LitElement {
       </fieldset>
       <fieldset aria-describedby=${e.counties ? 'counties-error' : nothing} aria-invalid=${e.counties ? 'true' : 'false'}>
         <legend>${t('form.counties')}<span class="req" aria-hidden="true"> *</span></legend>
-        <div class="counties">${COUNTY_CODES.map((code) => html`<label>
+        <div class="counties">${this.offeredCounties().map((code) => html`<label>
           <input type="checkbox" .checked=${d.counties.includes(code)} @change=${(ev: Event) => this.toggleCounty(code, (ev.target as HTMLInputElement).checked)} />
-          ${t(`county.${code}`)}</label>`)}</div>
+          ${countyName(code)}</label>`)}</div>
         ${errorLine('counties', e.counties)}
       </fieldset>
       <fieldset><legend>${t('form.texts')}</legend>
@@ -110,9 +112,18 @@ export class GiProductForm extends LitElement {
     this.set({ locations });
   }
 
+  /**
+   * The counties a product may be put in (those that exist today), and any the product is still in
+   * that a division change ended, so it can be taken off them.
+   */
+  private offeredCounties(): CountyCode[] {
+    const current = currentCounties().map((c) => c.code);
+    return [...current, ...this.draft.counties.filter((c) => !current.includes(c))].sort();
+  }
+
   private toggleCounty(code: CountyCode, on: boolean) {
     const counties = on ? [...this.draft.counties, code] : this.draft.counties.filter((c) => c !== code);
-    this.set({ counties: COUNTY_CODES.filter((c) => counties.includes(c)) });
+    this.set({ counties: [...new Set(counties)].sort() });
   }
 
   private async submit(event: Event) {

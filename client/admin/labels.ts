@@ -1,16 +1,17 @@
 /**
  * Display names of the domain's codes in the current language, and the choices of the workspace's
- * selects, each fed from the enum in db/model.ts.
+ * selects, each fed from the enum in db/model.ts (the counties from the data: client/lib/counties.ts).
  */
 import {
-  CATEGORIES, COUNTY_CODES, GI_TYPES, markKindsOf, PARTICIPANT_ROLES, PRECISIONS, ROLES, VISIBILITIES, type CountyCode, type GiType,
+  CATEGORIES, GI_TYPES, markKindsOf, PARTICIPANT_ROLES, PRECISIONS, ROLES, VISIBILITIES, type GiType,
 } from '../../db/model';
-import { lang, t } from '../i18n';
+import { lang, localName, t } from '../i18n';
+import { countyName as nameOfCounty, currentCounties } from '../lib/counties';
 import type { Choice } from './fields';
 
-/** A county's name, or a dash for none. */
-export function countyName(code: CountyCode | string | null | undefined): string {
-  return code && (COUNTY_CODES as readonly string[]).includes(code) ? t(`county.${code as CountyCode}`) : '—';
+/** A county's name in the viewer's language (client/lib/counties.ts), or a dash for none. */
+export function countyName(code: string | null | undefined): string {
+  return code ? nameOfCounty(code) : '—';
 }
 
 /** Joins items the way the current language lists them (、 in Chinese, commas in English). */
@@ -21,7 +22,8 @@ export function joinList(items: readonly string[], strong = false): string {
 /** Choices of the enums the forms use. */
 export const choices = {
   categories: (): Choice[] => CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })),
-  counties: (): Choice[] => COUNTY_CODES.map((c) => ({ value: c, label: t(`county.${c}`) })),
+  /** The counties that exist today (a county a division change ended is no longer offered). */
+  counties: (): Choice[] => currentCounties().map((c) => ({ value: c.code, label: localName(c) })),
   giTypes: (): Choice[] => GI_TYPES.map((g) => ({ value: g, label: t(`giType.${g}`) })),
   markKinds: (giType: GiType): Choice[] => markKindsOf(giType).map((m) => ({ value: m, label: t(`markKind.${m}`) })),
   precisions: (): Choice[] => PRECISIONS.map((p) => ({ value: p, label: t(`precision.${p}`) })),

@@ -3,9 +3,9 @@
  * the village or township a village or township location names, the county a county location is shown
  * on, and the point as typed or clicked; the request body, and the checks that say in words what is missing.
  */
-import { COUNTY_CODES, type CountyCode, type Location, type Precision } from '../../db/model';
-import { admin } from '../i18n/admin';
+import type { CountyCode, Location, Precision } from '../../db/model';
 import { t } from '../i18n';
+import { countyNamedZh, countyOf } from '../lib/counties';
 import type { FieldErrors } from './field-errors';
 import { parseNumber } from './typed-number';
 
@@ -37,12 +37,12 @@ export function emptyLocation(point: { lat: string; lng: string } = { lat: '', l
 
 /** A county's Chinese name, the label a county location carries (client/lib/location-label.ts reads it back). */
 export function countyLabel(code: CountyCode): string {
-  return admin.zh[`county.${code}`];
+  return countyOf(code)?.nameZh ?? code;
 }
 
-/** The county whose Chinese name a label is, if any. */
+/** The county whose Chinese name a label is, if any (the counties are read before a product's draft is made). */
 function countyOfLabel(label: string): CountyCode | '' {
-  return COUNTY_CODES.find((code) => countyLabel(code) === label.trim()) ?? '';
+  return countyNamedZh(label)?.code ?? '';
 }
 
 /** The draft of a saved location. */

@@ -3,8 +3,9 @@
  * 多处同名：请选择, 属其他县, 2023 年区划中已无, 无法识别) and the box against the product's counties
  * ("坐标范围在沁水县以外（东侧 283 km）"). Unit names stay Chinese, as the codes have them.
  */
-import { COUNTY_CODES, type CountyCode, type DivisionUnit, type ScopeBoxCheck, type ScopeCheckAnswer, type ScopeNameResult } from '../../db/model';
+import type { DivisionUnit, ScopeBoxCheck, ScopeCheckAnswer, ScopeNameResult } from '../../db/model';
 import { t, type MessageKey } from '../i18n';
+import { countyName } from '../lib/counties';
 import { joinList } from './labels';
 
 /** A unit by its code: its name, with its township for a village (柳庄社区居委会（龙港镇）); the code when unknown. */
@@ -17,7 +18,7 @@ export function unitLabel(code: string, units: ReadonlyMap<string, DivisionUnit>
 
 /** A county's name in the page's language (its code when it is not one of Jincheng's). */
 export function countyWord(code: string): string {
-  return (COUNTY_CODES as readonly string[]).includes(code) ? t(`county.${code as CountyCode}`) : code;
+  return countyName(code);
 }
 
 /** A flag as a message: its key, the words filled in, and the Chinese unit name of its `name` slot (to be marked zh-CN). */

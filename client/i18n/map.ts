@@ -4,7 +4,7 @@ import { defineCatalog } from './catalog';
 /** The map catalog. */
 export const map = defineCatalog({
   'map.title': '晋城市地理标志地图',
-  'map.label': '晋城市六县（市、区）地理标志产品地图',
+  'map.label': '晋城市各县（市、区）地理标志产品地图',
   'map.zoomIn': '放大',
   'map.zoomOut': '缩小',
   'map.marker': '{name}：{types}',
@@ -70,7 +70,7 @@ export const map = defineCatalog({
   'data.api': '数据接口说明（OpenAPI）',
 }, {
   'map.title': 'Geographical indications of Jincheng',
-  'map.label': 'Map of GI products in Jincheng’s six counties',
+  'map.label': 'Map of GI products in Jincheng’s counties',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'map.marker': '{name}: {types}',

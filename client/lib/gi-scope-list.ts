@@ -2,8 +2,9 @@ import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { COUNTY_CODES, type CountyCode, type ScopeUnit } from '../../db/model';
+import type { ScopeUnit } from '../../db/model';
 import { LocaleController, t } from '../i18n';
+import { CountiesController, countyName } from './counties';
 import { freeTextLang } from './free-text';
 import { scopeCounts, scopeGroups, unnamedTownships, type TownshipGroup } from './scope-groups';
 import { sharedStyles } from './shared-styles';
@@ -32,6 +33,7 @@ export class GiScopeList extends LitElement {
   @property() label = '';
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   /** Names of townships the area lists only as the township of its villages. */
   private readonly townshipNames = new Task(this, {
     task: async ([units], { signal }) => {
@@ -63,7 +65,7 @@ export class GiScopeList extends LitElement {
   }
 
   private countyName(code: string): string {
-    return (COUNTY_CODES as readonly string[]).includes(code) ? t(`county.${code as CountyCode}`) : code;
+    return countyName(code);
   }
 }
 

@@ -3,9 +3,9 @@
  * by county carry the county's Chinese name as their label: an English page shows the county's English
  * name instead. Any other label is shown as written, marked with its language when that is not the page's.
  */
-import { COUNTY_CODES, type Location } from '../../db/model';
-import { admin } from '../i18n/admin';
-import { lang, t } from '../i18n';
+import type { Location } from '../../db/model';
+import { lang, localName, t } from '../i18n';
+import { countyNamedZh } from './counties';
 
 /** A label to show, and its language when it differs from the page's (for `lang=`). */
 export interface ShownLabel { text: string; lang: 'zh-CN' | 'en' | undefined }
@@ -13,15 +13,10 @@ export interface ShownLabel { text: string; lang: 'zh-CN' | 'en' | undefined }
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LATIN = /[A-Za-z]/;
 
-/** The county whose Chinese name a label is, if any. */
-function countyNamed(label: string): (typeof COUNTY_CODES)[number] | undefined {
-  return COUNTY_CODES.find((code) => admin.zh[`county.${code}`] === label.trim());
-}
-
 /** How to show a location's label on this page (an empty label stays empty). */
 export function shownLabel(l: Pick<Location, 'label' | 'precision'>): ShownLabel {
-  const county = l.precision === 'county' ? countyNamed(l.label) : undefined;
-  if (county) return { text: t(`county.${county}`), lang: undefined };
+  const county = l.precision === 'county' ? countyNamedZh(l.label) : undefined;
+  if (county) return { text: localName(county), lang: undefined };
   const page = lang();
   if (page === 'en' && HAN.test(l.label)) return { text: l.label, lang: 'zh-CN' };
   if (page === 'zh' && !HAN.test(l.label) && LATIN.test(l.label)) return { text: l.label, lang: 'en' };
@@ -30,8 +25,8 @@ export function shownLabel(l: Pick<Location, 'label' | 'precision'>): ShownLabel
 
 /** The county a county location is on, by its label (the county's Chinese name), named in the page's language. */
 export function countyPlaceName(l: Pick<Location, 'label'>): string | null {
-  const county = countyNamed(l.label);
-  return county ? t(`county.${county}`) : null;
+  const county = countyNamedZh(l.label);
+  return county ? localName(county) : null;
 }
 
 /**

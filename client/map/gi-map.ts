@@ -6,6 +6,7 @@ import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?inline';
 import type { AreaGeometry, CountyCode, ProductFilter } from '../../db/model';
 import type { ClientConfig, CountyCollection, CountyFeatureProperties, ProductPointCollection, ProductPointProperties } from '../lib/api';
 import { lang, localName, LocaleController, t } from '../i18n';
+import { CountiesController, countiesRead } from '../lib/counties';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { CountyLabels } from './county-labels';
@@ -95,9 +96,11 @@ export class GiMap extends LitElement {
   private tally: PlaceTally | null = null;
   private measure: CountyMeasure | null = null;
   private drawnLang = lang();
+  private drawnNames = countiesRead();
   /** What the view was last fitted to (`all`, a county code, `area`, `place`), so it is fitted again only when that changes. */
   private fittedTo: string | null = null;
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   private readonly resizeObserver = new ResizeObserver(() => this.onResize());
 
   override connectedCallback(): void {
@@ -140,8 +143,10 @@ export class GiMap extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     if (!this.map) return;
-    const relabel = this.drawnLang !== lang();
+    // A new language, or the counties' names arriving (marker labels name counties), redraws the labels.
+    const relabel = this.drawnLang !== lang() || this.drawnNames !== countiesRead();
     this.drawnLang = lang();
+    this.drawnNames = countiesRead();
     if (relabel) this.addZoomControl();
     if (changed.has('tiles')) this.drawTiles();
     if (relabel || ['counties', 'points', 'filter', 'selectedCounty', 'pickable', 'tiles', 'variant', 'focusCounties', 'boundarySource']

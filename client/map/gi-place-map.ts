@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { COUNTY_CODES, type AreaGeometry, type CountyCode, type Product } from '../../db/model';
+import type { AreaGeometry, CountyCode, Product } from '../../db/model';
 import { api, type CountyCollection, type ProductPointCollection } from '../lib/api';
 import { localName, LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
@@ -12,8 +12,6 @@ import './gi-map';
 
 /** A product's places and the counties it is shown on. */
 interface ProductPlaces { points: ProductPointCollection; focus: CountyCode[] }
-
-const isCounty = (code: string): code is CountyCode => (COUNTY_CODES as readonly string[]).includes(code);
 
 /**
  * A small map of one product (for its page): its places at the precision they are known (an exact,
@@ -56,7 +54,7 @@ export class GiPlaceMap extends LitElement {
       const fromPlaces = countyLevel.flatMap((f) => (f.properties.countyCode ? [f.properties.countyCode] : f.properties.counties));
       // No county-level place and no point either (or an archived product the map leaves out): of its counties, known no closer.
       const noPlace = features.every((f) => f.properties.precision === null);
-      const focus = [...new Set(fromPlaces.length > 0 || !noPlace ? fromPlaces : product.counties)].filter(isCounty);
+      const focus = [...new Set(fromPlaces.length > 0 || !noPlace ? fromPlaces : product.counties)];
       return { points, focus };
     },
     args: () => [this.product] as const,

@@ -4,7 +4,7 @@
  * one county it is known in (a badge), or counted once among the products known in several counties; so
  * every product of the list is counted once on the map, and the legend says how precisely each is placed.
  */
-import { COUNTY_CODES, type CountyCode } from '../../db/model';
+import type { CountyCode } from '../../db/model';
 import type { ProductPointCollection, ProductPointProperties } from '../lib/api';
 
 /** One feature of /api/products.geojson as the client reads it. */
@@ -36,11 +36,9 @@ export interface PlaceTally {
 
 const FINER: readonly Placement[] = PLACEMENTS;
 
-const isCounty = (code: string): code is CountyCode => (COUNTY_CODES as readonly string[]).includes(code);
-
 /** The counties a place stands for: its own, or (when the server could not tell) its product's. */
 function countiesOfPlace(f: PlaceFeature): CountyCode[] {
-  return f.properties.countyCode ? [f.properties.countyCode] : f.properties.counties.filter(isCounty);
+  return f.properties.countyCode ? [f.properties.countyCode] : [...f.properties.counties];
 }
 
 /** Tallies the places of `points` for a view of every county, or of `county` alone. */
@@ -72,7 +70,7 @@ export function tallyPlaces(points: ProductPointCollection, { county = null }: {
     // Its county-level places in view, else its counties in view (a product of the chosen county whose places
     // all lie elsewhere is, in this county, known by the county alone).
     let known = inView([...new Set(placed.filter((f) => !f.geometry).flatMap(countiesOfPlace))]);
-    if (known.length === 0) known = inView(product.counties.filter(isCounty));
+    if (known.length === 0) known = inView(product.counties);
     const placement = placed.length > 0 ? 'county' : 'none';
     tally.byPlacement[placement]++;
     const shown: CountyShownProduct = { product, counties: known, placement };

@@ -5,13 +5,14 @@
  */
 import type { CountyCode } from '../../db/model';
 import type { ProductPointProperties } from '../lib/api';
+import { countyName } from '../lib/counties';
 import { locationWords } from '../lib/location-label';
 import { t } from '../i18n';
 import type { MeasureKind } from './county-measure';
 
-/** A county's name in the page's language. */
+/** A county's name in the page's language (client/lib/counties.ts). */
 export function countyPlaceWords(code: CountyCode): string {
-  return t(`county.${code}`);
+  return countyName(code);
 }
 
 /** Where one place of a product is, in words at its precision. */

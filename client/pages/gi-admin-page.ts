@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { LocaleController, t } from '../i18n';
+import { CountiesController } from '../lib/counties';
 import { navigate, withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderTask } from '../lib/task-view';
@@ -19,8 +20,12 @@ import '../admin/gi-dossier-templates';
 import '../admin/gi-verify-misses';
 import '../admin/gi-signals-panel';
 import '../admin/gi-zone-readiness';
+import '../tally/gi-next-period';
 
-/** The officials' workspace at /admin: sign in, then products, import, history and (for admins) accounts, by `path`. */
+/**
+ * The officials' workspace at /admin: sign in, then products, import, history and (for admins) accounts, by `path`;
+ * above them, for admins, the prompt for the next plan period once the last one has ended.
+ */
 @customElement('gi-admin-page')
 export class GiAdminPage extends LitElement {
   static override styles = [sharedStyles, css`
@@ -39,6 +44,7 @@ export class GiAdminPage extends LitElement {
   @state() private user: SessionUser | null = null;
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   private readonly session = new Task(this, {
     task: async ([], { signal }) => {
       this.user = await adminApi.session(signal);
@@ -74,6 +80,7 @@ export class GiAdminPage extends LitElement {
           <button type="button" @click=${this.signOut}>${t('admin.signOut')}</button>
         </div>
       </div>
+      ${user.role === 'admin' ? html`<gi-next-period></gi-next-period>` : nothing}
       ${this.renderRoute(user)}`;
   }
 

@@ -6,11 +6,14 @@ import { LocaleController, t } from '../i18n';
 import { renderDate } from '../i18n/dates';
 import { renderSources, sourceListStyles } from './gi-source-list';
 import { sharedStyles } from '../lib/shared-styles';
+import { withLang } from '../lib/router';
+import '../lib/gi-conversion-note';
 
 /**
  * One designation's numbers (holder, number, announcement, dates) and its status history as a
  * timeline, oldest first (by date, and as recorded where the dates cannot tell), the current status
  * marked in words as well as by style. Dates show as precisely as they are known; typed text is marked as Chinese.
+ * A conversion (统一认定) is told first, with a link to the designation on the other side of it.
  */
 @customElement('gi-designation-timeline')
 export class GiDesignationTimeline extends LitElement {
@@ -45,7 +48,8 @@ export class GiDesignationTimeline extends LitElement {
     // The latest recorded move is the current status, wherever the dates place it.
     const current = d.transitions.at(-1);
     const moves = inDateOrder(d.transitions, (m) => m.on);
-    return html`<dl>
+    return html`<gi-conversion-note .designation=${d} .hrefOf=${(id: number) => withLang(`/products/${d.productId}#d${id}`)}></gi-conversion-note>
+      <dl>
         ${row(t('product.holder'), typed(d.holder))}
         ${d.holderCreditCode ? row(t('product.creditCode'), d.holderCreditCode) : nothing}
         ${row(t('product.number'), typed(d.number))}

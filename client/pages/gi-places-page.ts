@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { PlaceLookupQuery, type PlaceLookupAnswer, type PlaceLookupUnit } from '../../db/model';
 import { ApiRequestError, api, toQuery } from '../lib/api';
-import { LocaleController, t } from '../i18n';
+import { localName, LocaleController, t } from '../i18n';
 import { messageWith, zhText } from '../lib/free-text';
 import { setPageTitle } from '../lib/page-title';
 import { LocationController, navigate } from '../lib/router';
@@ -87,7 +87,7 @@ export class GiPlacesPage extends LitElement {
 
   private renderUnit(u: PlaceLookupUnit) {
     const id = `unit-${u.unit.code}`;
-    const county = t(`county.${u.unit.countyCode}`);
+    const county = localName({ nameZh: u.countyNameZh, nameEn: u.countyNameEn });
     return html`<article aria-labelledby=${id}>
       <h2 id=${id}>${zhText(u.unit.name)}</h2>
       <p class="where">${t(`places.level.${u.unit.level}`)} · ${u.townshipName ? html`${zhText(u.townshipName)} · ` : nothing}${county}

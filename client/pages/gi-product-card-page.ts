@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { County, Designation, Product } from '../../db/model';
 import { api, ApiRequestError } from '../lib/api';
+import { loadCounties } from '../lib/counties';
 import { localName, LocaleController, t } from '../i18n';
 import { setPageTitle } from '../lib/page-title';
 import { qrAddress, qrPath } from '../lib/qr-address';
@@ -67,7 +68,7 @@ export class GiProductCardPage extends LitElement {
   private readonly card = new Task(this, {
     task: async ([id], { signal }): Promise<CardData> => {
       const [product, counties, address] = await Promise.all([
-        api.product(id, signal), api.counties(signal).catch((): County[] => []), qrAddress(id, signal).catch(() => null),
+        api.product(id, signal), loadCounties().then((list) => [...list], (): County[] => []), qrAddress(id, signal).catch(() => null),
       ]);
       return { product, counties, address };
     },

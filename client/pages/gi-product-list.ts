@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localName, LocaleController, t } from '../i18n';
+import { CountiesController } from '../lib/counties';
 import { markerSpec } from '../map/marker-icon';
 import type { ProductListItem } from '../map/point-list';
 import { countyPlaceWords, placeWords } from '../map/place-words';
@@ -41,6 +42,7 @@ export class GiProductList extends LitElement {
   @property({ attribute: false }) linkQuery = '';
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('selected') && this.selected !== null) {

@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Location } from '../../db/model';
 import { LocaleController, t } from '../i18n';
+import { CountiesController } from '../lib/counties';
 import { messageWith, zhText } from '../lib/free-text';
 import { countyPlaceName, locationWords, shownLabel, unitName } from '../lib/location-label';
 import { sharedStyles } from '../lib/shared-styles';
@@ -26,6 +27,7 @@ export class GiProductLocations extends LitElement {
   @property({ attribute: false }) locations: readonly Location[] = [];
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   /** The names of the villages and townships the locations name by code. */
   private readonly names = new Task(this, {
     task: async ([locations], { signal }) => {

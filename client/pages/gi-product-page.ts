@@ -4,6 +4,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { isDossierOpen, type Product } from '../../db/model';
 import { api, ApiRequestError, type CountyCollection } from '../lib/api';
 import { localName, LocaleController, t } from '../i18n';
+import { CountiesController, countyName } from '../lib/counties';
 import { markerSpec } from '../map/marker-icon';
 import { glyphCss, markerSvg } from '../map/marker-svg';
 import { filterQuery, parseFilter } from '../map/url-state';
@@ -17,6 +18,7 @@ import './gi-authorized-users';
 import './gi-designation-area';
 import './gi-product-locations';
 import './gi-designation-timeline';
+import './gi-designation-specification';
 import './gi-dossier-progress';
 import '../map/gi-place-map';
 import './gi-not-found-page';
@@ -46,6 +48,7 @@ export class GiProductPage extends LitElement {
     article h3, h3.unchecked { margin: 0 0 0.5rem; font-size: 1.05rem; }
     .badge { font-size: 0.85rem; border: 1px solid currentColor; border-radius: 999px; padding: 0 0.5rem; margin-left: 0.5rem; }
     .badge.granted { background: #e6f4ea; }
+    .badge.converted { background: #eef1f4; }
     gi-place-map { margin-bottom: 1rem; }
     @media (max-width: 700px) { dl.facts { grid-template-columns: 1fr; } dt { margin-top: 0.4rem; } }
   `];
@@ -54,6 +57,7 @@ export class GiProductPage extends LitElement {
   @property({ type: Number }) productId = 0;
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   private readonly product = new Task(this, {
     task: ([id], { signal }) => api.product(id, signal),
     args: () => [this.productId] as const,
@@ -83,11 +87,6 @@ export class GiProductPage extends LitElement {
 
   private renderProduct(p: Product) {
     const other = localName(p) === p.nameZh ? p.nameEn : p.nameZh;
-    const counties = this.counties.value?.features.map((f) => f.properties);
-    const countyName = (code: string) => {
-      const c = counties?.find((x) => x.code === code);
-      return c ? localName(c) : code;
-    };
     const text = (v: string) => (v.trim() ? freeText(v, { marker: true }) : t('product.notRecorded'));
     return html`
       <h1>${markerSvg(markerSpec(p.designations))}<span>${localName(p)}</span></h1>
@@ -108,9 +107,10 @@ export class GiProductPage extends LitElement {
       <section aria-labelledby="designations"><h2 id="designations">${t('product.designations')}</h2>
         ${p.designations.length === 0 ? html`<p class="state">${t('product.noDesignations')}</p>` : p.designations.map((d) => html`
           <article aria-labelledby="d${d.id}">
-            <h3 id="d${d.id}">${t(`giType.${d.giType}`)}${d.markKind ? t('product.paren', { x: t(`markKind.${d.markKind}`) }) : ''}
+            <h3 id="d${d.id}" tabindex="-1">${t(`giType.${d.giType}`)}${d.markKind ? t('product.paren', { x: t(`markKind.${d.markKind}`) }) : ''}
               <span class="badge ${d.status}">${t(`status.${d.status}`)}</span></h3>
             <gi-designation-timeline .designation=${d}></gi-designation-timeline>
+            <gi-designation-specification .designation=${d} .documents=${p.documents}></gi-designation-specification>
             ${isDossierOpen(d.status) ? html`<gi-dossier-progress .designationId=${d.id}></gi-dossier-progress>` : nothing}
             <gi-authorized-users .designation=${d} .users=${p.authorizedUsers.filter((u) => u.designationId === d.id)}></gi-authorized-users>
           </article>`)}

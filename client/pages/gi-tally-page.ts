@@ -1,15 +1,17 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { County, Period, Tally, TallySeries, User } from '../../db/model';
+import { periodName, type County, type Period, type Tally, type TallySeries, type User } from '../../db/model';
 import { api, ApiRequestError } from '../lib/api';
-import { LocaleController, t } from '../i18n';
+import { loadCounties } from '../lib/counties';
+import { lang, LocaleController, t } from '../i18n';
 import { reportPageUrl } from '../report/report-api';
 import { LocationController, navigate, withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError } from '../lib/task-view';
 import type { TallyChangeEvent } from '../tally/gi-tally-controls';
 import { readTallyParams, tallyUrl, type TallyParams } from '../tally/tally-url';
+import { conversionNote } from '../tally/conversion-note';
 import '../report/gi-report-issuer-form';
 import '../tally/gi-period-editor';
 import '../tally/gi-tally-card';
@@ -29,6 +31,7 @@ export class GiTallyPage extends LitElement {
     h1 { font-size: 1.5rem; margin: 0 0 0.25rem; }
     h2 { font-size: 1.1rem; margin: 0 0 0.5rem; }
     .intro, .note { color: var(--gi-muted); font-size: 0.9rem; margin: 0 0 0.75rem; }
+    .ended { border-left: 4px solid var(--gi-accent); padding: 0.4rem 0.75rem; margin: 0 0 0.75rem; font-weight: 600; }
     .report-title { font-size: 1.2rem; margin: 1rem 0 0.5rem; }
     .annual { margin: 0 0 0.75rem; }
     .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
@@ -41,7 +44,7 @@ export class GiTallyPage extends LitElement {
     summary { font-weight: 600; cursor: pointer; }
     @media print {
       :host { padding: 0; max-width: none; font-size: 10pt; }
-      h1, .intro, details, .screen-only { display: none; }
+      h1, .intro, .ended, details, .screen-only { display: none; }
       .report-title { margin: 0 0 3mm; font-size: 14pt; }
       .cards { grid-template-columns: repeat(3, 1fr); gap: 3mm; }
       .totals { margin: 2mm 0 0; }
@@ -63,8 +66,8 @@ export class GiTallyPage extends LitElement {
 
   private readonly meta = new Task(this, {
     task: async (_args: readonly [number], { signal }): Promise<Meta> => {
-      const [periods, counties, user] = await Promise.all([api.periods(signal), api.counties(signal), api.signedInUser(signal)]);
-      return { periods, counties, user };
+      const [periods, counties, user] = await Promise.all([api.periods(signal), loadCounties(), api.signedInUser(signal)]);
+      return { periods, counties: [...counties], user };
     },
     args: () => [this.version] as const,
   });
@@ -89,6 +92,7 @@ export class GiTallyPage extends LitElement {
     const shown = this.data.value?.tally;
     return html`
       <h1>${t('tally.title')}</h1>
+      ${shown?.periodEnded && meta ? html`<p class="ended" role="note">${this.endedText(shown, meta.periods)}</p>` : nothing}
       <p class="intro">${t('tally.intro')}</p>
       ${meta && meta.periods.length > 0 ? html`<gi-tally-controls .periods=${meta.periods}
         .period=${shown?.period.id ?? this.params.period ?? 0} .asOf=${this.params.asOf ?? shown?.asOf ?? ''}
@@ -109,12 +113,13 @@ export class GiTallyPage extends LitElement {
 
   private renderTally({ tally, series }: Data, meta: Meta) {
     return html`
-      <h2 class="report-title">${t('tally.reportTitle', { period: tally.period.name, asOf: tally.asOf })}</h2>
+      <h2 class="report-title">${t('tally.reportTitle', { period: periodName(tally.period, lang()), asOf: tally.asOf })}</h2>
       <p class="screen-only annual"><a href=${withLang(reportPageUrl(Number(tally.asOf.slice(0, 4))))}
         title=${t('report.ofYearHint', { year: tally.asOf.slice(0, 4) })}>${t('report.ofYear', { year: tally.asOf.slice(0, 4) })}</a></p>
       <div class="cards" role="list" aria-label=${t('tally.byType')}>
         ${tally.types.map((x) => html`<gi-tally-card role="listitem" data-type=${x.giType} .item=${x}></gi-tally-card>`)}
       </div>
+      ${conversionNote()}
       <dl class="totals">
         <div><dt>${t('tally.productsInForce')}</dt><dd data-total="products">${tally.productsInForce}</dd></div>
         <div><dt>${t('tally.households')}</dt><dd data-total="households">${tally.households.toLocaleString()}</dd></div>
@@ -131,10 +136,18 @@ export class GiTallyPage extends LitElement {
     `;
   }
 
+  /** Says the period shown has ended: as of its end or of the date picked, and whether a next one exists yet. */
+  private endedText(tally: Tally, periods: Period[]) {
+    const { period, asOf } = tally;
+    const next = periods.some((p) => p.startsOn > period.endsOn);
+    const key = asOf === period.endsOn ? (next ? 'tally.ended.atEnd' : 'tally.ended.atEndNoNext') : (next ? 'tally.ended.asOf' : 'tally.ended.asOfNoNext');
+    return t(key, { name: periodName(period, lang()), endsOn: period.endsOn, asOf });
+  }
+
   private renderAdmin(periods: Period[]) {
     const current = periods.find((p) => p.id === this.data.value?.tally.period.id) ?? null;
     return html`
-      ${current ? html`<details><summary>${t('tally.edit')}（${current.name}）</summary>
+      ${current ? html`<details><summary>${t('tally.edit')}（${periodName(current, lang())}）</summary>
         <gi-period-editor .period=${current} @period-saved=${this.onSaved}></gi-period-editor></details>` : nothing}
       <details><summary>${t('tally.add')}</summary>
         <gi-period-editor .period=${null} @period-saved=${this.onSaved}></gi-period-editor></details>

@@ -1,9 +1,10 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { COUNTY_CODES, VerifyQuery, type VerifyGrant, type VerifyRegistry, type VerifyResult } from '../../db/model';
+import { VerifyQuery, type VerifyGrant, type VerifyRegistry, type VerifyResult } from '../../db/model';
 import { apiGet, ApiRequestError, toQuery } from '../lib/api';
 import { localName, LocaleController, t } from '../i18n';
+import { CountiesController, countyName } from '../lib/counties';
 import { showDate } from '../i18n/dates';
 import { decisionStyles, renderDecision } from '../lib/decision-view';
 import { renderVerdict, verdictStyles } from '../lib/mark-verdict';
@@ -51,6 +52,7 @@ export class GiVerifyPage extends LitElement {
   @query('gi-search-form') private form!: GiSearchForm;
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   private readonly navigation = new LocationController(this, () => this.onLocation());
   private readonly onLocation = () => {
     this.q = searchQueryOf(location.search);
@@ -131,7 +133,7 @@ export class GiVerifyPage extends LitElement {
   private renderGrant(g: VerifyGrant, name: string, creditCode: string | null) {
     const product = localName({ nameZh: g.productZh, nameEn: g.productEn });
     const type = t(`giType.${g.giType}`) + (g.markKind ? t('product.paren', { x: t(`markKind.${g.markKind}`) }) : '');
-    const counties = g.counties.filter((c) => (COUNTY_CODES as readonly string[]).includes(c)).map((c) => t(`county.${c}`));
+    const counties = g.counties.map(countyName);
     return html`<li class="grant">
       ${renderVerdict(g.reason, true)}
       ${g.decision ? renderDecision(g.decision) : nothing}

@@ -1,71 +1,90 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { GI_TYPES, PeriodInput, type GiType, type Period } from '../../db/model';
+import { issueText, pageHalf } from '../admin/field-errors';
 import { api, ApiRequestError } from '../lib/api';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
+import type { NextPeriodStart } from './next-period';
 
 /** Fired after a period was saved; `detail` is the period as the server stored it. */
 export type PeriodSavedEvent = CustomEvent<Period>;
 
-type Draft = { name: string; startsOn: string; endsOn: string } & Record<`${'baseline' | 'target'}.${GiType}`, string>;
+type Draft = { name: string; nameEn: string; startsOn: string; endsOn: string } & Record<`${'baseline' | 'target'}.${GiType}`, string>;
 
-function draftOf(p: Period | null): Draft {
-  const d = { name: p?.name ?? '', startsOn: p?.startsOn ?? '', endsOn: p?.endsOn ?? '' } as Draft;
+/**
+ * The form's first values: an existing period's own; for a new one, the dates and baselines of `start`
+ * when given, and never a name or a target (the admin types those: nothing is invented).
+ */
+function draftOf(p: Period | null, start: NextPeriodStart | null): Draft {
+  const d = { name: p?.name ?? '', nameEn: p?.nameEn ?? '', startsOn: p?.startsOn ?? start?.startsOn ?? '', endsOn: p?.endsOn ?? start?.endsOn ?? '' } as Draft;
   for (const g of GI_TYPES) {
     const x = p?.targets.find((y) => y.giType === g);
-    d[`baseline.${g}`] = String(x?.baseline ?? 0);
-    d[`target.${g}`] = String(x?.target ?? 0);
+    d[`baseline.${g}`] = p ? String(x?.baseline ?? 0) : start ? String(start.baselines[g]) : '';
+    d[`target.${g}`] = p ? String(x?.target ?? 0) : '';
   }
   return d;
 }
 
-/** An admin's form for a plan period: its name, dates and per-type baseline and target (new when `period` is null). */
+/**
+ * An admin's form for a plan period: its names in Chinese and English, dates and per-type baseline and
+ * target (new when `period` is null, then optionally started from `start`, the period after one that ended).
+ */
 @customElement('gi-period-editor')
 export class GiPeriodEditor extends LitElement {
   static override styles = [sharedStyles, css`
     :host { display: block; }
     form { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.6rem 1rem; align-items: start; }
-    fieldset { border: 1px solid var(--gi-border); border-radius: 4px; display: flex; gap: 0.75rem; margin: 0; padding: 0.25rem 0.6rem 0.6rem; }
-    fieldset label { flex: 1; min-width: 0; }
+    fieldset { border: 1px solid var(--gi-border); border-radius: 4px; display: flex; gap: 0.75rem; margin: 0; padding: 0.25rem 0.6rem 0.6rem; min-inline-size: 0; }
+    fieldset .field { flex: 1; min-width: 0; }
     legend { font-weight: 700; padding: 0 0.25rem; }
-    label { display: flex; flex-direction: column; gap: 0.2rem; font-weight: 600; }
-    input { padding: 0.3rem 0.4rem; border: 1px solid var(--gi-muted); border-radius: 4px; }
+    .field { display: flex; flex-direction: column; gap: 0.2rem; }
+    label { font-weight: 600; }
+    input { padding: 0.3rem 0.4rem; border: 1px solid var(--gi-muted); border-radius: 4px; box-sizing: border-box; width: 100%; min-width: 0; }
     input[aria-invalid='true'] { border: 2px solid #8b1a10; }
+    .hint { color: var(--gi-muted); font-weight: 400; font-size: 0.85rem; }
     .err { color: #8b1a10; font-weight: 400; font-size: 0.85rem; }
-    .actions { grid-column: 1 / -1; display: flex; gap: 0.75rem; align-items: center; }
+    .actions { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
     button { padding: 0.35rem 1rem; background: var(--gi-accent); color: #fff; border: 0; border-radius: 4px; }
   `];
 
   /** The period to edit, or null to add a new one. */
   @property({ attribute: false }) period: Period | null = null;
+  /** For a new period: the dates, baselines and name hints to start from (see next-period.ts). */
+  @property({ attribute: false }) start: NextPeriodStart | null = null;
 
-  @state() private draft: Draft = draftOf(null);
+  @state() private draft: Draft = draftOf(null, null);
   @state() private errors = new Map<string, string>();
   @state() private status: 'idle' | 'saving' | 'saved' | { failed: string } = 'idle';
 
   private readonly i18n = new LocaleController(this);
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('period')) {
-      this.draft = draftOf(this.period);
+    if (changed.has('period') || changed.has('start')) {
+      this.draft = draftOf(this.period, this.start);
       this.errors = new Map();
       this.status = 'idle';
     }
   }
 
   override render() {
-    const field = (key: keyof Draft, label: string, type: 'text' | 'date' | 'number') => {
+    const field = (key: keyof Draft, label: string, type: 'text' | 'date' | 'number', hint: string | null = null) => {
       const error = this.errors.get(key);
-      return html`<label>${label}
-        <input name=${key} type=${type} .value=${this.draft[key]} min=${type === 'number' ? '0' : nothing} step=${type === 'number' ? '1' : nothing}
-          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${key}-err` : nothing} @input=${this.onInput} />
+      const described = [error ? `${key}-err` : '', hint ? `${key}-hint` : ''].filter(Boolean).join(' ');
+      // The hint and the error are outside the label: they describe the field, they do not name it.
+      return html`<div class="field">
+        <label for=${key}>${label}</label>
+        <input id=${key} name=${key} type=${type} .value=${this.draft[key]} min=${type === 'number' ? '0' : nothing} step=${type === 'number' ? '1' : nothing}
+          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described || nothing} @input=${this.onInput} />
+        ${hint ? html`<span class="hint" id=${`${key}-hint`}>${hint}</span>` : nothing}
         ${error ? html`<span class="err" id=${`${key}-err`}>${error}</span>` : nothing}
-      </label>`;
+      </div>`;
     };
+    const hint = this.period ? null : this.start?.nameHint;
     return html`
       <form novalidate @submit=${this.onSubmit}>
-        ${field('name', t('tally.form.name'), 'text')}
+        ${field('name', t('tally.form.name'), 'text', hint?.name ? t('tally.form.usually', { name: hint.name }) : null)}
+        ${field('nameEn', t('tally.form.nameEn'), 'text', hint?.nameEn ? t('tally.form.usually', { name: hint.nameEn }) : null)}
         ${field('startsOn', t('tally.form.startsOn'), 'date')}
         ${field('endsOn', t('tally.form.endsOn'), 'date')}
         ${GI_TYPES.map((g) => html`<fieldset>
@@ -88,20 +107,26 @@ export class GiPeriodEditor extends LitElement {
     this.draft = { ...this.draft, [input.name]: input.value };
   }
 
+  /** The draft field an issue is about: `targets.1.target` → `target.<the second type>`. */
+  private keyOf(path: readonly PropertyKey[]): string {
+    const [head, index, leaf] = path;
+    return head === 'targets' && typeof index === 'number' ? `${String(leaf)}.${GI_TYPES[index]}` : String(head);
+  }
+
   private async onSubmit(e: Event) {
     e.preventDefault();
     const d = this.draft;
     const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s) : Number.NaN);
     const body = {
-      name: d.name, startsOn: d.startsOn, endsOn: d.endsOn,
+      name: d.name, nameEn: d.nameEn, startsOn: d.startsOn, endsOn: d.endsOn,
       targets: GI_TYPES.map((giType) => ({ giType, baseline: int(d[`baseline.${giType}`]), target: int(d[`target.${giType}`]) })),
     };
     const parsed = PeriodInput.safeParse(body);
     if (!parsed.success) {
       this.errors = new Map(parsed.error.issues.map((i) => {
-        const [head, index, leaf] = i.path;
-        const key = head === 'targets' && typeof index === 'number' ? `${String(leaf)}.${GI_TYPES[index]}` : String(head);
-        return [key, head === 'targets' ? t('tally.form.nonNegative') : i.message];
+        const key = this.keyOf(i.path);
+        if (i.path[0] !== 'targets') return [key, issueText(i)];
+        return [key, (d[key as keyof Draft] ?? '').trim() === '' ? t('err.required') : t('tally.form.nonNegative')];
       }));
       this.status = { failed: t('tally.form.invalid') };
       return;
@@ -113,8 +138,9 @@ export class GiPeriodEditor extends LitElement {
       this.status = 'saved';
       this.dispatchEvent(new CustomEvent('period-saved', { detail: saved, bubbles: true, composed: true }));
     } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 409) this.errors = new Map([['name', error.message]]);
-      this.status = { failed: t('tally.form.failed', { message: error instanceof Error ? error.message : String(error) }) };
+      // A name taken or dates overlapping another period (409): said beside the field, in the page's language.
+      if (error instanceof ApiRequestError) this.errors = new Map(error.issues.map((i) => [this.keyOf(i.path), pageHalf(i.message)]));
+      this.status = { failed: t('tally.form.failed', { message: pageHalf(error instanceof Error ? error.message : String(error)) }) };
     }
   }
 }

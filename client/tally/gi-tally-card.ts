@@ -1,11 +1,15 @@
 import { css, html, LitElement, nothing, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { TallyType } from '../../db/model';
+import { conversionSourcesOf, conversionTargetOf, type TallyType } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { perGiTypeCss } from '../lib/gi-type-styles';
 import { sharedStyles } from '../lib/shared-styles';
 
-/** One GI type's card: in force against the target, a progress bar with the baseline marked, the pipeline. */
+/**
+ * One GI type's card: what counts toward the target against it (TallyType.towardTarget: conversions aside,
+ * what is in force), a progress bar with the baseline marked, what is in force now, how many were
+ * converted away or came by conversion (for the types that convert, or are converted into), the pipeline.
+ */
 @customElement('gi-tally-card')
 export class GiTallyCard extends LitElement {
   static override styles = [sharedStyles, unsafeCSS(perGiTypeCss((giType, colour) => `:host([data-type='${giType}']) { --type-color: ${colour}; }`)), css`
@@ -25,6 +29,7 @@ export class GiTallyCard extends LitElement {
     p { margin: 0.25rem 0; }
     .status { font-weight: 600; }
     .pipeline { margin: 0.5rem 0 0; font-size: 0.85rem; color: var(--gi-muted); }
+    .in-force, .conversion { font-size: 0.9rem; }
     dl { display: flex; gap: 1rem; margin: 0.25rem 0 0; flex-wrap: wrap; }
     dl div { display: flex; gap: 0.3rem; }
     dt { color: var(--gi-muted); }
@@ -46,31 +51,40 @@ export class GiTallyCard extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   override render() {
-    const { giType, inForce, baseline, target, pipeline, remaining } = this.item;
-    const scale = Math.max(target, inForce, baseline, 1);
+    const { giType, inForce, towardTarget, converted, fromConversion, baseline, target, pipeline, remaining } = this.item;
+    const scale = Math.max(target, towardTarget, baseline, 1);
     const pctOf = (n: number) => Math.min(100, (n / scale) * 100);
-    const pct = target > 0 ? Math.round((inForce / target) * 100) : 0;
-    const delta = inForce - baseline;
+    const pct = target > 0 ? Math.round((towardTarget / target) * 100) : 0;
+    const delta = towardTarget - baseline;
     const name = t(`giType.${giType}`);
+    // Counted apart from what is in force only where a conversion moved a GI from one type to another.
+    const apart = towardTarget !== inForce;
+    const into = conversionTargetOf(giType);
+    const sources = conversionSourcesOf(giType);
     return html`
       <section aria-labelledby="h">
         <h3 id="h">${name}</h3>
-        <p class="figure"><span aria-hidden="true" data-in-force=${inForce}>${target > 0
-          ? html`${inForce}<small> / ${target}</small>`
-          : html`${inForce}`}</span><span class="visually-hidden">${target > 0
-          ? t('tally.inForceOfTarget', { n: inForce, target }) : t('tally.noTarget', { n: inForce })}</span></p>
+        <p class="figure"><span aria-hidden="true" data-toward-target=${towardTarget}>${target > 0
+          ? html`${towardTarget}<small> / ${target}</small>`
+          : html`${towardTarget}`}</span><span class="visually-hidden">${target > 0
+          ? (apart ? t('conv.tally.towardOfTarget', { n: towardTarget, target }) : t('tally.inForceOfTarget', { n: inForce, target }))
+          : t('tally.noTarget', { n: inForce })}</span></p>
         ${target > 0 ? html`
           <svg class="bar" viewBox="0 0 100 18" preserveAspectRatio="none" role="img"
-            aria-label=${t('tally.progressText', { n: inForce, target, pct, baseline })}>
+            aria-label=${apart ? t('conv.tally.progressText', { n: towardTarget, target, pct, baseline }) : t('tally.progressText', { n: inForce, target, pct, baseline })}>
             <rect class="track" x="0" y="2" width="100" height="14"></rect>
-            <rect class="fill" x="0" y="2" width=${pctOf(inForce)} height="14"></rect>
+            <rect class="fill" x="0" y="2" width=${pctOf(towardTarget)} height="14"></rect>
             <line class="baseline" x1=${pctOf(baseline)} x2=${pctOf(baseline)} y1="0" y2="18"></line>
             <line class="target" x1=${pctOf(target)} x2=${pctOf(target)} y1="0" y2="18"></line>
           </svg>
           <p class="legend" aria-hidden="true"><span class="b">${t('tally.baselineMark', { n: baseline })}</span><span class="t">${t('tally.targetMark', { n: target })}</span></p>
           <p class="status">${remaining > 0 ? t('tally.remaining', { n: remaining })
-            : inForce > target ? t('tally.exceeded', { n: inForce - target }) : t('tally.reached')}</p>` : nothing}
+            : towardTarget > target ? t('tally.exceeded', { n: towardTarget - target }) : t('tally.reached')}</p>` : nothing}
         <p>${delta >= 0 ? t('tally.sinceStart', { n: delta }) : t('tally.sinceStartNegative', { n: -delta })}</p>
+        <p class="in-force" data-in-force=${inForce}>${t('conv.tally.inForce', { n: inForce })}</p>
+        ${into ? html`<p class="conversion" data-converted=${converted}>${t('conv.tally.converted', { type: t(`giType.${into}`), n: converted })}</p>` : nothing}
+        ${sources.length > 0 ? html`<p class="conversion" data-from-conversion=${fromConversion}>${t('conv.tally.fromConversion',
+          { from: sources.map((g) => t(`giType.${g}`)).join(' / '), n: fromConversion })}</p>` : nothing}
         <p class="pipeline" id="pl">${t('tally.pipeline')}</p>
         <dl aria-labelledby="pl">
           <div><dt>${t('status.cultivating')}</dt><dd>${pipeline.cultivating}</dd></div>

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Period } from '../../db/model';
-import { LocaleController, t } from '../i18n';
+import { periodName, type Period } from '../../db/model';
+import { lang, LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
 import type { TallyParams } from './tally-url';
 
@@ -37,7 +37,7 @@ export class GiTallyControls extends LitElement {
       <form aria-label=${t('tally.controls')} @submit=${(e: Event) => e.preventDefault()}>
         <label>${t('tally.period')}
           <select .value=${String(this.period)} @change=${this.onPeriod}>
-            ${this.periods.map((p) => html`<option value=${p.id} ?selected=${p.id === this.period}>${t('tally.periodOption', { name: p.name, startsOn: p.startsOn, endsOn: p.endsOn })}</option>`)}
+            ${this.periods.map((p) => html`<option value=${p.id} ?selected=${p.id === this.period}>${t('tally.periodOption', { name: periodName(p, lang()), startsOn: p.startsOn, endsOn: p.endsOn })}</option>`)}
           </select>
         </label>
         <label>${t('tally.asOf')}

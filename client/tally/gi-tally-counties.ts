@@ -3,12 +3,14 @@ import { customElement, property } from 'lit/decorators.js';
 import { GI_TYPES, type County, type Tally, type TallyType } from '../../db/model';
 import { LocaleController, localName, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
+import { conversionSuffix } from './conversion-note';
 
 /** The tally by county: per county and GI type, in force, at the start, and the pipeline, then the authorised users in force; the city total last. */
 @customElement('gi-tally-counties')
 export class GiTallyCounties extends LitElement {
   static override styles = [sharedStyles, css`
-    :host { display: block; overflow-x: auto; }
+    :host { display: block; }
+    .scroll { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
     caption { text-align: left; font-weight: 700; padding-bottom: 0.25rem; }
     th, td { border: 1px solid var(--gi-border); padding: 0.25rem 0.5rem; text-align: right; }
@@ -21,7 +23,7 @@ export class GiTallyCounties extends LitElement {
 
   /** The tally to show. */
   @property({ attribute: false }) tally!: Tally;
-  /** The six counties, for their names. */
+  /** Every county (those a division change ended too: a tally before the change has their rows), for their names. */
   @property({ attribute: false }) counties: County[] = [];
 
   private readonly i18n = new LocaleController(this);
@@ -31,7 +33,8 @@ export class GiTallyCounties extends LitElement {
       const c = this.counties.find((x) => x.code === code);
       return c ? localName(c) : code;
     };
-    return html`
+    // Wider than a phone: the scrolling box takes the keyboard focus so it can be scrolled without a mouse.
+    return html`<div class="scroll" role="region" tabindex="0" aria-label=${t('tally.counties')}>
       <table>
         <caption>${t('tally.counties')}</caption>
         <thead>
@@ -54,11 +57,11 @@ export class GiTallyCounties extends LitElement {
           <tr><th scope="row">${t('tally.cityTotal')}</th>${this.tally.types.map(this.cells)}<td data-users>${this.tally.authorizedUsers}</td></tr>
         </tfoot>
       </table>
-    `;
+    </div>`;
   }
 
   private readonly cells = (x: TallyType) => html`
-    <td>${x.inForce}</td><td>${x.baseline}</td>
+    <td>${x.inForce}${conversionSuffix(x)}</td><td>${x.baseline}</td>
     <td class="pipe">${t('pipeline.cell', { cultivating: x.pipeline.cultivating, ready: x.pipeline.readyToFile, filed: x.pipeline.filed, published: x.pipeline.published })}</td>`;
 }
 

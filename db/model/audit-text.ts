@@ -4,9 +4,11 @@
  * Codes become their labels; nothing is ever shown as JSON. Shared by the pages and the XLSX export.
  */
 import type { AuditEvent } from './accounts';
+import { checklistName, conversionRefText, conversionSummary } from './audit-conversion';
+import { decisionSummary } from './audit-decisions';
 import { describeUsageReturnEvent, isUsageReturnAction } from './audit-returns';
 import { scopeChanges } from './audit-scope';
-import { decisionSummary } from './audit-decisions';
+import { SPECIFICATION_ACTIONS, specificationChanges, specificationSummary } from './audit-specification';
 import { ACCOUNT_ROLE_NAMES, ACTION_NAMES, ENTITY_NAMES, FIELD_NAMES, WORDS, type AuditLang } from './audit-words';
 import { LABELS, type Vocabulary } from './labels';
 import { formatPartialDate } from './partial-date';
@@ -26,7 +28,7 @@ type Words = (typeof WORDS)[AuditLang];
 /** Snapshot fields that say nothing about the change (or are told elsewhere in the sentence). */
 const NOISE = new Set([
   'id', 'productId', 'createdAt', 'updatedAt', 'transitions', 'designations', 'participants', 'on', 'note', 'passwordChanged',
-  'key', 'item', 'itemEn',
+  'key', 'item', 'itemEn', 'into', 'conversionOf',
 ]);
 /** Values a new record starts with that need no sentence. */
 const DEFAULTS_ON_CREATE: Rec = { archived: false, active: true };
@@ -75,6 +77,7 @@ class Teller {
       case 'dossierStatus': return label('dossierStatus', v, this.lang);
       case 'basis': return label('basis', v, this.lang);
       case 'authorizationStatus': return label('authorizationStatus', v, this.lang);
+      case 'convertedFrom': case 'convertedTo': return conversionRefText(v, this.lang);
       case 'documents': return Array.isArray(v) ? this.w.items(v.length) : this.generic(v);
       case 'readiness': return typeof v === 'number' ? `${Math.round(v * 100)}%` : this.generic(v);
       case 'producerShare': case 'outputShare': return typeof v === 'number' ? `${Math.round(v * 1000) / 10}%` : this.generic(v);
@@ -251,7 +254,9 @@ function nameOf(event: AuditEvent, lang: AuditLang, key: 'nameZh' | 'name' | 'us
     const zh = str(after.nameZh) ?? str(before.nameZh);
     if (en || zh) return (en ?? zh)!;
   } else {
-    const n = str(after[key]) ?? str(before[key]);
+    // A period's snapshot holds its English name beside its Chinese one.
+    const en = lang === 'en' && key === 'name' ? str(after.nameEn) ?? str(before.nameEn) : null;
+    const n = en ?? str(after[key]) ?? str(before[key]);
     if (n) return n;
   }
   return `#${event.entityId}`;
@@ -287,9 +292,11 @@ function summaryOf(event: AuditEvent, lang: AuditLang, tell: Teller): string {
     if (action === 'dossier_template_accept') return zh ? `${of()} 的申报材料采用新版清单` : `The dossier of ${of()} took the new checklist`;
     if (action === 'scope_replace') return zh ? `更新 ${of()} 的保护范围` : `Updated the protected area of ${of()}`;
     if (action === 'scope_delete') return zh ? `删除 ${of()} 的保护范围` : `Removed the protected area of ${of()}`;
+    if (SPECIFICATION_ACTIONS.has(action)) return specificationSummary(action, of(), event.before, event.after, lang);
+    if (action === 'conversion') return conversionSummary(of(), event.after, lang);
   }
   if (event.entity === 'dossier_template') {
-    const type = label('giType', str(after.giType) ?? str(asRec(event.before).giType), lang);
+    const type = checklistName(str(after.giType) ?? str(asRec(event.before).giType), lang);
     return zh ? `修改 ${type} 的申报材料清单` : `Changed the dossier checklist of the ${type}`;
   }
   if (event.entity === 'report_settings') return zh ? '修改年度报告发布单位' : 'Changed the issuer of the annual report';
@@ -326,5 +333,6 @@ export function describeAuditEvent(event: AuditEvent, lang: AuditLang, names: Au
   if (event.action === 'replace_participants') return { summary, changes: tell.participants(event.before, event.after) };
   if (event.action === 'replace_figures') return { summary, changes: tell.figures(event.before, event.after) };
   if (event.action === 'scope_replace' || event.action === 'scope_delete') return { summary, changes: scopeChanges(event.before, event.after, lang) };
+  if (SPECIFICATION_ACTIONS.has(event.action)) return { summary, changes: specificationChanges(event.before, event.after, lang) };
   return { summary, changes: tell.fields(asRec(event.before), asRec(event.after), event.before === null || event.before === undefined) };
 }

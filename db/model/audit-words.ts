@@ -78,6 +78,11 @@ export const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
   announcedOn: { zh: '公告日期', en: 'Announced on' },
   box: { zh: '坐标范围', en: 'Coordinate box' },
   scopeUnits: { zh: '保护范围', en: 'Protected area' },
+  convertedFrom: { zh: '转换自', en: 'Converted from' },
+  convertedTo: { zh: '转换为', en: 'Converted into' },
+  managingBody: { zh: '申请人/管理机构', en: 'Managing body' },
+  managingContact: { zh: '管理机构联系方式', en: 'Managing body’s contact' },
+  testingBody: { zh: '检测机构', en: 'Testing body' },
 };
 
 /** Names of the audited entities. */
@@ -109,6 +114,10 @@ export const ACTION_NAMES = {
   document_delete: { zh: '删除文件', en: 'File deleted' },
   scope_replace: { zh: '更新保护范围', en: 'Protected area updated' },
   scope_delete: { zh: '删除保护范围', en: 'Protected area removed' },
+  conversion: { zh: '转换', en: 'Conversion' },
+  specification_add: { zh: '新增质量技术要求版本', en: 'Specification version added' },
+  specification_update: { zh: '修改质量技术要求', en: 'Specification changed' },
+  specification_delete: { zh: '删除质量技术要求版本', en: 'Specification version removed' },
   usage_return_enter: { zh: '录入用标报告', en: 'Usage return entered' },
   usage_return_submit: { zh: '企业提交用标报告', en: 'Usage return submitted' },
   usage_return_review: { zh: '审核用标报告', en: 'Usage return reviewed' },

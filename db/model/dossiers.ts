@@ -3,7 +3,8 @@
  * per designation, started from its GI type's template; and the cultivation board across counties.
  */
 import { z } from 'zod';
-import { CountyCode, GiType, Status } from './vocabulary';
+import { CountyCode, GI_TYPES, GiType, Status } from './vocabulary';
+import { PartialDate } from './partial-date';
 import { IsoDate, line, text } from './scalars';
 import { DesignationRef } from './designation-ref';
 
@@ -38,9 +39,17 @@ export const DossierTemplateInput = z.object({
 }).strict();
 export type DossierTemplateInput = z.infer<typeof DossierTemplateInput>;
 
-/** A GI type's checklist. `version` moves on every change; dossiers remember the version they follow. */
+/** The key of the checklist a designation started as a conversion follows (beside the GI types' own). */
+export const CONVERSION_TEMPLATE = 'conversion';
+/** The checklists there are: one per GI type, and the conversions' (a designation that converts another follows it). */
+export const TEMPLATE_KEYS = [...GI_TYPES, CONVERSION_TEMPLATE] as const;
+/** A checklist's key: a GI type, or `conversion`. */
+export const TemplateKey = z.enum(TEMPLATE_KEYS);
+export type TemplateKey = z.infer<typeof TemplateKey>;
+
+/** A checklist (of a GI type, or of conversions). `version` moves on every change; dossiers remember the version they follow. */
 export const DossierTemplate = z.object({
-  giType: GiType,
+  giType: TemplateKey,
   version: z.number().int(),
   items: z.array(DossierTemplateItem),
   updatedAt: z.string().nullable(),
@@ -139,6 +148,25 @@ export const CultivationItem = DesignationRef.extend({
 });
 export type CultivationItem = z.infer<typeof CultivationItem>;
 
-/** GET /api/cultivation. */
-export const Cultivation = z.object({ asOf: IsoDate, items: z.array(CultivationItem) });
+/**
+ * A granted designation of a converting type not converted yet (GI_TYPE_RULES.convertsTo), on the board:
+ * since when it is granted, and the conversion under way if one was started (the linked designation's
+ * status and dossier).
+ */
+export const ConversionCandidate = DesignationRef.extend({
+  grantedOn: PartialDate.nullable(),
+  /** The type it converts into. */
+  convertsTo: GiType,
+  underWay: z.object({
+    designationId: z.number().int(),
+    status: z.enum(DOSSIER_OPEN_STATUSES),
+    readiness: z.number().nullable(),
+    itemsReady: z.number().int(),
+    itemsNeeded: z.number().int(),
+  }).nullable(),
+});
+export type ConversionCandidate = z.infer<typeof ConversionCandidate>;
+
+/** GET /api/cultivation: the open candidates, and the granted designations still to be converted. */
+export const Cultivation = z.object({ asOf: IsoDate, items: z.array(CultivationItem), conversions: z.array(ConversionCandidate) });
 export type Cultivation = z.infer<typeof Cultivation>;

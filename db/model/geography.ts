@@ -1,7 +1,7 @@
 /** Geography: Jincheng’s extent, locations, protected-area polygons, counties. */
 import { z } from 'zod';
 import { CountyCode, Precision } from './vocabulary';
-import { text } from './scalars';
+import { IsoDate, text } from './scalars';
 
 // ---------------------------------------------------------------- geography
 
@@ -84,12 +84,25 @@ export const ProtectedArea = z
   .strict();
 export type ProtectedArea = z.infer<typeof ProtectedArea>;
 
-/** A county as the API shows it. */
+/**
+ * A county as the API shows it. The set of counties is data (the boundary file, then dated division
+ * changes): a county a change created exists from `startedOn`, one a change ended exists until the day
+ * before `endedOn` and stays listed, so history before the change keeps its name.
+ */
 export const County = z.object({
   code: CountyCode,
   nameZh: z.string(),
   nameEn: z.string(),
   seat: z.object({ lat: z.number(), lng: z.number() }),
   label: z.object({ lat: z.number(), lng: z.number() }),
+  /** The day the division change that created it took effect (null: it predates every recorded change). */
+  startedOn: IsoDate.nullable(),
+  /** The day a division change ended it (null: still a county). */
+  endedOn: IsoDate.nullable(),
 });
 export type County = z.infer<typeof County>;
+
+/** Whether a county exists on `day` (YYYY-MM-DD): from the day a change created it, until the day one ended it. */
+export function countyExistsOn(county: Pick<County, 'startedOn' | 'endedOn'>, day: string): boolean {
+  return (county.startedOn === null || county.startedOn <= day) && (county.endedOn === null || day < county.endedOn);
+}

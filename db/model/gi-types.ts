@@ -7,7 +7,7 @@
  */
 import type { AuthorizationBasis } from './marks';
 import { precisionOf, termEnd } from './partial-date';
-import { GI_TYPES, type GiType, type MarkKind } from './vocabulary';
+import { canMove, GI_TYPES, type GiType, type MarkKind, type Status } from './vocabulary';
 
 /** A shape that tells the types apart where colour cannot (map markers, chart points). */
 export type GiShape = 'circle' | 'square' | 'triangle';
@@ -35,6 +35,11 @@ export interface GiTypeRules {
    * registration number (商标注册号), an agricultural-product GI's certificate number (登记证书编号).
    */
   readonly labelReference: 'announcement' | 'number';
+  /**
+   * The type a granted one of it may be converted into (its own history then ends `converted` on the
+   * day, and the new type's designation links back to it); null when it does not convert.
+   */
+  readonly convertsTo: GiType | null;
   /** Its colour on maps, charts and cards (the client puts it in the CSS custom property `--gi-<code>`). */
   readonly colour: string;
   /** Its shape on map markers and chart points. */
@@ -55,6 +60,7 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     termYears: 10,
     closedSince: null,
     labelReference: 'number',
+    convertsTo: null,
     colour: '#b3261e', shape: 'circle', dash: '',
   },
   protected_product: {
@@ -65,6 +71,7 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     termYears: null,
     closedSince: null,
     labelReference: 'announcement',
+    convertsTo: null,
     colour: '#0b6e4f', shape: 'square', dash: '7 4',
   },
   agricultural_product: {
@@ -76,6 +83,8 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     // The Ministry of Agriculture stopped accepting them in 2022; those registered stay valid (now under CNIPA).
     closedSince: 2022,
     labelReference: 'number',
+    // 《地理标志统一认定制度实施方案》 (2024): CNIPA converts registered ones into 地理标志产品 (公告第640号, 第646号…).
+    convertsTo: 'protected_product',
     colour: '#8a5a00', shape: 'triangle', dash: '2 3',
   },
 };
@@ -129,4 +138,19 @@ export function termEndOfGrant(giType: GiType, grantedOn: string): string | null
 /** Whether a GI type no longer takes new registrations (the pages say so where one would be started). */
 export function isClosed(giType: GiType): boolean {
   return GI_TYPE_RULES[giType].closedSince !== null;
+}
+
+/** The type a granted designation of this type converts into, or null when it does not convert. */
+export function conversionTargetOf(giType: GiType): GiType | null {
+  return GI_TYPE_RULES[giType].convertsTo;
+}
+
+/** The types that convert into `giType` (empty when none does): a designation of it may come from one of them. */
+export function conversionSourcesOf(giType: GiType): GiType[] {
+  return GI_TYPES.filter((g) => GI_TYPE_RULES[g].convertsTo === giType);
+}
+
+/** Whether a designation of `giType` may move from `from` to `to`: the table's rule, and `converted` only for a type that converts. */
+export function canMoveAs(giType: GiType, from: Status, to: Status): boolean {
+  return canMove(from, to) && (to !== 'converted' || conversionTargetOf(giType) !== null);
 }

@@ -28,6 +28,7 @@ export const LABELS = {
     withdrawn: { zh: '已撤回', en: 'Withdrawn' },
     revoked: { zh: '已撤销', en: 'Revoked' },
     expired: { zh: '已失效', en: 'Expired' },
+    converted: { zh: '已转换', en: 'Converted' },
   } satisfies Record<Status, Label>,
   category: {
     food: { zh: '食用农林产品及食品', en: 'Food and edible farm products' },

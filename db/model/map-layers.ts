@@ -48,7 +48,7 @@ export const CountyCollection = z.object({
     properties: CountyFeatureProperties,
     geometry: CountyGeometry,
   })),
-}).meta({ description: 'An RFC 7946 FeatureCollection of the six counties (WGS84).' });
+}).meta({ description: 'An RFC 7946 FeatureCollection of the counties that exist today (WGS84).' });
 export type CountyCollection = z.infer<typeof CountyCollection>;
 
 /**

@@ -8,6 +8,8 @@ import { markKindFits } from './gi-types';
 import { Location, ProtectedArea } from './geography';
 import { Document } from './documents';
 import { DesignationScope } from './places';
+import { ConversionRef } from './conversion';
+import { DESIGNATION_CONTACTS, Specification } from './specifications';
 
 // ---------------------------------------------------------------- designations
 
@@ -47,12 +49,19 @@ export const Designation = z.object({
   notes: text(2000),
   sources: Sources,
   transitions: z.array(Transition),
+  /** The designation it was converted from (a 地理标志产品 from an agricultural-product GI), if any. */
+  convertedFrom: ConversionRef.nullable(),
+  /** The designation it was (or is being) converted into, if any. */
+  convertedTo: ConversionRef.nullable(),
+  ...DESIGNATION_CONTACTS,
+  /** Its specification's versions, newest first; the current one is flagged. */
+  specifications: z.array(Specification),
 });
 export type Designation = z.infer<typeof Designation>;
 
 const designationEditable = Designation.pick({
   markKind: true, holder: true, holderCreditCode: true, number: true, announcement: true,
-  validUntil: true, notes: true, sources: true,
+  validUntil: true, notes: true, sources: true, managingBody: true, managingContact: true, testingBody: true,
 }).extend({
   /** Up to 50 years ahead; not before the grant (checked against the history by the server). */
   validUntil: TermDate.nullable(),
@@ -61,7 +70,11 @@ const designationEditable = Designation.pick({
 /** The body that starts a designation: it begins `cultivating` on `startedOn` (default today; 1949 to today). */
 export const DesignationCreate = designationEditable
   .partial()
-  .extend({ giType: GiType, startedOn: FactDate.optional() })
+  .extend({
+    giType: GiType, startedOn: FactDate.optional(),
+    /** Starts it as the conversion of this designation (of the same product, granted, of a type converting into `giType`). */
+    convertedFromId: z.number().int().min(1).optional(),
+  })
   .strict()
   .refine((d) => markKindFits(d.giType, d.markKind), {
     message: '地理标志商标须注明集体商标或证明商标；其他类型不填',
@@ -156,13 +169,17 @@ export const ProductFigures = z.array(ProductFigureInput).max(MAX_FIGURE_YEARS).
 
 // ---------------------------------------------------------------- products
 
+/** Most counties one product may be in: a bound on the list, not the number of counties (which is data). */
+export const MAX_PRODUCT_COUNTIES = 20;
+
 /** A local product that is, or may become, a GI. */
 export const Product = z.object({
   id: z.number().int(),
   nameZh: line(100),
   nameEn: line(200).nullable(),
   category: Category,
-  counties: z.array(CountyCode).min(1).max(6).refine((c) => new Set(c).size === c.length, '县（市、区）重复'),
+  // Which codes are counties is data (the server checks each against the counties that exist today); the cap only bounds the list.
+  counties: z.array(CountyCode).min(1).max(MAX_PRODUCT_COUNTIES).refine((c) => new Set(c).size === c.length, '县（市、区）重复'),
   description: text(5000),
   quality: text(5000),
   visibility: Visibility,

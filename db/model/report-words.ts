@@ -5,6 +5,7 @@
  */
 import { LABELS } from './labels';
 import type { AnnualReport } from './report';
+import { periodName } from './tally';
 import type { GiType, MarkKind } from './vocabulary';
 
 /** A language of the report. */
@@ -43,7 +44,7 @@ export function reportScope(r: Pick<AnnualReport, 'year' | 'asOf' | 'complete'>,
 export function reportPeriodLine(r: Pick<AnnualReport, 'period'>, lang: ReportLang): string {
   const p = r.period;
   if (!p) return lang === 'zh' ? '未设规划期，不列目标。' : 'No plan period covers this year: no targets are shown.';
-  return lang === 'zh' ? `对照规划期：${p.name}（${p.startsOn} 至 ${p.endsOn}）` : `Plan period: ${p.name} (${p.startsOn} to ${p.endsOn})`;
+  return lang === 'zh' ? `对照规划期：${p.name}（${p.startsOn} 至 ${p.endsOn}）` : `Plan period: ${periodName(p, 'en')} (${p.startsOn} to ${p.endsOn})`;
 }
 
 /** Headings, column headers and stock sentences of the report, by language. */

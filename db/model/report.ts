@@ -47,9 +47,15 @@ export type ReportAuthorizedUser = z.infer<typeof ReportAuthorizedUser>;
 export const ReportTotal = z.object({
   giType: GiType,
   inForce: z.number().int(),
+  /** Of this type, how many had been converted into another type by asOf (as the tally's TallyType). */
+  converted: z.number().int(),
+  /** Of `inForce`, how many came from a conversion of another type. */
+  fromConversion: z.number().int(),
+  /** What is read against the target: inForce − fromConversion + converted. */
+  towardTarget: z.number().int(),
   baseline: z.number().int(),
   target: z.number().int(),
-  /** inForce / target; null when there is no target. */
+  /** towardTarget / target; null when there is no target. */
   progress: z.number().nullable(),
   remaining: z.number().int(),
   /** Designations of this type granted in the year. */
@@ -106,7 +112,7 @@ export const AnnualReport = z.object({
   /** The day the report was made. */
   issuedOn: IsoDate,
   /** The period whose targets it measures against: the one containing the year end, else the latest started; null if none. */
-  period: Period.pick({ id: true, name: true, startsOn: true, endsOn: true }).nullable(),
+  period: Period.pick({ id: true, name: true, nameEn: true, startsOn: true, endsOn: true }).nullable(),
   totals: z.array(ReportTotal),
   newInYear: z.object({
     grants: z.array(ReportMove),

@@ -15,17 +15,25 @@ export type Target = z.infer<typeof Target>;
 export const Period = z.object({
   id: z.number().int(),
   name: line(50),
+  /** The name in English (14th Five-Year Plan); '' for a period stored before periods had one. */
+  nameEn: z.string().max(100),
   startsOn: IsoDate,
   endsOn: IsoDate,
   targets: z.array(Target).max(GI_TYPES.length).refine((t) => new Set(t.map((x) => x.giType)).size === t.length, '同一类型的目标重复'),
 });
 export type Period = z.infer<typeof Period>;
 
-/** The body that creates or replaces a period. */
+/** The body that creates or replaces a period: both names are required (each unique, dates never overlapping another's). */
 export const PeriodInput = Period.omit({ id: true })
+  .extend({ nameEn: line(100) })
   .strict()
   .refine((p) => p.endsOn > p.startsOn, { message: '结束日期须晚于开始日期', path: ['endsOn'] });
 export type PeriodInput = z.infer<typeof PeriodInput>;
+
+/** A period's name in a language: its English name on English pages and files, when it has one. */
+export function periodName(p: Pick<Period, 'name' | 'nameEn'>, lang: 'zh' | 'en'): string {
+  return lang === 'en' && p.nameEn ? p.nameEn : p.name;
+}
 
 /** Query string of GET /api/tally. */
 export const TallyQuery = z
@@ -33,10 +41,22 @@ export const TallyQuery = z
   .strict();
 export type TallyQuery = z.infer<typeof TallyQuery>;
 
-/** Counts of one GI type in a tally. */
+/**
+ * Counts of one GI type in a tally. Every GI is counted once on any date: an agricultural-product GI
+ * converted into a 地理标志产品 is `converted` (not in force as what it was) from the day, and the 地理标志产品
+ * is in force from then. Against the plan's targets (`towardTarget`), a converted one still counts for the
+ * type it was obtained as (obtaining it was the target), and not for the type it became (that target is
+ * about new ones).
+ */
 export const TallyType = z.object({
   giType: GiType,
   inForce: z.number().int(),
+  /** Of this type, how many had been converted into another type by asOf (0 for a type that does not convert). */
+  converted: z.number().int(),
+  /** Of `inForce`, how many came from a conversion of another type. */
+  fromConversion: z.number().int(),
+  /** What is read against this type's target: inForce − fromConversion + converted. */
+  towardTarget: z.number().int(),
   baseline: z.number().int(),
   target: z.number().int(),
   pipeline: z.object({
@@ -44,9 +64,9 @@ export const TallyType = z.object({
     /** Of those cultivating on asOf, how many have a complete dossier now (ready to file). */
     readyToFile: z.number().int(),
   }),
-  /** inForce / target (1 = reached; above 1 = exceeded); null when there is no target. */
+  /** towardTarget / target (1 = reached; above 1 = exceeded); null when there is no target. */
   progress: z.number().nullable(),
-  /** How many more must be in force to reach the target (0 once reached). */
+  /** How many more must count toward the target to reach it (0 once reached). */
   remaining: z.number().int(),
 });
 export type TallyType = z.infer<typeof TallyType>;
@@ -65,8 +85,10 @@ export type RenewalDue = z.infer<typeof RenewalDue>;
 
 /** GET /api/tally. */
 export const Tally = z.object({
-  period: Period.pick({ id: true, name: true, startsOn: true, endsOn: true }),
+  period: Period.pick({ id: true, name: true, nameEn: true, startsOn: true, endsOn: true }),
   asOf: IsoDate,
+  /** Today (Asia/Shanghai) is after the period's last day, whatever `asOf` is: its figures can no longer change. */
+  periodEnded: z.boolean(),
   types: z.array(TallyType),
   counties: z.array(z.object({ code: CountyCode, types: z.array(TallyType), authorizedUsers: z.number().int() })),
   productsInForce: z.number().int(),
@@ -93,8 +115,13 @@ export type TallySeriesQuery = z.infer<typeof TallySeriesQuery>;
 
 /** GET /api/tally/series: designations in force per GI type at the start and each step's end, up to today. */
 export const TallySeries = z.object({
-  period: Period.pick({ id: true, name: true, startsOn: true, endsOn: true }),
+  period: Period.pick({ id: true, name: true, nameEn: true, startsOn: true, endsOn: true }),
   step: SeriesStep,
-  points: z.array(z.object({ on: IsoDate, inForce: z.record(GiType, z.number().int()) })),
+  points: z.array(z.object({
+    on: IsoDate,
+    inForce: z.record(GiType, z.number().int()),
+    /** Per type, how many had been converted into another type by then (see TallyType). */
+    converted: z.record(GiType, z.number().int()),
+  })),
 });
 export type TallySeries = z.infer<typeof TallySeries>;

@@ -19,9 +19,12 @@ export const MARK_KINDS = ['collective', 'certification'] as const;
 export const MarkKind = z.enum(MARK_KINDS);
 export type MarkKind = z.infer<typeof MarkKind>;
 
-/** Every status a designation can be in. */
+/**
+ * Every status a designation can be in. `converted`: an agricultural-product GI that became a 地理标志产品
+ * (统一认定, 2024–); only a type whose rule converts reaches it, and only by recording the conversion.
+ */
 export const STATUSES = [
-  'cultivating', 'filed', 'published', 'granted', 'rejected', 'withdrawn', 'revoked', 'expired',
+  'cultivating', 'filed', 'published', 'granted', 'rejected', 'withdrawn', 'revoked', 'expired', 'converted',
 ] as const;
 /** A designation's status. */
 export const Status = z.enum(STATUSES);
@@ -32,11 +35,13 @@ export const ALLOWED_MOVES: Readonly<Record<Status, readonly Status[]>> = {
   cultivating: ['filed', 'withdrawn'],
   filed: ['published', 'granted', 'rejected', 'withdrawn'],
   published: ['granted', 'rejected', 'withdrawn'],
-  granted: ['revoked', 'expired'],
+  // `converted` only for a type that converts (GI_TYPE_RULES.convertsTo), and only by recording the conversion.
+  granted: ['revoked', 'expired', 'converted'],
   rejected: ['cultivating'],
   withdrawn: ['cultivating'],
   revoked: [],
   expired: [],
+  converted: [],
 };
 
 /** Whether the table allows a move from one status to another. */
@@ -70,8 +75,6 @@ export const ROLES = ['admin', 'official'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-/** GB/T 2260 codes of Jincheng's six county-level divisions. */
-export const COUNTY_CODES = ['140502', '140521', '140522', '140524', '140525', '140581'] as const;
 /**
  * A county code (GB/T 2260, six digits), always a string. Which codes are counties is data (the
  * `counties` table, loaded from the boundary file); the server checks a code against it at every edge.

@@ -1,6 +1,7 @@
 /**
- * The six counties' names and bounding boxes, from the boundary file the map draws
- * (seeds/counties.geojson): what a scope's county names and coordinate box are checked against.
+ * Counties' names and bounding boxes from a boundary file: the shape a scope's county names and
+ * coordinate box are checked against. The server reads the counties that exist today from the database
+ * (server/domain/places/scope-check.ts); the seeded file's, read here, are the tests' fixed set.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ export function countyBoundsFromGeoJson(geojson: { features: readonly CountyFeat
 
 let counties: CountyBounds[] | undefined;
 
-/** Jincheng's six counties from seeds/counties.geojson, read on first use and kept. */
+/** The counties of seeds/counties.geojson (the seeded six), read on first use and kept. */
 export function jinchengCounties(): readonly CountyBounds[] {
   counties ??= countyBoundsFromGeoJson(JSON.parse(readFileSync(join(projectRoot(), 'seeds', 'counties.geojson'), 'utf8')));
   return counties;

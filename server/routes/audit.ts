@@ -10,6 +10,7 @@ import { clockOf, type AppContext } from '../context';
 import { allAudit, listAudit } from '../domain/access/audit';
 import { writeAuditXlsx } from '../exchange/export/audit-export';
 import { listCounties } from '../domain/places/counties';
+import { assertCountyKnown } from '../domain/places/county-history';
 import { validate } from '../validate';
 
 /** Audit routes. */
@@ -18,10 +19,13 @@ export function auditRoutes(ctx: AppContext): Router {
   const now = clockOf(ctx);
   return Router()
     .get('/api/audit', requireSignedIn, (req, res) => {
-      res.json(listAudit(db, signedInViewer(res), validate(AuditQuery, req.query, 'query')));
+      const query = validate(AuditQuery, req.query, 'query');
+      if (query.county) assertCountyKnown(db, query.county);
+      res.json(listAudit(db, signedInViewer(res), query));
     })
     .get('/api/audit/export.xlsx', requireSignedIn, async (req, res) => {
       const { lang, ...filter } = validate(AuditExportQuery, req.query, 'query');
+      if (filter.county) assertCountyKnown(db, filter.county);
       const events = allAudit(db, signedInViewer(res), filter);
       const names: AuditNames = { counties: Object.fromEntries(listCounties(db).map((c) => [c.code, c])) };
       const day = new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -1,11 +1,12 @@
 /**
  * Designation writes: POST /api/products/:id/designations, PATCH /api/designations/:id,
- * POST /api/designations/:id/transitions.
+ * POST /api/designations/:id/transitions, POST /api/designations/:id/conversion.
  */
 import { Router } from 'express';
-import { DesignationCreate, DesignationUpdate, TransitionCreate } from '../../db/model';
+import { ConversionCreate, DesignationCreate, DesignationUpdate, TransitionCreate } from '../../db/model';
 import { requireSignedIn, signedInViewer } from '../auth';
 import { type AppContext, todayOf } from '../context';
+import { recordConversion } from '../domain/designations/conversion';
 import { createDesignation, moveDesignation, updateDesignation } from '../domain/designations/designations';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
@@ -29,5 +30,10 @@ export function designationRoutes(ctx: AppContext): Router {
       const id = idParam(req.params.id);
       const move = validate(TransitionCreate, req.body, 'body');
       res.status(201).json(moveDesignation(db, signedInViewer(res), id, move, today()));
+    })
+    .post('/api/designations/:id/conversion', requireSignedIn, ...jsonBody, (req, res) => {
+      const id = idParam(req.params.id);
+      const input = validate(ConversionCreate, req.body, 'body');
+      res.status(201).json(recordConversion(db, signedInViewer(res), id, input, today()));
     });
 }

@@ -1,16 +1,18 @@
 /**
  * Cultivation dossiers: GET /api/designations/:id/dossier (everyone: public items only for the
  * public), PUT /api/designations/:id/dossier/:key and POST …/dossier-template (officials of the
- * county, admins), GET /api/cultivation and its .xlsx (the board), GET/PUT /api/dossier-templates/:giType.
+ * county, admins), GET /api/cultivation and its .xlsx (the board), GET/PUT /api/dossier-templates/:giType (a GI
+ * type, or `conversion`).
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import {
-  CultivationQuery, DossierItemInput, DossierItemKey, DossierTemplateInput, GiType, TemplateAcceptInput,
+  CultivationQuery, DossierItemInput, DossierItemKey, DossierTemplateInput, TemplateAcceptInput, TemplateKey,
 } from '../../db/model';
 import { requireAdmin, requireSignedIn, signedInViewer } from '../auth';
 import { viewerOf, type AppContext, todayOf } from '../context';
 import { listCounties } from '../domain/places/counties';
+import { assertCountyKnown } from '../domain/places/county-history';
 import { cultivationBoard } from '../domain/designations/cultivation';
 import { loadTemplate, putTemplate } from '../domain/designations/dossier-templates';
 import { acceptTemplate, getDossier, putDossierItem } from '../domain/designations/dossiers';
@@ -18,7 +20,7 @@ import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
 
 const KeyParams = z.object({ id: z.string(), key: DossierItemKey }).strict();
-const TypeParams = z.object({ giType: GiType }).strict();
+const TypeParams = z.object({ giType: TemplateKey }).strict();
 const BoardExportQuery = CultivationQuery.extend({ lang: z.enum(['zh', 'en']).default('zh') }).strict();
 
 /** Dossier reads (everyone) and writes (officials of the product's county, admins). */
@@ -45,10 +47,12 @@ export function dossierRoutes(ctx: AppContext): Router {
     })
     .get('/api/cultivation', requireSignedIn, (req, res) => {
       const query = validate(CultivationQuery, req.query, 'query');
+      if (query.county) assertCountyKnown(db, query.county);
       res.set('Cache-Control', 'private, no-store').json(cultivationBoard(db, signedInViewer(res), query, today()));
     })
     .get('/api/cultivation.xlsx', requireSignedIn, async (req, res) => {
       const { lang, ...query } = validate(BoardExportQuery, req.query, 'query');
+      if (query.county) assertCountyKnown(db, query.county);
       const board = cultivationBoard(db, signedInViewer(res), query, today());
       const names = Object.fromEntries(listCounties(db).map((c) => [c.code, { zh: c.nameZh, en: c.nameEn }]));
       const bytes = await ctx.pool.run('cultivationXlsx', { board, lang, names });

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { Router, type Response } from 'express';
 import { ProductFilter } from '../../db/model';
 import { viewerOf, type AppContext } from '../context';
+import { assertCountyKnown } from '../domain/places/county-history';
 import { validate } from '../validate';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -13,7 +14,13 @@ const stamp = () => new Date().toISOString().slice(0, 10);
  * it out as the client takes it: the first bytes leave at once, and neither thread holds the whole
  * file. A failure after the headers have gone can only cut the download short.
  */
-export function exportRoutes({ pool }: AppContext): Router {
+export function exportRoutes({ pool, db }: AppContext): Router {
+  /** The checked filter: a county it names must be one the registry has had (a 400 in JSON, before the file's headers). */
+  const filterOf = (query: unknown) => {
+    const filter = validate(ProductFilter, query, 'query');
+    if (filter.county) assertCountyKnown(db, filter.county);
+    return filter;
+  };
   const send = async (res: Response, chunks: Readable) => {
     try {
       for await (const chunk of chunks) {
@@ -30,12 +37,12 @@ export function exportRoutes({ pool }: AppContext): Router {
   };
   return Router()
     .get('/api/export/products.csv', async (req, res) => {
-      const filter = validate(ProductFilter, req.query, 'query');
+      const filter = filterOf(req.query);
       res.type('text/csv; charset=utf-8').attachment(`jincheng-gi-${stamp()}.csv`).set('Cache-Control', 'no-cache');
       await send(res, pool.stream('exportCsv', filter));
     })
     .get('/api/export/products.xlsx', async (req, res) => {
-      const filter = validate(ProductFilter, req.query, 'query');
+      const filter = filterOf(req.query);
       // A signed-in official's copy adds the usage returns they manage: private, never kept by a cache.
       const viewer = viewerOf(res);
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -9,6 +9,7 @@ import { DivisionQuery, PlaceLookupQuery, ScopeCheckInput, ScopeInput } from '..
 import { requireSignedIn, signedInViewer } from '../auth';
 import { clockOf, type AppContext } from '../context';
 import { deleteScope, putScope } from '../domain/designations/scope-write';
+import { assertCountyKnown } from '../domain/places/county-history';
 import { listDivisions } from '../domain/places/division-units';
 import { lookupPlaces } from '../domain/places/place-lookup';
 import { checkScope } from '../domain/places/scope-check';
@@ -41,6 +42,7 @@ export function placeRoutes(ctx: AppContext): Router {
     })
     .get('/api/divisions', (req, res) => {
       const query = validate(DivisionQuery, req.query, 'query');
+      if (query.county) assertCountyKnown(db, query.county);
       res.set('Cache-Control', 'public, max-age=3600').json(listDivisions(query));
     })
     .get('/api/places/lookup', (req, res) => {

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { ProductFilter, ProductQuery } from '../../db/model';
 import type { AppContext } from '../context';
 import { todayOf, viewerOf } from '../context';
+import { assertCountyKnown } from '../domain/places/county-history';
 import { answerReady } from '../answer';
 import { productListSnapshot, productSnapshot } from '../snapshot/public-snapshot';
 import { idParam, validate } from '../validate';
@@ -13,11 +14,14 @@ export function productReadRoutes(ctx: AppContext): Router {
   return Router()
     .get('/api/products', async (req, res) => {
       const query = validate(ProductQuery, req.query, 'query');
+      if (query.county) assertCountyKnown(db, query.county);
       const viewer = viewerOf(res);
       await answerReady(ctx, req, res, 'products', query, { text: () => productListSnapshot(db, query, viewer) });
     })
     .get('/api/products.geojson', async (req, res) => {
       const filter = validate(ProductFilter, req.query, 'query');
+      // Checked here, not in the worker, so the 400 keeps its issues.
+      if (filter.county) assertCountyKnown(db, filter.county);
       const viewer = viewerOf(res);
       await answerReady(ctx, req, res, 'products.geojson', filter, { worker: (encodings) => pool.run('productsGeoJson', { filter, viewer, encodings }) });
     })

@@ -14,7 +14,7 @@ import { listPeriods } from '../domain/tally/periods';
 import { getProduct, listProducts } from '../domain/products/products-read';
 import { productPoints } from '../domain/products/product-places';
 import { robotsTxt, sitemapXml } from '../exchange/export/site-map';
-import { computeTally, defaultAsOf, resolvePeriod } from '../domain/tally/tally';
+import { defaultAsOf, resolvePeriod, tallyAnswer } from '../domain/tally/tally';
 import { computeSeries } from '../domain/tally/tally-series';
 import type { ReplayIndex } from '../domain/tally/tally-replay';
 import type { Viewer } from '../domain/access/viewer';
@@ -26,7 +26,7 @@ export interface SnapshotText { type: string; text: string }
 const JSON_TYPE = 'application/json; charset=utf-8';
 const GEOJSON_TYPE = 'application/geo+json; charset=utf-8';
 
-/** The six counties (GET /api/counties). */
+/** Every county ever loaded, with the days division changes began and ended them (GET /api/counties). */
 export function countyListSnapshot(db: Db): SnapshotText {
   return { type: JSON_TYPE, text: JSON.stringify(listCounties(db)) };
 }
@@ -90,7 +90,7 @@ export interface TallyRequest { period?: number; asOf?: string; today: string }
 export function tallySnapshot(db: Db, index: ReplayIndex, { period: id, asOf, today }: TallyRequest): SnapshotText {
   const period = resolvePeriod(db, id, today);
   if (!period) throw notFound('period');
-  return { type: JSON_TYPE, text: JSON.stringify(computeTally(db, period, asOf ?? defaultAsOf(period, today), index)) };
+  return { type: JSON_TYPE, text: JSON.stringify(tallyAnswer(db, period, asOf ?? defaultAsOf(period, today), today, index)) };
 }
 
 /** Which series: a period (default: the current one), a step, and today (the series stops there). */

@@ -1,7 +1,11 @@
 /** Location labels in the page's language: county names translated, other labels marked with their language. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { setLang } from '../../client/i18n';
 import { locationWords, shownLabel } from '../../client/lib/location-label';
+import { loadSeededCounties } from './seeded-counties';
+
+// County names come from GET /api/counties, as on a page.
+beforeAll(loadSeededCounties);
 
 const inLang = (lang: 'zh' | 'en') => {
   vi.stubGlobal('document', { documentElement: { lang: 'zh-CN' } }); // setLang marks <html lang>
@@ -16,7 +20,7 @@ describe('shownLabel', () => {
   it.each([
     ['zh', { label: '沁水县', precision: 'county' }, { text: '沁水县', lang: undefined }],
     ['en', { label: '沁水县', precision: 'county' }, { text: 'Qinshui County', lang: undefined }],
-    ['en', { label: '城区', precision: 'county' }, { text: 'Chengqu', lang: undefined }],
+    ['en', { label: '城区', precision: 'county' }, { text: 'Chengqu District', lang: undefined }],
     ['en', { label: '沁水县', precision: 'exact' }, { text: '沁水县', lang: 'zh-CN' }],
     ['en', { label: '龙港镇', precision: 'township' }, { text: '龙港镇', lang: 'zh-CN' }],
     ['en', { label: 'Longgang town', precision: 'township' }, { text: 'Longgang town', lang: undefined }],

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { COUNTY_CODES, type CountyCode, type Precision } from '../../db/model';
+import type { CountyCode, Precision } from '../../db/model';
 import { countyShownCount, tallyPlaces } from '../../client/map/place-tally';
 import { collection, place } from './place-fixtures';
+import { SEEDED_COUNTY_CODES } from '../support/seeded-counties';
 
 const QINSHUI = '140521';
 const YANGCHENG = '140522';
@@ -10,8 +11,8 @@ const YANGCHENG = '140522';
 describe('tallyPlaces', () => {
   it('draws no county-level place as a point: one product per county badge, a product of several counties once', () => {
     const honey = { id: 1, counties: [QINSHUI] as CountyCode[] };
-    const tea = { id: 2, counties: [...COUNTY_CODES] };
-    const t = tallyPlaces(collection([place(honey, 'county'), ...COUNTY_CODES.map((c) => place(tea, 'county', c))]));
+    const tea = { id: 2, counties: [...SEEDED_COUNTY_CODES] };
+    const t = tallyPlaces(collection([place(honey, 'county'), ...SEEDED_COUNTY_CODES.map((c) => place(tea, 'county', c))]));
     expect(t.points).toEqual([]);
     expect(t.products).toBe(2);
     expect([...t.byCounty].map(([code, list]) => [code, list.map((s) => s.product.productId)])).toEqual([[QINSHUI, [1]]]);
@@ -36,10 +37,10 @@ describe('tallyPlaces', () => {
   });
 
   it('shows the chosen county alone: points elsewhere are not drawn, a product of several counties sits on it', () => {
-    const tea = { id: 2, counties: [...COUNTY_CODES] };
+    const tea = { id: 2, counties: [...SEEDED_COUNTY_CODES] };
     const spread = { id: 5, counties: [QINSHUI, YANGCHENG] as CountyCode[] };
     const t = tallyPlaces(collection([
-      ...COUNTY_CODES.map((c) => place(tea, 'county', c)),
+      ...SEEDED_COUNTY_CODES.map((c) => place(tea, 'county', c)),
       place(spread, 'exact', YANGCHENG, [112.4, 35.45]),
     ]), { county: QINSHUI });
     expect(t.points).toEqual([]);
@@ -51,7 +52,7 @@ describe('tallyPlaces', () => {
 
   it('always accounts for every product exactly once: markers’ products + county-shown + nowhere = products', () => {
     const precision = fc.constantFrom<Precision | null>('exact', 'village', 'township', 'county', null);
-    const county = fc.constantFrom(...COUNTY_CODES);
+    const county = fc.constantFrom(...SEEDED_COUNTY_CODES);
     const product = fc.record({ counties: fc.uniqueArray(county, { minLength: 1, maxLength: 6 }), places: fc.array(fc.tuple(precision, county), { maxLength: 4 }) });
     fc.assert(fc.property(fc.array(product, { maxLength: 12 }), fc.option(county, { nil: null }), (products, chosen) => {
       const features = products.flatMap((p, i) => {

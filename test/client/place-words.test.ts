@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { placeWords, measureText } from '../../client/map/place-words';
 import { typesText } from '../../client/map/map-popup';
+import { loadSeededCounties } from './seeded-counties';
+
+// County names come from GET /api/counties, as on a page.
+beforeAll(loadSeededCounties);
 
 describe('placeWords (Chinese page)', () => {
   it.each([

@@ -143,6 +143,22 @@ describe('describeAuditEvent in Chinese', () => {
       changes: ['目标（地理标志商标）：基数 10，目标 20 → 基数 10，目标 25', '目标（农产品地理标志）：— → 基数 2，目标 4'],
     });
   });
+
+  it('tells a period by its English name in English, from its subject or else its snapshot', () => {
+    const after = { id: 2, name: '十五五', nameEn: '15th Five-Year Plan', startsOn: '2026-01-01', endsOn: '2030-12-31', targets: [] };
+    const created = event({ entity: 'period', entityId: 2, action: 'create', after });
+    expect(describeAuditEvent(created, 'en', names).summary).toContain('15th Five-Year Plan');
+    expect(describeAuditEvent(created, 'zh', names).summary).toContain('十五五');
+    expect(describeAuditEvent(created, 'en', names).changes).toContain('English name: — → 15th Five-Year Plan');
+    const renamed = event({
+      entity: 'period', entityId: 2, before: after, after: { ...after, nameEn: 'Fifteenth' },
+      subject: { name: '十五五', nameEn: 'Fifteenth', productId: null, giType: null, counties: [] },
+    });
+    expect(describeAuditEvent(renamed, 'en', names).summary).toContain('Fifteenth');
+    // A period stored before periods had English names: its Chinese name, in English too.
+    const old = event({ entity: 'period', entityId: 3, before: { ...after, nameEn: '' }, after: { ...after, nameEn: '' } });
+    expect(describeAuditEvent(old, 'en', names).summary).toContain('十五五');
+  });
 });
 
 describe('describeAuditEvent in English', () => {

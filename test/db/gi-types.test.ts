@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  basesOf, GI_TYPE_RULES, GI_TYPES, hasMarkKind, hasTerm, isClosed, LABELS, markKindFits, markKindsOf, perGiType,
-  termEndOfGrant, usualBasisOf,
+  basesOf, canMoveAs, conversionSourcesOf, conversionTargetOf, GI_TYPE_RULES, GI_TYPES, hasMarkKind, hasTerm, isClosed, LABELS,
+  markKindFits, markKindsOf, perGiType, termEndOfGrant, usualBasisOf,
 } from '../../db/model';
 import { projectRoot } from '../../db/project-root';
 import { sourceFiles } from '../support/import-graph';
@@ -112,6 +112,15 @@ describe('the rules read from the table', () => {
     expect(termEndOfGrant('trademark', '2020-06-14')).toBe('2030-06-13');
     expect([termEndOfGrant('trademark', '2020-06'), termEndOfGrant('trademark', '2020')]).toEqual([null, null]);
     expect([termEndOfGrant('protected_product', '2020-06-14'), termEndOfGrant('agricultural_product', '2020-06-14')]).toEqual([null, null]);
+  });
+
+  it('converts granted agricultural-product GIs into protected products (统一认定, 2024), and no other type', () => {
+    expect(GI_TYPES.filter((g) => canMoveAs(g, 'granted', 'converted'))).toEqual(['agricultural_product']);
+    expect(GI_TYPES.map(conversionTargetOf)).toEqual([null, null, 'protected_product']);
+    expect(conversionSourcesOf('protected_product')).toEqual(['agricultural_product']);
+    expect(GI_TYPES.filter((g) => conversionSourcesOf(g).length > 0)).toEqual(['protected_product']);
+    expect(GI_TYPES.filter((g) => canMoveAs(g, 'filed', 'converted'))).toEqual([]);
+    for (const g of GI_TYPES) expect(canMoveAs(g, 'granted', 'revoked')).toBe(true);
   });
 
   it('closes agricultural-product GIs to new registrations since 2022, and no other type', () => {

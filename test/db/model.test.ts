@@ -35,11 +35,12 @@ describe('the status-move table', () => {
     ['cultivating', ['filed', 'withdrawn']],
     ['filed', ['published', 'granted', 'rejected', 'withdrawn']],
     ['published', ['granted', 'rejected', 'withdrawn']],
-    ['granted', ['revoked', 'expired']],
+    ['granted', ['revoked', 'expired', 'converted']],
     ['rejected', ['cultivating']],
     ['withdrawn', ['cultivating']],
     ['revoked', []],
     ['expired', []],
+    ['converted', []],
   ];
   it.each(table)('from %s allows exactly %j', (from, allowed) => {
     expect([...ALLOWED_MOVES[from]].sort()).toEqual([...allowed].sort());
@@ -132,7 +133,9 @@ describe('products', () => {
     ['a name of 101 characters', { ...good, nameZh: '名'.repeat(101) }],
     ['an unknown category', { ...good, category: 'mineral' }],
     ['no county', { ...good, counties: [] }],
-    ['a county outside Jincheng', { ...good, counties: ['140100'] }],
+    // Which well-formed codes are counties is data: the server refuses one that is not (test/server/counties-as-data.test.ts).
+    ['a county code of five digits', { ...good, counties: ['14052'] }],
+    ['a county code with a letter', { ...good, counties: ['14052a'] }],
     ['a county twice', { ...good, counties: ['140521', '140521'] }],
     ['a county as a number', { ...good, counties: [140521] }],
     ['an unknown key', { ...good, status: 'granted' }],
@@ -252,7 +255,7 @@ describe('designations, participants, periods, users', () => {
     expect(Participant.safeParse(body).success).toBe(ok);
   });
 
-  const period = { name: '十五五', startsOn: '2026-01-01', endsOn: '2030-12-31', targets: [{ giType: 'trademark', baseline: 6, target: 15 }] };
+  const period = { name: '十五五', nameEn: '15th Five-Year Plan', startsOn: '2026-01-01', endsOn: '2030-12-31', targets: [{ giType: 'trademark', baseline: 6, target: 15 }] };
   it.each([
     [period, true],
     [{ ...period, endsOn: '2025-12-31' }, false],
@@ -261,6 +264,9 @@ describe('designations, participants, periods, users', () => {
     [{ ...period, targets: [{ giType: 'trademark', baseline: -1, target: 3 }] }, false],
     [{ ...period, targets: [{ giType: 'trademark', baseline: 1, target: 2.5 }] }, false],
     [{ ...period, targets: [period.targets[0], period.targets[0]] }, false],
+    [{ ...period, nameEn: undefined }, false],
+    [{ ...period, nameEn: ' ' }, false],
+    [{ ...period, nameEn: 'x'.repeat(101) }, false],
   ])('period %j valid: %s', (body, ok) => {
     expect(PeriodInput.safeParse(body).success).toBe(ok);
   });
@@ -284,7 +290,7 @@ describe('product query', () => {
   });
   it.each([
     [{ limit: '-1' }], [{ limit: '2.5' }], [{ limit: 'ten' }], [{ offset: '-3' }], [{ type: 'patent' }],
-    [{ status: 'approved' }], [{ county: '140500' }], [{ category: 'x' }], [{ colour: 'red' }],
+    [{ status: 'approved' }], [{ county: '14050' }], [{ category: 'x' }], [{ colour: 'red' }],
   ])('refuses %j', (q) => {
     expect(ProductQuery.safeParse(q).success).toBe(false);
   });

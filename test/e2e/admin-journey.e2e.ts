@@ -14,6 +14,7 @@ import { scope } from '../../client/i18n/scope';
 import { inJincheng } from '../../db/model';
 import { createUser } from '../../server/domain/accounts/accounts';
 import { startServer, type TestServer } from '../support/server';
+import { countyStrings } from '../support/seeded-counties';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
 const PASSWORD = 'qinshui-official-2026';
@@ -35,7 +36,7 @@ afterAll(async () => {
 const fail = (key: string): never => { throw new Error(`no string ${key}`); };
 
 function strings(lang: 'zh' | 'en') {
-  const all: Record<string, string> = { ...common[lang], ...map[lang], ...product[lang], ...admin[lang], ...cultivation[lang], ...scope[lang] };
+  const all: Record<string, string> = { ...common[lang], ...map[lang], ...product[lang], ...admin[lang], ...cultivation[lang], ...scope[lang], ...countyStrings(lang) };
   return (key: string, vars: Record<string, string | number> = {}) =>
     (all[key] ?? fail(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
 }

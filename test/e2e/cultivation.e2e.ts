@@ -18,6 +18,7 @@ import { todayInShanghai, type Dossier, type DossierTemplate, type Tally } from 
 import { addAccount, PASSWORD, send, signIn } from '../server/fixtures';
 import { pdfBytes, upload, uploadForm } from '../support/sample-files';
 import { startServer, type TestServer } from '../support/server';
+import { countyStrings } from '../support/seeded-counties';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot, type WatchedPage } from './support/browser';
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
   officialCookie = await signIn(server.url, 'qs-cultivation');
   adminCookie = await signIn(server.url, 'city-cultivation');
   // The seeded 十四五 ended in 2025: a period that holds today, for the tally of today's pipeline.
-  const period = await send(server.url, 'POST', '/api/periods', { name: '十五五', startsOn: '2026-01-01', endsOn: '2030-12-31', targets: [] }, adminCookie);
+  const period = await send(server.url, 'POST', '/api/periods', { name: '十五五', nameEn: '15th Five-Year Plan', startsOn: '2026-01-01', endsOn: '2030-12-31', targets: [] }, adminCookie);
   expect(period.status).toBe(201);
   periodId = period.body.id;
 });
@@ -52,7 +53,7 @@ const fail = (key: string): never => { throw new Error(`no string ${key}`); };
 /** The pages' strings in one language, filled like t() does. */
 function strings(lang: 'zh' | 'en') {
   const all: Record<string, string> = {
-    ...common[lang], ...admin[lang], ...history[lang], ...product[lang], ...tally[lang], ...cultivation[lang],
+    ...common[lang], ...admin[lang], ...history[lang], ...product[lang], ...tally[lang], ...cultivation[lang], ...countyStrings(lang),
   };
   return (key: string, vars: Record<string, string | number> = {}) =>
     (all[key] ?? fail(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
@@ -179,7 +180,9 @@ describe.each(['zh', 'en'] as const)('cultivation dossiers (%s)', (lang) => {
     const readinessHeader = page.getByRole('columnheader', { name: L('board.readiness') });
     expect(await readinessHeader.getAttribute('aria-sort')).toBe('ascending');
     expect(await dueHeader.getAttribute('aria-sort')).toBeNull();
-    const dueDates = () => page.locator('gi-cultivation-board tbody tr')
+    // The board's own table (below it, a second one lists the agricultural GIs still to convert).
+    const boardRows = () => page.getByRole('table', { name: L('board.caption') }).locator('tbody tr');
+    const dueDates = () => boardRows()
       .evaluateAll((rows) => rows.map((r) => r.querySelector('td.due time')?.getAttribute('datetime') ?? null));
     const dated = (list: (string | null)[]) => {
       const firstNull = list.indexOf(null);
@@ -205,7 +208,7 @@ describe.each(['zh', 'en'] as const)('cultivation dossiers (%s)', (lang) => {
     await page.getByLabel(L('board.overdueOnly')).check();
     await page.waitForURL(/overdue=1/);
     await boardRow().waitFor();
-    const rows = page.locator('gi-cultivation-board tbody tr');
+    const rows = boardRows();
     await expect.poll(async () => (await rows.count()) === (await rows.filter({ has: page.locator('.badge.overdue') }).count())).toBe(true);
     const exportLink = page.getByRole('link', { name: L('board.export') });
     expect(await exportLink.getAttribute('href')).toBe(`/api/cultivation.xlsx?overdue=1&lang=${lang}`);

@@ -102,6 +102,8 @@ describe('documents and photos', () => {
     const gallery = pub.getByRole('region', { name: en('docs.photos') });
     const photo = gallery.getByRole('img', { name: '沁水蜂场' });
     await photo.waitFor();
+    // A lazy thumbnail loads as a reader scrolls to it (each GI's specification and contacts come above the gallery).
+    await photo.scrollIntoViewIfNeeded();
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     const photoLink = gallery.getByRole('link', { name: '沁水蜂场' });
     const photoUrl = await photoLink.getAttribute('href');

@@ -12,6 +12,7 @@ import { history } from '../../client/i18n/history';
 import { createUser } from '../../server/domain/accounts/accounts';
 import { createProduct } from '../../server/domain/products/products-write';
 import { startServer, type TestServer } from '../support/server';
+import { countyStrings } from '../support/seeded-counties';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
@@ -38,7 +39,7 @@ const fail = (key: string): never => { throw new Error(`no string ${key}`); };
 
 /** The page's strings in one language, filled like t() does. */
 function strings(lang: 'zh' | 'en') {
-  const all: Record<string, string> = { ...common[lang], ...admin[lang], ...history[lang], ...cultivation[lang] };
+  const all: Record<string, string> = { ...common[lang], ...admin[lang], ...history[lang], ...cultivation[lang], ...countyStrings(lang) };
   return (key: string, vars: Record<string, string | number> = {}) =>
     (all[key] ?? fail(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
 }

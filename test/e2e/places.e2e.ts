@@ -19,6 +19,7 @@ import { scope } from '../../client/i18n/scope';
 import type { Product } from '../../db/model';
 import { addAccount, PASSWORD, send, signIn } from '../server/fixtures';
 import { startServer, type TestServer } from '../support/server';
+import { countyStrings } from '../support/seeded-counties';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
@@ -58,7 +59,7 @@ const fail = (key: string): never => { throw new Error(`no string ${key}`); };
 
 /** The pages' strings in one language, filled like t() does. */
 function strings(lang: 'zh' | 'en') {
-  const all: Record<string, string> = { ...common[lang], ...admin[lang], ...product[lang], ...marks[lang], ...places[lang], ...scope[lang] };
+  const all: Record<string, string> = { ...common[lang], ...admin[lang], ...product[lang], ...marks[lang], ...places[lang], ...scope[lang], ...countyStrings(lang) };
   return (key: string, vars: Record<string, string | number> = {}) =>
     (all[key] ?? fail(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
 }

@@ -124,7 +124,8 @@ describe('/tally', () => {
     const page = await openAsAdmin('/tally?period=1&asOf=2025-12-31');
     const add = page.locator('details', { hasText: '新增规划期' });
     await add.getByText('新增规划期').click();
-    await add.getByLabel('名称').fill('十五五');
+    await add.getByLabel('中文名称').fill('十五五');
+    await add.getByLabel('英文名称').fill('15th Five-Year Plan');
     await add.getByLabel('开始日期').fill('2026-01-01');
     await add.getByLabel('结束日期').fill('2030-12-31');
     for (const [type, baseline, target] of [['地理标志商标', '4', '16'], ['地理标志保护产品', '2', '6'], ['农产品地理标志', '5', '5']]) {

@@ -14,7 +14,7 @@ describe('seed loader', () => {
     const db = openDb(':memory:');
     expect(isEmpty(db)).toBe(true);
     const report = loadSeeds(db);
-    expect(report).toEqual({ counties: 6, products: 16, designations: 19, periods: 1, enriched: 10, figures: 3, scopes: 1 });
+    expect(report).toEqual({ counties: 6, products: 16, designations: 19, periods: 1, enriched: 12, figures: 3, scopes: 1 });
     expect(isEmpty(db)).toBe(false);
     const sqlite = db.$client;
     const pear = sqlite.prepare("select d.gi_type, d.status from designations d join products p on p.id = d.product_id where p.name_zh = '高平大黄梨' order by d.gi_type").all();
@@ -64,6 +64,25 @@ describe('seed loader', () => {
     expect(holders).toContainEqual({ role: 'association', name: '沁水县蜂业协会' });
     expect(holders).toContainEqual({ role: 'cooperative', name: '阳城县高优蚕茧农民专业合作社' });
     expect(holders.map((h: any) => h.name)).not.toContain('陵川县人民政府');
+  });
+
+  it('gives the two GIs whose sources name their specification that version, with its source, once', () => {
+    const db = openDb(':memory:');
+    loadSeeds(db);
+    const specs = () => db.$client.prepare(`select p.name_zh, d.gi_type, s.number, s.title, s.issued_on, s.url, s.note from designation_specifications s
+      join designations d on d.id = s.designation_id join products p on p.id = d.product_id order by s.id`).all() as Record<string, string | null>[];
+    expect(specs().map(({ note: _n, ...s }) => s)).toEqual([
+      { name_zh: '高平大黄梨', gi_type: 'protected_product', number: 'DB14/T 2361-2021', title: '地理标志产品 高平大黄梨', issued_on: '2021-11-22', url: null },
+      { name_zh: '沁水黄小米', gi_type: 'agricultural_product', number: 'AGI2010-09-00509', title: '沁水黄小米质量控制技术规范', issued_on: null, url: null },
+    ]);
+    expect(specs()[0].note).toContain('http://www.ipwq.cn/ipwqnew/show-3876.html');
+    expect(specs()[0].note).toContain('可信度：较高');
+    // Once removed by an official (an audited deletion), a second run leaves it removed.
+    const id = db.$client.prepare('select designation_id from designation_specifications order by id limit 1').pluck().get() as number;
+    db.$client.prepare('delete from designation_specifications where designation_id = ?').run(id);
+    db.$client.prepare(`insert into audit_events (action, entity, entity_id) values ('specification_delete', 'designation', ?)`).run(id);
+    expect(loadSeeds(db).enriched).toBe(0);
+    expect(specs()).toHaveLength(1);
   });
 
   it('is all or nothing: a broken boundary file leaves the database empty', () => {

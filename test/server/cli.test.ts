@@ -52,6 +52,7 @@ describe('npm run user:add', () => {
     ['an unknown role', ['--username', 'u4', '--password', 'long enough pw', '--role', 'mayor'], /--role/, 2],
     ['an unknown option', ['--username', 'u5', '--pasword', 'long enough pw', '--role', 'admin'], /pasword/, 2],
     ['a taken username', ['--username', 'qinshui', '--password', 'long enough pw', '--role', 'admin'], /taken/, 1],
+    ['an official of a code that is no county', ['--username', 'beijing', '--password', 'long enough pw', '--role', 'official', '--county', '140100'], /140100 is not a county/, 1],
   ])('refuses %s with a clear message and a non-zero exit', (_what, args, message, code) => {
     const before = users().length;
     const r = run('user-add', args as string[]);

@@ -281,7 +281,7 @@ describe('the public view and the board', () => {
 
   it('the tally counts candidates ready to file', async () => {
     // The seeded 十四五 ended in 2025: the tally of today is that of a period that contains it.
-    const period = await send(s.url, 'POST', '/api/periods', { name: '十五五', startsOn: '2026-01-01', endsOn: '2030-12-31', targets: [] }, admin);
+    const period = await send(s.url, 'POST', '/api/periods', { name: '十五五', nameEn: '15th Five-Year Plan', startsOn: '2026-01-01', endsOn: '2030-12-31', targets: [] }, admin);
     expect(period.status).toBe(201);
     const tallyOf = async () => (await send(s.url, 'GET', `/api/tally?period=${period.body.id}`)).body.types.find((t: { giType: string }) => t.giType === 'protected_product').pipeline;
     const before = await tallyOf();

@@ -141,7 +141,7 @@ describe('verification', () => {
   });
 
   it('the tally counts users in force on its date', async () => {
-    const period = await send(s.url, 'POST', '/api/periods', { name: '用标测试期', startsOn: '2021-01-01', endsOn: '2030-12-31', targets: [] }, admin);
+    const period = await send(s.url, 'POST', '/api/periods', { name: '用标测试期', nameEn: 'Authorised users test period', startsOn: '2026-01-01', endsOn: '2030-12-31', targets: [] }, admin);
     const on = async (asOf: string) => (await send(s.url, 'GET', `/api/tally?period=${period.body.id}&asOf=${asOf}`)).body;
     expect((await on('2021-06-30')).authorizedUsers).toBe(1); // CODE_C, 2020–2021 (the draft product is not counted)
     const now = await on(today);

@@ -168,17 +168,43 @@ describe('every documented operation, good and bad requests, against the documen
     expect((await hit('moveDesignation', { as: official, id: designationId, body: { to: 'filed', on: todayInShanghai() } })).status).toBe(201);
     expect((await hit('moveDesignation', { as: official, id: designationId, body: { to: 'cultivating', on: todayInShanghai() } })).status).toBe(409);
     expect((await hit('moveDesignation', { as: official, id: designationId, body: { to: 'granted', on: 'yesterday' } })).status).toBe(400);
+    expect((await hit('moveDesignation', { as: official, id: designationId, body: { to: 'granted', on: todayInShanghai() } })).status).toBe(201);
+    expect((await hit('recordConversion', { as: official, id: designationId, body: { on: todayInShanghai() } })).status).toBe(400);
+    expect((await hit('recordConversion', { as: official, id: 999_999, body: { on: todayInShanghai(), announcement: '第646号' } })).status).toBe(404);
+    expect((await hit('recordConversion', { as: official, id: designationId, body: { on: todayInShanghai(), announcement: '第646号' } })).status).toBe(201);
+    expect((await hit('recordConversion', { as: official, id: designationId, body: { on: todayInShanghai(), announcement: '第646号' } })).status).toBe(409);
+  });
+
+  it('specifications: 201/200/204 and 400, 401, 403, 404', async () => {
+    // A public product, so that another county's official sees it (and is refused its writes: 403).
+    const product = (await hit('createProduct', { as: official, body: { nameZh: '接口测试规范产品', category: 'food', counties: ['140521'], visibility: 'public' } })).body.id;
+    const designationId = (await hit('createDesignation', { as: official, id: product, body: { giType: 'protected_product' } })).body.id;
+    await addAccount(server.db, 'yangcheng-api', 'official', '140522');
+    const other = await signIn(server.url, 'yangcheng-api');
+    const body = { number: 'DB14/T 1-2020', title: '地理标志产品 接口测试', issuedOn: '2020-06', url: 'https://example.gov.cn/db14-1.pdf' };
+    const created = await hit('addSpecification', { as: official, id: designationId, body });
+    expect(created.status).toBe(201);
+    expect((await hit('addSpecification', { as: official, id: designationId, body: { ...body, url: 'javascript:alert(1)' } })).status).toBe(400);
+    expect((await hit('addSpecification', { id: designationId, body })).status).toBe(401);
+    expect((await hit('addSpecification', { as: other, id: designationId, body })).status).toBe(403);
+    expect((await hit('addSpecification', { as: official, id: 999_999, body })).status).toBe(404);
+    expect((await hit('updateSpecification', { as: official, id: created.body.id, body: { version: '2020版' } })).status).toBe(200);
+    expect((await hit('updateSpecification', { as: official, id: created.body.id, body: { documentId: 999_999 } })).status).toBe(400);
+    expect((await hit('updateSpecification', { as: official, id: 999_999, body: { version: 'x' } })).status).toBe(404);
+    expect((await hit('deleteSpecification', { as: other, id: created.body.id })).status).toBe(403);
+    expect((await hit('deleteSpecification', { as: official, id: created.body.id })).status).toBe(204);
+    expect((await hit('deleteSpecification', { as: official, id: created.body.id })).status).toBe(404);
   });
 
   it('periods: 201/200 and 400, 401, 403, 404, 409', async () => {
-    const period = { name: '接口测试期', startsOn: '2031-01-01', endsOn: '2035-12-31', targets: [] };
+    const period = { name: '接口测试期', nameEn: 'API test period', startsOn: '2031-01-01', endsOn: '2035-12-31', targets: [] };
     const created = await hit('createPeriod', { as: admin, body: period });
     expect(created.status).toBe(201);
     expect((await hit('createPeriod', { as: admin, body: period })).status).toBe(409);
-    expect((await hit('createPeriod', { as: admin, body: { ...period, name: '倒置', endsOn: '2030-01-01' } })).status).toBe(400);
-    expect((await hit('createPeriod', { as: official, body: { ...period, name: '县级' } })).status).toBe(403);
+    expect((await hit('createPeriod', { as: admin, body: { ...period, name: '倒置', nameEn: 'Reversed', endsOn: '2030-01-01' } })).status).toBe(400);
+    expect((await hit('createPeriod', { as: official, body: { ...period, name: '县级', nameEn: 'County' } })).status).toBe(403);
     expect((await hit('createPeriod', { body: period })).status).toBe(401);
-    expect((await hit('updatePeriod', { as: admin, id: created.body.id, body: { ...period, name: '接口测试期二' } })).status).toBe(200);
+    expect((await hit('updatePeriod', { as: admin, id: created.body.id, body: { ...period, name: '接口测试期二', nameEn: 'API test period 2' } })).status).toBe(200);
     expect((await hit('updatePeriod', { as: admin, id: 9999, body: period })).status).toBe(404);
   });
 

@@ -14,13 +14,13 @@ describe('health and counties', () => {
     expect(await get('/api/health')).toMatchObject({ status: 200, body: { ok: true } });
   });
 
-  it('lists the six counties by code with seat and label points', async () => {
+  it('lists the seeded counties by code with seat and label points, none begun or ended by a division change', async () => {
     const { status, body } = await get('/api/counties');
     expect(status).toBe(200);
     expect(body.map((c: any) => c.code)).toEqual(['140502', '140521', '140522', '140524', '140525', '140581']);
     expect(body[1]).toEqual({
       code: '140521', nameZh: '沁水县', nameEn: 'Qinshui County',
-      seat: { lat: 35.689568, lng: 112.180883 }, label: { lat: 35.747462, lng: 112.364593 },
+      seat: { lat: 35.689568, lng: 112.180883 }, label: { lat: 35.747462, lng: 112.364593 }, startedOn: null, endedOn: null,
     });
   });
 
@@ -83,7 +83,7 @@ describe('GET /api/products', () => {
   it.each([
     ['type=patent', 'type'],
     ['status=approved', 'status'],
-    ['county=140500', 'county'],
+    ['county=14050', 'county'],
     ['county=140521,140522', 'county'],
     ['category=mineral', 'category'],
     ['limit=-1', 'limit'],
@@ -162,7 +162,7 @@ describe('periods and unknown paths', () => {
   it('lists the seeded period with its targets', async () => {
     const { body } = await get('/api/periods');
     expect(body).toEqual([{
-      id: expect.any(Number), name: '十四五', startsOn: '2021-01-01', endsOn: '2025-12-31',
+      id: expect.any(Number), name: '十四五', nameEn: '14th Five-Year Plan', startsOn: '2021-01-01', endsOn: '2025-12-31',
       targets: [
         { giType: 'trademark', baseline: 4, target: 10 },
         { giType: 'protected_product', baseline: 2, target: 5 },

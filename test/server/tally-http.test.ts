@@ -20,7 +20,7 @@ describe('GET /api/tally', () => {
     const res = await call(`${s.url}/api/tally?period=1&asOf=2020-12-31`);
     expect(res.status).toBe(200);
     const tally = Tally.parse(res.body);
-    expect(tally.period).toEqual({ id: 1, name: '十四五', startsOn: '2021-01-01', endsOn: '2025-12-31' });
+    expect(tally.period).toEqual({ id: 1, name: '十四五', nameEn: '14th Five-Year Plan', startsOn: '2021-01-01', endsOn: '2025-12-31' });
     expect(tally.asOf).toBe('2020-12-31');
     expect(tally.types.find((x) => x.giType === 'trademark')).toMatchObject({ inForce: 4, baseline: 4, target: 10 });
     // The facts loaded: five agricultural GIs of the first round, 巴公大葱 and 析城山小米 (both "2013").
@@ -49,6 +49,7 @@ describe('GET /api/tally', () => {
     expect(tally.period.name).toBe('十四五');
     const today = todayInShanghai();
     expect(tally.asOf).toBe(today < '2025-12-31' ? today : '2025-12-31');
+    expect(tally.periodEnded).toBe(today > '2025-12-31');
   });
 
   it.each([
@@ -73,7 +74,10 @@ describe('GET /api/tally/series', () => {
     const res = await call(`${s.url}/api/tally/series?period=1&step=quarter`);
     expect(res.status).toBe(200);
     const series = TallySeries.parse(res.body);
-    expect(series.points[0]).toEqual({ on: '2020-12-31', inForce: { trademark: 4, protected_product: 2, agricultural_product: 7 } });
+    expect(series.points[0]).toEqual({
+      on: '2020-12-31', inForce: { trademark: 4, protected_product: 2, agricultural_product: 7 },
+      converted: { trademark: 0, protected_product: 0, agricultural_product: 0 },
+    });
     const last = series.points.at(-1)!;
     const tally = Tally.parse((await call(`${s.url}/api/tally?period=1&asOf=${last.on}`)).body);
     expect(last.inForce).toEqual(inForce(tally));
@@ -106,6 +110,24 @@ describe("the app's clock", () => {
       await clocked.close();
     }
   });
+
+  it('says the period ended from the first day after it, for the default tally and an explicit one, though nothing was written', async () => {
+    // 2025-12-31 15:30 UTC is 23:30 on the period's last day in Shanghai; half an hour later it has ended.
+    const clocked = await startWithClock(new Date('2025-12-31T15:30:00Z'));
+    try {
+      const on = async (query = '') => Tally.parse((await call(`${clocked.url}/api/tally${query}`)).body);
+      for (const query of ['', '?period=1', '?period=1&asOf=2023-06-30']) expect((await on(query)).periodEnded, query).toBe(false);
+      expect((await on()).asOf).toBe('2025-12-31');
+      clocked.clock.advance(3_600_000);
+      // The same URLs, answered before at this registry version: the fast path must not repeat yesterday's answer.
+      for (const query of ['', '?period=1', '?period=1&asOf=2023-06-30']) expect((await on(query)).periodEnded, query).toBe(true);
+      const shown = await on();
+      expect(shown.period.name).toBe('十四五');
+      expect(shown.asOf).toBe('2025-12-31');
+    } finally {
+      await clocked.close();
+    }
+  });
 });
 
 /** A write that bypasses the server is seen once the remembered registry version (2 ms) has lapsed. */
@@ -118,7 +140,7 @@ describe('the cache', () => {
   it('answers from a write made through the API (a period target change)', async () => {
     expect((await call(`${s.url}/api/tally?period=1&asOf=2024-06-30`)).body.types[0].target).toBe(10);
     const cookie = await signIn(s.url, 'city');
-    const body = { name: '十四五', startsOn: '2021-01-01', endsOn: '2025-12-31', targets: [{ giType: 'trademark', baseline: 4, target: 12 }] };
+    const body = { name: '十四五', nameEn: '14th Five-Year Plan', startsOn: '2021-01-01', endsOn: '2025-12-31', targets: [{ giType: 'trademark', baseline: 4, target: 12 }] };
     expect((await send(s.url, 'PUT', '/api/periods/1', body, cookie)).status).toBe(200);
     expect((await call(`${s.url}/api/tally?period=1&asOf=2024-06-30`)).body.types[0].target).toBe(12);
   });

@@ -21,19 +21,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Options for startServer. */
-export interface StartOptions { seed?: boolean; env?: NodeJS.ProcessEnv }
+/** Options for startServer; `now` is the app's clock (today's date, sessions), the machine's by default. */
+export interface StartOptions {
+  seed?: boolean; env?: NodeJS.ProcessEnv; now?: () => Date;
+  /** The boundary file the seeds load the counties from (seeds/counties.geojson unless given). */
+  countiesFile?: string;
+}
 
 /** Starts the app on 127.0.0.1:0 over a new database file (seeded unless `seed: false`). */
-export async function startServer({ seed = true, env = {} }: StartOptions = {}): Promise<TestServer> {
+export async function startServer({ seed = true, env = {}, now, countiesFile }: StartOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gi-test-'));
   const dbFile = join(dir, 'registry.sqlite');
   // A client built elsewhere (CLIENT_DIR=/tmp/x-dist) serves every test server unless a test names its own.
   const clientDir = process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {};
   const config = readConfig({ DATABASE_PATH: dbFile, PORT: '0', ...clientDir, ...env });
   const db = openDb(dbFile);
-  if (seed) loadSeeds(db);
-  const app = createApp(db, config);
+  if (seed) loadSeeds(db, ...(countiesFile ? [countiesFile] : []));
+  const app = createApp(db, config, now ? { now } : {});
   const server = serve(app).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

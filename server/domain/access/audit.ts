@@ -72,7 +72,7 @@ export function presentAudit(db: Db, rows: AuditRow[]): AuditEvent[] {
   }
   const users = new Map(ids('user').length === 0 ? [] : db.select({ id: t.users.id, username: t.users.username, county: t.users.county })
     .from(t.users).where(inArray(t.users.id, ids('user'))).all().map((u) => [u.id, u]));
-  const periods = new Map(ids('period').length === 0 ? [] : db.select({ id: t.periods.id, name: t.periods.name })
+  const periods = new Map(ids('period').length === 0 ? [] : db.select({ id: t.periods.id, name: t.periods.name, nameEn: t.periods.nameEn })
     .from(t.periods).where(inArray(t.periods.id, ids('period'))).all().map((p) => [p.id, p]));
 
   const subjectOf = (r: AuditRow): AuditSubject => {
@@ -91,7 +91,10 @@ export function presentAudit(db: Db, rows: AuditRow[]): AuditEvent[] {
         const u = users.get(r.entityId);
         return u ? { ...none, name: u.username, counties: u.county ? [u.county] : [] } : none;
       }
-      case 'period': return { ...none, name: periods.get(r.entityId)?.name ?? null };
+      case 'period': {
+        const p = periods.get(r.entityId);
+        return p ? { ...none, name: p.name, nameEn: p.nameEn || null } : none;
+      }
       case 'dossier_template': return { ...none, giType: GI_TYPES[r.entityId - 1] ?? null };
       case 'report_settings': case 'readiness_settings': return none;
     }

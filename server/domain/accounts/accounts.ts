@@ -8,6 +8,7 @@ import type { User, UserCreate, UserUpdate } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../../errors';
 import { recordAudit } from '../access/audit';
+import { assertCountiesExist } from '../places/county-history';
 import { checkPassword, decoyHash, hashPassword } from './passwords';
 import { endSessionsOf } from './sessions';
 import type { SignedIn } from '../access/viewer';
@@ -31,13 +32,17 @@ export function getUser(db: Db, id: number): User {
   return presentUser(row);
 }
 
-/** Creates an account (409 when the username is taken); `by` is the admin, or null from the command line. */
+/**
+ * Creates an account (409 when the username is taken; 400 when an official's county is not one today);
+ * `by` is the admin, or null from the command line.
+ */
 export async function createUser(db: Db, by: SignedIn | null, input: UserCreate): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
     if (tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, input.username)).get()) {
       throw conflict(`用户名已存在 / Username taken: ${input.username}`, 'username_taken');
     }
+    if (input.county !== null) assertCountiesExist(tx, [input.county], () => ['county']);
     const row = tx.insert(t.users)
       .values({ username: input.username, passwordHash, role: input.role, county: input.county })
       .returning().get();
@@ -48,7 +53,7 @@ export async function createUser(db: Db, by: SignedIn | null, input: UserCreate)
 }
 
 /**
- * Changes an account. An admin may not demote or deactivate themself (someone must be left to
+ * Changes an account (a county newly given must be one today). An admin may not demote or deactivate themself (someone must be left to
  * manage accounts); a new password, a deactivation or a role change ends the user's sessions.
  */
 export async function updateUser(db: Db, by: SignedIn, id: number, patch: UserUpdate): Promise<User> {
@@ -67,6 +72,7 @@ export async function updateUser(db: Db, by: SignedIn, id: number, patch: UserUp
         { path: ['county'], message: '县级账号须指定一个县（市、区）；市级管理员不指定' },
       ]);
     }
+    if (county !== null && county !== row.county) assertCountiesExist(tx, [county], () => ['county']);
     const after = tx.update(t.users).set({ role, county, active, ...(passwordHash ? { passwordHash } : {}) })
       .where(eq(t.users.id, id)).returning().get();
     if (passwordHash || !active || role !== row.role || county !== row.county) endSessionsOf(tx, id);

@@ -15,19 +15,23 @@ import { recordAudit } from '../access/audit';
 import { dossierCompleteness, markFiledIncomplete } from './dossiers';
 import { productForWrite } from '../access/permissions';
 import { presentDesignation } from '../products/products-read';
+import { specificationsOfDesignation } from '../products/specifications-read';
+import { withConversions } from '../products/conversion-read';
+import { assertConversionRecorded, assertConversionSource } from './conversion-rules';
+import { templateKeyOf } from './dossier-templates';
 import { NOW_SQL, touchProduct } from '../products/product-stamp';
 import type { SignedIn } from '../access/viewer';
 
 type DesignationRow = typeof t.designations.$inferSelect;
 
-/** One designation with its history, as the API shows it. */
+/** One designation with its history and specifications, as the API shows it (to its officials: every document link). */
 export function loadDesignation(db: Db, id: number): Designation {
   const row = db.select().from(t.designations).where(eq(t.designations.id, id)).get();
   if (!row) throw notFound('designation');
   const history = db.select({ to: t.transitions.toStatus, on: t.transitions.on, note: t.transitions.note, by: t.users.username })
     .from(t.transitions).leftJoin(t.users, eq(t.users.id, t.transitions.userId))
     .where(eq(t.transitions.designationId, id)).orderBy(asc(t.transitions.id)).all();
-  return presentDesignation(row, history);
+  return withConversions(db, [presentDesignation(row, history, specificationsOfDesignation(db, id))])[0];
 }
 
 /** Loads a designation for a change: 404/403/409 as for its product (see productForWrite). */
@@ -83,11 +87,13 @@ function assertMarkKind(giType: DesignationRow['giType'], markKind: DesignationR
 export function createDesignation(db: Db, viewer: SignedIn, productId: number, input: DesignationCreate, today: string): Designation {
   const on = input.startedOn ?? today;
   assertFactDate(on, today, 'startedOn');
-  const { startedOn: _s, giType, ...details } = input;
+  const { startedOn: _s, giType, convertedFromId = null, ...details } = input;
   const fields = { giType, ...cleanDetails(details) };
   return db.transaction(() => {
     productForWrite(db, viewer, productId);
-    const { id } = db.insert(t.designations).values({ ...fields, productId, status: 'cultivating' })
+    // Started as a conversion: its dossier follows the conversions' checklist (templateKeyOf).
+    if (convertedFromId !== null) assertConversionSource(db, productId, giType, convertedFromId);
+    const { id } = db.insert(t.designations).values({ ...fields, productId, status: 'cultivating', convertedFromId })
       .returning({ id: t.designations.id }).get();
     db.insert(t.transitions).values({ designationId: id, fromStatus: null, toStatus: 'cultivating', on, userId: viewer.id }).run();
     touchProduct(db, productId);
@@ -123,13 +129,21 @@ export function updateDesignation(db: Db, viewer: SignedIn, id: number, given: D
  * Filing while the dossier has needed items not ready is refused (409 `dossier_incomplete`) unless
  * `move.confirmIncomplete`; then the dossier is marked filed incomplete and the audit says so.
  * `recordingHistory` (the spreadsheet import: moves that already happened) skips that question.
+ * A conversion is not a move of its own (400: it is recorded with the designation it became, conversion.ts),
+ * and a designation started as a conversion is granted only by recording it (409 `conversion_not_recorded`).
  */
 export function moveDesignation(
   db: Db, viewer: SignedIn, id: number, move: TransitionCreate, today: string, { recordingHistory = false } = {},
 ): Designation {
+  if (move.to === 'converted') {
+    throw badRequest('Invalid body field: to', [{ path: ['to'], message:
+      '转换须用“记录转换”登记，并注明转换后的地理标志产品（POST /api/designations/{id}/conversion） / ' +
+      'A conversion is recorded as such, with the designation it became (POST /api/designations/{id}/conversion)' }]);
+  }
   assertFactDate(move.on, today, 'on');
   return db.transaction(() => {
     const row = designationForWrite(db, viewer, id);
+    if (move.to === 'granted' && row.convertedFromId !== null) assertConversionRecorded(db, row.convertedFromId);
     if (!canMove(row.status, move.to)) {
       const allowed = ALLOWED_MOVES[row.status];
       throw conflict(
@@ -145,7 +159,7 @@ export function moveDesignation(
       throw badRequest('Invalid body field: on', [{ path: ['on'], message: `日期不能早于上一次变更（${last.on}） / The date may not be before the previous move (${last.on})` }]);
     }
     if (move.to === 'granted') assertNotBeforeGrant(row.validUntil, move.on, 'on');
-    const dossier = move.to === 'filed' && !recordingHistory ? dossierCompleteness(db, id, row.giType) : null;
+    const dossier = move.to === 'filed' && !recordingHistory ? dossierCompleteness(db, id, templateKeyOf(row)) : null;
     const filedIncomplete = dossier !== null && dossier.readiness !== null && dossier.readiness < 1;
     if (filedIncomplete && move.confirmIncomplete !== true) {
       throw conflict(
@@ -154,7 +168,7 @@ export function moveDesignation(
         'dossier_incomplete',
       );
     }
-    if (filedIncomplete) markFiledIncomplete(db, id, row.giType);
+    if (filedIncomplete) markFiledIncomplete(db, id, templateKeyOf(row));
     // A fixed term (a trademark's 10 years) can be worked out only from a grant known to the day.
     const validUntil = move.to === 'granted' && row.validUntil === null ? termEndOfGrant(row.giType, move.on) : row.validUntil;
     db.insert(t.transitions).values({

@@ -1,20 +1,20 @@
 /**
- * Cultivation dossiers: per designation, the items of its application from its GI type's template.
- * A dossier is recorded the first time something is written to it; until then it is its type's
- * current template with every item missing. A recorded dossier keeps the template version it came
+ * Cultivation dossiers: per designation, the items of its application from its template (its GI type's,
+ * or the conversions' for a designation that converts another: templateKeyOf). A dossier is recorded the
+ * first time something is written to it; until then it is its template's current checklist with every item missing. A recorded dossier keeps the template version it came
  * from: a later template change is offered to it (`templateOffer`) and applied only when accepted.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
   isDossierOpen, readinessOf, type Dossier, type DossierItem, type DossierItemInput, type DossierItemStatus,
-  type DossierTemplateItem, type GiType, type Status, type TemplateOffer,
+  type DossierTemplateItem, type GiType, type Status, type TemplateKey, type TemplateOffer,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { badRequest, conflict, notFound } from '../../errors';
 import { recordAudit, type Tx } from '../access/audit';
 import { mayEditIn, productForWrite, readableProducts } from '../access/permissions';
-import { loadTemplate } from './dossier-templates';
+import { loadTemplate, templateKeyOf } from './dossier-templates';
 import type { SignedIn, Viewer } from '../access/viewer';
 
 type ItemRow = typeof t.dossierItems.$inferSelect;
@@ -44,11 +44,11 @@ export interface DossierState {
   items: ItemState[];
 }
 
-/** Loads the state of one designation's dossier. */
-export function dossierState(db: Tx, designationId: number, giType: GiType): DossierState {
+/** Loads the state of one designation's dossier (`key`: the template it follows, templateKeyOf). */
+export function dossierState(db: Tx, designationId: number, key: TemplateKey): DossierState {
   const head = db.select().from(t.dossiers).where(eq(t.dossiers.designationId, designationId)).get();
   if (!head) {
-    const template = loadTemplate(db, giType);
+    const template = loadTemplate(db, key);
     return { recorded: false, templateVersion: template.version, filedIncomplete: false, items: template.items.map(fresh) };
   }
   const rows = db.select().from(t.dossierItems).where(eq(t.dossierItems.designationId, designationId))
@@ -56,8 +56,8 @@ export function dossierState(db: Tx, designationId: number, giType: GiType): Dos
   return { recorded: true, templateVersion: head.templateVersion, filedIncomplete: head.filedIncomplete, items: rows.map(fromRow) };
 }
 
-/** The dossier states of many designations at once (for the board and the tally). */
-export function dossierStates(db: Tx, designations: { id: number; giType: GiType }[]): Map<number, DossierState> {
+/** The dossier states of many designations at once (for the board and the tally), each with the template it follows. */
+export function dossierStates(db: Tx, designations: { id: number; giType: GiType; convertedFromId: number | null }[]): Map<number, DossierState> {
   const out = new Map<number, DossierState>();
   if (designations.length === 0) return out;
   const ids = JSON.stringify(designations.map((d) => d.id));
@@ -68,24 +68,25 @@ export function dossierStates(db: Tx, designations: { id: number; giType: GiType
     .orderBy(asc(t.dossierItems.designationId), asc(t.dossierItems.position)).all();
   const itemsOf = new Map<number, ItemState[]>();
   for (const r of rows) itemsOf.set(r.designationId, [...(itemsOf.get(r.designationId) ?? []), fromRow(r)]);
-  const templates = new Map<GiType, ReturnType<typeof loadTemplate>>();
+  const templates = new Map<TemplateKey, ReturnType<typeof loadTemplate>>();
   for (const d of designations) {
     const head = heads.get(d.id);
     if (head) {
       out.set(d.id, { recorded: true, templateVersion: head.templateVersion, filedIncomplete: head.filedIncomplete, items: itemsOf.get(d.id) ?? [] });
       continue;
     }
-    if (!templates.has(d.giType)) templates.set(d.giType, loadTemplate(db, d.giType));
-    const template = templates.get(d.giType)!;
+    const key = templateKeyOf(d);
+    if (!templates.has(key)) templates.set(key, loadTemplate(db, key));
+    const template = templates.get(key)!;
     out.set(d.id, { recorded: false, templateVersion: template.version, filedIncomplete: false, items: template.items.map(fresh) });
   }
   return out;
 }
 
 /** What the current template would change in a recorded dossier (null when it follows the current version). */
-function offerFor(db: Tx, giType: GiType, state: DossierState): TemplateOffer | null {
+function offerFor(db: Tx, key: TemplateKey, state: DossierState): TemplateOffer | null {
   if (!state.recorded) return null;
-  const template = loadTemplate(db, giType);
+  const template = loadTemplate(db, key);
   if (template.version === state.templateVersion) return null;
   const have = new Map(state.items.map((i) => [i.key, i]));
   const keys = new Set(template.items.map((i) => i.key));
@@ -122,7 +123,7 @@ function present(db: Tx, d: DesignationRow, state: DossierState, full: boolean, 
     designationId: d.id, productId: d.productId, giType: d.giType, status: d.status, open: isDossierOpen(d.status),
     ...readinessOf(state.items.map((i) => i.status)),
     items, templateVersion: state.templateVersion,
-    templateOffer: full ? offerFor(db, d.giType, state) : null,
+    templateOffer: full ? offerFor(db, templateKeyOf(d), state) : null,
     filedIncomplete: state.filedIncomplete,
   };
 }
@@ -142,7 +143,7 @@ function designationFor(db: Db, viewer: Viewer, id: number): { row: DesignationR
 /** GET /api/designations/:id/dossier for `viewer` (null: the public). */
 export function getDossier(db: Db, viewer: Viewer, id: number, today: string): Dossier {
   const { row, mayEdit } = designationFor(db, viewer, id);
-  return present(db, row, dossierState(db, row.id, row.giType), mayEdit, today);
+  return present(db, row, dossierState(db, row.id, templateKeyOf(row)), mayEdit, today);
 }
 
 /** Records an unrecorded dossier from its template (in the caller's transaction). */
@@ -179,7 +180,7 @@ const itemAudit = (i: ItemState) => ({
 export function putDossierItem(db: Db, viewer: SignedIn, id: number, key: string, input: DossierItemInput, today: string): Dossier {
   return db.transaction((tx) => {
     const row = designationForDossierWrite(db, viewer, id);
-    const state = dossierState(tx, id, row.giType);
+    const state = dossierState(tx, id, templateKeyOf(row));
     const before = state.items.find((i) => i.key === key);
     if (!before) throw notFound('dossier item');
     if (input.documentIds.length > 0) {
@@ -199,7 +200,7 @@ export function putDossierItem(db: Db, viewer: SignedIn, id: number, key: string
     tx.update(t.dossierItems).set({ ...input, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
       .where(and(eq(t.dossierItems.designationId, id), eq(t.dossierItems.key, key))).run();
     recordAudit(tx, viewer, { action: 'dossier_item', entity: 'designation', entityId: id, before: itemAudit(before), after: itemAudit(after) });
-    return present(tx, row, dossierState(tx, id, row.giType), true, today);
+    return present(tx, row, dossierState(tx, id, templateKeyOf(row)), true, today);
   });
 }
 
@@ -211,14 +212,14 @@ export function putDossierItem(db: Db, viewer: SignedIn, id: number, key: string
 export function acceptTemplate(db: Db, viewer: SignedIn, id: number, version: number, today: string): Dossier {
   return db.transaction((tx) => {
     const row = designationForDossierWrite(db, viewer, id);
-    const state = dossierState(tx, id, row.giType);
-    const template = loadTemplate(tx, row.giType);
+    const template = loadTemplate(tx, templateKeyOf(row));
+    const state = dossierState(tx, id, template.giType);
     if (template.version !== version) {
       throw conflict(`清单已更新为第 ${template.version} 版，请刷新后再确认 / The checklist is now version ${template.version}: reload and confirm again`, 'stale_template');
     }
     if (state.recorded && state.templateVersion === version) return present(tx, row, state, true, today);
-    const offer = offerFor(tx, row.giType, state);
-    if (!state.recorded) { record(tx, id, state); return present(tx, row, dossierState(tx, id, row.giType), true, today); }
+    const offer = offerFor(tx, template.giType, state);
+    if (!state.recorded) { record(tx, id, state); return present(tx, row, dossierState(tx, id, template.giType), true, today); }
     const have = new Map(state.items.map((i) => [i.key, i]));
     tx.delete(t.dossierItems).where(eq(t.dossierItems.designationId, id)).run();
     template.items.forEach((item, position) => {
@@ -231,24 +232,24 @@ export function acceptTemplate(db: Db, viewer: SignedIn, id: number, version: nu
       before: { templateVersion: state.templateVersion },
       after: { templateVersion: version, itemsAdded: offer?.add.map((i) => i.titleZh) ?? [], itemsRemoved: offer?.remove.map((i) => i.titleZh) ?? [] },
     });
-    return present(tx, row, dossierState(tx, id, row.giType), true, today);
+    return present(tx, row, dossierState(tx, id, template.giType), true, today);
   });
 }
 
 /** How complete a designation's dossier is, for the filing check. */
-export function dossierCompleteness(tx: Tx, designationId: number, giType: GiType): ReturnType<typeof readinessOf> {
-  return readinessOf(dossierState(tx, designationId, giType).items.map((i) => i.status));
+export function dossierCompleteness(tx: Tx, designationId: number, key: TemplateKey): ReturnType<typeof readinessOf> {
+  return readinessOf(dossierState(tx, designationId, key).items.map((i) => i.status));
 }
 
 /** Marks a dossier as filed incomplete (recording it first if need be), in the filing's transaction. */
-export function markFiledIncomplete(tx: Tx, designationId: number, giType: GiType): void {
-  const state = dossierState(tx, designationId, giType);
+export function markFiledIncomplete(tx: Tx, designationId: number, key: TemplateKey): void {
+  const state = dossierState(tx, designationId, key);
   if (!state.recorded) record(tx, designationId, state, true);
   else tx.update(t.dossiers).set({ filedIncomplete: true }).where(eq(t.dossiers.designationId, designationId)).run();
 }
 
 /** Designations (by id) that are `cultivating` with every needed item ready: ready to file. */
-export function readyToFile(db: Tx, designations: { id: number; giType: GiType; status: Status }[]): Set<number> {
+export function readyToFile(db: Tx, designations: { id: number; giType: GiType; convertedFromId: number | null; status: Status }[]): Set<number> {
   const candidates = designations.filter((d) => d.status === 'cultivating');
   const states = dossierStates(db, candidates);
   return new Set(candidates.filter((d) => {

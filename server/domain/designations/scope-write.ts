@@ -12,10 +12,9 @@ import { HttpError, notFound } from '../../errors';
 import { recordAudit, type Tx } from '../access/audit';
 import { countyNames } from '../access/permissions';
 import type { SignedIn } from '../access/viewer';
-import { jinchengCounties } from '../../../seeds/divisions/county-bounds';
 import { touchProduct } from '../products/product-stamp';
 import { checkScopeBox } from '../places/scope-box';
-import { designationForScope, reconcileOrRefuse } from '../places/scope-check';
+import { currentCountyBounds, designationForScope, reconcileOrRefuse } from '../places/scope-check';
 import { checkScopeCodes } from '../places/scope-codes';
 import { badScopeCodes } from '../places/scope-errors';
 import { scopeOf } from '../places/scope-read';
@@ -30,7 +29,7 @@ function snapshot(scope: DesignationScope | null) {
 /** 400 `scope_box_off` when a box lies off the product's counties (the flag an official must resolve first). */
 function assertBoxOnCounties(db: Db, box: ScopeInput['box'], counties: readonly CountyCode[]): void {
   if (!box) return;
-  const own = jinchengCounties().filter((c) => counties.includes(c.code as CountyCode));
+  const own = currentCountyBounds(db).filter((c) => counties.includes(c.code));
   const check = checkScopeBox(box, own);
   if (check.relation !== 'off') return;
   const names = countyNames(db, counties);
@@ -56,7 +55,7 @@ function writeScope(tx: Tx, designationId: number, input: ScopeInput, units: { c
  */
 export function putScope(db: Db, viewer: SignedIn, designationId: number, input: ScopeInput): DesignationScope {
   const { row, counties } = designationForScope(db, viewer, designationId);
-  reconcileOrRefuse(input.text, counties);
+  reconcileOrRefuse(db, input.text, counties);
   const checked = checkScopeCodes(input.codes, counties);
   if (!checked.ok) throw badScopeCodes(db, checked.errors, counties);
   assertBoxOnCounties(db, input.box, counties);
@@ -92,4 +91,18 @@ export function replaceScopeCodes(db: Db, viewer: SignedIn, designationId: numbe
   return putScope(db, viewer, designationId, {
     text: held?.text ?? '', source: held?.source ?? null, announcedOn: held?.announcedOn ?? null, box: held?.box ?? null, codes: [...codes],
   });
+}
+
+/**
+ * Copies a designation's kept scope (text, source, date, box and codes, as kept) to another that has none,
+ * in the caller's transaction, audited as that one's scope: a conversion carries the announced area over.
+ * Nothing happens when the first keeps none.
+ */
+export function copyScope(tx: Tx, viewer: SignedIn, fromId: number, toId: number): void {
+  const from = tx.select().from(t.designationScopes).where(eq(t.designationScopes.designationId, fromId)).get();
+  if (!from) return;
+  const units = tx.select().from(t.designationScopeUnits).where(eq(t.designationScopeUnits.designationId, fromId)).all();
+  tx.insert(t.designationScopes).values({ ...from, designationId: toId, updatedAt: undefined }).run();
+  if (units.length > 0) tx.insert(t.designationScopeUnits).values(units.map((u) => ({ ...u, designationId: toId }))).run();
+  recordAudit(tx, viewer, { action: 'scope_replace', entity: 'designation', entityId: toId, before: null, after: snapshot(scopeOf(tx, toId)) });
 }

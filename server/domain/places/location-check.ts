@@ -1,33 +1,42 @@
 /**
  * Location sanity: every point of a product lies in one of its counties (point-in-county.ts against
- * the boundaries in the counties table), or the write is refused with a 400 that names the county the
+ * the boundaries of the counties that exist today), or the write is refused with a 400 that names the county the
  * point is in (or says it is outside Jincheng), in Chinese and English, on the location's own path; and
  * a village or township location names a current unit of one of those counties, its point in that unit's county.
  */
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import type { CountyCode, Location } from '../../../db/model';
+import { todayInShanghai, type CountyCode, type Location } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { HttpError, type Issue } from '../../errors';
 import { divisionIndex } from '../../../seeds/divisions/divisions';
+import { countiesExistingOn } from './county-history';
 import { countyAt, countyBoundary, fitsCounty, type BoundaryGeometry, type CountyBoundary } from './point-in-county';
 
 /** A county's boundary with its names, for messages. */
 interface NamedBoundary extends CountyBoundary { zh: string; en: string }
 
-/** Parsed boundaries per connection: the counties are reference data, loaded once by the seeds. */
-const boundaries = new WeakMap<Db, NamedBoundary[]>();
+/**
+ * Parsed boundaries per connection, with the registry version and day they were read at: the counties
+ * are reference data, but a division change (recorded by another process) adds some and ends others.
+ */
+const boundaries = new WeakMap<Db, { version: number; day: string; list: NamedBoundary[] }>();
 
-/** The counties' parsed boundaries (with their names), kept per connection once the seeds have loaded them. */
+/**
+ * The parsed boundaries (with their names) of the counties that exist today (county-history.ts), read
+ * again only when the registry version or the day has moved.
+ */
 export function countyBoundaries(db: Db): NamedBoundary[] {
-  let found = boundaries.get(db);
-  if (!found) {
-    found = db.select().from(t.counties).orderBy(asc(t.counties.code)).all()
-      .map((c) => ({ ...countyBoundary(c.code, c.geometry as BoundaryGeometry), zh: c.nameZh, en: c.nameEn }));
-    // Nothing kept until the seeds have loaded the counties.
-    if (found.length > 0) boundaries.set(db, found);
-  }
-  return found;
+  const version = db.select({ v: t.registryMeta.version }).from(t.registryMeta).get()?.v ?? 0;
+  const day = todayInShanghai();
+  const kept = boundaries.get(db);
+  if (kept && kept.version === version && kept.day === day) return kept.list;
+  const current = new Set(countiesExistingOn(db, day));
+  const list = db.select().from(t.counties).orderBy(asc(t.counties.code)).all()
+    .filter((c) => current.has(c.code))
+    .map((c) => ({ ...countyBoundary(c.code, c.geometry as BoundaryGeometry), zh: c.nameZh, en: c.nameEn }));
+  boundaries.set(db, { version, day, list });
+  return list;
 }
 
 /** One issue per location that lies in none of `counties`, on the path `locations.<i>`. */

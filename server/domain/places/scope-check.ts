@@ -10,8 +10,10 @@ import * as t from '../../../db/schema';
 import { notFound } from '../../errors';
 import { productForWrite } from '../access/permissions';
 import type { SignedIn } from '../access/viewer';
+import type { CountyBounds } from '../../../seeds/divisions/county-bounds';
 import { divisionIndex } from '../../../seeds/divisions/divisions';
 import { presentUnit } from './division-units';
+import { countyBoundaries } from './location-check';
 import { reconcileScope, type ScopeReport } from './scope-reconcile';
 import { scopeTooLarge } from './scope-errors';
 import { ScopeInputError } from './scope-text';
@@ -24,10 +26,15 @@ export function designationForScope(db: Db, viewer: SignedIn, id: number, allowA
   return { row, counties: counties as CountyCode[] };
 }
 
-/** Reconciles a text for these counties, its limits answered as a 413. */
-export function reconcileOrRefuse(text: string, counties: readonly CountyCode[]): ScopeReport {
+/** The names and boxes of the counties that exist today, as scopes are read against them. */
+export function currentCountyBounds(db: Db): CountyBounds[] {
+  return countyBoundaries(db).map((c) => ({ code: c.code, name: c.zh, box: c.box }));
+}
+
+/** Reconciles a text for these counties (of those that exist today), its limits answered as a 413. */
+export function reconcileOrRefuse(db: Db, text: string, counties: readonly CountyCode[]): ScopeReport {
   try {
-    return reconcileScope(text, counties);
+    return reconcileScope(text, counties, { index: divisionIndex(), counties: currentCountyBounds(db) });
   } catch (e) {
     if (e instanceof ScopeInputError) throw scopeTooLarge(e);
     throw e;
@@ -60,5 +67,5 @@ export function presentReport(report: ScopeReport): ScopeCheckAnswer {
 /** Checks a scope text against the designation's product's counties; keeps nothing. */
 export function checkScope(db: Db, viewer: SignedIn, designationId: number, text: string): ScopeCheckAnswer {
   const { counties } = designationForScope(db, viewer, designationId, true);
-  return presentReport(reconcileOrRefuse(text, counties));
+  return presentReport(reconcileOrRefuse(db, text, counties));
 }

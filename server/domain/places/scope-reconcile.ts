@@ -3,8 +3,8 @@
  * each name within the product's counties (scope-match.ts) and checks its box (scope-box.ts). The answer
  * is plain data with codes and kinds, ready for the API to send and the pages to word in zh and en.
  */
-import { jinchengCounties, type Box, type CountyBounds } from '../../../seeds/divisions/county-bounds';
-import { divisionIndex, type DivisionIndex } from '../../../seeds/divisions/divisions';
+import type { Box, CountyBounds } from '../../../seeds/divisions/county-bounds';
+import type { DivisionIndex } from '../../../seeds/divisions/divisions';
 import { checkScopeBox, type BoxCheck } from './scope-box';
 import type { BoxIssue } from './scope-coords';
 import { matchName, type NameMatch, type NameMatchKind } from './scope-match';
@@ -37,15 +37,14 @@ export interface ScopeReport {
   tally: Record<NameMatchKind, number>;
 }
 
-/** The data a reconciliation reads; the committed Jincheng files unless a test gives others. */
+/** The data a reconciliation reads: the committed division codes, and the counties that exist today (scope-check.ts). */
 export interface ScopeData { index: DivisionIndex; counties: readonly CountyBounds[] }
 
 const KINDS: readonly NameMatchKind[] = ['matched', 'renamed', 'misspelt', 'ambiguous', 'other_county', 'vanished', 'unknown'];
 
 /** Reconciles `text` for a product in `productCounties` (county codes); throws ScopeInputError over the limits. */
 export function reconcileScope(
-  text: string, productCounties: readonly string[],
-  data: ScopeData = { index: divisionIndex(), counties: jinchengCounties() },
+  text: string, productCounties: readonly string[], data: ScopeData,
 ): ScopeReport {
   const own = data.counties.filter((c) => productCounties.includes(c.code));
   if (!productCounties.length || own.length !== new Set(productCounties).size) {

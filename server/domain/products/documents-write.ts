@@ -95,10 +95,11 @@ export function updateDocument(db: Db, viewer: SignedIn, id: number, patch: Docu
   });
 }
 
-/** Deletes a document and its bytes for good (the history keeps what it was). */
+/** Deletes a document and its bytes for good (the history keeps what it was); a specification it held keeps its other fields. */
 export function deleteDocument(db: Db, viewer: SignedIn, id: number): void {
   db.transaction(() => {
     const row = documentForWrite(db, viewer, id);
+    db.update(t.designationSpecifications).set({ documentId: null }).where(eq(t.designationSpecifications.documentId, id)).run();
     db.delete(t.documentFiles).where(eq(t.documentFiles.documentId, id)).run();
     db.delete(t.documents).where(eq(t.documents.id, id)).run();
     touchProduct(db, row.productId);

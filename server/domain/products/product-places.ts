@@ -7,7 +7,7 @@
 import { and, asc, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  COUNTY_CODES, POINT_PRECISIONS, type CountyCode, type Location, type ProductFilter, type ProductPointFeature,
+  POINT_PRECISIONS, type CountyCode, type Location, type ProductFilter, type ProductPointFeature,
   type ProductPointProperties, type ProductPoints, type ProductSummary,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
@@ -20,12 +20,12 @@ import { loadSummaries, productWhere } from './products-read';
 import type { Viewer } from '../access/viewer';
 
 const isPoint = (precision: Location['precision']) => (POINT_PRECISIONS as readonly string[]).includes(precision);
-const isCountyCode = (code: string): code is CountyCode => (COUNTY_CODES as readonly string[]).includes(code);
 
 /**
- * The county a place lies in, or stands for when it is county-level: the one its division code is in;
- * else the product's county that holds its point (within the border slack); else any county that holds it;
- * else the product's only county. Null when none of these decides (a multi-county product's stray point).
+ * The county a place lies in, or stands for when it is county-level: the one its division code is in
+ * (when that county exists today); else the product's county that holds its point (within the border
+ * slack); else any county that holds it; else the product's only county. Null when none of these
+ * decides (a multi-county product's stray point). `boundaries` are the counties that exist today.
  */
 export function countyOfPlace(
   place: Pick<Location, 'lat' | 'lng'> & { divisionCode?: string | null },
@@ -33,12 +33,12 @@ export function countyOfPlace(
   boundaries: readonly CountyBoundary[],
 ): CountyCode | null {
   const fromCode = place.divisionCode?.slice(0, 6);
-  if (fromCode && isCountyCode(fromCode)) return fromCode;
+  if (fromCode && boundaries.some((b) => b.code === fromCode)) return fromCode;
   const own = boundaries.filter((b) => (productCounties as readonly string[]).includes(b.code));
   const found = own.find((b) => containsPoint(b, place.lat, place.lng))
     ?? own.find((b) => fitsCounty(b, place.lat, place.lng))
     ?? boundaries.find((b) => containsPoint(b, place.lat, place.lng));
-  if (found && isCountyCode(found.code)) return found.code;
+  if (found) return found.code;
   return productCounties.length === 1 ? productCounties[0] : null;
 }
 

@@ -6,14 +6,17 @@ import { and, asc, eq, exists, inArray, or, sql, type SQL, type SQLWrapper } fro
 import type { Db } from '../../../db/open';
 import {
   statusesOf, todayInShanghai, type AreaGeometry, type Designation, type Location, type Participant, type Product, type ProductFilter,
-  type ProductQuery, type ProductSummary, type Transition,
+  type ProductQuery, type ProductSummary, type Specification, type Transition,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { productDocuments } from './documents-read';
 import { authorizedUsersOfProduct } from './authorized-users-read';
 import { listScope, readableProducts } from '../access/permissions';
 import type { Viewer } from '../access/viewer';
+import { assertCountyKnown } from '../places/county-history';
 import { withScopes } from '../places/scope-read';
+import { withConversions } from './conversion-read';
+import { specificationsOfProduct } from './specifications-read';
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 function likePattern(q: string): string {
@@ -33,6 +36,7 @@ export function productWhere(db: Db, filter: ProductFilter, viewer: Viewer): SQL
     ));
   }
   if (filter.county) {
+    assertCountyKnown(db, filter.county);
     conditions.push(exists(
       db.select({ one: t.productCounties.productId }).from(t.productCounties)
         .where(and(eq(t.productCounties.productId, t.products.id), eq(t.productCounties.countyCode, filter.county))),
@@ -158,26 +162,31 @@ export function listProducts(db: Db, query: ProductQuery, viewer: Viewer): { ite
 }
 
 /**
- * The designations of a product with their transitions (in the order recorded): two prepared statements.
- * Who recorded a move is named to signed-in viewers only: public answers carry no account name.
+ * The designations of a product with their transitions (in the order recorded) and specifications: three
+ * prepared statements. Who recorded a move is named to signed-in viewers only: public answers carry no
+ * account name; a specification links only a document the viewer may read (`readableDocuments`).
  */
-function loadDesignations(db: Db, productId: number, viewer: Viewer): Designation[] {
+function loadDesignations(db: Db, productId: number, viewer: Viewer, readableDocuments: ReadonlySet<number>): Designation[] {
   const statements = reads(db);
   const rows = statements.designations.all({ id: productId });
   if (rows.length === 0) return [];
   const moves = groupBy(statements.moves.all({ id: productId }), (m) => m.designationId);
+  const specifications = specificationsOfProduct(db, productId, readableDocuments);
   return rows.map((d) => presentDesignation(d, (moves.get(d.id) ?? [])
-    .map(({ to, on, note, by }) => (viewer ? { to, on, note, by } : { to, on, note }))));
+    .map(({ to, on, note, by }) => (viewer ? { to, on, note, by } : { to, on, note })), specifications.get(d.id) ?? []));
 }
 
-/** A designation row and its history as the API shows it; filing and grant dates come from the history. */
-export function presentDesignation(d: typeof t.designations.$inferSelect, history: Transition[]): Designation {
+/** A designation row, its history and its specifications as the API shows them; filing and grant dates come from the history. */
+export function presentDesignation(d: typeof t.designations.$inferSelect, history: Transition[], specifications: Specification[]): Designation {
   const lastOn = (status: string) => history.filter((m) => m.to === status).at(-1)?.on ?? null;
   return {
     id: d.id, productId: d.productId, giType: d.giType, markKind: d.markKind, status: d.status,
     holder: d.holder, holderCreditCode: d.holderCreditCode, number: d.number, announcement: d.announcement,
     filedOn: lastOn('filed'), grantedOn: lastOn('granted'), validUntil: d.validUntil, notes: d.notes,
     sources: d.sources, transitions: history,
+    // A conversion's links are read apart, for every designation of an answer at once (withConversions).
+    convertedFrom: null, convertedTo: null,
+    managingBody: d.managingBody, managingContact: d.managingContact, testingBody: d.testingBody, specifications,
   };
 }
 
@@ -191,6 +200,7 @@ export function getProduct(db: Db, id: number, viewer: Viewer, today: string = t
   if (!row) return null;
   const [summary] = loadSummaries(db, [row]);
   const statements = reads(db);
+  const documents = productDocuments(db, id, summary.counties, viewer);
   const area = statements.area.get({ id });
   const participants: Participant[] = statements.participants.all({ id })
     .map((p) => ({
@@ -202,8 +212,8 @@ export function getProduct(db: Db, id: number, viewer: Viewer, today: string = t
     description: row.description, quality: row.quality, visibility: row.visibility, archived: row.archivedAt !== null,
     locations: summary.locations,
     protectedArea: area ? { text: area.text, geometry: (area.geometry ?? null) as AreaGeometry | null } : null,
-    sources: row.sources, designations: withScopes(db, loadDesignations(db, id, viewer)), participants,
-    documents: productDocuments(db, id, summary.counties, viewer),
+    sources: row.sources, designations: withScopes(db, withConversions(db, loadDesignations(db, id, viewer, new Set(documents.map((d) => d.id))))), participants,
+    documents,
     figures: statements.figures.all({ id }).map(({ year, households, areaMu, yieldKgPerMu, outputTonnes, valueWanYuan, note, sources }) =>
       ({ year, households, areaMu, yieldKgPerMu, outputTonnes, valueWanYuan, note, sources })),
     authorizedUsers: authorizedUsersOfProduct(db, id, viewer ? null : today),

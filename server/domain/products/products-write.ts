@@ -11,6 +11,7 @@ import * as t from '../../../db/schema';
 import { conflict } from '../../errors';
 import { validate } from '../../validate';
 import { recordAudit } from '../access/audit';
+import { assertCountiesExist } from '../places/county-history';
 import { assertLocationDivisions, assertLocationsInCounties } from '../places/location-check';
 import {
   assertAdmin, assertMayArchive, assertMayChangeCounties, assertMayEditIn, countyNames, productForWrite, readableProducts,
@@ -149,12 +150,13 @@ function assertNoLookAlike(db: Db, viewer: SignedIn, name: string, self: number 
 
 /**
  * Creates a product (a draft unless `visibility` says otherwise) in counties the viewer may manage
- * (an official's own county among them). Its name is stored as typed, less invisible characters; a
+ * (an official's own county among them), each a county today (400 `unknown_county` otherwise). Its name is stored as typed, less invisible characters; a
  * look-alike of a current product's name is a 409.
  */
 export function createProduct(db: Db, viewer: SignedIn, given: ProductCreate): Product {
   const input = cleanTexts(given);
   assertMayEditIn(viewer, input.counties);
+  assertCountiesExist(db, input.counties);
   assertLocationsInCounties(db, input.counties, input.locations ?? []);
   assertLocationDivisions(db, input.counties, input.locations ?? []);
   return db.transaction(() => {
@@ -183,7 +185,10 @@ export function updateProduct(db: Db, viewer: SignedIn, id: number, given: Produ
   const patch = cleanTexts(given);
   return db.transaction(() => {
     const { row, counties: was } = productForWrite(db, viewer, id);
-    if (patch.counties) assertMayChangeCounties(db, viewer, was, patch.counties);
+    if (patch.counties) {
+      assertMayChangeCounties(db, viewer, was, patch.counties);
+      assertCountiesExist(db, patch.counties);
+    }
     if (patch.counties || patch.locations) {
       // The points must still lie in the counties, whichever of the two changes.
       const locations = patch.locations ?? storedLocations(db, id);

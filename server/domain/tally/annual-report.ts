@@ -60,10 +60,12 @@ export function annualReport(db: Db, year: number, today: string, index: ReplayI
   const asOf = today < yearEnd ? today : yearEnd;
   const period = reportPeriod(db, yearEnd);
   // With no period the counts stand without targets: a period of the year itself, with none.
-  const tally = computeTally(db, period ?? { id: 0, name: '', startsOn: yearStart, endsOn: yearEnd, targets: [] }, asOf, index);
+  const tally = computeTally(db, period ?? { id: 0, name: '', nameEn: '', startsOn: yearStart, endsOn: yearEnd, targets: [] }, asOf, index);
   const inYear = (on: string) => on.startsWith(String(year)) && lastPossibleDay(on) <= asOf;
 
-  const moves = movesOfYear(db, year, index).filter((m) => inYear(m.on));
+  // A move's counties as they were at the year end, as the county table counts them (a division change later keeps its old county).
+  const moves = movesOfYear(db, year, index).filter((m) => inYear(m.on))
+    .map((m) => ({ ...m, counties: [...index.countyHistory.codesOn(m.counties, asOf)] }));
   const grants = moves.filter((m) => m.to === 'granted').map(({ to: _, ...m }) => m);
   const filings = moves.filter((m) => m.to === 'filed').map(({ to: _, ...m }) => m);
   const countOf = (list: ReportMove[], giType: GiType) => list.filter((m) => m.giType === giType).length;
@@ -73,7 +75,7 @@ export function annualReport(db: Db, year: number, today: string, index: ReplayI
     year, firstYear: reportYears(db, today)[0], asOf, complete: asOf === yearEnd,
     issuer: (({ issuerZh, issuerEn }) => ({ zh: issuerZh, en: issuerEn }))(getReportSettings(db)),
     issuedOn: today,
-    period: period && { id: period.id, name: period.name, startsOn: period.startsOn, endsOn: period.endsOn },
+    period: period && { id: period.id, name: period.name, nameEn: period.nameEn, startsOn: period.startsOn, endsOn: period.endsOn },
     totals: tally.types.map(({ pipeline: _, ...x }) => ({ ...x, newInYear: countOf(grants, x.giType), filedInYear: countOf(filings, x.giType) })),
     newInYear: { grants, filings, authorizedUsers: authorizedUsersOfYear(db, yearStart, asOf) },
     byCounty: tally.counties.map((c) => ({

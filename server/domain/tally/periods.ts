@@ -1,12 +1,12 @@
 /**
- * Plan periods with their targets: read by everyone, created and replaced by admins, every change
- * audited in the same transaction.
+ * Plan periods with their targets: read by everyone, created and replaced by admins (names unique in
+ * both languages, dates never overlapping), every change audited in the same transaction.
  */
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import { GI_TYPES, type Period, type PeriodInput } from '../../../db/model';
 import * as t from '../../../db/schema';
-import { conflict, notFound } from '../../errors';
+import { HttpError, notFound } from '../../errors';
 import { recordAudit, type Tx } from '../access/audit';
 import type { SignedIn } from '../access/viewer';
 
@@ -24,18 +24,40 @@ export function getPeriod(db: Tx, id: number): Period | null {
 
 function presentPeriod(p: typeof t.periods.$inferSelect, targets: (typeof t.targets.$inferSelect)[]): Period {
   return {
-    id: p.id, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn,
+    id: p.id, name: p.name, nameEn: p.nameEn, startsOn: p.startsOn, endsOn: p.endsOn,
     targets: targets.filter((x) => x.periodId === p.id)
       .sort((a, b) => GI_TYPES.indexOf(a.giType) - GI_TYPES.indexOf(b.giType))
       .map(({ giType, baseline, target }) => ({ giType, baseline, target })),
   };
 }
 
-/** 409 when another period already has this name (names are how people refer to periods: 十四五). */
-function assertNameFree(tx: Tx, name: string, exceptId?: number): void {
-  const clash = tx.select({ id: t.periods.id }).from(t.periods)
-    .where(and(eq(t.periods.name, name), exceptId === undefined ? undefined : ne(t.periods.id, exceptId))).get();
-  if (clash) throw conflict(`规划期名称已存在 / A period named ${name} already exists`, 'period_name_taken');
+/** A period's name and dates as a message shows them: 「十四五」（2021-01-01 至 2025-12-31）. */
+const shownZh = (p: Pick<Period, 'name' | 'startsOn' | 'endsOn'>) => `「${p.name}」（${p.startsOn} 至 ${p.endsOn}）`;
+const shownEn = (p: Pick<Period, 'name' | 'nameEn' | 'startsOn' | 'endsOn'>) => `${p.nameEn || p.name} (${p.startsOn} to ${p.endsOn})`;
+
+/**
+ * 409 when `input` does not fit among the other periods: its Chinese name, or its English name whatever
+ * its capitals, is another's (`period_name_taken`: names are how people refer to periods, 十四五), or its
+ * dates share a day with another's (`period_overlap`: a date belongs to one period, so the tally and the
+ * annual report never have to choose). The message is in both languages; its issue names the field to change.
+ */
+function assertFits(tx: Tx, input: PeriodInput, exceptId?: number): void {
+  const others = listPeriods(tx).filter((p) => p.id !== exceptId);
+  const sameZh = others.find((p) => p.name === input.name);
+  const sameEn = others.find((p) => p.nameEn !== '' && p.nameEn.toLowerCase() === input.nameEn.toLowerCase());
+  const taken = sameZh ?? sameEn;
+  if (taken) {
+    const message = `已有名为「${taken.name}」（${taken.nameEn || taken.name}）的规划期，中英文名称均不得重复 / `
+      + `A period named ${taken.nameEn || taken.name} (${taken.name}) already exists; each name must be unique`;
+    throw new HttpError(409, 'period_name_taken', message, [{ path: [sameZh ? 'name' : 'nameEn'], message }]);
+  }
+  const overlapped = others.find((p) => p.startsOn <= input.endsOn && input.startsOn <= p.endsOn);
+  if (overlapped) {
+    const message = `规划期 ${input.startsOn} 至 ${input.endsOn} 与${shownZh(overlapped)}重叠，规划期不得重叠 / `
+      + `${input.startsOn} to ${input.endsOn} overlaps ${shownEn(overlapped)}; periods may not overlap`;
+    const field = overlapped.startsOn <= input.startsOn ? 'startsOn' : 'endsOn';
+    throw new HttpError(409, 'period_overlap', message, [{ path: [field], message }]);
+  }
 }
 
 function writeTargets(tx: Tx, periodId: number, input: PeriodInput): void {
@@ -43,11 +65,11 @@ function writeTargets(tx: Tx, periodId: number, input: PeriodInput): void {
   for (const x of input.targets) tx.insert(t.targets).values({ periodId, ...x }).run();
 }
 
-/** Adds a period with its targets (409 if the name is taken), audited as `create`. */
+/** Adds a period with its targets (409 if a name is taken or the dates overlap another period's), audited as `create`. */
 export function createPeriod(db: Db, by: SignedIn, input: PeriodInput): Period {
   return db.transaction((tx) => {
-    assertNameFree(tx, input.name);
-    const { id } = tx.insert(t.periods).values({ name: input.name, startsOn: input.startsOn, endsOn: input.endsOn })
+    assertFits(tx, input);
+    const { id } = tx.insert(t.periods).values({ name: input.name, nameEn: input.nameEn, startsOn: input.startsOn, endsOn: input.endsOn })
       .returning({ id: t.periods.id }).get();
     writeTargets(tx, id, input);
     const after = getPeriod(tx, id)!;
@@ -57,15 +79,16 @@ export function createPeriod(db: Db, by: SignedIn, input: PeriodInput): Period {
 }
 
 /**
- * Replaces a period's name, dates and targets (404 if unknown, 409 if the name is another's);
+ * Replaces a period's names, dates and targets (404 if unknown, 409 if a name is another's or the
+ * dates overlap another period's);
  * a type left out of `targets` has none afterwards. Audited as `update` with before and after.
  */
 export function updatePeriod(db: Db, by: SignedIn, id: number, input: PeriodInput): Period {
   return db.transaction((tx) => {
     const before = getPeriod(tx, id);
     if (!before) throw notFound('period');
-    assertNameFree(tx, input.name, id);
-    tx.update(t.periods).set({ name: input.name, startsOn: input.startsOn, endsOn: input.endsOn })
+    assertFits(tx, input, id);
+    tx.update(t.periods).set({ name: input.name, nameEn: input.nameEn, startsOn: input.startsOn, endsOn: input.endsOn })
       .where(eq(t.periods.id, id)).run();
     writeTargets(tx, id, input);
     const after = getPeriod(tx, id)!;

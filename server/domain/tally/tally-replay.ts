@@ -8,6 +8,7 @@ import { lastPossibleDay, type AuthorizationStatus, type GiType, type Status } f
 import * as t from '../../../db/schema';
 import { readyToFile } from '../designations/dossiers';
 import { readableProducts } from '../access/permissions';
+import { loadCountyHistory, type CountyHistory } from '../places/county-history';
 
 /** A designation of a counted product, as the tally needs it. */
 export interface CountedDesignation {
@@ -17,6 +18,8 @@ export interface CountedDesignation {
   validUntil: string | null;
   nameZh: string;
   nameEn: string | null;
+  /** The designation this one converts (统一认定), if any: counted as `fromConversion` while in force. */
+  convertedFromId: number | null;
 }
 
 /**
@@ -67,6 +70,8 @@ export interface ReplayIndex {
   authorizedUsers: { designationId: number; from: string; until: string | null; status: AuthorizationStatus }[];
   /** Households of each counted product's industry figures, by year (oldest first; years without a household figure left out). */
   figureHouseholds: Map<number, { year: number; households: number }[]>;
+  /** The counties and their division changes: which exist on a date, and where a product of today stood then. */
+  countyHistory: CountyHistory;
 }
 
 /** Loads the replay index of the counted products (one consistent read). */
@@ -75,6 +80,7 @@ export function loadReplayIndex(db: Db): ReplayIndex {
     const designations: CountedDesignation[] = db.select({
       id: t.designations.id, productId: t.designations.productId, giType: t.designations.giType,
       validUntil: t.designations.validUntil, nameZh: t.products.nameZh, nameEn: t.products.nameEn,
+      convertedFromId: t.designations.convertedFromId,
     }).from(t.designations)
       .innerJoin(t.products, eq(t.products.id, t.designations.productId))
       .where(countedProducts(db))
@@ -129,7 +135,9 @@ export function loadReplayIndex(db: Db): ReplayIndex {
       .where(and(countedProducts(db), eq(t.participants.role, 'farmers')))
       .groupBy(t.participants.productId)
       .all().map((r) => [r.productId, r.n]));
-    const cultivating = db.select({ id: t.designations.id, giType: t.designations.giType, status: t.designations.status })
+    const cultivating = db.select({
+      id: t.designations.id, giType: t.designations.giType, convertedFromId: t.designations.convertedFromId, status: t.designations.status,
+    })
       .from(t.designations).innerJoin(t.products, eq(t.products.id, t.designations.productId))
       .where(and(countedProducts(db), eq(t.designations.status, 'cultivating'))).all();
     const authorizedUsers = db.select({
@@ -159,6 +167,7 @@ export function loadReplayIndex(db: Db): ReplayIndex {
       },
       countiesOf,
       households,
+      countyHistory: loadCountyHistory(db),
     };
   });
 }

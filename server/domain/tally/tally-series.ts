@@ -1,7 +1,9 @@
 /**
  * The tally over time: designations in force per GI type at the eve of a period and at the end of
  * each month (quarter, year) of it, for the page's chart. One sweep over the dated moves, applying
- * the same rule as the tally (the latest recorded move that counts by a date; in force iff granted).
+ * the same rule as the tally (the latest recorded move that counts by a date; in force iff granted), and
+ * per type how many had been converted into another (an agricultural-product GI is `converted` from the
+ * day, when the 地理标志产品 it became is in force instead: each GI counts once).
  */
 import { perGiType, todayInShanghai, type GiType, type Period, type SeriesStep, type Status, type TallySeries } from '../../../db/model';
 import type { Db } from '../../../db/open';
@@ -35,6 +37,7 @@ export function computeSeries(
   const moves = index.movesUntil(dates.at(-1)!);
   const status = new Map<number, { id: number; to: Status }>();
   const inForce: Record<GiType, number> = perGiType(() => 0);
+  const converted: Record<GiType, number> = perGiType(() => 0);
   const points: TallySeries['points'] = [];
   let i = 0;
   for (const on of dates) {
@@ -43,13 +46,15 @@ export function computeSeries(
       const current = status.get(m.designationId);
       if (current && current.id > m.id) continue; // a move recorded later already counts
       if (current?.to === 'granted') inForce[m.giType]--;
+      if (current?.to === 'converted') converted[m.giType]--;
       if (m.to === 'granted') inForce[m.giType]++;
+      if (m.to === 'converted') converted[m.giType]++;
       status.set(m.designationId, { id: m.id, to: m.to });
     }
-    points.push({ on, inForce: perGiType((g) => inForce[g]) });
+    points.push({ on, inForce: perGiType((g) => inForce[g]), converted: perGiType((g) => converted[g]) });
   }
   return {
-    period: { id: period.id, name: period.name, startsOn: period.startsOn, endsOn: period.endsOn },
+    period: { id: period.id, name: period.name, nameEn: period.nameEn, startsOn: period.startsOn, endsOn: period.endsOn },
     step,
     points,
   };

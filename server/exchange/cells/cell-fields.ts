@@ -3,7 +3,7 @@
  * unified social credit code (checked against its check character, GB 32100-2015), and a list of
  * sources written as one cell, `标题 <https://…>; https://…; 标题`.
  */
-import { CreditCode, Source, sourceKey, sourceText, type SourceValue } from '../../../db/model';
+import { CreditCode, isWebAddress, Source, sourceKey, sourceText, type SourceValue } from '../../../db/model';
 import { fail, ok, readText, type Cell, type CellResult } from './cell-values';
 
 /** The most sources one cell may list. */
@@ -54,6 +54,15 @@ export function readScopeCodes(cell: Cell): CellResult<string[] | null> {
   }
   if (codes.length > MAX_CODES) return fail(`代码过多：最多${MAX_CODES}个`, `Too many codes: at most ${MAX_CODES}`);
   return ok(codes);
+}
+
+/** Reads a web address (a specification's link): a whole http:// or https:// address, nothing a browser would run. */
+export function readWebAddress(cell: Cell): CellResult<string | null> {
+  const text = readText(cell, { max: 2000 });
+  if (!text.ok || text.value === null) return text;
+  if (isWebAddress(text.value)) return ok(text.value);
+  return fail(`"${text.value.slice(0, 40)}"不是网址。请填写以 http:// 或 https:// 开头的完整网址`,
+    `"${text.value.slice(0, 40)}" is not a web address. Write a whole address starting with http:// or https://`);
 }
 
 /** Sources as one cell, as readSources reads them back. */

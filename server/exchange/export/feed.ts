@@ -1,6 +1,7 @@
 /**
  * The public changes as an Atom 1.0 feed (RFC 4287): products made public, status moves of public
- * products and new authorised users of their marks, newest first, read from the audit log and told with the registry's names as they
+ * products, conversions of their GIs (one entry each: the grant it records is told by it) and new
+ * authorised users of their marks, newest first, read from the audit log and told with the registry's names as they
  * are now. A product that is public with no recorded change making it so (loaded by the seeds, which
  * write no history) was made public when it entered the registry, and is an entry from that time.
  * Only products that are public and not archived appear; account names never do.
@@ -27,7 +28,7 @@ export interface FeedEntry {
   auditId: number | null;
   /** When it was recorded (RFC 3339, UTC). */
   at: string;
-  kind: 'published' | 'status' | 'authorized_user';
+  kind: 'published' | 'status' | 'authorized_user' | 'conversion';
   productId: number;
   nameZh: string;
   nameEn: string | null;
@@ -38,6 +39,8 @@ export interface FeedEntry {
   on?: string | null;
   /** For a new authorised user: the enterprise, its basis and the day it may start using the mark. */
   user?: { name: string; basis: AuthorizationBasis; from: string };
+  /** For a conversion (`giType` and `on` are the converted designation's and the day): the type it became and its announcement. */
+  into?: { giType: GiType; announcement: string | null };
 }
 
 const e = t.auditEvents;
@@ -62,7 +65,16 @@ export function feedEntries(db: Db, limit = FEED_ENTRIES): FeedEntry[] {
   })
     .from(e).innerJoin(t.designations, eq(t.designations.id, e.entityId))
     .innerJoin(t.products, eq(t.products.id, t.designations.productId))
-    .where(and(eq(e.entity, 'designation'), inArray(e.action, ['create', 'transition']), published))
+    .where(and(eq(e.entity, 'designation'), inArray(e.action, ['create', 'transition']), published,
+      // The grant a conversion records is told by the conversion's own entry.
+      sql`json_extract(${e.after}, '$.conversionOf') IS NULL`))
+    .orderBy(desc(e.id)).limit(limit).all();
+
+  // A designation of a public product was converted into another type (统一认定).
+  const conversions = db.select({ auditId: e.id, at: e.at, after: e.after, productId: t.products.id, giType: t.designations.giType })
+    .from(e).innerJoin(t.designations, eq(t.designations.id, e.entityId))
+    .innerJoin(t.products, eq(t.products.id, t.designations.productId))
+    .where(and(eq(e.entity, 'designation'), eq(e.action, 'conversion'), published))
     .orderBy(desc(e.id)).limit(limit).all();
 
   // An authorised user was added to a designation of a public product.
@@ -76,6 +88,7 @@ export function feedEntries(db: Db, limit = FEED_ENTRIES): FeedEntry[] {
     ...becamePublic.map((r) => ({ ...r, kind: 'published' as const })),
     ...moved.map((r) => ({ ...r, kind: 'status' as const })),
     ...users.map((r) => ({ ...r, action: 'authorized_user_add', kind: 'authorized_user' as const })),
+    ...conversions.map((r) => ({ ...r, action: 'conversion', kind: 'conversion' as const })),
   ].sort((a, b) => b.auditId - a.auditId).slice(0, limit);
   const picked = newestFirst(recorded, publicSinceEntry(db, limit), limit);
   if (picked.length === 0) return [];
@@ -97,6 +110,10 @@ export function feedEntries(db: Db, limit = FEED_ENTRIES): FeedEntry[] {
       counties: counties.get(r.productId) ?? [],
     };
     if (r.kind === 'published') return base;
+    if (r.kind === 'conversion') {
+      const after = (r.after ?? {}) as { on?: string; into?: { giType: GiType; announcement: string | null } };
+      return { ...base, giType: r.giType, status: 'converted', on: after.on ?? null, into: after.into && { giType: after.into.giType, announcement: after.into.announcement } };
+    }
     if (r.kind === 'authorized_user') {
       const user = (r.after ?? {}) as { name: string; basis: AuthorizationBasis; from: string };
       return { ...base, giType: r.giType, user: { name: user.name, basis: user.basis, from: user.from } };
@@ -186,6 +203,15 @@ export function describeEntry(entry: FeedEntry): { title: string; summary: strin
   // Dates as known: "（2020年）", " in 2020", " in July 2013", " on 2013-07-03".
   const on = entry.on ? `（${formatPartialDate(entry.on, 'zh')}）` : '';
   const onEn = entry.on ? ` ${precisionOf(entry.on) === 'day' ? 'on' : 'in'} ${formatPartialDate(entry.on, 'en')}` : '';
+  if (entry.kind === 'conversion' && entry.into) {
+    const into = LABELS.giType[entry.into.giType];
+    const announcement = entry.into.announcement;
+    return {
+      title: `${entry.nameZh}：${type.zh}转换为${into.zh}`,
+      summary: `${entry.nameZh}${where}的${type.zh}已转换为${into.zh}${announcement ? `（公告 ${announcement}）` : ''}${on}。\n` +
+        `${en}${whereEn}: the ${type.en} was converted into a ${into.en}${announcement ? ` (announcement ${announcement})` : ''}${onEn}.`,
+    };
+  }
   return {
     title: `${entry.nameZh}：${type.zh}${status.zh}`,
     summary: `${entry.nameZh}${where}的${type.zh}状态变为“${status.zh}”${on}。\n` +

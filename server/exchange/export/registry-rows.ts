@@ -6,10 +6,10 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import type { ProductFilter, SourceValue } from '../../../db/model';
+import { newestFirst, type ProductFilter, type SourceValue } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { productWhere } from '../../domain/products/products-read';
-import type { ProductRecord } from '../sheets/product-columns';
+import type { ProductRecord, SpecificationCells } from '../sheets/product-columns';
 import { labelZh, type SheetValue } from '../sheets/sheet-columns';
 import type { UserRecord } from '../sheets/user-columns';
 
@@ -20,9 +20,17 @@ function stepRows(db: Db, query: { sql: string; params: unknown[] }): IterableIt
 
 const sourceList = (json: unknown): SourceValue[] => (typeof json === 'string' ? (JSON.parse(json) as SourceValue[]) : []);
 
+/** A designation's current specification version from the JSON array of all of them (newestFirst's first). */
+function currentSpecification(json: unknown): SpecificationCells | null {
+  const versions = typeof json === 'string' ? (JSON.parse(json) as (SpecificationCells & { id: number })[]) : [];
+  const current = newestFirst(versions)[0];
+  return current ? { number: current.number, title: current.title, version: current.version, issuedOn: current.issuedOn, url: current.url } : null;
+}
+
 /**
  * One record per designation, or per product without one, with the product's own sources and the
- * designation's apart (each designation's filing and grant dates are index look-ups).
+ * designation's apart (each designation's filing and grant dates, and its specification's versions, are index
+ * look-ups; the current version is picked by newestFirst, the rule the product answer follows).
  */
 export function* iterateProductRecords(db: Db, filter: ProductFilter): Generator<ProductRecord> {
   const lastOn = (status: 'filed' | 'granted') => sql<string | null>`(select ${t.transitions.on} from ${t.transitions}
@@ -35,12 +43,17 @@ export function* iterateProductRecords(db: Db, filter: ProductFilter): Generator
   const locations = sql<string>`(select json_group_array(json_object('precision', p, 'divisionCode', d, 'label', l)) from (select
     ${t.locations.precision} as p, ${t.locations.divisionCode} as d, ${t.locations.label} as l
     from ${t.locations} where ${t.locations.productId} = ${t.products.id} order by ${t.locations.position}))`;
+  const s = t.designationSpecifications;
+  const specifications = sql<string>`(select json_group_array(json_object('id', ${s.id}, 'number', ${s.number}, 'title', ${s.title},
+    'version', ${s.version}, 'issuedOn', ${s.issuedOn}, 'url', ${s.url})) from ${s} where ${s.designationId} = ${t.designations.id})`;
   const query = db.select({
     productId: t.products.id, nameZh: t.products.nameZh, nameEn: t.products.nameEn, category: t.products.category,
     productSources: t.products.sources, countyCodes, giType: t.designations.giType, markKind: t.designations.markKind,
     status: t.designations.status, holder: t.designations.holder, holderCreditCode: t.designations.holderCreditCode,
     number: t.designations.number, announcement: t.designations.announcement, validUntil: t.designations.validUntil,
     designationSources: t.designations.sources, filedOn: lastOn('filed'), grantedOn: lastOn('granted'), scopeCodes, locations,
+    managingBody: t.designations.managingBody, managingContact: t.designations.managingContact, testingBody: t.designations.testingBody,
+    specifications,
   }).from(t.products)
     .leftJoin(t.designations, eq(t.designations.productId, t.products.id))
     .where(productWhere(db, filter, null))
@@ -57,6 +70,8 @@ export function* iterateProductRecords(db: Db, filter: ProductFilter): Generator
       holderCreditCode: v[10] as string | null, number: v[11] as string | null, announcement: v[12] as string | null,
       validUntil: v[13] as string | null, designationSources: sourceList(v[14]), filedOn: v[15] as string | null, grantedOn: v[16] as string | null,
       scopeCodes: v[17] ? String(v[17]).split(';') : [], locations: JSON.parse(String(v[18] ?? '[]')) as ProductRecord['locations'],
+      managingBody: v[19] as string | null, managingContact: v[20] as string | null, testingBody: v[21] as string | null,
+      specification: currentSpecification(v[22]),
     };
   }
 }

@@ -20,6 +20,7 @@ import { PRODUCT_COLUMNS as COLUMNS, type ImportStatus } from '../sheets/product
 import { change, labelOf, plain, problem } from './report-text';
 import { RowError, type ApplyContext, type RowApplier } from './list-kind';
 import { applyScopeCodes } from './apply-scope';
+import { applySpecification, type SpecificationValues } from './apply-specification';
 import { dateOf, importStatus, movesBetween } from './status-moves';
 
 /** One row's values; null where the cell was empty (an update leaves that field as it is). */
@@ -46,6 +47,12 @@ export interface ProductValues {
   giSources: Source[] | null;
   /** The codes of the GI's protected area; null leaves the kept ones as they are. */
   scopeCodes: string[] | null;
+  /** The GI's public contacts; null leaves each as it is. */
+  managingBody: string | null;
+  managingContact: string | null;
+  testingBody: string | null;
+  /** The GI's current specification; null (every cell blank) leaves the kept versions as they are. */
+  specification: SpecificationValues | null;
 }
 
 /** "来源：新增 …" for the sources a row adds to those held, or null when it adds none. */
@@ -132,14 +139,16 @@ function applyProduct(ctx: RowContext, v: ProductValues, changes: Bilingual[]): 
 const DESIGNATION_FIELDS = [
   ['markKind', 'mark_kind'], ['holder', 'holder'], ['holderCreditCode', 'holder_credit_code'], ['number', 'number'],
   ['announcement', 'announcement'], ['validUntil', 'valid_until'],
+  ['managingBody', 'managing_body'], ['managingContact', 'managing_contact'], ['testingBody', 'testing_body'],
 ] as const;
 
 /** Adds or updates the row's designation on product `productId`. */
 function applyDesignation(ctx: RowContext, productId: number, v: ProductValues, changes: Bilingual[]): void {
   const { db, viewer, today } = ctx;
   if (!v.giType) {
-    if (v.status || v.holder || v.number || v.filedOn || v.grantedOn || v.scopeCodes) {
-      throw new RowError([problem(COLUMNS.gi_type.zh, '填写了状态、证书信息或保护范围，须同时填写地理标志类型', 'A status, certificate details or a protected area need the GI type too')]);
+    if (v.status || v.holder || v.number || v.filedOn || v.grantedOn || v.scopeCodes || v.managingBody || v.managingContact || v.testingBody || v.specification) {
+      throw new RowError([problem(COLUMNS.gi_type.zh, '填写了状态、证书信息、保护范围、管理检测机构或质量技术要求，须同时填写地理标志类型',
+        'A status, certificate details, a protected area, managing or testing bodies or a specification need the GI type too')]);
     }
     return;
   }
@@ -156,6 +165,7 @@ function applyDesignation(ctx: RowContext, productId: number, v: ProductValues, 
     const created = createDesignation(db, viewer, productId, {
       giType: v.giType, markKind: v.markKind, holder: v.holder, holderCreditCode: v.holderCreditCode, number: v.number,
       announcement: v.announcement, validUntil: v.validUntil, sources: v.giSources ?? v.sources, startedOn: dates[0] ?? v.filedOn ?? v.grantedOn ?? today,
+      managingBody: v.managingBody, managingContact: v.managingContact, testingBody: v.testingBody,
     }, today);
     changes.push({ zh: `新增 ${type.zh}`, en: `New ${type.en}` });
     id = created.id;
@@ -165,6 +175,7 @@ function applyDesignation(ctx: RowContext, productId: number, v: ProductValues, 
       status = to;
     });
     if (v.scopeCodes) applyScopeCodes(ctx, id, v.scopeCodes, type, changes);
+    if (v.specification) applySpecification(ctx, id, v.specification, type, changes);
     return;
   }
   id = held.id;
@@ -185,6 +196,7 @@ function applyDesignation(ctx: RowContext, productId: number, v: ProductValues, 
   }
   if (Object.keys(patch).length > 0) updateDesignation(db, viewer, id, patch);
   if (v.scopeCodes) applyScopeCodes(ctx, id, v.scopeCodes, type, changes);
+  if (v.specification) applySpecification(ctx, id, v.specification, type, changes);
   if (v.status && v.status !== status) {
     const target = importStatus(v.status);
     const route = movesBetween(status, target);

@@ -6,8 +6,8 @@
  */
 import type { ImportProgress, ImportReport } from '../../../db/model';
 import type { Db } from '../../../db/open';
-import * as t from '../../../db/schema';
 import type { SignedIn } from '../../domain/access/viewer';
+import { loadCountyHistory } from '../../domain/places/county-history';
 import { readCsvTable, readXlsxTable, type Table } from '../read/read-table';
 import { applyList, checkList, type RunOptions } from './import-run';
 import type { InterpretedList, SomeListKind } from './list-kind';
@@ -37,7 +37,8 @@ export function readImportTable(input: Pick<ImportFileInput, 'format' | 'data'>)
 
 /** A table's kind of list, and its rows read by that kind's columns. */
 export function interpretImport(db: Db, table: Table, today: string): { kind: SomeListKind; list: InterpretedList<unknown> } {
-  const counties = db.select({ code: t.counties.code, nameZh: t.counties.nameZh, nameEn: t.counties.nameEn }).from(t.counties).all();
+  // A sheet names the counties that exist on the day it is imported (a county a division change ended is none).
+  const counties = loadCountyHistory(db).spansOn(today);
   const kind = KINDS.find((k) => k.recognises(table.header))!;
   return { kind, list: kind.interpret(table, { today, counties }) };
 }

@@ -11,6 +11,9 @@ import { applyProductRow, type ProductValues } from './apply-product';
 import type { ListKind } from './list-kind';
 import { readList } from './read-list';
 
+/** The columns of a GI's current specification. */
+const SPEC_KEYS = ['spec_number', 'spec_title', 'spec_version', 'spec_issued_on', 'spec_link'] as const satisfies readonly ProductColumnKey[];
+
 /** The product list. */
 export const productList: ListKind<ProductValues> = {
   recognises: () => true,
@@ -46,6 +49,14 @@ export const productList: ListKind<ProductValues> = {
           sources: r.get('sources') ?? [],
           giSources: r.has('gi_sources') ? r.get('gi_sources') ?? [] : null,
           scopeCodes: r.get('scope_codes'),
+          managingBody: r.get('managing_body'),
+          managingContact: r.get('managing_contact'),
+          testingBody: r.get('testing_body'),
+          // The specification's cells as one value: none when all are blank (the kept versions stay as they are).
+          specification: SPEC_KEYS.every((key) => r.isEmpty(key)) ? null : {
+            number: r.get('spec_number'), title: r.get('spec_title'), version: r.get('spec_version'),
+            issuedOn: r.get('spec_issued_on'), url: r.get('spec_link'),
+          },
         },
       };
     },

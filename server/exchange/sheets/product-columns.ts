@@ -7,7 +7,7 @@
  */
 import { LABELS, type Precision, type SourceValue, type Status } from '../../../db/model';
 import { readDate } from '../cells/cell-dates';
-import { readCreditCode, readScopeCodes, readSources, sourcesCell } from '../cells/cell-fields';
+import { readCreditCode, readScopeCodes, readSources, readWebAddress, sourcesCell } from '../cells/cell-fields';
 import { readCode } from '../cells/cell-codes';
 import { readCounties } from '../cells/cell-counties';
 import { readNumber, readText } from '../cells/cell-values';
@@ -42,7 +42,21 @@ export interface ProductRecord {
   scopeCodes: readonly string[];
   /** The product's locations, in order: how exactly each is known, and its village or township. */
   locations: readonly { precision: Precision; divisionCode: string | null; label: string }[];
+  /** The GI's public contacts. */
+  managingBody: string | null;
+  managingContact: string | null;
+  testingBody: string | null;
+  /** The GI's current specification version (newestFirst), or null when it has none. */
+  specification: SpecificationCells | null;
 }
+
+/** The fields of a specification version a sheet carries (its note and document stay in the workspace). */
+export interface SpecificationCells { number: string | null; title: string; version: string | null; issuedOn: string | null; url: string | null }
+
+const SPECIFICATION_HELP = {
+  zh: '这一行地理标志现行的质量技术要求（或承载它的标准，如 DB14/T 2361-2021）。编号或版本与现行的不同时，导入新增一个版本（修订），须填写名称和发布日期（不早于现行版本）；编号和版本相同时，只更正填写了的名称、日期和链接。留空不改动；删除版本请在工作台中办理',
+  en: 'The current specification of this row’s GI (or the standard that carries it, such as DB14/T 2361-2021). A number or version other than the current one adds a new version (an amendment), which needs its title and date (not before the current one’s); the same number and version only corrects the title, date and link given. Blank leaves it as it is; versions are removed in the workspace',
+};
 
 const DATE_FORMS_LINE = { zh: '（写法见下）', en: ' (forms below)' };
 
@@ -196,6 +210,54 @@ export const PRODUCT_COLUMNS = {
       en: 'How exactly each of the product’s locations is known (exact spot, village, township, county) and its village or township; for reading only: locations are changed in the workspace',
     },
     write: (r) => (r.locations.length ? r.locations.map((l) => [LABELS.precision[l.precision].zh, l.divisionCode, l.label].filter(Boolean).join(' ')).join('；') : null),
+  },
+  managing_body: {
+    zh: '管理机构', en: 'Managing body', also: ['管理单位', '申请人/管理机构'], width: 30,
+    help: { zh: '这一行地理标志的申请人或管理机构（公开显示）', en: 'The body that applied for or manages this row’s GI (shown to the public)' },
+    read: (cell) => readText(cell, { max: 200 }),
+    write: (r) => r.managingBody,
+  },
+  managing_contact: {
+    zh: '管理机构联系方式', en: 'Managing body contact', also: ['联系方式', '联系电话'], width: 30,
+    help: { zh: '管理机构公开的联系方式：电话、地址或网址', en: 'The managing body’s public contact: a phone number, an address or a web page' },
+    read: (cell) => readText(cell, { max: 300 }),
+    write: (r) => r.managingContact,
+  },
+  testing_body: {
+    zh: '检测机构', en: 'Testing body', also: ['检测单位'], width: 30,
+    help: { zh: '按质量技术要求检测产品的机构', en: 'The body that tests products under the specification' },
+    read: (cell) => readText(cell, { max: 200 }),
+    write: (r) => r.testingBody,
+  },
+  spec_number: {
+    zh: '质量技术要求编号', en: 'Specification no.', also: ['标准编号', '标准号', '规范编号'], width: 22, format: 'text',
+    help: SPECIFICATION_HELP,
+    read: (cell) => readText(cell, { max: 100, nfkc: true }),
+    write: (r) => r.specification?.number ?? null,
+  },
+  spec_title: {
+    zh: '质量技术要求名称', en: 'Specification title', also: ['标准名称', '规范名称'], width: 30,
+    help: { zh: '现行质量技术要求或标准的名称，如"地理标志产品 高平大黄梨"', en: 'The title of the current specification or standard' },
+    read: (cell) => readText(cell, { max: 300 }),
+    write: (r) => r.specification?.title ?? null,
+  },
+  spec_version: {
+    zh: '质量技术要求版本', en: 'Specification version', also: ['标准版本'], width: 12, format: 'text',
+    help: { zh: '版本或修订，如"2021版"，没有可不填', en: 'Its version or amendment, such as 2021版 (optional)' },
+    read: (cell) => readText(cell, { max: 50 }),
+    write: (r) => r.specification?.version ?? null,
+  },
+  spec_issued_on: {
+    zh: '质量技术要求发布日期', en: 'Specification issued', also: ['标准发布日期'], width: 12, format: 'date',
+    help: { zh: `现行质量技术要求的发布或公告日期${DATE_FORMS_LINE.zh}`, en: `The date the current specification was issued or announced${DATE_FORMS_LINE.en}` },
+    read: (cell, env) => readDate(cell, { today: env.today }),
+    write: (r) => r.specification?.issuedOn ?? null,
+  },
+  spec_link: {
+    zh: '质量技术要求链接', en: 'Specification link', also: ['标准链接', '质量技术要求网址'], width: 40,
+    help: { zh: '现行质量技术要求全文的网址（以 http:// 或 https:// 开头）', en: 'Where the current specification is published (an address starting with http:// or https://)' },
+    read: readWebAddress,
+    write: (r) => r.specification?.url ?? null,
   },
 } as const satisfies SheetColumns<string, ProductRecord>;
 

@@ -7,10 +7,10 @@
  * It depends on the registry only through the counties' names, so it is built once per set of names
  * and kept (a few tens of kilobytes).
  */
-import { asc } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
+import { todayInShanghai } from '../../../db/model';
 import { LABELS } from '../../../db/model/labels';
-import * as t from '../../../db/schema';
+import { loadCountyHistory } from '../../domain/places/county-history';
 import { DATE_FORMS, DATE_HELP } from '../cells/cell-dates';
 import type { CountyName } from '../cells/cell-counties';
 import { IMPORT_LIMITS } from '../read/limits';
@@ -88,10 +88,9 @@ function instructions({ line, heading }: Instructions, counties: readonly County
 /** The template as last built, keyed by the counties' names (the only part that comes from the registry). */
 let kept: { key: string; body: Promise<Buffer> } | null = null;
 
-/** The template for the registry's counties: built on first use, then kept while the names stay the same. */
+/** The template for the counties that exist today: built on first use, then kept while their names stay the same. */
 export function importTemplate(db: Db): Promise<Buffer> {
-  const counties = db.select({ code: t.counties.code, nameZh: t.counties.nameZh, nameEn: t.counties.nameEn })
-    .from(t.counties).orderBy(asc(t.counties.code)).all();
+  const counties = loadCountyHistory(db).spansOn(todayInShanghai()).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));
   const key = JSON.stringify(counties);
   if (kept?.key !== key) {
     const body = buildImportTemplate(counties);

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../db/model';
 import { auditText, mergeEvents } from '../../../client/admin/audit';
 import { shanghaiTime } from '../../../client/admin/labels';
+import { loadSeededCounties } from '../seeded-counties';
+
+// County names come from GET /api/counties, as on a page.
+beforeAll(loadSeededCounties);
 
 describe('auditText', () => {
   const event = { id: 1, at: '2026-01-01T00:00:00Z', user: 'u', action: 'update', entity: 'product', entityId: 1,

@@ -25,8 +25,9 @@ describe('new designations', () => {
 });
 
 describe('moves', () => {
-  it.each(STATUSES)('offers exactly the table’s moves from %s', (status) => {
-    expect(nextMoves(status)).toEqual(ALLOWED_MOVES[status]);
+  it.each(STATUSES)('offers exactly the table’s moves from %s, but a conversion (recorded apart)', (status) => {
+    expect(nextMoves(status)).toEqual(ALLOWED_MOVES[status].filter((s) => s !== 'converted'));
+    expect(nextMoves(status)).not.toContain('converted');
   });
 
   it('finds the latest recorded move date (the one the server compares with)', () => {

@@ -1,10 +1,14 @@
 /** The location picker's drafts: a precision is always chosen, a village or township names its code, a county needs no click. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Location } from '../../../db/model';
 import {
   draftFromLocation, emptyLocation, locationBody, locationErrors, type LocationDraft,
 } from '../../../client/admin/location-draft';
 import { checkProduct, emptyProductDraft } from '../../../client/admin/product-draft';
+import { loadSeededCounties } from '../seeded-counties';
+
+// County names come from GET /api/counties, as on a page.
+beforeAll(loadSeededCounties);
 
 const point = { lat: '35.69', lng: '112.19' };
 const product = { ...emptyProductDraft('140521'), nameZh: '沁水黄小米', category: 'food' as const };

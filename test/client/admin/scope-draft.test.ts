@@ -2,18 +2,26 @@
  * The scope editor's decisions → the PUT's codes, on the real 沁水黄小米 answer (11 matched, two vanished,
  * one misspelt, the box off the county) and a 陵川 one with every other flag; and the flags and the box in words.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   boxOf, initialBoxResolution, initialResolutions, needsResolution, offeredCodes, resolvedCodes, scopeBody, scopeDraftOf, unitIndex,
   type Resolution,
 } from '../../../client/admin/scope-draft';
 import { boxWords, flagWords, sidesWords } from '../../../client/admin/scope-words';
 import { presentReport } from '../../../server/domain/places/scope-check';
-import { reconcileScope } from '../../../server/domain/places/scope-reconcile';
+import { reconcileScope, type ScopeData } from '../../../server/domain/places/scope-reconcile';
+import { jinchengCounties } from '../../../seeds/divisions/county-bounds';
+import { divisionIndex } from '../../../seeds/divisions/divisions';
+import { loadSeededCounties } from '../seeded-counties';
 
 /** The scope_text of 沁水黄小米 (AGI2010-09-00509), verbatim as test/server/domain/scope-match.test.ts has it. */
 const QINSHUI_MILLET = '沁水县的中村镇、土沃乡、张村乡、龙港镇、樊村河乡、苏庄乡、郑庄镇、端氏镇、加丰镇、郑村镇、胡底乡、固县乡、十里乡、柿庄镇等14个乡镇，涉及251个行政村。地理坐标为东经112°47′00″~115°55′00″，北纬35°24′00″~36°04′00″';
-const millet = presentReport(reconcileScope(QINSHUI_MILLET, ['140521']));
+/** The committed division codes and the seeded counties. */
+const SEEDED: ScopeData = { index: divisionIndex(), counties: jinchengCounties() };
+const millet = presentReport(reconcileScope(QINSHUI_MILLET, ['140521'], SEEDED));
+
+// The county names the words use come from GET /api/counties, as on a page.
+beforeAll(loadSeededCounties);
 const at = (name: string) => millet.names.findIndex((n) => n.name === name);
 
 describe('沁水黄小米', () => {
@@ -76,7 +84,7 @@ describe('沁水黄小米', () => {
 
 describe('a 陵川 scope with the other flags (synthetic, as in the server tests)', () => {
   const text = '陵川县的崇文镇、府城镇、西河底镇、北留镇、马圪当乡以及岭东村等5个乡镇1个村。地理坐标为东经113°02′00″～113°37′00″，北纬35°26′00″~35°53′00″';
-  const a = presentReport(reconcileScope(text, ['140524']));
+  const a = presentReport(reconcileScope(text, ['140524'], SEEDED));
   const units = unitIndex(a.units);
   const i = (name: string) => a.names.findIndex((n) => n.name === name);
 
@@ -100,7 +108,7 @@ describe('a 陵川 scope with the other flags (synthetic, as in the server tests
   });
 
   it('sends nothing for a township named only as the parent of its villages', () => {
-    const under = presentReport(reconcileScope('陵川县古郊乡的岭东村', ['140524']));
+    const under = presentReport(reconcileScope('陵川县古郊乡的岭东村', ['140524'], SEEDED));
     expect(resolvedCodes(under, initialResolutions(under))).toEqual({ codes: ['140524207212'], unresolved: [] });
   });
 });

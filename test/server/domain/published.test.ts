@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COUNTY_CODES } from '../../../db/model';
 import { openDb, type Db } from '../../../db/open';
 import { projectRoot } from '../../../db/project-root';
 import * as t from '../../../db/schema';
@@ -15,6 +14,7 @@ import { verifyIndex } from '../../../server/domain/marks/verify';
 import { computeTally } from '../../../server/domain/tally/tally';
 import { feedEntries } from '../../../server/exchange/export/feed';
 import { sourceFiles } from '../../support/import-graph';
+import { SEEDED_COUNTY_CODES } from '../../support/seeded-counties';
 
 let db: Db;
 const ids: Record<'published' | 'draft' | 'archived', number> = { published: 0, draft: 0, archived: 0 };
@@ -36,7 +36,7 @@ function product(name: keyof typeof ids, visibility: 'draft' | 'public', archive
 
 beforeAll(() => {
   db = openDb(':memory:');
-  for (const code of COUNTY_CODES) {
+  for (const code of SEEDED_COUNTY_CODES) {
     db.insert(t.counties).values({ code, nameZh: code, nameEn: code, seatLat: 35.5, seatLng: 112.8, labelLat: 35.5, labelLng: 112.8, geometry: {} }).run();
   }
   ids.published = product('published', 'public', false);
@@ -52,7 +52,7 @@ describe('published products, decided once', () => {
   });
 
   it('is what the tally, the feed and the verification index count', () => {
-    const period = { id: 1, name: 'p', startsOn: '2021-01-01', endsOn: '2025-12-31', targets: [] };
+    const period = { id: 1, name: 'p', nameEn: 'p', startsOn: '2021-01-01', endsOn: '2025-12-31', targets: [] };
     const tally = computeTally(db, period, '2024-12-31');
     expect([tally.productsInForce, tally.authorizedUsers]).toEqual([1, 1]);
     expect([...new Set(feedEntries(db).map((e) => e.productId))]).toEqual([ids.published]);

@@ -8,8 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { divisionIndex } from '../../../seeds/divisions/divisions';
 import { jinchengCounties } from '../../../seeds/divisions/county-bounds';
 import { splitName } from '../../../seeds/divisions/names';
-import { reconcileScope } from '../../../server/domain/places/scope-reconcile';
+import { reconcileScope, type ScopeData } from '../../../server/domain/places/scope-reconcile';
 import { matchName } from '../../../server/domain/places/scope-match';
+
+/** The committed division codes and the seeded counties. */
+const SEEDED: ScopeData = { index: divisionIndex(), counties: jinchengCounties() };
 
 /**
  * The scope_text of the 沁水黄小米 row of ../shared/data/jincheng-gi-scopes.csv, verbatim (AGI2010-09-00509,
@@ -22,7 +25,7 @@ const brief = (names: ReturnType<typeof reconcileScope>['names']) => names.map((
   n.kind === 'ambiguous' || n.kind === 'other_county' ? n.candidates : 'code' in n ? n.code : null]);
 
 describe('沁水黄小米 (AGI2010-09-00509)', () => {
-  const report = reconcileScope(QINSHUI_MILLET, ['140521']);
+  const report = reconcileScope(QINSHUI_MILLET, ['140521'], SEEDED);
 
   it('finds 11 townships, two vanished and one misspelt, in the order written', () => {
     expect(brief(report.names)).toEqual([
@@ -53,14 +56,14 @@ describe('沁水黄小米 (AGI2010-09-00509)', () => {
 
   it('finds 嘉峰镇 itself when the name is spelt right, and nothing vanished once the merged townships go', () => {
     const fixed = QINSHUI_MILLET.replace('加丰镇', '嘉峰镇').replace('樊村河乡、苏庄乡、', '');
-    expect(reconcileScope(fixed, ['140521']).tally).toMatchObject({ matched: 12, misspelt: 0, vanished: 0 });
+    expect(reconcileScope(fixed, ['140521'], SEEDED).tally).toMatchObject({ matched: 12, misspelt: 0, vanished: 0 });
   });
 });
 
 describe('a 陵川 scope written the same way (synthetic)', () => {
   const text = '陵川县的崇文镇、府城镇、西河底镇、北留镇、马圪当乡以及岭东村等5个乡镇1个村，涉及58个行政村。'
     + '地理坐标为东经１１３°０２′００″～113°37’00”，北纬35°26\'00"~35°53\'00"';
-  const report = reconcileScope(text, ['140524']);
+  const report = reconcileScope(text, ['140524'], SEEDED);
 
   it('gives exactly its planted flags', () => {
     expect(brief(report.names)).toEqual([
@@ -81,17 +84,17 @@ describe('a 陵川 scope written the same way (synthetic)', () => {
   });
 
   it('settles the shared village name once the text says which township', () => {
-    const under = reconcileScope('陵川县古郊乡的岭东村', ['140524']).names;
+    const under = reconcileScope('陵川县古郊乡的岭东村', ['140524'], SEEDED).names;
     expect(brief(under)).toEqual([['古郊乡', 'matched', '140524207000'], ['岭东村', 'matched', '140524207212']]);
     expect(under.map((n) => n.whole)).toEqual([false, true]);
     // 东沟村 of 陵川 is under 礼义镇: found, and the text's township is said to be wrong.
-    expect(reconcileScope('陵川县附城镇的东沟村', ['140524']).names[1])
+    expect(reconcileScope('陵川县附城镇的东沟村', ['140524'], SEEDED).names[1])
       .toMatchObject({ kind: 'matched', code: '140524101227', outsideTownship: true });
-    expect(reconcileScope('陵川县礼义镇的东沟村', ['140524']).names[1]).not.toHaveProperty('outsideTownship');
+    expect(reconcileScope('陵川县礼义镇的东沟村', ['140524'], SEEDED).names[1]).not.toHaveProperty('outsideTownship');
   });
 
   it('looks only in the county the text names, and says when that is not the product\'s', () => {
-    const r = reconcileScope('阳城县的北留镇、陵川县的崇文镇', ['140524']);
+    const r = reconcileScope('阳城县的北留镇、陵川县的崇文镇', ['140524'], SEEDED);
     expect(brief(r.names)).toEqual([['北留镇', 'other_county', ['140522101000']], ['崇文镇', 'matched', '140524100000']]);
     expect(r.counties).toMatchObject({ named: ['140522', '140524'], outside: ['140522'] });
   });
@@ -137,7 +140,7 @@ describe('any scope written the same way', () => {
       const b = county.box;
       const box = `地理坐标为东经${dms(b.west + 0.05)}~${dms(b.east - 0.05)}，北纬${dms(b.south + 0.05)}~${dms(b.north - 0.05)}`;
       const text = `${county.name}的${list.map((d) => d.name).join('、')}等${list.length}个乡镇，涉及${villages}个行政村。${withBox ? box : ''}`;
-      const report = reconcileScope(wide ? fullwidth(text) : text, [county.code]);
+      const report = reconcileScope(wide ? fullwidth(text) : text, [county.code], SEEDED);
       expect(brief(report.names)).toEqual(list.map((d) => [d.name, 'matched', d.code]));
       expect(report.box?.check.relation ?? null).toBe(withBox ? 'inside' : null);
     }), { numRuns: 200 });
@@ -151,7 +154,7 @@ describe('any scope written the same way', () => {
       const township = index.byCode.get(v.parentCode)!;
       const county = counties.find((c) => c.code === v.countyCode)!;
       for (const written of [v.name, everyday(v.name)]) {
-        const [parent, village] = reconcileScope(`${county.name}${township.name}的${written}`, [v.countyCode]).names;
+        const [parent, village] = reconcileScope(`${county.name}${township.name}的${written}`, [v.countyCode], SEEDED).names;
         expect([parent.kind, 'code' in parent && parent.code]).toEqual(['matched', township.code]);
         expect([written, village.kind, 'code' in village && village.code]).toEqual([written, 'matched', v.code]);
       }

@@ -4,8 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { jinchengCounties } from '../../../seeds/divisions/county-bounds';
-import { reconcileScope } from '../../../server/domain/places/scope-reconcile';
+import { reconcileScope, type ScopeData } from '../../../server/domain/places/scope-reconcile';
+import { divisionIndex } from '../../../seeds/divisions/divisions';
 import { parseScopeText, SCOPE_MAX_CHARS, SCOPE_MAX_NAMES, ScopeInputError } from '../../../server/domain/places/scope-text';
+
+/** The committed division codes and the seeded counties. */
+const SEEDED: ScopeData = { index: divisionIndex(), counties: jinchengCounties() };
 
 const parse = (text: string) => parseScopeText(text, jinchengCounties());
 const names = (text: string) => parse(text).names.map((n) => n.name);
@@ -86,7 +90,7 @@ describe('limits', () => {
 
   it('refuses a scope of 10,000 lines before reading it', () => {
     const text = Array.from({ length: 10_000 }, (_, i) => `第${i}村`).join('\n');
-    expect(refusal(() => reconcileScope(text, ['140521']))).toEqual({ code: 'scope_too_long', status: 413, limit: SCOPE_MAX_CHARS });
+    expect(refusal(() => reconcileScope(text, ['140521'], SEEDED))).toEqual({ code: 'scope_too_long', status: 413, limit: SCOPE_MAX_CHARS });
   });
 
   it('refuses more than 500 names in a text of allowed length, and takes 500', () => {
@@ -99,11 +103,11 @@ describe('limits', () => {
   });
 
   it('says so when the same unit is listed twice', () => {
-    expect(reconcileScope('沁水县的龙港镇、中村镇、龙港镇', ['140521']).repeated).toEqual(['140521100000']);
+    expect(reconcileScope('沁水县的龙港镇、中村镇、龙港镇', ['140521'], SEEDED).repeated).toEqual(['140521100000']);
   });
 
   it('refuses product counties that are not Jincheng\'s', () => {
-    expect(() => reconcileScope('龙港镇', [])).toThrow(/counties/);
-    expect(() => reconcileScope('龙港镇', ['140521', '999999'])).toThrow(/counties/);
+    expect(() => reconcileScope('龙港镇', [], SEEDED)).toThrow(/counties/);
+    expect(() => reconcileScope('龙港镇', ['140521', '999999'], SEEDED)).toThrow(/counties/);
   });
 });

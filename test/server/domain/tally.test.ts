@@ -1,21 +1,22 @@
 /** The tally's replay rule on hand-made histories, straight against the domain functions. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { COUNTY_CODES, type CountyCode, type GiType, type Period, type Status, type Tally } from '../../../db/model';
+import type { CountyCode, GiType, Period, Status } from '../../../db/model';
 import { openDb, type Db } from '../../../db/open';
 import * as t from '../../../db/schema';
-import { computeTally, defaultAsOf, resolvePeriod } from '../../../server/domain/tally/tally';
+import { computeTally, defaultAsOf, resolvePeriod, tallyAnswer, type TallyCounts } from '../../../server/domain/tally/tally';
 import { addMonths } from '../../../server/domain/tally/tally-replay';
 import { computeSeries, sampleDates } from '../../../server/domain/tally/tally-series';
+import { SEEDED_COUNTY_CODES } from '../../support/seeded-counties';
 
 let db: Db;
 const period: Period = {
-  id: 1, name: '十四五', startsOn: '2021-01-01', endsOn: '2025-12-31',
+  id: 1, name: '十四五', nameEn: '14th Five-Year Plan', startsOn: '2021-01-01', endsOn: '2025-12-31',
   targets: [{ giType: 'trademark', baseline: 4, target: 10 }, { giType: 'protected_product', baseline: 2, target: 5 }],
 };
 
 beforeEach(() => {
   db = openDb(':memory:');
-  for (const code of COUNTY_CODES) {
+  for (const code of SEEDED_COUNTY_CODES) {
     db.insert(t.counties).values({ code, nameZh: code, nameEn: code, seatLat: 35.5, seatLng: 112.8, labelLat: 35.5, labelLng: 112.8, geometry: {} }).run();
   }
 });
@@ -46,8 +47,8 @@ function designation(productId: number, giType: GiType, history: [Status, string
 }
 
 const granted = (on: string): [Status, string][] => [['cultivating', on], ['filed', on], ['granted', on]];
-const type = (tally: Tally, g: GiType) => tally.types.find((x) => x.giType === g)!;
-const county = (tally: Tally, code: CountyCode, g: GiType) => tally.counties.find((c) => c.code === code)!.types.find((x) => x.giType === g)!;
+const type = (tally: TallyCounts, g: GiType) => tally.types.find((x) => x.giType === g)!;
+const county = (tally: TallyCounts, code: CountyCode, g: GiType) => tally.counties.find((c) => c.code === code)!.types.find((x) => x.giType === g)!;
 
 describe('replaying transitions up to asOf', () => {
   it('counts a designation from the day it is granted, not before', () => {
@@ -179,6 +180,19 @@ describe('periods and dates', () => {
   it('defaults asOf to today capped at the period end', () => {
     expect(defaultAsOf({ endsOn: '2025-12-31' }, '2026-11-24')).toBe('2025-12-31');
     expect(defaultAsOf({ endsOn: '2030-12-31' }, '2026-11-24')).toBe('2026-11-24');
+  });
+
+  it('says the period ended once today is past its last day, whatever the as-of date', () => {
+    designation(product(), 'trademark', granted('2022-05-10'));
+    const onLastDay = tallyAnswer(db, period, '2025-12-31', '2025-12-31');
+    expect(onLastDay.periodEnded).toBe(false);
+    const dayAfter = tallyAnswer(db, period, '2025-12-31', '2026-01-01');
+    expect(dayAfter.periodEnded).toBe(true);
+    expect(tallyAnswer(db, period, '2022-06-01', '2026-12-05').periodEnded).toBe(true);
+    // The counts are computeTally's, untouched.
+    const { periodEnded: _, ...counts } = dayAfter;
+    expect(counts).toEqual(computeTally(db, period, '2025-12-31'));
+    expect(type(dayAfter, 'trademark').inForce).toBe(1);
   });
 
   it.each([

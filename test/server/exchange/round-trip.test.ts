@@ -5,11 +5,13 @@
  * apostrophe), and authorised users (the XLSX's 用标企业 sheet, sent back as its own workbook). Over
  * HTTP against a real SQLite file: the dry run reports every row unchanged; the import, applied, leaves
  * every table (the audit log and the registry version among them) and the next export byte for byte
- * as they were. And a dry run never writes, whatever its rows would do.
+ * as they were. And a dry run never writes, whatever its rows would do. A GI's specification and contacts
+ * round-trip too: a new number adds a version (an amendment) that becomes current, the same one corrects it.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../db/model';
+import { parseCsv } from '../../../seeds/csv';
 import { startServer, type TestServer } from '../../support/server';
 import { addAccount, creditCode, dumpTables, send, signIn } from '../fixtures';
 
@@ -279,5 +281,112 @@ describe('a dry run', () => {
     expect(report.status).toBe(200);
     expect(version()).toBe(before.version);
     expect(dumpTables(s.db)).toEqual(before.tables);
+  });
+});
+
+describe('a GI’s specification and contacts', () => {
+  let s: TestServer;
+  let admin: string;
+  let productId: number;
+  let designationId: number;
+  const CONTACTS = { managingBody: '晋城规范测试梨协会', managingContact: '0356-7654321', testingBody: '晋城市检验检测中心' };
+  const V2020 = { number: 'DB14/T 9001-2020', title: '地理标志产品 晋城规范测试梨', version: '2020版', issuedOn: '2020-06', url: 'https://example.gov.cn/db14/9001-2020.pdf' };
+  const V2023 = { number: 'DB14/T 9001-2023', title: '地理标志产品 晋城规范测试梨', issuedOn: '2023-03-01', url: 'https://example.gov.cn/db14/9001-2023.pdf' };
+
+  beforeAll(async () => {
+    s = await startServer();
+    await addAccount(s.db, 'round-admin', 'admin');
+    admin = await signIn(s.url, 'round-admin');
+    const product = await send(s.url, 'POST', '/api/products', { nameZh: '晋城规范测试梨', category: 'food', counties: ['140581'], visibility: 'public' }, admin);
+    productId = product.body.id;
+    designationId = (await send(s.url, 'POST', `/api/products/${productId}/designations`, { giType: 'protected_product', startedOn: '2019', ...CONTACTS }, admin)).body.id;
+    for (const v of [V2020, V2023]) expect((await send(s.url, 'POST', `/api/designations/${designationId}/specifications`, v, admin)).status).toBe(201);
+  });
+  afterAll(() => s.close());
+
+  /** The CSV export's header and rows as cells. */
+  const sheet = async () => {
+    const [header, ...rows] = parseCsv((await download(s, admin, 'csv')).toString('utf8').replace(/^\uFEFF/, ''));
+    return { header, rows };
+  };
+  /** The pear's row with some cells changed (by key), as a one-row CSV file. */
+  const edited = async (cells: Record<string, string>) => {
+    const { header, rows } = await sheet();
+    const row = [...rows.find((r) => r.includes('晋城规范测试梨'))!];
+    for (const [key, value] of Object.entries(cells)) row[header.findIndex((h) => h.endsWith(` ${key}`))] = value;
+    const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    return Buffer.from(`\uFEFF${[header, row].map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`);
+  };
+  const versions = async () => ((await send(s.url, 'GET', `/api/products/${productId}`)).body.designations[0].specifications as { number: string; current: boolean; url: string }[]);
+
+  it('exports the contacts and the current version, and an unmodified CSV or XLSX export imports back as no change', async () => {
+    const { header, rows } = await sheet();
+    const row = rows.find((r) => r.includes('晋城规范测试梨'))!;
+    const cell = (key: string) => row[header.findIndex((h) => h.endsWith(` ${key}`))];
+    expect([cell('managing_body'), cell('managing_contact'), cell('testing_body')]).toEqual(Object.values(CONTACTS));
+    expect([cell('spec_number'), cell('spec_title'), cell('spec_version'), cell('spec_issued_on'), cell('spec_link')])
+      .toEqual([V2023.number, V2023.title, '', V2023.issuedOn, V2023.url]);
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = await download(s, admin, format);
+      await expectNoChange(s, admin, format, file, csvRows(await download(s, admin, 'csv')));
+    }
+  });
+
+  it('a new number is a new version, which becomes current and then imports back as no change', async () => {
+    const file = await edited({ spec_number: 'DB14/T 9001-2025', spec_issued_on: '2025-01', spec_link: 'https://example.gov.cn/db14/9001-2025.pdf' });
+    const dry = await upload(s, admin, 'csv', file, true);
+    expect(changed(dry.body)).toEqual([expect.objectContaining({ outcome: 'updated', changes: ['GI protected product specification: new version DB14/T 9001-2025 (was DB14/T 9001-2023)'] })]);
+    const applied = await upload(s, admin, 'csv', file, false);
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    expect((await versions()).map((v) => [v.number, v.current])).toEqual([
+      ['DB14/T 9001-2025', true], ['DB14/T 9001-2023', false], ['DB14/T 9001-2020', false],
+    ]);
+    const audit = await send(s.url, 'GET', `/api/audit?entity=designation&id=${designationId}&action=specification_add`, undefined, admin);
+    expect(audit.body.total).toBe(3);
+    // The same file again names the current version now: no change.
+    expect(changed((await upload(s, admin, 'csv', file, true)).body)).toEqual([]);
+    const again = await download(s, admin, 'csv');
+    await expectNoChange(s, admin, 'csv', again, csvRows(again));
+  });
+
+  it('the same number corrects the current version’s link, and a changed contact is a change of the GI', async () => {
+    const file = await edited({ spec_link: 'https://example.gov.cn/db14/9001-2025-corrected.pdf', testing_body: '山西省检验检测中心' });
+    const applied = await upload(s, admin, 'csv', file, false);
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    expect(applied.body.rows[0].changes.map((c: { en: string }) => c.en)).toEqual([
+      'GI protected product testing body: 晋城市检验检测中心 → 山西省检验检测中心',
+      'GI protected product specification link: https://example.gov.cn/db14/9001-2025.pdf → https://example.gov.cn/db14/9001-2025-corrected.pdf',
+    ]);
+    const held = await versions();
+    expect(held).toHaveLength(3);
+    expect(held[0]).toMatchObject({ number: 'DB14/T 9001-2025', current: true, url: 'https://example.gov.cn/db14/9001-2025-corrected.pdf' });
+  });
+
+  it.each([
+    ['a link that is not http(s)', { spec_link: 'javascript:alert(1)' }, /^质量技术要求链接/, /web address/],
+    ['a new version dated before the current one', { spec_number: 'DB14/T 9001-2024', spec_issued_on: '2024-06' }, /^质量技术要求发布日期/, /before the current version/],
+    ['a new version without a date', { spec_number: 'DB14/T 9001-2026', spec_issued_on: '' }, /^质量技术要求发布日期/, /needs its date/],
+    ['an earlier version’s number', { spec_number: 'DB14/T 9001-2020', spec_version: '2020版' }, /^质量技术要求编号/, /earlier version/],
+  ])('refuses %s beside its column and changes nothing', async (_, cells, column, message) => {
+    const file = await edited(cells);
+    const before = dumpTables(s.db);
+    const { status, body } = await upload(s, admin, 'csv', file, false);
+    expect(status).toBe(400);
+    expect(body.report.rows[0]).toMatchObject({ outcome: 'error', problems: [expect.objectContaining({ column: expect.stringMatching(column), en: expect.stringMatching(message) })] });
+    expect(dumpTables(s.db)).toEqual(before);
+  });
+
+  it('a new product’s row with a specification and contacts creates them', async () => {
+    const { header } = await sheet();
+    const row = header.map((h) => {
+      const key = h.split(' ').at(-1)!;
+      return ({ product_zh: '晋城规范新产品', category: 'food', county_adcodes: '140581', gi_type: 'protected_product', managing_body: '晋城新产品协会',
+        spec_number: 'DB14/T 9100-2022', spec_title: '地理标志产品 晋城规范新产品', spec_issued_on: '2022-12-30' } as Record<string, string>)[key] ?? '';
+    });
+    const applied = await upload(s, admin, 'csv', Buffer.from(`\uFEFF${header.join(',')}\r\n${row.join(',')}\r\n`), false);
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const id = applied.body.rows[0].productId;
+    const d = (await send(s.url, 'GET', `/api/products/${id}`, undefined, admin)).body.designations[0];
+    expect(d).toMatchObject({ managingBody: '晋城新产品协会', specifications: [expect.objectContaining({ number: 'DB14/T 9100-2022', issuedOn: '2022-12-30', current: true })] });
   });
 });
