@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { Signals, SilentUser, TermEnding, VolumeSignal } from '../../db/model';
 import { localName, LocaleController, t } from '../i18n';
+import { CountiesController } from '../lib/counties';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderTask } from '../lib/task-view';
@@ -41,6 +42,7 @@ export class GiSignalsPanel extends LitElement {
   @state() private expanded = new Set<ListKey>();
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   private readonly signals = new Task(this, {
     task: ([], { signal }) => signalsApi.signals(undefined, signal),
     args: () => [] as const,

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { formatPartialDate, type CriterionResult, type ZoneReadiness, type ZoneReadinessItem } from '../../db/model';
 import { lang, localName, LocaleController, t } from '../i18n';
+import { CountiesController } from '../lib/counties';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderTask } from '../lib/task-view';
@@ -39,6 +40,7 @@ export class GiZoneReadiness extends LitElement {
   @property({ attribute: false }) user: SessionUser | null = null;
 
   private readonly i18n = new LocaleController(this);
+  private readonly countyNames = new CountiesController(this);
   private readonly readiness = new Task(this, {
     task: ([], { signal }) => signalsApi.readiness(undefined, signal),
     args: () => [] as const,

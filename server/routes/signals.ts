@@ -8,6 +8,7 @@ import { Router } from 'express';
 import { CountyScopeQuery, ReadinessSettings } from '../../db/model';
 import { requireAdmin, requireSignedIn, signedInViewer } from '../auth';
 import { type AppContext, todayOf } from '../context';
+import { assertCountyKnown } from '../domain/places/county-history';
 import { getReadinessSettings, putReadinessSettings } from '../domain/marks/readiness-settings';
 import { markSignals } from '../domain/marks/signals';
 import { zoneReadiness } from '../domain/marks/zone-readiness';
@@ -20,10 +21,12 @@ export function signalRoutes(ctx: AppContext): Router {
   return Router()
     .get('/api/signals', requireSignedIn, (req, res) => {
       const query = validate(CountyScopeQuery, req.query, 'query');
+      if (query.county) assertCountyKnown(db, query.county);
       res.set('Cache-Control', 'private, no-store').json(markSignals(db, signedInViewer(res), query, todayOf(ctx)));
     })
     .get('/api/readiness', requireSignedIn, (req, res) => {
       const query = validate(CountyScopeQuery, req.query, 'query');
+      if (query.county) assertCountyKnown(db, query.county);
       res.set('Cache-Control', 'private, no-store').json(zoneReadiness(db, signedInViewer(res), query, todayOf(ctx)));
     })
     .get('/api/readiness-settings', requireSignedIn, (_req, res) => {

@@ -185,6 +185,11 @@ describe('county scope', () => {
     expect(other.body.error.message).toMatch(/本县.* \/ Officials may only look at their own county/);
     expect((await signals(undefined)).status).toBe(401);
     expect((await signals(qinshui, '?county=nope')).status).toBe(400);
+    // Six digits, but no county the registry has ever had (the counties are data): 400, named as such, for an admin too.
+    const unknown = await signals(admin, '?county=110000');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('unknown_county');
+    expect((await send(s.url, 'GET', '/api/readiness?county=110000', undefined, admin)).body.error.code).toBe('unknown_county');
     expect((await signals(qinshui, '?year=2025')).status).toBe(400);
 
     const all = (await signals(admin)).body as Signals;
