@@ -170,6 +170,34 @@ describe('users silent for the last two complete years', () => {
   });
 });
 
+describe('a converted agricultural-product GI (its mark no longer in force from the conversion day)', () => {
+  it('asks its users for returns up to the conversion day only, lists none of their terms as ending, and leaves readiness to the GI it became', async () => {
+    const product = await send(s.url, 'POST', '/api/products', { nameZh: '信号测试转换小米', category: 'food', counties: ['140521'], visibility: 'public' }, qinshui);
+    expect(product.status, JSON.stringify(product.body)).toBe(201);
+    const agi = await send(s.url, 'POST', `/api/products/${product.body.id}/designations`, { giType: 'agricultural_product', startedOn: '2014-01-01' }, qinshui);
+    expect(agi.status, JSON.stringify(agi.body)).toBe(201);
+    for (const [to, on] of [['filed', '2014-06-01'], ['granted', '2015-06-01']]) {
+      expect((await send(s.url, 'POST', `/api/designations/${agi.body.id}/transitions`, { to, on, note: '', confirmIncomplete: true }, qinshui)).status).toBe(201);
+    }
+    await user(agi.body.id, '丑转换前沉默合作社', qinshui, { from: '2016-01-01' });
+    usageReturn(await user(agi.body.id, '寅转换前到期合作社', qinshui, { from: '2016-01-01', until: '2027-01-15' }), 2024, 1);
+    const before = (await signals(qinshui)).body as Signals;
+    expect(before.silent.find((u) => u.name === '丑转换前沉默合作社')?.yearsChecked).toEqual([2024, 2025]);
+    expect(before.termsEnding.map((u) => [u.name, u.daysLeft])).toContainEqual(['寅转换前到期合作社', 41]);
+
+    const converted = await send(s.url, 'POST', `/api/designations/${agi.body.id}/conversion`, { on: '2024-06-30', announcement: '第646号' }, qinshui);
+    expect(converted.status, JSON.stringify(converted.body)).toBe(201);
+    const after = (await signals(qinshui)).body as Signals;
+    expect(after.silent.find((u) => u.name === '丑转换前沉默合作社')?.yearsChecked).toEqual([2024]);
+    expect(after.termsEnding.map((u) => u.name)).not.toContain('寅转换前到期合作社');
+
+    const readiness = (await send(s.url, 'GET', '/api/readiness', undefined, qinshui)).body as { items: { designationId: number }[] };
+    const ids = readiness.items.map((i) => i.designationId);
+    expect(ids).not.toContain(agi.body.id);
+    expect(ids).toContain(converted.body.into.id);
+  });
+});
+
 describe('county scope', () => {
   it('an official of another county sees only their county; naming another county is 403; the public gets 401; an admin sees all or one county', async () => {
     await user(millet.designationId, '阳城小米沉默合作社', yangcheng, { from: '2018-01-01' });

@@ -3,8 +3,10 @@
  * county; an admin's city or one county): a GI whose accepted returns declare more marked tonnes in a
  * year than the product's figures allow (the ceiling, db/model/mark-signals.ts), active users with no
  * return for the last two complete years they were authorised in, and users whose term ends soon.
+ * A converted GI (an agricultural-product GI that became a 地理标志产品) ends its users' use of it on
+ * the conversion day: they are asked for returns up to then, and their terms end nothing.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
   exceedsCeiling, TERM_SIGNAL_DAYS, toKilogram, volumeCeiling,
@@ -67,10 +69,20 @@ function userSignals(db: Db, gis: Map<number, GiInView>, silentYears: number[], 
   const returned = new Set(db.select({ user: t.usageReturns.authorizedUserId, year: t.usageReturns.year }).from(t.usageReturns)
     .where(and(inArray(t.usageReturns.status, ['accepted', 'submitted']), inArray(t.usageReturns.year, silentYears)))
     .all().map((r) => `${r.user}:${r.year}`));
+  const convertedOn = conversionDays(db, [...gis.values()].filter((g) => g.status === 'converted').map((g) => g.designationId));
   const silent: SilentUser[] = [];
   const termsEnding: TermEnding[] = [];
   for (const u of users) {
     const named = { ...refOf(gis.get(u.designationId)!), ...u };
+    // A converted GI's mark is no longer in force from the day: its users are asked for returns up to then only,
+    // and their terms no longer end anything (they use the GI it became only once recorded as its users).
+    const ended = convertedOn.get(u.designationId);
+    if (ended !== undefined) {
+      const until = u.until === null || ended < u.until ? ended : u.until;
+      const yearsChecked = silentYears.filter((y) => authorisedIn({ from: u.from, until }, y));
+      if (yearsChecked.length > 0 && yearsChecked.every((y) => !returned.has(`${u.authorizedUserId}:${y}`))) silent.push({ ...named, yearsChecked });
+      continue;
+    }
     const yearsChecked = silentYears.filter((y) => authorisedIn(u, y));
     if (yearsChecked.length > 0 && yearsChecked.every((y) => !returned.has(`${u.authorizedUserId}:${y}`))) silent.push({ ...named, yearsChecked });
     const daysLeft = u.until === null ? null : daysFrom(today, u.until);
@@ -78,4 +90,16 @@ function userSignals(db: Db, gis: Map<number, GiInView>, silentYears: number[], 
   }
   termsEnding.sort((a, b) => a.daysLeft - b.daysLeft || a.name.localeCompare(b.name, 'zh-CN'));
   return { silent, termsEnding };
+}
+
+/** The day each of these converted designations was converted (its latest move to `converted`). */
+function conversionDays(db: Db, ids: number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (ids.length === 0) return out;
+  for (const m of db.select({ designationId: t.transitions.designationId, on: t.transitions.on }).from(t.transitions)
+    .where(and(eq(t.transitions.toStatus, 'converted'), sql`${t.transitions.designationId} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`))
+    .orderBy(desc(t.transitions.id)).all()) {
+    if (!out.has(m.designationId)) out.set(m.designationId, m.on);
+  }
+  return out;
 }
