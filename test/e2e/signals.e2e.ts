@@ -18,6 +18,7 @@ import { product } from '../../client/i18n/product';
 import { signals } from '../../client/i18n/signals';
 import { addAccount, PASSWORD, send, signIn } from '../server/fixtures';
 import { startServer, type TestServer } from '../support/server';
+import { countyStrings } from '../support/seeded-counties';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot, type WatchedPage } from './support/browser';
 
@@ -62,7 +63,9 @@ const fail = (key: string): never => { throw new Error(`no string ${key}`); };
 
 /** The pages' strings in one language, filled like t() does. */
 function strings(lang: 'zh' | 'en') {
-  const all: Record<string, string> = { ...common[lang], ...adminCatalog[lang], ...product[lang], ...cultivation[lang], ...signals[lang] };
+  const all: Record<string, string> = {
+    ...common[lang], ...adminCatalog[lang], ...product[lang], ...cultivation[lang], ...signals[lang], ...countyStrings(lang),
+  };
   return (key: string, vars: Record<string, string | number> = {}) =>
     (all[key] ?? fail(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
 }
