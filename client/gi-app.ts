@@ -19,6 +19,7 @@ const lazyPages = {
   verify: () => import('./pages/gi-verify-page'),
   places: () => import('./pages/gi-places-page'),
   card: () => import('./pages/gi-product-card-page'),
+  returnForm: () => import('./pages/gi-return-page'),
 } as const;
 
 /** The workspace's pages by their path below /admin, for the title (the workspace itself shows them). */
@@ -123,6 +124,7 @@ export class GiApp extends LitElement {
       case 'verify': return this.lazy('verify', html`<gi-verify-page></gi-verify-page>`);
       case 'places': return this.lazy('places', html`<gi-places-page></gi-places-page>`);
       case 'admin': return this.lazy('admin', html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`);
+      case 'returnForm': return this.lazy('returnForm', html`<gi-return-page .rest=${this.route.rest}></gi-return-page>`);
       default: return this.notFound();
     }
   }

@@ -1,9 +1,9 @@
-/** GET /api/export/products.csv and .xlsx: the public registry as open data, streamed. */
+/** GET /api/export/products.csv and .xlsx: the public registry as open data, streamed (a signed-in official's XLSX adds the usage returns). */
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { Router, type Response } from 'express';
 import { ProductFilter } from '../../db/model';
-import type { AppContext } from '../context';
+import { viewerOf, type AppContext } from '../context';
 import { assertCountyKnown } from '../domain/places/county-history';
 import { validate } from '../validate';
 
@@ -43,8 +43,10 @@ export function exportRoutes({ pool, db }: AppContext): Router {
     })
     .get('/api/export/products.xlsx', async (req, res) => {
       const filter = filterOf(req.query);
+      // A signed-in official's copy adds the usage returns they manage: private, never kept by a cache.
+      const viewer = viewerOf(res);
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .attachment(`jincheng-gi-${stamp()}.xlsx`).set('Cache-Control', 'no-cache');
-      await send(res, pool.stream('exportXlsx', filter));
+        .attachment(`jincheng-gi-${stamp()}.xlsx`).set('Cache-Control', viewer ? 'private, no-store' : 'no-cache');
+      await send(res, viewer ? pool.stream('exportXlsxForOfficial', { filter, viewer }) : pool.stream('exportXlsx', filter));
     });
 }
