@@ -22,6 +22,7 @@ const lazyPages = {
   places: () => import('./pages/gi-places-page'),
   card: () => import('./pages/gi-product-card-page'),
   guide: () => import('./pages/gi-guide-page'),
+  returnForm: () => import('./pages/gi-return-page'),
 } as const;
 
 /** The workspace's pages by their path below /admin, for the title (the workspace itself shows them). */
@@ -130,6 +131,7 @@ export class GiApp extends LitElement {
       case 'places': return this.lazy('places', html`<gi-places-page></gi-places-page>`);
       case 'guide': return this.lazy('guide', html`<gi-guide-page></gi-guide-page>`);
       case 'admin': return this.lazy('admin', html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`);
+      case 'returnForm': return this.lazy('returnForm', html`<gi-return-page .rest=${this.route.rest}></gi-return-page>`);
       default: return this.notFound();
     }
   }

@@ -12,6 +12,8 @@ export const PRIVATE_TABLES: Readonly<Record<string, string>> = {
   sessions: 'sign-in sessions',
   audit_events: 'the officials\' history; public answers carry no audit data',
   registry_meta: 'the version itself',
+  return_links: 'the links issued to companies for their yearly returns (only token hashes)',
+  verify_misses: 'counts of lookups that found nothing, shown to officials only',
 };
 
 /** The three write events whose triggers move the version. */

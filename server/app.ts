@@ -27,6 +27,9 @@ import { documentRoutes } from './routes/documents';
 import { dossierRoutes } from './routes/dossiers';
 import { todoRoutes } from './routes/todo';
 import { markRoutes } from './routes/marks';
+import { markUseRoutes } from './routes/mark-use';
+import { signalRoutes } from './routes/signals';
+import { usageReturnRoutes } from './routes/usage-returns';
 import { placeRoutes } from './routes/places';
 import { specificationRoutes } from './routes/specifications';
 import { userRoutes } from './routes/users';
@@ -78,6 +81,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(countyRoutes(ctx));
   app.use(productReadRoutes(ctx));
   app.use(productQrRoutes(ctx));
+  app.use(markUseRoutes(ctx));
   app.use(periodReadRoutes(ctx));
   app.use(exportRoutes(ctx));
   app.use(feedRoutes(ctx));
@@ -92,6 +96,8 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(dossierRoutes(ctx));
   app.use(todoRoutes(ctx));
   app.use(markRoutes(ctx));
+  app.use(signalRoutes(ctx));
+  app.use(usageReturnRoutes(ctx));
   app.use(placeRoutes(ctx));
   app.use(specificationRoutes(ctx));
   app.use(userRoutes(ctx));

@@ -104,6 +104,7 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string; heade
   403: { name: 'Forbidden', description: 'Signed in but not allowed (another county, admins only), or a write from another site\u2019s page (`Origin`).' },
   404: { name: 'NotFound', description: 'No such thing, or not visible to this viewer.' },
   409: { name: 'Conflict', description: 'The request conflicts with the current state.' },
+  410: { name: 'Gone', description: 'No longer there: a single-use link used, or expired.' },
   413: { name: 'PayloadTooLarge', description: 'The body is too large (JSON: 2 MB; an import: 7 MB of base64, and the file\u2019s own limits).' },
   415: { name: 'UnsupportedMediaType', description: 'A body that is not `application/json`.' },
   429: { name: 'TooManyRequests', description: 'Too many failed attempts; retry after `Retry-After` seconds.', headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },

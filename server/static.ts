@@ -53,6 +53,12 @@ export function pageAnswer(pathname: string, lang: PageLang, product: (id: numbe
   return names ? { status: 200, title: pageTitle(page, lang, names) } : notFound;
 }
 
+/** Whether a path shows a page the table keeps out of search engines (a return link's form): its address holds a secret. */
+export function isNoindexPage(pathname: string): boolean {
+  const route = matchPage(pathname);
+  return route !== null && sitePage(route.page).noindex === true;
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The app's page with its `<title>` and `<html lang>` set. */
@@ -100,6 +106,7 @@ export function clientRoutes(product: ProductLookup, dir = CLIENT_DIR): Router {
     }
     const lang: PageLang = req.query.lang === 'en' ? 'en' : 'zh';
     const answer = pageAnswer(req.path, lang, (id) => product(id, req));
+    if (isNoindexPage(req.path)) res.set({ 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' });
     // Revalidated each time (Express's ETag makes that a 304); a 404 is never kept as if it were the page.
     res.status(answer.status).type('html').set('Cache-Control', 'no-cache').send(pageHtml(shell, { ...answer, lang }));
   });

@@ -20,6 +20,8 @@ export interface FieldOptions {
   min?: string;
   multiline?: boolean;
   autocomplete?: string;
+  /** The keyboard a phone shows (`decimal`, `numeric`). */
+  inputmode?: string;
 }
 
 /** A choice of a select. */
@@ -50,7 +52,7 @@ export function textField(o: FieldOptions): TemplateResult {
     ? html`<textarea id=${o.id} rows="4" .value=${live(o.value)} @input=${input} aria-required=${o.required ? 'true' : 'false'}
         aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy(o))}></textarea>`
     : html`<input id=${o.id} type=${o.type ?? 'text'} .value=${live(o.value)} @input=${input} max=${ifDefined(o.max)}
-        min=${ifDefined(o.min)} autocomplete=${ifDefined(o.autocomplete)} aria-required=${o.required ? 'true' : 'false'}
+        min=${ifDefined(o.min)} autocomplete=${ifDefined(o.autocomplete)} inputmode=${ifDefined(o.inputmode)} aria-required=${o.required ? 'true' : 'false'}
         aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy(o))} />`;
   return html`<div class="field">${labelOf(o)}${hintOf(o)}${control}${errorLine(o.id, o.error)}</div>`;
 }

@@ -11,6 +11,7 @@ export interface FigureDraft {
   year: string;
   households: string;
   areaMu: string;
+  yieldKgPerMu: string;
   outputTonnes: string;
   valueWanYuan: string;
   note: string;
@@ -21,7 +22,7 @@ export interface FigureDraft {
 }
 
 /** The numeric columns, in display order. */
-export const FIGURE_MEASURES = ['households', 'areaMu', 'outputTonnes', 'valueWanYuan'] as const;
+export const FIGURE_MEASURES = ['households', 'areaMu', 'yieldKgPerMu', 'outputTonnes', 'valueWanYuan'] as const;
 
 const text = (n: number | null) => (n === null ? '' : String(n));
 
@@ -29,7 +30,7 @@ const text = (n: number | null) => (n === null ? '' : String(n));
 export function draftFromFigure(f: ProductFigure): FigureDraft {
   const [first, ...more] = f.sources;
   return {
-    year: String(f.year), households: text(f.households), areaMu: text(f.areaMu), outputTonnes: text(f.outputTonnes),
+    year: String(f.year), households: text(f.households), areaMu: text(f.areaMu), yieldKgPerMu: text(f.yieldKgPerMu), outputTonnes: text(f.outputTonnes),
     valueWanYuan: text(f.valueWanYuan), note: f.note, sourceTitle: first?.title ?? '', sourceUrl: first?.url ?? '', moreSources: more,
   };
 }
@@ -39,7 +40,7 @@ export function emptyFigure(rows: readonly FigureDraft[], thisYear = Number(toda
   const years = rows.map((r) => Number(r.year)).filter((y) => Number.isInteger(y));
   const next = years.length ? Math.min(Math.max(...years) + 1, thisYear) : thisYear - 1;
   const year = years.includes(next) ? '' : String(next);
-  return { year, households: '', areaMu: '', outputTonnes: '', valueWanYuan: '', note: '', sourceTitle: '', sourceUrl: '', moreSources: [] };
+  return { year, households: '', areaMu: '', yieldKgPerMu: '', outputTonnes: '', valueWanYuan: '', note: '', sourceTitle: '', sourceUrl: '', moreSources: [] };
 }
 
 /** The JSON of one row: empty cells are null, an empty source is left out. */
@@ -51,6 +52,7 @@ export function figureBody(d: FigureDraft): Record<string, unknown> {
     year: parseNumber(d.year) ?? undefined,
     households: parseNumber(d.households),
     areaMu: parseNumber(d.areaMu),
+    yieldKgPerMu: parseNumber(d.yieldKgPerMu),
     outputTonnes: parseNumber(d.outputTonnes),
     valueWanYuan: parseNumber(d.valueWanYuan),
     note: d.note.trim(),

@@ -10,6 +10,7 @@ import { authorizedUserApi } from './authorized-user-api';
 import { basesFor, checkUserChange, draftOfUser, type AuthorizedUserDraft } from './authorized-user-draft';
 import { FormSender } from './form-sender';
 import { selectField, textField } from './fields';
+import './gi-authorized-user-decision';
 
 /** The status moves offered for each status, with their button's words. */
 const MOVES: Record<AuthorizationStatus, { to: AuthorizationStatus; label: MessageKey }[]> = {
@@ -68,6 +69,7 @@ export class GiAuthorizedUserRow extends LitElement {
           aria-label=${t('aus.actionOf', { action: t(m.label), name: u.name })} @click=${() => this.setStatus(m.to)}>${t(m.label)}</button>`)}
         ${this.saved ? html`<span class="saved" role="status">✓ ${t('aus.saved')}</span>` : nothing}
       </div>
+      <gi-authorized-user-decision .user=${u}></gi-authorized-user-decision>
       <details @toggle=${this.onToggle}><summary>${t('aus.edit', { name: u.name })}</summary>
         ${this.editing ? this.renderForm() : nothing}
       </details>`;

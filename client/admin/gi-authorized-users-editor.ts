@@ -1,8 +1,10 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AuthorizedUser, Designation } from '../../db/model';
+import { Task, TaskStatus } from '@lit/task';
+import type { AuthorizedUser, Designation, UsageReturnList } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
+import { renderError } from '../lib/task-view';
 import { adminStyles } from './admin-styles';
 import { authorizedUserApi } from './authorized-user-api';
 import { basesFor, checkNewUser, emptyUserDraft, type AuthorizedUserDraft } from './authorized-user-draft';
@@ -10,6 +12,8 @@ import { unplacedErrors } from './field-errors';
 import { FormSender } from './form-sender';
 import { selectField, textField } from './fields';
 import './gi-authorized-user-row';
+import { usageReturnApi } from './usage-return-api';
+import './gi-usage-returns';
 
 /**
  * The authorised users of one designation in the workspace (地理标志专用标志合法使用人): the list, each
@@ -37,6 +41,11 @@ export class GiAuthorizedUsersEditor extends LitElement {
 
   private readonly i18n = new LocaleController(this);
   private readonly form = new FormSender(this);
+  /** The users' yearly returns, read again whenever the product is (a new users array). */
+  private readonly returns = new Task(this, {
+    task: ([id], { signal }): Promise<UsageReturnList> => usageReturnApi.ofDesignation(id, signal),
+    args: () => [this.designation.id, this.users] as const,
+  });
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('designation') && changed.get('designation')?.id !== this.designation.id) this.draft = emptyUserDraft(this.designation);
@@ -49,11 +58,20 @@ export class GiAuthorizedUsersEditor extends LitElement {
       <h4 id=${headingId}>${t('aus.heading', { n: this.users.length })}</h4>
       ${d.status !== 'granted' && this.users.length > 0 ? html`<p class="note" role="note">${t('aus.notGranted')}</p>` : nothing}
       ${this.users.length === 0 ? html`<p class="state">${t('aus.none')}</p>` : html`<ul aria-label=${t('aus.list')}>
-        ${this.users.map((u) => html`<li><gi-authorized-user-row .user=${u} .designation=${d}></gi-authorized-user-row></li>`)}
+        ${this.users.map((u) => html`<li><gi-authorized-user-row .user=${u} .designation=${d}></gi-authorized-user-row>${this.renderReturns(u)}</li>`)}
       </ul>`}
+      ${this.returns.status === TaskStatus.ERROR ? renderError(this.returns.error, () => this.returns.run()) : nothing}
       <details @toggle=${this.onToggle}><summary>${t('aus.add')}</summary>${this.adding ? this.renderAdd() : nothing}</details>
       ${this.added ? html`<p class="saved" role="status">✓ ${t('aus.added')}</p>` : nothing}
     </section>`;
+  }
+
+  /** A user's yearly returns: the last ones read stay shown while they are read again, so its forms keep their place. */
+  private renderReturns(u: AuthorizedUser) {
+    const list = this.returns.value;
+    if (!list) return nothing;
+    return html`<gi-usage-returns .user=${u} .returns=${list.items.filter((r) => r.authorizedUserId === u.id)}
+      .links=${list.links.filter((l) => l.authorizedUserId === u.id)}></gi-usage-returns>`;
   }
 
   private renderAdd() {

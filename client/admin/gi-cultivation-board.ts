@@ -17,6 +17,7 @@ import { dossierApi } from './dossier-api';
 import { choices, countyName, joinList } from './labels';
 import '../lib/gi-readiness-bar';
 import './gi-conversion-list';
+import './gi-signals-panel';
 
 /**
  * The cultivation board at /admin/cultivation: every open candidate the viewer may work on (an
@@ -71,7 +72,8 @@ export class GiCultivationBoard extends LitElement {
         <button type="button" @click=${this.clear}>${t('board.clear')}</button>
       </div>
       ${renderTask(this.board, (board) => html`${this.renderTable(board)}
-        <gi-conversion-list .items=${board.conversions}></gi-conversion-list>`)}`;
+        <gi-conversion-list .items=${board.conversions}></gi-conversion-list>`)}
+      <gi-signals-panel .user=${this.user}></gi-signals-panel>`;
   }
 
   private renderFilters() {

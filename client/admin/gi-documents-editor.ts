@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
-  DOCUMENT_KINDS, DOCUMENT_VISIBILITIES, DocumentCreate, MAX_DOCUMENT_BYTES, type Designation, type Document,
-  type DocumentVisibility,
+  DOCUMENT_KINDS, DOCUMENT_VISIBILITIES, DocumentCreate, isPictureKind, MAX_DOCUMENT_BYTES, type Designation, type Document,
+  type DocumentKind, type DocumentVisibility,
 } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { renderDate } from '../i18n/dates';
@@ -120,7 +120,7 @@ export class GiDocumentsEditor extends LitElement {
     const { file: _old, ...rest } = this.errors;
     this.errors = this.file && this.file.size > MAX_DOCUMENT_BYTES ? { ...rest, file: t('docs.tooBig') } : rest;
     if (this.file && !this.draft.title.trim()) this.draft = { ...this.draft, title: this.file.name.replace(/\.[^.]+$/, '') };
-    if (this.file && PICTURE_TYPES.test(this.file.type) === false && this.draft.kind === 'photo' && this.file.type) {
+    if (this.file && PICTURE_TYPES.test(this.file.type) === false && isPictureKind(this.draft.kind as DocumentKind) && this.file.type) {
       this.draft = { ...this.draft, kind: 'other' };
     }
   }
@@ -135,7 +135,7 @@ export class GiDocumentsEditor extends LitElement {
     const errors: FieldErrors = check.success ? {} : fieldErrors(check.error.issues);
     if (!this.file) errors.file = t('docs.noFile');
     else if (this.file.size > MAX_DOCUMENT_BYTES) errors.file = t('docs.tooBig');
-    else if (d.kind === 'photo' && this.file.type && !PICTURE_TYPES.test(this.file.type)) errors.kind = t('docs.notImage');
+    else if (isPictureKind(d.kind as DocumentKind) && this.file.type && !PICTURE_TYPES.test(this.file.type)) errors.kind = t('docs.notImage');
     this.errors = errors;
     if (Object.keys(errors).length > 0 || !this.file) return;
     const form = new FormData();

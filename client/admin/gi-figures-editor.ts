@@ -22,9 +22,9 @@ const TEXT_COLUMNS = [
 type TextKey = Exclude<keyof FigureDraft, 'moreSources'>;
 
 /**
- * A product's industry figures by year as an editable table: a row a year (households, area, output,
- * value, the source's title and link, a note), rows added and removed, checked with the shared schema
- * (errors beside their fields, in the page's language) and saved as a whole with PUT.
+ * A product's industry figures by year as an editable table: a row a year (households, area, yield per
+ * mu, output, value, the source's title and link, a note), rows added and removed, checked with the
+ * shared schema (errors beside their fields, in the page's language) and saved as a whole with PUT.
  */
 @customElement('gi-figures-editor')
 export class GiFiguresEditor extends LitElement {
@@ -32,7 +32,7 @@ export class GiFiguresEditor extends LitElement {
     :host { display: block; min-width: 0; max-width: 100%; }
     form { min-width: 0; }
     .scroll { overflow-x: auto; max-width: 100%; position: relative; }
-    table { min-width: 60rem; }
+    table { min-width: 66rem; }
     td { padding: 0.25rem; }
     td input { width: 100%; min-width: 5rem; }
     td.year input { min-width: 4.5rem; }

@@ -64,6 +64,8 @@ export class GiImport extends LitElement {
         · <a href="/api/export/products.xlsx" download>${t('import.export')}</a></p>
       <p class="hint">${t('marks.importIntro')}</p>
       <p><a href="/api/import/authorized-users-template.xlsx" download>${t('marks.importTemplate')}</a></p>
+      <p class="hint">${t('ret.importIntro')}</p>
+      <p><a href="/api/import/usage-returns-template.xlsx" download>${t('ret.importTemplate')}</a></p>
       <div class="field">
         <label for="file">${t('import.file')}</label>
         <input id="file" type="file" accept=".csv,.xlsx,.xls,text/csv" @change=${this.chooseFile}

@@ -18,18 +18,25 @@ import { marks } from './marks';
 import { places } from './places';
 import { product } from './product';
 import { report } from './report';
+import { returns } from './returns';
 import { scope } from './scope';
+import { signals } from './signals';
 import { specifications } from './specifications';
 import { tally } from './tally';
+import { verifyAct } from './verify-act';
 import { workspace } from './workspace';
 
-const catalogs = [common, map, product, tally, admin, importCatalog, historyCatalog, cultivation, documents, marks, figures, report, places, scope, specifications, conversion, guide, workspace];
+const catalogs = [
+  common, map, product, tally, admin, importCatalog, historyCatalog, cultivation, documents, marks, figures, report, places, scope,
+  specifications, conversion, returns, signals, verifyAct, guide, workspace,
+];
 /** Every message key of every catalog. */
 export type MessageKey = keyof typeof common.zh | keyof typeof map.zh | keyof typeof product.zh
   | keyof typeof tally.zh | keyof typeof admin.zh | keyof typeof importCatalog.zh | keyof typeof historyCatalog.zh
   | keyof typeof cultivation.zh | keyof typeof documents.zh | keyof typeof marks.zh | keyof typeof figures.zh
   | keyof typeof report.zh | keyof typeof places.zh | keyof typeof scope.zh | keyof typeof specifications.zh
-  | keyof typeof conversion.zh | keyof typeof guide.zh | keyof typeof workspace.zh;
+  | keyof typeof conversion.zh | keyof typeof returns.zh | keyof typeof signals.zh | keyof typeof verifyAct.zh
+  | keyof typeof guide.zh | keyof typeof workspace.zh;
 const zh = Object.assign({}, ...catalogs.map((c) => c.zh)) as Record<MessageKey, string>;
 const en = Object.assign({}, ...catalogs.map((c) => c.en)) as Record<MessageKey, string>;
 

@@ -4,7 +4,7 @@
  * and a colour that only repeat them.
  */
 import { css, html, type TemplateResult } from 'lit';
-import { authorizationReason, todayInShanghai, type AuthorizedUser, type Status, type VerifyReason } from '../../db/model';
+import { authorizationReason, publicReason, todayInShanghai, type AuthorizedUser, type Status, type VerifyReason } from '../../db/model';
 import { t } from '../i18n';
 
 /** The verdict in words, in the current language. */
@@ -15,6 +15,11 @@ export function verdictText(reason: VerifyReason): string {
 /** The verdict on an authorised user of a designation, today. */
 export function reasonToday(user: Pick<AuthorizedUser, 'status' | 'from' | 'until'>, designationStatus: Status): VerifyReason {
   return authorizationReason(user, designationStatus, todayInShanghai());
+}
+
+/** The verdict on an authorised user as the public reads it today (a suspension is named only while its decision is shown). */
+export function publicReasonToday(user: AuthorizedUser, designationStatus: Status): VerifyReason {
+  return publicReason(user, designationStatus, todayInShanghai());
 }
 
 /** The verdict as a badge: ✓ or ✕ (hidden from screen readers, which read the words) and the words. */

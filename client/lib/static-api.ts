@@ -10,7 +10,7 @@
  */
 import {
   lookupInPlacesIndex, matchesSearch, PlaceLookupQuery, sortByName, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
-  type Document, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex,
+  type Document, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex, type VerifyResult,
 } from '../../db/model';
 
 /** Whether this page is part of a static copy. */
@@ -112,7 +112,7 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
   const res = await fetch(file, { signal, headers: { accept: 'application/json' } });
   if (!res.ok) return { ok: false, error: { status: res.status, code: 'not_found', message: `HTTP ${res.status}` } };
   const data = await res.json();
-  if (verifyQuery?.success) return { ok: true, data: verifyInIndex(data as VerifyIndex, verifyQuery.data.q, todayInShanghai()) };
+  if (verifyQuery?.success) return { ok: true, data: withStaticLabels(verifyInIndex(data as VerifyIndex, verifyQuery.data.q, todayInShanghai())) };
   if (placeQuery?.success) return { ok: true, data: lookupInPlacesIndex(data as PlacesIndex, placeQuery.data.q) };
   if (url.pathname === '/api/products.geojson') {
     const filter = filterOf(url.searchParams);
@@ -132,6 +132,19 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
   }
   if (/^\/api\/products\/\d+$/.test(url.pathname)) return { ok: true, data: withStaticDocuments(data as { documents?: Document[] }) };
   return { ok: true, data };
+}
+
+/** A verification answer whose label photos point at the files a static copy keeps (named by type). */
+function withStaticLabels(answer: VerifyResult): VerifyResult {
+  return {
+    ...answer,
+    matches: answer.matches.map((m) => ({
+      ...m,
+      grants: m.grants.map((g) => ({
+        ...g, labels: g.labels.map((p) => ({ ...p, url: staticDocumentFile(p.url, p.mime), thumbnailUrl: p.thumbnailUrl && staticDocumentFile(p.thumbnailUrl, 'image/webp') })),
+      })),
+    })),
+  };
 }
 
 /** A product whose documents point at the files a static copy keeps (named by type: `/api/documents/12.pdf`). */

@@ -19,6 +19,9 @@ import '../admin/gi-import';
 import '../admin/gi-history-page';
 import '../admin/gi-cultivation-board';
 import '../admin/gi-dossier-templates';
+import '../admin/gi-verify-misses';
+import '../admin/gi-signals-panel';
+import '../admin/gi-zone-readiness';
 import '../tally/gi-next-period';
 
 /**
@@ -65,8 +68,10 @@ export class GiAdminPage extends LitElement {
           <li><a href=${withLang('/admin')} aria-current=${here('/')}>${t('admin.myProducts')}</a></li>
           <li><a href=${withLang('/admin/products/new')} aria-current=${here('/products/new')}>${t('admin.newProduct')}</a></li>
           <li><a href=${withLang('/admin/cultivation')} aria-current=${here('/cultivation')}>${t('board.nav')}</a></li>
+          <li><a href=${withLang('/admin/readiness')} aria-current=${here('/readiness')}>${t('zone.nav')}</a></li>
           <li><a href=${withLang('/admin/import')} aria-current=${here('/import')}>${t('import.nav')}</a></li>
           <li><a href=${withLang('/admin/history')} aria-current=${here('/history')}>${t('history.nav')}</a></li>
+          <li><a href=${withLang('/admin/verify-misses')} aria-current=${here('/verify-misses')}>${t('misses.nav')}</a></li>
           ${user.role === 'admin' ? html`<li><a href=${withLang('/admin/accounts')} aria-current=${here('/accounts')}>${t('admin.accounts')}</a></li>
             <li><a href=${withLang('/admin/dossier-templates')} aria-current=${here('/dossier-templates')}>${t('templates.nav')}</a></li>
             <li><a href=${withLang('/tally')}>${t('admin.periods')}</a></li>` : nothing}
@@ -83,14 +88,16 @@ export class GiAdminPage extends LitElement {
 
   private renderRoute(user: SessionUser) {
     const path = this.path.replace(/\/+$/, '') || '/';
-    if (path === '/') return html`<gi-my-products .user=${user}><gi-todo-list slot="first" .user=${user}></gi-todo-list></gi-my-products>`;
+    if (path === '/') return html`<gi-my-products .user=${user}><gi-todo-list slot="first" .user=${user}></gi-todo-list></gi-my-products><gi-signals-panel .user=${user}></gi-signals-panel>`;
     if (path === '/products/new') return html`<gi-product-editor .user=${user} .productId=${null}></gi-product-editor>`;
     const product = /^\/products\/(\d+)$/.exec(path);
     if (product) return html`<gi-product-editor .user=${user} .productId=${Number(product[1])}></gi-product-editor>`;
     if (path === '/import') return html`<gi-import></gi-import>`;
     if (path === '/history') return html`<gi-history-page .user=${user}></gi-history-page>`;
     if (path === '/cultivation') return html`<gi-cultivation-board .user=${user}></gi-cultivation-board>`;
+    if (path === '/readiness') return html`<gi-zone-readiness .user=${user}></gi-zone-readiness>`;
     if (path === '/dossier-templates') return html`<gi-dossier-templates .user=${user}></gi-dossier-templates>`;
+    if (path === '/verify-misses') return html`<gi-verify-misses></gi-verify-misses>`;
     if (path === '/accounts') {
       return user.role === 'admin' ? html`<gi-accounts></gi-accounts>` : html`<p role="alert">${t('admin.adminOnly')}</p>`;
     }

@@ -1,19 +1,22 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { AuthorizedUser, Designation } from '../../db/model';
+import { publicAuthorizedUser, todayInShanghai, type AuthorizedUser, type Designation } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { showDate } from '../i18n/dates';
-import { reasonToday, renderVerdict, verdictStyles } from '../lib/mark-verdict';
+import { decisionStyles, renderDecision } from '../lib/decision-view';
+import { publicReasonToday, renderVerdict, verdictStyles } from '../lib/mark-verdict';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 
 /**
  * The authorised users of one designation on the public product page: name, credit code, basis, since
- * when, and whether each may use the mark today, in words; a link to the verification page.
+ * when, and whether each may use the mark today, in words; a suspended or revoked user only while its
+ * decision is shown, with the decision (a static copy's answer is filtered again here, on today's date);
+ * a link to the verification page.
  */
 @customElement('gi-authorized-users')
 export class GiAuthorizedUsers extends LitElement {
-  static override styles = [sharedStyles, verdictStyles, css`
+  static override styles = [sharedStyles, verdictStyles, decisionStyles, css`
     :host { display: block; margin-top: 0.75rem; }
     h4 { margin: 0 0 0.25rem; font-size: 1rem; }
     .scroll { overflow-x: auto; }
@@ -34,7 +37,9 @@ export class GiAuthorizedUsers extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   override render() {
-    if (this.users.length === 0) return nothing;
+    const today = todayInShanghai();
+    const users = this.users.map((u) => publicAuthorizedUser(u, today)).filter((u): u is AuthorizedUser => u !== null);
+    if (users.length === 0) return nothing;
     const d = this.designation;
     const id = `users-${d.id}`;
     return html`<h4 id=${id}>${t('users.heading')}</h4>
@@ -44,12 +49,14 @@ export class GiAuthorizedUsers extends LitElement {
           <th scope="col">${t('users.name')}</th><th scope="col">${t('users.code')}</th><th scope="col">${t('users.basis')}</th>
           <th scope="col">${t('users.since')}</th><th scope="col">${t('users.status')}</th>
         </tr></thead>
-        <tbody>${this.users.map((u) => html`<tr>
+        <tbody>${users.map((u) => html`<tr>
           <th scope="row" lang="zh-CN">${u.name}</th>
           <td class="code">${u.creditCode ?? '—'}</td>
           <td>${t(`basis.${u.basis}`)}</td>
           <td>${showDate(u.from)}${u.until ? html`<br />– ${showDate(u.until)}` : nothing}</td>
-          <td>${renderVerdict(reasonToday(u, d.status))}</td>
+          <td>${renderVerdict(publicReasonToday(u, d.status))}${u.decisionOn && u.displayUntil ? renderDecision({
+            reason: u.decisionReason, number: u.decisionNumber, on: u.decisionOn, displayUntil: u.displayUntil,
+          }) : nothing}</td>
         </tr>`)}</tbody>
       </table></div>
       <p><a href=${withLang('/verify')}>${t('verify.fromProduct')}</a></p>`;

@@ -7,7 +7,13 @@ import { renderDate } from '../i18n/dates';
 import { renderSources, sourceListStyles } from './gi-source-list';
 import { sharedStyles } from '../lib/shared-styles';
 
-const COLUMNS = ['households', 'areaMu', 'outputTonnes', 'valueWanYuan'] as const;
+const COLUMNS = ['households', 'areaMu', 'yieldKgPerMu', 'outputTonnes', 'valueWanYuan'] as const;
+
+/** The table's columns: yield per mu only when some year has it (most products have none; a column of dashes says nothing). */
+function figureColumns(figures: readonly ProductFigure[]): (typeof COLUMNS)[number][] {
+  const withYield = figures.some((f) => f.yieldKgPerMu !== null);
+  return COLUMNS.filter((c) => c !== 'yieldKgPerMu' || withYield);
+}
 
 /** A product's industry figures by year as a small read-only table, each year with its note and sources. */
 @customElement('gi-product-figures')
@@ -31,14 +37,15 @@ export class GiProductFigures extends LitElement {
   override render() {
     const fmt = new Intl.NumberFormat(lang() === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 });
     const cell = (v: number | null) => html`<td class="n">${v === null ? '—' : fmt.format(v)}</td>`;
+    const columns = figureColumns(this.figures);
     return html`<div class="scroll"><table>
       <caption>${t('product.figures.caption')}</caption>
       <thead><tr><th scope="col">${t('product.figures.year')}</th>
-        ${COLUMNS.map((c) => html`<th scope="col">${t(`product.figures.${c}`)}</th>`)}
+        ${columns.map((c) => html`<th scope="col">${t(`product.figures.${c}`)}</th>`)}
         <th scope="col">${t('product.figures.about')}</th></tr></thead>
       <tbody>${this.figures.map((f) => html`<tr>
         <th scope="row">${renderDate(String(f.year))}</th>
-        ${COLUMNS.map((c) => cell(f[c]))}
+        ${columns.map((c) => cell(f[c]))}
         <td class="about">${f.note ? html`<p class="note">${freeText(f.note, { marker: true })}</p>` : nothing}${renderSources(f.sources)}</td>
       </tr>`)}</tbody>
     </table></div>`;

@@ -25,6 +25,7 @@ import './gi-not-found-page';
 import '../lib/gi-product-chain';
 import '../lib/gi-product-documents';
 import './gi-figures-chart';
+import './gi-mark-use';
 
 /**
  * A product's public page: names, counties, category, description and quality; its locations in words
@@ -120,6 +121,7 @@ export class GiProductPage extends LitElement {
       ${p.figures.length > 0 ? html`<section aria-labelledby="figures"><h2 id="figures">${t('product.figures')}</h2>
         <gi-figures-chart .figures=${p.figures}></gi-figures-chart>
       </section>` : nothing}
+      <gi-mark-use .productId=${p.id}></gi-mark-use>
       <gi-product-documents .documents=${p.documents}></gi-product-documents>
       <section aria-labelledby="area"><h2 id="area">${t('product.area')}</h2>
         <gi-place-map .product=${p} .area=${p.protectedArea?.geometry ?? null} .counties=${this.counties.value ?? null}></gi-place-map>

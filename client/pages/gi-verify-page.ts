@@ -1,11 +1,12 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { VerifyQuery, type VerifyGrant, type VerifyResult } from '../../db/model';
+import { VerifyQuery, type VerifyGrant, type VerifyRegistry, type VerifyResult } from '../../db/model';
 import { apiGet, ApiRequestError, toQuery } from '../lib/api';
 import { localName, LocaleController, t } from '../i18n';
 import { CountiesController, countyName } from '../lib/counties';
 import { showDate } from '../i18n/dates';
+import { decisionStyles, renderDecision } from '../lib/decision-view';
 import { renderVerdict, verdictStyles } from '../lib/mark-verdict';
 import { setPageTitle } from '../lib/page-title';
 import { LocationController, navigate, withLang } from '../lib/router';
@@ -13,19 +14,29 @@ import { sharedStyles } from '../lib/shared-styles';
 import { renderError } from '../lib/task-view';
 import { searchPageStyles, searchQueryOf, type GiSearchForm } from '../lib/gi-search-form';
 import '../lib/gi-search-form';
+import './gi-fake-report';
+import './gi-genuine-label';
 
 /**
  * The public verification page (/verify), for buyers and market inspectors, phone first: one field
- * (a company's name, part of it, or its credit code), and for each matching company the GIs it is
- * registered for, each saying plainly whether it may use the mark today; a sentence when it is not
- * a registered user. The query lives in the address (`?q=`), so a link reproduces the answer.
+ * (a company's name, part of it, or its credit code), and an answer that says what it is worth: a
+ * credit code with a wrong check character is said to be wrong (nothing was looked up); "not found"
+ * names how many users of how many GIs the registry holds and since when; an empty registry says that
+ * absence proves nothing. Each matching company's GIs say plainly whether it may use the mark today, a
+ * suspension or revocation with its decision while that is shown, and what a genuine label shows; after
+ * a "not found" or "may not use", a helper writes a report to copy (what the buyer types stays here).
+ * The query lives in the address (`?q=`), so a link reproduces the answer.
  */
 @customElement('gi-verify-page')
 export class GiVerifyPage extends LitElement {
-  static override styles = [sharedStyles, verdictStyles, searchPageStyles, css`
+  static override styles = [sharedStyles, verdictStyles, decisionStyles, searchPageStyles, css`
     :host { max-width: 40rem; }
     .none { border-color: #8b1a10; background: #fce8e6; }
     .none strong { color: #8b1a10; font-size: 1.15rem; }
+    .unknown { border-color: #8a5a00; background: #fdf3e1; }
+    .unknown strong { color: #6b4400; font-size: 1.15rem; }
+    .registry { margin: 0.75rem 0 0; color: var(--gi-muted); font-size: 0.95rem; }
+    .registry small { display: block; }
     .code { margin: 0 0 0.5rem; color: var(--gi-muted); font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
     ul { list-style: none; padding: 0; margin: 0; }
     li.grant { border-top: 1px solid var(--gi-border); padding: 0.6rem 0 0.2rem; }
@@ -84,24 +95,48 @@ export class GiVerifyPage extends LitElement {
   }
 
   private renderResult(r: VerifyResult) {
-    if (r.matches.length === 0) {
-      return html`<div class="none" role="status" aria-live="polite">
-        <p><strong>${t('verify.notFound')}</strong></p><p>${t('verify.notFoundHint')}</p></div>`;
+    switch (r.kind) {
+      case 'invalid_code':
+        return html`<div class="none unknown" role="alert">
+          <p><strong>${t('answer.invalidCode')}</strong></p><p>${t('answer.invalidCodeHint')}</p></div>`;
+      case 'empty_registry':
+        return html`<div class="none unknown" role="status" aria-live="polite">
+          <p><strong>${t('answer.empty')}</strong></p><p>${t('answer.emptyHint')}</p></div>`;
+      case 'not_found':
+        return html`<div class="none" role="status" aria-live="polite">
+          <p><strong>${t('answer.notFound', { ...sizeOf(r.registry), date: r.registry.lastChangedOn ?? r.asOf })}</strong></p><p>${t('answer.notFoundHint')}</p></div>
+          ${this.renderRegistry(r.registry)}
+          <gi-fake-report fieldId="fake" .company=${r.q} .checkedOn=${r.asOf}></gi-fake-report>`;
+      case 'found':
+        return html`<p class="summary" role="status" aria-live="polite">${t('verify.found', { n: r.matches.length, date: showDate(r.asOf) })}</p>
+          ${this.renderRegistry(r.registry)}
+          ${r.matches.map((m, i) => {
+            const mayUse = m.grants.some((g) => g.valid);
+            return html`<article aria-labelledby="match-${i}">
+              <h2 id="match-${i}" lang="zh-CN">${m.name}</h2>
+              <p class="code">${t('verify.creditCode', { code: m.creditCode ?? t('verify.noCode') })}</p>
+              <ul>${m.grants.map((g) => this.renderGrant(g, m.name, m.creditCode))}</ul>
+              ${mayUse ? nothing : html`<gi-fake-report fieldId="fake-${i}" .company=${m.creditCode ? `${m.name} ${m.creditCode}` : m.name}
+                .checkedOn=${r.asOf} .grants=${m.grants}></gi-fake-report>`}
+            </article>`;
+          })}`;
     }
-    return html`<p class="summary" role="status" aria-live="polite">${t('verify.found', { n: r.matches.length, date: showDate(r.asOf) })}</p>
-      ${r.matches.map((m, i) => html`<article aria-labelledby="match-${i}">
-        <h2 id="match-${i}" lang="zh-CN">${m.name}</h2>
-        <p class="code">${t('verify.creditCode', { code: m.creditCode ?? t('verify.noCode') })}</p>
-        <ul>${m.grants.map((g) => this.renderGrant(g))}</ul>
-      </article>`)}`;
   }
 
-  private renderGrant(g: VerifyGrant) {
+  /** "本登记簿收录 N 家用标企业（M 件地理标志），最近更新 YYYY-MM-DD", with what the date means. */
+  private renderRegistry(registry: VerifyRegistry) {
+    if (registry.users === 0 || registry.lastChangedOn === null) return html`<p class="registry">${t('registry.empty')}</p>`;
+    return html`<p class="registry">${t('registry.size', { ...sizeOf(registry), date: registry.lastChangedOn })}
+      <small>${t('registry.dateMeans')}</small></p>`;
+  }
+
+  private renderGrant(g: VerifyGrant, name: string, creditCode: string | null) {
     const product = localName({ nameZh: g.productZh, nameEn: g.productEn });
     const type = t(`giType.${g.giType}`) + (g.markKind ? t('product.paren', { x: t(`markKind.${g.markKind}`) }) : '');
     const counties = g.counties.map(countyName);
     return html`<li class="grant">
       ${renderVerdict(g.reason, true)}
+      ${g.decision ? renderDecision(g.decision) : nothing}
       <dl>
         <dt>${t('verify.gi')}</dt>
         <dd><a href=${withLang(`/products/${g.productId}`)} aria-label=${t('verify.product', { name: product })}>${product}</a> · ${type}</dd>
@@ -112,6 +147,7 @@ export class GiVerifyPage extends LitElement {
         <dt>${t('verify.basis')}</dt><dd>${t(`basis.${g.basis}`)}</dd>
         ${g.reference ? html`<dt>${t('verify.reference')}</dt><dd>${g.reference}</dd>` : nothing}
       </dl>
+      ${g.valid ? html`<gi-genuine-label .grant=${g} .name=${name} .creditCode=${creditCode}></gi-genuine-label>` : nothing}
     </li>`;
   }
 
@@ -133,6 +169,9 @@ export class GiVerifyPage extends LitElement {
     else navigate(`/verify${toQuery({ q })}`);
   }
 }
+
+/** The registry's counts as the sentences fill them. */
+const sizeOf = (r: VerifyRegistry) => ({ users: r.users, designations: r.designations });
 
 declare global {
   interface HTMLElementTagNameMap { 'gi-verify-page': GiVerifyPage }

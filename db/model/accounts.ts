@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   'create', 'update', 'archive', 'restore', 'transition', 'replace_participants', 'document_add', 'document_update', 'document_delete',
   'dossier_item', 'dossier_template_accept', 'authorized_user_add', 'authorized_user_update', 'replace_figures',
   'scope_replace', 'scope_delete', 'conversion', 'specification_add', 'specification_update', 'specification_delete',
+  'usage_return_enter', 'usage_return_submit', 'usage_return_review', 'return_link_issue',
 ] as const;
 /** An audited action. */
 export const AuditAction = z.enum(AUDIT_ACTIONS);

@@ -5,6 +5,8 @@
  */
 import type { AuditEvent } from './accounts';
 import { checklistName, conversionRefText, conversionSummary } from './audit-conversion';
+import { decisionSummary } from './audit-decisions';
+import { describeUsageReturnEvent, isUsageReturnAction } from './audit-returns';
 import { scopeChanges } from './audit-scope';
 import { SPECIFICATION_ACTIONS, specificationChanges, specificationSummary } from './audit-specification';
 import { ACCOUNT_ROLE_NAMES, ACTION_NAMES, ENTITY_NAMES, FIELD_NAMES, WORDS, type AuditLang } from './audit-words';
@@ -78,6 +80,7 @@ class Teller {
       case 'convertedFrom': case 'convertedTo': return conversionRefText(v, this.lang);
       case 'documents': return Array.isArray(v) ? this.w.items(v.length) : this.generic(v);
       case 'readiness': return typeof v === 'number' ? `${Math.round(v * 100)}%` : this.generic(v);
+      case 'producerShare': case 'outputShare': return typeof v === 'number' ? `${Math.round(v * 1000) / 10}%` : this.generic(v);
       case 'counties': return Array.isArray(v) ? this.list(v.map((c) => this.county(c))) : this.county(v);
       case 'county': return this.county(v);
       case 'role': return (ACCOUNT_ROLE_NAMES as Record<string, { zh: string; en: string }>)[String(v)]?.[this.lang] ?? String(v);
@@ -222,10 +225,11 @@ class Teller {
 
   who(p: Rec): string { return str(p.name) ?? label('role', p.role, this.lang); }
 
-  detail(k: (typeof DETAIL_KEYS)[number], v: unknown): string | null {
+  detail(k: (typeof DETAIL_KEYS)[number] | (typeof FIGURE_KEYS)[number], v: unknown): string | null {
     if (v === null || v === undefined || v === '') return null;
     if (k === 'creditCode') return this.w.creditCode(String(v));
     const n = this.num(v);
+    if (k === 'yieldKgPerMu') return this.w.yield(n);
     return k === 'households' ? this.w.households(n) : k === 'areaMu' ? this.w.area(n) : k === 'outputTonnes' ? this.w.output(n) : this.w.value(n);
   }
 
@@ -237,7 +241,7 @@ class Teller {
 }
 
 const DETAIL_KEYS = ['households', 'areaMu', 'outputTonnes', 'valueWanYuan', 'creditCode'] as const;
-const FIGURE_KEYS = ['households', 'areaMu', 'outputTonnes', 'valueWanYuan'] as const;
+const FIGURE_KEYS = ['households', 'areaMu', 'yieldKgPerMu', 'outputTonnes', 'valueWanYuan'] as const;
 
 /** The name an event is about: its subject's, else the snapshot's, else "#id". */
 function nameOf(event: AuditEvent, lang: AuditLang, key: 'nameZh' | 'name' | 'username'): string {
@@ -279,6 +283,8 @@ function summaryOf(event: AuditEvent, lang: AuditLang, tell: Teller): string {
     }
     if (action === 'authorized_user_add' || action === 'authorized_user_update') {
       const who = str(after.name) ?? '';
+      const decided = action === 'authorized_user_update' ? decisionSummary(asRec(event.before), after, who, of(), lang) : null;
+      if (decided) return decided;
       return action === 'authorized_user_add'
         ? (zh ? `为 ${of()} 添加用标企业 ${who}` : `Added ${who} as an authorised user of ${of()}`)
         : (zh ? `修改 ${of()} 的用标企业 ${who}` : `Changed the authorised user ${who} of ${of()}`);
@@ -294,6 +300,7 @@ function summaryOf(event: AuditEvent, lang: AuditLang, tell: Teller): string {
     return zh ? `修改 ${type} 的申报材料清单` : `Changed the dossier checklist of the ${type}`;
   }
   if (event.entity === 'report_settings') return zh ? '修改年度报告发布单位' : 'Changed the issuer of the annual report';
+  if (event.entity === 'readiness_settings') return zh ? '修改地理标志保护示范区条件门槛' : 'Changed the demonstration-zone thresholds';
   const entity = ENTITY_NAMES[event.entity][lang];
   const name = nameOf(event, lang, event.entity === 'product' ? 'nameZh' : event.entity === 'user' ? 'username' : 'name');
   if (action === 'replace_participants') return zh ? `更新 ${name} 的产业化经营模式` : `Updated the cooperative-farmer model of ${name}`;
@@ -319,6 +326,7 @@ function documentSummary(event: AuditEvent, product: string, lang: AuditLang): s
 
 /** An audit event as a summary and change sentences in one language; never JSON, never a known code. */
 export function describeAuditEvent(event: AuditEvent, lang: AuditLang, names: AuditNames): AuditText {
+  if (isUsageReturnAction(event.action)) return describeUsageReturnEvent(event, lang);
   const tell = new Teller(lang, names);
   const summary = summaryOf(event, lang, tell);
   if (event.action === 'archive' || event.action === 'restore' || event.action === 'document_delete') return { summary, changes: [] };

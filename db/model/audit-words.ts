@@ -58,6 +58,11 @@ export const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
   from: { zh: '起始日期', en: 'From' },
   until: { zh: '截止日期', en: 'Until' },
   authorizationStatus: { zh: '用标状态', en: 'Authorisation status' },
+  decisionReason: { zh: '处理决定理由', en: 'Reason of the decision' },
+  decisionNumber: { zh: '决定书文号', en: 'Decision number' },
+  decisionOn: { zh: '决定日期', en: 'Decision date' },
+  displayUntil: { zh: '公示截止日期', en: 'Shown to the public until' },
+  decisionWithdrawnOn: { zh: '决定撤回日期', en: 'Decision withdrawn on' },
   kind: { zh: '文件类别', en: 'Kind of file' },
   title: { zh: '标题', en: 'Title' },
   date: { zh: '文件日期', en: 'Date of the file' },
@@ -66,6 +71,9 @@ export const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
   bytes: { zh: '文件大小（字节）', en: 'Size (bytes)' },
   issuerZh: { zh: '发布单位（中文）', en: 'Issuer (Chinese)' },
   issuerEn: { zh: '发布单位（英文）', en: 'Issuer (English)' },
+  producerShare: { zh: '用标生产者占比门槛', en: 'Threshold: share of producers using the mark' },
+  outputShare: { zh: '用标产量占比门槛', en: 'Threshold: share of output under the mark' },
+  minYears: { zh: '注册年限门槛（年）', en: 'Threshold: years since registration' },
   scopeText: { zh: '保护范围原文', en: 'Scope text' },
   announcedOn: { zh: '公告日期', en: 'Announced on' },
   box: { zh: '坐标范围', en: 'Coordinate box' },
@@ -85,6 +93,7 @@ export const ENTITY_NAMES = {
   user: { zh: '账号', en: 'account' },
   dossier_template: { zh: '申报材料清单', en: 'dossier checklist' },
   report_settings: { zh: '年度报告发布单位', en: 'annual report issuer' },
+  readiness_settings: { zh: '示范区条件门槛', en: 'demonstration-zone thresholds' },
 } as const;
 
 /** Names of the actions the server records (the filter's choices). */
@@ -109,6 +118,10 @@ export const ACTION_NAMES = {
   specification_add: { zh: '新增质量技术要求版本', en: 'Specification version added' },
   specification_update: { zh: '修改质量技术要求', en: 'Specification changed' },
   specification_delete: { zh: '删除质量技术要求版本', en: 'Specification version removed' },
+  usage_return_enter: { zh: '录入用标报告', en: 'Usage return entered' },
+  usage_return_submit: { zh: '企业提交用标报告', en: 'Usage return submitted' },
+  usage_return_review: { zh: '审核用标报告', en: 'Usage return reviewed' },
+  return_link_issue: { zh: '发放填报链接', en: 'Return link issued' },
 } as const;
 
 /** Account roles (participant roles are in LABELS.role). */
@@ -124,6 +137,7 @@ export const WORDS = {
     active: '启用', inactive: '已停用', passwordReset: '已重设', reordered: '调整了顺序',
     places: (n: number) => `${n} 处`, items: (n: number) => `${n} 条`,
     households: (n: string) => `${n} 户`, area: (n: string) => `${n} 亩`, output: (n: string) => `${n} 吨`,
+    yield: (n: string) => `亩产 ${n} 公斤`,
     value: (n: string) => `产值 ${n} 万元`, creditCode: (c: string) => `统一社会信用代码 ${c}`,
     polygon: (n: number) => `含多边形（${n} 个顶点）`, added: '新增', removed: '移除', changed: '修改',
     target: (base: number, target: number) => `基数 ${base}，目标 ${target}`,
@@ -134,6 +148,7 @@ export const WORDS = {
     active: 'active', inactive: 'deactivated', passwordReset: 'reset', reordered: 'reordered',
     places: (n: number) => (n === 1 ? '1 place' : `${n} places`), items: (n: number) => (n === 1 ? '1 item' : `${n} items`),
     households: (n: string) => `${n} households`, area: (n: string) => `${n} mu`, output: (n: string) => `${n} t`,
+    yield: (n: string) => `${n} kg per mu`,
     value: (n: string) => `output value ${n} × 10,000 yuan`, creditCode: (c: string) => `credit code ${c}`,
     polygon: (n: number) => `with a polygon (${n} vertices)`, added: 'added', removed: 'removed', changed: 'changed',
     target: (base: number, target: number) => `baseline ${base}, target ${target}`,

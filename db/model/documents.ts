@@ -9,9 +9,12 @@ import { FactDate, line } from './scalars';
 
 /** What a file is to the registry. */
 export const DOCUMENT_KINDS = [
-  'specification', 'certificate', 'announcement', 'area_decision', 'test_report', 'history', 'photo', 'other',
+  'specification', 'certificate', 'announcement', 'area_decision', 'test_report', 'history', 'photo', 'label', 'other',
 ] as const;
-/** A document's kind: 质量技术要求/管理规则, 证书, 公告, 地域范围文件, 检测报告, 历史渊源, 照片, 其他. */
+/**
+ * A document's kind: 质量技术要求/管理规则, 证书, 公告, 地域范围文件, 检测报告, 历史渊源, 照片, 正品标签照片 (a photo of a
+ * genuine label of the designation it is tied to, shown by /verify beside what a genuine label carries), 其他.
+ */
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
@@ -44,7 +47,12 @@ export function isImageMime(mime: string): boolean {
   return mime === 'image/jpeg' || mime === 'image/png' || mime === 'image/webp';
 }
 
-/** The refusal of a `photo` that is not a picture. */
+/** The kinds that must be pictures: photos and photos of a genuine label. */
+export function isPictureKind(kind: DocumentKind): boolean {
+  return kind === 'photo' || kind === 'label';
+}
+
+/** The refusal of a `photo` (or a label photo) that is not a picture. */
 export const PHOTO_NOT_IMAGE_MESSAGE = '“照片”须为 JPEG、PNG 或 WebP 图片 / A photo must be a JPEG, PNG or WebP image';
 
 /**

@@ -36,6 +36,12 @@ export interface GiTypeRules {
   /** The year since which it takes no new registrations; null while it takes them. */
   readonly closedSince: number | null;
   /**
+   * The number a genuine label of it shows beside the official mark (《地理标志专用标志使用管理办法（试行）》,
+   * 使用要求): a protected product's announcement (批准公告号, or its standard's code), a trademark's
+   * registration number (商标注册号), an agricultural-product GI's certificate number (登记证书编号).
+   */
+  readonly labelReference: 'announcement' | 'number';
+  /**
    * The type a granted one of it may be converted into (its own history then ends `converted` on the
    * day, and the new type's designation links back to it); null when it does not convert.
    */
@@ -66,6 +72,7 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     // 商标法 art. 39-40: ten years from registration, renewable.
     termYears: 10,
     closedSince: null,
+    labelReference: 'number',
     convertsTo: null,
     colour: '#b3261e', shape: 'circle', dash: '',
   },
@@ -83,6 +90,7 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     bases: ['approved_producer', 'other_registered'],
     termYears: null,
     closedSince: null,
+    labelReference: 'announcement',
     convertsTo: null,
     colour: '#0b6e4f', shape: 'square', dash: '7 4',
   },
@@ -100,6 +108,7 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
     termYears: null,
     // The Ministry of Agriculture stopped accepting them in 2022; those registered stay valid (now under CNIPA).
     closedSince: 2022,
+    labelReference: 'number',
     // 《地理标志统一认定制度实施方案》 (2024): CNIPA converts registered ones into 地理标志产品 (公告第640号, 第646号…).
     convertsTo: 'protected_product',
     colour: '#8a5a00', shape: 'triangle', dash: '2 3',

@@ -61,6 +61,7 @@ export const LABELS = {
     test_report: { zh: '检测报告', en: 'Test report' },
     history: { zh: '历史渊源', en: 'Historical evidence' },
     photo: { zh: '照片', en: 'Photo' },
+    label: { zh: '正品标签照片', en: 'Photo of a genuine label' },
     other: { zh: '其他', en: 'Other' },
   } satisfies Record<DocumentKind, Label>,
   documentVisibility: {

@@ -38,6 +38,8 @@ export interface SitePage {
   crawl: boolean;
   /** Written as a page file by the static copy (an `:id` page once per public product). */
   inStatic: boolean;
+  /** Answered with `X-Robots-Tag: noindex` and no referrer: a private page reached by a link, never to be indexed. */
+  noindex?: boolean;
 }
 
 /** Every page of the site, in the order the sitemap lists them. */
@@ -51,6 +53,9 @@ export const PAGES = [
   { key: 'product', path: '/products/:id', title: 'product', sitemap: true, crawl: true, inStatic: true },
   // The printable card: for stalls and packaging, not a page to find by search.
   { key: 'card', path: '/products/:id/card', title: 'productCard', sitemap: false, crawl: true, inStatic: true },
+  // A company's yearly usage return, through the single-use link its county sent (`/return/<token>`: the token is
+  // the only key); not for search engines, not in a static copy. Its API: GET and POST /api/return-links/{token}.
+  { key: 'returnForm', path: '/return/*', title: titled('年度用标情况填报', 'Yearly return on the use of the mark'), sitemap: false, crawl: false, inStatic: false, noindex: true },
   // The officials' workspace: every path below /admin is its page (sign-in inside); not in a static copy.
   { key: 'admin', path: '/admin/*', title: titled('工作台', 'Workspace'), sitemap: false, crawl: false, inStatic: false },
 ] as const satisfies readonly SitePage[];
@@ -91,6 +96,8 @@ export const OPEN_DATA = [
   { key: 'product', path: '/api/products/{id}', cors: true, ready: true, static: '/api/products/{id}.json', crawl: false },
   // Written only when the copy knows its address (--base-url): a QR code carries the whole address.
   { key: 'productQr', path: '/api/products/{id}/qr.svg', cors: true, ready: false, static: '/api/products/{id}/qr.svg', crawl: false },
+  // A product's yearly usage returns as aggregates only (a year with fewer than three reporters has no total).
+  { key: 'markUse', path: '/api/products/{id}/mark-use', cors: true, ready: true, static: '/api/products/{id}/mark-use.json', crawl: false },
   { key: 'dossier', path: '/api/designations/{id}/dossier', cors: true, ready: false, static: '/api/designations/{id}/dossier.json', crawl: false },
   // The copy holds the verification index and searches it in the browser with the server's rule.
   { key: 'verify', path: '/api/verify', cors: true, ready: false, static: '/api/verify.json', crawl: false },
@@ -115,6 +122,9 @@ export const OPEN_DATA = [
   { key: 'productsXlsx', path: '/api/export/products.xlsx', cors: true, ready: false, static: '/api/export/products.xlsx', crawl: true },
   { key: 'feed', path: '/api/feed.atom', cors: true, ready: true, static: '/api/feed.atom', crawl: true },
   { key: 'openApi', path: '/api/openapi.json', cors: true, ready: false, static: '/api/openapi.json', crawl: true },
+  // The form behind a return link (the page /return/<token>): its user, GI and year; POST submits the return once.
+  // For the company that holds the link only: no CORS, not crawled, never cached, rate-limited per address.
+  { key: 'returnLink', path: '/api/return-links/{token}', cors: false, ready: false, static: null, crawl: false },
   // The contract as a page, for people: read on this site, not fetched by others.
   { key: 'apiPage', path: '/api/docs', cors: false, ready: false, static: null, crawl: true },
   { key: 'apiPageStyles', path: '/api/docs.css', cors: false, ready: false, static: null, crawl: false },

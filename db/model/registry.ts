@@ -120,6 +120,8 @@ export const ProductFigure = z.object({
   year: z.number().int(),
   households: z.number().int().min(0).nullable(),
   areaMu: z.number().min(0).nullable(),
+  /** Yield per mu in kg (亩产): with the area it bounds what the area can grow, the signals' ceiling. */
+  yieldKgPerMu: z.number().min(0).nullable(),
   outputTonnes: z.number().min(0).nullable(),
   valueWanYuan: z.number().min(0).nullable(),
   /** What the figures cover and how they were given (Chinese). */
@@ -130,6 +132,8 @@ export type ProductFigure = z.infer<typeof ProductFigure>;
 
 /** The largest figure a year may carry (households, mu, tonnes, 10,000 yuan): far above any county's whole farming. */
 export const FIGURE_MAX = 100_000_000;
+/** The largest yield per mu (kg): 100 t a mu, above what even a greenhouse grows (tens of tonnes), so only a slip is refused. */
+export const YIELD_MAX_KG_PER_MU = 100_000;
 /** How many years one product's figures may hold. */
 export const MAX_FIGURE_YEARS = 100;
 
@@ -146,6 +150,7 @@ export const ProductFigureInput = ProductFigure.extend({
   year: FigureYear,
   households: z.number().int().min(0).max(FIGURE_MAX).nullable().default(null),
   areaMu: z.number().min(0).max(FIGURE_MAX).nullable().default(null),
+  yieldKgPerMu: z.number().min(0).max(YIELD_MAX_KG_PER_MU).nullable().default(null),
   outputTonnes: z.number().min(0).max(FIGURE_MAX).nullable().default(null),
   valueWanYuan: z.number().min(0).max(FIGURE_MAX).nullable().default(null),
   note: text(2000).default(''),

@@ -104,7 +104,7 @@ export const ParticipantRole = z.enum(PARTICIPANT_ROLES);
 export type ParticipantRole = z.infer<typeof ParticipantRole>;
 
 /** What the audit log records changes of. */
-export const AUDIT_ENTITIES = ['product', 'designation', 'period', 'user', 'dossier_template', 'report_settings'] as const;
+export const AUDIT_ENTITIES = ['product', 'designation', 'period', 'user', 'dossier_template', 'report_settings', 'readiness_settings'] as const;
 /** An audited entity. */
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntity>;

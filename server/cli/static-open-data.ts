@@ -20,6 +20,7 @@ import {
   configSnapshot, countiesSnapshot, countyListSnapshot, feedSnapshot, periodsSnapshot, productListSnapshot,
   productPointsSnapshot, productSnapshot, productsCsvSnapshot, seriesSnapshot, tallySnapshot,
 } from '../snapshot/public-snapshot';
+import { markUseSnapshot } from '../snapshot/mark-use-snapshot';
 import { writeStaticReports } from './static-reports';
 
 /** What the writers share: the registry, the public products, the day, and where files go. */
@@ -51,12 +52,16 @@ export const STATIC_WRITERS: Record<StaticDataKey, Writer> = {
   countyShapes: ({ write, db }) => write('api/counties.geojson', countiesSnapshot(db, viewer).text),
   products: ({ write, db }) => write('api/products.json', productListSnapshot(db, ALL, viewer).text),
   productPoints: ({ write, db }) => write('api/products.geojson', productPointsSnapshot(db, {}, viewer).text),
-  product: ({ write, db, products }) => {
-    for (const { id } of products) write(`api/products/${id}.json`, productSnapshot(db, id, viewer).text);
+  product: ({ write, db, products, today }) => {
+    for (const { id } of products) write(`api/products/${id}.json`, productSnapshot(db, id, viewer, today).text);
   },
   // A QR code carries the site's whole address: none without one (the card then prints the address alone).
   productQr: async ({ write, products, origin }) => {
     if (origin) for (const { id } of products) write(`api/products/${id}/qr.svg`, await qrSvg(productPageUrl(origin, id)));
+  },
+  // The product page shows the yearly usage returns as aggregates, as the live server answers the public.
+  markUse: ({ write, db, products }) => {
+    for (const { id } of products) write(`api/products/${id}/mark-use.json`, markUseSnapshot(db, id, viewer).text);
   },
   // The product page shows each candidate's dossier progress, as GET /api/designations/:id/dossier answers the public.
   dossier: ({ write, db, products, today }) => {
@@ -65,7 +70,7 @@ export const STATIC_WRITERS: Record<StaticDataKey, Writer> = {
     }
   },
   // Verification in the browser: the client searches this index with the server's own rule (db/model/verify-match.ts).
-  verify: ({ write, db }) => write('api/verify.json', JSON.stringify(verifyIndex(db))),
+  verify: ({ write, db, today }) => write('api/verify.json', JSON.stringify(verifyIndex(db, today))),
   // The place lookup in the browser: every unit with its areas, searched with the server's rule (db/model/place-match.ts).
   placesLookup: ({ write, db }) => write('api/places.json', JSON.stringify(placesIndex(db))),
   // Public documents and photos with their thumbnails, named by type (a static server knows no other way to tell it).

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import {
-  DOCUMENT_TYPES, isImageMime, PHOTO_NOT_IMAGE_MESSAGE, type DocumentKind, type DocumentMime,
+  DOCUMENT_TYPES, isImageMime, isPictureKind, PHOTO_NOT_IMAGE_MESSAGE, type DocumentKind, type DocumentMime,
 } from '../../db/model';
 import type { PreparedFile } from '../domain/products/documents-write';
 import { HttpError, badRequest } from '../errors';
@@ -65,7 +65,7 @@ async function cleanPicture(bytes: Buffer, mime: DocumentMime): Promise<{ conten
  */
 export async function prepareFile(bytes: Buffer, kind: DocumentKind): Promise<PreparedFile> {
   const mime = await recogniseType(bytes);
-  if (kind === 'photo' && !isImageMime(mime)) throw badRequest(PHOTO_NOT_IMAGE_MESSAGE, [{ path: ['kind'], message: PHOTO_NOT_IMAGE_MESSAGE }]);
+  if (isPictureKind(kind) && !isImageMime(mime)) throw badRequest(PHOTO_NOT_IMAGE_MESSAGE, [{ path: ['kind'], message: PHOTO_NOT_IMAGE_MESSAGE }]);
   const { content, thumbnail } = isImageMime(mime) ? await cleanPicture(bytes, mime) : { content: bytes, thumbnail: null };
   return { mime, content, thumbnail, sha256: createHash('sha256').update(content).digest('hex') };
 }

@@ -1,6 +1,7 @@
 /**
  * GET /api/export/products.csv and .xlsx: the public registry as open data, streamed; for a signed-in
- * official, what they may read (their county's drafts too; an admin's, every draft), never cached.
+ * official, what they may read (their county's drafts too; an admin's, every draft), and in the XLSX the
+ * usage returns of the users they manage; never cached.
  */
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
@@ -53,8 +54,10 @@ export function exportRoutes({ pool, db }: AppContext): Router {
     })
     .get('/api/export/products.xlsx', async (req, res) => {
       const filter = filterOf(req.query);
+      // A signed-in official's copy adds the usage returns they manage: private, never kept by a cache.
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .attachment(`jincheng-gi-${stamp()}.xlsx`);
-      await send(res, pool.stream('exportXlsx', { filter, viewer: scopeOf(res) }));
+      const viewer = scopeOf(res);
+      await send(res, viewer ? pool.stream('exportXlsxForOfficial', { filter, viewer }) : pool.stream('exportXlsx', { filter, viewer }));
     });
 }

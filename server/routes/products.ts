@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { ProductFilter, ProductQuery } from '../../db/model';
 import type { AppContext } from '../context';
-import { viewerOf } from '../context';
+import { todayOf, viewerOf } from '../context';
 import { assertCountyKnown } from '../domain/places/county-history';
 import { answerReady } from '../answer';
 import { productListSnapshot, productSnapshot } from '../snapshot/public-snapshot';
@@ -28,6 +28,8 @@ export function productReadRoutes(ctx: AppContext): Router {
     .get('/api/products/:id', async (req, res) => {
       const id = idParam(req.params.id);
       const viewer = viewerOf(res);
-      await answerReady(ctx, req, res, 'product', { id }, { text: () => productSnapshot(db, id, viewer) });
+      // Kept for the day: a suspension's decision is shown to the public for a window of days only.
+      const today = todayOf(ctx);
+      await answerReady(ctx, req, res, 'product', { id, today }, { text: () => productSnapshot(db, id, viewer, today) });
     });
 }

@@ -82,9 +82,9 @@ export function productListSnapshot(db: Db, query: ProductQuery, viewer: Viewer)
   return { type: JSON_TYPE, text: JSON.stringify(listProducts(db, query, viewer)) };
 }
 
-/** One product in full (404 when the viewer may not see it). */
-export function productSnapshot(db: Db, id: number, viewer: Viewer): SnapshotText {
-  const product = getProduct(db, id, viewer);
+/** One product in full (404 when the viewer may not see it), its authorised users as the public sees them on `today`. */
+export function productSnapshot(db: Db, id: number, viewer: Viewer, today: string): SnapshotText {
+  const product = getProduct(db, id, viewer, today);
   if (!product) throw notFound('product');
   return { type: JSON_TYPE, text: JSON.stringify(product) };
 }

@@ -5,9 +5,9 @@
 import type { Db } from '../../db/open';
 import type { Cultivation, ProductFilter } from '../../db/model';
 import { cultivationXlsx } from '../exchange/export/cultivation-xlsx';
-import { csvChunks, exportSheets, iterateExportRows, xlsxChunks } from '../exchange/export/export';
+import { csvChunks, exportSheets, iterateExportRows, officialExportSheets, xlsxChunks } from '../exchange/export/export';
 import { loadReplayIndex, type ReplayIndex } from '../domain/tally/tally-replay';
-import type { Viewer } from '../domain/access/viewer';
+import type { SignedIn, Viewer } from '../domain/access/viewer';
 import { makeReadyBody, type Encoding, type ReadyBody } from '../snapshot/ready-body';
 import {
   productPointsSnapshot, seriesSnapshot, tallySnapshot, type SeriesRequest, type SnapshotText,
@@ -82,6 +82,8 @@ const streams = {
   exportCsv: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer }) =>
     toAsync(csvChunks(iterateExportRows(ctx.db, input.filter, input.viewer))),
   exportXlsx: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer }) => xlsxChunks(exportSheets(ctx.db, input.filter, input.viewer)),
+  exportXlsxForOfficial: (ctx: TaskContext, input: { filter: ProductFilter; viewer: SignedIn }) =>
+    xlsxChunks(officialExportSheets(ctx.db, input.filter, input.viewer)),
 };
 
 async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { firstRecorded, niceTop, pointsOf, yearSlots } from '../../client/lib/figures-scale';
 
 const year = (y: number, households: number | null, areaMu: number | null = null) =>
-  ({ year: y, households, areaMu, outputTonnes: null, valueWanYuan: null, note: '', sources: [] });
+  ({ year: y, households, areaMu, yieldKgPerMu: null, outputTonnes: null, valueWanYuan: null, note: '', sources: [] });
 
 describe('the figures chart’s arithmetic', () => {
   it('orders the years and takes one series', () => {

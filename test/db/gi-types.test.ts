@@ -26,6 +26,7 @@ const MAY_NAME_CODES: Record<string, string> = {
   'server/exchange/cells/cell-codes.ts': 'the other words officials write for each type in a spreadsheet (vocabulary, like the labels)',
   'server/exchange/templates/product-template.ts': "the import template's example row: a made-up certification mark",
   'server/exchange/templates/user-template.ts': "the user template's example row: a licensee of that made-up mark",
+  'server/exchange/templates/return-template.ts': "the usage-return template's example row: that made-up mark's user reporting a year",
 };
 
 /** Comments removed (block comments, and line comments not inside a URL), since prose may name a type. */

@@ -17,7 +17,7 @@ describe('openDb', () => {
     expect(tables).toEqual([
       'audit_events', 'authorized_users', 'counties', 'county_changes', 'designation_scope_units', 'designation_scopes', 'designation_specifications', 'designations', 'document_files', 'documents', 'dossier_items', 'dossier_templates',
       'dossiers', 'locations', 'participants', 'periods', 'product_counties', 'product_figures', 'products', 'protected_areas',
-      'registry_meta', 'report_settings', 'sessions', 'targets', 'transitions', 'users',
+      'readiness_settings', 'registry_meta', 'report_settings', 'return_links', 'sessions', 'targets', 'transitions', 'usage_returns', 'users', 'verify_misses',
     ]);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL

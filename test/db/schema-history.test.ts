@@ -105,11 +105,11 @@ describe('registry triggers (the ready caches\' rule)', () => {
 
   it('names a new table without its triggers, and a table that lost one', () => {
     const sqlite = openDb(':memory:').$client;
-    sqlite.exec('CREATE TABLE `usage_returns` (`id` integer PRIMARY KEY, `volume` real)');
+    sqlite.exec('CREATE TABLE `tasting_notes` (`id` integer PRIMARY KEY, `volume` real)');
     sqlite.exec('DROP TRIGGER `locations_delete_moves_registry`');
     expect(tablesLackingRegistryTriggers(sqlite)).toEqual([
       { table: 'locations', missing: ['locations_delete_moves_registry'] },
-      { table: 'usage_returns', missing: registryTriggerNames('usage_returns') },
+      { table: 'tasting_notes', missing: registryTriggerNames('tasting_notes') },
     ]);
   });
 

@@ -2,8 +2,9 @@
  * Industry figures and the printable card in the browser, in Chinese and English: the product page
  * draws the series (one year is one bar) with the table of the same numbers and a choice of series;
  * the card page shows the names, the GI and its number, the QR code and its address, and prints on
- * one A6 page; an official enters a new year in the workspace (a wrong number is refused beside its
- * field) and the public chart shows it; a static copy's card shows its own QR code. Accessibility checked
+ * one A6 page; an official enters a new year in the workspace, yield per mu included (a wrong number is
+ * refused beside its field, in the page's language only) and the public chart and table show it (the
+ * yield column only then); a static copy's card shows its own QR code. Accessibility checked
  * with axe on each page.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -69,6 +70,8 @@ describe.each(['zh', 'en'] as const)('figures and the card (%s)', (lang) => {
     expect(await chart.locator('desc').textContent()).toBe(L('chart.point', { year: 2025, value: '9,000' }));
     const row = section.getByRole('row', { name: /2025/ });
     expect(await row.getByRole('cell').first().textContent()).toBe('9,000');
+    // No year of the seeds has a yield per mu: no column of dashes for it.
+    expect(await section.getByRole('columnheader', { name: L('product.figures.yieldKgPerMu') }).count()).toBe(0);
 
     await section.getByRole('radio', { name: L('product.figures.areaMu') }).check();
     await section.getByRole('img', { name: L('chart.titleOne', { series: L('product.figures.areaMu'), year: 2025 }) }).waitFor();
@@ -149,14 +152,22 @@ describe.each(['zh', 'en'] as const)('figures and the card (%s)', (lang) => {
     expect(await year.inputValue()).toBe(String(LAST_YEAR)); // the first row offers last year
     const households = editor.getByLabel(L('figEdit.field', { field: L('product.figures.households'), n: 1 }));
     await households.fill('-20');
+    await editor.getByLabel(L('figEdit.field', { field: L('product.figures.areaMu'), n: 1 })).fill('800');
+    const yieldPerMu = editor.getByLabel(L('figEdit.field', { field: L('product.figures.yieldKgPerMu'), n: 1 }));
+    await yieldPerMu.fill('150000');
     await editor.getByLabel(L('figEdit.field', { field: L('product.figures.valueWanYuan'), n: 1 })).fill('3,200');
     await editor.getByLabel(L('figEdit.field', { field: L('figEdit.colSourceTitle'), n: 1 })).fill('沁水县农业农村局');
     await editor.getByRole('button', { name: L('figEdit.save') }).click();
     await expect.poll(() => households.getAttribute('aria-invalid')).toBe('true');
     await editor.getByText(L('err.min', { n: 0 })).waitFor();
+    await expect.poll(() => yieldPerMu.getAttribute('aria-invalid')).toBe('true');
+    await editor.getByText(L('err.max', { n: 100000 })).waitFor();
+    const other = strings(lang === 'en' ? 'zh' : 'en');
+    expect(await editor.getByText(other('err.max', { n: 100000 })).count()).toBe(0); // the page's language only
     expect(await seriousViolations(page)).toEqual([]);
 
     await households.fill('1,250');
+    await yieldPerMu.fill('180.5');
     await editor.getByRole('button', { name: L('figEdit.save') }).click();
     await editor.getByRole('status').filter({ hasText: L('form.saved') }).waitFor();
     await saveShot(page, `${lang}-figures-editor`, true);
@@ -167,6 +178,9 @@ describe.each(['zh', 'en'] as const)('figures and the card (%s)', (lang) => {
     const chart = section.getByRole('img', { name: L('chart.titleOne', { series: L('product.figures.households'), year: LAST_YEAR }) });
     await chart.waitFor();
     expect(await chart.locator('desc').textContent()).toBe(L('chart.point', { year: LAST_YEAR, value: '1,250' }));
+    await section.getByRole('columnheader', { name: L('product.figures.yieldKgPerMu') }).waitFor();
+    const row = section.getByRole('row', { name: new RegExp(String(LAST_YEAR)) });
+    expect((await row.getByRole('cell').allTextContents()).slice(0, 5)).toEqual(['1,250', '800', '180.5', '—', '3,200']);
     await section.getByRole('link', { name: '沁水县农业农村局' }).or(section.getByText('沁水县农业农村局')).first().waitFor();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -160,7 +160,8 @@ describe('the static copy of the public side', () => {
     expect(await card.textContent()).toContain('2024-03-01');
     await page.getByLabel('企业名称或统一社会信用代码').fill('没有这家公司');
     await page.getByRole('button', { name: '查询' }).click();
-    await page.getByText('未查到：该企业不是登记的用标企业').waitFor();
+    // Not found among the copy's users (one user of one GI), as of the day its list last changed.
+    await page.getByText(/^未在本登记簿收录的 1 家用标企业（1 件地理标志）中查到（截至 \d{4}-\d{2}-\d{2}）$/).waitFor();
   });
 
   it('answers an unknown path, and the workspace, with the not-found view', async () => {
@@ -194,5 +195,6 @@ async function addVerifiableUser(db: Db): Promise<void> {
     .where(and(eq(schema.designations.status, 'granted'), eq(schema.products.visibility, 'public'))).get()!;
   addAuthorizedUser(db, { id: account.id, username: account.username, role: 'admin', county: null }, granted.id, {
     name: '晋城静态核验蜂业有限公司', creditCode: null, basis: 'approved_producer', reference: null, from: '2024-03-01', until: null, status: 'active',
-  });
+    decisionReason: null, decisionNumber: null, decisionOn: null, displayWindow: null, decisionWithdrawnOn: null,
+  }, '2026-01-01');
 }

@@ -67,7 +67,7 @@ describe('the seeded product JSON', () => {
   it('lists industry figures by year with their sources', async () => {
     const cocoons = await productByName('阳城蚕茧');
     expect(cocoons.figures).toEqual([{
-      year: 2025, households: 9000, areaMu: 37000, outputTonnes: 1715, valueWanYuan: 9660, note: expect.stringMatching(/^桑园3\.7万亩/),
+      year: 2025, households: 9000, areaMu: 37000, yieldKgPerMu: null, outputTonnes: 1715, valueWanYuan: 9660, note: expect.stringMatching(/^桑园3\.7万亩/),
       sources: [
         { title: null, url: 'https://info.fangzhizaixian.com/detail-19688.html' },
         { title: null, url: 'https://photo.sxrb.com/BIG5/314100/10174078.html' },

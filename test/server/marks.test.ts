@@ -116,7 +116,8 @@ describe('verification', () => {
     expect(expired.matches[0].grants[0]).toMatchObject({ valid: false, reason: 'expired', until: '2021-12-31' });
     const coop = (await send(s.url, 'GET', `/api/products/${(await send(s.url, 'GET', `/api/designations/${collectiveId}/dossier`)).body.productId}`)).body;
     const id = coop.authorizedUsers[0].id;
-    expect((await send(s.url, 'PATCH', `/api/authorized-users/${id}`, { status: 'suspended' }, qinshui)).status).toBe(200);
+    const decision = { decisionReason: '超出核准范围使用', decisionNumber: '沁市监处〔2026〕3号', decisionOn: today, displayWindow: '3_months' };
+    expect((await send(s.url, 'PATCH', `/api/authorized-users/${id}`, { status: 'suspended', ...decision }, qinshui)).status).toBe(200);
     expect(((await verify(CODE_B)).body as VerifyResult).matches[0].grants[0]).toMatchObject({ valid: false, reason: 'suspended' });
     expect((await send(s.url, 'PATCH', `/api/authorized-users/${id}`, { status: 'revoked' }, qinshui)).status).toBe(200);
     expect(((await verify(CODE_B)).body as VerifyResult).matches[0].grants[0]).toMatchObject({ valid: false, reason: 'revoked' });
@@ -126,6 +127,7 @@ describe('verification', () => {
     const none = await verify('没有这家公司');
     expect(none.status).toBe(200);
     expect(none.body.matches).toEqual([]);
+    expect(none.body.kind).toBe('not_found');
     expect((await verify('蜂')).status).toBe(400);
     expect((await send(s.url, 'GET', '/api/verify')).status).toBe(400);
   });

@@ -337,6 +337,53 @@ describe('every documented operation, good and bad requests, against the documen
     expect((await hit('updateAuthorizedUser', { id: created.body.id, body: {} })).status).toBe(401);
     expect((await hit('verifyEnterprise', { query: { q: '接口用标' } })).status).toBe(200);
     expect((await hit('verifyEnterprise', { query: { q: 'x' } })).status).toBe(400);
+    for (let i = 0; i < 3; i++) expect((await hit('verifyEnterprise', { query: { q: '接口查无此企业' } })).body.kind).toBe('not_found');
+    const misses = await hit('listVerifyMisses', { as: official });
+    expect(misses.status).toBe(200);
+    expect(misses.body.items.map((m: { key: string }) => m.key)).toContain('接口查无此企业');
+    expect((await hit('listVerifyMisses')).status).toBe(401);
+  });
+
+  it('usage returns: enter, list, review, links and the company\u2019s form (200/201; 400, 401, 403, 404, 409, 410, 413, 415), the template', async () => {
+    const product = await hit('createProduct', { as: official, body: { nameZh: '接口用标报告产品', category: 'food', counties: ['140521'], visibility: 'public' } });
+    const designation = (await hit('createDesignation', { as: official, id: product.body.id, body: { giType: 'agricultural_product' } })).body.id;
+    const user = (await hit('addAuthorizedUser', { as: official, id: designation, body: { name: '接口报告企业', basis: 'approved_producer', from: '2022-01-01' } })).body.id;
+    const year = String(Number(todayInShanghai().slice(0, 4)) - 1);
+    const figures = { markedTonnes: 10, outputTonnes: 12 };
+    expect((await hit('enterUsageReturn', { as: official, id: user, params: { year }, body: figures })).status).toBe(201);
+    expect((await hit('enterUsageReturn', { as: official, id: user, params: { year }, body: figures })).status).toBe(200);
+    expect((await hit('enterUsageReturn', { as: official, id: user, params: { year }, body: { markedTonnes: -1 } })).status).toBe(400);
+    expect((await hit('enterUsageReturn', { id: user, params: { year }, body: figures })).status).toBe(401);
+    expect((await hit('enterUsageReturn', { as: official, id: 999_999, params: { year }, body: figures })).status).toBe(404);
+    expect((await hit('enterUsageReturn', { as: official, id: user, params: { year }, body: figures, headers: EVIL })).status).toBe(403);
+    expect((await hit('enterUsageReturn', { as: official, id: user, params: { year }, raw: BIG })).status).toBe(413);
+    expect((await hit('enterUsageReturn', { as: official, id: user, params: { year }, raw: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+    await ok('listUserReturns', { as: official, id: user });
+    expect((await hit('listUserReturns', { id: user })).status).toBe(401);
+    expect((await hit('listUserReturns', { as: official, id: 999_999 })).status).toBe(404);
+    await ok('listDesignationReturns', { as: official, id: designation });
+    expect((await hit('listDesignationReturns', { as: official, id: 'x' })).status).toBe(400);
+    expect((await hit('issueReturnLink', { as: official, id: user, body: { year: Number(year) } })).body.error.code).toBe('return_accepted');
+    const thisYear = Number(year) + 1;
+    const issued = await hit('issueReturnLink', { as: official, id: user, body: { year: thisYear } });
+    expect(issued.status).toBe(201);
+    expect((await hit('issueReturnLink', { as: official, id: user, body: { year: 1900 } })).status).toBe(400);
+    const token = issued.body.path.split('/').at(-1);
+    await ok('getReturnLink', { params: { token } });
+    expect((await hit('getReturnLink', { params: { token: 'nope' } })).status).toBe(404);
+    expect((await hit('submitReturnByLink', { params: { token }, body: { markedTonnes: 'lots' } })).status).toBe(400);
+    expect((await hit('submitReturnByLink', { params: { token: 'nope' }, body: figures })).status).toBe(404);
+    expect((await hit('submitReturnByLink', { params: { token }, body: figures })).status).toBe(201);
+    expect((await hit('submitReturnByLink', { params: { token }, body: figures })).status).toBe(410);
+    expect((await hit('getReturnLink', { params: { token } })).status).toBe(410);
+    const submitted = (await hit('listUserReturns', { as: official, id: user })).body.items.find((r: { year: number }) => r.year === thisYear);
+    expect((await hit('reviewUsageReturn', { as: official, id: submitted.id, body: { decision: 'return' } })).status).toBe(400);
+    expect((await hit('reviewUsageReturn', { as: official, id: submitted.id, body: { decision: 'accept' } })).status).toBe(200);
+    expect((await hit('reviewUsageReturn', { as: official, id: submitted.id, body: { decision: 'accept' } })).status).toBe(409);
+    expect((await hit('reviewUsageReturn', { as: official, id: 999_999, body: { decision: 'accept' } })).status).toBe(404);
+    expect((await hit('reviewUsageReturn', { id: submitted.id, body: { decision: 'accept' } })).status).toBe(401);
+    await ok('getUsageReturnTemplate', { as: official });
+    expect((await hit('getUsageReturnTemplate')).status).toBe(401);
   });
 
   it('places: scope check, put and delete (200/204; 400, 401, 403, 404, 413, 415), divisions and the lookup (200, 400)', async () => {
@@ -414,6 +461,28 @@ describe('every documented operation, good and bad requests, against the documen
     expect((await hit('archiveProduct', { as: official, id })).status).toBe(200);
     expect((await hit('getProductQr', { id })).status).toBe(404);
     expect((await hit('replaceFigures', { as: official, id, body: [] })).status).toBe(409);
+  });
+
+  it('signals, readiness and its thresholds (200; 400, 401, 403), and a product\u2019s mark use (200, 304, 400, 404)', async () => {
+    await notModified('getMarkUse', { id: seededId });
+    expect((await hit('getMarkUse', { id: 'x' })).status).toBe(400);
+    expect((await hit('getMarkUse', { id: 999_999 })).status).toBe(404);
+    for (const id of ['getSignals', 'getZoneReadiness']) {
+      expect((await hit(id, { as: official })).status).toBe(200);
+      expect((await hit(id, { as: admin, query: { county: '140522' } })).status).toBe(200);
+      expect((await hit(id, { as: official, query: { county: '140522' } })).status).toBe(403);
+      expect((await hit(id, { as: official, query: { county: 'x' } })).status).toBe(400);
+      expect((await hit(id)).status).toBe(401);
+    }
+    const settings = { producerShare: 0.6, outputShare: 0.6, minYears: 3 };
+    expect((await hit('getReadinessSettings', { as: official })).body).toEqual(settings);
+    expect((await hit('getReadinessSettings')).status).toBe(401);
+    expect((await hit('putReadinessSettings', { as: admin, body: settings })).status).toBe(200);
+    expect((await hit('putReadinessSettings', { as: admin, body: { ...settings, minYears: 21 } })).status).toBe(400);
+    expect((await hit('putReadinessSettings', { body: settings })).status).toBe(401);
+    expect((await hit('putReadinessSettings', { as: official, body: settings })).status).toBe(403);
+    expect((await hit('putReadinessSettings', { as: admin, raw: BIG })).status).toBe(413);
+    expect((await hit('putReadinessSettings', { as: admin, raw: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
   });
 
   it('sign-in is limited: 401s, then 429 with Retry-After', async () => {

@@ -3,7 +3,7 @@
  * (rendered to pixels with sharp and read back with jsQR) leads to the product's public page, on the
  * request's address or PUBLIC_BASE_URL, and only public current products have one; the card page is
  * a page like the product's; PUT figures replaces the series, is county-scoped and audited, refuses
- * bad years and numbers without changing anything, and moves the tally's latest households; the
+ * bad years and numbers (yield per mu included) without changing anything, and moves the tally's latest households; the
  * static copy writes the QR codes for its own address.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -123,19 +123,20 @@ describe('PUT /api/products/:id/figures', () => {
 
   it('replaces the series, answers it oldest first, and the product page shows it', async () => {
     const res = await putFigures([
-      { year: 2024, households: 1500, areaMu: 8000, outputTonnes: null, valueWanYuan: 2400.5, note: '县农业农村局统计', sources: [{ title: '沁水县统计公报', url: 'https://www.qinshui.gov.cn/tjgb/2024' }] },
+      { year: 2024, households: 1500, areaMu: 8000, yieldKgPerMu: 25.5, outputTonnes: null, valueWanYuan: 2400.5, note: '县农业农村局统计', sources: [{ title: '沁水县统计公报', url: 'https://www.qinshui.gov.cn/tjgb/2024' }] },
       { year: 2022, households: 1200 },
     ]);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual([
-      { year: 2022, households: 1200, areaMu: null, outputTonnes: null, valueWanYuan: null, note: '', sources: [] },
-      { year: 2024, households: 1500, areaMu: 8000, outputTonnes: null, valueWanYuan: 2400.5, note: '县农业农村局统计', sources: [{ title: '沁水县统计公报', url: 'https://www.qinshui.gov.cn/tjgb/2024' }] },
+      { year: 2022, households: 1200, areaMu: null, yieldKgPerMu: null, outputTonnes: null, valueWanYuan: null, note: '', sources: [] },
+      { year: 2024, households: 1500, areaMu: 8000, yieldKgPerMu: 25.5, outputTonnes: null, valueWanYuan: 2400.5, note: '县农业农村局统计', sources: [{ title: '沁水县统计公报', url: 'https://www.qinshui.gov.cn/tjgb/2024' }] },
     ]);
     expect((await call(`${s.url}/api/products/${HONEY}`)).body.figures).toEqual(res.body);
     const rows = s.db.select().from(schema.productFigures).where(eq(schema.productFigures.productId, HONEY)).all();
     expect(rows.map((r) => r.confidence)).toEqual(['good', 'good']);
+    expect(rows.map((r) => r.yieldKgPerMu)).toEqual([null, 25.5]);
 
-    const again = await putFigures([{ year: 2024, households: 1600, areaMu: 8000, valueWanYuan: 2400.5, note: '县农业农村局统计', sources: [] }]);
+    const again = await putFigures([{ year: 2024, households: 1600, areaMu: 8000, yieldKgPerMu: 30, valueWanYuan: 2400.5, note: '县农业农村局统计', sources: [] }]);
     expect(again.body.map((f: { year: number }) => f.year)).toEqual([2024]);
   });
 
@@ -145,18 +146,22 @@ describe('PUT /api/products/:id/figures', () => {
     const [latest, first] = audit.body.items as AuditEvent[];
     const zh = describeAuditEvent(latest, 'zh', { counties: {} });
     expect(zh.summary).toBe('更新 沁水刺槐蜂蜜 的产业数据（年度）');
-    expect(zh.changes).toEqual(['产业数据：修改 2024年（1,500 户 → 1,600 户；来源 1 条 → 来源 0 条）', '产业数据：移除 2022年']);
+    expect(zh.changes).toEqual(['产业数据：修改 2024年（1,500 户 → 1,600 户；亩产 25.5 公斤 → 亩产 30 公斤；来源 1 条 → 来源 0 条）', '产业数据：移除 2022年']);
     expect(describeAuditEvent(first, 'zh', { counties: {} }).changes).toEqual([
-      '产业数据：新增 2022年（1,200 户）', '产业数据：新增 2024年（1,500 户，8,000 亩，产值 2,400.5 万元）',
+      '产业数据：新增 2022年（1,200 户）', '产业数据：新增 2024年（1,500 户，8,000 亩，亩产 25.5 公斤，产值 2,400.5 万元）',
     ]);
     const en = describeAuditEvent(latest, 'en', { counties: {} });
     expect(en.summary).toBe('Updated the yearly industry figures of Qinshui black locust honey');
-    expect(en.changes).toEqual(['Industry figures: changed 2024 (1,500 households → 1,600 households; 1 source → 0 sources)', 'Industry figures: removed 2022']);
+    expect(en.changes).toEqual(['Industry figures: changed 2024 (1,500 households → 1,600 households; 25.5 kg per mu → 30 kg per mu; 1 source → 0 sources)', 'Industry figures: removed 2022']);
+    expect(describeAuditEvent(first, 'en', { counties: {} }).changes).toContain('Industry figures: added 2024 (1,500 households, 8,000 mu, 25.5 kg per mu, output value 2,400.5 × 10,000 yuan)');
   });
 
   it.each([
     ['a year listed twice', [{ year: 2023, households: 1 }, { year: 2023, households: 2 }], '1.year'],
     ['a negative number', [{ year: 2023, households: -5 }], '0.households'],
+    ['a negative yield per mu', [{ year: 2023, areaMu: 100, yieldKgPerMu: -1 }], '0.yieldKgPerMu'],
+    ['an absurd yield per mu (above 100,000 kg)', [{ year: 2023, areaMu: 100, yieldKgPerMu: 100_001 }], '0.yieldKgPerMu'],
+    ['a yield per mu in words', [{ year: 2023, yieldKgPerMu: '150' }], '0.yieldKgPerMu'],
     ['a year after this one', [{ year: THIS_YEAR + 1, households: 5 }], '0.year'],
     ['a year before 1949', [{ year: 1948, areaMu: 5 }], '0.year'],
     ['a fractional household count', [{ year: 2023, households: 1.5 }], '0.households'],

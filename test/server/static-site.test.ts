@@ -68,6 +68,7 @@ describe('npm run build:static', () => {
     expect(JSON.parse(file('api/products.json').toString())).toEqual(list);
     for (const item of list.items as { id: number; nameZh: string; nameEn: string | null }[]) {
       expect(file(`api/products/${item.id}.json`).toString()).toBe((await live(`/api/products/${item.id}`)).toString());
+      expect(file(`api/products/${item.id}/mark-use.json`).toString()).toBe((await live(`/api/products/${item.id}/mark-use`)).toString());
       // The product's page, titled with its name as the live server titles it.
       expect(file(`products/${item.id}/index.html`).toString()).toBe(markStatic(pageHtml(PAGE, { title: productTitle(item, 'zh'), lang: 'zh' })));
     }
@@ -134,6 +135,7 @@ describe('the client in a static copy', () => {
   it('maps API paths to the files the build writes', () => {
     const cases: [string, string | null][] = [
       ['/api/products/12', '/api/products/12.json'],
+      ['/api/products/12/mark-use', '/api/products/12/mark-use.json'],
       ['/api/products?type=trademark&limit=50', '/api/products.json'],
       ['/api/products.geojson?county=140521', '/api/products.geojson'],
       ['/api/counties.geojson', '/api/counties.geojson'],

@@ -96,7 +96,7 @@ export function presentAudit(db: Db, rows: AuditRow[]): AuditEvent[] {
         return p ? { ...none, name: p.name, nameEn: p.nameEn || null } : none;
       }
       case 'dossier_template': return { ...none, giType: GI_TYPES[r.entityId - 1] ?? null };
-      case 'report_settings': return none;
+      case 'report_settings': case 'readiness_settings': return none;
     }
   };
   return rows.map((r) => ({

@@ -32,7 +32,9 @@ function prepareLinks(db: Tx) {
   }).from(t.designations).innerJoin(source, eq(source.id, t.designations.convertedFromId))
     .where(or(
       sql`${t.designations.id} in (select value from json_each(${ids}))`,
-      sql`${source.id} in (select value from json_each(${ids}))`,
+      // The converted side is matched on the link column, not on source.id: that lets SQLite search both
+      // sides by index (MULTI-INDEX OR) instead of scanning every designation for each answer.
+      sql`${t.designations.convertedFromId} in (select value from json_each(${ids}))`,
     )).prepare();
 }
 const prepared = new WeakMap<Tx, ReturnType<typeof prepareLinks>>();

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  DOCUMENT_TYPES, isImageMime, PHOTO_NOT_IMAGE_MESSAGE, type Document, type DocumentCreate, type DocumentUpdate,
+  DOCUMENT_TYPES, isImageMime, isPictureKind, PHOTO_NOT_IMAGE_MESSAGE, type Document, type DocumentCreate, type DocumentUpdate,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { badRequest, notFound } from '../../errors';
@@ -31,9 +31,9 @@ function auditSnapshot(db: Db, d: DocumentRow) {
   };
 }
 
-/** Throws 400 unless a `photo` is a picture. */
+/** Throws 400 unless a `photo` (or a label photo) is a picture. */
 function assertPhotoIsImage(kind: Document['kind'], mime: string): void {
-  if (kind === 'photo' && !isImageMime(mime)) throw badRequest(PHOTO_NOT_IMAGE_MESSAGE, [{ path: ['kind'], message: PHOTO_NOT_IMAGE_MESSAGE }]);
+  if (isPictureKind(kind) && !isImageMime(mime)) throw badRequest(PHOTO_NOT_IMAGE_MESSAGE, [{ path: ['kind'], message: PHOTO_NOT_IMAGE_MESSAGE }]);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * A product's industry figures by year (households, area, output, value, each year with its note and
- * sources), replaced as a whole by the product's officials. The tally and the annual report sum the
- * latest year known, so a new year here moves them.
+ * A product's industry figures by year (households, area, yield per mu, output, value, each year with
+ * its note and sources), replaced as a whole by the product's officials. The tally and the annual report
+ * sum the latest year known, so a new year here moves them; area × yield is the signals' ceiling.
  */
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';

@@ -5,7 +5,7 @@
 import { and, asc, eq, exists, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  matchesSearch, sortByName, statusesOf, type AreaGeometry, type Designation, type Location, type Participant, type Product, type ProductFilter,
+  matchesSearch, sortByName, statusesOf, todayInShanghai, type AreaGeometry, type Designation, type Location, type Participant, type Product, type ProductFilter,
   type ProductQuery, type ProductSummary, type Specification, type Transition,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
@@ -199,8 +199,12 @@ export function presentDesignation(d: typeof t.designations.$inferSelect, histor
   };
 }
 
-/** One product in full, or null when it does not exist or the viewer may not see it. */
-export function getProduct(db: Db, id: number, viewer: Viewer): Product | null {
+/**
+ * One product in full, or null when it does not exist or the viewer may not see it. `today` is the day
+ * the public's view of authorised users is for (a decision is shown for a while only): routes pass
+ * their clock's day; officials see every user whatever the day.
+ */
+export function getProduct(db: Db, id: number, viewer: Viewer, today: string = todayInShanghai()): Product | null {
   const row = readableRow(db, id, viewer);
   if (!row) return null;
   const [summary] = loadSummaries(db, [row]);
@@ -219,9 +223,9 @@ export function getProduct(db: Db, id: number, viewer: Viewer): Product | null {
     protectedArea: area ? { text: area.text, geometry: (area.geometry ?? null) as AreaGeometry | null } : null,
     sources: row.sources, designations: withScopes(db, withConversions(db, loadDesignations(db, id, viewer, new Set(documents.map((d) => d.id))))), participants,
     documents,
-    figures: statements.figures.all({ id }).map(({ year, households, areaMu, outputTonnes, valueWanYuan, note, sources }) =>
-      ({ year, households, areaMu, outputTonnes, valueWanYuan, note, sources })),
-    authorizedUsers: authorizedUsersOfProduct(db, id),
+    figures: statements.figures.all({ id }).map(({ year, households, areaMu, yieldKgPerMu, outputTonnes, valueWanYuan, note, sources }) =>
+      ({ year, households, areaMu, yieldKgPerMu, outputTonnes, valueWanYuan, note, sources })),
+    authorizedUsers: authorizedUsersOfProduct(db, id, viewer ? null : today),
     ...(viewer ? { canEdit: mayEditIn(viewer, summary.counties) } : {}),
     createdAt: row.createdAt, updatedAt: row.updatedAt,
   };

@@ -3,7 +3,8 @@
  * per product without one) written as CSV (UTF-8 with BOM, so Excel opens it) or as the first sheet of
  * an XLSX, which adds a sheet of status moves, one of participants and the authorised-user sheet
  * (user-columns.ts). Every cell is written by its column's own writer, and the header cells are the
- * ones the import reads, so an unmodified export imports back as "no change".
+ * ones the import reads, so an unmodified export imports back as "no change". A signed-in official's XLSX
+ * adds the yearly usage returns they manage (return-columns.ts), which the public never gets.
  */
 import type { ProductFilter } from '../../../db/model';
 import type { Db } from '../../../db/open';
@@ -12,7 +13,10 @@ import { defuseFormula } from '../cells/formula-guard';
 import { PRODUCT_COLUMNS, PRODUCT_KEYS, type ProductRecord } from '../sheets/product-columns';
 import { headerCell, labelZh, type SheetColumn, type SheetColumns, type SheetValue } from '../sheets/sheet-columns';
 import { USER_COLUMNS, USER_KEYS } from '../sheets/user-columns';
+import { RETURN_COLUMNS, RETURN_KEYS } from '../sheets/return-columns';
+import type { SignedIn } from '../../domain/access/viewer';
 import { iterateMoveRows, iterateParticipantRows, iterateProductRecords, iterateUserRecords } from './registry-rows';
+import { iterateReturnRecords } from './return-rows';
 import { xlsxColumn, type XlsxColumn, type XlsxSheet } from './xlsx-stream';
 
 export { xlsxChunks } from './xlsx-stream';
@@ -111,4 +115,17 @@ export function exportSheets(db: Db, filter: ProductFilter, viewer: Viewer = nul
     { name: '参与主体 participants', columns: exportOnly(PARTICIPANT_COLUMNS), rows: iterateParticipantRows(db, filter, viewer) },
     { name: '用标企业 Authorised users', columns: xlsxColumnsOf(USER_COLUMNS, USER_KEYS), rows: userRows() },
   ];
+}
+
+const RETURN_WRITERS = RETURN_KEYS.map((key) => RETURN_COLUMNS[key].write);
+
+/**
+ * The sheets of the XLSX export a signed-in official downloads: the public ones, then the yearly usage
+ * returns of the users of the products they manage ("用标报告 Usage returns", one row per return).
+ */
+export function officialExportSheets(db: Db, filter: ProductFilter, viewer: SignedIn): XlsxSheet[] {
+  const returnRows = function* () {
+    for (const record of iterateReturnRecords(db, filter, viewer)) yield RETURN_WRITERS.map((write) => write(record));
+  };
+  return [...exportSheets(db, filter, viewer), { name: '用标报告 Usage returns', columns: xlsxColumnsOf(RETURN_COLUMNS, RETURN_KEYS), rows: returnRows() }];
 }

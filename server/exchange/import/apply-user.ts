@@ -48,8 +48,11 @@ const refusals = (gi: UserColumnKey): RefusalColumns => ({
   ofField: (field) => (field in COLUMN_OF_FIELD ? col(COLUMN_OF_FIELD[field]) : null), ofRecord: col(gi),
 });
 
-/** The designation a row names, with its product, or a problem naming the column to fix. */
-function findDesignation(db: Db, viewer: SignedIn, v: UserValues): { id: number; productId: number; productZh: string; giType: string; gi: UserColumnKey } {
+/** The GI a row names (by record number, or product and GI type), as a user list and a return list write it. */
+export type GiCells = Pick<UserValues, 'designationId' | 'productId' | 'productZh' | 'giType'>;
+
+/** The designation a row names, with its product, or a problem naming the column to fix (the user sheet's labels). */
+export function findDesignation(db: Db, viewer: SignedIn, v: GiCells): { id: number; productId: number; productZh: string; giType: string; gi: UserColumnKey } {
   const readable = readableProducts(db, viewer);
   const fields = { id: t.designations.id, productId: t.products.id, productZh: t.products.nameZh, giType: t.designations.giType };
   if (v.designationId !== null) {
@@ -115,7 +118,7 @@ const SHOWN: { field: keyof AuthorizedUserUpdate; column: UserColumnKey; show: (
 ];
 
 /** Adds or updates the row's user; returns the product and whether it was new, with what changed. */
-function applyRow(db: Db, viewer: SignedIn, v: UserValues, changes: Bilingual[]): { productId: number; created: boolean } {
+function applyRow({ db, viewer, today }: ApplyContext, v: UserValues, changes: Bilingual[]): { productId: number; created: boolean } {
   const d = findDesignation(db, viewer, v);
   const type = labelOf('giType', d.giType);
   try {
@@ -128,7 +131,7 @@ function applyRow(db: Db, viewer: SignedIn, v: UserValues, changes: Bilingual[])
       const body = validate(AuthorizedUserCreate, {
         name: v.name, creditCode: v.creditCode, basis: v.basis, reference: v.reference, from: v.from, until: v.until, status: v.status ?? 'active',
       }, 'body');
-      const added = addAuthorizedUser(db, viewer, d.id, body);
+      const added = addAuthorizedUser(db, viewer, d.id, body, today);
       changes.push({
         zh: `新增用标企业 ${added.name}：${d.productZh}${type.zh}，${labelOf('basis', added.basis).zh}，自 ${added.from} 起`,
         en: `New authorised user ${added.name}: ${d.productZh} ${type.en}, ${labelOf('basis', added.basis).en}, from ${added.from}`,
@@ -143,7 +146,7 @@ function applyRow(db: Db, viewer: SignedIn, v: UserValues, changes: Bilingual[])
       changes.push(change({ zh: `${existing.name} ${col(column)}`, en: `${existing.name} ${USER_COLUMNS[column].en.toLowerCase()}` },
         show(existing[field] as string | null), show(value)));
     }
-    if (Object.keys(patch).length > 0) updateAuthorizedUser(db, viewer, existing.id, patch);
+    if (Object.keys(patch).length > 0) updateAuthorizedUser(db, viewer, existing.id, patch, today);
     return { productId: d.productId, created: false };
   } catch (error) {
     throw new RowError(problemsOf(error, refusals(d.gi)));
@@ -151,6 +154,6 @@ function applyRow(db: Db, viewer: SignedIn, v: UserValues, changes: Bilingual[])
 }
 
 /** How an authorised-user list's rows are applied in one import. */
-export function applyUserRow({ db, viewer }: ApplyContext): RowApplier<UserValues> {
-  return (values, changes) => applyRow(db, viewer, values, changes);
+export function applyUserRow(ctx: ApplyContext): RowApplier<UserValues> {
+  return (values, changes) => applyRow(ctx, values, changes);
 }

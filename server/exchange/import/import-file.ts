@@ -12,10 +12,14 @@ import { readCsvTable, readXlsxTable, type Table } from '../read/read-table';
 import { applyList, checkList, type RunOptions } from './import-run';
 import type { InterpretedList, SomeListKind } from './list-kind';
 import { productList } from './product-list';
+import { returnList } from './return-list';
 import { userList } from './user-list';
 
-/** The kinds of list, in the order they are tried: the first that recognises the header reads the table; products take any other. */
-const KINDS: readonly SomeListKind[] = [userList, productList];
+/**
+ * The kinds of list, in the order they are tried: the first that recognises the header reads the table; products take any other.
+ * Returns come before users: a return list names its user too (用标企业名称), but also a year and a figure.
+ */
+const KINDS: readonly SomeListKind[] = [returnList, userList, productList];
 
 /** What an import task is given: the file, who imports it, and whether to keep anything. */
 export interface ImportFileInput {

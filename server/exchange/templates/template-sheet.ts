@@ -60,7 +60,7 @@ export interface FillSheet<K extends string> {
   name: string;
   columns: SheetColumns<K, never>;
   keys: readonly K[];
-  example: Partial<Record<K, string | Date>>;
+  example: Partial<Record<K, string | number | Date>>;
 }
 
 /** Adds the sheet to fill: header, formats, drop-down lists on every data row, the example row, a filter. */

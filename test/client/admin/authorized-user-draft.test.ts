@@ -21,7 +21,10 @@ describe('checking a user before it is sent', () => {
 
   it('sends trimmed fields, the code upper-cased without spaces, blanks as null', () => {
     expect(checkNewUser({ ...draft, creditCode: ` ${CODE.slice(0, 9).toLowerCase()} ${CODE.slice(9)}` })).toEqual({
-      ok: true, body: { name: '沁水县某公司', creditCode: CODE, basis: 'approved_producer', reference: null, from: '2024-05-01', until: null, status: 'active' },
+      ok: true, body: {
+        name: '沁水县某公司', creditCode: CODE, basis: 'approved_producer', reference: null, from: '2024-05-01', until: null, status: 'active',
+        decisionReason: null, decisionNumber: null, decisionOn: null, displayWindow: null, decisionWithdrawnOn: null,
+      },
     });
   });
 
@@ -39,6 +42,7 @@ describe('checking a user before it is sent', () => {
   it('a change sends only what differs', () => {
     const saved: AuthorizedUser = {
       id: 4, designationId: 2, name: '沁水县某公司', creditCode: null, basis: 'approved_producer', reference: null, from: '2024-05-01', until: null, status: 'suspended',
+      decisionReason: null, decisionNumber: null, decisionOn: null, displayWindow: null, displayUntil: null, decisionWithdrawnOn: null,
     };
     expect(checkUserChange({ ...draft, until: '2026-12-31' }, saved)).toEqual({ ok: true, body: { until: '2026-12-31' } });
     expect(checkUserChange({ ...draft }, saved)).toEqual({ ok: true, body: {} });

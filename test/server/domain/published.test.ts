@@ -56,7 +56,7 @@ describe('published products, decided once', () => {
     const tally = computeTally(db, period, '2024-12-31');
     expect([tally.productsInForce, tally.authorizedUsers]).toEqual([1, 1]);
     expect([...new Set(feedEntries(db).map((e) => e.productId))]).toEqual([ids.published]);
-    expect(verifyIndex(db).entries.map((e) => e.productId)).toEqual([ids.published]);
+    expect(verifyIndex(db, '2024-12-31').entries.map((e) => e.productId)).toEqual([ids.published]);
   });
 
   it('is written in permissions.ts alone', () => {
