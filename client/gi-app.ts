@@ -104,7 +104,7 @@ export class GiApp extends LitElement {
           <ul>
             <li><a href=${withLang('/')} aria-current=${current('map') ?? 'false'}>${t('nav.map')}</a></li>
             <li><a href=${withLang('/tally')} aria-current=${current('tally') ?? 'false'}>${t('nav.tally')}</a></li>
-            <li><a href=${withLang('/verify')} aria-current=${current('verify') ?? 'false'}>${t('verify.nav')}</a></li>
+            <li><a href=${withLang('/verify')} aria-current=${current('verify') ?? 'false'}>${t('verify.title')}</a></li>
             <li><a href=${withLang('/places')} aria-current=${current('places') ?? 'false'}>${t('places.nav')}</a></li>
             <li><a href=${withLang('/guide')} aria-current=${current('guide') ?? 'false'}>${t('guide.nav')}</a></li>
             ${!this.shows('admin') ? '' : html`<li><a href=${withLang('/admin')} aria-current=${current('admin') ?? 'false'}>${t('nav.admin')}</a></li>`}

@@ -290,7 +290,7 @@ export const OPERATIONS: Operation[] = [
     ok: file(MEDIA.xlsx, 'An Excel workbook: one row per candidate'), errors: [400, 401] },
   { operationId: 'getTodo', method: 'get', path: '/api/todo', tag: 'cultivation', who: 'official',
     summary: 'What needs the signed-in official now (the workspace home)',
-    description: 'Counted groups, soonest first: dossier items overdue and due within 30 days, drafts not published, trademarks due for renewal (the tally\u2019s rule: in force, term ending within 12 months or lapsed) and, for admins, the next plan period once the last has ended. An official sees their county\u2019s, an admin the city\u2019s. Each item links to the workspace place where it is done.',
+    description: 'Counted groups, soonest first: dossier items overdue and due within 30 days, drafts not published, trademarks due for renewal (the tally\u2019s rule: in force, term ending within 12 months or lapsed), authorised users whose term ends within 90 days and those with no yearly return for the last two complete years (the signals\u2019 rules, `GET /api/signals`) and, for admins, the next plan period once the last has ended. An official sees their county\u2019s, an admin the city\u2019s. Each item links to the workspace place where it is done.',
     ok: ok200(m.TodoList), errors: [401] },
   { operationId: 'getDossierTemplate', method: 'get', path: '/api/dossier-templates/{giType}', tag: 'cultivation', who: 'official',
     pathParams: { giType: m.TemplateKey }, summary: 'The checklist a GI type\u2019s dossiers start from (`conversion`: the one of designations started as a conversion)', ok: ok200(m.DossierTemplate), errors: [400, 401] },

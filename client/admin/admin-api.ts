@@ -65,9 +65,9 @@ export const adminApi = {
     await apiSend<void>('DELETE', '/api/session');
   },
   /** The viewer's products (`mine=1`: an official's county, drafts included; everything for an admin). */
-  myProducts: (query: { county?: CountyCode; q?: string; archived?: boolean }, signal?: AbortSignal) =>
+  myProducts: (query: { county?: CountyCode; q?: string; archived?: boolean; lang?: 'zh' | 'en' }, signal?: AbortSignal) =>
     apiGet<{ items: ProductSummary[]; total: number }>(`/api/products${toQuery({
-      limit: 1000, mine: 1, county: query.county, q: query.q, archived: query.archived ? 1 : undefined,
+      limit: 1000, mine: 1, county: query.county, q: query.q, archived: query.archived ? 1 : undefined, lang: query.lang === 'en' ? 'en' : undefined,
     })}`, signal),
   product: (id: number, signal?: AbortSignal) => apiGet<Product>(`/api/products/${id}`, signal),
   createProduct: (body: ProductCreate) => apiSend<Product>('POST', '/api/products', body),

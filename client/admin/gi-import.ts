@@ -97,7 +97,9 @@ export class GiImport extends LitElement {
   /** A refused file (400/413: too large, an old .xls…) says what to do with the file; only other failures offer a retry. */
   private renderFailure(error: unknown) {
     if (error instanceof ApiRequestError && (error.status === 400 || error.status === 413) && error.code !== 'import_failed') {
-      return html`<p class="state error" role="alert">${pageHalf(error.message)}</p>`;
+      // An .xls under another name is told what the page tells one chosen by its name, in the same words.
+      const advice = error.code === 'not_xlsx' ? t('import.oldExcel') : pageHalf(error.message);
+      return html`<p class="state error" role="alert">${advice}</p>`;
     }
     return renderError(error, () => this.send(true));
   }
@@ -116,7 +118,7 @@ export class GiImport extends LitElement {
       <p><button type="button" @click=${this.downloadReport} ?disabled=${this.busy}>${t('import.downloadReport')}</button></p>
       <ol class="rows">${report.rows.map((r) => html`<li>
         <p><span class="line">${t('import.line', { line: r.line })}</span> · <strong>${r.productZh}</strong> ·
-          <span class="outcome-${r.outcome}">${t(`import.outcome.${r.outcome}`)}</span>${r.draft ? html` · <span>${t('import.draft')}</span>` : nothing}</p>
+          <span class="outcome-${r.outcome}">${t(`import.outcome.${r.outcome}`)}</span>${r.draft && this.publishing.state !== 'done' ? html` · <span>${t('import.draft')}</span>` : nothing}</p>
         ${r.changes.length || r.problems.length ? html`<ul>
           ${r.changes.map((c) => html`<li>${c[language]}</li>`)}
           ${r.problems.map((p) => html`<li class="outcome-error">${p.column ? html`<span class="column">${p.column}</span>：` : nothing}${p[language]}</li>`)}
@@ -129,12 +131,13 @@ export class GiImport extends LitElement {
   private renderDrafts(report: ImportReport) {
     const drafts = report.rows.filter((r) => r.draft);
     const { publishing } = this;
+    const list = html`<ul>${drafts.map((r) => html`<li>${t('import.line', { line: r.line })} · ${r.productZh}</li>`)}</ul>`;
+    // Once published they are drafts no more: the note says what they are now, not what they were.
+    if (publishing.state === 'done') return html`<div class="note" role="status"><p>${t('import.published', { count: publishing.count })}</p>${list}</div>`;
     return html`<div class="note" role="status">
       <p>${t(report.dryRun ? 'import.drafts.check' : 'import.drafts', { count: drafts.length })}</p>
-      <ul>${drafts.map((r) => html`<li>${t('import.line', { line: r.line })} · ${r.productZh}</li>`)}</ul>
-      ${report.applied ? publishing.state === 'done'
-        ? html`<p>${t('import.published', { count: publishing.count })}</p>`
-        : html`<p><button type="button" class="primary" @click=${() => this.publishDrafts(report)} ?disabled=${publishing.state === 'busy'}>
+      ${list}
+      ${report.applied ? html`<p><button type="button" class="primary" @click=${() => this.publishDrafts(report)} ?disabled=${publishing.state === 'busy'}>
             ${t('import.publish', { count: drafts.length })}</button></p>
           ${publishing.state === 'failed' ? html`<p class="field-error" role="alert">${t('import.publishFailed')}</p>` : nothing}` : nothing}
     </div>`;

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { CountyCode, ProductSummary, Visibility } from '../../db/model';
-import { localName, LocaleController, t } from '../i18n';
+import { lang, localName, LocaleController, t } from '../i18n';
 import { CountiesController } from '../lib/counties';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
@@ -40,9 +40,10 @@ export class GiMyProducts extends LitElement {
   private readonly i18n = new LocaleController(this);
   private readonly countyNames = new CountiesController(this);
   private readonly products = new Task(this, {
-    task: ([county, q, archived], { signal }) =>
-      adminApi.myProducts({ county: county || undefined, q: q.trim() || undefined, archived }, signal),
-    args: () => [this.user?.role === 'admin' ? this.county : '', this.q, this.archived] as const,
+    // In English the list is alphabetical (the server orders it for `lang`); a switch of language reads it again.
+    task: ([county, q, archived, language], { signal }) =>
+      adminApi.myProducts({ county: county || undefined, q: q.trim() || undefined, archived, lang: language }, signal),
+    args: () => [this.user?.role === 'admin' ? this.county : '', this.q, this.archived, lang()] as const,
   });
 
   override render() {

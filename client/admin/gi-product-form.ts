@@ -4,6 +4,7 @@ import type { CountyCode, Product, ProductCreate } from '../../db/model';
 import { type ClientConfig, type CountyCollection } from '../lib/api';
 import { LocaleController, t } from '../i18n';
 import { CountiesController, countyName, currentCounties } from '../lib/counties';
+import { markChinese } from '../lib/free-text';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminApi, type SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
@@ -63,7 +64,7 @@ export class GiProductForm extends LitElement {
     const unplaced = unplacedErrors(e, PLACED);
     return html`<form novalidate @submit=${this.submit} aria-label=${this.product ? t('form.editTitle') : t('form.newTitle')}>
       ${Object.keys(e).length > 0 || this.failure ? html`<div class="form-errors" role="alert">
-        <p><span aria-hidden="true">⚠ </span>${this.failure || t('form.fixErrors', { n: Object.keys(e).length })}</p>
+        <p><span aria-hidden="true">⚠ </span>${this.failure ? markChinese(this.failure) : t('form.fixErrors', { n: Object.keys(e).length })}</p>
         ${unplaced.length ? html`<ul>${unplaced.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}</div>` : nothing}
       <fieldset><legend>${t('form.basics')}</legend>
         ${field('nameZh', { required: true })}

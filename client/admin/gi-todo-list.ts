@@ -1,17 +1,21 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { TodoGroup, TodoItem } from '../../db/model';
+import { TERM_SIGNAL_DAYS, TODO_DUE_DAYS, type TodoGroup, type TodoItem, type TodoKind } from '../../db/model';
 import { lang, LocaleController, t } from '../i18n';
 import { showDate } from '../i18n/dates';
 import { CountiesController } from '../lib/counties';
+import { zhText } from '../lib/free-text';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderTask } from '../lib/task-view';
 import type { SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
-import { countyName } from './labels';
+import { countyName, joinList } from './labels';
 import { todoApi } from './todo-api';
+
+/** The window a group's heading names, where it has one (the rules' own constants). */
+const WINDOW_DAYS: Partial<Record<TodoKind, number>> = { dossier_due: TODO_DUE_DAYS, term_ending: TERM_SIGNAL_DAYS };
 
 /**
  * The workspace home's first part: what needs the official now (their county's; the city's for an admin),
@@ -51,17 +55,27 @@ export class GiTodoList extends LitElement {
 
   private renderGroup(g: TodoGroup) {
     const id = `todo-${g.kind}`;
-    return html`<h3 id=${id} class=${g.kind === 'dossier_overdue' ? 'overdue' : ''}>${t(`todo.group.${g.kind}`, { n: g.count })}</h3>
+    return html`<h3 id=${id} class=${g.kind === 'dossier_overdue' ? 'overdue' : ''}>${t(`todo.group.${g.kind}`, { n: g.count, days: WINDOW_DAYS[g.kind] ?? '' })}</h3>
       <ul aria-labelledby=${id}>${g.items.map((i) => html`<li>${this.renderItem(i)}</li>`)}</ul>
       ${g.count > g.items.length ? html`<p class="hint">${t('todo.more', { n: g.count - g.items.length })}</p>` : nothing}`;
   }
 
   private renderItem(i: TodoItem) {
+    if (i.company !== undefined) return this.renderUserItem(i, i.company);
     const title = lang() === 'en' ? i.titleEn : i.title;
     const text = i.kind === 'period' ? t('todo.periodTitle', { name: title }) : title;
     const type = i.giType ? `${t(`giType.${i.giType}`)} · ` : '';
     return html`<a href=${withLang(i.link)}>${text}</a>
       ${i.dueOn ? html` <span class="due">${type}${t('todo.dueOn', { date: showDate(i.dueOn) })}</span>` : type ? html` <span class="due">${type}</span>` : nothing}`;
+  }
+
+  /** An authorised user's item: the company (its registered, Chinese name) linked to its row, then its GI and what is due. */
+  private renderUserItem(i: TodoItem, company: string) {
+    const product = lang() === 'en' && i.titleEn !== i.title ? i.titleEn : zhText(i.title);
+    const due = i.kind === 'term_ending' && i.dueOn ? t('todo.termUntil', { date: showDate(i.dueOn) })
+      : t('todo.yearsMissing', { years: joinList((i.years ?? []).map(String)) });
+    return html`<a href=${withLang(i.link)}>${zhText(company)}</a> · ${product}
+      <span class="due">· ${i.giType ? `${t(`giType.${i.giType}`)} · ` : ''}${due}</span>`;
   }
 }
 

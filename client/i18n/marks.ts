@@ -3,8 +3,7 @@ import { defineCatalog } from './catalog';
 
 /** The marks catalog. */
 export const marks = defineCatalog({
-  'verify.nav': '用标查询',
-  'verify.title': '用标企业查询',
+  'verify.title': '查询用标企业',
   'verify.intro': '输入企业名称（或其中一部分，至少 2 个字）或 18 位统一社会信用代码，查询该企业能否使用地理标志专用标志。',
   'verify.label': '企业名称或统一社会信用代码',
   'verify.submit': '查询',
@@ -31,7 +30,6 @@ export const marks = defineCatalog({
   'verify.reason.expired': '不能使用（已过期）',
   'verify.reason.not_yet': '不能使用（尚未开始）',
   'verify.reason.mark_not_in_force': '不能使用（标志未生效）',
-  'verify.fromProduct': '核验用标企业',
   'users.heading': '用标企业',
   'users.caption': '{gi}的用标企业',
   'users.name': '企业名称',
@@ -69,8 +67,7 @@ export const marks = defineCatalog({
   'aus.openEnded': '长期',
   'aus.list': '用标企业列表',
 }, {
-  'verify.nav': 'Check a company',
-  'verify.title': 'May this company use the GI mark?',
+  'verify.title': 'Check a company’s right to use a GI mark',
   'verify.intro': 'Type a company’s name (or part of it, 2 characters at least) or its 18-character unified social credit code to see whether it may use a GI’s official mark.',
   'verify.label': 'Company name or unified social credit code',
   'verify.submit': 'Check',
@@ -97,7 +94,6 @@ export const marks = defineCatalog({
   'verify.reason.expired': 'May not use the mark (expired)',
   'verify.reason.not_yet': 'May not use the mark (not started yet)',
   'verify.reason.mark_not_in_force': 'May not use the mark (the GI is not in force)',
-  'verify.fromProduct': 'Check whether a company may use the GI mark',
   'users.heading': 'Authorised users',
   'users.caption': 'Authorised users of the {gi}',
   'users.name': 'Company',

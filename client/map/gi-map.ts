@@ -7,6 +7,7 @@ import type { AreaGeometry, CountyCode, ProductFilter } from '../../db/model';
 import type { ClientConfig, CountyCollection, CountyFeatureProperties, ProductPointCollection, ProductPointProperties } from '../lib/api';
 import { lang, localName, LocaleController, t } from '../i18n';
 import { CountiesController, countiesRead } from '../lib/counties';
+import { chineseRuns } from '../lib/free-text';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { CountyLabels } from './county-labels';
@@ -250,7 +251,9 @@ export class GiMap extends LitElement {
     });
     this.paths = paths;
     this.setLayer('counties', layer);
-    const source = this.boundarySource ? escapeHtml(t('map.boundarySource', { source: this.boundarySource })) : undefined;
+    // A source named in Chinese (高德地图) is marked so on an English page.
+    const source = this.boundarySource ? chineseRuns(t('map.boundarySource', { source: this.boundarySource }))
+      .map((r) => (r.zh && lang() === 'en' ? `<span lang="zh-CN">${escapeHtml(r.text)}</span>` : escapeHtml(r.text))).join('') : undefined;
     this.setLayer('outline', cityOutlineLayer(counties, source));
     // The chosen county alone keeps its name and seat; the others step back without them.
     const shown = (p: CountyFeatureProperties) => selected === null || p.code === selected;

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { AUTHORIZATION_BASES, GI_TYPE_RULES, GI_TYPES, LABELS, STATUS_MEANINGS, STATUSES, type GiType, type MarkKind } from '../../db/model';
 import { lang, LocaleController, t } from '../i18n';
+import { markChinese } from '../lib/free-text';
 import { setPageTitle } from '../lib/page-title';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
@@ -43,12 +44,12 @@ export class GiGuidePage extends LitElement {
     const l = lang();
     return html`
       <h1>${t('guide.heading')}</h1>
-      <p>${t('guide.intro')}</p>
+      <p>${markChinese(t('guide.intro'))}</p>
 
       <section aria-labelledby="types">
         <h2 id="types">${t('guide.typesHeading')}</h2>
         ${GI_TYPES.map((g) => this.renderType(g))}
-        <p class="note">${t('guide.sources')}</p>
+        <p class="note">${markChinese(t('guide.sources'))}</p>
       </section>
 
       <section aria-labelledby="statuses">
@@ -60,15 +61,15 @@ export class GiGuidePage extends LitElement {
 
       <section aria-labelledby="users">
         <h2 id="users">${t('guide.usersHeading')}</h2>
-        <p>${t('guide.usersText')}</p>
+        <p>${markChinese(t('guide.usersText'))}</p>
         <ul>${AUTHORIZATION_BASES.map((b) => html`<li>${LABELS.basis[b][l]}</li>`)}</ul>
-        <p>${t('guide.usersCheck')} <a href=${withLang('/verify')}>${t('guide.verifyLink')}</a></p>
+        <p>${markChinese(t('guide.usersCheck', { page: t('verify.title') }))} <a href=${withLang('/verify')}>${t('verify.title')}</a></p>
       </section>
 
       <section aria-labelledby="mark">
-        <h2 id="mark">${t('guide.markHeading')}</h2>
-        <p>${t('guide.markText')}</p>
-        <p><a href=${CNIPA_URL} rel="noopener">${t('guide.markLink')}</a></p>
+        <h2 id="mark">${markChinese(t('guide.markHeading'))}</h2>
+        <p>${markChinese(t('guide.markText'))}</p>
+        <p><a href=${CNIPA_URL} rel="noopener">${markChinese(t('guide.markLink'))}</a></p>
       </section>
 
       <section aria-labelledby="check">
@@ -77,16 +78,16 @@ export class GiGuidePage extends LitElement {
           <li>${t('guide.checkMap')}</li>
           <li>${t('guide.checkList')}</li>
           <li>${t('guide.checkProduct')}</li>
-          <li>${t('guide.checkVerify')}</li>
+          <li>${t('guide.checkVerify', { page: t('verify.title') })}</li>
         </ol>
-        <p><a href=${withLang('/')}>${t('guide.mapLink')}</a> · <a href=${withLang('/verify')}>${t('guide.verifyLink')}</a></p>
+        <p><a href=${withLang('/')}>${t('guide.mapLink')}</a> · <a href=${withLang('/verify')}>${t('verify.title')}</a></p>
       </section>
 
       <section aria-labelledby="authorities">
         <h2 id="authorities">${t('guide.authoritiesHeading')}</h2>
         <ul>
-          <li><a href=${CNIPA_URL} rel="noopener">${t('guide.cnipa')}</a> — ${CNIPA_URL}</li>
-          <li><a href=${MOA_URL} rel="noopener">${t('guide.moa')}</a> — ${MOA_URL}</li>
+          <li><a href=${CNIPA_URL} rel="noopener">${markChinese(t('guide.cnipa'))}</a> — ${CNIPA_URL}</li>
+          <li><a href=${MOA_URL} rel="noopener">${markChinese(t('guide.moa'))}</a> — ${MOA_URL}</li>
         </ul>
       </section>`;
   }
@@ -100,10 +101,10 @@ export class GiGuidePage extends LitElement {
     return html`
       <div class="type">
         <h3>${rules.label[l]}</h3>
-        <p>${rules.about[l]}</p>
+        <p>${markChinese(rules.about[l])}</p>
         <dl>
-          <dt>${t('guide.law')}</dt><dd>${rules.law[l]}</dd>
-          <dt>${t('guide.grantedBy')}</dt><dd>${rules.grantedBy[l]}</dd>
+          <dt>${t('guide.law')}</dt><dd>${markChinese(rules.law[l])}</dd>
+          <dt>${t('guide.grantedBy')}</dt><dd>${markChinese(rules.grantedBy[l])}</dd>
           ${kinds.length === 0 ? '' : html`<dt>${t('guide.marksAs')}</dt><dd>${kinds.map((k) => LABELS.markKind[k][l]).join(l === 'zh' ? '、' : ', ')}</dd>`}
           <dt>${t('guide.term')}</dt><dd>${rules.termYears === null ? t('guide.noTerm') : t('guide.termYears', { years: rules.termYears })}</dd>
         </dl>

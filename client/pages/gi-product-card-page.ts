@@ -5,6 +5,8 @@ import { STATUS_GROUPS, type County, type Designation, type Product, type Status
 import { api, ApiRequestError } from '../lib/api';
 import { loadCounties } from '../lib/counties';
 import { localName, LocaleController, t } from '../i18n';
+import { showDate } from '../i18n/dates';
+import { markChinese } from '../lib/free-text';
 import { setPageTitle } from '../lib/page-title';
 import { qrAddress, qrPath } from '../lib/qr-address';
 import { withLang } from '../lib/router';
@@ -128,12 +130,12 @@ export class GiProductCardPage extends LitElement {
           return html`${i > 0 ? ' · ' : ''}${c ? html`<span lang="zh-CN">${c.nameZh}</span> <span lang="en">${c.nameEn}</span>` : code}`;
         })}</p>
         ${granted.length === 0 ? this.renderCandidate(p)
-          : html`<h2>${t('card.gis')}</h2><ul>${granted.map((d) => html`<li>${this.typeOf(d)}<span class="number">${this.numberOf(d)}</span></li>`)}</ul>`}
+          : html`<h2>${t('card.gis')}</h2><ul>${granted.map((d) => html`<li>${this.typeOf(d)}<span class="number">${markChinese(this.numberOf(d))}</span></li>`)}</ul>`}
         <div class="qr">
           ${address ? html`<img src=${qrPath(p.id)} alt=${t('card.qr')} />` : nothing}
           <p class="url">${url}</p>
         </div>
-        <footer>${granted.length > 0 ? t('card.footer') : isCandidate(p) ? t('card.footerCandidate') : t('card.footerRegistry')}</footer>
+        <footer>${markChinese(granted.length > 0 ? t('card.footer') : isCandidate(p) ? t('card.footerCandidate') : t('card.footerRegistry'))}</footer>
       </article>`;
   }
 
@@ -145,11 +147,14 @@ export class GiProductCardPage extends LitElement {
         : html`<ul>${p.designations.map((d) => html`<li>${this.typeOf(d)}<span class="number">${t(`status.${d.status}`)}</span></li>`)}</ul>`}`;
   }
 
-  /** A granted designation's number; else its announcement (公告号); else that this registry has not recorded it. */
+  /**
+   * What identifies a grant on paper: its number; else its announcement (公告号); else the day it was granted.
+   * Never "not recorded": a card on a stall vouches for the grant, and the QR code leads to the full record.
+   */
   private numberOf(d: Designation): string {
     if (d.number) return t('card.number', { number: d.number });
     if (d.announcement) return t('card.announcement', { announcement: d.announcement });
-    return t('card.noNumber');
+    return d.grantedOn ? t('card.grantedOn', { date: showDate(d.grantedOn) }) : '';
   }
 
   /** A designation's type, with the kind of mark for a trademark. */

@@ -8,10 +8,11 @@ import { IsoDate } from './scalars';
 
 /**
  * What a to-do item asks for, in the order the groups are listed: a dossier item overdue, one due within
- * 30 days, a draft product not yet published, a trademark's renewal, the next plan period (admins).
- * (Users' terms ending and returns missing belong to a later "signals" source: a kind each, added here.)
+ * TODO_DUE_DAYS, a draft product not yet published, a trademark's renewal, an authorised user's term ending
+ * within TERM_SIGNAL_DAYS, an authorised user's yearly returns missing (the signals' rules,
+ * server/domain/marks/signals.ts), the next plan period (admins).
  */
-export const TODO_KINDS = ['dossier_overdue', 'dossier_due', 'draft', 'renewal', 'period'] as const;
+export const TODO_KINDS = ['dossier_overdue', 'dossier_due', 'draft', 'renewal', 'term_ending', 'return_missing', 'period'] as const;
 /** One kind of to-do. */
 export const TodoKind = z.enum(TODO_KINDS);
 export type TodoKind = z.infer<typeof TodoKind>;
@@ -30,7 +31,12 @@ export const TodoItem = z.object({
   title: z.string(),
   /** The same in English (the Chinese where the English name is not known). */
   titleEn: z.string(),
-  /** When it is due (a dossier item's due date, a trademark's last valid day, the period's end). */
+  /** The authorised user it is about (a term ending, returns missing), and its name as registered (Chinese). */
+  authorizedUserId: z.number().int().optional(),
+  company: z.string().optional(),
+  /** The years with no return (returns missing): the last two complete years the user was authorised in. */
+  years: z.array(z.number().int()).optional(),
+  /** When it is due (a dossier item's due date, a trademark's or a user's last valid day, the period's end). */
   dueOn: IsoDate.optional(),
   /** The workspace path (with its anchor) where it is done, e.g. `/admin/products/7#dossier-12-mark_design`. */
   link: z.string(),
@@ -54,3 +60,7 @@ export type TodoList = z.infer<typeof TodoList>;
 export const dossierAnchor = (designationId: number, key: string): string => `dossier-${designationId}-${key}`;
 /** The anchor of a designation's card in the product editor. */
 export const designationAnchor = (designationId: number): string => `designation-${designationId}`;
+/** The anchor of an authorised user's row in the product editor (where its term is changed). */
+export const authorizedUserAnchor = (authorizedUserId: number): string => `authorized-user-${authorizedUserId}`;
+/** The anchor of an authorised user's yearly returns in the product editor (where one is entered or a link issued). */
+export const usageReturnsAnchor = (authorizedUserId: number): string => `usage-returns-${authorizedUserId}`;

@@ -58,6 +58,8 @@ describe('documents and photos', () => {
     await expect.poll(() => page.getByText(zh('admin.signedInAs', { name: 'qinshui' })).isVisible()).toBe(true);
     const errorsBefore = official.consoleErrors.length; // the 401 of "who am I" before signing in is expected
     await page.goto(`/admin/products/${honeyId}`);
+    // The documents' and the history's sections, closed on load.
+    for (const part of ['docs.editor', 'editor.history']) await page.getByRole('button', { name: zh(part), exact: true }).click();
     const form = page.getByRole('form', { name: zh('docs.uploadForm') });
     await form.waitFor();
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { common } from '../../client/i18n/common';
 import { guide } from '../../client/i18n/guide';
+import { marks } from '../../client/i18n/marks';
 import { places } from '../../client/i18n/places';
 import { GI_TYPE_RULES, GI_TYPES, LABELS, STATUS_MEANINGS, STATUSES } from '../../db/model';
 import { startServer, type TestServer } from '../support/server';
@@ -34,7 +35,7 @@ afterAll(async () => {
 
 /** The strings of the guide and the shell in one language, filled like t() does. */
 function strings(lang: 'zh' | 'en') {
-  const all: Record<string, string> = { ...common[lang], ...places[lang], ...guide[lang] };
+  const all: Record<string, string> = { ...common[lang], ...places[lang], ...guide[lang], ...marks[lang] };
   return (key: string, vars: Record<string, string | number> = {}) => {
     const s = all[key];
     if (s === undefined) throw new Error(`no string ${key}`);
@@ -71,7 +72,11 @@ describe.each(['zh', 'en'] as const)('the guide (%s)', (lang) => {
     expect(terms).toEqual(STATUSES.map((s) => LABELS.status[s][lang]));
     expect(await statuses.getByRole('definition').allTextContents()).toEqual(STATUSES.map((s) => STATUS_MEANINGS[s][lang]));
     const users = page.getByRole('region', { name: L('guide.usersHeading') });
-    expect(await users.getByRole('link', { name: L('guide.verifyLink') }).getAttribute('href')).toBe(`/verify${q}`);
+    // The check is named as the verification page and the header name it, never "check a user" (read as accounts).
+    expect(await users.getByRole('link', { name: L('verify.title'), exact: true }).getAttribute('href')).toBe(`/verify${q}`);
+    await users.getByText(L('guide.usersCheck', { page: L('verify.title') })).waitFor();
+    await page.getByRole('navigation', { name: L('nav.main') }).getByRole('link', { name: L('verify.title'), exact: true }).waitFor();
+    expect(await page.getByText(/authorised user”|Check an? (authorised )?user/).count()).toBe(0);
     expect(await page.getByRole('link', { name: L('guide.cnipa'), exact: true }).getAttribute('href')).toBe('https://www.cnipa.gov.cn/');
     expect(await scrollsSideways(page)).toBe(false);
     await saveShot(page, `${lang}-${size}-guide`, true);

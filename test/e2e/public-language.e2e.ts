@@ -1,7 +1,8 @@
 /**
  * The public pages' words (issue 22): the tally asks nobody's session unless someone signed in here
  * (no 401 in every visitor's console), company names are marked Chinese on English pages, counts use
- * real plural forms, and the verification page is named for what it checks.
+ * real plural forms, and the verification page is named for what it checks (a company's right to use a mark, the
+ * same words in the header, its heading and its title).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
@@ -61,9 +62,9 @@ describe('verification in English', () => {
   it('is named for checking a company, counts in words, and marks the company\'s name as Chinese', async () => {
     const { page, context } = await openPage(browser, server.url, { locale: 'en-US' });
     await page.goto(`/verify?lang=en&q=${encodeURIComponent('语言测试蜂业')}`);
-    await page.getByRole('heading', { level: 1, name: 'May this company use the GI mark?' }).waitFor();
-    expect(await page.title()).toBe('May this company use the GI mark? · Jincheng GI');
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Check a company' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Check a company’s right to use a GI mark' }).waitFor();
+    expect(await page.title()).toBe('Check a company’s right to use a GI mark · Jincheng GI');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Check a company’s right to use a GI mark', exact: true }).waitFor();
     await page.getByText(/^1 company found/).waitFor();
     const name = page.getByRole('heading', { level: 2, name: COMPANY });
     expect(await name.getAttribute('lang')).toBe('zh-CN');

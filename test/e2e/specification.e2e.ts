@@ -58,6 +58,7 @@ describe('a designation’s specification and contacts', () => {
     await page.getByLabel(L('signIn.username')).fill('qs-spec');
     await page.getByLabel(L('signIn.password')).fill(PASSWORD);
     await page.getByRole('button', { name: L('signIn.submit') }).click();
+    await page.getByRole('button', { name: L('editor.designations'), exact: true }).click(); // the GIs' section, closed on load
 
     // The contacts, with the designation's other details.
     await page.getByText(L('desig.editDetails'), { exact: true }).click();

@@ -1,10 +1,12 @@
 /**
  * GET /api/todo over HTTP: an official's list holds their county's overdue and due-soon dossier items
- * and drafts, each linking to the place to act, and nothing of another county; an admin's is the city's;
- * the public is refused. Also the product answer's `canEdit`, which the workspace's read-only view reads.
+ * and drafts, authorised users whose term ends within TERM_SIGNAL_DAYS (the last day included) and those
+ * with no yearly return for two years (returns entered over HTTP take a user off), each linking to the
+ * place to act, and nothing of another county; an admin's is the city's; the public is refused. Also the
+ * product answer's `canEdit`, which the workspace's read-only view reads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai, TodoList, type TodoItem } from '../../db/model';
+import { TERM_SIGNAL_DAYS, todayInShanghai, TodoList, type TodoItem } from '../../db/model';
 import { startServer, type TestServer } from '../support/server';
 import { addAccount, send, signIn } from './fixtures';
 
@@ -106,6 +108,87 @@ describe('GET /api/todo', () => {
     const due = tally.body.periodEnded && tally.body.period.id === items.at(-1)!.id;
     const period = group(await todo(admin), 'period');
     expect(period ? period.items.map((i) => i.link) : []).toEqual(due ? ['/admin#next-period'] : []);
+  });
+});
+
+/** A public product of `county` with a protected-product designation granted in 2020; its ids. */
+async function grantedGi(cookie: string, nameZh: string, county: string) {
+  const product = await send(s.url, 'POST', '/api/products', { nameZh, nameEn: `${nameZh} (en)`, category: 'food', counties: [county], visibility: 'public' }, cookie);
+  expect(product.status, JSON.stringify(product.body)).toBe(201);
+  const d = await send(s.url, 'POST', `/api/products/${product.body.id}/designations`, { giType: 'protected_product', startedOn: '2018-01-01' }, cookie);
+  expect(d.status, JSON.stringify(d.body)).toBe(201);
+  expect((await send(s.url, 'POST', `/api/designations/${d.body.id}/transitions`, { to: 'filed', on: '2019', note: '', confirmIncomplete: true }, cookie)).status).toBe(201);
+  expect((await send(s.url, 'POST', `/api/designations/${d.body.id}/transitions`, { to: 'granted', on: '2020-03-01', note: '' }, cookie)).status).toBe(201);
+  return { product: product.body.id as number, designation: d.body.id as number };
+}
+
+/** Adds an authorised user from 2020 (until `until`, when given); its id. */
+async function authorisedUser(cookie: string, designationId: number, name: string, until?: string) {
+  const res = await send(s.url, 'POST', `/api/designations/${designationId}/authorized-users`,
+    { name, basis: 'approved_producer', from: '2020-01-01', ...(until ? { until } : {}) }, cookie);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id as number;
+}
+
+/** The county enters a user's return for both of the last two complete years. */
+async function returnsForTwoYears(cookie: string, userId: number) {
+  const year = Number(today.slice(0, 4));
+  for (const y of [year - 2, year - 1]) {
+    const res = await send(s.url, 'PUT', `/api/authorized-users/${userId}/usage-returns/${y}`, { markedTonnes: 1 }, cookie);
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+  }
+}
+
+describe('authorised users on the list', () => {
+  const year = Number(today.slice(0, 4));
+  const gi = { product: 0, designation: 0 };
+  const other = { product: 0, designation: 0 };
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    Object.assign(gi, await grantedGi(qinshui, '待办用标沁水蜂蜜', '140521'));
+    Object.assign(other, await grantedGi(yangcheng, '待办用标阳城蚕丝', '140522'));
+    // The last day of the window, and the day after it; both with their returns in.
+    ids.lastDay = await authorisedUser(qinshui, gi.designation, '期满末日蜂业公司', dayOffset(TERM_SIGNAL_DAYS));
+    ids.dayAfter = await authorisedUser(qinshui, gi.designation, '期满次日蜂业公司', dayOffset(TERM_SIGNAL_DAYS + 1));
+    await returnsForTwoYears(qinshui, ids.lastDay);
+    await returnsForTwoYears(qinshui, ids.dayAfter);
+    // No end date and no returns: silent for both years.
+    ids.silent = await authorisedUser(qinshui, gi.designation, '未报蜂业合作社');
+    ids.theirs = await authorisedUser(yangcheng, other.designation, '阳城未报蚕业公司');
+  });
+
+  it('lists a user whose term ends on the window’s last day, with its GI, the day and a link to its row; not the day after', async () => {
+    const ending = group(await todo(qinshui), 'term_ending')!;
+    expect(ending.count).toBe(ending.items.length);
+    expect(ending.items.filter((i) => i.productId === gi.product)).toEqual([{
+      kind: 'term_ending', productId: gi.product, designationId: gi.designation, giType: 'protected_product',
+      title: '待办用标沁水蜂蜜', titleEn: '待办用标沁水蜂蜜 (en)', authorizedUserId: ids.lastDay, company: '期满末日蜂业公司',
+      dueOn: dayOffset(TERM_SIGNAL_DAYS), link: `/admin/products/${gi.product}#authorized-user-${ids.lastDay}`,
+    }]);
+  });
+
+  it('lists a user with no return for the last two years, naming the years, with a link to its returns', async () => {
+    const missing = group(await todo(qinshui), 'return_missing')!;
+    expect(missing.items.filter((i) => i.productId === gi.product)).toEqual([{
+      kind: 'return_missing', productId: gi.product, designationId: gi.designation, giType: 'protected_product',
+      title: '待办用标沁水蜂蜜', titleEn: '待办用标沁水蜂蜜 (en)', authorizedUserId: ids.silent, company: '未报蜂业合作社',
+      years: [year - 2, year - 1], link: `/admin/products/${gi.product}#usage-returns-${ids.silent}`,
+    }]);
+  });
+
+  it('keeps another county’s users off an official’s list, and puts both counties’ on the admin’s', async () => {
+    expect(allItems(await todo(qinshui)).some((i) => i.authorizedUserId === ids.theirs)).toBe(false);
+    const city = group(await todo(admin), 'return_missing')!.items.map((i) => i.authorizedUserId);
+    expect(city).toEqual(expect.arrayContaining([ids.silent, ids.theirs]));
+  });
+
+  it('drops a user once its returns are in, and once its term is extended past the window', async () => {
+    await returnsForTwoYears(qinshui, ids.silent);
+    const extended = await send(s.url, 'PATCH', `/api/authorized-users/${ids.lastDay}`, { until: dayOffset(TERM_SIGNAL_DAYS + 400) }, qinshui);
+    expect(extended.status, JSON.stringify(extended.body)).toBe(200);
+    const list = await todo(qinshui);
+    expect(allItems(list).filter((i) => i.productId === gi.product)).toEqual([]);
   });
 });
 

@@ -1,16 +1,18 @@
 /**
  * The workspace's to-do list (GET /api/todo): dossier items overdue or due soon, drafts not published,
- * trademarks due for renewal (the tally's rule) and, for admins, the next plan period once the last has
+ * trademarks due for renewal (the tally's rule), authorised users whose term ends soon and those whose
+ * yearly returns are missing (the signals' rules) and, for admins, the next plan period once the last has
  * ended (the tally's `periodEnded`). An official sees their county's, an admin the city's.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  designationAnchor, dossierAnchor, DOSSIER_OPEN_STATUSES, TODO_DUE_DAYS, TODO_KINDS, type CountyCode, type TodoItem,
-  type TodoList,
+  authorizedUserAnchor, designationAnchor, dossierAnchor, DOSSIER_OPEN_STATUSES, TODO_DUE_DAYS, TODO_KINDS, usageReturnsAnchor,
+  type CountyCode, type SilentUser, type TermEnding, type TodoItem, type TodoList,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { dossierStates, isOverdue } from '../designations/dossiers';
+import { usersToRemind } from '../marks/signals';
 import { listPeriods } from '../tally/periods';
 import { periodEndedOn, renewalsDue, resolvePeriod } from '../tally/tally';
 import { addDays, loadReplayIndex } from '../tally/tally-replay';
@@ -22,10 +24,7 @@ export const TODO_GROUP_MAX = 50;
 /** What a source of to-dos is given: the database, today, and the county (null: the whole city, for an admin). */
 interface Scope { db: Db; today: string; county: CountyCode | null; admin: boolean }
 
-/**
- * A source of to-do items. The list is the sources' items grouped by kind: a new kind of reminder (users'
- * terms ending, returns missing, from the "signals" work) is one more source here and one more kind in TODO_KINDS.
- */
+/** A source of to-do items. The list is the sources' items grouped by kind: a new kind of reminder is one more source here and one more kind in TODO_KINDS. */
 type TodoSource = (scope: Scope) => TodoItem[];
 
 const productLink = (productId: number, anchor: string) => `/admin/products/${productId}#${anchor}`;
@@ -79,6 +78,25 @@ const renewalTodos: TodoSource = ({ db, today, county }) => {
     }));
 };
 
+/** What a user's item says of its GI: the product and its type, in both languages. */
+const aboutGi = (u: SilentUser | TermEnding) => ({
+  productId: u.productId, designationId: u.designationId, giType: u.giType, title: u.productZh, titleEn: u.productEn || u.productZh,
+  authorizedUserId: u.authorizedUserId, company: u.name,
+});
+
+/** Authorised users whose term ends within TERM_SIGNAL_DAYS, and those with no return for two years: the signals' own lists. */
+const userTodos: TodoSource = ({ db, today, county }) => {
+  const { termsEnding, silent } = usersToRemind(db, county, today);
+  return [
+    ...termsEnding.map((u): TodoItem => ({
+      kind: 'term_ending', ...aboutGi(u), dueOn: u.until, link: productLink(u.productId, authorizedUserAnchor(u.authorizedUserId)),
+    })),
+    ...silent.map((u): TodoItem => ({
+      kind: 'return_missing', ...aboutGi(u), years: u.yearsChecked, link: productLink(u.productId, usageReturnsAnchor(u.authorizedUserId)),
+    })),
+  ];
+};
+
 /** For admins: the last plan period has ended and no next one is set (what the tally calls `periodEnded`). */
 const periodTodos: TodoSource = ({ db, today, admin }) => {
   if (!admin) return [];
@@ -88,7 +106,7 @@ const periodTodos: TodoSource = ({ db, today, admin }) => {
   return [{ kind: 'period', productId: null, title: last.name, titleEn: last.nameEn || last.name, dueOn: last.endsOn, link: '/admin#next-period' }];
 };
 
-const SOURCES: TodoSource[] = [dossierTodos, draftTodos, renewalTodos, periodTodos];
+const SOURCES: TodoSource[] = [dossierTodos, draftTodos, renewalTodos, userTodos, periodTodos];
 
 /** GET /api/todo for `viewer` on `today`: the counted groups, soonest first in each, empty groups left out. */
 export function todoList(db: Db, viewer: SignedIn, today: string): TodoList {

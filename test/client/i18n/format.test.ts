@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../../../client/i18n/format';
 import { marks } from '../../../client/i18n/marks';
@@ -21,8 +24,18 @@ describe('formatMessage', () => {
     expect(formatMessage(places.en['places.inAreas'], { n: 1 }, 'en')).toBe('Inside the protected area of 1 GI');
   });
 
-  it('no English message of the public pages writes a plural as "(s)" or "(ies)"', () => {
-    const offending = Object.entries({ ...marks.en, ...places.en }).filter(([, v]) => /\((s|es|ies)\)/.test(v)).map(([k]) => k);
+  it('no English message of any catalog (public pages and workspace) writes a plural as "(s)" or "(ies)"', async () => {
+    const dir = fileURLToPath(new URL('../../../client/i18n/', import.meta.url));
+    const offending: string[] = [];
+    let catalogs = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      for (const value of Object.values(await import(join(dir, file)) as Record<string, unknown>)) {
+        if (!value || typeof value !== 'object' || !('en' in value)) continue;
+        catalogs += 1;
+        for (const [key, text] of Object.entries((value as { en: Record<string, string> }).en)) if (/\((s|es|ies)\)/.test(text)) offending.push(key);
+      }
+    }
+    expect(catalogs).toBeGreaterThan(15);
     expect(offending).toEqual([]);
   });
 });
