@@ -64,13 +64,21 @@ export async function answerReady(
 }
 
 /**
+ * An answer the fast path can make without Express for some public URLs (a tally on a date, from the
+ * tally index): true when it has answered, false to leave the request to Express. `headersFor` gives
+ * a URL's fixed headers, as Express would send them.
+ */
+export type FastAnswer = (req: IncomingMessage, res: ServerResponse, headersFor: (url: string) => [string, string][]) => boolean;
+
+/**
  * The server's request listener: a public GET whose URL was answered before at this registry
  * version gets the same ready body at once, with the fixed security headers (`headersFor` its URL:
  * the open-data ones for a public read, as Express sends them) and none of Express's
- * routing, session or validation work; everything else (and anything with a session cookie) goes to `app`.
+ * routing, session or validation work; so does one that `fast` answers; everything else (and anything
+ * with a session cookie) goes to `app`.
  */
 export function withReadyFastPath(
-  ready: ReadyCache, headersFor: (url: string) => [string, string][], app: RequestListener,
+  ready: ReadyCache, headersFor: (url: string) => [string, string][], app: RequestListener, fast?: FastAnswer,
 ): RequestListener {
   // Every header of a public answer, per header set, body and encoding, as one flat list for writeHead.
   const prepared = new WeakMap<[string, string][], WeakMap<ReadyBody, Map<string, string[]>>>();
@@ -103,6 +111,7 @@ export function withReadyFastPath(
         res.end(req.method === 'HEAD' ? undefined : bytes);
         return;
       }
+      if (fast?.(req, res, headersFor)) return;
     }
     app(req, res);
   };

@@ -34,7 +34,7 @@ import { placeRoutes } from './routes/places';
 import { specificationRoutes } from './routes/specifications';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
-import { tallyRoutes } from './routes/tally';
+import { tallyFastAnswer, tallyRoutes } from './routes/tally';
 import { reportRoutes } from './routes/reports';
 import { fixedSecurityHeaders, securityHeaderList } from './security';
 import { headersByUrl, openDataCors, openDataHeaderList } from './cors';
@@ -44,6 +44,7 @@ import { clientRoutes, productLookupOf } from './static';
 import { sessionMiddleware } from './auth';
 import { sameOriginWrites } from './write-guard';
 import { ReadyCache, registryVersionReader, rememberedVersion, type RememberedVersion } from './snapshot/ready-cache';
+import { TallyIndexCache } from './snapshot/tally-index-cache';
 import { createTaskPool, type TaskPool } from './workers/task-pool';
 import { WriteGate } from './write-gate';
 import { ImportProgressBoard } from './exchange/import/progress';
@@ -58,15 +59,17 @@ export interface AppOptions { now?: () => Date }
 export function createApp(db: Db, config: Config, { now = () => new Date() }: AppOptions = {}): express.Express {
   const pool = createTaskPool(db, config.databasePath);
   const version = rememberedVersion(registryVersionReader(db.$client));
+  const today = todayReader(now);
   const ctx: AppContext = {
-    db, config, now, pool, ready: new ReadyCache(version, { today: todayReader(now) }), writeGate: new WriteGate(), imports: new ImportProgressBoard(),
+    db, config, now, pool, ready: new ReadyCache(version, { today }), writeGate: new WriteGate(), imports: new ImportProgressBoard(),
+    tallyIndex: new TallyIndexCache(version, () => pool.run('tallyIndex', {})),
   };
   const app = express();
   app.locals.taskPool = pool;
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const headers = securityHeaderList(config);
-  app.locals.listener = withReadyFastPath(ctx.ready, headersByUrl(headers, openDataHeaderList(headers)), app);
+  app.locals.listener = withReadyFastPath(ctx.ready, headersByUrl(headers, openDataHeaderList(headers)), app, tallyFastAnswer(ctx, today));
   app.use(fixedSecurityHeaders(headers));
   // Public reads are open to every origin; OPTIONS lists every method a path has (read from the router).
   app.use('/api', openDataCors, answerOptions(app));

@@ -7,6 +7,7 @@ import { todayInShanghai } from '../db/model';
 import type { Config } from './config';
 import type { Viewer } from './domain/access/viewer';
 import type { ReadyCache } from './snapshot/ready-cache';
+import type { TallyIndexCache } from './snapshot/tally-index-cache';
 import type { TaskPool } from './workers/task-pool';
 import type { WriteGate } from './write-gate';
 import type { ImportProgressBoard } from './exchange/import/progress';
@@ -19,6 +20,8 @@ export interface AppContext {
   now?: () => Date;
   /** Ready answers of the current registry version (public reads, and each official's view). */
   ready: ReadyCache;
+  /** The tally index of the current registry version: the tally on any date without a replay. */
+  tallyIndex: TallyIndexCache;
   /** Worker threads for heavy reads, exports and imports. */
   pool: TaskPool;
   /** Long writes done off the event loop (imports) go one at a time; other writes wait behind them. */

@@ -2,19 +2,35 @@
 import { Router } from 'express';
 import { TallyQuery, TallySeriesQuery } from '../../db/model';
 import { todayOf, type AppContext } from '../context';
-import { answerReady } from '../answer';
+import { answerReady, type FastAnswer } from '../answer';
+import { choosePeriod } from '../domain/tally/tally';
+import { notFound } from '../errors';
+import { sendSplicedBody, type SplicedBody } from '../snapshot/spliced-body';
+import type { TallyBodies } from '../snapshot/tally-bodies';
 import { validate } from '../validate';
 
 /**
- * Tally routes. Both count public, unarchived products for every viewer, so they are built by a
- * task worker from its replay index and kept per registry version and day (the default as-of date
- * and the series' end are today in Asia/Shanghai by the app's clock, so a test's clock moves them too).
+ * Tally routes. Both count public, unarchived products for every viewer. A tally on a date asked for
+ * is answered from the tally index of the registry version (built once per version by a task worker);
+ * the default tally and the series are built by a task worker from its replay index and kept per
+ * registry version and day (the default as-of date and the series' end are today in Asia/Shanghai by
+ * the app's clock, so a test's clock moves them too).
  */
 export function tallyRoutes(ctx: AppContext): Router {
   return Router()
     .get('/api/tally', async (req, res) => {
       const query = validate(TallyQuery, req.query, 'query');
-      const input = { period: query.period, asOf: query.asOf, today: todayOf(ctx) };
+      const today = todayOf(ctx);
+      if (query.asOf !== undefined) {
+        const { bodies } = await ctx.tallyIndex.current();
+        if (bodies) {
+          const body = tallyOnDate(bodies, query.period, query.asOf, today);
+          if (!body) throw notFound('period');
+          sendSplicedBody(req, res, body, 'public, no-cache');
+          return;
+        }
+      }
+      const input = { period: query.period, asOf: query.asOf, today };
       await answerReady(ctx, req, res, 'tally', input, { worker: (encodings) => ctx.pool.run('tally', { ...input, encodings }) }, true);
     })
     .get('/api/tally/series', async (req, res) => {
@@ -22,4 +38,47 @@ export function tallyRoutes(ctx: AppContext): Router {
       const input = { period: query.period, step: query.step, today: todayOf(ctx) };
       await answerReady(ctx, req, res, 'series', input, { worker: (encodings) => ctx.pool.run('series', { ...input, encodings }) }, true);
     });
+}
+
+/** The tally of a period (default: the one `today` falls in) on `asOf` from the index, or null when there is no such period. */
+function tallyOnDate(bodies: TallyBodies, id: number | undefined, asOf: string, today: string): SplicedBody | null {
+  const period = choosePeriod(bodies.index.periods, id, today);
+  return period && bodies.answer(period, asOf, today);
+}
+
+/** A plain `/api/tally?asOf=…` (with `period=…` or not): letters, digits, `-`, one of each name, no escapes. */
+const PLAIN_TALLY_URL = /^\/api\/tally\?([A-Za-z0-9=&-]+)$/;
+
+/** The query of a plain tally URL with a date that the route accepts as it is, or null (Express then answers it, its 400s included). */
+function plainTallyQuery(url: string): (TallyQuery & { asOf: string }) | null {
+  const m = PLAIN_TALLY_URL.exec(url);
+  if (!m) return null;
+  const entries = new Map<string, string>();
+  for (const pair of m[1].split('&')) {
+    const [name, value, extra] = pair.split('=');
+    if (value === undefined || extra !== undefined || entries.has(name)) return null;
+    entries.set(name, value);
+  }
+  const parsed = TallyQuery.safeParse(Object.fromEntries(entries));
+  if (!parsed.success || parsed.data.asOf === undefined) return null;
+  return { ...parsed.data, asOf: parsed.data.asOf };
+}
+
+/**
+ * The fast path's tally on a date: a public, plain tally URL is answered from the tally index kept
+ * on the event loop (the previous version's while the current one is being built, as the ready cache
+ * does), without Express. Anything else, or no index yet, goes to the route.
+ */
+export function tallyFastAnswer(ctx: AppContext, today: () => string): FastAnswer {
+  return (req, res, headersFor) => {
+    const url = req.url ?? '';
+    if (!url.startsWith('/api/tally?')) return false;
+    const query = plainTallyQuery(url);
+    const bodies = query && ctx.tallyIndex.peek()?.bodies;
+    if (!query || !bodies) return false;
+    const body = tallyOnDate(bodies, query.period, query.asOf, today());
+    if (!body) return false;
+    sendSplicedBody(req, res, body, 'public, no-cache', headersFor(url));
+    return true;
+  };
 }

@@ -7,6 +7,10 @@ import type { Cultivation, ProductFilter } from '../../db/model';
 import { cultivationXlsx } from '../exchange/export/cultivation-xlsx';
 import { csvChunks, exportSheets, iterateExportRows, officialExportSheets, xlsxChunks } from '../exchange/export/export';
 import { loadReplayIndex, type ReplayIndex } from '../domain/tally/tally-replay';
+import { buildTallyIndex } from '../domain/tally/tally-index';
+import { NotADay } from '../domain/tally/tally-index-days';
+import { listPeriods } from '../domain/tally/periods';
+import type { BuiltTallyIndex } from '../snapshot/tally-index-cache';
 import type { SignedIn, Viewer } from '../domain/access/viewer';
 import { makeReadyBody, type Encoding, type ReadyBody } from '../snapshot/ready-body';
 import {
@@ -26,6 +30,8 @@ export interface TaskContext {
   writableDb(): Db;
   /** The replay index of the current registry version (rebuilt when the version has moved). */
   replayIndex(): ReplayIndex;
+  /** The registry version as the connection reads it now. */
+  registryVersion(): number;
   /** Reports how the running task is getting on (set per task). */
   progress(value: unknown): void;
 }
@@ -39,6 +45,7 @@ export function taskContext(db: Db, openWritable: () => Db): TaskContext {
     db,
     writableDb: () => (writable ??= openWritable()),
     progress: () => {},
+    registryVersion: version,
     replayIndex() {
       const v = version();
       if (kept?.version !== v) kept = { version: v, index: loadReplayIndex(db) };
@@ -66,6 +73,7 @@ const runners = {
   productsGeoJson: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer } & Ahead) =>
     ready(ctx, input.encodings, () => productPointsSnapshot(ctx.db, input.filter, input.viewer)),
   tally: (ctx: TaskContext, input: TallyRequest & Ahead) => ready(ctx, input.encodings, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),
+  tallyIndex: (ctx: TaskContext, _input: Record<string, never>) => tallyIndex(ctx),
   series: (ctx: TaskContext, input: SeriesRequest & Ahead) => ready(ctx, input.encodings, () => seriesSnapshot(ctx.db, ctx.replayIndex(), input)),
   importFile: (ctx: TaskContext, input: ImportFileInput) => importFile(ctx.writableDb(), input, ctx.progress),
   // A check writes inside a transaction it always rolls back, so it needs the writable connection too.
@@ -85,6 +93,24 @@ const streams = {
   exportXlsxForOfficial: (ctx: TaskContext, input: { filter: ProductFilter; viewer: SignedIn }) =>
     xlsxChunks(officialExportSheets(ctx.db, input.filter, input.viewer)),
 };
+
+/**
+ * The tally index of the registry version read, in one read transaction: built here beside the replay
+ * index it is drawn from (kept per version by this worker for the other tallies), off the event loop
+ * (about a third of a second at national scale), and sent to the event loop as plain arrays. A registry
+ * with a date the index cannot turn on gets none: its tallies are replayed as before.
+ */
+function tallyIndex(ctx: TaskContext): BuiltTallyIndex {
+  return ctx.db.transaction(() => {
+    const version = ctx.registryVersion();
+    try {
+      return { version, index: buildTallyIndex(ctx.replayIndex(), listPeriods(ctx.db)) };
+    } catch (error) {
+      if (error instanceof NotADay) return { version, index: null };
+      throw error;
+    }
+  });
+}
 
 async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
   yield* items;

@@ -22,7 +22,12 @@ export const RENEWAL_WINDOW_MONTHS = 12;
  */
 export function resolvePeriod(db: Db, id: number | undefined, today: string): Period | null {
   if (id !== undefined) return getPeriod(db, id);
-  const all = listPeriods(db); // oldest first
+  return choosePeriod(listPeriods(db), undefined, today);
+}
+
+/** `resolvePeriod` over a list of every period, oldest first (as `listPeriods` gives them). */
+export function choosePeriod(all: readonly Period[], id: number | undefined, today: string): Period | null {
+  if (id !== undefined) return all.find((p) => p.id === id) ?? null;
   const started = all.filter((p) => p.startsOn <= today);
   return started.filter((p) => today <= p.endsOn).at(-1) ?? started.at(-1) ?? all[0] ?? null;
 }
@@ -46,16 +51,20 @@ export function tallyAnswer(db: Db, period: Period, asOf: string, today: string,
 /** What `computeTally` counts: the tally answer but for `periodEnded`, which depends on today rather than the as-of date. */
 export type TallyCounts = Omit<Tally, 'periodEnded'>;
 
-type Counts = Record<GiType, {
+/** What is counted of one GI type (the fields of a TallyType that are counts). */
+export interface TypeCounts {
   inForce: number; converted: number; fromConversion: number; cultivating: number; filed: number; published: number; readyToFile: number;
-}>;
+}
+/** The counts of every GI type. */
+export type Counts = Record<GiType, TypeCounts>;
 
-function emptyCounts(): Counts {
+/** Every count at nought. */
+export function emptyCounts(): Counts {
   return perGiType(() => ({ inForce: 0, converted: 0, fromConversion: 0, cultivating: 0, filed: 0, published: 0, readyToFile: 0 }));
 }
 
 /** Counts one designation in its status; `fromConversion`: it converts another designation (its in-force count is apart). */
-function add(counts: Counts, giType: GiType, status: Status | null, ready = false, fromConversion = false): void {
+export function add(counts: Counts, giType: GiType, status: Status | null, ready = false, fromConversion = false): void {
   const c = counts[giType];
   if (status === 'granted') c.inForce++;
   else if (status === 'converted') c.converted++;
@@ -68,9 +77,10 @@ function add(counts: Counts, giType: GiType, status: Status | null, ready = fals
  * What counts toward a type's target: what is in force, less what came to it by conversion (its target
  * is about new ones), plus what was converted away from it (having obtained those was its target).
  */
-const towardTargetOf = (c: Counts[GiType]) => c.inForce - c.fromConversion + c.converted;
+export const towardTargetOf = (c: TypeCounts) => c.inForce - c.fromConversion + c.converted;
 
-function present(counts: Counts, targetOf: (g: GiType) => { baseline: number; target: number }): TallyType[] {
+/** The counts of each type as the answer shows them, against baselines and targets. */
+export function present(counts: Counts, targetOf: (g: GiType) => { baseline: number; target: number }): TallyType[] {
   return GI_TYPES.map((giType) => {
     const { inForce, converted, fromConversion, cultivating, filed, published, readyToFile } = counts[giType];
     const towardTarget = towardTargetOf(counts[giType]);
@@ -84,12 +94,20 @@ function present(counts: Counts, targetOf: (g: GiType) => { baseline: number; ta
 }
 
 /**
+ * The last day of the renewal window from `asOf` (a term ending on or before it is listed). From 9999-01-01
+ * it is past year 9999 and written `+010000-…`, which sorts before every date: nothing is listed then.
+ */
+export function renewalHorizon(asOf: string): string {
+  return addMonths(asOf, RENEWAL_WINDOW_MONTHS);
+}
+
+/**
  * Grants with a fixed term (trademarks) in force on `asOf` whose term ends within the next 12 months, plus those whose term has
  * already ended while no `expired` move is recorded (flagged `lapsed`: they need renewing in the
  * grace period or recording as expired). Soonest first.
  */
 export function renewalsDue(designations: CountedDesignation[], statuses: (Status | null)[], asOf: string): RenewalDue[] {
-  const horizon = addMonths(asOf, RENEWAL_WINDOW_MONTHS);
+  const horizon = renewalHorizon(asOf);
   return designations
     .filter((d, i) => hasTerm(d.giType) && statuses[i] === 'granted' && d.validUntil !== null && d.validUntil <= horizon)
     .sort((a, b) => a.validUntil!.localeCompare(b.validUntil!) || a.id - b.id)
@@ -115,7 +133,7 @@ function authorizedUsersInForce(index: ReplayIndex, statuses: (Status | null)[],
 }
 
 /** A product's households from its latest industry figures of asOf's year or before (0 when none). */
-function latestHouseholds(index: ReplayIndex, productId: number, asOf: string): number {
+export function latestHouseholds(index: ReplayIndex, productId: number, asOf: string): number {
   const year = Number(asOf.slice(0, 4));
   const known = (index.figureHouseholds.get(productId) ?? []).filter((f) => f.year <= year);
   return known.at(-1)?.households ?? 0;
@@ -125,10 +143,15 @@ function latestHouseholds(index: ReplayIndex, productId: number, asOf: string): 
  * Each designation's counties as they were on `day`: a product now in a county that a division change
  * created counts, before the change, in the county it came from (county-history.ts).
  */
-function countiesOn(index: ReplayIndex, day: string): readonly (readonly string[])[] {
+export function countiesOn(index: ReplayIndex, day: string): readonly (readonly string[])[] {
   // Mostly no change is later than the day: the counties as they are.
   if (index.countyHistory.changes.every((c) => c.on <= day)) return index.countiesOfDesignation;
   return index.countiesOfDesignation.map((codes) => index.countyHistory.codesOn(codes, day));
+}
+
+/** The period as a tally shows it (without its targets). */
+export function shownPeriod(period: Period): Tally['period'] {
+  return { id: period.id, name: period.name, nameEn: period.nameEn, startsOn: period.startsOn, endsOn: period.endsOn };
 }
 
 /**
@@ -166,7 +189,7 @@ export function computeTally(db: Db, period: Period, asOf: string, index: Replay
   const targets = new Map(period.targets.map((x) => [x.giType, x]));
   const users = authorizedUsersInForce(index, statuses, asOf, countiesOfDesignation);
   return {
-    period: { id: period.id, name: period.name, nameEn: period.nameEn, startsOn: period.startsOn, endsOn: period.endsOn },
+    period: shownPeriod(period),
     asOf,
     types: present(city, (g) => targets.get(g) ?? { baseline: 0, target: 0 }),
     counties: countyCodes.map((code) => ({

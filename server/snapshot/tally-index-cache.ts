@@ -1,0 +1,58 @@
+/**
+ * The tally index of the current registry version (tally-index.ts) with its answers' kept pieces
+ * (tally-bodies.ts), built once per version by whoever builds it (a task worker) and kept on the event
+ * loop, where a tally for a new date then costs microseconds. Like the ready cache: one build per
+ * version, and while one runs the public is answered from the previous index, while whoever asked for
+ * the build waits for it (so a writer sees its write).
+ */
+import type { TallyIndex } from '../domain/tally/tally-index';
+import { TallyBodies, type TallyBodiesOptions } from './tally-bodies';
+
+/** What a build gives: the index of a version, or null when this registry cannot have one (its tallies are replayed). */
+export interface BuiltTallyIndex { version: number; index: TallyIndex | null }
+
+/** The index kept for a version, ready to answer from (`bodies` null: replay the tally instead). */
+export interface KeptTallyIndex { version: number; bodies: TallyBodies | null }
+
+/** The tally index of the current registry version, built on demand and kept until the version moves. */
+export class TallyIndexCache {
+  private kept: KeptTallyIndex | null = null;
+  private building: { version: number; promise: Promise<KeptTallyIndex> } | null = null;
+  /** Builds started and stale answers given (tests and the bench read them). */
+  readonly stats = { builds: 0, stale: 0 };
+
+  constructor(
+    private readonly currentVersion: () => number,
+    private readonly build: () => Promise<BuiltTallyIndex>,
+    private readonly options: TallyBodiesOptions = {},
+  ) {}
+
+  /** The index of the current version, built now if no build of it is under way (the caller waits). */
+  current(): KeptTallyIndex | Promise<KeptTallyIndex> {
+    const version = this.currentVersion();
+    if (this.kept && this.kept.version >= version) return this.kept;
+    if (this.building && this.building.version >= version) return this.building.promise;
+    this.stats.builds++;
+    const promise = this.build().then(({ version: built, index }) => {
+      const kept = { version: built, bodies: index ? new TallyBodies(index, this.options) : null };
+      if (!this.kept || this.kept.version <= built) this.kept = kept;
+      return kept;
+    }).finally(() => {
+      if (this.building?.promise === promise) this.building = null;
+    });
+    this.building = { version, promise };
+    return promise;
+  }
+
+  /**
+   * The index to answer the public from at once: the current version's, or the previous one while the
+   * current one is being built; undefined when neither (the caller then asks `current()` and waits).
+   */
+  peek(): KeptTallyIndex | undefined {
+    if (!this.kept) return undefined;
+    if (this.kept.version >= this.currentVersion()) return this.kept;
+    if (!this.building) return undefined;
+    this.stats.stale++;
+    return this.kept;
+  }
+}
