@@ -16,13 +16,17 @@ export interface SplicedBody {
   raw(): Buffer;
 }
 
+const NO_HEADERS: readonly [string, string][] = [];
+/** Fixed headers as the flat list `writeHead` takes, per list (the fast path passes the same few lists). */
+const flatHeaders = new WeakMap<readonly [string, string][], string[]>();
+
 /**
  * Sends a spliced body as `sendReadyBody` sends a ready one: 304 when the client's copy is current,
  * `Vary: Accept-Encoding`, an ETag per encoding. `fixed` are headers to send besides (the fast path's,
  * which has no Express to set them).
  */
 export function sendSplicedBody(
-  req: IncomingMessage, res: ServerResponse, body: SplicedBody, cacheControl: string, fixed: readonly [string, string][] = [],
+  req: IncomingMessage, res: ServerResponse, body: SplicedBody, cacheControl: string, fixed: readonly [string, string][] = NO_HEADERS,
 ): void {
   const accepted = acceptedEncodings(req.headers['accept-encoding']);
   if (!accepted.includes('gzip')) {
@@ -30,13 +34,16 @@ export function sendSplicedBody(
     sendReadyBody(req, res, makeReadyBody(body.type, body.raw(), accepted.slice(0, 1)), cacheControl);
     return;
   }
-  const headers = [...fixed.flat(), 'Cache-Control', cacheControl, 'Vary', 'Accept-Encoding', 'ETag', `${body.etag.slice(0, -1)}-gzip"`];
+  let flat = flatHeaders.get(fixed);
+  if (!flat) flatHeaders.set(fixed, flat = fixed.flat());
+  const etag = `${body.etag.slice(0, -1)}-gzip"`;
   if (matchesEtag(req.headers['if-none-match'], body.etag)) {
-    res.writeHead(304, headers);
+    res.writeHead(304, flat.concat('Cache-Control', cacheControl, 'Vary', 'Accept-Encoding', 'ETag', etag));
     res.end();
     return;
   }
-  res.writeHead(200, [...headers, 'Content-Type', body.type, 'Content-Encoding', 'gzip', 'Content-Length', String(body.gzipLength)]);
+  res.writeHead(200, flat.concat('Cache-Control', cacheControl, 'Vary', 'Accept-Encoding', 'ETag', etag,
+    'Content-Type', body.type, 'Content-Encoding', 'gzip', 'Content-Length', String(body.gzipLength)));
   if (req.method === 'HEAD') {
     res.end();
     return;

@@ -1,11 +1,11 @@
 /**
  * Tally answers from the tally index as bytes. The body of a period on a date is its head (the
  * period), the date's own few bytes (`asOf`, `periodEnded`), what the date's interval counts, and its
- * renewals list. Each part but the date's is deflated once and kept — the head per period, the counts
- * per run of intervals counting the same, the renewals per run of intervals listing the same (made of
- * runs of candidates, kept too, so a list that changes by one entry deflates one run again) — and the
- * gzip body is put together from them per request (gzip-splice.ts): a new date costs a stored block and
- * a CRC. The bytes decoded are exactly `JSON.stringify(tallyAnswer(…))`.
+ * renewals list. Each part but the date's is made once and kept — the head per period, the counts per
+ * run of intervals counting the same, the renewals list per run of intervals listing the same, made of
+ * blocks of runs of candidates kept by version (tally-runs.ts), so a list that changes by one entry
+ * makes one run again — and the gzip body is put together from them per request (gzip-splice.ts): a
+ * new date costs a stored block and a CRC. The bytes decoded are exactly `JSON.stringify(tallyAnswer(…))`.
  */
 import { randomBytes } from 'node:crypto';
 import type { Period } from '../../db/model';
@@ -14,51 +14,47 @@ import type { TallyIndex } from '../domain/tally/tally-index';
 import { grantedIn, intervalCounts, intervalOf, tallyFromIndex } from '../domain/tally/tally-index-read';
 import { deflatedBytes, deflatePiece, gzipMember, joinPieces, storedPiece, type Piece } from './gzip-splice';
 import type { SplicedBody } from './spliced-body';
+import { runsOf, spanOf, versionOf, type Runs } from './tally-runs';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Renewal candidates per run: a run's bytes are kept per set of its candidates listed (and lapsed). */
+/** Renewal candidates per run, and runs per block (a body is then a dozen buffers, and a changed entry deflates 64 again). */
 const RUN = 64;
-/** Runs per block: a block's runs are kept copied together, so a body is a dozen buffers, not a hundred. */
 const BLOCK = 8;
+/**
+ * A part that holds for fewer days than this is sent as it is (stored) rather than deflated, and not
+ * kept (made again if asked for again): most are asked for once or twice, 5–9 KB more is cheaper than
+ * 50–80 µs of deflate on the event loop, and parts kept only to be forgotten make garbage collection
+ * pauses longer.
+ */
+const SHORT_DAYS = 3;
 
 /** The end of every body. */
 const CLOSE = deflatePiece(Buffer.from(']}'));
-
-/** A kept piece, and its bytes while it is still stored as they are (deflated when asked for again). */
-interface Entry { piece: Piece; stored: Buffer | null }
+const dayNumber = (day: string) => Date.parse(day) / 86_400_000;
 
 /** A map of pieces that forgets its least recently used entries past a byte budget. */
 class Kept<K> {
-  private readonly entries = new Map<K, Entry>();
+  private readonly entries = new Map<K, Piece>();
   private used = 0;
-  /** `storedFirst`: a piece is first kept as it is (no time spent compressing), and deflated the second time it is asked for. */
-  constructor(private readonly maxBytes: number, private readonly storedFirst = false) {}
+  constructor(private readonly maxBytes: number) {}
 
-  get(key: K, make: () => Buffer | Piece): Piece {
-    let entry = this.entries.get(key);
-    if (entry) {
+  get(key: K, make: () => Piece): Piece {
+    let piece = this.entries.get(key);
+    if (piece) {
       this.entries.delete(key);
-      this.entries.set(key, entry);
-      if (entry.stored) {
-        this.used -= deflatedBytes(entry.piece);
-        entry.piece = deflatePiece(entry.stored);
-        entry.stored = null;
-        this.used += deflatedBytes(entry.piece);
-      }
-      return entry.piece;
+      this.entries.set(key, piece);
+      return piece;
     }
-    const made = make();
-    if (!Buffer.isBuffer(made)) entry = { piece: made, stored: null };
-    else entry = this.storedFirst ? { piece: storedPiece(made), stored: made } : { piece: deflatePiece(made), stored: null };
-    this.entries.set(key, entry);
-    this.used += deflatedBytes(entry.piece);
+    piece = make();
+    this.entries.set(key, piece);
+    this.used += deflatedBytes(piece);
     for (const [k, v] of this.entries) {
       if (this.used <= this.maxBytes || this.entries.size === 1) break;
       this.entries.delete(k);
-      this.used -= deflatedBytes(v.piece);
+      this.used -= deflatedBytes(v);
     }
-    return entry.piece;
+    return piece;
   }
 }
 
@@ -70,51 +66,86 @@ export interface TallyBodiesOptions {
   blockBytes?: number;
   /** Runs of renewal candidates (about 1.3 KB each). */
   runBytes?: number;
-  /** Counts (about 1 KB each, 5 KB before they are deflated). */
+  /** Counts (about 1 KB each). */
   countsBytes?: number;
 }
 
-/** The tally answers of one index, with the deflated parts made so far. */
+/** The tally answers of one index, with the parts made so far. */
 export class TallyBodies {
   /** Names this index's answers in their ETags: an ETag is its index's, period's, date's and `periodEnded`'s. */
   private readonly tag = randomBytes(9).toString('base64url');
   private readonly heads = new Map<number, Piece>();
   private readonly counts: Kept<string>;
   private readonly renewals: Kept<number>;
-  private readonly blocks: Kept<string>;
-  private readonly runs: Kept<string>;
+  private readonly blocks: Kept<number>;
+  private readonly runs: Kept<number>;
+  private readonly runChanges: Runs;
+  private readonly blockChanges: Runs;
   /** Each renewal candidate's entry as JSON, not lapsed and lapsed (made when first needed). */
   private readonly entries: (string | undefined)[];
+  /** Per interval, whether its counts, and its renewals list, hold for a short while only. */
+  private readonly countsShort: Uint8Array;
+  private readonly renewalsShort: Uint8Array;
 
   constructor(readonly index: TallyIndex, options: TallyBodiesOptions = {}) {
-    const { renewalsBytes = 8 << 20, blockBytes = 4 << 20, runBytes = 2 << 20, countsBytes = 2 << 20 } = options;
+    const { renewalsBytes = 8 << 20, blockBytes = 4 << 20, runBytes = 2 << 20, countsBytes = 1 << 20 } = options;
     this.renewals = new Kept(renewalsBytes);
     this.blocks = new Kept(blockBytes);
     this.runs = new Kept(runBytes);
+    this.counts = new Kept(countsBytes);
+    this.runChanges = runsOf(index, RUN);
+    this.blockChanges = runsOf(index, RUN * BLOCK);
     this.entries = new Array(2 * index.candidates.length);
-    // Counts change with nearly every event day and are mostly asked for once or twice: their first
-    // answer sends them as they are (about 4 KB more) rather than spend 50 µs deflating them.
-    this.counts = new Kept(countsBytes, true);
+    this.countsShort = this.shortRuns(index.countsFrom);
+    this.renewalsShort = this.shortRuns(index.renewalsFrom);
   }
 
   /** The answer of `period` (one of the index's periods) on `asOf`, `today` deciding whether the period has ended. */
   answer(period: Period, asOf: string, today: string): SplicedBody {
-    const k = intervalOf(this.index, asOf);
+    const { index } = this;
+    const k = intervalOf(index, asOf);
     const ended = periodEndedOn(period, today);
+    const countsShort = this.countsShort[k] === 1;
     const gzip = gzipMember(this.head(period), Buffer.from(`"asOf":${JSON.stringify(asOf)},"periodEnded":${JSON.stringify(ended)},`), [
-      this.counts.get(`${period.id}|${this.index.countsFrom[k]}`, () => {
-        const text = JSON.stringify(intervalCounts(this.index, period, k));
-        return Buffer.from(`${text.slice(1, -1)},"renewalsDue":[`);
+      this.kept(this.counts, `${period.id}|${index.countsFrom[k]}`, countsShort, () => {
+        const text = JSON.stringify(intervalCounts(index, period, k));
+        return this.piece(`${text.slice(1, -1)},"renewalsDue":[`, countsShort);
       }),
-      this.renewals.get(this.index.renewalsFrom[k], () => this.renewalsOf(k)),
+      this.kept(this.renewals, index.renewalsFrom[k], this.renewalsShort[k] === 1, () => this.renewalsOf(k)),
     ]);
     return {
       type: JSON_TYPE,
       etag: `"${this.tag}.${period.id}.${asOf}.${ended ? 1 : 0}"`,
       gzip: gzip.parts,
       gzipLength: gzip.length,
-      raw: () => Buffer.from(JSON.stringify(tallyFromIndex(this.index, period, asOf, today))),
+      raw: () => Buffer.from(JSON.stringify(tallyFromIndex(index, period, asOf, today))),
     };
+  }
+
+  /** Whether intervals `from` to `to` (exclusive) span fewer than SHORT_DAYS days. */
+  private short(from: number, to: number): boolean {
+    const { days } = this.index;
+    return from > 0 && to <= days.length && dayNumber(days[to - 1]) - dayNumber(days[from - 1]) < SHORT_DAYS;
+  }
+
+  /** Per interval, whether its run of intervals with the same value in `runFrom` (countsFrom, renewalsFrom) is short. */
+  private shortRuns(runFrom: Int32Array): Uint8Array {
+    const short = new Uint8Array(runFrom.length);
+    for (let from = 0, to = 1; from < runFrom.length; from = to++) {
+      while (to < runFrom.length && runFrom[to] === runFrom[from]) to++;
+      short.fill(this.short(from, to) ? 1 : 0, from, to);
+    }
+    return short;
+  }
+
+  /** The piece kept under `key`, made now if it is not; a short-lived one is made and not kept. */
+  private kept<K>(kept: Kept<K>, key: K, short: boolean, make: () => Piece): Piece {
+    return short ? make() : kept.get(key, make);
+  }
+
+  /** `text` as a piece: stored when short-lived, else deflated. */
+  private piece(text: string, short: boolean): Piece {
+    return (short ? storedPiece : deflatePiece)(Buffer.from(text));
   }
 
   /** `{"period":{…},` */
@@ -124,57 +155,54 @@ export class TallyBodies {
     return head;
   }
 
-  /** The entries of the renewals list of interval `k` (comma-separated) and `]}`, in blocks of runs of candidates. */
+  /**
+   * The entries of the renewals list of interval `k` and `]}`, in blocks of runs. Every entry but the
+   * first of the list is written after a comma, so the block and run holding the first are kept apart.
+   */
   private renewalsOf(k: number): Piece {
-    const horizon = this.index.horizon[k];
+    const { index } = this;
+    const horizon = index.horizon[k];
+    let first = 0;
+    while (first < horizon && !grantedIn(index, first, k)) first++;
     const pieces: Piece[] = [];
-    let first = true;
-    for (let block = 0; block * BLOCK * RUN < horizon; block++) {
-      const runs: { key: string; make: () => Buffer }[] = [];
-      for (let r = block * BLOCK; r < (block + 1) * BLOCK && r * RUN < horizon; r++) {
-        const run = this.run(k, r, first);
-        if (run) {
-          runs.push(run);
-          first = false;
+    const blockSize = RUN * BLOCK;
+    for (let b = Math.floor(first / blockSize); b * blockSize < horizon; b++) {
+      const v = versionOf(this.blockChanges, b, k);
+      const holdsFirst = Math.floor(first / blockSize) === b;
+      const short = this.short(...spanOf(this.blockChanges, b, v, index.days.length + 1));
+      const block = this.kept(this.blocks, 2 * (this.blockChanges.at[b] + v) + (holdsFirst ? 1 : 0), short, () => {
+        const runs: Piece[] = [];
+        for (let r = b * BLOCK; r < (b + 1) * BLOCK && r * RUN < horizon; r++) {
+          const run = this.run(k, r, first);
+          if (run.length > 0) runs.push(run);
         }
-      }
-      if (runs.length === 0) continue;
-      pieces.push(this.blocks.get(runs.map((x) => x.key).join(';'), () => joinPieces(runs.map((x) => this.runs.get(x.key, x.make)), { copy: true })));
+        return joinPieces(runs, { copy: true });
+      });
+      if (block.length > 0) pieces.push(block);
     }
     return joinPieces([...pieces, CLOSE]);
+  }
+
+  /** Run `r` of interval `k`'s renewals list, `first` being the list's first entry (written without a comma). */
+  private run(k: number, r: number, first: number): Piece {
+    const v = versionOf(this.runChanges, r, k);
+    const start = r * RUN;
+    const holdsFirst = first >= start && first < start + RUN;
+    const { index } = this;
+    const short = this.short(...spanOf(this.runChanges, r, v, index.days.length + 1));
+    return this.kept(this.runs, 2 * (this.runChanges.at[r] + v) + (holdsFirst ? 1 : 0), short, () => {
+      const end = Math.min(start + RUN, index.horizon[k]);
+      let text = '';
+      for (let c = start; c < end; c++) {
+        if (grantedIn(index, c, k)) text += `${c === first ? '' : ','}${this.entry(c, c < index.lapsed[k])}`;
+      }
+      return text === '' ? joinPieces([]) : this.piece(text, short);
+    });
   }
 
   /** Renewal candidate `c`'s entry in the list. */
   private entry(c: number, lapsed: boolean): string {
     const at = 2 * c + (lapsed ? 1 : 0);
     return (this.entries[at] ??= JSON.stringify({ ...this.index.candidates[c], lapsed }));
-  }
-
-  /** Run `r` of interval `k`: its key (which candidates are listed, which lapsed) and how to make its text; null when it lists none. */
-  private run(k: number, r: number, first: boolean): { key: string; make: () => Buffer } | null {
-    const { index } = this;
-    const start = r * RUN;
-    const end = Math.min(start + RUN, index.horizon[k]);
-    let low = 0;
-    let high = 0;
-    for (let c = start; c < end; c++) {
-      if (!grantedIn(index, c, k)) continue;
-      if (c - start < 32) low |= 1 << (c - start);
-      else high |= 1 << (c - start - 32);
-    }
-    if (low === 0 && high === 0) return null;
-    const lapsed = index.lapsed[k];
-    const cut = Math.min(Math.max(lapsed - start, 0), end - start);
-    return {
-      key: `${r}|${low}|${high}|${cut}|${first ? 1 : 0}`,
-      make: () => {
-        const entries: string[] = [];
-        for (let c = start; c < end; c++) {
-          const bit = c - start < 32 ? low & (1 << (c - start)) : high & (1 << (c - start - 32));
-          if (bit) entries.push(this.entry(c, c < lapsed));
-        }
-        return Buffer.from(`${first ? '' : ','}${entries.join(',')}`);
-      },
-    };
   }
 }
