@@ -3,7 +3,7 @@
  * period), the date's own few bytes (`asOf`, `periodEnded`), what the date's interval counts, and its
  * renewals list. Each part but the date's is made once and kept — the head per period, the counts per
  * run of intervals counting the same, the renewals list per run of intervals listing the same, made of
- * blocks of runs of candidates kept by version (tally-runs.ts), so a list that changes by one entry
+ * blocks of runs of candidates kept by version (tally-layout.ts), so a list that changes by one entry
  * makes one run again — and the gzip body is put together from them per request (gzip-splice.ts): a
  * new date costs a stored block and a CRC. The bytes decoded are exactly `JSON.stringify(tallyAnswer(…))`.
  */
@@ -14,24 +14,12 @@ import type { TallyIndex } from '../domain/tally/tally-index';
 import { grantedIn, intervalCounts, intervalOf, tallyFromIndex } from '../domain/tally/tally-index-read';
 import { deflatedBytes, deflatePiece, gzipMember, joinPieces, storedPiece, type Piece } from './gzip-splice';
 import type { SplicedBody } from './spliced-body';
-import { runsOf, spanOf, versionOf, type Runs } from './tally-runs';
+import { BLOCK, isShort, RUN, spanOf, versionOf, type TallyLayout } from './tally-layout';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Renewal candidates per run, and runs per block (a body is then a dozen buffers, and a changed entry deflates 64 again). */
-const RUN = 64;
-const BLOCK = 8;
-/**
- * A part that holds for fewer days than this is sent as it is (stored) rather than deflated, and not
- * kept (made again if asked for again): most are asked for once or twice, 5–9 KB more is cheaper than
- * 50–80 µs of deflate on the event loop, and parts kept only to be forgotten make garbage collection
- * pauses longer.
- */
-const SHORT_DAYS = 3;
-
 /** The end of every body. */
 const CLOSE = deflatePiece(Buffer.from(']}'));
-const dayNumber = (day: string) => Date.parse(day) / 86_400_000;
 
 /** A map of pieces that forgets its least recently used entries past a byte budget. */
 class Kept<K> {
@@ -79,25 +67,16 @@ export class TallyBodies {
   private readonly renewals: Kept<number>;
   private readonly blocks: Kept<number>;
   private readonly runs: Kept<number>;
-  private readonly runChanges: Runs;
-  private readonly blockChanges: Runs;
   /** Each renewal candidate's entry as JSON, not lapsed and lapsed (made when first needed). */
   private readonly entries: (string | undefined)[];
-  /** Per interval, whether its counts, and its renewals list, hold for a short while only. */
-  private readonly countsShort: Uint8Array;
-  private readonly renewalsShort: Uint8Array;
 
-  constructor(readonly index: TallyIndex, options: TallyBodiesOptions = {}) {
-    const { renewalsBytes = 8 << 20, blockBytes = 4 << 20, runBytes = 2 << 20, countsBytes = 1 << 20 } = options;
+  constructor(readonly index: TallyIndex, private readonly layout: TallyLayout, options: TallyBodiesOptions = {}) {
+    const { renewalsBytes = 4 << 20, blockBytes = 4 << 20, runBytes = 1 << 20, countsBytes = 1 << 20 } = options;
     this.renewals = new Kept(renewalsBytes);
     this.blocks = new Kept(blockBytes);
     this.runs = new Kept(runBytes);
     this.counts = new Kept(countsBytes);
-    this.runChanges = runsOf(index, RUN);
-    this.blockChanges = runsOf(index, RUN * BLOCK);
     this.entries = new Array(2 * index.candidates.length);
-    this.countsShort = this.shortRuns(index.countsFrom);
-    this.renewalsShort = this.shortRuns(index.renewalsFrom);
   }
 
   /** The answer of `period` (one of the index's periods) on `asOf`, `today` deciding whether the period has ended. */
@@ -105,13 +84,13 @@ export class TallyBodies {
     const { index } = this;
     const k = intervalOf(index, asOf);
     const ended = periodEndedOn(period, today);
-    const countsShort = this.countsShort[k] === 1;
+    const countsShort = this.layout.countsShort[k] === 1;
     const gzip = gzipMember(this.head(period), Buffer.from(`"asOf":${JSON.stringify(asOf)},"periodEnded":${JSON.stringify(ended)},`), [
       this.kept(this.counts, `${period.id}|${index.countsFrom[k]}`, countsShort, () => {
         const text = JSON.stringify(intervalCounts(index, period, k));
         return this.piece(`${text.slice(1, -1)},"renewalsDue":[`, countsShort);
       }),
-      this.kept(this.renewals, index.renewalsFrom[k], this.renewalsShort[k] === 1, () => this.renewalsOf(k)),
+      this.kept(this.renewals, index.renewalsFrom[k], this.layout.renewalsShort[k] === 1, () => this.renewalsOf(k)),
     ]);
     return {
       type: JSON_TYPE,
@@ -120,22 +99,6 @@ export class TallyBodies {
       gzipLength: gzip.length,
       raw: () => Buffer.from(JSON.stringify(tallyFromIndex(index, period, asOf, today))),
     };
-  }
-
-  /** Whether intervals `from` to `to` (exclusive) span fewer than SHORT_DAYS days. */
-  private short(from: number, to: number): boolean {
-    const { days } = this.index;
-    return from > 0 && to <= days.length && dayNumber(days[to - 1]) - dayNumber(days[from - 1]) < SHORT_DAYS;
-  }
-
-  /** Per interval, whether its run of intervals with the same value in `runFrom` (countsFrom, renewalsFrom) is short. */
-  private shortRuns(runFrom: Int32Array): Uint8Array {
-    const short = new Uint8Array(runFrom.length);
-    for (let from = 0, to = 1; from < runFrom.length; from = to++) {
-      while (to < runFrom.length && runFrom[to] === runFrom[from]) to++;
-      short.fill(this.short(from, to) ? 1 : 0, from, to);
-    }
-    return short;
   }
 
   /** The piece kept under `key`, made now if it is not; a short-lived one is made and not kept. */
@@ -167,10 +130,10 @@ export class TallyBodies {
     const pieces: Piece[] = [];
     const blockSize = RUN * BLOCK;
     for (let b = Math.floor(first / blockSize); b * blockSize < horizon; b++) {
-      const v = versionOf(this.blockChanges, b, k);
+      const v = versionOf(this.layout.blocks, b, k);
       const holdsFirst = Math.floor(first / blockSize) === b;
-      const short = this.short(...spanOf(this.blockChanges, b, v, index.days.length + 1));
-      const block = this.kept(this.blocks, 2 * (this.blockChanges.at[b] + v) + (holdsFirst ? 1 : 0), short, () => {
+      const short = isShort(index, ...spanOf(this.layout.blocks, b, v, index.days.length + 1));
+      const block = this.kept(this.blocks, 2 * (this.layout.blocks.at[b] + v) + (holdsFirst ? 1 : 0), short, () => {
         const runs: Piece[] = [];
         for (let r = b * BLOCK; r < (b + 1) * BLOCK && r * RUN < horizon; r++) {
           const run = this.run(k, r, first);
@@ -185,12 +148,12 @@ export class TallyBodies {
 
   /** Run `r` of interval `k`'s renewals list, `first` being the list's first entry (written without a comma). */
   private run(k: number, r: number, first: number): Piece {
-    const v = versionOf(this.runChanges, r, k);
+    const v = versionOf(this.layout.runs, r, k);
     const start = r * RUN;
     const holdsFirst = first >= start && first < start + RUN;
     const { index } = this;
-    const short = this.short(...spanOf(this.runChanges, r, v, index.days.length + 1));
-    return this.kept(this.runs, 2 * (this.runChanges.at[r] + v) + (holdsFirst ? 1 : 0), short, () => {
+    const short = isShort(index, ...spanOf(this.layout.runs, r, v, index.days.length + 1));
+    return this.kept(this.runs, 2 * (this.layout.runs.at[r] + v) + (holdsFirst ? 1 : 0), short, () => {
       const end = Math.min(start + RUN, index.horizon[k]);
       let text = '';
       for (let c = start; c < end; c++) {

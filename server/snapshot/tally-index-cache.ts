@@ -7,9 +7,13 @@
  */
 import type { TallyIndex } from '../domain/tally/tally-index';
 import { TallyBodies, type TallyBodiesOptions } from './tally-bodies';
+import type { TallyLayout } from './tally-layout';
 
-/** What a build gives: the index of a version, or null when this registry cannot have one (its tallies are replayed). */
-export interface BuiltTallyIndex { version: number; index: TallyIndex | null }
+/**
+ * What a build gives: the index of a version and its answers' layout, or null when this registry
+ * cannot have one (its tallies are replayed).
+ */
+export interface BuiltTallyIndex { version: number; built: { index: TallyIndex; layout: TallyLayout } | null }
 
 /** The index kept for a version, ready to answer from (`bodies` null: replay the tally instead). */
 export interface KeptTallyIndex { version: number; bodies: TallyBodies | null }
@@ -33,9 +37,9 @@ export class TallyIndexCache {
     if (this.kept && this.kept.version >= version) return this.kept;
     if (this.building && this.building.version >= version) return this.building.promise;
     this.stats.builds++;
-    const promise = this.build().then(({ version: built, index }) => {
-      const kept = { version: built, bodies: index ? new TallyBodies(index, this.options) : null };
-      if (!this.kept || this.kept.version <= built) this.kept = kept;
+    const promise = this.build().then(({ version: at, built }) => {
+      const kept = { version: at, bodies: built ? new TallyBodies(built.index, built.layout, this.options) : null };
+      if (!this.kept || this.kept.version <= at) this.kept = kept;
       return kept;
     }).finally(() => {
       if (this.building?.promise === promise) this.building = null;

@@ -11,6 +11,7 @@ import { buildTallyIndex } from '../domain/tally/tally-index';
 import { NotADay } from '../domain/tally/tally-index-days';
 import { listPeriods } from '../domain/tally/periods';
 import type { BuiltTallyIndex } from '../snapshot/tally-index-cache';
+import { layoutOf } from '../snapshot/tally-layout';
 import type { SignedIn, Viewer } from '../domain/access/viewer';
 import { makeReadyBody, type Encoding, type ReadyBody } from '../snapshot/ready-body';
 import {
@@ -95,18 +96,20 @@ const streams = {
 };
 
 /**
- * The tally index of the registry version read, in one read transaction: built here beside the replay
- * index it is drawn from (kept per version by this worker for the other tallies), off the event loop
- * (about a third of a second at national scale), and sent to the event loop as plain arrays. A registry
- * with a date the index cannot turn on gets none: its tallies are replayed as before.
+ * The tally index of the registry version read, in one read transaction, and its answers' layout: built
+ * here beside the replay index it is drawn from (kept per version by this worker for the other
+ * tallies), off the event loop (about a third of a second at national scale), and sent to the event
+ * loop as plain arrays. A registry with a date the index cannot turn on gets none: its tallies are
+ * replayed as before.
  */
 function tallyIndex(ctx: TaskContext): BuiltTallyIndex {
   return ctx.db.transaction(() => {
     const version = ctx.registryVersion();
     try {
-      return { version, index: buildTallyIndex(ctx.replayIndex(), listPeriods(ctx.db)) };
+      const index = buildTallyIndex(ctx.replayIndex(), listPeriods(ctx.db));
+      return { version, built: { index, layout: layoutOf(index) } };
     } catch (error) {
-      if (error instanceof NotADay) return { version, index: null };
+      if (error instanceof NotADay) return { version, built: null };
       throw error;
     }
   });

@@ -22,6 +22,7 @@ import { choosePeriod, tallyAnswer } from '../../server/domain/tally/tally';
 import { buildTallyIndex, type TallyIndex } from '../../server/domain/tally/tally-index';
 import { loadReplayIndex } from '../../server/domain/tally/tally-replay';
 import { TallyBodies } from '../../server/snapshot/tally-bodies';
+import { layoutOf } from '../../server/snapshot/tally-layout';
 import { startServer, type TestServer } from '../support/server';
 import { SEEDED_BOUNDARY_FILE, SEEDED_COUNTY_CODES } from '../support/seeded-counties';
 import { addAccount, send, signIn } from './fixtures';
@@ -198,7 +199,7 @@ describe('the index against the replay', () => {
     expect(periods.length).toBe(2);
     const index = buildTallyIndex(replay, periods);
     expect(index.epochs.map((e) => e.from)).toEqual([null, '2019-07-01']);
-    const bodies = new TallyBodies(index, { renewalsBytes: 64 * 1024, blockBytes: 32 * 1024, runBytes: 16 * 1024, countsBytes: 8 * 1024 }); // small, so parts are forgotten and made again
+    const bodies = new TallyBodies(index, layoutOf(index), { renewalsBytes: 64 * 1024, blockBytes: 32 * 1024, runBytes: 16 * 1024, countsBytes: 8 * 1024 }); // small, so parts are forgotten and made again
     const dates = datesOf(index, generator(SEED + 1));
     expect(dates.length).toBeGreaterThan(500);
     let compared = 0;
