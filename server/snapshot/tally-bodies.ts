@@ -14,7 +14,7 @@ import type { TallyIndex } from '../domain/tally/tally-index';
 import { grantedIn, intervalCounts, intervalOf, tallyFromIndex } from '../domain/tally/tally-index-read';
 import { deflatedBytes, deflatePiece, gzipMember, joinPieces, storedPiece, type Piece } from './gzip-splice';
 import type { SplicedBody } from './spliced-body';
-import { BLOCK, isShort, RUN, spanOf, versionOf, type TallyLayout } from './tally-layout';
+import { BLOCK, RUN, shortVersion, versionOf, type TallyLayout } from './tally-layout';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -132,7 +132,7 @@ export class TallyBodies {
     for (let b = Math.floor(first / blockSize); b * blockSize < horizon; b++) {
       const v = versionOf(this.layout.blocks, b, k);
       const holdsFirst = Math.floor(first / blockSize) === b;
-      const short = isShort(index, ...spanOf(this.layout.blocks, b, v, index.days.length + 1));
+      const short = shortVersion(this.layout.blocks, this.layout.dayNumbers, b, v);
       const block = this.kept(this.blocks, 2 * (this.layout.blocks.at[b] + v) + (holdsFirst ? 1 : 0), short, () => {
         const runs: Piece[] = [];
         for (let r = b * BLOCK; r < (b + 1) * BLOCK && r * RUN < horizon; r++) {
@@ -152,7 +152,7 @@ export class TallyBodies {
     const start = r * RUN;
     const holdsFirst = first >= start && first < start + RUN;
     const { index } = this;
-    const short = isShort(index, ...spanOf(this.layout.runs, r, v, index.days.length + 1));
+    const short = shortVersion(this.layout.runs, this.layout.dayNumbers, r, v);
     return this.kept(this.runs, 2 * (this.layout.runs.at[r] + v) + (holdsFirst ? 1 : 0), short, () => {
       const end = Math.min(start + RUN, index.horizon[k]);
       let text = '';

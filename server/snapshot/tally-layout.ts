@@ -27,30 +27,30 @@ export interface TallyLayout {
   /** Per interval, whether its counts, and its renewals list, hold for fewer than SHORT_DAYS days. */
   countsShort: Uint8Array;
   renewalsShort: Uint8Array;
+  /** The first day of each interval as days since 1970 (interval 0 has none). */
+  dayNumbers: Float64Array;
 }
 
 /** The layout of `index`'s answers. */
 export function layoutOf(index: TallyIndex): TallyLayout {
+  const dayNumbers = Float64Array.from([Number.NaN, ...index.days.map((d) => Date.parse(d) / 86_400_000)]);
   return {
-    runs: runsOf(index, RUN), blocks: runsOf(index, RUN * BLOCK),
-    countsShort: shortRuns(index, index.countsFrom), renewalsShort: shortRuns(index, index.renewalsFrom),
+    runs: runsOf(index, RUN), blocks: runsOf(index, RUN * BLOCK), dayNumbers,
+    countsShort: shortRuns(dayNumbers, index.countsFrom), renewalsShort: shortRuns(dayNumbers, index.renewalsFrom),
   };
 }
 
-const dayNumber = (day: string) => Date.parse(day) / 86_400_000;
-
 /** Whether intervals `from` to `to` (exclusive) span fewer than SHORT_DAYS days (the first and the last are unbounded). */
-export function isShort(index: TallyIndex, from: number, to: number): boolean {
-  const { days } = index;
-  return from > 0 && to <= days.length && dayNumber(days[to - 1]) - dayNumber(days[from - 1]) < SHORT_DAYS;
+function isShort(dayNumbers: Float64Array, from: number, to: number): boolean {
+  return from > 0 && to < dayNumbers.length && dayNumbers[to] - dayNumbers[from] < SHORT_DAYS;
 }
 
 /** Per interval, whether its run of intervals with the same value in `runFrom` (countsFrom, renewalsFrom) is short. */
-function shortRuns(index: TallyIndex, runFrom: Int32Array): Uint8Array {
+function shortRuns(dayNumbers: Float64Array, runFrom: Int32Array): Uint8Array {
   const short = new Uint8Array(runFrom.length);
   for (let from = 0, to = 1; from < runFrom.length; from = to++) {
     while (to < runFrom.length && runFrom[to] === runFrom[from]) to++;
-    short.fill(isShort(index, from, to) ? 1 : 0, from, to);
+    short.fill(isShort(dayNumbers, from, to) ? 1 : 0, from, to);
   }
   return short;
 }
@@ -105,8 +105,9 @@ export function versionOf(runs: Runs, r: number, k: number): number {
   return lo - first;
 }
 
-/** The intervals version `v` of run `r` holds in: from its change point (0 for the first) to the next (`end` after the last). */
-export function spanOf(runs: Runs, r: number, v: number, end: number): [number, number] {
+/** Whether version `v` of run `r` holds for fewer than SHORT_DAYS days (from its change point to the next). */
+export function shortVersion(runs: Runs, dayNumbers: Float64Array, r: number, v: number): boolean {
   const at = runs.at[r];
-  return [v === 0 ? 0 : runs.changes[at + v - 1], at + v < runs.at[r + 1] ? runs.changes[at + v] : end];
+  if (v === 0 || at + v >= runs.at[r + 1]) return false; // the first and the last run on without end
+  return isShort(dayNumbers, runs.changes[at + v - 1], runs.changes[at + v]);
 }
