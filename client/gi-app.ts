@@ -3,7 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { pageInStatic } from '../db/model';
 import { lang, LocaleController, setLang, t, type MessageKey } from './i18n';
 import { setDocumentTitle, setPageTitle } from './lib/page-title';
-import { interceptLinkClicks, LocationController, routeOf, withLang, type Route } from './lib/router';
+import { currentAppUrl, currentRoute, interceptLinkClicks, LocationController, withLang, type Route } from './lib/router';
+import { appHref } from './lib/base-path';
 import { sharedStyles } from './lib/shared-styles';
 import { isStaticCopy } from './lib/static-api';
 import { renderError } from './lib/task-view';
@@ -56,7 +57,7 @@ export class GiApp extends LitElement {
     @media print { header, footer { display: none; } }
   `];
 
-  @state() private route: Route = routeOf(location.pathname);
+  @state() private route: Route = currentRoute();
   @state() private loadFailed: keyof typeof lazyPages | null = null;
 
   /** A static copy of the public side (npm run build:static) has no workspace. */
@@ -64,7 +65,7 @@ export class GiApp extends LitElement {
   private readonly i18n = new LocaleController(this);
   private readonly navigation = new LocationController(this, () => this.onNavigate());
   private readonly onNavigate = () => {
-    this.route = routeOf(location.pathname);
+    this.route = currentRoute();
   };
 
   override connectedCallback(): void {
@@ -107,7 +108,7 @@ export class GiApp extends LitElement {
         <nav aria-label=${t('footer.label')}>
           <a href=${withLang('/places')}>${t('places.fromProduct')}</a>
           <a href=${withLang('/api/docs')}>${t('footer.api')}</a>
-          <a href="/api/openapi.json" type="application/json">OpenAPI</a>
+          <a href=${appHref('/api/openapi.json')} type="application/json">OpenAPI</a>
         </nav>
       </footer>`}
     `;
@@ -148,7 +149,7 @@ export class GiApp extends LitElement {
 
   private toggleLang() {
     setLang(lang() === 'en' ? 'zh' : 'en');
-    history.replaceState(null, '', withLang(location.pathname + location.search + location.hash));
+    history.replaceState(null, '', withLang(currentAppUrl()));
   }
 }
 

@@ -34,7 +34,11 @@ export class NewerSchemaError extends Error {
 
 /**
  * Opens (creating if needed) the database at `file` (or `:memory:`), applies pending migrations and
- * sets WAL, synchronous=FULL, foreign keys and a busy timeout.
+ * sets WAL, synchronous=FULL, foreign keys and a busy timeout. WAL and the busy timeout are also what
+ * Litestream (`npm run replicate`) needs: it reads the WAL, and takes the write lock for a moment when
+ * it checkpoints. wal_autocheckpoint stays at SQLite's 1000 pages: Litestream's open read transaction
+ * keeps these PASSIVE checkpoints from recycling frames it has not copied, and without Litestream they
+ * keep the WAL from growing (README, "Replication and recovery").
  */
 export function openDb(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

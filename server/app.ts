@@ -46,27 +46,32 @@ import { ReadyCache, registryVersionReader, rememberedVersion, type RememberedVe
 import { createTaskPool, type TaskPool } from './workers/task-pool';
 import { WriteGate } from './write-gate';
 import { ImportProgressBoard } from './exchange/import/progress';
+import { echoRequestId, silentLogger, trustOf, withRequestLog, type Logger } from './request-log';
+import { withBasePath } from './base-path';
 
-/** Test seams: a clock for session expiry and login rate limits. */
-export interface AppOptions { now?: () => Date }
+/** Test seams: a clock for session expiry and login rate limits; the logger (none when not given). */
+export interface AppOptions { now?: () => Date; log?: Logger }
 
 /**
  * Creates the app around an open database and a configuration. `serve(app)` makes its HTTP server;
  * its task workers start on first use, and `closeApp` stops them.
  */
-export function createApp(db: Db, config: Config, { now = () => new Date() }: AppOptions = {}): express.Express {
+export function createApp(db: Db, config: Config, { now = () => new Date(), log = silentLogger }: AppOptions = {}): express.Express {
   const pool = createTaskPool(db, config.databasePath);
   const version = rememberedVersion(registryVersionReader(db.$client));
   const ctx: AppContext = {
-    db, config, now, pool, ready: new ReadyCache(version, { today: todayReader(now) }), writeGate: new WriteGate(), imports: new ImportProgressBoard(),
+    db, config, now, pool, ready: new ReadyCache(version, { today: todayReader(now) }), writeGate: new WriteGate(), imports: new ImportProgressBoard(), log,
   };
   const app = express();
   app.locals.taskPool = pool;
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const headers = securityHeaderList(config);
-  app.locals.listener = withReadyFastPath(ctx.ready, headersByUrl(headers, openDataHeaderList(headers)), app);
-  app.use(fixedSecurityHeaders(headers));
+  app.locals.basePath = config.basePath;
+  // Outside in: a request id and a log line for every request, the base path taken off, then the fast path, then Express.
+  app.locals.listener = withRequestLog(log, trustOf(app),
+    withBasePath(config.basePath, withReadyFastPath(ctx.ready, headersByUrl(headers, openDataHeaderList(headers)), app)));
+  app.use(echoRequestId, fixedSecurityHeaders(headers));
   // Public reads are open to every origin; OPTIONS lists every method a path has (read from the router).
   app.use('/api', openDataCors, answerOptions(app));
   // Every text answer is compressed when the client accepts it; ready bodies come compressed already.
@@ -105,7 +110,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
 
   app.use('/api', methodNotAllowed(app), apiNotFound);
   app.use(crawlerRoutes(ctx));
-  app.use(clientRoutes(productLookupOf(ctx), config.clientDir ?? undefined));
+  app.use(clientRoutes(productLookupOf(ctx), config.clientDir ?? undefined, config.basePath));
   app.use(errorHandler);
   return app;
 }

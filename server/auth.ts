@@ -6,6 +6,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Db } from '../db/open';
 import { viewerOf } from './context';
 import { forbidden, unauthorized } from './errors';
+import { basePrefix } from './base-path';
 import { ABSOLUTE_TIMEOUT_MS, resolveSession } from './domain/accounts/sessions';
 import type { SignedIn } from './domain/access/viewer';
 
@@ -26,8 +27,9 @@ export function sessionToken(req: Request): string | null {
   return null;
 }
 
+// Under a sub-path (BASE_PATH=/gi/) the cookie is the site's only (Path=/gi), not the whole host's.
 const cookieOptions = (req: Request) => ({
-  httpOnly: true, sameSite: 'strict' as const, path: '/', secure: req.secure,
+  httpOnly: true, sameSite: 'strict' as const, path: basePrefix((req.app.locals.basePath as string | undefined) ?? '/') || '/', secure: req.secure,
 });
 
 /** Sets the session cookie (lives no longer than the session's absolute lifetime). */

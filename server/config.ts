@@ -1,6 +1,7 @@
 /**
  * Configuration from the environment, read once at start.
  */
+import { readTrustProxy, type TrustProxy } from './trust-proxy';
 
 /** A tile layer to draw under the counties, when one is configured. */
 export interface TileConfig { urls: string[]; attribution: string; subdomains: string[] }
@@ -15,9 +16,14 @@ export interface Config {
   boundarySource: string | null;
   /** Where the built client is served from (CLIENT_DIR; default dist/client). */
   clientDir: string | null;
-  trustProxy: boolean;
+  /** TRUST_PROXY: the proxy hops believed about the client's address (server/trust-proxy.ts); false: none. */
+  trustProxy: TrustProxy;
   /** The public site's address (PUBLIC_BASE_URL, no trailing slash) for QR codes; null: the request's own. */
   publicBaseUrl: string | null;
+  /** The path the app is served under (BASE_PATH, else PUBLIC_BASE_URL's path): `/`, or e.g. `/gi/`. */
+  basePath: string;
+  /** How much the server logs (LOG_LEVEL: fatal, error, warn, info, debug, trace or silent; default info). */
+  logLevel: string;
 }
 
 /**
@@ -56,9 +62,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     approvalNo: env.MAP_APPROVAL_NO ?? null,
     boundarySource: env.MAP_BOUNDARY_SOURCE === undefined ? SEEDED_BOUNDARY_SOURCE : env.MAP_BOUNDARY_SOURCE.trim() || null,
     clientDir: env.CLIENT_DIR ?? null,
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     publicBaseUrl,
+    basePath: basePathOf(env.BASE_PATH, publicBaseUrl),
+    logLevel: logLevelOf(env.LOG_LEVEL),
   };
+}
+
+/**
+ * BASE_PATH as `/` or `/segment/…/`: slashes added at both ends; PUBLIC_BASE_URL's path when unset, and an error
+ * when both are set and disagree (the QR codes and feed would point elsewhere than the pages are served).
+ */
+function basePathOf(value: string | undefined, publicBaseUrl: string | null): string {
+  const fromUrl = publicBaseUrl ? `${new URL(publicBaseUrl).pathname.replace(/\/+$/, '')}/` : null;
+  if (value === undefined || value.trim() === '') return fromUrl ?? '/';
+  const path = `/${value.trim().replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(path) || /\/\.\.?\//.test(path)) {
+    throw new Error(`BASE_PATH must be a path such as /gi/ (letters, digits, . _ ~ -), not ${value}`);
+  }
+  if (fromUrl !== null && fromUrl !== path) throw new Error(`BASE_PATH ${path} and PUBLIC_BASE_URL's path ${fromUrl} differ`);
+  return path;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** LOG_LEVEL, checked (default info). */
+function logLevelOf(value: string | undefined): string {
+  const level = value?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${value}`);
+  return level;
 }
 
 /** The hosts tiles come from (for the Content-Security-Policy), e.g. `https://t0.tianditu.gov.cn`. */

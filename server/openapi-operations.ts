@@ -41,9 +41,9 @@ export const MEDIA = {
   svg: 'image/svg+xml',
 } as const;
 
-/** A success answer: its status, and a JSON schema (zod) or another media type. */
+/** A success answer: its status, and a JSON schema (zod) or another media type (503: readiness's own "not ready" answer). */
 export interface Success {
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 204 | 503;
   description: string;
   /** A JSON body (application/json unless `media` says otherwise, e.g. GeoJSON). */
   schema?: z.ZodType;
@@ -89,6 +89,11 @@ export interface Operation {
 
 export const Page = z.object({ items: z.array(m.ProductSummary), total: z.number().int() });
 const Ok = z.object({ ok: z.literal(true) });
+const ReadinessCheck = z.object({ ok: z.boolean(), detail: z.string() });
+/** GET /api/ready (server/readiness.ts): every check with what it found. */
+const Readiness = z.object({
+  ready: z.boolean(), checks: z.object({ database: ReadinessCheck, migrations: ReadinessCheck, workers: ReadinessCheck }),
+});
 export const ImportFailed = m.ApiError.extend({ report: m.ImportReport });
 /** POST /api/products/{id}/documents: the file and its metadata as multipart/form-data fields. */
 export const DocumentUpload = m.DocumentCreate.extend({
@@ -146,9 +151,9 @@ export const OPERATIONS: Operation[] = [
     why: { 400: 'A year outside 1949 to this year or listed twice, a negative or too large figure (a yield above 100,000 kg per mu), or more than 100 years.', 403: 'Not your county, or a write from another site\u2019s page.', 409: 'The product is archived: restore it first (`archived`).' } },
   { operationId: 'getProductQr', ...read('/api/products/{id}/qr.svg'), tag: 'products', etag: true,
     summary: 'The QR code of a product\u2019s public page (SVG)',
-    description: 'Encodes `<base>/products/{id}`, where the base is the server\u2019s `PUBLIC_BASE_URL`, or else the address the request came to. Only public, current products have one.',
+    description: 'Encodes `<base>/products/{id}`, where the base is the server\u2019s `PUBLIC_BASE_URL` (never the Host a request names). Only public, current products have one, and only when the server knows its public address.',
     ok: [{ status: 200, description: 'An SVG image; its `<title>` is the address it encodes', media: MEDIA.svg }], errors: [400, 404],
-    why: { 404: 'No such product, or one that is a draft or archived (it has no public page).' } },
+    why: { 404: 'No such product, or one that is a draft or archived (it has no public page), or `PUBLIC_BASE_URL` is not set (`no_public_address`).' } },
   // designations
   { operationId: 'createDesignation', method: 'post', path: '/api/products/{id}/designations', tag: 'designations', who: 'official',
     summary: 'Start a designation (cultivating)',
@@ -296,23 +301,26 @@ export const OPERATIONS: Operation[] = [
   // documents
   { operationId: 'uploadDocument', method: 'post', path: '/api/products/{id}/documents', tag: 'documents', who: 'official',
     summary: 'Attach a document or photo to a product', bodyMedia: 'multipart/form-data', body: DocumentUpload,
-    description: 'One file (20 MB at most, checked while it arrives) and its metadata. The type is recognised from the bytes; pictures are stored upright without their metadata (EXIF, GPS) and get a 320-pixel WebP thumbnail. Officials attach files to products of their own county.',
-    ok: ok201(m.Document), errors: [...WRITE, 401, 404, 409],
-    why: { 400: 'Wrong or missing fields, no file, a `photo` that is not a picture, a picture that cannot be decoded, or a designation of another product.',
+    description: 'One file (20 MiB at most, checked while it arrives) and its metadata. The type is recognised from the bytes; pictures are stored upright without their metadata (EXIF, GPS) and get a 320-pixel WebP thumbnail; Word and Excel files lose the names and picture metadata they carry; a PDF is kept byte for byte. Officials attach files to products of their own county.',
+    ok: ok201(m.Document), errors: [...WRITE, 401, 404, 408, 409, 503, 507],
+    why: { 400: 'Wrong or missing fields, no file, a `photo` that is not a picture, a picture that cannot be decoded, a Word or Excel file that cannot be read, a PDF carrying a photo\u2019s GPS position (`pdf_has_location`), or a designation of another product.',
+      408: 'The body stopped arriving for 30 s (`upload_stalled`).',
+      503: 'Uploads in flight hold all their room (`uploads_busy`), photos queued hold the pixel budget (`photos_busy`), or the server is stopping.',
+      507: 'The server\u2019s storage is full (`storage_full`): nothing was kept.',
       403: 'Not your county, or a write from another site\u2019s page.', 409: 'The product is archived: restore it first (`archived`).',
-      413: 'The file is over 20 MB (or a picture over 100 megapixels), more than one file, or too many or too long fields.',
+      413: 'The file is over 20 MiB (20,971,520 bytes; that size itself is taken), a picture over 100 megapixels, a Word or Excel file that unpacks to too much, more than one file, or too many or too long fields.',
       415: 'Not `multipart/form-data`, or a file whose bytes are not a PDF, JPEG, PNG, WebP, DOCX or XLSX (`unsupported_file_type`), whatever its name.' } },
   { operationId: 'getDocument', ...read('/api/documents/{id}'), tag: 'documents', optionalSession: true, etag: true,
     summary: 'A document\u2019s file', description: 'Its real type, `X-Content-Type-Options: nosniff`, a sandboxing `Content-Security-Policy`, and `Content-Disposition` inline for pictures and PDF, as a download for Word and Excel (the title as the file name). Public files are open to every origin and may be cached (revalidated by ETag); internal ones are never kept.',
-    ok: [{ status: 200, description: 'The file', mediaTypes: Object.keys(m.DOCUMENT_TYPES), attachment: true }], errors: [400, 404],
-    why: { 404: 'No such document, or one the viewer may not read: an internal file answers 404 to the public and to officials of other counties, as if it did not exist.' } },
+    ok: [{ status: 200, description: 'The file', mediaTypes: Object.keys(m.DOCUMENT_TYPES), attachment: true }], errors: [400, 404, 429],
+    why: { 429: 'This address already has 6 files larger than 512 KiB downloading (`too_many_downloads`).', 404: 'No such document, or one the viewer may not read: an internal file answers 404 to the public and to officials of other counties, as if it did not exist.' } },
   { operationId: 'getDocumentThumbnail', ...read('/api/documents/{id}/thumbnail'), tag: 'documents', optionalSession: true, etag: true,
     summary: 'A picture\u2019s thumbnail (WebP, 320 pixels wide at most)',
     ok: [{ status: 200, description: 'The thumbnail', media: m.THUMBNAIL_MIME, attachment: true }], errors: [400, 404],
     why: { 404: 'No such document, one the viewer may not read, or a file that is not a picture (no thumbnail).' } },
   { operationId: 'updateDocument', method: 'patch', path: '/api/documents/{id}', tag: 'documents', who: 'official',
     summary: 'Change a document\u2019s title, kind, date, source or visibility', body: m.DocumentUpdate, ok: ok200(m.Document),
-    errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
+    errors: [...WRITE, 401, 404, 409], why: { 400: 'A field is wrong, or there is nothing to change (`{}`).', 409: 'The product is archived: restore it first (`archived`).' } },
   { operationId: 'deleteDocument', method: 'delete', path: '/api/documents/{id}', tag: 'documents', who: 'official',
     summary: 'Delete a document and its file', description: 'For good; the history keeps what it was.',
     ok: [{ status: 204, description: 'Deleted' }], errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
@@ -411,13 +419,16 @@ export const OPERATIONS: Operation[] = [
     summary: 'Accounts', ok: ok200(z.array(m.User)), errors: [401, 403] },
   { operationId: 'createUser', method: 'post', path: '/api/users', tag: 'users', who: 'admin',
     summary: 'Create an account', body: m.UserCreate, ok: ok201(m.User), errors: [...WRITE, 401, 409],
-    why: { 409: 'The username is taken (`username_taken`).' } },
+    why: { 400: 'A field is wrong, or the password is too weak: under 10 characters, fewer than 6 different ones, a run such as 1234567890, a common password, or the username with a little added (the message says which).', 409: 'The username is taken (`username_taken`).' } },
   { operationId: 'updateUser', method: 'patch', path: '/api/users/{id}', tag: 'users', who: 'admin',
     summary: 'Change an account', description: 'A new password, a deactivation or a role change ends the account\u2019s sessions. Admins cannot demote or deactivate themselves (403).',
-    body: m.UserUpdate, ok: ok200(m.User), errors: [...WRITE, 401, 404] },
+    body: m.UserUpdate, ok: ok200(m.User), errors: [...WRITE, 401, 404], why: { 400: 'A field is wrong, or the new password is too weak (as when an account is created; the message says why).' } },
   // meta
   { operationId: 'health', ...read('/api/health'), tag: 'meta',
-    summary: 'Liveness', description: 'Answers once the database answers.', ok: ok200(Ok), errors: [] },
+    summary: 'Liveness', description: 'Answers once the database answers (cheap: for a process supervisor\u2019s liveness probe).', ok: ok200(Ok), errors: [] },
+  { operationId: 'ready', ...read('/api/ready'), tag: 'meta',
+    summary: 'Readiness', description: 'Whether this process can do its whole job now: the database takes a real write, it has run exactly the migrations this release knows, and a task worker answers. Never cached.',
+    ok: [{ status: 200, description: 'Ready: every check passed', schema: Readiness }, { status: 503, description: 'Not ready: `checks` says which check failed and why', schema: Readiness }], errors: [] },
   { operationId: 'getClientConfig', ...read('/api/config'), tag: 'meta', etag: true,
     summary: 'Map settings for the client', description: 'The tile layer (none unless configured) and the map\u2019s approval number (审图号).',
     ok: ok200(m.ClientConfig), errors: [] },

@@ -72,16 +72,16 @@ export function renderApiPage(doc: Json, lang: Lang): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(w.title)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/api/docs.css">
+<link rel="stylesheet" href="docs.css">
 </head>
 <body>
 <header>
-  <a href="/${lang === 'en' ? '?lang=en' : ''}">${esc(w.back)}</a>
-  <a class="lang" href="/api/docs${w.langHref}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(w.lang)}</a>
+  <a href="../${lang === 'en' ? '?lang=en' : ''}">${esc(w.back)}</a>
+  <a class="lang" href="docs${w.langHref}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(w.lang)}</a>
 </header>
 <main>
 <h1>${esc(w.title)}</h1>
-<p>${esc(w.intro)} <a href="/api/openapi.json"><code>/api/openapi.json</code></a> · ${esc(doc.info.title)} ${esc(doc.info.version)}</p>
+<p>${esc(w.intro)} <a href="openapi.json"><code>/api/openapi.json</code></a> · ${esc(doc.info.title)} ${esc(doc.info.version)}</p>
 ${String(doc.info.description).split('\n\n').map((p) => `<p lang="en">${prose(p)}</p>`).join('\n')}
 <nav aria-labelledby="h-contents"><h2 id="h-contents">${esc(w.contents)}</h2><ul>
 ${(doc.tags as Json[]).filter((t) => byTag.has(t.name)).map((t) => `<li><a href="#tag-${esc(t.name)}">${esc(tagTitle(t.name))}</a> (${byTag.get(t.name)!.length})</li>`).join('\n')}

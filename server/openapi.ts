@@ -107,7 +107,10 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string; heade
   410: { name: 'Gone', description: 'No longer there: a single-use link used, or expired.' },
   413: { name: 'PayloadTooLarge', description: 'The body is too large (JSON: 2 MB; an import: 7 MB of base64, and the file\u2019s own limits).' },
   415: { name: 'UnsupportedMediaType', description: 'A body that is not `application/json`.' },
-  429: { name: 'TooManyRequests', description: 'Too many failed attempts; retry after `Retry-After` seconds.', headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+  408: { name: 'RequestTimeout', description: 'The body stopped arriving (an upload idle for 30 s) and was dropped.' },
+  429: { name: 'TooManyRequests', description: 'Too many attempts, or too many at once; retry after `Retry-After` seconds.', headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+  503: { name: 'ServiceUnavailable', description: 'Busy (uploads or photos in hand use all the room there is) or shutting down; retry after `Retry-After` seconds.', headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+  507: { name: 'InsufficientStorage', description: 'The server\u2019s storage is full: nothing was saved (`storage_full`). Deleting documents still works.' },
 };
 
 const SUCCESS_HEADERS = (op: Operation, ok: Success): Json => ({

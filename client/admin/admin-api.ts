@@ -6,6 +6,7 @@ import type {
   ProductCreate, ProductFigure, ProductFigureInput, ProductSummary, ProductUpdate, SessionCreate, TransitionCreate, User, UserCreate, UserUpdate,
 } from '../../db/model';
 import { ApiRequestError, apiGet, apiSend, toQuery } from '../lib/api';
+import { appHref } from '../lib/base-path';
 
 /** The most entries GET /api/audit returns at once. */
 const AUDIT_PAGE_MAX = 200;
@@ -26,7 +27,7 @@ function unwrap<T>(data: unknown, key: string): T {
 }
 
 async function signIn(body: SessionCreate): Promise<SessionUser> {
-  const res = await fetch('/api/session', {
+  const res = await fetch(appHref('/api/session'), {
     method: 'POST', credentials: 'same-origin',
     headers: { accept: 'application/json', 'content-type': 'application/json' },
     body: JSON.stringify(body),

@@ -5,6 +5,7 @@
 import type { Document, DocumentUpdate } from '../../db/model';
 import { ApiRequestError, apiSend } from '../lib/api';
 import { t } from '../i18n';
+import { appHref } from '../lib/base-path';
 
 /** The error an upload answer carries, as the API's other calls report it. */
 function refusal(xhr: XMLHttpRequest): ApiRequestError {
@@ -17,7 +18,7 @@ function refusal(xhr: XMLHttpRequest): ApiRequestError {
 export function uploadDocument(productId: number, form: FormData, onProgress: (share: number) => void): Promise<Document> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/products/${productId}/documents`);
+    xhr.open('POST', appHref(`/api/products/${productId}/documents`));
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
     xhr.addEventListener('load', () => {

@@ -6,6 +6,7 @@ import type {
   Cultivation, Dossier, DossierItemInput, DossierTemplate, DossierTemplateInput, TemplateKey,
 } from '../../db/model';
 import { apiGet, apiSend, toQuery } from '../lib/api';
+import { appHref } from '../lib/base-path';
 
 /** Dossier and board calls of the workspace. */
 export const dossierApi = {
@@ -20,7 +21,7 @@ export const dossierApi = {
   /** The board's rows for these filters. */
   board: (query: Record<string, string>, signal?: AbortSignal) => apiGet<Cultivation>(`/api/cultivation${toQuery(query)}`, signal),
   /** Where the board's spreadsheet is, for these filters and the page's language. */
-  boardXlsxUrl: (query: Record<string, string>, lang: 'zh' | 'en') => `/api/cultivation.xlsx${toQuery({ ...query, lang })}`,
+  boardXlsxUrl: (query: Record<string, string>, lang: 'zh' | 'en') => appHref(`/api/cultivation.xlsx${toQuery({ ...query, lang })}`),
   template: (key: TemplateKey, signal?: AbortSignal) => apiGet<DossierTemplate>(`/api/dossier-templates/${key}`, signal),
   /** Replaces a checklist (admins); answers it with its new version. */
   putTemplate: (key: TemplateKey, body: DossierTemplateInput) => apiSend<DossierTemplate>('PUT', `/api/dossier-templates/${key}`, body),

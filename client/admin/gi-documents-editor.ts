@@ -12,6 +12,7 @@ import { adminStyles } from './admin-styles';
 import { documentApi } from './document-api';
 import { fieldErrors, refusalOf, type FieldErrors } from './field-errors';
 import { errorLine, selectField, textField } from './fields';
+import { appHref } from '../lib/base-path';
 
 /** The upload form's values (text as typed). */
 interface UploadDraft { kind: string; title: string; on: string; source: string; visibility: string; designationId: string }
@@ -101,7 +102,7 @@ export class GiDocumentsEditor extends LitElement {
       <thead><tr><th scope="col">${t('docs.colTitle')}</th><th scope="col">${t('docs.colKind')}</th><th scope="col">${t('docs.colDate')}</th>
         <th scope="col">${t('docs.colSize')}</th><th scope="col">${t('docs.colVisibility')}</th><th scope="col">${t('docs.colActions')}</th></tr></thead>
       <tbody>${this.documents.map((d) => html`<tr>
-        <td>${d.thumbnailUrl ? html`<img class="thumb" src=${d.thumbnailUrl} alt="" />` : nothing}<a href=${d.url} type=${d.mime}>${d.title}</a></td>
+        <td>${d.thumbnailUrl ? html`<img class="thumb" src=${appHref(d.thumbnailUrl)} alt="" />` : nothing}<a href=${appHref(d.url)} type=${d.mime}>${d.title}</a></td>
         <td>${t(`documentKind.${d.kind}`)}</td>
         <td>${d.on ? renderDate(d.on) : '—'}</td>
         <td>${formatName(d.mime)} · ${formatSize(d.bytes)}</td>

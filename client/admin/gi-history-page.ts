@@ -13,6 +13,7 @@ import { adminApi, type SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { countyName } from './labels';
 import './gi-audit-event';
+import { appHref } from '../lib/base-path';
 
 /** The filters, as kept in the page's URL under the API's own names. */
 interface Filters { county: string; user: string; entity: string; action: string; from: string; to: string }
@@ -88,7 +89,7 @@ export class GiHistoryPage extends LitElement {
     return html`<h1>${title}</h1>
       ${this.renderFilters()}
       <div class="bar">
-        <a href=${`/api/audit/export.xlsx${toQuery({ ...this.apiFilters(), lang: lang() })}`} download>${t('history.export')}</a>
+        <a href=${appHref(`/api/audit/export.xlsx${toQuery({ ...this.apiFilters(), lang: lang() })}`)} download>${t('history.export')}</a>
         <button type="button" @click=${this.clear}>${t('history.clear')}</button>
       </div>
       ${renderTask(this.firstPage, () => this.renderList())}`;

@@ -6,6 +6,7 @@ import type {
   ProductFilter, ProductPointFeature, ProductQuery, ProductSummary, SeriesStep, Tally, TallySeries, User,
 } from '../../db/model';
 import { isStaticCopy, staticGet } from './static-api';
+import { appHref } from './base-path';
 
 /** An error response from the API, with its status, stable code and zod issues. */
 export class ApiRequestError extends Error {
@@ -28,7 +29,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     if (!found.ok) throw new ApiRequestError(found.error.status, found.error.code, found.error.message);
     return found.data as T;
   }
-  const res = await fetch(path, {
+  const res = await fetch(appHref(path), {
     method,
     signal,
     credentials: 'same-origin',

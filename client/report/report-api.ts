@@ -5,6 +5,7 @@
 import { reportFileName, todayInShanghai, type AnnualReport, type ReportLang, type ReportSettings } from '../../db/model';
 import { apiGet, apiSend } from '../lib/api';
 import { isStaticCopy, staticFileOf } from '../lib/static-api';
+import { appHref } from '../lib/base-path';
 
 /** The current year in Asia/Shanghai: the latest year a report can be asked for. */
 export function currentYear(): number {
@@ -28,7 +29,7 @@ export function reportPageUrl(year: number): string {
 /** Where a year's Word or Excel file is downloaded from, and the name to save it as. */
 export function reportFile(year: number, format: 'docx' | 'xlsx', lang: ReportLang): { href: string; name: string } {
   const api = `/api/reports/annual.${format}?year=${year}${lang === 'en' ? '&lang=en' : ''}`;
-  return { href: isStaticCopy() ? staticFileOf(api) ?? api : api, name: `${reportFileName(year, lang)}.${format}` };
+  return { href: appHref(isStaticCopy() ? staticFileOf(api) ?? api : api), name: `${reportFileName(year, lang)}.${format}` };
 }
 
 /** The calls of the report page and the issuer form. */

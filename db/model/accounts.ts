@@ -16,8 +16,17 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-/** A password: long enough to resist guessing, short enough to hash cheaply. */
-export const Password = z.string().min(10, '密码至少10个字符').max(200);
+/** The fewest characters a password may have. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/**
+ * A password as a body carries it: at least MIN_PASSWORD_LENGTH characters (checked here too so a form can
+ * say so at once) and at most 200 (cheap to hash). Whether it is good enough (breadth, not common, not the
+ * username) is one rule on the server, which the length is part of (server/domain/accounts/password-rule.ts).
+ */
+export const Password = z.string().min(MIN_PASSWORD_LENGTH, '密码至少10个字符').max(200).meta({
+  description: 'At least 10 characters, 6 of them different, not a run (1234567890), not a common password, not the username with a little added',
+});
 
 const roleMatchesCounty = (u: { role?: Role; county?: CountyCode | null }) =>
   u.role === undefined || (u.role === 'official') === (u.county != null);

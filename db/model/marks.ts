@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Status } from './vocabulary';
-import { CreditCode, IsoDate, line } from './scalars';
+import { CreditCode, IsoDate, line, withoutInvisible } from './scalars';
 import { DesignationRef } from './designation-ref';
 import { EARLIEST_YEAR } from './partial-date';
 import { decisionShown, DisplayWindow, ShownDecision, type DecisionFacts } from './decisions';
@@ -127,8 +127,8 @@ export function publicAuthorizedUser(u: AuthorizedUser, day: string): Authorized
 
 // ---------------------------------------------------------------- verification
 
-/** Query of GET /api/verify: a company's name (or part of it, 2+ characters) or its credit code. */
-export const VerifyQuery = z.object({ q: z.string().trim().min(2, '请输入至少 2 个字 / type at least 2 characters').max(100) }).strict();
+/** Query of GET /api/verify: a company's name (or part of it, 2+ characters that show) or its credit code. */
+export const VerifyQuery = z.object({ q: z.string().overwrite(withoutInvisible).trim().min(2, '请输入至少 2 个字 / type at least 2 characters').max(100) }).strict();
 export type VerifyQuery = z.infer<typeof VerifyQuery>;
 
 /** A public photo of a genuine label of a GI (a document of kind `label` tied to its designation). */

@@ -46,6 +46,9 @@ try {
   const user = await createUser(db, null, parsed.data);
   console.log(`Created ${user.role} ${user.username}${user.county ? ` (county ${user.county})` : ''} in ${config.databasePath}.`);
 } catch (error) {
+  // A password the rule refuses is bad input like a bad option (named, exit 2); what the registry refuses is 1.
+  const password = error instanceof HttpError ? error.issues?.find((i) => i.path[0] === 'password') : undefined;
+  if (password) fail(`--password: ${password.message}`);
   if (error instanceof HttpError) fail(error.message, 1);
   throw error;
 } finally {

@@ -23,7 +23,9 @@ export function markRoutes(ctx: AppContext): Router {
   const { db } = ctx;
   const today = () => todayOf(ctx);
   const limiter = new FailureLimiter({ max: VERIFY_PER_MINUTE, windowMs: 60_000, now: () => clockOf(ctx)().getTime() });
-  const misses = new VerifyMissCounter(db, { now: clockOf(ctx), mayWrite: () => !ctx.writeGate.busy, writable: () => ctx.writeGate.idle() });
+  const misses = new VerifyMissCounter(db, {
+    now: clockOf(ctx), mayWrite: () => !ctx.writeGate.busy, writable: () => ctx.writeGate.idle(), log: (message, err) => ctx.log.error({ err }, message),
+  });
   return Router()
     .post('/api/designations/:id/authorized-users', requireSignedIn, ...jsonBody, (req, res) => {
       const id = idParam(req.params.id);

@@ -16,6 +16,7 @@ import { qrSvg } from '../exchange/export/product-qr';
 import { addressOf, FailureLimiter } from '../rate-limit';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
+import { siteRoot } from '../base-path';
 
 /** Requests one address may make to return links in the window: a company opens its link and sends it a few times at most. */
 export const RETURN_LINK_LIMIT = { max: 20, windowMs: 10 * 60_000 } as const;
@@ -37,7 +38,7 @@ export function usageReturnRoutes(ctx: AppContext): Router {
     if (wait > 0) throw tooManyRequests(wait);
     limiter.fail(address);
   };
-  const baseOf = (req: Request) => config.publicBaseUrl ?? `${req.protocol}://${req.host}`;
+  const baseOf = (req: Request) => siteRoot(config, req);
   return Router()
     .get('/api/authorized-users/:id/usage-returns', requireSignedIn, (req, res) => {
       res.set('Cache-Control', 'private, no-store').json(listUserReturns(db, signedInViewer(res), idParam(req.params.id), now()));

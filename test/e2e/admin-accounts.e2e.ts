@@ -45,7 +45,7 @@ describe('the admin workspace', () => {
     const password = page.getByLabel('初始密码');
     await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByText('密码至少10个字符').isVisible()).toBe(true);
-    await password.fill('yangcheng-password');
+    await password.fill('terraced hills of tea');
     await page.getByRole('button', { name: '创建账号' }).click();
     await expect.poll(() => page.getByLabel('所属县（市、区）').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('所属县（市、区）').selectOption({ label: '阳城县' });

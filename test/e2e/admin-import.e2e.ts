@@ -12,7 +12,7 @@ import { createUser } from '../../server/domain/accounts/accounts';
 import { startServer, type TestServer } from '../support/server';
 import { launchBrowser, openPage } from './support/browser';
 
-const PASSWORD = 'qinshui-password';
+const PASSWORD = 'honey-from-the-hills';
 let server: TestServer;
 let browser: Browser;
 

@@ -16,7 +16,7 @@ import { countyStrings } from '../support/seeded-counties';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
-const PASSWORD = 'qinshui-official-2026';
+const PASSWORD = 'honey-from-the-hills-2026';
 let server: TestServer;
 let browser: Browser;
 const products: Record<'zh' | 'en', number> = { zh: 0, en: 0 };

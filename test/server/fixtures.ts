@@ -58,16 +58,21 @@ export async function startWithClock(start = new Date()) {
   const { closeApp, createApp, serve } = await import('../../server/app');
   const { readConfig } = await import('../../server/config');
   const { loadSeeds } = await import('../../seeds/loader');
+  const { createLogger } = await import('../../server/request-log');
   const dir = mkdtempSync(join(tmpdir(), 'gi-clock-'));
   const db = openDb(join(dir, 'registry.sqlite'));
   loadSeeds(db);
   const clock = { now: start.getTime(), advance(ms: number) { this.now += ms; } };
-  const app = createApp(db, readConfig({ DATABASE_PATH: join(dir, 'registry.sqlite') }), { now: () => new Date(clock.now) });
+  // What the app logs at warn or above, for tests that check a fault is logged.
+  const lines: string[] = [];
+  const log = createLogger('warn', { write: (line: string) => { lines.push(line); } });
+  const app = createApp(db, readConfig({ DATABASE_PATH: join(dir, 'registry.sqlite') }), { now: () => new Date(clock.now), log });
   const server = serve(app).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as import('node:net').AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`, db, clock,
+    logs: () => lines.map((line) => JSON.parse(line) as Record<string, any>),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => {

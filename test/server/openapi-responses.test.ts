@@ -18,7 +18,7 @@ let official: string;
 let productId: number;
 let seededId: number;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: { PUBLIC_BASE_URL: 'https://gi.jcgov.example' } }); // QR codes need the public address
   await addAccount(server.db, 'city', 'admin');
   await addAccount(server.db, 'qinshui', 'official', '140521');
   admin = await signIn(server.url, 'city');
@@ -73,9 +73,10 @@ const BIG = JSON.stringify({ nameZh: 'x'.repeat(2_100_000) });
 const csvBase64 = (text: string) => Buffer.from(`\ufeff${text}`, 'utf8').toString('base64');
 
 describe('every documented operation, good and bad requests, against the document', () => {
-  it('meta: health, config, openapi.json, the page and its stylesheet', async () => {
+  it('meta: health, readiness, config, openapi.json, the page and its stylesheet', async () => {
     for (const id of ['getOpenApi', 'getApiPage', 'getApiPageStyles', 'getClientConfig']) await notModified(id);
     await ok('health');
+    await ok('ready');
     expect((await hit('getApiPage', { query: { lang: 'en' } })).status).toBe(200);
   });
 

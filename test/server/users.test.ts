@@ -23,11 +23,36 @@ describe('accounts', () => {
   });
 
   it('creates an account that can sign in', async () => {
-    const res = await send(s.url, 'POST', '/api/users', { username: 'gaoping', password: 'gaoping password', role: 'official', county: '140581' }, admin);
+    const res = await send(s.url, 'POST', '/api/users', { username: 'gaoping', password: 'terraced tea garden', role: 'official', county: '140581' }, admin);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ username: 'gaoping', role: 'official', county: '140581', active: true });
     expect(res.body.password).toBeUndefined();
-    expect(await signIn(s.url, 'gaoping', 'gaoping password')).toMatch(/^gi_session=/);
+    expect(await signIn(s.url, 'gaoping', 'terraced tea garden')).toMatch(/^gi_session=/);
+  });
+
+  it.each([
+    ['ten digits in a row', 'qinshui-a', '1234567890'],
+    ['the username itself', 'qinshui-official', 'qinshui-official'],
+    ['the username with digits added', 'yangcheng-b', 'yangcheng-b2025'],
+    ['a common password', 'qinshui-c', 'password123'],
+    ['a word repeated', 'qinshui-d', 'abcabcabcabc'],
+  ])('refuses an account whose password is %s, with a 400 in both languages that names the field, creating nothing', async (_what, username, password) => {
+    const before = (await send(s.url, 'GET', '/api/users', undefined, admin)).body.length;
+    const res = await send(s.url, 'POST', '/api/users', { username, password, role: 'admin' }, admin);
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.issues).toEqual([{ path: ['password'], message: expect.stringMatching(/[\u4e00-\u9fff].* \/ [A-Z]/) }]);
+    expect(res.body.error.message).toBe(res.body.error.issues[0].message);
+    expect((await send(s.url, 'GET', '/api/users', undefined, admin)).body.length).toBe(before);
+  });
+
+  it('refuses a weak new password for an existing account (its own name included), changing nothing', async () => {
+    const u = await addAccount(s.db, 'lucheng', 'official', '140581');
+    for (const password of ['1234567890', 'lucheng123', 'LuCheng-LuCheng', 'qwertyuiop']) {
+      const res = await send(s.url, 'PATCH', `/api/users/${u.id}`, { password }, admin);
+      expect(res.status, password).toBe(400);
+      expect(res.body.error.issues[0].path).toEqual(['password']);
+    }
+    expect(await signIn(s.url, 'lucheng')).toMatch(/^gi_session=/);
   });
 
   it('changes a password: the old sessions end, the new password works', async () => {

@@ -10,6 +10,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../errors';
 import { recordAudit } from '../access/audit';
 import { assertCountiesExist } from '../places/county-history';
 import { checkPassword, decoyHash, hashPassword } from './passwords';
+import { assertGoodPassword } from './password-rule';
 import { endSessionsOf } from './sessions';
 import type { SignedIn } from '../access/viewer';
 
@@ -33,10 +34,12 @@ export function getUser(db: Db, id: number): User {
 }
 
 /**
- * Creates an account (409 when the username is taken; 400 when an official's county is not one today);
+ * Creates an account (400 for a password the rule refuses, password-rule.ts; 409 when the username is taken; 400
+ * when an official's county is not one today);
  * `by` is the admin, or null from the command line.
  */
 export async function createUser(db: Db, by: SignedIn | null, input: UserCreate): Promise<User> {
+  await assertGoodPassword(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
     if (tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, input.username)).get()) {
@@ -57,6 +60,11 @@ export async function createUser(db: Db, by: SignedIn | null, input: UserCreate)
  * manage accounts); a new password, a deactivation or a role change ends the user's sessions.
  */
 export async function updateUser(db: Db, by: SignedIn, id: number, patch: UserUpdate): Promise<User> {
+  if (patch.password !== undefined) {
+    const named = db.select({ username: t.users.username }).from(t.users).where(eq(t.users.id, id)).get();
+    if (!named) throw notFound('user');
+    await assertGoodPassword(patch.password, named.username);
+  }
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
   return db.transaction((tx) => {
     const row = tx.select().from(t.users).where(eq(t.users.id, id)).get();

@@ -219,17 +219,21 @@ export function acceptTemplate(db: Db, viewer: SignedIn, id: number, version: nu
     }
     if (state.recorded && state.templateVersion === version) return present(tx, row, state, true, today);
     const offer = offerFor(tx, template.giType, state);
-    if (!state.recorded) { record(tx, id, state); return present(tx, row, dossierState(tx, id, template.giType), true, today); }
-    const have = new Map(state.items.map((i) => [i.key, i]));
-    tx.delete(t.dossierItems).where(eq(t.dossierItems.designationId, id)).run();
-    template.items.forEach((item, position) => {
-      const kept = have.get(item.key);
-      tx.insert(t.dossierItems).values({ designationId: id, position, ...(kept ?? fresh(item)), titleZh: item.titleZh, titleEn: item.titleEn }).run();
-    });
-    tx.update(t.dossiers).set({ templateVersion: version }).where(eq(t.dossiers.designationId, id)).run();
+    if (!state.recorded) {
+      // An untouched dossier follows the current checklist already; taking it pins that version, which is a change.
+      record(tx, id, state);
+    } else {
+      const have = new Map(state.items.map((i) => [i.key, i]));
+      tx.delete(t.dossierItems).where(eq(t.dossierItems.designationId, id)).run();
+      template.items.forEach((item, position) => {
+        const kept = have.get(item.key);
+        tx.insert(t.dossierItems).values({ designationId: id, position, ...(kept ?? fresh(item)), titleZh: item.titleZh, titleEn: item.titleEn }).run();
+      });
+      tx.update(t.dossiers).set({ templateVersion: version }).where(eq(t.dossiers.designationId, id)).run();
+    }
     recordAudit(tx, viewer, {
       action: 'dossier_template_accept', entity: 'designation', entityId: id,
-      before: { templateVersion: state.templateVersion },
+      before: { templateVersion: state.recorded ? state.templateVersion : null },
       after: { templateVersion: version, itemsAdded: offer?.add.map((i) => i.titleZh) ?? [], itemsRemoved: offer?.remove.map((i) => i.titleZh) ?? [] },
     });
     return present(tx, row, dossierState(tx, id, template.giType), true, today);

@@ -100,6 +100,7 @@ export function deleteDocument(db: Db, viewer: SignedIn, id: number): void {
   db.transaction(() => {
     const row = documentForWrite(db, viewer, id);
     db.update(t.designationSpecifications).set({ documentId: null }).where(eq(t.designationSpecifications.documentId, id)).run();
+    // The bytes go first: on a full database the pages they free are where the audit entry is written.
     db.delete(t.documentFiles).where(eq(t.documentFiles.documentId, id)).run();
     db.delete(t.documents).where(eq(t.documents.id, id)).run();
     touchProduct(db, row.productId);
