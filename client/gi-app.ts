@@ -4,12 +4,13 @@ import { pageInStatic } from '../db/model';
 import { lang, LocaleController, setLang, t, type MessageKey } from './i18n';
 import { setDocumentTitle, setPageTitle } from './lib/page-title';
 import { currentAppUrl, currentRoute, interceptLinkClicks, LocationController, withLang, type Route } from './lib/router';
-import { appHref } from './lib/base-path';
 import { sharedStyles } from './lib/shared-styles';
 import { isStaticCopy } from './lib/static-api';
 import { renderError } from './lib/task-view';
 import './pages/gi-map-page';
 import './pages/gi-not-found-page';
+import './gi-display-switch';
+import './gi-site-footer';
 
 /** Pages that most visitors never open are loaded on first use (a smaller first download on phones). */
 const lazyPages = {
@@ -20,6 +21,7 @@ const lazyPages = {
   verify: () => import('./pages/gi-verify-page'),
   places: () => import('./pages/gi-places-page'),
   card: () => import('./pages/gi-product-card-page'),
+  guide: () => import('./pages/gi-guide-page'),
   returnForm: () => import('./pages/gi-return-page'),
 } as const;
 
@@ -48,10 +50,16 @@ export class GiApp extends LitElement {
       border-bottom: 1px solid var(--gi-border); background: var(--gi-surface); }
     .brand { font-weight: 700; font-size: 1.1rem; color: inherit; text-decoration: none; }
     .brand small { font-weight: 400; color: var(--gi-muted); margin-left: 0.5rem; }
-    nav ul { display: flex; gap: 0.75rem; list-style: none; margin: 0; padding: 0; }
+    nav { min-width: 0; }
+    nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0; padding: 0; }
     nav a[aria-current='page'] { font-weight: 700; text-decoration: none; border-bottom: 3px solid var(--gi-accent); }
     .lang { margin-left: auto; }
     main { flex: 1; display: flex; flex-direction: column; min-height: 0; }
+    main:focus { outline: none; }
+    /* The skip link: the first thing a keyboard reaches, shown only while it has focus. */
+    .skip { position: absolute; left: 0.5rem; top: -4rem; z-index: 2000; padding: 0.5rem 1rem;
+      background: var(--gi-surface); border: 2px solid var(--gi-focus); }
+    .skip:focus { top: 0.5rem; }
     footer { padding: 0.25rem 1rem; border-top: 1px solid var(--gi-border); background: var(--gi-surface); font-size: 0.85rem; }
     footer nav { display: flex; gap: 1rem; flex-wrap: wrap; }
     @media print { header, footer { display: none; } }
@@ -90,27 +98,24 @@ export class GiApp extends LitElement {
     const current = (page: Route['page']) => (this.route.page === page ? 'page' : undefined);
     return html`
       <header>
+        <a class="skip" href=${`${location.origin}${location.pathname}#main`} @click=${this.skipToMain}>${t('skip.main')}</a>
         <a class="brand" href=${withLang('/')}>${t('app.title')}<small>${t('app.subtitle')}</small></a>
         <nav aria-label=${t('nav.main')}>
           <ul>
             <li><a href=${withLang('/')} aria-current=${current('map') ?? 'false'}>${t('nav.map')}</a></li>
             <li><a href=${withLang('/tally')} aria-current=${current('tally') ?? 'false'}>${t('nav.tally')}</a></li>
-            <li><a href=${withLang('/verify')} aria-current=${current('verify') ?? 'false'}>${t('verify.nav')}</a></li>
+            <li><a href=${withLang('/verify')} aria-current=${current('verify') ?? 'false'}>${t('verify.title')}</a></li>
             <li><a href=${withLang('/places')} aria-current=${current('places') ?? 'false'}>${t('places.nav')}</a></li>
+            <li><a href=${withLang('/guide')} aria-current=${current('guide') ?? 'false'}>${t('guide.nav')}</a></li>
             ${!this.shows('admin') ? '' : html`<li><a href=${withLang('/admin')} aria-current=${current('admin') ?? 'false'}>${t('nav.admin')}</a></li>`}
           </ul>
         </nav>
         <button class="lang" type="button" lang=${lang() === 'en' ? 'zh-CN' : 'en'} aria-label=${t('lang.label')}
           @click=${this.toggleLang}>${t('lang.switch')}</button>
+        <gi-display-switch></gi-display-switch>
       </header>
-      <main>${this.renderPage()}</main>
-      ${this.staticCopy ? '' : html`<footer>
-        <nav aria-label=${t('footer.label')}>
-          <a href=${withLang('/places')}>${t('places.fromProduct')}</a>
-          <a href=${withLang('/api/docs')}>${t('footer.api')}</a>
-          <a href=${appHref('/api/openapi.json')} type="application/json">OpenAPI</a>
-        </nav>
-      </footer>`}
+      <main id="main" tabindex="-1">${this.renderPage()}</main>
+      <gi-site-footer ?staticCopy=${this.staticCopy}></gi-site-footer>
     `;
   }
 
@@ -124,6 +129,7 @@ export class GiApp extends LitElement {
       case 'annualReport': return this.lazy('annualReport', html`<gi-annual-report-page></gi-annual-report-page>`);
       case 'verify': return this.lazy('verify', html`<gi-verify-page></gi-verify-page>`);
       case 'places': return this.lazy('places', html`<gi-places-page></gi-places-page>`);
+      case 'guide': return this.lazy('guide', html`<gi-guide-page></gi-guide-page>`);
       case 'admin': return this.lazy('admin', html`<gi-admin-page .path=${this.route.rest}></gi-admin-page>`);
       case 'returnForm': return this.lazy('returnForm', html`<gi-return-page .rest=${this.route.rest}></gi-return-page>`);
       default: return this.notFound();
@@ -145,6 +151,16 @@ export class GiApp extends LitElement {
     if (this.loadFailed === page) return renderError(new Error(page), () => { this.loadFailed = null; });
     lazyPages[page]().catch(() => { this.loadFailed = page; });
     return template;
+  }
+
+  /**
+   * The skip link: a fragment cannot reach into the shadow root, so the link moves focus itself. (Its
+   * address is the page's own rather than a bare `#main`, which tools such as axe look up in the document
+   * and would call broken.)
+   */
+  private skipToMain(event: Event) {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 
   private toggleLang() {

@@ -25,6 +25,7 @@ import { productWriteRoutes } from './routes/products-write';
 import { designationRoutes } from './routes/designations';
 import { documentRoutes } from './routes/documents';
 import { dossierRoutes } from './routes/dossiers';
+import { todoRoutes } from './routes/todo';
 import { markRoutes } from './routes/marks';
 import { markUseRoutes } from './routes/mark-use';
 import { signalRoutes } from './routes/signals';
@@ -98,6 +99,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date(), log 
   app.use(designationRoutes(ctx));
   app.use(documentRoutes(ctx));
   app.use(dossierRoutes(ctx));
+  app.use(todoRoutes(ctx));
   app.use(markRoutes(ctx));
   app.use(signalRoutes(ctx));
   app.use(usageReturnRoutes(ctx));

@@ -24,6 +24,16 @@ export interface Config {
   basePath: string;
   /** How much the server logs (LOG_LEVEL: fatal, error, warn, info, debug, trace or silent; default info). */
   logLevel: string;
+  /** The footer's configured lines (the issuer comes from the report settings); null: not shown. */
+  site: SiteLines;
+}
+
+/** The footer lines a deployment configures: SITE_CONTACT, SITE_ID_CODE, ICP_RECORD, PSB_RECORD. */
+export interface SiteLines { contact: string | null; siteIdCode: string | null; icpRecord: string | null; psbRecord: string | null }
+
+/** A configured line: trimmed, and null when unset or blank (so a line is shown only when it says something). */
+function line(value: string | undefined): string | null {
+  return value?.trim() || null;
 }
 
 /**
@@ -66,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl,
     basePath: basePathOf(env.BASE_PATH, publicBaseUrl),
     logLevel: logLevelOf(env.LOG_LEVEL),
+    site: { contact: line(env.SITE_CONTACT), siteIdCode: line(env.SITE_ID_CODE), icpRecord: line(env.ICP_RECORD), psbRecord: line(env.PSB_RECORD) },
   };
 }
 

@@ -158,7 +158,8 @@ function securityOf(op: Operation): Json[] {
   return op.optionalSession ? [{}, { session: [] }] : [];
 }
 
-const WHO_NOTE: Record<Who, string> = {
+/** The sentence an operation's description starts with to say who may call it (the API page shows it apart). */
+export const WHO_NOTE: Record<Who, string> = {
   all: '',
   official: 'Signed in (officials and admins).',
   admin: 'Signed in as a city admin.',

@@ -7,6 +7,7 @@ import type {
 } from '../../db/model';
 import { ApiRequestError, apiGet, apiSend, toQuery } from '../lib/api';
 import { appHref } from '../lib/base-path';
+import { rememberSignedIn } from '../lib/signed-in-hint';
 
 /** The most entries GET /api/audit returns at once. */
 const AUDIT_PAGE_MAX = 200;
@@ -33,7 +34,10 @@ async function signIn(body: SessionCreate): Promise<SessionUser> {
     body: JSON.stringify(body),
   });
   const data = await res.json().catch(() => null);
-  if (res.ok) return unwrap<SessionUser>(data, 'user');
+  if (res.ok) {
+    rememberSignedIn(true);
+    return unwrap<SessionUser>(data, 'user');
+  }
   const e = data?.error;
   const wait = Number(res.headers.get('retry-after'));
   throw new SignInError(new ApiRequestError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.issues ?? []),
@@ -45,18 +49,26 @@ export const adminApi = {
   /** Who is signed in, or null. */
   session: async (signal?: AbortSignal): Promise<SessionUser | null> => {
     try {
-      return unwrap<SessionUser | null>(await apiGet<unknown>('/api/session', signal), 'user') ?? null;
+      const user = unwrap<SessionUser | null>(await apiGet<unknown>('/api/session', signal), 'user') ?? null;
+      rememberSignedIn(user !== null);
+      return user;
     } catch (e) {
-      if (e instanceof ApiRequestError && e.status === 401) return null;
+      if (e instanceof ApiRequestError && e.status === 401) {
+        rememberSignedIn(false);
+        return null;
+      }
       throw e;
     }
   },
   signIn,
-  signOut: () => apiSend<void>('DELETE', '/api/session'),
+  signOut: async () => {
+    rememberSignedIn(false);
+    await apiSend<void>('DELETE', '/api/session');
+  },
   /** The viewer's products (`mine=1`: an official's county, drafts included; everything for an admin). */
-  myProducts: (query: { county?: CountyCode; q?: string; archived?: boolean }, signal?: AbortSignal) =>
+  myProducts: (query: { county?: CountyCode; q?: string; archived?: boolean; lang?: 'zh' | 'en' }, signal?: AbortSignal) =>
     apiGet<{ items: ProductSummary[]; total: number }>(`/api/products${toQuery({
-      limit: 1000, mine: 1, county: query.county, q: query.q, archived: query.archived ? 1 : undefined,
+      limit: 1000, mine: 1, county: query.county, q: query.q, archived: query.archived ? 1 : undefined, lang: query.lang === 'en' ? 'en' : undefined,
     })}`, signal),
   product: (id: number, signal?: AbortSignal) => apiGet<Product>(`/api/products/${id}`, signal),
   createProduct: (body: ProductCreate) => apiSend<Product>('POST', '/api/products', body),

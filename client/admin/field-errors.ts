@@ -4,7 +4,8 @@
  */
 import { admin } from '../i18n/admin';
 import { ApiRequestError } from '../lib/api';
-import { lang, t, type MessageKey } from '../i18n';
+import { pageHalf } from '../lib/page-half';
+import { t, type MessageKey } from '../i18n';
 
 /** The parts of a zod issue (or a server issue) the form needs. */
 export interface IssueLike {
@@ -61,11 +62,7 @@ export function issueText(issue: IssueLike): string {
 }
 
 /** The server writes its own messages in both languages, `中文 / English`: the half in the page's language. */
-export function pageHalf(message: string): string {
-  const at = message.indexOf(' / ');
-  if (at < 0) return message;
-  return lang() === 'en' ? message.slice(at + 3) : message.slice(0, at);
-}
+export { pageHalf };
 
 /** One message per field path (the first issue wins); `prefix` keeps only issues under that path and strips it. */
 export function fieldErrors(issues: readonly IssueLike[], prefix: readonly PropertyKey[] = []): FieldErrors {

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AuthorizationStatus, AuthorizedUser, Designation } from '../../db/model';
+import { authorizedUserAnchor, type AuthorizationStatus, type AuthorizedUser, type Designation } from '../../db/model';
 import { LocaleController, t, type MessageKey } from '../i18n';
 import { showDate } from '../i18n/dates';
 import { reasonToday, renderVerdict, verdictStyles } from '../lib/mark-verdict';
@@ -50,11 +50,20 @@ export class GiAuthorizedUserRow extends LitElement {
     }
   }
 
+  /** Opened from a link to this user (the to-do list's `#authorized-user-<id>`, a term ending): its form open, the end date focused. */
+  override async firstUpdated() {
+    if (location.hash !== `#${authorizedUserAnchor(this.user.id)}`) return;
+    this.editing = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector('.facts')?.scrollIntoView({ block: 'start' });
+    this.renderRoot.querySelector<HTMLElement>(`#au-${this.user.id}-until`)?.focus({ preventScroll: true });
+  }
+
   override render() {
     const u = this.user;
     const until = u.until ? showDate(u.until) : t('aus.openEnded');
     return html`
-      <div class="facts">
+      <div class="facts" id=${authorizedUserAnchor(u.id)}>
         <span class="name">${u.name}</span>
         <span class="muted">${u.creditCode ?? '—'}</span>
         <span>${t(`basis.${u.basis}`)}</span>
@@ -70,7 +79,7 @@ export class GiAuthorizedUserRow extends LitElement {
         ${this.saved ? html`<span class="saved" role="status">✓ ${t('aus.saved')}</span>` : nothing}
       </div>
       <gi-authorized-user-decision .user=${u}></gi-authorized-user-decision>
-      <details @toggle=${this.onToggle}><summary>${t('aus.edit', { name: u.name })}</summary>
+      <details .open=${this.editing} @toggle=${this.onToggle}><summary>${t('aus.edit', { name: u.name })}</summary>
         ${this.editing ? this.renderForm() : nothing}
       </details>`;
   }

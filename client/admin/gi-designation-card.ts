@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { todayInShanghai, type AuthorizedUser, type CountyCode, type Document, type ProductDesignation, type Status, type TransitionCreate } from '../../db/model';
+import { designationAnchor, todayInShanghai, type AuthorizedUser, type CountyCode, type Document, type ProductDesignation, type Status, type TransitionCreate } from '../../db/model';
 import { ApiRequestError } from '../lib/api';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { freeTextLang } from '../lib/free-text';
@@ -59,6 +59,11 @@ export class GiDesignationCard extends LitElement {
     if (changed.has('designation')) this.to = '';
   }
 
+  /** Opened from a link to this designation (the to-do list's `#designation-<id>`): its heading shown and focused. */
+  override firstUpdated() {
+    if (location.hash === `#${designationAnchor(this.designation.id)}`) this.showHeading();
+  }
+
   override render() {
     const d = this.designation;
     const type = t(`giType.${d.giType}`);
@@ -70,7 +75,7 @@ export class GiDesignationCard extends LitElement {
       [t('desig.validUntil'), date(d.validUntil)], [t('desig.notes'), d.notes || null],
       [t('desig.managingBody'), d.managingBody], [t('desig.managingContact'), d.managingContact], [t('desig.testingBody'), d.testingBody],
     ];
-    return html`<article aria-labelledby="title-${d.id}">
+    return html`<article id=${designationAnchor(d.id)} aria-labelledby="title-${d.id}">
       <h3 id="title-${d.id}" tabindex="-1">${title} · ${t('desig.statusIs', { status: t(`status.${d.status}`) })}</h3>
       <gi-conversion-note .designation=${d} .hrefOf=${(id: number) => withLang(`/admin/products/${d.productId}#title-${id}`)}
         .targetIdOf=${(id: number) => `title-${id}`}></gi-conversion-note>
@@ -160,6 +165,14 @@ export class GiDesignationCard extends LitElement {
     const heading = this.renderRoot.querySelector<HTMLElement>('h3');
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
+  }
+
+  /** Brings the dossier into view and focuses its heading (the next step once the designation is added). */
+  showDossier() {
+    const dossier = this.renderRoot.querySelector('gi-dossier-editor')?.renderRoot.querySelector<HTMLElement>('h4[tabindex]');
+    if (!dossier) { this.showHeading(); return; }
+    dossier.scrollIntoView({ block: 'start' });
+    dossier.focus({ preventScroll: true });
   }
 
   /** Puts focus back on the move form's button once the dialog is gone (or on the heading when no move is left). */

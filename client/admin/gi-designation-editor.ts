@@ -10,10 +10,16 @@ import { unplacedErrors } from './field-errors';
 import { FormSender } from './form-sender';
 import { selectField, textField } from './fields';
 import { choices } from './labels';
+import type { GiEditorSection } from './gi-editor-section';
 import './gi-designation-card';
+import './gi-editor-next-step';
+import './gi-editor-section';
 import type { ShowDesignationDetail } from '../lib/gi-conversion-note';
 
-/** A product's designations: each with its allowed moves and history, and a form to start a new one. */
+/**
+ * A product's designations: each with its allowed moves and history, and a form to start a new one (open
+ * while the product has none, folded away beside its GIs); once one is added, its dossier is offered next.
+ */
 @customElement('gi-designation-editor')
 export class GiDesignationEditor extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
@@ -32,23 +38,52 @@ export class GiDesignationEditor extends LitElement {
   @property({ attribute: false }) authorizedUsers: AuthorizedUser[] = [];
 
   @state() private draft: DesignationDraft = emptyDesignation();
+  /** The designation just added: its dossier is offered as the next step. */
+  @state() private added: number | null = null;
 
   private readonly i18n = new LocaleController(this);
   private readonly form = new FormSender(this);
+  /** The added designation whose next step already took the focus once. */
+  private focusedNext: number | null = null;
 
   override render() {
-    return html`<div @gi-show-designation=${this.showDesignation}>
+    return html`<div @gi-show-designation=${this.showAsked}>
       ${this.designations.length === 0 ? html`<p class="state">${t('desig.none')}</p>`
         : this.designations.map((d) => html`<gi-designation-card .designation=${d} .documents=${this.documents} .productCounties=${this.productCounties}
             .authorizedUsers=${this.authorizedUsers.filter((u) => u.designationId === d.id)} .siblings=${this.designations}></gi-designation-card>`)}
-      </div>${this.renderAdd()}`;
+      </div>${this.renderNext()}${this.renderAdd()}`;
+  }
+
+  /** Opens the form that adds a designation and focuses its first field (the next step once a product is created). */
+  async focusAdd() {
+    await this.renderRoot.querySelector<GiEditorSection>('gi-editor-section')?.expand();
+    const select = this.renderRoot.querySelector<HTMLElement>('#d-giType');
+    select?.scrollIntoView({ block: 'center' });
+    select?.focus({ preventScroll: true });
+  }
+
+  /** Brings a designation's card into view, its heading focused (the product's summary asked for it). */
+  showDesignation(designationId: number) {
+    const card = [...this.renderRoot.querySelectorAll('gi-designation-card')].find((c) => c.designation.id === designationId);
+    card?.showHeading();
+  }
+
+  private renderNext() {
+    if (this.added === null || !this.designations.some((d) => d.id === this.added)) return nothing;
+    const id = this.added;
+    return html`<gi-editor-next-step hint=${t('editor.nextDossierHint')} action=${t('editor.nextDossier')}
+      @gi-next-step=${() => this.showDossier(id)}></gi-editor-next-step>`;
+  }
+
+  private showDossier(id: number) {
+    const card = [...this.renderRoot.querySelectorAll('gi-designation-card')].find((c) => c.designation.id === id);
+    card?.showDossier();
   }
 
   /** A conversion's link asked for the other designation: its card brings its heading into view. */
-  private showDesignation(event: CustomEvent<ShowDesignationDetail>) {
+  private showAsked(event: CustomEvent<ShowDesignationDetail>) {
     event.stopPropagation();
-    const card = [...this.renderRoot.querySelectorAll('gi-designation-card')].find((c) => c.designation.id === event.detail.designationId);
-    card?.showHeading();
+    this.showDesignation(event.detail.designationId);
   }
 
   private renderAdd() {
@@ -57,8 +92,9 @@ export class GiDesignationEditor extends LitElement {
     const text = (key: 'holder' | 'holderCreditCode' | 'number' | 'announcement' | 'notes', multiline = false) =>
       textField({ id: `d-${key}`, label: t(`desig.${key}`), value: d[key], error: e[key], multiline, onInput: (v) => this.set({ [key]: v }) });
     const unplaced = unplacedErrors(e, ['giType', 'markKind', 'holder', 'holderCreditCode', 'number', 'announcement', 'validUntil', 'notes', 'startedOn']);
-    return html`<form novalidate @submit=${this.submit} aria-labelledby="add-h">
-      <h3 id="add-h">${t('desig.add')}</h3>
+    // Open while the product has no GI (adding one is then the thing to do); beside its GIs, folded away.
+    return html`<gi-editor-section level="3" heading=${t('desig.add')} ?open=${this.designations.length === 0}>
+      <form novalidate @submit=${this.submit} aria-label=${t('desig.add')}>
       ${this.form.failure || unplaced.length ? html`<div class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}
         ${unplaced.map((m) => html`<p>${m}</p>`)}</div>` : nothing}
       <div class="row">
@@ -77,7 +113,17 @@ export class GiDesignationEditor extends LitElement {
           onInput: (v) => this.set({ validUntil: v }) })}</div>
       ${text('notes', true)}
       <div class="actions"><button class="primary" type="submit" ?disabled=${this.form.busy}>${t('desig.addSubmit')}</button></div>
-    </form>`;
+    </form></gi-editor-section>`;
+  }
+
+  /** Once the new card is in, the next step's button takes the focus. */
+  override async updated() {
+    if (this.added === null || this.focusedNext === this.added) return;
+    const next = this.renderRoot.querySelector('gi-editor-next-step');
+    if (!next) return;
+    this.focusedNext = this.added;
+    await next.updateComplete;
+    next.focus();
   }
 
   private set(patch: Partial<DesignationDraft>) {
@@ -91,7 +137,7 @@ export class GiDesignationEditor extends LitElement {
     this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
     await this.form.send(async () => {
-      await adminApi.addDesignation(this.productId, check.body);
+      this.added = (await adminApi.addDesignation(this.productId, check.body)).id;
       this.draft = emptyDesignation();
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
     });

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { Task } from '@lit/task';
 import { isClosed, type Designation, type Document, type Dossier } from '../../db/model';
 import { ApiRequestError } from '../lib/api';
@@ -16,7 +17,8 @@ import './gi-dossier-item';
 
 /**
  * A designation's cultivation dossier in the workspace: readiness in a bar and in words, the
- * template change on offer (taken only on request), and each item as its own form. A closed dossier
+ * template change on offer (taken only on request), and its items as a short list, each a line (title,
+ * status, due date) that opens its own form when asked. A closed dossier
  * (granted, rejected, …) is shown read-only; an agricultural-product GI says why it has no checklist.
  */
 @customElement('gi-dossier-editor')
@@ -29,7 +31,7 @@ export class GiDossierEditor extends LitElement {
     .badge.incomplete { color: #6e4a00; background: #fff4d6; }
     .offer { border: 2px solid var(--gi-accent); border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0.5rem 0; background: #f0f6fd; }
     .offer p { margin: 0.25rem 0; }
-    ol.items { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
+    ol.items { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.35rem; }
     ul.read { list-style: none; padding: 0; margin: 0.25rem 0; }
     ul.read li { padding: 0.15rem 0; }
     summary { cursor: pointer; color: var(--gi-accent); margin: 0.25rem 0; }
@@ -83,6 +85,7 @@ export class GiDossierEditor extends LitElement {
       </details>`;
     }
     const documents = documentsFor(this.documents, d.designationId);
+    // Items keyed by their key: an open form and what is typed in it stay with their item when the checklist changes.
     return html`<section aria-labelledby=${headingId} @gi-dossier-saved=${this.saved}>
       <h4 id=${headingId} tabindex="-1">${t('dossier.heading')}</h4>
       ${summary}
@@ -94,7 +97,7 @@ export class GiDossierEditor extends LitElement {
         <button type="button" class="primary" ?disabled=${this.offerBusy} @click=${() => this.acceptOffer(d)}>${t('dossier.offerAccept')}</button>
       </div>` : nothing}
       <ol class="items" aria-label=${t('dossier.list')}>
-        ${d.items.map((item) => html`<li><gi-dossier-item .designationId=${d.designationId} .item=${item} .documents=${documents}></gi-dossier-item></li>`)}
+        ${repeat(d.items, (item) => item.key, (item) => html`<li><gi-dossier-item .designationId=${d.designationId} .item=${item} .documents=${documents}></gi-dossier-item></li>`)}
       </ol>
     </section>`;
   }

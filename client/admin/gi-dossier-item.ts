@@ -1,8 +1,9 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { DOSSIER_ITEM_STATUSES, type Document, type Dossier, type DossierItem } from '../../db/model';
-import { itemTitle } from '../lib/dossier-text';
+import { dossierAnchor, DOSSIER_ITEM_STATUSES, type Document, type Dossier, type DossierItem } from '../../db/model';
+import { itemTitle, STATUS_GLYPHS } from '../lib/dossier-text';
 import { LocaleController, t } from '../i18n';
+import { showDate } from '../i18n/dates';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminStyles } from './admin-styles';
 import { dossierApi } from './dossier-api';
@@ -15,16 +16,25 @@ import { FormSender } from './form-sender';
 export type DossierSavedDetail = Dossier;
 
 /**
- * One item of a dossier as a form of its own: status, owner, due date, note and the documents that
- * back it, saved with PUT (the item's whole state). Overdue items say so in words, not only in colour.
+ * One item of a dossier as a form of its own: a line (its title, status and due date) that opens, when
+ * asked, the fields (status, owner, due date, note and the documents that back it), saved with PUT (the
+ * item's whole state). Overdue items say so in words, not only in colour; a link to the item opens it.
  */
 @customElement('gi-dossier-item')
 export class GiDossierItem extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
-    form { border: 1px solid var(--gi-border); border-radius: 6px; padding: 0.5rem 0.75rem; }
+    form { border: 1px solid var(--gi-border); border-radius: 6px; padding: 0.15rem 0.75rem; }
     form.overdue { border-left: 6px solid #b3261e; }
-    .head { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; }
-    h5 { font-size: 1rem; margin: 0 0 0.4rem; }
+    .head { display: flex; flex-wrap: wrap; gap: 0 0.6rem; align-items: baseline; }
+    h5 { font-size: 1rem; margin: 0; flex: 1 1 12rem; }
+    h5 button { display: flex; gap: 0.4rem; align-items: baseline; width: 100%; min-height: 2.75rem; padding: 0.3rem 0; border: 0;
+      background: none; color: inherit; font: inherit; font-weight: 600; text-align: left; }
+    h5 button:hover { color: var(--gi-accent); }
+    .chevron { display: inline-block; width: 1em; color: var(--gi-accent); transition: transform 0.15s; }
+    [aria-expanded='true'] .chevron { transform: rotate(90deg); }
+    @media (prefers-reduced-motion: reduce) { .chevron { transition: none; } }
+    .state-line { display: flex; flex-wrap: wrap; gap: 0 0.6rem; align-items: baseline; padding-bottom: 0.2rem; }
+    .fields { padding: 0.25rem 0 0.25rem; }
     .badge.overdue { color: #8b1a10; background: #fff8f7; font-weight: 600; }
     .badge.dirty { color: #6e4a00; background: #fff4d6; }
     .field { margin-bottom: 0.4rem; }
@@ -45,6 +55,8 @@ export class GiDossierItem extends LitElement {
 
   @state() private draft!: ItemDraft;
   @state() private saved = false;
+  /** Whether the item's fields are shown (its line alone until asked). */
+  @state() private open = false;
 
   private readonly i18n = new LocaleController(this);
   private readonly form = new FormSender(this);
@@ -60,6 +72,16 @@ export class GiDossierItem extends LitElement {
     this.form.errors = {};
   }
 
+  /** Opened from a link to this item (the to-do list's `#dossier-<designation>-<key>`): its fields shown, brought into view, its status focused. */
+  override async firstUpdated() {
+    if (location.hash !== `#${dossierAnchor(this.designationId, this.item.key)}`) return;
+    this.open = true;
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector('form');
+    form?.scrollIntoView({ block: 'start' });
+    form?.querySelector<HTMLElement>('select')?.focus({ preventScroll: true });
+  }
+
   override render() {
     const item = this.item;
     const d = this.draft;
@@ -68,12 +90,18 @@ export class GiDossierItem extends LitElement {
     const title = itemTitle(item);
     const dirty = isDirty(d, item);
     const unplaced = unplacedErrors(e, ['status', 'owner', 'dueOn', 'note', 'documentIds']);
-    return html`<form novalidate class=${item.overdue ? 'overdue' : ''} aria-labelledby=${id('title')} @submit=${this.submit}>
+    return html`<form novalidate id=${dossierAnchor(this.designationId, item.key)} class=${item.overdue ? 'overdue' : ''} aria-labelledby=${id('title')} @submit=${this.submit}>
       <div class="head">
-        <h5 id=${id('title')}>${title}</h5>
-        ${item.overdue ? html`<span class="badge overdue"><span aria-hidden="true">⚠ </span>${t('dossier.overdue')}</span>` : nothing}
-        ${dirty ? html`<span class="badge dirty">${t('dossier.unsaved')}</span>` : nothing}
+        <h5 id=${id('title')}><button type="button" aria-expanded=${String(this.open)} aria-controls=${id('fields')}
+          aria-describedby=${id('state')} @click=${this.toggle}><span class="chevron" aria-hidden="true">▸</span>${title}</button></h5>
+        <span class="state-line" id=${id('state')}>
+          <span><span aria-hidden="true">${STATUS_GLYPHS[item.status]} </span><span>${t(`dossierStatus.${item.status}`)}</span></span>
+          ${item.dueOn ? html`<span>${t('editor.itemDue', { date: showDate(item.dueOn) })}</span>` : nothing}
+          ${item.overdue ? html`<span class="badge overdue"><span aria-hidden="true">⚠ </span>${t('dossier.overdue')}</span>` : nothing}
+          ${dirty ? html`<span class="badge dirty">${t('dossier.unsaved')}</span>` : nothing}
+        </span>
       </div>
+      <div class="fields" id=${id('fields')} ?hidden=${!this.open}>
       ${this.form.failure || unplaced.length ? html`<div class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}
         ${unplaced.map((m) => html`<p>${m}</p>`)}</div>` : nothing}
       <div class="row">
@@ -88,6 +116,7 @@ export class GiDossierItem extends LitElement {
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${this.form.busy}>${t('dossier.save', { title })}</button>
         <span role="status">${this.saved && !dirty ? html`<span class="saved"><span aria-hidden="true">✓ </span>${t('form.saved')}</span>` : nothing}</span>
+      </div>
       </div>
     </form>`;
   }
@@ -105,6 +134,10 @@ export class GiDossierItem extends LitElement {
       </ul>`}
       ${errorLine(id, error)}
     </fieldset>`;
+  }
+
+  private toggle() {
+    this.open = !this.open;
   }
 
   private set(patch: Partial<ItemDraft>) {

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { CountyCode, ProductSummary } from '../../db/model';
-import { localName, LocaleController, t } from '../i18n';
+import type { CountyCode, ProductSummary, Visibility } from '../../db/model';
+import { lang, localName, LocaleController, t } from '../i18n';
 import { CountiesController } from '../lib/counties';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
@@ -13,7 +13,10 @@ import { adminStyles } from './admin-styles';
 import { selectField, textField } from './fields';
 import { choices, countyName, joinList } from './labels';
 
-/** The products the signed-in user may change: their county's (an admin: all, filterable by county). */
+/**
+ * The products the signed-in user may change: their county's (an admin: all, filterable by county), drafts
+ * or public ones apart with their counts. What comes first on the page (the to-do list) goes in the `first` slot.
+ */
 @customElement('gi-my-products')
 export class GiMyProducts extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
@@ -21,6 +24,8 @@ export class GiMyProducts extends LitElement {
     a.button { display: inline-block; padding: 0.4rem 1rem; border-radius: 4px; background: var(--gi-accent); color: #fff; text-decoration: none; }
     .filters { display: flex; gap: 1rem; flex-wrap: wrap; align-items: center; }
     .check { display: flex; gap: 0.3rem; align-items: center; }
+    fieldset.shown { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; border: 0; padding: 0; margin: 0.5rem 0; }
+    fieldset.shown legend { float: left; margin-right: 0.5rem; padding: 0; }
   `];
 
   /** The signed-in account. */
@@ -29,13 +34,16 @@ export class GiMyProducts extends LitElement {
   @state() private county: CountyCode | '' = '';
   @state() private q = '';
   @state() private archived = false;
+  /** Which products the list shows: all, drafts only or public ones only. */
+  @state() private shown: Visibility | '' = '';
 
   private readonly i18n = new LocaleController(this);
   private readonly countyNames = new CountiesController(this);
   private readonly products = new Task(this, {
-    task: ([county, q, archived], { signal }) =>
-      adminApi.myProducts({ county: county || undefined, q: q.trim() || undefined, archived }, signal),
-    args: () => [this.user?.role === 'admin' ? this.county : '', this.q, this.archived] as const,
+    // In English the list is alphabetical (the server orders it for `lang`); a switch of language reads it again.
+    task: ([county, q, archived, language], { signal }) =>
+      adminApi.myProducts({ county: county || undefined, q: q.trim() || undefined, archived, lang: language }, signal),
+    args: () => [this.user?.role === 'admin' ? this.county : '', this.q, this.archived, lang()] as const,
   });
 
   override render() {
@@ -44,6 +52,7 @@ export class GiMyProducts extends LitElement {
         <h1>${isAdmin ? t('products.titleAll') : t('products.titleCounty', { county: countyName(this.user?.county) })}</h1>
         <a class="button" href=${withLang('/admin/products/new')}>${t('admin.newProduct')}</a>
       </div>
+      <slot name="first"></slot>
       <div class="filters" role="search" aria-label=${t('products.filters')}>
         ${isAdmin ? selectField({ id: 'county', label: t('products.county'), value: this.county, choices: choices.counties(),
           placeholder: t('products.allCounties'), onInput: (v) => { this.county = v as CountyCode | ''; } }) : nothing}
@@ -53,7 +62,22 @@ export class GiMyProducts extends LitElement {
       </div>
       ${renderTask(this.products, ({ items, total }) => (items.length === 0
         ? html`<p class="state">${this.archived ? t('products.noneArchived') : t('products.none')}</p>`
-        : this.renderTable(items, total)))}`;
+        : this.renderShown(items, total)))}`;
+  }
+
+  /** The visibility filter with each choice's count, then the products it lets through. */
+  private renderShown(items: ProductSummary[], total: number) {
+    const count = (v: Visibility) => items.filter((p) => p.visibility === v).length;
+    const options: [Visibility | '', string][] = [
+      ['', t('myProducts.all', { n: total })], ['draft', t('myProducts.drafts', { n: count('draft') })],
+      ['public', t('myProducts.public', { n: count('public') })],
+    ];
+    const shown = this.shown ? items.filter((p) => p.visibility === this.shown) : items;
+    return html`<fieldset class="shown"><legend>${t('myProducts.show')}</legend>
+        ${options.map(([value, label]) => html`<label class="check"><input type="radio" name="shown" .checked=${this.shown === value}
+          @change=${() => { this.shown = value; }} />${label}</label>`)}
+      </fieldset>
+      ${shown.length === 0 ? html`<p class="state">${t('products.none')}</p>` : this.renderTable(shown, shown.length)}`;
   }
 
   private renderTable(items: ProductSummary[], total: number) {

@@ -1,13 +1,14 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CountyCode, Product, ProductCreate } from '../../db/model';
-import { ApiRequestError, type ClientConfig, type CountyCollection } from '../lib/api';
+import { type ClientConfig, type CountyCollection } from '../lib/api';
 import { LocaleController, t } from '../i18n';
 import { CountiesController, countyName, currentCounties } from '../lib/counties';
+import { markChinese } from '../lib/free-text';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminApi, type SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
-import { fieldErrors, unplacedErrors, type FieldErrors } from './field-errors';
+import { refusalOf, unplacedErrors, type FieldErrors } from './field-errors';
 import { errorLine, selectField, textField } from './fields';
 import type { AreaChangeDetail } from './gi-area-upload';
 import type { LocationsChangeDetail } from './gi-location-picker';
@@ -63,7 +64,7 @@ export class GiProductForm extends LitElement {
     const unplaced = unplacedErrors(e, PLACED);
     return html`<form novalidate @submit=${this.submit} aria-label=${this.product ? t('form.editTitle') : t('form.newTitle')}>
       ${Object.keys(e).length > 0 || this.failure ? html`<div class="form-errors" role="alert">
-        <p><span aria-hidden="true">⚠ </span>${this.failure || t('form.fixErrors', { n: Object.keys(e).length })}</p>
+        <p><span aria-hidden="true">⚠ </span>${this.failure ? markChinese(this.failure) : t('form.fixErrors', { n: Object.keys(e).length })}</p>
         ${unplaced.length ? html`<ul>${unplaced.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}</div>` : nothing}
       <fieldset><legend>${t('form.basics')}</legend>
         ${field('nameZh', { required: true })}
@@ -142,8 +143,10 @@ export class GiProductForm extends LitElement {
         detail: { product, created: !this.product }, bubbles: true, composed: true,
       }));
     } catch (err) {
-      if (err instanceof ApiRequestError && err.issues.length) this.errors = fieldErrors(err.issues);
-      this.failure = err instanceof Error ? t('form.serverRefused', { message: err.message }) : String(err);
+      // The server's message is in both languages: the page shows its own (refusalOf).
+      const refusal = refusalOf(err);
+      if (refusal.errors) this.errors = refusal.errors;
+      this.failure = refusal.failure;
     } finally {
       this.busy = false;
     }

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
-  returnYears, todayInShanghai, type AuthorizedUser, type OpenReturnLink, type ReturnLinkIssued, type UsageReturn,
+  returnYears, todayInShanghai, usageReturnsAnchor, type AuthorizedUser, type OpenReturnLink, type ReturnLinkIssued, type UsageReturn,
 } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { showDate } from '../i18n/dates';
@@ -61,11 +61,19 @@ export class GiUsageReturns extends LitElement {
   private readonly linkForm = new FormSender(this);
   private readonly reviewForm = new FormSender(this);
 
+  /** Opened from a link to these returns (the to-do list's `#usage-returns-<id>`, returns missing): brought into view, the heading focused. */
+  override firstUpdated() {
+    if (location.hash !== `#${usageReturnsAnchor(this.user.id)}`) return;
+    const heading = this.renderRoot.querySelector<HTMLElement>('h5');
+    heading?.scrollIntoView({ block: 'center' });
+    heading?.focus({ preventScroll: true });
+  }
+
   override render() {
     const u = this.user;
     const headingId = `ret-h-${u.id}`;
-    return html`<section aria-labelledby=${headingId}>
-      <h5 id=${headingId}>${t('ret.heading')}</h5>
+    return html`<section id=${usageReturnsAnchor(u.id)} aria-labelledby=${headingId}>
+      <h5 id=${headingId} tabindex="-1">${t('ret.heading')}</h5>
       ${this.returns.length === 0 ? html`<p class="muted">${t('ret.none')}</p>` : html`<ul aria-label=${t('ret.listOf', { name: u.name })}>
         ${this.returns.map((r) => this.renderReturn(r))}</ul>`}
       ${this.reviewForm.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.reviewForm.failure}</p>` : nothing}

@@ -30,7 +30,7 @@ export class GiVerifyMisses extends LitElement {
 
   override render() {
     return html`<h2 id="misses-title">${t('misses.title')}</h2>
-      <p>${t('misses.intro', { n: MIN_MISSES_SHOWN })}</p>
+      <p>${t('misses.intro', { n: MIN_MISSES_SHOWN, page: t('verify.title') })}</p>
       ${renderTask(this.misses, (m) => (m.items.length === 0 ? html`<p>${t('misses.none', { n: m.minCount })}</p>` : html`<div class="wrap">
         <table aria-labelledby="misses-title">
           <caption class="visually-hidden">${t('misses.caption')}</caption>

@@ -8,7 +8,9 @@ import { common } from './common';
 import { conversion } from './conversion';
 import { cultivation } from './cultivation';
 import { documents } from './documents';
+import { formatMessage } from './format';
 import { figures } from './figures';
+import { guide } from './guide';
 import { history as historyCatalog } from './history';
 import { importCatalog } from './import';
 import { map } from './map';
@@ -22,17 +24,19 @@ import { signals } from './signals';
 import { specifications } from './specifications';
 import { tally } from './tally';
 import { verifyAct } from './verify-act';
+import { workspace } from './workspace';
 
 const catalogs = [
   common, map, product, tally, admin, importCatalog, historyCatalog, cultivation, documents, marks, figures, report, places, scope,
-  specifications, conversion, returns, signals, verifyAct,
+  specifications, conversion, returns, signals, verifyAct, guide, workspace,
 ];
 /** Every message key of every catalog. */
 export type MessageKey = keyof typeof common.zh | keyof typeof map.zh | keyof typeof product.zh
   | keyof typeof tally.zh | keyof typeof admin.zh | keyof typeof importCatalog.zh | keyof typeof historyCatalog.zh
   | keyof typeof cultivation.zh | keyof typeof documents.zh | keyof typeof marks.zh | keyof typeof figures.zh
   | keyof typeof report.zh | keyof typeof places.zh | keyof typeof scope.zh | keyof typeof specifications.zh
-  | keyof typeof conversion.zh | keyof typeof returns.zh | keyof typeof signals.zh | keyof typeof verifyAct.zh;
+  | keyof typeof conversion.zh | keyof typeof returns.zh | keyof typeof signals.zh | keyof typeof verifyAct.zh
+  | keyof typeof guide.zh | keyof typeof workspace.zh;
 const zh = Object.assign({}, ...catalogs.map((c) => c.zh)) as Record<MessageKey, string>;
 const en = Object.assign({}, ...catalogs.map((c) => c.en)) as Record<MessageKey, string>;
 
@@ -78,8 +82,7 @@ export function setLang(next: Lang): void {
 
 /** Translates a key, filling `{name}` placeholders from `vars`. */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const template = (current === 'en' ? en : zh)[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return formatMessage((current === 'en' ? en : zh)[key] ?? key, vars, current);
 }
 
 /** Picks the name in the current language, falling back to Chinese. */

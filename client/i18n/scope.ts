@@ -174,7 +174,7 @@ export const scope = defineCatalog({
   'scope.dropOne': 'Leave out {name}',
   'scope.chooseHow': 'Choose what to do with this name.',
   'scope.chooseOther': 'Choose one from the code list.',
-  'scope.unresolved': '{n} name(s) still to resolve: choose for each.',
+  'scope.unresolved': '{n} {n|name|names} still to resolve: choose for each.',
   'scope.box': 'Coordinates',
   'scope.box.none': 'The text gives no coordinates.',
   'scope.box.unreadable': 'The text mentions coordinates, but no box could be read from them.',

@@ -7,6 +7,7 @@ import type {
 } from '../../db/model';
 import { isStaticCopy, staticGet } from './static-api';
 import { appHref } from './base-path';
+import { maySignedIn, rememberSignedIn } from './signed-in-hint';
 
 /** An error response from the API, with its status, stable code and zod issues. */
 export class ApiRequestError extends Error {
@@ -93,11 +94,17 @@ export const api = {
     apiGet<Tally>(`/api/tally${toQuery(params)}`, signal),
   tallySeries: (params: { period?: number; step?: SeriesStep }, signal?: AbortSignal) =>
     apiGet<TallySeries>(`/api/tally/series${toQuery(params)}`, signal),
-  /** The signed-in user, or null for the public (401). */
-  signedInUser: (signal?: AbortSignal) => apiGet<User>('/api/session', signal).catch((e: unknown) => {
-    if (e instanceof ApiRequestError && e.status === 401) return null;
-    throw e;
-  }),
+  /** The signed-in user, or null for the public (401); not asked at all where nobody has signed in. */
+  signedInUser: async (signal?: AbortSignal): Promise<User | null> => {
+    if (!maySignedIn()) return null;
+    return apiGet<User>('/api/session', signal).catch((e: unknown) => {
+      if (e instanceof ApiRequestError && e.status === 401) {
+        rememberSignedIn(false);
+        return null;
+      }
+      throw e;
+    });
+  },
   createPeriod: (input: PeriodInput) => apiSend<Period>('POST', '/api/periods', input),
   updatePeriod: (id: number, input: PeriodInput) => apiSend<Period>('PUT', `/api/periods/${id}`, input),
 };

@@ -32,3 +32,29 @@ export function messageWith(key: MessageKey, slot: string, part: unknown, vars: 
 export function zhText(text: string) {
   return lang() === 'en' ? html`<span lang="zh-CN">${text}</span>` : text;
 }
+
+/** A run of Chinese: Han characters and CJK punctuation, with the digits and spaces between them (质检总局2015年第143号公告). */
+const CHINESE_RUN = /[\p{Script=Han}\u3000-\u303f\uff01-\uff5e]+(?:[\d\s.\-·/]*[\p{Script=Han}\u3000-\u303f\uff01-\uff5e]+)*/gu;
+
+/** A text cut into its runs of Chinese and the rest, in order. */
+export function chineseRuns(text: string): { text: string; zh: boolean }[] {
+  const runs: { text: string; zh: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(CHINESE_RUN)) {
+    if (m.index > at) runs.push({ text: text.slice(at, m.index), zh: false });
+    runs.push({ text: m[0], zh: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at), zh: false });
+  return runs;
+}
+
+/**
+ * A text with its runs of Chinese marked `zh-CN` on an English page: a Chinese term glossed in an English
+ * sentence, a name or an announcement number inside a message. On a Chinese page, the text as it is.
+ */
+export function markChinese(text: string) {
+  if (lang() !== 'en') return text;
+  return chineseRuns(text).map((r) => (r.zh ? html`<span lang="zh-CN">${r.text}</span>` : r.text));
+}
+

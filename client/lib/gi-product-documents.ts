@@ -5,6 +5,8 @@ import { lang, LocaleController, t } from '../i18n';
 import { renderDate } from '../i18n/dates';
 import { sharedStyles } from './shared-styles';
 import { appHref } from './base-path';
+import type { GiPhotoViewer } from './gi-photo-viewer';
+import './gi-photo-viewer';
 
 /** A file size as people read it: bytes, KB or MB in the page's number format. */
 export function formatSize(bytes: number): string {
@@ -21,8 +23,8 @@ export function formatName(mime: Document['mime']): string {
 }
 
 /**
- * A product's public documents and photos: a gallery of the photos (thumbnails linking to the full
- * pictures, each described by its title) and a list of the other files with kind, date, format and size.
+ * A product's public documents and photos: a gallery of the photos (thumbnails opening the full
+ * picture in a viewer with its caption and source, each described by its title) and a list of the other files with kind, date, format and size.
  */
 @customElement('gi-product-documents')
 export class GiProductDocuments extends LitElement {
@@ -52,10 +54,10 @@ export class GiProductDocuments extends LitElement {
     return html`
       ${photos.length ? html`<section aria-labelledby="photos-h"><h2 id="photos-h">${t('docs.photos')}</h2>
         <ul class="gallery">${photos.map((d) => html`<li><figure>
-          <a href=${appHref(d.url)} title=${t('docs.openPhoto', { title: d.title })}><img src=${appHref(d.thumbnailUrl!)} alt=${d.title} loading="lazy" width="320" height="240" /></a>
+          <a href=${appHref(d.url)} title=${t('docs.openPhoto', { title: d.title })} @click=${(e: MouseEvent) => this.openPhoto(e, d)}><img src=${appHref(d.thumbnailUrl!)} alt=${d.title} loading="lazy" width="320" height="240" /></a>
           <figcaption>${d.title}${d.on ? html` · ${renderDate(d.on)}` : nothing}</figcaption>
         </figure></li>`)}</ul>
-      </section>` : nothing}
+      </section><gi-photo-viewer></gi-photo-viewer>` : nothing}
       <section aria-labelledby="files-h"><h2 id="files-h">${t('docs.documents')}</h2>
         ${files.length === 0 ? html`<p class="state">${t('docs.noDocuments')}</p>` : html`<ul class="files">${files.map((d) => html`<li>
           <span class="kind">${t(`documentKind.${d.kind}`)}</span>
@@ -64,6 +66,13 @@ export class GiProductDocuments extends LitElement {
           ${d.source ? html`<span class="source">${t('docs.source', { source: d.source })}</span>` : nothing}
         </li>`)}</ul>`}
       </section>`;
+  }
+
+  /** Shows a photo in the viewer instead of following its link (a modified click still opens the file). */
+  private openPhoto(event: MouseEvent, photo: Document) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void this.renderRoot.querySelector<GiPhotoViewer>('gi-photo-viewer')?.show(photo, event.currentTarget as HTMLElement);
   }
 }
 

@@ -9,7 +9,7 @@
  * Which files it holds for which API paths is the table's (db/model/public-surface.ts).
  */
 import {
-  lookupInPlacesIndex, PlaceLookupQuery, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
+  lookupInPlacesIndex, matchesSearch, PlaceLookupQuery, sortByName, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
   type Document, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex, type VerifyResult,
 } from '../../db/model';
 import { appHref } from './base-path';
@@ -78,7 +78,7 @@ function filterOf(q: URLSearchParams): ProductFilter {
   return filter as ProductFilter;
 }
 
-type Matchable = Pick<ProductSummary, 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'>;
+type Matchable = Pick<ProductSummary, 'nameZh' | 'nameEn' | 'namePinyin' | 'category' | 'counties' | 'designations'>;
 
 /** Whether a product matches the filters, as the server's WHERE clause decides (one designation must match type and status). */
 export function matchesFilter(p: Matchable, filter: ProductFilter): boolean {
@@ -89,13 +89,8 @@ export function matchesFilter(p: Matchable, filter: ProductFilter): boolean {
   }
   if (filter.county && !p.counties.includes(filter.county)) return false;
   if (filter.category && p.category !== filter.category) return false;
-  if (filter.q) {
-    // SQLite's LIKE: case-insensitive for ASCII letters only.
-    const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-    const needle = fold(filter.q);
-    if (!fold(p.nameZh).includes(needle) && !fold(p.nameEn ?? '').includes(needle)) return false;
-  }
-  return true;
+  // The server's search rule, over the pinyin the build wrote with each product (db/model/product-search.ts).
+  return !filter.q || matchesSearch(p, filter.q);
 }
 
 /** An error shaped like the API's, for the caller to turn into its ApiRequestError. */
@@ -131,7 +126,9 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
     const filter = filterOf(url.searchParams);
     const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 100) || 100, 1), 1000);
     const offset = Math.max(Number(url.searchParams.get('offset') ?? 0) || 0, 0);
-    const items = (data as { items: ProductSummary[] }).items.filter((p) => matchesFilter(p, filter));
+    // The file is in the Chinese order; an English list is ordered as the server would order it.
+    const matching = (data as { items: ProductSummary[] }).items.filter((p) => matchesFilter(p, filter));
+    const items = url.searchParams.get('lang') === 'en' ? sortByName(matching, 'en') : matching;
     return { ok: true, data: { items: items.slice(offset, offset + limit), total: items.length } };
   }
   if (/^\/api\/products\/\d+$/.test(url.pathname)) return { ok: true, data: withStaticDocuments(data as { documents?: Document[] }) };

@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import { t } from '../i18n';
+import { errorText } from './page-half';
 
 /** Renders a @lit/task: a status line while loading, an alert with a retry button on failure. */
 export function renderTask<T>(task: Task<readonly unknown[], T>, done: (value: T) => unknown): unknown {
@@ -18,7 +19,8 @@ export function renderTask<T>(task: Task<readonly unknown[], T>, done: (value: T
 
 /** An error message with a retry button. */
 export function renderError(error: unknown, retry: () => void): TemplateResult {
-  const message = error instanceof Error ? error.message : String(error);
+  // A server's message comes in both languages: the page shows its own.
+  const message = errorText(error);
   return html`<div class="state error" role="alert">
     <span>${t('state.error')}${message}</span>
     <button type="button" @click=${retry}>${t('state.retry')}</button>

@@ -33,7 +33,7 @@ export class GiMapLegend extends LitElement {
     .approximate { display: flex; outline: 2px dashed #1f2328; outline-offset: 1px; border-radius: 3px; margin: 0 2px; }
     .seat-ring { fill: #fff; stroke: #1f2328; stroke-width: 1.5; }
     .seat-dot { fill: #1f2328; }
-    h3 { font-size: inherit; margin: 0.4rem 0 0; font-weight: 600; }
+    h2 { font-size: inherit; margin: 0.4rem 0 0; font-weight: 600; }
   `];
 
   /** Whether to explain the county shading and reference marks too. */
@@ -63,7 +63,7 @@ export class GiMapLegend extends LitElement {
           <li><svg width="20" height="12" viewBox="-4 0 20 12" aria-hidden="true"><circle class="seat-ring" cx="6" cy="6" r="4.75"></circle>
             <circle class="seat-dot" cx="6" cy="6" r="1.9"></circle></svg>${t('map.legend.seat')}</li>` : nothing}
       </ul>
-      ${this.counties ? html`<h3>${this.shadeTitle()}</h3>
+      ${this.counties ? html`<h2>${this.shadeTitle()}</h2>
         <ul>${shadeLegend().map((s) => html`<li>
           <svg width="20" height="14" aria-hidden="true"><rect class="swatch" x="0.5" y="0.5" width="19" height="13" fill=${s.colour}></rect></svg>
           ${s.to === null ? t('map.legend.open', { from: s.from }) : s.from === s.to ? String(s.from) : t('map.legend.range', { from: s.from, to: s.to })}

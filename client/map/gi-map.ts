@@ -7,6 +7,7 @@ import type { AreaGeometry, CountyCode, ProductFilter } from '../../db/model';
 import type { ClientConfig, CountyCollection, CountyFeatureProperties, ProductPointCollection, ProductPointProperties } from '../lib/api';
 import { lang, localName, LocaleController, t } from '../i18n';
 import { CountiesController, countiesRead } from '../lib/counties';
+import { chineseRuns } from '../lib/free-text';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { CountyLabels } from './county-labels';
@@ -15,6 +16,7 @@ import { pinIcon } from './leaflet-icons';
 import { cityOutlineLayer, countyPolygons, seatBoxes, seatMarkers } from './leaflet-counties';
 import { productLayer, type ProductMarker } from './leaflet-layers';
 import { markerName, popupElement } from './map-popup';
+import { keyboardPopups } from './popup-keys';
 import { glyphCss } from './marker-svg';
 import { mapStyles } from './map-styles';
 import { tallyPlaces, type PlaceTally } from './place-tally';
@@ -99,6 +101,8 @@ export class GiMap extends LitElement {
   private drawnNames = countiesRead();
   /** What the view was last fitted to (`all`, a county code, `area`, `place`), so it is fitted again only when that changes. */
   private fittedTo: string | null = null;
+  /** Undoes the popups' keyboard wiring (set while the map exists). */
+  private unwirePopups?: () => void;
   private readonly i18n = new LocaleController(this);
   private readonly countyNames = new CountiesController(this);
   private readonly resizeObserver = new ResizeObserver(() => this.onResize());
@@ -116,6 +120,8 @@ export class GiMap extends LitElement {
     // removed panes (Leaflet issue #9575); marking the animation done makes that timer return at once.
     if (this.map) (this.map as unknown as { _animatingZoom: boolean })._animatingZoom = false;
     this.map?.off('zoomend', this.placeLabels, this);
+    this.unwirePopups?.();
+    this.unwirePopups = undefined;
     this.map?.remove();
     this.map = undefined;
     this.layers = {};
@@ -188,6 +194,7 @@ export class GiMap extends LitElement {
     this.addZoomControl();
     this.map.on('click', this.onMapClick);
     this.map.on('keypress', this.onMapKey);
+    this.unwirePopups = keyboardPopups(this.map, { closeLabel: () => t('map.popupClose') });
     this.map.on('moveend zoomend', this.highlight, this);
     this.map.on('zoomend', this.placeLabels, this);
     this.resizeObserver.observe(el);
@@ -244,7 +251,9 @@ export class GiMap extends LitElement {
     });
     this.paths = paths;
     this.setLayer('counties', layer);
-    const source = this.boundarySource ? escapeHtml(t('map.boundarySource', { source: this.boundarySource })) : undefined;
+    // A source named in Chinese (高德地图) is marked so on an English page.
+    const source = this.boundarySource ? chineseRuns(t('map.boundarySource', { source: this.boundarySource }))
+      .map((r) => (r.zh && lang() === 'en' ? `<span lang="zh-CN">${escapeHtml(r.text)}</span>` : escapeHtml(r.text))).join('') : undefined;
     this.setLayer('outline', cityOutlineLayer(counties, source));
     // The chosen county alone keeps its name and seat; the others step back without them.
     const shown = (p: CountyFeatureProperties) => selected === null || p.code === selected;

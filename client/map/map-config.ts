@@ -3,10 +3,11 @@
  * every map element that needs them; a failure reads as "nothing configured", which draws no tiles and
  * claims nothing.
  */
+import { NO_SITE_INFO } from '../../db/model';
 import { api, type ClientConfig } from '../lib/api';
 
 /** What a map shows when the settings cannot be read: no tiles, no approval number, no credit claimed. */
-export const NO_MAP_CONFIG: ClientConfig = { tiles: null, approvalNo: null, boundarySource: null };
+export const NO_MAP_CONFIG: ClientConfig = { tiles: null, approvalNo: null, boundarySource: null, site: NO_SITE_INFO };
 
 let pending: Promise<ClientConfig> | undefined;
 

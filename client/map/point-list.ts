@@ -1,10 +1,10 @@
 /**
  * The result list of the map page, derived from the map's own places (/api/products.geojson), so the page
- * needs no second request: one item per product, in the server's order (by Chinese name, then id),
+ * needs no second request: one item per product, by name in the page's language (db/model/product-search.ts),
  * although a product with several places has several features; each item says how precisely the
  * product is placed and where, at that precision.
  */
-import type { CountyCode, Precision } from '../../db/model';
+import { sortByName, type CountyCode, type NameOrderLang, type Precision } from '../../db/model';
 import type { ProductPointCollection, ProductPointProperties } from '../lib/api';
 import { PLACEMENTS, type Placement } from './place-tally';
 
@@ -20,7 +20,7 @@ export interface ListedPlace {
 }
 
 /** What the list shows of a product: names, designations, and how precisely it is placed where. */
-export type ProductListItem = Pick<ProductPointProperties, 'nameZh' | 'nameEn' | 'category' | 'counties' | 'designations'> & {
+export type ProductListItem = Pick<ProductPointProperties, 'nameZh' | 'nameEn' | 'namePinyin' | 'category' | 'counties' | 'designations'> & {
   id: number;
   /** Its finest place's precision, or `none` when it has no place. */
   placement: Placement;
@@ -28,15 +28,15 @@ export type ProductListItem = Pick<ProductPointProperties, 'nameZh' | 'nameEn' |
   places: ListedPlace[];
 };
 
-/** The products of a place collection, each once, in the order of their first feature. */
-export function productsOfPoints(points: ProductPointCollection): ProductListItem[] {
+/** The products of a place collection, each once, by name for a list in `lang` (pinyin in Chinese, alphabetical in English). */
+export function productsOfPoints(points: ProductPointCollection, lang: NameOrderLang = 'zh'): ProductListItem[] {
   const items = new Map<number, ProductListItem>();
   for (const f of points.features) {
     const p = f.properties;
     let item = items.get(p.productId);
     if (!item) {
       items.set(p.productId, item = {
-        id: p.productId, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties,
+        id: p.productId, nameZh: p.nameZh, nameEn: p.nameEn, namePinyin: p.namePinyin, category: p.category, counties: p.counties,
         designations: p.designations, placement: 'none', places: [],
       });
     }
@@ -50,5 +50,5 @@ export function productsOfPoints(points: ProductPointCollection): ProductListIte
     }
     item.places.push({ precision: p.precision, countyCode: p.countyCode, divisionName: p.divisionName, label: p.label });
   }
-  return [...items.values()];
+  return sortByName([...items.values()], lang);
 }

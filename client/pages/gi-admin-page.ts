@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { LocaleController, t } from '../i18n';
 import { CountiesController } from '../lib/counties';
+import { focusHeadingWhenShown } from '../lib/focus-heading';
 import { navigate, withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderTask } from '../lib/task-view';
@@ -10,6 +11,7 @@ import { adminApi, type SessionUser } from '../admin/admin-api';
 import { countyName } from '../admin/labels';
 import type { SignedInDetail } from '../admin/gi-sign-in';
 import '../admin/gi-sign-in';
+import '../admin/gi-todo-list';
 import '../admin/gi-my-products';
 import '../admin/gi-product-editor';
 import '../admin/gi-accounts';
@@ -23,7 +25,7 @@ import '../admin/gi-zone-readiness';
 import '../tally/gi-next-period';
 
 /**
- * The officials' workspace at /admin: sign in, then products, import, history and (for admins) accounts, by `path`;
+ * The officials' workspace at /admin: sign in, then (at home) the to-do list and products, import, history and (for admins) accounts, by `path`;
  * above them, for admins, the prompt for the next plan period once the last one has ended.
  */
 @customElement('gi-admin-page')
@@ -86,7 +88,7 @@ export class GiAdminPage extends LitElement {
 
   private renderRoute(user: SessionUser) {
     const path = this.path.replace(/\/+$/, '') || '/';
-    if (path === '/') return html`<gi-my-products .user=${user}></gi-my-products><gi-signals-panel .user=${user}></gi-signals-panel>`;
+    if (path === '/') return html`<gi-my-products .user=${user}><gi-todo-list slot="first" .user=${user}></gi-todo-list></gi-my-products><gi-signals-panel .user=${user}></gi-signals-panel>`;
     if (path === '/products/new') return html`<gi-product-editor .user=${user} .productId=${null}></gi-product-editor>`;
     const product = /^\/products\/(\d+)$/.exec(path);
     if (product) return html`<gi-product-editor .user=${user} .productId=${Number(product[1])}></gi-product-editor>`;
@@ -105,6 +107,8 @@ export class GiAdminPage extends LitElement {
   private signedIn(event: CustomEvent<SignedInDetail>) {
     this.user = event.detail.user;
     this.session.run();
+    // The form that had focus is gone: focus goes to the workspace's heading once it shows.
+    void this.updateComplete.then(() => focusHeadingWhenShown(this.renderRoot));
   }
 
   private async signOut() {

@@ -42,15 +42,16 @@ export class GiAuthorizedUsers extends LitElement {
     if (users.length === 0) return nothing;
     const d = this.designation;
     const id = `users-${d.id}`;
+    // Wider than a phone: a region that scrolls, reachable by keyboard to scroll it.
     return html`<h4 id=${id}>${t('users.heading')}</h4>
-      <div class="scroll"><table aria-labelledby=${id}>
+      <div class="scroll" role="region" tabindex="0" aria-labelledby=${id}><table aria-labelledby=${id}>
         <caption class="visually-hidden">${t('users.caption', { gi: t(`giType.${d.giType}`) })}</caption>
         <thead><tr>
           <th scope="col">${t('users.name')}</th><th scope="col">${t('users.code')}</th><th scope="col">${t('users.basis')}</th>
           <th scope="col">${t('users.since')}</th><th scope="col">${t('users.status')}</th>
         </tr></thead>
         <tbody>${users.map((u) => html`<tr>
-          <th scope="row">${u.name}</th>
+          <th scope="row" lang="zh-CN">${u.name}</th>
           <td class="code">${u.creditCode ?? '—'}</td>
           <td>${t(`basis.${u.basis}`)}</td>
           <td>${showDate(u.from)}${u.until ? html`<br />– ${showDate(u.until)}` : nothing}</td>
@@ -59,7 +60,7 @@ export class GiAuthorizedUsers extends LitElement {
           }) : nothing}</td>
         </tr>`)}</tbody>
       </table></div>
-      <p><a href=${withLang('/verify')}>${t('verify.fromProduct')}</a></p>`;
+      <p><a href=${withLang('/verify')}>${t('verify.title')}</a></p>`;
   }
 }
 

@@ -44,13 +44,14 @@ export class GiDesignationSpecification extends LitElement {
     if (!d) return nothing;
     const [current, ...earlier] = d.specifications;
     const id = (part: string) => `${part}-${d.id}`;
-    return html`<section aria-labelledby=${id('spec')}>
+    // Plain sections (no landmarks): every designation has these two, and landmarks' names must differ.
+    return html`<section>
         <h4 id=${id('spec')}>${t('spec.heading')}</h4>
         ${current ? this.renderCurrent(current) : html`<p class="state">${t('spec.none')}</p>`}
         ${earlier.length ? html`<h4 id=${id('amend')}>${t('spec.amendments')}</h4>
           <ol aria-labelledby=${id('amend')}>${earlier.map((s) => html`<li>${this.renderEarlier(s)}</li>`)}</ol>` : nothing}
       </section>
-      <section aria-labelledby=${id('contacts')}>
+      <section>
         <h4 id=${id('contacts')}>${t('spec.contacts')}</h4>
         <dl>
           ${this.row(t('spec.managingBody'), d.managingBody ? freeText(d.managingBody) : null)}

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ProductFigure } from '../../db/model';
 import { firstRecorded, niceTop, pointsOf, SERIES, yearSlots, type Point, type Series } from '../lib/figures-scale';
 import { lang, LocaleController, t } from '../i18n';
+import { ChartTextController } from '../lib/chart-text';
 import { sharedStyles } from '../lib/shared-styles';
 import './gi-product-figures';
 
@@ -32,7 +33,7 @@ export class GiFiguresChart extends LitElement {
     .axis { stroke: var(--gi-muted); stroke-width: 1; }
     .grid { stroke: var(--gi-border); stroke-width: 1; }
     .bar { fill: var(--gi-accent); }
-    text { fill: var(--gi-fg); font-size: 12px; font-family: var(--gi-font); }
+    text { fill: var(--gi-fg); font-size: calc(12px * var(--gi-chart-scale, 1)); font-family: var(--gi-font); }
     text.tick { fill: var(--gi-muted); }
     .state { margin: 0.25rem 0; }
     @media print { fieldset { display: none; } }
@@ -44,6 +45,8 @@ export class GiFiguresChart extends LitElement {
   @state() private series: Series = 'households';
 
   private readonly i18n = new LocaleController(this);
+  /** Labels stay 12px however narrow the chart is drawn. */
+  private readonly textSize = new ChartTextController(this, W);
 
   override willUpdate(changed: PropertyValues<this>): void {
     // A new product's figures start on the first series that has anything to show.

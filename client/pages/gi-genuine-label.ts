@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { VerifyGrant } from '../../db/model';
 import { localName, LocaleController, t } from '../i18n';
+import { markChinese } from '../lib/free-text';
 import { sharedStyles } from '../lib/shared-styles';
 import { giTypeText, labelReferenceOf } from './fake-report-text';
 import { appHref } from '../lib/base-path';
@@ -41,15 +42,15 @@ export class GiGenuineLabel extends LitElement {
     return html`<section aria-labelledby=${id}>
       <h3 id=${id}>${t('genuine.heading')}</h3>
       <ul>
-        <li>${t('genuine.user', { name: this.name })}</li>
+        <li>${markChinese(t('genuine.user', { name: this.name }))}</li>
         <li>${this.creditCode ? t('genuine.code', { code: this.creditCode }) : t('genuine.noCode')}</li>
-        <li>${t('genuine.gi', { gi: localName({ nameZh: g.productZh, nameEn: g.productEn }), type: giTypeText(g) })}</li>
-        <li>${ref ? t(`genuine.ref.${ref.kind}`, { value: ref.value }) : t('genuine.refUnknown')}</li>
-        ${g.specification ? html`<li>${t('genuine.standard', { value: [g.specification.number, g.specification.title].filter(Boolean).join(' ') })}</li>` : nothing}
+        <li>${markChinese(t('genuine.gi', { gi: localName({ nameZh: g.productZh, nameEn: g.productEn }), type: giTypeText(g) }))}</li>
+        <li>${markChinese(ref ? t(`genuine.ref.${ref.kind}`, { value: ref.value }) : t('genuine.refUnknown'))}</li>
+        ${g.specification ? html`<li>${markChinese(t('genuine.standard', { value: [g.specification.number, g.specification.title].filter(Boolean).join(' ') }))}</li>` : nothing}
       </ul>
       ${g.labels.map((p) => html`<figure>
         <a href=${appHref(p.url)}><img src=${appHref(p.thumbnailUrl ?? p.url)} alt=${t('genuine.photo', { title: p.title })} loading="lazy" /></a>
-        <figcaption>${t('genuine.photo', { title: p.title })}</figcaption>
+        <figcaption>${markChinese(t('genuine.photo', { title: p.title }))}</figcaption>
       </figure>`)}
       <p class="basis">${t('genuine.basis')}</p>
     </section>`;

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { GI_TYPE_RULES, GI_TYPES, type ProductFilter } from '../../db/model';
+import { GI_TYPE_RULES, GI_TYPES, NO_SITE_INFO, type ProductFilter } from '../../db/model';
 import { api, type ClientConfig, type ProductPointCollection } from '../lib/api';
 import type { CountySelectDetail } from '../map/gi-map';
 import type { FilterChangeDetail } from './gi-map-filters';
@@ -24,20 +24,22 @@ const LIST_PAGE = 100;
 /** The page's list: every product of the points, how many of each type, and the ones listed so far. */
 interface ProductList {
   points: ProductPointCollection;
+  /** The language it is ordered for. */
+  lang: 'zh' | 'en';
   all: ProductListItem[];
   byType: Record<string, number>;
   shown: ProductListItem[];
 }
 
 function productList(points: ProductPointCollection): ProductList {
-  const all = productsOfPoints(points);
+  const all = productsOfPoints(points, lang());
   const byType: Record<string, number> = { candidate: 0, ...Object.fromEntries(GI_TYPES.map((g) => [g, 0])) };
   for (const p of all) {
     const spec = markerSpec(p.designations);
     if (spec.candidate) byType.candidate++;
     for (const g of spec.glyphs) if (g.giType) byType[g.giType]++;
   }
-  return { points, all, byType, shown: [] };
+  return { points, lang: lang(), all, byType, shown: [] };
 }
 
 /** How many of the list are of each GI type (each type's word from its table) and candidates, in one line. */
@@ -89,7 +91,7 @@ export class GiMapPage extends LitElement {
   private readonly i18n = new LocaleController(this);
   private readonly navigation = new LocationController(this, () => this.onNavigate());
   private readonly config = new Task(this, {
-    task: ([], { signal }) => api.config(signal).catch((): ClientConfig => ({ tiles: null, approvalNo: null, boundarySource: null })),
+    task: ([], { signal }) => api.config(signal).catch((): ClientConfig => ({ tiles: null, approvalNo: null, boundarySource: null, site: NO_SITE_INFO })),
     args: () => [] as const,
   });
   private readonly counties = new Task(this, {
@@ -110,7 +112,7 @@ export class GiMapPage extends LitElement {
         <gi-map-filters .filter=${this.filter} .counties=${counties} @gi-filter-change=${this.onFilterChange}></gi-map-filters>
       </div>
       <div class="body" @gi-select=${this.onSelect}>
-        <section class="map-area" aria-label=${t('map.label')}>${this.renderMap()}</section>
+        <div class="map-area">${this.renderMap()}</div>
         <section class="results" aria-labelledby="results-heading">
           <h2 id="results-heading">${t('list.label')}</h2>
           ${renderTask(this.points, (points) => this.renderList(points))}
@@ -133,16 +135,16 @@ export class GiMapPage extends LitElement {
   }
 
   override willUpdate(): void {
-    // New points, new list: made once per set of points, and shown from its first page again.
+    // New points or a new language, new list: made once for each, and shown from its first page again.
     const points = this.points.value;
-    if (points && points !== this.list?.points) {
+    if (points && (points !== this.list?.points || lang() !== this.list.lang)) {
       this.list = productList(points);
       this.listed = LIST_PAGE;
     }
   }
 
   private renderList(points: ProductPointCollection) {
-    const list = this.list?.points === points ? this.list : productList(points);
+    const list = this.list?.points === points && this.list.lang === lang() ? this.list : productList(points);
     const total = list.all.length;
     if (total === 0) {
       return html`<p class="counts" role="status">${t('products.count', { n: 0 })}</p>

@@ -1,10 +1,12 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import type { County, Designation, Product } from '../../db/model';
+import { STATUS_GROUPS, type County, type Designation, type Product, type Status } from '../../db/model';
 import { api, ApiRequestError } from '../lib/api';
 import { loadCounties } from '../lib/counties';
 import { localName, LocaleController, t } from '../i18n';
+import { showDate } from '../i18n/dates';
+import { markChinese } from '../lib/free-text';
 import { setPageTitle } from '../lib/page-title';
 import { qrAddress, qrPath } from '../lib/qr-address';
 import { withLang } from '../lib/router';
@@ -26,6 +28,14 @@ function a6PageSheet(): CSSStyleSheet {
   return a6Page;
 }
 
+/** The statuses of a GI being prepared or applied for: a product with one of them (and none granted) is a candidate. */
+const PREPARING: readonly Status[] = ['cultivating', ...STATUS_GROUPS.in_progress];
+
+/** Whether a product is a GI candidate: nothing granted, and a designation being prepared or applied for. */
+function isCandidate(p: Product): boolean {
+  return p.designations.some((d) => PREPARING.includes(d.status));
+}
+
 /** What the card shows besides the product. */
 interface CardData { product: Product; counties: County[]; address: string | null }
 
@@ -37,12 +47,14 @@ interface CardData { product: Product; counties: County[]; address: string | nul
 @customElement('gi-product-card-page')
 export class GiProductCardPage extends LitElement {
   static override styles = [sharedStyles, css`
-    :host { display: block; padding: 1rem; }
+    :host { display: block; padding: 1rem; box-sizing: border-box; max-width: 100%; }
+    @media (max-width: 30rem) { :host { padding: 0.5rem; } }
     .toolbar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin-bottom: 1rem; }
     .toolbar p { margin: 0; color: var(--gi-muted); font-size: 0.9rem; }
     button { padding: 0.4rem 1.2rem; border: 1px solid var(--gi-accent); border-radius: 4px; background: var(--gi-accent); color: #fff; }
     /* True size on screen too: what you see is what is printed. */
-    article { box-sizing: border-box; width: 105mm; min-height: 148mm; padding: 6mm; border: 1px solid var(--gi-border);
+    /* On a phone narrower than A6 the card narrows with it (print keeps A6). */
+    article { box-sizing: border-box; width: 105mm; max-width: 100%; min-height: 148mm; padding: 6mm; border: 1px solid var(--gi-border);
       display: flex; flex-direction: column; gap: 2.5mm; background: #fff; color: #000; }
     h1 { font-size: 18pt; line-height: 1.2; margin: 0; }
     .en { font-size: 10pt; margin: 0; }
@@ -52,7 +64,7 @@ export class GiProductCardPage extends LitElement {
     li { margin: 0.8mm 0; }
     .number { font-variant-numeric: tabular-nums; margin-left: 1.5mm; }
     .qr { display: flex; flex-direction: column; align-items: center; gap: 1mm; margin-top: auto; }
-    .qr img { width: 44mm; height: 44mm; image-rendering: pixelated; }
+    .qr img { width: 44mm; height: 44mm; max-width: 100%; image-rendering: pixelated; }
     .url { font-size: 7.5pt; margin: 0; overflow-wrap: anywhere; text-align: center; }
     footer { font-size: 8pt; border-top: 0.3mm solid #000; padding-top: 1mm; text-align: center; }
     @media print {
@@ -118,15 +130,32 @@ export class GiProductCardPage extends LitElement {
           const c = county(code);
           return html`${i > 0 ? ' · ' : ''}${c ? html`<span lang="zh-CN">${c.nameZh}</span> <span lang="en">${c.nameEn}</span>` : code}`;
         })}</p>
-        <h2>${t('card.gis')}</h2>
-        ${granted.length === 0 ? html`<p class="counties">${t('card.noGis')}</p>`
-          : html`<ul>${granted.map((d) => html`<li>${this.typeOf(d)}<span class="number">${d.number ? t('card.number', { number: d.number }) : t('card.noNumber')}</span></li>`)}</ul>`}
+        ${granted.length === 0 ? this.renderCandidate(p)
+          : html`<h2>${t('card.gis')}</h2><ul>${granted.map((d) => html`<li>${this.typeOf(d)}<span class="number">${markChinese(this.numberOf(d))}</span></li>`)}</ul>`}
         <div class="qr">
           ${address ? html`<img src=${qrPath(p.id)} alt=${t('card.qr')} />` : nothing}
           <p class="url">${url}</p>
         </div>
-        <footer>${t('card.footer')}</footer>
+        <footer>${markChinese(granted.length > 0 ? t('card.footer') : isCandidate(p) ? t('card.footerCandidate') : t('card.footerRegistry'))}</footer>
       </article>`;
+  }
+
+  /** A product with no GI granted: says so (a candidate, or none in force) and lists its designations with their status. */
+  private renderCandidate(p: Product) {
+    return html`<h2>${t('card.candidateGis')}</h2>
+      <p class="counties">${isCandidate(p) ? t('card.candidate') : t('card.notInForce')}</p>
+      ${p.designations.length === 0 ? nothing
+        : html`<ul>${p.designations.map((d) => html`<li>${this.typeOf(d)}<span class="number">${t(`status.${d.status}`)}</span></li>`)}</ul>`}`;
+  }
+
+  /**
+   * What identifies a grant on paper: its number; else its announcement (公告号); else the day it was granted.
+   * Never "not recorded": a card on a stall vouches for the grant, and the QR code leads to the full record.
+   */
+  private numberOf(d: Designation): string {
+    if (d.number) return t('card.number', { number: d.number });
+    if (d.announcement) return t('card.announcement', { announcement: d.announcement });
+    return d.grantedOn ? t('card.grantedOn', { date: showDate(d.grantedOn) }) : '';
   }
 
   /** A designation's type, with the kind of mark for a trademark. */

@@ -38,7 +38,8 @@ export class GiProductFigures extends LitElement {
     const fmt = new Intl.NumberFormat(lang() === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 });
     const cell = (v: number | null) => html`<td class="n">${v === null ? '—' : fmt.format(v)}</td>`;
     const columns = figureColumns(this.figures);
-    return html`<div class="scroll"><table>
+    // Wider than a phone: a region that scrolls, reachable by keyboard even when no source link is in it.
+    return html`<div class="scroll" role="region" tabindex="0" aria-label=${t('product.figures.caption')}><table>
       <caption>${t('product.figures.caption')}</caption>
       <thead><tr><th scope="col">${t('product.figures.year')}</th>
         ${columns.map((c) => html`<th scope="col">${t(`product.figures.${c}`)}</th>`)}

@@ -10,6 +10,7 @@ import { decisionStyles, renderDecision } from '../lib/decision-view';
 import { renderVerdict, verdictStyles } from '../lib/mark-verdict';
 import { setPageTitle } from '../lib/page-title';
 import { LocationController, navigate, withLang } from '../lib/router';
+import { markChinese } from '../lib/free-text';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError } from '../lib/task-view';
 import { searchPageStyles, searchQueryOf, type GiSearchForm } from '../lib/gi-search-form';
@@ -113,7 +114,7 @@ export class GiVerifyPage extends LitElement {
           ${r.matches.map((m, i) => {
             const mayUse = m.grants.some((g) => g.valid);
             return html`<article aria-labelledby="match-${i}">
-              <h2 id="match-${i}">${m.name}</h2>
+              <h2 id="match-${i}" lang="zh-CN">${m.name}</h2>
               <p class="code">${t('verify.creditCode', { code: m.creditCode ?? t('verify.noCode') })}</p>
               <ul>${m.grants.map((g) => this.renderGrant(g, m.name, m.creditCode))}</ul>
               ${mayUse ? nothing : html`<gi-fake-report fieldId="fake-${i}" .company=${m.creditCode ? `${m.name} ${m.creditCode}` : m.name}
@@ -141,11 +142,11 @@ export class GiVerifyPage extends LitElement {
         <dt>${t('verify.gi')}</dt>
         <dd><a href=${withLang(`/products/${g.productId}`)} aria-label=${t('verify.product', { name: product })}>${product}</a> · ${type}</dd>
         ${counties.length ? html`<dt>${t('verify.counties')}</dt><dd>${counties.join(t('product.separator'))}</dd>` : nothing}
-        <dt>${t('verify.number')}</dt><dd>${g.number ?? '—'}</dd>
+        <dt>${t('verify.number')}</dt><dd>${markChinese(g.number ?? '—')}</dd>
         <dt>${t('verify.since')}</dt><dd>${showDate(g.from)}</dd>
         <dt>${t('verify.until')}</dt><dd>${g.until ? showDate(g.until) : t('verify.openEnded')}</dd>
         <dt>${t('verify.basis')}</dt><dd>${t(`basis.${g.basis}`)}</dd>
-        ${g.reference ? html`<dt>${t('verify.reference')}</dt><dd>${g.reference}</dd>` : nothing}
+        ${g.reference ? html`<dt>${t('verify.reference')}</dt><dd>${markChinese(g.reference)}</dd>` : nothing}
       </dl>
       ${g.valid ? html`<gi-genuine-label .grant=${g} .name=${name} .creditCode=${creditCode}></gi-genuine-label>` : nothing}
     </li>`;

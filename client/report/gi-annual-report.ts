@@ -72,7 +72,7 @@ export class GiAnnualReport extends LitElement {
       ${this.section('grants', w.grants, [c.product, c.counties, c.giType, c.number, c.grantedOn], this.moves(r, r.newInYear.grants))}
       ${this.section('filings', w.filings, [c.product, c.counties, c.giType, c.appNumber, c.filedOn], this.moves(r, r.newInYear.filings))}
       ${this.section('users', w.users, [c.userName, c.creditCode, c.product, c.giType, c.basis, c.reference, c.from, c.status],
-        r.newInYear.authorizedUsers.map((u) => [u.name, u.creditCode ?? '—', this.product(u.productId, reportProductName(u, l)),
+        r.newInYear.authorizedUsers.map((u) => [html`<span lang="zh-CN">${u.name}</span>`, u.creditCode ?? '—', this.product(u.productId, reportProductName(u, l)),
           LABELS.giType[u.giType][l], LABELS.basis[u.basis][l], u.reference ?? '—', renderDate(u.from), LABELS.authorizationStatus[u.status][l]]))}
       ${this.section('counties', w.counties, [c.county, ...GI_TYPES.map((g) => LABELS.giType[g][l]), c.newGrants, c.authorizedUsers],
         r.byCounty.map((x) => [l === 'en' ? x.nameEn : x.nameZh, ...GI_TYPES.map((g) => x.inForce[g]), x.newGrants, x.authorizedUsers]), w.countiesNote)}
@@ -87,7 +87,8 @@ export class GiAnnualReport extends LitElement {
   private section(id: string, title: string, headers: string[], rows: Cell[][], note?: string, total?: Cell[], empty: string = REPORT_WORDS[lang()].none) {
     const cell = (v: Cell) => (typeof v === 'number' || v === null
       ? html`<td class="n">${v === null ? '—' : v.toLocaleString(lang() === 'en' ? 'en-US' : 'zh-CN')}</td>` : html`<td>${v}</td>`);
-    return html`<section data-section=${id} aria-labelledby=${`h-${id}`}>
+    // The section is no landmark of its own: its table's scrolling region carries the heading's name.
+    return html`<section data-section=${id}>
       <h2 id=${`h-${id}`}>${title}</h2>
       ${rows.length === 0 ? html`<p class="state">${empty}</p>` : html`<div class="table" role="region" tabindex="0" aria-labelledby=${`h-${id}`}><table aria-labelledby=${`h-${id}`}>
         <thead><tr>${headers.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>

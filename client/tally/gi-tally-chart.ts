@@ -2,6 +2,7 @@ import { css, html, LitElement, svg, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { GI_TYPE_RULES, GI_TYPES, type GiShape, type GiType, type TallySeries } from '../../db/model';
 import { LocaleController, t } from '../i18n';
+import { ChartTextController } from '../lib/chart-text';
 import { perGiTypeCss } from '../lib/gi-type-styles';
 import { sharedStyles } from '../lib/shared-styles';
 
@@ -25,7 +26,7 @@ export class GiTallyChart extends LitElement {
     svg { width: 100%; max-width: 720px; height: auto; display: block; overflow: visible; }
     .axis { stroke: var(--gi-muted); stroke-width: 1; }
     .grid { stroke: var(--gi-border); stroke-width: 1; }
-    text { font-size: 11px; fill: var(--gi-fg); font-family: var(--gi-font); }
+    text { font-size: calc(11px * var(--gi-chart-scale, 1)); fill: var(--gi-fg); font-family: var(--gi-font); }
     .line { fill: none; stroke-width: 2.5; }
     .series text { stroke: none; }
     .asof { stroke: var(--gi-fg); stroke-dasharray: 3 3; }
@@ -38,6 +39,8 @@ export class GiTallyChart extends LitElement {
   @property() asOf = '';
 
   private readonly i18n = new LocaleController(this);
+  /** Labels stay 11px however narrow the chart is drawn. */
+  private readonly textSize = new ChartTextController(this, W);
 
   override render() {
     const { points, period } = this.series;

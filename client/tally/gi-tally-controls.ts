@@ -14,9 +14,9 @@ export class GiTallyControls extends LitElement {
   static override styles = [sharedStyles, css`
     :host { display: block; }
     form { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: flex-end; }
-    label { display: flex; flex-direction: column; gap: 0.2rem; font-weight: 600; }
+    label { display: flex; flex-direction: column; gap: 0.2rem; font-weight: 600; max-width: 100%; }
     .hint { font-weight: 400; font-size: 0.8rem; color: var(--gi-muted); }
-    select, input { padding: 0.3rem 0.4rem; border: 1px solid var(--gi-muted); border-radius: 4px; }
+    select, input { max-width: 100%; padding: 0.3rem 0.4rem; border: 1px solid var(--gi-muted); border-radius: 4px; }
     button { padding: 0.35rem 0.8rem; border: 1px solid var(--gi-accent); background: var(--gi-bg); color: var(--gi-accent); border-radius: 4px; }
     @media print { :host { display: none; } }
   `];

@@ -1,6 +1,7 @@
 /** Import bodies and reports, and the shape of every error response. */
 import { z } from 'zod';
 import { line } from './scalars';
+import { Visibility } from './vocabulary';
 
 // ---------------------------------------------------------------- import
 
@@ -8,8 +9,11 @@ import { line } from './scalars';
 export const ImportRequest = z.object({ format: z.enum(['csv', 'xlsx']), data: z.base64().max(7_000_000) }).strict();
 export type ImportRequest = z.infer<typeof ImportRequest>;
 
-/** Query string of POST /api/import: `dryRun=1` reports without keeping anything. */
-export const ImportQuery = z.object({ dryRun: z.enum(['0', '1']).optional() }).strict();
+/**
+ * Query string of POST /api/import: `dryRun=1` reports without keeping anything; `visibility` is how
+ * new products are kept when their row's 公开范围 cell is empty (a draft unless it says public).
+ */
+export const ImportQuery = z.object({ dryRun: z.enum(['0', '1']).optional(), visibility: Visibility.optional() }).strict();
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
 /** Query string of POST /api/import/report.xlsx: the language of the result column. */
@@ -35,6 +39,8 @@ export const ImportRowReport = z.object({
   /** What changes, one sentence each ("状态：已申报 → 已获批（2024-05-01）"). */
   changes: z.array(Bilingual),
   problems: z.array(ImportProblem),
+  /** The row created a product kept as a draft: not on the public map, list or tally until made public. */
+  draft: z.boolean(),
 });
 export type ImportRowReport = z.infer<typeof ImportRowReport>;
 
@@ -48,6 +54,10 @@ export const ImportReport = z.object({
   summary: z.object({
     created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), errors: z.number().int(),
   }),
+  /** New products kept as drafts (the rows with `draft`): off the public map, list and tally until made public. */
+  drafts: z.number().int(),
+  /** Rows marked as the template's example (the name starts with 示例 or Example): skipped, never imported. */
+  examples: z.array(z.object({ line: z.number().int(), productZh: z.string() })),
   unknownColumns: z.array(z.string()),
   /** Problems with the file as a whole (no product column). */
   problems: z.array(ImportProblem),

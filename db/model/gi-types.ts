@@ -16,6 +16,12 @@ export type GiShape = 'circle' | 'square' | 'triangle';
 export interface GiTypeRules {
   /** Its name (LABELS.giType is this): 地理标志商标 / GI trademark. */
   readonly label: { readonly zh: string; readonly en: string };
+  /** What it is, in a sentence (the public guide, /guide, says it). */
+  readonly about: { readonly zh: string; readonly en: string };
+  /** The law or rules it is granted under. */
+  readonly law: { readonly zh: string; readonly en: string };
+  /** Who grants it (registers, approves). */
+  readonly grantedBy: { readonly zh: string; readonly en: string };
   /** The word before its count in a one-line summary: 商标 3 / trademarks 3. */
   readonly countLabel: { readonly zh: string; readonly en: string };
   /**
@@ -52,6 +58,13 @@ export interface GiTypeRules {
 export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
   trademark: {
     label: { zh: '地理标志商标', en: 'GI trademark' },
+    // 商标法 art. 16: a sign showing where goods come from, their quality, reputation or other traits owed to that place.
+    about: {
+      zh: '以地理标志注册的集体商标或证明商标：标示商品来源于某地区，其特定质量、信誉或其他特征主要由该地区的自然因素或人文因素决定。',
+      en: 'A collective or certification mark registered for a geographical indication: it shows that goods come from a place whose natural or human factors chiefly determine their quality, reputation or other traits.',
+    },
+    law: { zh: '《中华人民共和国商标法》；《集体商标、证明商标注册和管理规定》', en: 'Trademark Law of the PRC; Provisions on the Registration and Administration of Collective and Certification Marks' },
+    grantedBy: { zh: '国家知识产权局（商标局）核准注册', en: 'Registered by CNIPA (its Trademark Office)' },
     countLabel: { zh: '商标', en: 'trademarks' },
     // CNIPA registers a GI as a collective mark (its members use it) or a certification mark (licensed users).
     markKinds: { collective: 'collective_member', certification: 'licensee' },
@@ -65,6 +78,13 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
   },
   protected_product: {
     label: { zh: '地理标志保护产品', en: 'GI protected product' },
+    about: {
+      zh: '产自特定地域、其质量、声誉或其他特性本质上取决于该产地的自然因素和人文因素、经审核批准以地理名称命名的产品；2024 年起统一称为“地理标志产品”。',
+      en: 'A product from a given area whose quality, reputation or other traits essentially come from that place’s natural and human factors, approved to bear the place’s name; since 2024 called a “GI product” (地理标志产品).',
+    },
+    // 国家知识产权局令第80号, in force 2024-02-01, replacing the 2005 规定.
+    law: { zh: '《地理标志产品保护办法》（2024 年起施行；此前为《地理标志产品保护规定》）', en: 'Measures for the Protection of GI Products (in force since 2024; before, the Provisions on the Protection of GI Products)' },
+    grantedBy: { zh: '国家知识产权局审查认定并发布公告', en: 'Examined and announced by CNIPA' },
     countLabel: { zh: '保护产品', en: 'protected products' },
     markKinds: {},
     bases: ['approved_producer', 'other_registered'],
@@ -76,6 +96,12 @@ export const GI_TYPE_RULES: Readonly<Record<GiType, GiTypeRules>> = {
   },
   agricultural_product: {
     label: { zh: '农产品地理标志', en: 'Agricultural-product GI' },
+    about: {
+      zh: '标示农产品来源于特定地域、产品品质和相关特征主要取决于自然生态环境和历史人文因素、并以地域名称冠名的特有农产品标志。',
+      en: 'A sign for a farm product from a given area, named after it, whose quality and traits chiefly come from its natural environment and its history and culture.',
+    },
+    law: { zh: '《农产品地理标志管理办法》（原农业部，2007）', en: 'Measures for the Administration of Agricultural-Product GIs (Ministry of Agriculture, 2007)' },
+    grantedBy: { zh: '农业农村部（原农业部）登记', en: 'Registered by the Ministry of Agriculture and Rural Affairs' },
     countLabel: { zh: '农产品', en: 'agricultural' },
     markKinds: {},
     bases: ['approved_producer', 'other_registered'],

@@ -8,15 +8,18 @@ import { CountyCode, Precision } from './vocabulary';
 import { perGiType } from './gi-types';
 import { County } from './geography';
 import { ProductSummary } from './registry';
+import { SiteInfo } from './site-info';
 
 /**
  * GET /api/config: what the map needs to draw its tiles (none unless configured), its approval number (审图号),
- * and whom the county boundaries come from (credited on every map that draws them; null: not stated).
+ * and whom the county boundaries come from (credited on every map that draws them; null: not stated);
+ * and the footer's lines about the site (site-info.ts).
  */
 export const ClientConfig = z.object({
   tiles: z.object({ urls: z.array(z.string()), attribution: z.string(), subdomains: z.array(z.string()) }).nullable(),
   approvalNo: z.string().nullable(),
   boundarySource: z.string().nullable(),
+  site: SiteInfo,
 });
 export type ClientConfig = z.infer<typeof ClientConfig>;
 
@@ -57,7 +60,7 @@ export type CountyCollection = z.infer<typeof CountyCollection>;
  * county the place lies in or, for a county-level place, the county it stands for (null: not determinable);
  * a village or township place names its unit (`divisionCode`, 12 digits, and its name as the 2023 codes write it).
  */
-export const ProductPointProperties = ProductSummary.pick({ nameZh: true, nameEn: true, category: true, counties: true, designations: true })
+export const ProductPointProperties = ProductSummary.pick({ nameZh: true, nameEn: true, namePinyin: true, category: true, counties: true, designations: true })
   .extend({
     productId: z.number().int(),
     label: z.string(),

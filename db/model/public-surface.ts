@@ -47,8 +47,9 @@ export const PAGES = [
   { key: 'map', path: '/', title: { zh: '地理标志地图 · 晋城', en: 'GI map · Jincheng' }, sitemap: true, lastmod: 'newestProduct', crawl: true, inStatic: true },
   { key: 'tally', path: '/tally', title: titled('规划目标统计', 'Plan tally'), sitemap: true, crawl: true, inStatic: true },
   { key: 'annualReport', path: '/reports/annual', title: titled('地理标志工作年度报告', 'GI annual report'), sitemap: true, crawl: true, inStatic: true },
-  { key: 'verify', path: '/verify', title: titled('用标企业查询', 'Check an authorised user'), sitemap: true, crawl: true, inStatic: true },
+  { key: 'verify', path: '/verify', title: titled('查询用标企业', 'Check a company’s right to use a GI mark'), sitemap: true, crawl: true, inStatic: true },
   { key: 'places', path: '/places', title: titled('是否在保护范围内', 'Is my village in a protected area?'), sitemap: true, crawl: true, inStatic: true },
+  { key: 'guide', path: '/guide', title: titled('地理标志指南', 'Guide to geographical indications'), sitemap: true, crawl: true, inStatic: true },
   { key: 'product', path: '/products/:id', title: 'product', sitemap: true, crawl: true, inStatic: true },
   // The printable card: for stalls and packaging, not a page to find by search.
   { key: 'card', path: '/products/:id/card', title: 'productCard', sitemap: false, crawl: true, inStatic: true },

@@ -195,6 +195,8 @@ export const Product = z.object({
   documents: z.array(Document),
   /** Who may use each designation's official mark (any status: the verification says which are valid). */
   authorizedUsers: z.array(AuthorizedUser),
+  /** Signed-in answers only: whether the viewer may change this product (an official of one of its counties, an admin). The server decides; the workspace shows a read-only view otherwise. */
+  canEdit: z.boolean().optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
@@ -222,6 +224,8 @@ export const ProductSummary = Product.pick({
   locations: true, updatedAt: true,
 }).extend({
   designations: z.array(Designation.pick({ id: true, giType: true, markKind: true, status: true })),
+  /** Toneless pinyin of `nameZh`, syllables spaced, ü as v ("qin shui feng mi"): what search and order read (db/model/product-search.ts). */
+  namePinyin: z.string(),
 });
 export type ProductSummary = z.infer<typeof ProductSummary>;
 
@@ -232,6 +236,7 @@ export const ProductFilter = z
     status: StatusFilter.optional(),
     county: CountyCode.optional(),
     category: Category.optional(),
+    /** Words, each found in the Chinese name, its pinyin or initials, or the English name (db/model/product-search.ts). */
     q: z.string().trim().max(100).optional(),
   })
   .strict();
@@ -241,6 +246,8 @@ export type ProductFilter = z.infer<typeof ProductFilter>;
 export const ProductQuery = ProductFilter.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+  /** The order of the list: `zh` (default) by the pinyin of the Chinese name, `en` alphabetically by the English name (else that pinyin). */
+  lang: z.enum(['zh', 'en']).optional(),
   /** Signed-in only: `1` lists the products of the viewer's county (all products for an admin), drafts included. */
   mine: z.enum(['1']).optional(),
   /** Signed-in only: `1` lists archived products instead of current ones. */

@@ -12,6 +12,14 @@ import { IsoDateTime } from './scalars';
 export const MIN_MISSES_SHOWN = 3;
 /** Most keys GET /api/verify-misses lists. */
 export const MAX_MISSES_LISTED = 200;
+/**
+ * A key asked fewer than MIN_MISSES_SHOWN times and not asked again for this many days is forgotten: a
+ * typo or a one-off, never shown, and anyone can ask for random names, so without a limit the table grows
+ * with every look-up (found in review after issue 21).
+ */
+export const MISS_FORGET_DAYS = 90;
+/** Most keys kept: beyond it the least asked (then the longest unasked) go first. */
+export const MAX_MISSES_KEPT = 20_000;
 
 /** What a missed query was: a name (its comparable form) or a credit code. */
 export const VerifyMissKind = z.enum(['name', 'credit_code']);

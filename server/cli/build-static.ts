@@ -35,8 +35,8 @@ export const STATIC_MARKER = '<meta name="gi-static" content="1" />';
 export interface StaticBuildOptions {
   /** The built client (default dist/client). */
   clientDir?: string;
-  /** The map settings (tiles, approval number) to publish as api/config.json. */
-  config?: Pick<Config, 'tiles' | 'approvalNo' | 'boundarySource'>;
+  /** The settings (tiles, approval number, the footer's lines) to publish as api/config.json. */
+  config?: Pick<Config, 'tiles' | 'approvalNo' | 'boundarySource' | 'site'>;
   /** Today in Asia/Shanghai: the default tally date and the series' end. */
   today?: string;
   /** An absolute base URL for the feed's links (root-relative without) and the QR codes (none without). */

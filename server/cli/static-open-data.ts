@@ -29,7 +29,7 @@ export interface StaticDataContext {
   /** Every public, current product (the public's list). */
   products: ProductSummary[];
   /** The map settings to publish as api/config.json. */
-  config: Pick<Config, 'tiles' | 'approvalNo' | 'boundarySource'>;
+  config: Pick<Config, 'tiles' | 'approvalNo' | 'boundarySource' | 'site'>;
   /** Today in Asia/Shanghai: the default tally date and the series' end. */
   today: string;
   /** The site's absolute address (no trailing slash), or null when the build was given none. */
@@ -47,7 +47,7 @@ const ALL = { limit: Number.MAX_SAFE_INTEGER, offset: 0 };
 
 /** The writer of each open-data path a static copy holds, by its key in the table. */
 export const STATIC_WRITERS: Record<StaticDataKey, Writer> = {
-  config: ({ write, config }) => write('api/config.json', configSnapshot(config).text),
+  config: ({ write, db, config }) => write('api/config.json', configSnapshot(db, config).text),
   counties: ({ write, db }) => write('api/counties.json', countyListSnapshot(db).text),
   countyShapes: ({ write, db }) => write('api/counties.geojson', countiesSnapshot(db, viewer).text),
   products: ({ write, db }) => write('api/products.json', productListSnapshot(db, ALL, viewer).text),

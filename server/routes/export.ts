@@ -1,4 +1,8 @@
-/** GET /api/export/products.csv and .xlsx: the public registry as open data, streamed (a signed-in official's XLSX adds the usage returns). */
+/**
+ * GET /api/export/products.csv and .xlsx: the public registry as open data, streamed; for a signed-in
+ * official, what they may read (their county's drafts too; an admin's, every draft), and in the XLSX the
+ * usage returns of the users they manage; never cached.
+ */
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { Router, type Response } from 'express';
@@ -21,6 +25,13 @@ export function exportRoutes({ pool, db }: AppContext): Router {
     if (filter.county) assertCountyKnown(db, filter.county);
     return filter;
   };
+  /** What the request's viewer may download, and how long a cache may keep it (a signed-in export only in no cache). */
+  const scopeOf = (res: Response) => {
+    const viewer = viewerOf(res);
+    res.set('Cache-Control', viewer ? 'private, no-store' : 'no-cache');
+    if (viewer) res.vary('Cookie');
+    return viewer;
+  };
   const send = async (res: Response, chunks: Readable) => {
     try {
       for await (const chunk of chunks) {
@@ -38,15 +49,15 @@ export function exportRoutes({ pool, db }: AppContext): Router {
   return Router()
     .get('/api/export/products.csv', async (req, res) => {
       const filter = filterOf(req.query);
-      res.type('text/csv; charset=utf-8').attachment(`jincheng-gi-${stamp()}.csv`).set('Cache-Control', 'no-cache');
-      await send(res, pool.stream('exportCsv', filter));
+      res.type('text/csv; charset=utf-8').attachment(`jincheng-gi-${stamp()}.csv`);
+      await send(res, pool.stream('exportCsv', { filter, viewer: scopeOf(res) }));
     })
     .get('/api/export/products.xlsx', async (req, res) => {
       const filter = filterOf(req.query);
       // A signed-in official's copy adds the usage returns they manage: private, never kept by a cache.
-      const viewer = viewerOf(res);
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .attachment(`jincheng-gi-${stamp()}.xlsx`).set('Cache-Control', viewer ? 'private, no-store' : 'no-cache');
-      await send(res, viewer ? pool.stream('exportXlsxForOfficial', { filter, viewer }) : pool.stream('exportXlsx', filter));
+        .attachment(`jincheng-gi-${stamp()}.xlsx`);
+      const viewer = scopeOf(res);
+      await send(res, viewer ? pool.stream('exportXlsxForOfficial', { filter, viewer }) : pool.stream('exportXlsx', { filter, viewer }));
     });
 }

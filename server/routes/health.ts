@@ -23,6 +23,6 @@ export function healthRoutes(ctx: AppContext): Router {
     })
     .get('/api/config', async (req, res) => {
       // Every page asks for it: a ready body, so repeats take the fast path (and revalidate by ETag).
-      await answerReady(ctx, req, res, 'config', {}, { text: () => configSnapshot(ctx.config) }, true);
+      await answerReady(ctx, req, res, 'config', {}, { text: () => configSnapshot(ctx.db, ctx.config) }, true);
     });
 }

@@ -25,12 +25,12 @@ export function importRoutes(ctx: AppContext): Router {
   };
   return Router()
     .post('/api/import', requireSignedIn, ...body, async (req, res) => {
-      const { dryRun } = validate(ImportQuery, req.query, 'query');
+      const { dryRun, visibility } = validate(ImportQuery, req.query, 'query');
       const viewer = signedInViewer(res);
       const file = fileOf(req);
       const today = todayOf(ctx);
       // Reading and writing happen in a worker on its own connection; other writes wait at the gate meanwhile.
-      const report = await ctx.writeGate.hold(() => ctx.pool.run('importFile', { ...file, viewer, dryRun: dryRun === '1', today }, {
+      const report = await ctx.writeGate.hold(() => ctx.pool.run('importFile', { ...file, viewer, dryRun: dryRun === '1', today, visibility }, {
         onProgress: (p) => ctx.imports.set(viewer.id, p as ImportProgress),
       }));
       if (!report.dryRun && !report.applied) {

@@ -5,12 +5,13 @@
  * Each builder is plain: a database (and a replay index for the tally) in, a media type and text out.
  */
 import type { Db } from '../../db/open';
-import type { ProductFilter, ProductQuery, SeriesStep } from '../../db/model';
+import type { ClientConfig, ProductFilter, ProductQuery, SeriesStep } from '../../db/model';
 import type { Config } from '../config';
 import { countiesGeoJson, listCounties } from '../domain/places/counties';
 import { csvChunks, iterateExportRows } from '../exchange/export/export';
 import { atomFeed, ATOM_TYPE, type FeedOptions } from '../exchange/export/feed';
 import { listPeriods } from '../domain/tally/periods';
+import { getReportSettings } from '../domain/tally/report-settings';
 import { getProduct, listProducts } from '../domain/products/products-read';
 import { productPoints } from '../domain/products/product-places';
 import { robotsTxt, sitemapXml } from '../exchange/export/site-map';
@@ -36,9 +37,14 @@ export function periodsSnapshot(db: Db): SnapshotText {
   return { type: JSON_TYPE, text: JSON.stringify(listPeriods(db)) };
 }
 
-/** The map settings the client needs (GET /api/config). */
-export function configSnapshot(config: Pick<Config, 'tiles' | 'approvalNo' | 'boundarySource'>): SnapshotText {
-  return { type: JSON_TYPE, text: JSON.stringify({ tiles: config.tiles, approvalNo: config.approvalNo, boundarySource: config.boundarySource }) };
+/** The settings the client needs (GET /api/config): the map's, and the footer's (the issuer from the report settings). */
+export function configSnapshot(db: Db, config: Pick<Config, 'tiles' | 'approvalNo' | 'boundarySource' | 'site'>): SnapshotText {
+  const { issuerZh, issuerEn } = getReportSettings(db);
+  const body: ClientConfig = {
+    tiles: config.tiles, approvalNo: config.approvalNo, boundarySource: config.boundarySource,
+    site: { issuer: { zh: issuerZh, en: issuerEn }, ...config.site },
+  };
+  return { type: JSON_TYPE, text: JSON.stringify(body) };
 }
 
 /** The public changes as Atom (GET /api/feed.atom): the same for every viewer. */

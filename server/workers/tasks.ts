@@ -81,8 +81,9 @@ const runners = {
 };
 
 const streams = {
-  exportCsv: (ctx: TaskContext, filter: ProductFilter) => toAsync(csvChunks(iterateExportRows(ctx.db, filter))),
-  exportXlsx: (ctx: TaskContext, filter: ProductFilter) => xlsxChunks(exportSheets(ctx.db, filter)),
+  exportCsv: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer }) =>
+    toAsync(csvChunks(iterateExportRows(ctx.db, input.filter, input.viewer))),
+  exportXlsx: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer }) => xlsxChunks(exportSheets(ctx.db, input.filter, input.viewer)),
   exportXlsxForOfficial: (ctx: TaskContext, input: { filter: ProductFilter; viewer: SignedIn }) =>
     xlsxChunks(officialExportSheets(ctx.db, input.filter, input.viewer)),
 };

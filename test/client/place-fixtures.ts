@@ -18,7 +18,7 @@ export function place(p: FixtureProduct, precision: Precision | null, countyCode
     id: `${p.id}-${precision ?? 'none'}`,
     geometry: point ? { type: 'Point', coordinates: at } : null,
     properties: {
-      productId: p.id, nameZh: `产品${p.id}`, nameEn: `Product ${p.id}`, category: 'food', counties: p.counties,
+      productId: p.id, nameZh: `产品${p.id}`, nameEn: `Product ${p.id}`, namePinyin: `chan pin ${p.id}`, category: 'food', counties: p.counties,
       designations: (p.designations ?? []).map(([giType, status], i) => ({ id: p.id * 10 + i, giType, markKind: null, status })),
       label: '', precision, countyCode: precision === null ? null : countyCode,
       divisionCode: null, divisionName: precision === 'township' ? '龙港镇' : null, thumbnailUrl: null, scopeCodes: [],

@@ -101,6 +101,7 @@ describe('the admin workspace', () => {
     await page.getByRole('link', { name }).click();
     await page.getByRole('button', { name: '恢复产品' }).click();
     await page.getByRole('button', { name: '归档产品' }).waitFor();
+    await page.getByRole('button', { name: '修改记录', exact: true, expanded: false }).click(); // the editor's history section
     await page.getByText(`恢复产品 ${name}`).first().waitFor(); // the history says so in a sentence
     await context.close();
   });

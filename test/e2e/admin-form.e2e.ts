@@ -1,7 +1,8 @@
 /**
  * The product form's checks in the browser: errors beside the fields from the shared zod schemas
  * (aria-invalid + aria-describedby), a protected area uploaded as GeoJSON and previewed, and the
- * saved area coming back after a reload.
+ * saved area coming back after a reload; the server's refusal of a save (a look-alike name) in the
+ * page's language only, in Chinese and English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -72,9 +73,36 @@ describe('the product form', () => {
     await page.waitForURL(/\/admin\/products\/\d+/);
 
     await page.reload();
+    await page.getByRole('button', { name: '产品信息', exact: true }).click(); // the details' section, closed on load
     await page.getByText('已载入 Polygon，共 4 个顶点。').waitFor();
     expect(await page.getByLabel('公告的保护范围').inputValue()).toBe('陵川县六城镇、古郊乡');
     expect(consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
     await context.close();
   });
 });
+
+describe.each([
+  { lang: 'zh', query: '', mine: '已有名称相同或看起来相同的产品', other: 'look-alike name already exists', name: '中文名称', category: '产品类别', create: '创建产品' },
+  { lang: 'en', query: '?lang=en', mine: 'A product with the same or a look-alike name already exists', other: '已有名称相同', name: 'Chinese name', category: 'Category', create: 'Create product' },
+])('a save the server refuses ($lang)', ({ lang, query, mine, other, name, category, create }) => {
+  it('says why in the page’s language only, the other product’s Chinese name marked as Chinese', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, server.url, { locale: lang === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 390, height: 844 } });
+    page.setDefaultTimeout(10_000);
+    const signedIn = await context.request.post('/api/session', { data: { username: 'lingchuan', password: PASSWORD } });
+    expect(signedIn.status()).toBe(200);
+    await page.goto(`/admin/products/new${query}`);
+    // 陵川潞党参 is a seeded product of 陵川县: the same name again is refused with 409.
+    await page.getByLabel(name).fill('陵川潞党参');
+    await page.getByLabel(category).selectOption({ index: 1 });
+    await page.getByRole('button', { name: create }).click();
+    const alert = page.locator('gi-product-form').getByRole('alert');
+    await alert.getByText(mine).waitFor();
+    expect(await alert.textContent()).not.toContain(other);
+    expect(await alert.textContent()).not.toContain(' / ');
+    if (lang === 'en') expect(await alert.locator('span[lang="zh-CN"]').allTextContents()).toContain('陵川潞党参');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(consoleErrors.filter((e) => !/409|Conflict/.test(e))).toEqual([]);
+    await context.close();
+  });
+});
+

@@ -91,6 +91,8 @@ describe.each(['zh', 'en'] as const)('the officials’ journey (%s)', (lang) => 
     await page.waitForURL(/\/admin\/products\/\d+/);
     const id = Number(/\/admin\/products\/(\d+)/.exec(page.url())![1]);
     await page.getByRole('heading', { name: L('editor.participants') }).waitFor();
+    // Its parts are closed on load: the model, the GIs, the details and the history are opened.
+    for (const part of ['editor.participants', 'editor.designations', 'editor.details', 'editor.history']) await page.getByRole('button', { name: L(part), exact: true }).click();
 
     // The cooperative-farmer model.
     await page.getByRole('button', { name: L('part.add') }).click();

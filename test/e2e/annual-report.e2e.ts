@@ -13,6 +13,7 @@ import { addAccount, send, signIn } from '../server/fixtures';
 import { call, startServer, type TestServer } from '../support/server';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot, type WatchedPage } from './support/browser';
+import { useSession } from './support/session';
 
 let s: TestServer;
 let browser: Browser;
@@ -129,8 +130,7 @@ describe('/reports/annual', () => {
   it('lets an admin set the issuer on the tally page, and the report says so', async () => {
     const watched = await openPage(browser, s.url);
     opened.push(watched);
-    const [name, value] = admin.split('=');
-    await watched.context.addCookies([{ name, value, url: s.url }]);
+    await useSession(watched.context, s.url, admin);
     const { page } = watched;
     await page.goto('/tally?period=1&asOf=2025-12-31');
     await page.getByText('年度报告发布单位').click();

@@ -2,7 +2,7 @@
  * Industry figures and the printable card in the browser, in Chinese and English: the product page
  * draws the series (one year is one bar) with the table of the same numbers and a choice of series;
  * the card page shows the names, the GI and its number, the QR code and its address, and prints on
- * one A6 page; an official enters a new year in the workspace, yield per mu included (a wrong number is
+ * one A6 page; a grant with no number recorded shows its announcement or its day, never "not recorded"; an official enters a new year in the workspace, yield per mu included (a wrong number is
  * refused beside its field, in the page's language only) and the public chart and table show it (the
  * yield column only then); a static copy's card shows its own QR code. Accessibility checked
  * with axe on each page.
@@ -18,7 +18,8 @@ import { admin } from '../../client/i18n/admin';
 import { common } from '../../client/i18n/common';
 import { figures } from '../../client/i18n/figures';
 import { product } from '../../client/i18n/product';
-import { todayInShanghai } from '../../db/model';
+import { formatPartialDate, todayInShanghai } from '../../db/model';
+import { send, signIn } from '../server/fixtures';
 import { buildStaticSite } from '../../server/cli/build-static';
 import { createUser } from '../../server/domain/accounts/accounts';
 import { CLIENT_DIR } from '../../server/static';
@@ -120,6 +121,55 @@ describe.each(['zh', 'en'] as const)('figures and the card (%s)', (lang) => {
     await context.close();
   });
 
+  it('a grant with no number prints its announcement, or else the day it was granted, and never that the number is missing', async () => {
+    const cookie = await signIn(server.url, 'qs-figures', PASSWORD);
+    const product = await send(server.url, 'POST', '/api/products', { nameZh: `无编号获批${lang}`, category: 'food', counties: ['140521'], visibility: 'public' }, cookie);
+    expect(product.status).toBe(201);
+    const grant = async (giType: string, announcement?: string) => {
+      const d = await send(server.url, 'POST', `/api/products/${product.body.id}/designations`, { giType, startedOn: '2018-01-01', ...(giType === 'trademark' ? { markKind: 'collective' } : {}) }, cookie);
+      expect(d.status, JSON.stringify(d.body)).toBe(201);
+      if (announcement) expect((await send(server.url, 'PATCH', `/api/designations/${d.body.id}`, { announcement }, cookie)).status).toBe(200);
+      for (const move of [{ to: 'filed', on: '2019', note: '', confirmIncomplete: true }, { to: 'granted', on: '2020-03-01', note: '' }]) {
+        const res = await send(server.url, 'POST', `/api/designations/${d.body.id}/transitions`, move, cookie);
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+      }
+    };
+    await grant('protected_product');
+    await grant('trademark', '第1234号');
+    const { page, context, consoleErrors } = await openPage(browser, server.url, { locale, viewport: { width: 390, height: 844 } });
+    await page.goto(`/products/${product.body.id}/card${q}`);
+    const card = page.getByRole('article', { name: `无编号获批${lang}` });
+    await card.waitFor();
+    await card.getByRole('listitem').filter({ hasText: L('giType.protected_product') })
+      .getByText(L('card.grantedOn', { date: formatPartialDate('2020-03-01', lang) })).waitFor();
+    await card.getByRole('listitem').filter({ hasText: L('giType.trademark') }).getByText(L('card.announcement', { announcement: '第1234号' })).waitFor();
+    expect(await card.getByText(/未记录|not recorded/i).count()).toBe(0);
+    await card.getByText(L('card.footer'), { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a candidate’s card does not claim a GI, says it is a candidate, and fits a 390 px phone', async () => {
+    const list = await (await fetch(`${server.url}/api/products?status=cultivating&limit=100`)).json() as { items: { id: number; nameZh: string; designations: { status: string }[] }[] };
+    const candidate = list.items.find((p) => p.designations.length > 0 && p.designations.every((d) => d.status === 'cultivating'))!;
+    const { page, context, consoleErrors } = await openPage(browser, server.url, { locale, viewport: { width: 390, height: 844 } });
+    await page.goto(`/products/${candidate.id}/card${q}`);
+    const card = page.getByRole('article', { name: candidate.nameZh });
+    await card.waitFor();
+    await card.getByRole('heading', { level: 2, name: L('card.candidateGis') }).waitFor();
+    await card.getByText(L('card.candidate'), { exact: true }).waitFor();
+    await card.getByText(L('card.footerCandidate'), { exact: true }).waitFor();
+    expect(await card.getByText(L('card.footer'), { exact: true }).count()).toBe(0);
+    await card.getByRole('listitem').filter({ hasText: L('status.cultivating') }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await saveShot(page, `${lang}-card-candidate-phone`, true);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('an official enters a new year in the workspace, a wrong number is refused beside its field, and the chart shows the year', async () => {
     const { id, name } = EDITED[lang];
     const { page, context, consoleErrors } = await openPage(browser, server.url, { locale });
@@ -128,6 +178,7 @@ describe.each(['zh', 'en'] as const)('figures and the card (%s)', (lang) => {
     await page.getByLabel(L('signIn.username')).fill('qs-figures');
     await page.getByLabel(L('signIn.password')).fill(PASSWORD);
     await page.getByRole('button', { name: L('signIn.submit') }).click();
+    await page.getByRole('button', { name: L('figEdit.form'), exact: true }).click(); // the figures' section, closed on load
     const editor = page.getByRole('form', { name: L('figEdit.form') });
     await editor.getByText(L('figEdit.none')).waitFor();
 

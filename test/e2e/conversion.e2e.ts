@@ -108,6 +108,7 @@ describe.each(RUNS)('recording a conversion ($lang, $viewport, $nameZh)', (run) 
 
   it('records it in the workspace, telling a day before the grant in the page’s language only', async () => {
     await page.goto(`/admin/products/${agi.productId}${q}`);
+    await page.getByRole('button', { name: L('editor.designations'), exact: true }).click(); // the GIs' section, closed on load
     const agiCard = card(agriName, 'granted');
     if (run.start) {
       // Started first: the designation it will become, cultivating with the conversions' checklist.

@@ -126,10 +126,15 @@ describe.each(['zh', 'en'] as const)('cultivation dossiers (%s)', (lang) => {
     return page.getByRole('form', { name: title(item), exact: true });
   };
   const boardRow = () => page.locator(`gi-cultivation-board tr[data-designation="${designationId}"]`);
+  /** Opens a part of the product editor (they are closed when the page loads). */
+  const openSection = (name: string) => page.getByRole('button', { name, exact: true, expanded: false }).click();
+  /** Opens an item's form (a line with its title until asked). */
+  const openItem = (key: string) => itemForm(key).getByRole('button', { name: title(items.find((i) => i.key === key) ?? added), exact: true, expanded: false }).click();
 
-  /** Sets one item in the workspace and waits for the server's answer. */
+  /** Opens one item in the workspace, sets it and waits for the server's answer. */
   async function setItem(key: string, patch: { status: string; owner?: string; dueOn?: string; document?: string }) {
     const form = itemForm(key);
+    await openItem(key);
     await form.getByLabel(L('dossier.status'), { exact: true }).selectOption({ label: L(`dossierStatus.${patch.status}`) });
     if (patch.owner) await form.getByLabel(L('dossier.owner')).fill(patch.owner);
     if (patch.dueOn) await form.getByLabel(L('dossier.dueOn')).fill(patch.dueOn);
@@ -145,6 +150,7 @@ describe.each(['zh', 'en'] as const)('cultivation dossiers (%s)', (lang) => {
 
     await boardRow().getByRole('link', { name }).click();
     await page.waitForURL(new RegExp(`/admin/products/${productId}`));
+    await openSection(L('editor.designations'));
     const editor = page.locator('gi-dossier-editor');
     await editor.getByRole('heading', { name: L('dossier.heading') }).waitFor();
     await editor.getByText(L('readiness.text', { ready: 0, needed: needed() })).waitFor();
@@ -159,10 +165,13 @@ describe.each(['zh', 'en'] as const)('cultivation dossiers (%s)', (lang) => {
     expect(await itemForm('mark_design').getByText(L('dossier.overdue')).count()).toBe(0);
     // The change is in the product's history as a sentence.
     const told = lang === 'en' ? 'the dossier item “Rules for using the mark”' : '申报材料「使用管理规则」';
+    await openSection(L('editor.history'));
     await page.locator('gi-audit-history').getByText(told).first().waitFor();
 
     // The document link survives a reload, and the server has it.
     await page.reload();
+    await openSection(L('editor.designations'));
+    await openItem('mark_design');
     await expect.poll(() => itemForm('mark_design').getByRole('checkbox', { name: docTitle }).isChecked()).toBe(true);
     const saved = (await officialDossier(designationId)).items.find((i) => i.key === 'mark_design')!;
     expect(saved).toMatchObject({ status: 'ready', owner, documentIds: [documentId] });
@@ -228,6 +237,7 @@ describe.each(['zh', 'en'] as const)('cultivation dossiers (%s)', (lang) => {
   it('completing the dossier shows in the tally’s pipeline as ready to file', async () => {
     const before = trademarkPipeline(await tallyNow());
     await page.goto(`/admin/products/${productId}${q}`);
+    await openSection(L('editor.designations'));
     await page.locator('gi-dossier-editor').getByRole('heading', { name: L('dossier.heading') }).waitFor();
     for (const item of items) {
       if (item.key === 'mark_design' || item.key === 'area_delimitation') continue;
@@ -275,6 +285,7 @@ describe.each(['zh', 'en'] as const)('cultivation dossiers (%s)', (lang) => {
 
     // The official's dossier keeps its items, and is offered the change.
     await page.goto(`/admin/products/${productId}${q}`);
+    await openSection(L('editor.designations'));
     const editor = page.locator('gi-dossier-editor');
     const offer = L('dossier.offer', { changes: L('dossier.offerAdd', { items: `“${title(added)}”` }) });
     await editor.getByText(offer).waitFor();

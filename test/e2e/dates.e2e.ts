@@ -90,7 +90,8 @@ describe('dates in the workspace', () => {
     await page.getByLabel('用户名').fill('qinshui');
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('link', { name: '沁水日期样品' }).click();
+    await page.getByRole('table').getByRole('link', { name: '沁水日期样品' }).click(); // the to-do list links the draft too
+    await page.getByRole('button', { name: '地理标志保护', exact: true, expanded: false }).click(); // the editor's GI section
     const card = page.locator('gi-designation-card');
     await card.getByRole('listitem').filter({ hasText: '2024年1月' }).waitFor();
 

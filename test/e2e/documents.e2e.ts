@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { admin } from '../../client/i18n/admin';
 import { common } from '../../client/i18n/common';
+import { guide } from '../../client/i18n/guide';
 import { documents } from '../../client/i18n/documents';
 import { map } from '../../client/i18n/map';
 import { eq } from 'drizzle-orm';
@@ -39,7 +40,7 @@ afterAll(async () => {
 
 const fail = (key: string): never => { throw new Error(`no string ${key}`); };
 function strings(lang: 'zh' | 'en') {
-  const all: Record<string, string> = { ...common[lang], ...map[lang], ...admin[lang], ...documents[lang] };
+  const all: Record<string, string> = { ...common[lang], ...map[lang], ...admin[lang], ...documents[lang], ...guide[lang] };
   return (key: string, vars: Record<string, string | number> = {}) =>
     (all[key] ?? fail(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
 }
@@ -57,6 +58,8 @@ describe('documents and photos', () => {
     await expect.poll(() => page.getByText(zh('admin.signedInAs', { name: 'qinshui' })).isVisible()).toBe(true);
     const errorsBefore = official.consoleErrors.length; // the 401 of "who am I" before signing in is expected
     await page.goto(`/admin/products/${honeyId}`);
+    // The documents' and the history's sections, closed on load.
+    for (const part of ['docs.editor', 'editor.history']) await page.getByRole('button', { name: zh(part), exact: true }).click();
     const form = page.getByRole('form', { name: zh('docs.uploadForm') });
     await form.waitFor();
 
@@ -118,6 +121,17 @@ describe('documents and photos', () => {
     expect(await item.textContent()).not.toMatch(/[年月]/);
     await saveShot(pub, 'documents-public-en', true);
     expect(await seriousViolations(pub)).toEqual([]);
+
+    // A click on the photo opens it in a viewer with its caption; Escape closes it and focus returns to the photo.
+    await photoLink.click();
+    const viewer = pub.getByRole('dialog', { name: /^沁水蜂场/ });
+    await viewer.waitFor();
+    await viewer.getByRole('img', { name: '沁水蜂场' }).waitFor();
+    await viewer.getByRole('button', { name: en('photo.close') }).waitFor();
+    expect(await seriousViolations(pub)).toEqual([]);
+    await pub.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'hidden' });
+    expect(await photoLink.evaluate((a) => (a.getRootNode() as ShadowRoot).activeElement === a)).toBe(true);
 
     // The full photo opens on its own page, upright, under the sandboxing CSP. (In a tab of its own: the
     // sandboxed page has an opaque origin, so Chromium's favicon fetch from it is refused by CORP, as it should be.)

@@ -68,6 +68,8 @@ describe.each(['zh', 'en'] as const)('the history page (%s)', (lang) => {
 
     // Change the category and add a county.
     await page.goto(`/admin/products/${products[lang]}${q}`);
+    // Its parts are closed on load: the details, the GIs and the history are opened.
+    for (const part of ['editor.details', 'editor.designations', 'editor.history']) await page.getByRole('button', { name: L(part), exact: true }).click();
     await page.getByLabel(L('form.category')).selectOption({ label: L('category.food') });
     await page.getByRole('checkbox', { name: L('county.140522') }).check();
     await page.getByRole('button', { name: L('form.save'), exact: true }).click();

@@ -150,6 +150,7 @@ describe('the workspace maps', () => {
     await page.getByLabel('用户名').fill('gaoping');
     await page.getByLabel('密码').fill(OFFICIAL_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '产品信息', exact: true }).click(); // the details' section, closed on load
     const picker = page.locator('gi-location-picker');
     await picker.locator('.leaflet-container').waitFor();
     await picker.getByText(WORDS.zh.approval).waitFor();

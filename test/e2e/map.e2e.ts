@@ -75,7 +75,7 @@ describe('the public map', () => {
 
     await page.getByLabel('县（市、区）', { exact: true }).selectOption('140581');
     await expect.poll(() => new URL(page.url()).search).toBe('?type=trademark&county=140581');
-    await expect.poll(() => list.locator('gi-product-list').getByRole('link').allTextContents()).toEqual(['晋城药茶', '高平大黄梨', '高平生猪']);
+    await expect.poll(() => list.locator('gi-product-list').getByRole('link').allTextContents()).toEqual(['高平大黄梨', '高平生猪', '晋城药茶']); // by pinyin
 
     // A click on 陵川县's polygon (the fourth in code order) filters by it.
     await page.locator('.leaflet-counties-pane path').nth(3).dispatchEvent('click');
@@ -95,7 +95,7 @@ describe('the public map', () => {
     await page.goBack();
     await expect.poll(() => new URL(page.url()).search).toBe('?type=trademark&county=140581');
     await expect.poll(() => page.getByLabel('县（市、区）', { exact: true }).inputValue()).toBe('140581');
-    await expect.poll(() => list.locator('gi-product-list').getByRole('link').allTextContents()).toEqual(['晋城药茶', '高平大黄梨', '高平生猪']);
+    await expect.poll(() => list.locator('gi-product-list').getByRole('link').allTextContents()).toEqual(['高平大黄梨', '高平生猪', '晋城药茶']); // by pinyin
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -132,7 +132,7 @@ describe('the public map', () => {
     await expect.poll(() => page.getByLabel('GI type', { exact: true }).inputValue()).toBe('trademark');
     await expect.poll(() => page.getByLabel('County', { exact: true }).inputValue()).toBe('140581');
     await expect.poll(() => page.getByRole('region', { name: 'Results' }).locator('gi-product-list').getByRole('link').allTextContents())
-      .toEqual(['Jincheng medicinal tea', 'Gaoping big yellow pear', 'Gaoping pigs']);
+      .toEqual(['Gaoping big yellow pear', 'Gaoping pigs', 'Jincheng medicinal tea']); // alphabetical in English
     // 高平市 alone: its two products and 晋城药茶, all three known there only by the county.
     await page.locator('.county-label b', { hasText: 'Gaoping City' }).waitFor();
     await expect.poll(() => mapNumbers(page).then((n) => n.badges)).toEqual([3]);
@@ -151,7 +151,7 @@ describe('the public map', () => {
     expect(m!.width).toBeGreaterThan(350);
     expect(r!.y).toBeGreaterThanOrEqual(m!.y + m!.height - 1);
     await page.getByLabel('产品类别', { exact: true }).selectOption('medicinal');
-    await expect.poll(() => results.locator('gi-product-list').getByRole('link').allTextContents()).toEqual(['晋城药茶', '阳城山茱萸', '陵川中药材', '陵川潞党参', '陵川连翘']);
+    await expect.poll(() => results.locator('gi-product-list').getByRole('link').allTextContents()).toEqual(['晋城药茶', '陵川连翘', '陵川潞党参', '陵川中药材', '阳城山茱萸']); // by pinyin
     expect(await seriousViolations(page)).toEqual([]);
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);

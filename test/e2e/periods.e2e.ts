@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABELS, type Period, type Tally } from '../../db/model';
 import { addAccount, signIn } from '../server/fixtures';
+import { useSession } from './support/session';
 import { call, startServer, type TestServer } from '../support/server';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot, type WatchedPage } from './support/browser';
@@ -35,8 +36,7 @@ async function open(path: string, viewport: Viewport, admin = false): Promise<Pa
   const watched = await openPage(browser, s.url, { viewport });
   opened.push(watched);
   if (admin) {
-    const [name, value] = (await signIn(s.url, 'city')).split('=');
-    await watched.context.addCookies([{ name, value, url: s.url }]);
+    await useSession(watched.context, s.url, await signIn(s.url, 'city'));
   }
   await watched.page.goto(path);
   return watched.page;

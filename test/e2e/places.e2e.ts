@@ -20,6 +20,7 @@ import type { Product } from '../../db/model';
 import { addAccount, PASSWORD, send, signIn } from '../server/fixtures';
 import { startServer, type TestServer } from '../support/server';
 import { countyStrings } from '../support/seeded-counties';
+import { formatMessage } from '../../client/i18n/format';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
@@ -61,7 +62,7 @@ const fail = (key: string): never => { throw new Error(`no string ${key}`); };
 function strings(lang: 'zh' | 'en') {
   const all: Record<string, string> = { ...common[lang], ...admin[lang], ...product[lang], ...marks[lang], ...places[lang], ...scope[lang], ...countyStrings(lang) };
   return (key: string, vars: Record<string, string | number> = {}) =>
-    (all[key] ?? fail(key)).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
+    formatMessage(all[key] ?? fail(key), vars, lang);
 }
 
 /** A page in a fresh context, in the language's locale. */
@@ -153,6 +154,7 @@ describe.each([['zh', DESKTOP, 'desktop'], ['en', PHONE, 'phone']] as const)('an
     const { page, context } = await visit(lang, viewport);
     await signInPage(page);
     await page.goto(`/admin/products/${milletId}${q}`);
+    await page.getByRole('button', { name: L('editor.designations'), exact: true }).click(); // the GIs' section, closed on load
     const editor = scopeEditor(page);
     await editor.getByRole('heading', { name: L('scope.heading') }).waitFor();
     // The stored area, by township.
@@ -273,7 +275,8 @@ describe.each([['zh', PHONE, 'phone'], ['en', DESKTOP, 'desktop']] as const)('th
     await page.waitForURL(/\/admin\/products\/\d+/);
     const id = Number(/\/admin\/products\/(\d+)/.exec(page.url())![1]);
 
-    // The workspace says each saved location's precision in words.
+    // The workspace says each saved location's precision in words (in the details' section, closed on load).
+    await page.getByRole('button', { name: L('editor.details'), exact: true }).click();
     const township = L('locw.township', { name: '龙港镇' });
     await page.locator('gi-location-row').nth(0).getByText(L('loc.summary', { n: 1, words: township })).waitFor();
     await page.locator('gi-location-row').nth(1).getByText(L('loc.summary', { n: 2, words: L('locw.county', { name: L('county.140521') }) })).waitFor();

@@ -131,6 +131,7 @@ describe('on a phone (390 × 844)', () => {
     await signIn(page);
     await page.getByRole('heading', { level: 1, name: '高平大黄梨' }).waitFor();
     await page.getByRole('heading', { level: 2, name: '修改记录' }).waitFor();
+    await page.getByRole('button', { name: '产品信息', exact: true }).click(); // the details' section, closed on load
     await page.locator('gi-location-picker .leaflet-container').waitFor();
     await saveShot(page, 'phone-editor', true);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);

@@ -58,6 +58,7 @@ describe('a designation’s specification and contacts', () => {
     await page.getByLabel(L('signIn.username')).fill('qs-spec');
     await page.getByLabel(L('signIn.password')).fill(PASSWORD);
     await page.getByRole('button', { name: L('signIn.submit') }).click();
+    await page.getByRole('button', { name: L('editor.designations'), exact: true }).click(); // the GIs' section, closed on load
 
     // The contacts, with the designation's other details.
     await page.getByText(L('desig.editDetails'), { exact: true }).click();
@@ -114,7 +115,9 @@ describe('a designation’s specification and contacts', () => {
       const { page, context, consoleErrors, foreignRequests } = await openPage(browser, server.url, { viewport, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
       page.setDefaultTimeout(10_000);
       await page.goto(`/products/${productId}${lang === 'en' ? '?lang=en' : ''}`);
-      const spec = page.getByRole('region', { name: L('spec.heading'), exact: true });
+      // Plain sections, found by their headings: every designation has both, and landmarks' names must differ (axe landmark-unique).
+      const section = (heading: string) => page.locator('gi-designation-specification section').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
+      const spec = section(L('spec.heading'));
       await spec.waitFor();
       const current = (label: string) => spec.getByRole('term').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
       expect(await current(L('spec.number')).textContent()).toBe('DB14/T 1234-2023');
@@ -133,7 +136,7 @@ describe('a designation’s specification and contacts', () => {
       expect(await web.getAttribute('rel')).toContain('noopener');
       expect(await web.getAttribute('target')).toBe('_blank');
 
-      const contacts = page.getByRole('region', { name: L('spec.contacts'), exact: true });
+      const contacts = section(L('spec.contacts'));
       for (const [key, value] of [['spec.managingBody', CONTACTS.managingBody], ['spec.managingContact', CONTACTS.managingContact], ['spec.testingBody', CONTACTS.testingBody]]) {
         expect(await contacts.getByRole('term').filter({ hasText: L(key) }).locator('xpath=following-sibling::dd[1]').textContent()).toBe(value);
       }

@@ -5,6 +5,7 @@ import { cultivation } from '../../client/i18n/cultivation';
 import { GI_TYPES, type Tally } from '../../db/model';
 import * as t from '../../db/schema';
 import { addAccount, signIn } from '../server/fixtures';
+import { useSession } from './support/session';
 import { call, startServer, type TestServer } from '../support/server';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
 import { seriousViolations } from './support/axe';
@@ -102,10 +103,9 @@ describe('/tally', () => {
 
   /** A page signed in as the city admin (the session cookie from the API), at `path`. */
   async function openAsAdmin(path: string) {
-    const [name, value] = (await signIn(s.url, 'city')).split('=');
     const watched = await openPage(browser, s.url);
     opened.push(watched);
-    await watched.context.addCookies([{ name, value, url: s.url }]);
+    await useSession(watched.context, s.url, await signIn(s.url, 'city'));
     await watched.page.goto(path);
     return watched.page;
   }

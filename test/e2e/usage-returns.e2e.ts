@@ -94,6 +94,7 @@ describe.each(['zh', 'en'] as const)('a yearly usage return through a link (%s)'
 
   it('an official issues a link for last year in the workspace and gets an address to copy, with a QR code', async () => {
     await page.goto(`/admin/products/${productId}${q}`);
+    await page.getByRole('button', { name: L('editor.designations'), exact: true }).click(); // the GIs' section, closed on load
     const returnsPanel = panel();
     await returnsPanel.getByText(L('ret.none')).waitFor();
     await returnsPanel.getByText(L('ret.issue'), { exact: true }).click();
@@ -152,6 +153,7 @@ describe.each(['zh', 'en'] as const)('a yearly usage return through a link (%s)'
 
   it('the official sees it awaiting review, accepts it, and the history tells it in a sentence', async () => {
     await page.reload();
+    await page.getByRole('button', { name: L('editor.designations'), exact: true }).click(); // the GIs' section, closed on load
     const returnsPanel = panel();
     await returnsPanel.getByText(L('ret.status.submitted')).waitFor();
     await returnsPanel.getByRole('button', { name: L('ret.acceptOf', { name: company, year }) }).click();
@@ -161,6 +163,7 @@ describe.each(['zh', 'en'] as const)('a yearly usage return through a link (%s)'
     const sentence = lang === 'en'
       ? `${company}, usage return for ${year}: 40 t marked, output 55 t, 8,000 marks printed, channels: ${channels}; accepted`
       : `${company} ${year} 年度用标报告：用标 40 吨，产量 55 吨，印制标志 8,000 枚，渠道：${channels}，已接受`;
+    await page.getByRole('button', { name: L('editor.history'), exact: true }).click();
     await page.locator('gi-audit-history').getByText(sentence, { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await saveShot(page.locator('gi-audit-history'), `${lang}-returns-3-history`);

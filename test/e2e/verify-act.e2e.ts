@@ -105,6 +105,7 @@ describe.each(['zh', 'en'] as const)('a verification people can act on (%s)', (l
     page.setDefaultTimeout(10_000);
     expect((await context.request.post('/api/session', { data: { username: 'qs-act-e2e', password: PASSWORD } })).status()).toBe(200);
     await page.goto(`/admin/products/${productId}${q}`);
+    await page.getByRole('button', { name: L('editor.designations'), exact: true }).click(); // the GIs' section, closed on load
     const form = page.getByRole('form', { name: L('aud.form', { name: revokedName }) });
     await form.getByText(L('aud.none')).waitFor();
 

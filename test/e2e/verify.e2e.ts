@@ -100,6 +100,7 @@ describe.each(['zh', 'en'] as const)('authorised users and verification (%s)', (
 
   it('an official adds a user of the collective mark, the credit code checked beside its field, and suspends another', async () => {
     await page.goto(`/admin/products/${productId}${q}`);
+    await page.getByRole('button', { name: L('editor.designations'), exact: true }).click(); // the GIs' section, closed on load
     const editor = page.locator('gi-authorized-users-editor');
     await editor.getByRole('heading', { name: L('aus.heading', { n: 1 }) }).waitFor();
     await editor.getByText(L('aus.add'), { exact: true }).click();
@@ -183,7 +184,7 @@ describe.each(['zh', 'en'] as const)('authorised users and verification (%s)', (
     const table = phone.getByRole('table', { name: L('users.heading') });
     await table.getByRole('row', { name: new RegExp(member) }).getByText(L('verify.reason.valid')).waitFor();
     expect(await table.getByRole('row', { name: new RegExp(suspended) }).count()).toBe(0);
-    await phone.getByRole('link', { name: L('verify.fromProduct') }).click();
+    await phone.locator('gi-authorized-users').first().getByRole('link', { name: L('verify.title') }).click();
     await phone.waitForURL(/\/verify/);
     await phone.getByLabel(L('verify.label')).waitFor();
   });

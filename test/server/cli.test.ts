@@ -1,6 +1,6 @@
 /** The operator commands: `user:add` (validation, exit codes) and `backup` (a usable copy). */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,9 +18,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(script: string, args: string[]) {
+function run(script: string, args: string[], { database = dbFile, input }: { database?: string; input?: string } = {}) {
   const r = spawnSync('npx', ['tsx', `server/cli/${script}.ts`, ...args], {
-    env: { ...process.env, DATABASE_PATH: dbFile }, encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, DATABASE_PATH: database }, encoding: 'utf8', timeout: 60_000, input: input ?? '',
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -64,13 +64,64 @@ describe('npm run user:add', () => {
   });
 });
 
+describe('npm run user:add: the database, the counties and the password', () => {
+  it('refuses to create a database unless --create says to, and creates nothing', () => {
+    const elsewhere = join(dir, 'typo', 'registry.sqlite');
+    const r = run('user-add', ['--username', 'nodb', '--password', 'long enough pw', '--role', 'admin'], { database: elsewhere });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`There is no database at ${elsewhere}`);
+    expect(r.err).toMatch(/DATABASE_PATH/);
+    expect(existsSync(elsewhere)).toBe(false);
+  });
+
+  it('with --create makes the database, seeded as the server would, and the account in it', () => {
+    const fresh = join(dir, 'fresh', 'registry.sqlite');
+    const r = run('user-add', ['--username', 'first', '--password', 'long enough pw', '--role', 'admin', '--create'], { database: fresh });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Seeded the empty database first: 6 counties/);
+    expect(r.out).toContain(`Created admin first in ${fresh}.`);
+  });
+
+  it.each([
+    ['without a county', [], 2],
+    ['with a county the database does not have', ['--county', '140100'], 1],
+  ])('lists the counties by code and name for an official %s', (_what, extra, code) => {
+    const r = run('user-add', ['--username', 'nocounty', '--password', 'long enough pw', '--role', 'official', ...extra as string[]]);
+    expect(r.code).toBe(code);
+    for (const line of [/140521\s+沁水县\s+Qinshui/, /140581\s+高平市\s+Gaoping/, /140502\s+城区/]) expect(r.err).toMatch(line);
+    expect(users().some((u) => u.username === 'nocounty')).toBe(false);
+  });
+
+  it('asks for the password twice when none is given, reading it from a pipe', async () => {
+    const r = run('user-add', ['--username', 'piped', '--role', 'official', '--county', '140522'], { input: 'a piped password\na piped password\n' });
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('Password (at least 10 characters, not shown): ');
+    expect(r.err).toContain('The same password again: ');
+    const piped = users().find((u) => u.username === 'piped')!;
+    expect(await checkPassword('a piped password', piped.hash)).toBe(true);
+  });
+
+  it.each([
+    ['two passwords that differ', 'a piped password\nanother password\n', /differ/],
+    ['no input at all', '', /no password given/],
+    ['a short password twice', 'short\nshort\n', /--password/],
+  ])('refuses %s from the pipe, creating nothing', (_what, input, message) => {
+    const r = run('user-add', ['--username', 'refused', '--role', 'admin'], { input });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(users().some((u) => u.username === 'refused')).toBe(false);
+  });
+});
+
 describe('npm run backup', () => {
   it('writes a consistent copy and refuses to overwrite it', () => {
     const target = join(dir, 'backup.sqlite');
     const r = run('backup', [target]);
     expect(r.code, r.err).toBe(0);
     const copy = new Database(target, { readonly: true });
-    expect(copy.prepare('SELECT username FROM users ORDER BY id').all()).toEqual([{ username: 'qinshui' }, { username: 'city' }]);
+    const copied = copy.prepare('SELECT username FROM users ORDER BY id').all();
+    expect(copied.slice(0, 2)).toEqual([{ username: 'qinshui' }, { username: 'city' }]);
+    expect(copied).toEqual(users().map((u) => ({ username: u.username })));
     copy.close();
     const again = run('backup', [target]);
     expect(again.code).toBe(1);

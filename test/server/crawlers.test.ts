@@ -63,7 +63,7 @@ describe('sitemap.xml', () => {
     const urls = sitemapUrls(xml);
     const publicList = (await send(server.url, 'GET', '/api/products?limit=200')).body as { items: { id: number; updatedAt: string }[] };
     expect(urls.map((u) => u.loc)).toEqual([
-      `${server.url}/`, `${server.url}/tally`, `${server.url}/reports/annual`, `${server.url}/verify`, `${server.url}/places`,
+      `${server.url}/`, `${server.url}/tally`, `${server.url}/reports/annual`, `${server.url}/verify`, `${server.url}/places`, `${server.url}/guide`,
       ...publicList.items.map((p) => p.id).sort((a, b) => a - b).map((id) => `${server.url}/products/${id}`),
     ]);
     const pear = urls.find((u) => u.loc.endsWith('/products/4'))!;

@@ -97,7 +97,8 @@ describe('exports write dates as known', () => {
     };
     const cells = new Map<string, unknown[]>();
     sheet.eachRow((row, n) => { if (n > 1) cells.set(`${row.getCell(2).value}|${row.getCell(col('gi_type')).value}`, [row.getCell(col('granted_on')).value]); });
-    expect(cells.get('高平大黄梨|trademark')![0]).toEqual(new Date(Date.UTC(2020, 9, 28)));
+    // The main sheet writes labels, not codes (issue 22): the trademark is 地理标志商标.
+    expect(cells.get('高平大黄梨|地理标志商标')![0]).toEqual(new Date(Date.UTC(2020, 9, 28)));
     const honey = new ExcelJS.Workbook();
     await honey.xlsx.load(Buffer.from(await (await fetch(`${s.url}/api/export/products.xlsx?county=140521`)).arrayBuffer()) as never);
     const moves = honey.worksheets[1];

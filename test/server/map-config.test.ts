@@ -27,6 +27,6 @@ describe('GET /api/config', () => {
   it('says the approval number and the boundaries’ source, with no tiles configured', async () => {
     const { status, body } = await call(`${server.url}/api/config`);
     expect(status).toBe(200);
-    expect(body).toEqual({ tiles: null, approvalNo: 'GS(2024)0001号', boundarySource: '标准地图服务' });
+    expect(body).toMatchObject({ tiles: null, approvalNo: 'GS(2024)0001号', boundarySource: '标准地图服务' });
   });
 });

@@ -298,6 +298,8 @@ describe('every documented operation, good and bad requests, against the documen
     expect((await hit('getCultivationBoard', { as: admin })).status).toBe(200);
     expect((await hit('getCultivationBoard', { as: admin, query: { county: 'x' } })).status).toBe(400);
     expect((await hit('getCultivationBoard')).status).toBe(401);
+    expect((await hit('getTodo', { as: official })).status).toBe(200);
+    expect((await hit('getTodo')).status).toBe(401);
     expect((await hit('exportCultivationXlsx', { as: official, query: { lang: 'en' } })).status).toBe(200);
     expect((await hit('exportCultivationXlsx', { as: official, query: { lang: 'fr' } })).status).toBe(400);
     expect((await hit('exportCultivationXlsx')).status).toBe(401);

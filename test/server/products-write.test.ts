@@ -34,7 +34,7 @@ describe('create and edit', () => {
       description: '谷子', quality: '色泽金黄', visibility: 'draft', archived: false,
       locations: [{ lat: 35.69, lng: 112.19, label: '龙港镇', precision: 'township', divisionCode: '140521100000' }],
       protectedArea: { text: '龙港镇', geometry: null }, sources: [{ title: '县志', url: null }], designations: [], participants: [], documents: [],
-      figures: [], authorizedUsers: [],
+      figures: [], authorizedUsers: [], canEdit: true,
       createdAt: expect.any(String), updatedAt: expect.any(String),
     });
     expect((await send(s.url, 'GET', `/api/products/${res.body.id}`)).status).toBe(404);

@@ -10,7 +10,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
   exceedsCeiling, TERM_SIGNAL_DAYS, toKilogram, volumeCeiling,
-  type CountyScopeQuery, type SilentUser, type Signals, type TermEnding, type VolumeSignal,
+  type CountyCode, type CountyScopeQuery, type SilentUser, type Signals, type TermEnding, type VolumeSignal,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import type { SignedIn } from '../access/viewer';
@@ -30,17 +30,24 @@ export function authorisedIn(user: { from: string; until: string | null }, year:
 /** The designation's reference as a signal carries it (without the status). */
 const refOf = ({ status: _status, ...ref }: GiInView) => ref;
 
+/** The two complete years before `today`'s, which a user must have returned for (on 2026-12-05: 2024 and 2025). */
+const silentYearsOn = (today: string) => [Number(today.slice(0, 4)) - 2, Number(today.slice(0, 4)) - 1];
+
 /** GET /api/signals: the three lists for the viewer's GIs on `today`. */
 export function markSignals(db: Db, viewer: SignedIn, query: CountyScopeQuery, today: string): Signals {
   const county = countyInView(viewer, query.county);
   const gis = new Map(gisInView(db, county).map((g) => [g.designationId, g]));
-  const thisYear = Number(today.slice(0, 4));
-  const silentYears = [thisYear - 2, thisYear - 1];
+  const silentYears = silentYearsOn(today);
   return {
     asOf: today, county, silentYears, termDays: TERM_SIGNAL_DAYS,
     volumes: volumeSignals(db, gis),
     ...userSignals(db, gis, silentYears, today),
   };
+}
+
+/** The users of a county's GIs (every county's for null) silent for two years, and those whose term ends soon: the signals' own lists, for the to-do list. */
+export function usersToRemind(db: Db, county: CountyCode | null, today: string): Pick<Signals, 'silent' | 'termsEnding'> {
+  return userSignals(db, new Map(gisInView(db, county).map((g) => [g.designationId, g])), silentYearsOn(today), today);
 }
 
 /** Every GI-year with accepted returns against its ceiling: the flagged first, then the newest year. */

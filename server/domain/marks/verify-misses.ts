@@ -5,9 +5,9 @@
  * the next turn of the event loop (or, while an import holds the write gate, once it lets go). A write
  * that fails is logged and its counts dropped: they are hints for officials, never a reason to refuse.
  */
-import { desc, gte, sql } from 'drizzle-orm';
+import { and, desc, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { MAX_MISSES_LISTED, MIN_MISSES_SHOWN, type VerifyMissKind, type VerifyMisses } from '../../../db/model';
+import { MAX_MISSES_KEPT, MAX_MISSES_LISTED, MIN_MISSES_SHOWN, MISS_FORGET_DAYS, type VerifyMissKind, type VerifyMisses } from '../../../db/model';
 import * as t from '../../../db/schema';
 
 /** What the counter needs from the app: its clock, and whether the server's connection may write now. */
@@ -25,6 +25,8 @@ export interface MissCounterOptions {
 export class VerifyMissCounter {
   private pending = new Map<string, { kind: VerifyMissKind; count: number }>();
   private scheduled = false;
+  /** When the next write also prunes (the first write does). */
+  private nextPrune = '';
 
   constructor(private readonly db: Db, private readonly options: MissCounterOptions) {}
 
@@ -50,6 +52,10 @@ export class VerifyMissCounter {
           tx.insert(t.verifyMisses).values({ key, kind, count, firstAt: at, lastAt: at })
             .onConflictDoUpdate({ target: t.verifyMisses.key, set: { count: sql`${t.verifyMisses.count} + excluded.count`, lastAt: at } }).run();
         }
+        if (at >= this.nextPrune) {
+          pruneVerifyMisses(tx, this.options.now());
+          this.nextPrune = new Date(this.options.now().getTime() + PRUNE_EVERY_MS).toISOString();
+        }
       });
     } catch (error) {
       (this.options.log ?? ((m, e) => console.error(m, e)))(`verify misses: ${batch.size} count(s) not written`, error);
@@ -60,6 +66,20 @@ export class VerifyMissCounter {
     if (this.options.mayWrite()) { this.flush(); return; }
     this.options.writable().then(() => this.flush(), () => this.flush());
   }
+}
+
+/** How often the counter prunes the table (on a write, at most this often). */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Forgets what is not worth keeping: keys asked fewer than MIN_MISSES_SHOWN times and not since
+ * MISS_FORGET_DAYS before `now`, then, beyond MAX_MISSES_KEPT keys, the least asked and longest unasked.
+ */
+export function pruneVerifyMisses(db: Pick<Db, 'delete' | 'run'>, now: Date): void {
+  const before = new Date(now.getTime() - MISS_FORGET_DAYS * 86_400_000).toISOString();
+  db.delete(t.verifyMisses).where(and(lt(t.verifyMisses.count, MIN_MISSES_SHOWN), lt(t.verifyMisses.lastAt, before))).run();
+  db.run(sql`delete from verify_misses where key in (
+    select key from verify_misses order by count desc, last_at desc limit -1 offset ${MAX_MISSES_KEPT})`);
 }
 
 /** GET /api/verify-misses: the keys asked at least MIN_MISSES_SHOWN times, most asked first (then the latest). */

@@ -4,10 +4,10 @@
  * a point; a county-level place has no geometry (it is a county, not a spot); a product with no place
  * keeps one feature without geometry, so a list made from the collection still names every product.
  */
-import { and, asc, isNull } from 'drizzle-orm';
+import { and, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  POINT_PRECISIONS, type CountyCode, type Location, type ProductFilter, type ProductPointFeature,
+  POINT_PRECISIONS, sortByName, type CountyCode, type Location, type ProductFilter, type ProductPointFeature,
   type ProductPointProperties, type ProductPoints, type ProductSummary,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
@@ -57,7 +57,7 @@ function productFeatures(
   p: ProductSummary, thumbnailUrl: string | null, scopeCodes: string[], boundaries: readonly CountyBoundary[], nameOf: (code: string | null | undefined) => string | null,
 ): ProductPointFeature[] {
   const common = {
-    productId: p.id, nameZh: p.nameZh, nameEn: p.nameEn, category: p.category, counties: p.counties, designations: p.designations, scopeCodes,
+    productId: p.id, nameZh: p.nameZh, nameEn: p.nameEn, namePinyin: p.namePinyin, category: p.category, counties: p.counties, designations: p.designations, scopeCodes,
   };
   if (p.locations.length === 0) {
     const properties: ProductPointProperties = {
@@ -86,11 +86,12 @@ function productFeatures(
 export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer): ProductPoints {
   // The map shows current products only, whoever looks; archived ones are listed in the workspace.
   const where = and(productWhere(db, filter, viewer), isNull(t.products.archivedAt));
-  const rows = db.select().from(t.products).where(where).orderBy(asc(t.products.nameZh), asc(t.products.id)).all();
+  const rows = db.select().from(t.products).where(where).all();
   const photos = firstPublicPhotos(db, rows.map((r) => r.id));
   const boundaries = countyBoundaries(db);
   const nameOf = divisionNames();
   const scopes = scopeCodesOfProducts(db, rows.map((r) => r.id));
-  const features = loadSummaries(db, rows).flatMap((p) => productFeatures(p, photos.get(p.id) ?? null, scopes.get(p.id) ?? [], boundaries, nameOf));
+  // In the order of a Chinese list (pinyin); an English list re-sorts by the same rule (db/model/product-search.ts).
+  const features = sortByName(loadSummaries(db, rows), 'zh').flatMap((p) => productFeatures(p, photos.get(p.id) ?? null, scopes.get(p.id) ?? [], boundaries, nameOf));
   return { type: 'FeatureCollection' as const, features };
 }

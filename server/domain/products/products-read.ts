@@ -2,25 +2,31 @@
  * Reading products: filtered lists and one product in full (the map's GeoJSON is product-places.ts).
  * Every function returns API shapes (db/model.ts), never raw rows.
  */
-import { and, asc, eq, exists, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  statusesOf, todayInShanghai, type AreaGeometry, type Designation, type Location, type Participant, type Product, type ProductFilter,
+  matchesSearch, sortByName, statusesOf, todayInShanghai, type AreaGeometry, type Designation, type Location, type Participant, type Product, type ProductFilter,
   type ProductQuery, type ProductSummary, type Specification, type Transition,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { productDocuments } from './documents-read';
 import { authorizedUsersOfProduct } from './authorized-users-read';
-import { listScope, readableProducts } from '../access/permissions';
+import { listScope, mayEditIn, readableProducts } from '../access/permissions';
 import type { Viewer } from '../access/viewer';
 import { assertCountyKnown } from '../places/county-history';
 import { withScopes } from '../places/scope-read';
 import { withConversions } from './conversion-read';
 import { specificationsOfProduct } from './specifications-read';
+import { namePinyin } from './name-pinyin';
 
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * The ids of the products a search finds, by the rule of db/model/product-search.ts (the static copy's too):
+ * one read of every product's names, each name's pinyin made once per process (name-pinyin.ts).
+ */
+function searchedIds(db: Db, q: string): string {
+  const ids = db.select({ id: t.products.id, nameZh: t.products.nameZh, nameEn: t.products.nameEn }).from(t.products).all()
+    .filter((r) => matchesSearch({ ...r, namePinyin: namePinyin(r.nameZh) }, q)).map((r) => r.id);
+  return JSON.stringify(ids);
 }
 
 /** The WHERE clause for a viewer and a set of filters. */
@@ -43,10 +49,7 @@ export function productWhere(db: Db, filter: ProductFilter, viewer: Viewer): SQL
     ));
   }
   if (filter.category) conditions.push(eq(t.products.category, filter.category));
-  if (filter.q) {
-    const p = likePattern(filter.q);
-    conditions.push(or(sql`${t.products.nameZh} LIKE ${p} ESCAPE '\\'`, sql`${t.products.nameEn} LIKE ${p} ESCAPE '\\'`));
-  }
+  if (filter.q) conditions.push(sql`${t.products.id} in (select value from json_each(${searchedIds(db, filter.q)}))`);
   return and(...conditions);
 }
 
@@ -139,7 +142,7 @@ export function loadSummaries(db: Db, rows: ProductRow[]): ProductSummary[] {
   const locations = groupBy(statements.locations.all({ ids }), (r) => r.productId);
   const designations = groupBy(statements.designationKinds.all({ ids }), (r) => r.productId);
   return rows.map((r) => ({
-    id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, category: r.category,
+    id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, namePinyin: namePinyin(r.nameZh), category: r.category,
     counties: (counties.get(r.id) ?? []).map((c) => c.countyCode),
     visibility: r.visibility, archived: r.archivedAt !== null,
     locations: (locations.get(r.id) ?? []).map(presentLocation),
@@ -152,13 +155,19 @@ function presentLocation(l: typeof t.locations.$inferSelect): Location {
   return { lat: l.lat, lng: l.lng, label: l.label, precision: l.precision, divisionCode: l.divisionCode };
 }
 
-/** A page of the products a viewer may see that match the filters, with the total count. */
+/**
+ * A page of the products a viewer may see that match the filters, with the total count, in the order of
+ * `query.lang` (db/model/product-search.ts): the names of all matches are read and ordered, then the page's rows.
+ */
 export function listProducts(db: Db, query: ProductQuery, viewer: Viewer): { items: ProductSummary[]; total: number } {
   const where = and(productWhere(db, query, viewer), listScope(db, viewer, query));
-  const total = db.select({ n: sql<number>`count(*)` }).from(t.products).where(where).get()!.n;
-  const rows = db.select().from(t.products).where(where)
-    .orderBy(asc(t.products.nameZh), asc(t.products.id)).limit(query.limit).offset(query.offset).all();
-  return { items: loadSummaries(db, rows), total };
+  const names = db.select({ id: t.products.id, nameZh: t.products.nameZh, nameEn: t.products.nameEn }).from(t.products).where(where).all()
+    .map((r) => ({ ...r, namePinyin: namePinyin(r.nameZh) }));
+  const page = sortByName(names, query.lang ?? 'zh').slice(query.offset, query.offset + query.limit).map((r) => r.id);
+  if (page.length === 0) return { items: [], total: names.length };
+  const rows = db.select().from(t.products).where(sql`${t.products.id} in (select value from json_each(${JSON.stringify(page)}))`).all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: loadSummaries(db, page.map((id) => byId.get(id)!)), total: names.length };
 }
 
 /**
@@ -217,6 +226,7 @@ export function getProduct(db: Db, id: number, viewer: Viewer, today: string = t
     figures: statements.figures.all({ id }).map(({ year, households, areaMu, yieldKgPerMu, outputTonnes, valueWanYuan, note, sources }) =>
       ({ year, households, areaMu, yieldKgPerMu, outputTonnes, valueWanYuan, note, sources })),
     authorizedUsers: authorizedUsersOfProduct(db, id, viewer ? null : today),
+    ...(viewer ? { canEdit: mayEditIn(viewer, summary.counties) } : {}),
     createdAt: row.createdAt, updatedAt: row.updatedAt,
   };
 }

@@ -88,7 +88,7 @@ function present(counts: Counts, targetOf: (g: GiType) => { baseline: number; ta
  * already ended while no `expired` move is recorded (flagged `lapsed`: they need renewing in the
  * grace period or recording as expired). Soonest first.
  */
-function renewalsDue(designations: CountedDesignation[], statuses: (Status | null)[], asOf: string): RenewalDue[] {
+export function renewalsDue(designations: CountedDesignation[], statuses: (Status | null)[], asOf: string): RenewalDue[] {
   const horizon = addMonths(asOf, RENEWAL_WINDOW_MONTHS);
   return designations
     .filter((d, i) => hasTerm(d.giType) && statuses[i] === 'granted' && d.validUntil !== null && d.validUntil <= horizon)

@@ -8,9 +8,10 @@
  */
 import type { ProductFilter } from '../../../db/model';
 import type { Db } from '../../../db/open';
+import type { Viewer } from '../../domain/access/viewer';
 import { defuseFormula } from '../cells/formula-guard';
-import { PRODUCT_COLUMNS, PRODUCT_KEYS } from '../sheets/product-columns';
-import { headerCell, type SheetColumns, type SheetValue } from '../sheets/sheet-columns';
+import { PRODUCT_COLUMNS, PRODUCT_KEYS, type ProductRecord } from '../sheets/product-columns';
+import { headerCell, labelZh, type SheetColumn, type SheetColumns, type SheetValue } from '../sheets/sheet-columns';
 import { USER_COLUMNS, USER_KEYS } from '../sheets/user-columns';
 import { RETURN_COLUMNS, RETURN_KEYS } from '../sheets/return-columns';
 import type { SignedIn } from '../../domain/access/viewer';
@@ -25,9 +26,26 @@ export type ExportRow = readonly SheetValue[];
 
 const PRODUCT_WRITERS = PRODUCT_KEYS.map((key) => PRODUCT_COLUMNS[key].write);
 
-/** The product sheet's rows the public may download, filtered like /api/products, product by product in name order. */
-export function* iterateExportRows(db: Db, filter: ProductFilter): Generator<ExportRow> {
-  for (const record of iterateProductRecords(db, filter)) yield PRODUCT_WRITERS.map((write) => write(record));
+/**
+ * A column's writer for a sheet people read: a coded column (one with a vocabulary's drop-down list)
+ * writes the code's Chinese label, which the import reads back as it reads the code.
+ */
+function labelledWriter<R>(column: SheetColumn<R>): (record: R) => SheetValue {
+  const list = column.list;
+  if (typeof list !== 'object') return column.write;
+  return (record) => labelZh(list.vocabulary, column.write(record));
+}
+
+const PRODUCT_LABEL_WRITERS = PRODUCT_KEYS.map((key) => labelledWriter<ProductRecord>(PRODUCT_COLUMNS[key]));
+
+/**
+ * The product sheet's rows the viewer may download (the public: public products only), filtered like
+ * /api/products, product by product in name order; codes as codes (the CSV, for machines) or, with
+ * `labels`, as their Chinese labels (the XLSX, for people).
+ */
+export function* iterateExportRows(db: Db, filter: ProductFilter, viewer: Viewer = null, labels = false): Generator<ExportRow> {
+  const writers = labels ? PRODUCT_LABEL_WRITERS : PRODUCT_WRITERS;
+  for (const record of iterateProductRecords(db, filter, viewer)) yield writers.map((write) => write(record));
 }
 
 // ---------------------------------------------------------------- CSV
@@ -86,15 +104,15 @@ const exportOnly = (spec: ExportOnlyColumns, dates: string[] = []) =>
 
 const USER_WRITERS = USER_KEYS.map((key) => USER_COLUMNS[key].write);
 
-/** The sheets of the XLSX export, each read from the registry only when its turn comes. */
-export function exportSheets(db: Db, filter: ProductFilter): XlsxSheet[] {
+/** The sheets of the XLSX export for the viewer (the public by default), each read from the registry only when its turn comes. */
+export function exportSheets(db: Db, filter: ProductFilter, viewer: Viewer = null): XlsxSheet[] {
   const userRows = function* () {
-    for (const record of iterateUserRecords(db, filter)) yield USER_WRITERS.map((write) => write(record));
+    for (const record of iterateUserRecords(db, filter, viewer)) yield USER_WRITERS.map((write) => write(record));
   };
   return [
-    { name: '地理标志 GI', columns: xlsxColumnsOf(PRODUCT_COLUMNS, PRODUCT_KEYS), rows: iterateExportRows(db, filter) },
-    { name: '状态变更 moves', columns: exportOnly(MOVE_COLUMNS, ['on']), rows: iterateMoveRows(db, filter) },
-    { name: '参与主体 participants', columns: exportOnly(PARTICIPANT_COLUMNS), rows: iterateParticipantRows(db, filter) },
+    { name: '地理标志 GI', columns: xlsxColumnsOf(PRODUCT_COLUMNS, PRODUCT_KEYS), rows: iterateExportRows(db, filter, viewer, true) },
+    { name: '状态变更 moves', columns: exportOnly(MOVE_COLUMNS, ['on']), rows: iterateMoveRows(db, filter, viewer) },
+    { name: '参与主体 participants', columns: exportOnly(PARTICIPANT_COLUMNS), rows: iterateParticipantRows(db, filter, viewer) },
     { name: '用标企业 Authorised users', columns: xlsxColumnsOf(USER_COLUMNS, USER_KEYS), rows: userRows() },
   ];
 }
@@ -109,5 +127,5 @@ export function officialExportSheets(db: Db, filter: ProductFilter, viewer: Sign
   const returnRows = function* () {
     for (const record of iterateReturnRecords(db, filter, viewer)) yield RETURN_WRITERS.map((write) => write(record));
   };
-  return [...exportSheets(db, filter), { name: '用标报告 Usage returns', columns: xlsxColumnsOf(RETURN_COLUMNS, RETURN_KEYS), rows: returnRows() }];
+  return [...exportSheets(db, filter, viewer), { name: '用标报告 Usage returns', columns: xlsxColumnsOf(RETURN_COLUMNS, RETURN_KEYS), rows: returnRows() }];
 }

@@ -1,11 +1,12 @@
 /**
- * The rows each sheet of the export reads from the registry: the public's view (whoever asks),
- * filtered like /api/products, product by product in name order. Each is one query stepped as it is
+ * The rows each sheet of the export reads from the registry: what the viewer may read (the public's
+ * view by default; an official's adds their county's drafts), filtered like /api/products, product by product in name order. Each is one query stepped as it is
  * read (never loaded whole), so memory stays flat and time grows with the rows however large the
  * registry; columns are read by position, as drizzle's SQL does not alias them.
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
+import type { Viewer } from '../../domain/access/viewer';
 import { newestFirst, type ProductFilter, type SourceValue } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { productWhere } from '../../domain/products/products-read';
@@ -32,7 +33,7 @@ function currentSpecification(json: unknown): SpecificationCells | null {
  * designation's apart (each designation's filing and grant dates, and its specification's versions, are index
  * look-ups; the current version is picked by newestFirst, the rule the product answer follows).
  */
-export function* iterateProductRecords(db: Db, filter: ProductFilter): Generator<ProductRecord> {
+export function* iterateProductRecords(db: Db, filter: ProductFilter, viewer: Viewer = null): Generator<ProductRecord> {
   const lastOn = (status: 'filed' | 'granted') => sql<string | null>`(select ${t.transitions.on} from ${t.transitions}
     where ${t.transitions.designationId} = ${t.designations.id} and ${t.transitions.toStatus} = ${status}
     order by ${t.transitions.id} desc limit 1)`;
@@ -53,10 +54,10 @@ export function* iterateProductRecords(db: Db, filter: ProductFilter): Generator
     number: t.designations.number, announcement: t.designations.announcement, validUntil: t.designations.validUntil,
     designationSources: t.designations.sources, filedOn: lastOn('filed'), grantedOn: lastOn('granted'), scopeCodes, locations,
     managingBody: t.designations.managingBody, managingContact: t.designations.managingContact, testingBody: t.designations.testingBody,
-    specifications,
+    specifications, visibility: t.products.visibility,
   }).from(t.products)
     .leftJoin(t.designations, eq(t.designations.productId, t.products.id))
-    .where(productWhere(db, filter, null))
+    .where(productWhere(db, filter, viewer))
     // The order of the list and the map, which the name index gives as it is read: no sort before the first row.
     .orderBy(asc(t.products.nameZh), asc(t.products.id), asc(t.designations.id))
     .toSQL();
@@ -71,20 +72,20 @@ export function* iterateProductRecords(db: Db, filter: ProductFilter): Generator
       validUntil: v[13] as string | null, designationSources: sourceList(v[14]), filedOn: v[15] as string | null, grantedOn: v[16] as string | null,
       scopeCodes: v[17] ? String(v[17]).split(';') : [], locations: JSON.parse(String(v[18] ?? '[]')) as ProductRecord['locations'],
       managingBody: v[19] as string | null, managingContact: v[20] as string | null, testingBody: v[21] as string | null,
-      specification: currentSpecification(v[22]),
+      specification: currentSpecification(v[22]), visibility: v[23] as string,
     };
   }
 }
 
 /** Every status move of the designations, each designation's moves in the order recorded, labels in Chinese. */
-export function* iterateMoveRows(db: Db, filter: ProductFilter): Generator<SheetValue[]> {
+export function* iterateMoveRows(db: Db, filter: ProductFilter, viewer: Viewer = null): Generator<SheetValue[]> {
   const query = db.select({
     productId: t.products.id, nameZh: t.products.nameZh, giType: t.designations.giType,
     from: t.transitions.fromStatus, to: t.transitions.toStatus, on: t.transitions.on, note: t.transitions.note,
   }).from(t.products)
     .innerJoin(t.designations, eq(t.designations.productId, t.products.id))
     .innerJoin(t.transitions, eq(t.transitions.designationId, t.designations.id))
-    .where(productWhere(db, filter, null))
+    .where(productWhere(db, filter, viewer))
     .orderBy(asc(t.products.nameZh), asc(t.products.id), asc(t.designations.id), asc(t.transitions.id))
     .toSQL();
   for (const [productId, nameZh, giType, from, to, on, note] of stepRows(db, query)) {
@@ -94,14 +95,14 @@ export function* iterateMoveRows(db: Db, filter: ProductFilter): Generator<Sheet
 }
 
 /** The participants of the products, in the order kept for each product. */
-export function* iterateParticipantRows(db: Db, filter: ProductFilter): Generator<SheetValue[]> {
+export function* iterateParticipantRows(db: Db, filter: ProductFilter, viewer: Viewer = null): Generator<SheetValue[]> {
   const p = t.participants;
   const query = db.select({
     productId: t.products.id, nameZh: t.products.nameZh, role: p.role, name: p.name, creditCode: p.creditCode,
     households: p.households, areaMu: p.areaMu, outputTonnes: p.outputTonnes, value: p.valueWanYuan,
   }).from(t.products)
     .innerJoin(p, eq(p.productId, t.products.id))
-    .where(productWhere(db, filter, null))
+    .where(productWhere(db, filter, viewer))
     .orderBy(asc(t.products.nameZh), asc(t.products.id), asc(p.position), asc(p.id))
     .toSQL();
   for (const [productId, nameZh, role, ...rest] of stepRows(db, query)) {
@@ -110,7 +111,7 @@ export function* iterateParticipantRows(db: Db, filter: ProductFilter): Generato
 }
 
 /** The authorised users of the products' designations, designation by designation, then by name. */
-export function* iterateUserRecords(db: Db, filter: ProductFilter): Generator<UserRecord> {
+export function* iterateUserRecords(db: Db, filter: ProductFilter, viewer: Viewer = null): Generator<UserRecord> {
   const u = t.authorizedUsers;
   const query = db.select({
     designationId: t.designations.id, productId: t.products.id, productZh: t.products.nameZh, giType: t.designations.giType,
@@ -119,7 +120,7 @@ export function* iterateUserRecords(db: Db, filter: ProductFilter): Generator<Us
   }).from(t.products)
     .innerJoin(t.designations, eq(t.designations.productId, t.products.id))
     .innerJoin(u, eq(u.designationId, t.designations.id))
-    .where(productWhere(db, filter, null))
+    .where(productWhere(db, filter, viewer))
     .orderBy(asc(t.products.nameZh), asc(t.products.id), asc(t.designations.id), asc(u.name), asc(u.id))
     .toSQL();
   for (const [designationId, productId, productZh, giType, markKind, number, name, creditCode, basis, reference, from, until, status] of stepRows(db, query)) {

@@ -10,6 +10,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import {
   LABELS, formatPartialDate, sourceText, type Bilingual, type Category, type CountyCode, type DesignationUpdate,
   type GiType, type ImportProblem, type MarkKind, type PartialDate, type ProductUpdate, type Source, type SourceValue, type Status,
+  type Visibility,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { readableProducts } from '../../domain/access/permissions';
@@ -30,6 +31,8 @@ export interface ProductValues {
   nameEn: string | null;
   category: Category | null;
   counties: CountyCode[] | null;
+  /** Public or draft as the row says; null: a new product takes the import's choice, an existing one stays as it is. */
+  visibility: Visibility | null;
   giType: GiType | null;
   markKind: MarkKind | null;
   /** Any status as written: whether the import may set it depends on the GI's own (importStatus). */
@@ -93,7 +96,7 @@ function findProduct(ctx: RowContext, v: ProductValues): number | null {
 }
 
 /** Creates or updates the product of a row; returns its id and what changed. */
-function applyProduct(ctx: RowContext, v: ProductValues, changes: Bilingual[]): { id: number; created: boolean } {
+function applyProduct(ctx: RowContext, v: ProductValues, changes: Bilingual[]): { id: number; created: boolean; draft: boolean } {
   const { db, viewer } = ctx;
   const id = findProduct(ctx, v);
   if (id === null) {
@@ -101,11 +104,16 @@ function applyProduct(ctx: RowContext, v: ProductValues, changes: Bilingual[]): 
     if (!v.category) missing.push(problem(COLUMNS.category.zh, '新产品须填写类别', 'A new product needs a category'));
     if (!v.counties) missing.push(problem(COLUMNS.counties_zh.zh, '新产品须填写所在县（市、区）', 'A new product needs its counties'));
     if (missing.length) throw new RowError(missing);
+    const visibility = v.visibility ?? ctx.visibility;
     const created = createProduct(db, viewer, {
-      nameZh: v.nameZh, nameEn: v.nameEn, category: v.category!, counties: v.counties!, sources: v.sources,
+      nameZh: v.nameZh, nameEn: v.nameEn, category: v.category!, counties: v.counties!, sources: v.sources, visibility,
     });
-    changes.push({ zh: `新建产品 ${v.nameZh}（${countiesText(ctx, created.counties).zh}）`, en: `New product ${v.nameZh} (${countiesText(ctx, created.counties).en})` });
-    return { id: created.id, created: true };
+    const shown = labelOf('visibility', visibility);
+    changes.push({
+      zh: `新建产品 ${v.nameZh}（${countiesText(ctx, created.counties).zh}，${shown.zh}）`,
+      en: `New product ${v.nameZh} (${countiesText(ctx, created.counties).en}; ${shown.en.toLowerCase()})`,
+    });
+    return { id: created.id, created: true, draft: visibility === 'draft' };
   }
   const row = db.select().from(t.products).where(eq(t.products.id, id)).get()!;
   const counties = db.select({ code: t.productCounties.countyCode }).from(t.productCounties)
@@ -132,8 +140,12 @@ function applyProduct(ctx: RowContext, v: ProductValues, changes: Bilingual[]): 
     patch.sources = [...row.sources, ...sources.added];
     changes.push(sources.change);
   }
+  if (v.visibility !== null && v.visibility !== row.visibility) {
+    patch.visibility = v.visibility;
+    changes.push(change(COLUMNS.visibility, labelOf('visibility', row.visibility), labelOf('visibility', v.visibility)));
+  }
   if (Object.keys(patch).length > 0) updateProduct(db, viewer, id, patch);
-  return { id, created: false };
+  return { id, created: false, draft: false };
 }
 
 const DESIGNATION_FIELDS = [
@@ -231,6 +243,6 @@ export function applyProductRow(ctx: ApplyContext): RowApplier<ProductValues> {
   return (values, changes) => {
     const product = applyProduct(rowCtx, values, changes);
     applyDesignation(rowCtx, product.id, values, changes);
-    return { productId: product.id, created: product.created };
+    return { productId: product.id, created: product.created, draft: product.draft };
   };
 }

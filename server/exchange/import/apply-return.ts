@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { comparableName, UsageReturnInput, type Bilingual, type ImportProblem, type UsageReturn } from '../../../db/model';
+import { comparableName, UsageReturnInput, type Bilingual, type ImportProblem, type UsageReturn, type UsageReturnValues } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { enterUsageReturn } from '../../domain/marks/usage-returns';
 import { validate } from '../../validate';
@@ -17,16 +17,11 @@ import { findDesignation, type GiCells } from './apply-user';
 import { RowError, type ApplyContext, type RowApplier } from './list-kind';
 import { change, plain, problem as problemIn, problemsOf, type RefusalColumns } from './report-text';
 
-/** One row's values; null where the cell was empty (an empty figure is a figure not given). */
-export interface ReturnValues extends GiCells {
+/** One row's values: the return's declared figures (null where the cell was empty: a figure not given), its user and year. */
+export interface ReturnValues extends GiCells, UsageReturnValues {
   name: string | null;
   creditCode: string | null;
   year: number;
-  markedTonnes: number | null;
-  outputTonnes: number | null;
-  marksPrinted: number | null;
-  channels: string[];
-  note: string;
 }
 
 const col = (key: ReturnColumnKey) => RETURN_COLUMNS[key].zh;

@@ -4,7 +4,7 @@
  * kind's columns, then check it (nothing kept) or apply it (all or nothing), reporting progress as it
  * goes. A new kind of list is one more entry in KINDS, with its own column table.
  */
-import type { ImportProgress, ImportReport } from '../../../db/model';
+import type { ImportProgress, ImportReport, Visibility } from '../../../db/model';
 import type { Db } from '../../../db/open';
 import type { SignedIn } from '../../domain/access/viewer';
 import { loadCountyHistory } from '../../domain/places/county-history';
@@ -28,6 +28,8 @@ export interface ImportFileInput {
   viewer: SignedIn;
   dryRun: boolean;
   today: string;
+  /** How new products are kept when their row does not say (a draft when absent). */
+  visibility?: Visibility;
 }
 
 /** Reads the file's first table, within the limits (a hostile file is refused as it is read). */
@@ -50,7 +52,7 @@ export async function importFile(db: Db, input: ImportFileInput, progress: (p: I
   const { kind, list } = interpretImport(db, table, input.today);
   const total = list.rows.length;
   progress({ phase: 'checking', done: 0, total });
-  const ctx = { db, viewer: input.viewer, today: input.today };
+  const ctx = { db, viewer: input.viewer, today: input.today, visibility: input.visibility ?? 'draft' };
   const options: RunOptions = {
     encoding: table.encoding ?? null,
     onProgress: (done) => progress({ phase: input.dryRun ? 'checking' : 'writing', done, total }),

@@ -11,7 +11,8 @@ import { checkList } from './import-run';
 export type ImportReportInput = Omit<ImportFileInput, 'dryRun'> & { lang: 'zh' | 'en' };
 
 /** The result of a row as one cell's text, in one language. */
-function resultText(row: ImportRowReport | undefined, lang: 'zh' | 'en'): string {
+function resultText(row: ImportRowReport | undefined, lang: 'zh' | 'en', example: boolean): string {
+  if (example) return { zh: '模板示例行，已跳过，不导入', en: 'The template’s example row: skipped, never imported' }[lang];
   if (!row) return '';
   const head = {
     created: { zh: '将新建', en: 'Will be created' }, updated: { zh: '将更新', en: 'Will be updated' },
@@ -27,7 +28,9 @@ function resultText(row: ImportRowReport | undefined, lang: 'zh' | 'en'): string
 export async function importReportXlsx(db: Db, input: ImportReportInput): Promise<Uint8Array> {
   const table = await readImportTable(input);
   const { kind, list } = interpretImport(db, table, input.today);
-  const report = checkList(kind, list, { db, viewer: input.viewer, today: input.today }, { encoding: table.encoding ?? null });
+  const ctx = { db, viewer: input.viewer, today: input.today, visibility: input.visibility ?? 'draft' };
+  const report = checkList(kind, list, ctx, { encoding: table.encoding ?? null });
+  const examples = new Set(report.examples.map((e) => e.line));
   const byLine = new Map(report.rows.map((r) => [r.line, r]));
   const { default: Excel } = await import('exceljs');
   const book = new Excel.Workbook();
@@ -37,7 +40,7 @@ export async function importReportXlsx(db: Db, input: ImportReportInput): Promis
   const resultColumn = table.header.length + 1;
   for (const { line, cells } of table.rows) {
     const row = byLine.get(line);
-    const added = sheet.addRow([...Array.from({ length: table.header.length }, (_, i) => cells[i] ?? null), resultText(row, input.lang)]);
+    const added = sheet.addRow([...Array.from({ length: table.header.length }, (_, i) => cells[i] ?? null), resultText(row, input.lang, examples.has(line))]);
     const result = added.getCell(resultColumn);
     result.alignment = { wrapText: true, vertical: 'top' };
     if (row?.outcome === 'error') result.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4E4' } };

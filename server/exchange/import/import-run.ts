@@ -14,17 +14,17 @@ import type { ApplyContext, InterpretedList, InterpretedRow, RowApplier, SomeLis
 export interface RunOptions { encoding: string | null; onProgress?: (done: number) => void }
 
 function applyRow<V>(db: Db, { line, label, values, problems }: InterpretedRow<V>, apply: RowApplier<V>): ImportRowReport {
-  if (!values) return { line, productZh: label, productId: null, outcome: 'error', changes: [], problems };
+  if (!values) return { line, productZh: label, productId: null, outcome: 'error', changes: [], problems, draft: false };
   const changes: Bilingual[] = [];
   try {
     // Each row in its own savepoint: a failing row leaves nothing behind, the others go on to be checked.
-    const { productId, created } = db.transaction(() => apply(values, changes));
+    const { productId, created, draft = false } = db.transaction(() => apply(values, changes));
     return {
-      line, productZh: label, productId, changes, problems: [],
+      line, productZh: label, productId, changes, problems: [], draft,
       outcome: created ? 'created' : changes.length > 0 ? 'updated' : 'unchanged',
     };
   } catch (error) {
-    return { line, productZh: label, productId: null, outcome: 'error', changes: [], problems: problemsOf(error) };
+    return { line, productZh: label, productId: null, outcome: 'error', changes: [], problems: problemsOf(error), draft: false };
   }
 }
 
@@ -54,6 +54,8 @@ function reportOf(list: InterpretedList<unknown>, rows: ImportRowReport[], dryRu
   return {
     dryRun, applied, encoding: options.encoding, rows,
     summary: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: count('error') },
+    drafts: rows.filter((r) => r.draft).length,
+    examples: list.examples.map(({ line, label }) => ({ line, productZh: label })),
     unknownColumns: list.unknownColumns, problems: list.missingRequired,
   };
 }

@@ -4,7 +4,7 @@
  * is applied — and what the frame hands between the steps. Kinds and the frame both import this
  * module and nothing of each other's, so the frame never depends on a kind's internals.
  */
-import type { Bilingual, ImportProblem } from '../../../db/model';
+import type { Bilingual, ImportProblem, Visibility } from '../../../db/model';
 import type { Db } from '../../../db/open';
 import type { SignedIn } from '../../domain/access/viewer';
 import type { Table } from '../read/table';
@@ -32,10 +32,12 @@ export interface InterpretedList<V> {
   unknownColumns: string[];
   /** Problems with the header itself (no column naming what a row is about); nothing is kept. */
   missingRequired: ImportProblem[];
+  /** Rows set aside as the template's example (never applied), by line and label. */
+  examples: { line: number; label: string }[];
 }
 
-/** What applying a row did: the product it is about, and whether it created a record. */
-export interface RowOutcome { productId: number; created: boolean }
+/** What applying a row did: the product it is about, whether it created a record, and whether that is a draft product. */
+export interface RowOutcome { productId: number; created: boolean; draft?: boolean }
 
 /**
  * Applies one row's values through the domain's own functions (scope, validation, audit), pushing a
@@ -43,8 +45,8 @@ export interface RowOutcome { productId: number; created: boolean }
  */
 export type RowApplier<V> = (values: V, changes: Bilingual[]) => RowOutcome;
 
-/** Who applies an import's rows, and on what day. */
-export interface ApplyContext { db: Db; viewer: SignedIn; today: string }
+/** Who applies an import's rows, on what day, and how a new product is kept when its row does not say. */
+export interface ApplyContext { db: Db; viewer: SignedIn; today: string; visibility: Visibility }
 
 /** A kind of list the import takes. */
 export interface ListKind<V> {

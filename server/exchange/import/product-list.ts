@@ -8,16 +8,19 @@
 import type { CountyCode } from '../../../db/model';
 import { PRODUCT_COLUMNS, productColumnOf, type ProductCells, type ProductColumnKey } from '../sheets/product-columns';
 import { applyProductRow, type ProductValues } from './apply-product';
-import type { ListKind } from './list-kind';
+import type { InterpretedList, ListKind } from './list-kind';
 import { readList } from './read-list';
 
 /** The columns of a GI's current specification. */
 const SPEC_KEYS = ['spec_number', 'spec_title', 'spec_version', 'spec_issued_on', 'spec_link'] as const satisfies readonly ProductColumnKey[];
 
+/** The template's example row is marked by its name: it starts with 示例 or Example (any case, after spaces). */
+export const isExampleName = (name: string): boolean => /^\s*(示例|example)/i.test(name);
+
 /** The product list. */
 export const productList: ListKind<ProductValues> = {
   recognises: () => true,
-  interpret: (table, env) => readList<ProductColumnKey, ProductCells, ProductValues>(table, PRODUCT_COLUMNS, productColumnOf, env, {
+  interpret: (table, env) => setAsideExamples(readList<ProductColumnKey, ProductCells, ProductValues>(table, PRODUCT_COLUMNS, productColumnOf, env, {
     headerProblem: (has) => (has('product_zh') || has('product_id') ? null : {
       column: null,
       zh: `表头中没有"${PRODUCT_COLUMNS.product_zh.zh}"列。请使用导入模板或导出的表格的表头`,
@@ -46,6 +49,7 @@ export const productList: ListKind<ProductValues> = {
           filedOn: r.get('filed_on'),
           grantedOn: r.get('granted_on'),
           validUntil: r.get('valid_until'),
+          visibility: r.get('visibility'),
           sources: r.get('sources') ?? [],
           giSources: r.has('gi_sources') ? r.get('gi_sources') ?? [] : null,
           scopeCodes: r.get('scope_codes'),
@@ -60,6 +64,13 @@ export const productList: ListKind<ProductValues> = {
         },
       };
     },
-  }),
+  })),
   applier: applyProductRow,
 };
+
+/** Takes the template's example rows out of a list: reported as skipped, never applied. */
+function setAsideExamples(list: InterpretedList<ProductValues>): InterpretedList<ProductValues> {
+  const examples = list.rows.filter((row) => isExampleName(row.label));
+  if (examples.length === 0) return list;
+  return { ...list, rows: list.rows.filter((row) => !isExampleName(row.label)), examples: examples.map(({ line, label }) => ({ line, label })) };
+}

@@ -86,5 +86,5 @@ export function readList<K extends string, C extends Record<K, unknown>, V>(
     const { label, values: read } = rules.row(reader);
     return { line, label, values: problems.length === 0 ? read : null, problems };
   });
-  return { rows, unknownColumns, missingRequired: headerProblem ? [headerProblem] : [] };
+  return { rows, unknownColumns, missingRequired: headerProblem ? [headerProblem] : [], examples: [] };
 }

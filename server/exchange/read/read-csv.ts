@@ -6,7 +6,7 @@
 import { restoreFormula } from '../cells/formula-guard';
 import { decodeCsvBytes } from './decode-text';
 import { IMPORT_LIMITS, importErrors, type ImportLimits } from './limits';
-import { EMPTY_ZIP_MAGIC, OLE2_MAGIC, startsWith, TableBuilder, ZIP_MAGIC, type Table, type TableCell } from './table';
+import { EMPTY_ZIP_MAGIC, isEncryptedOle, OLE2_MAGIC, startsWith, TableBuilder, ZIP_MAGIC, type Table, type TableCell } from './table';
 
 // ---------------------------------------------------------------------------------------------
 // CSV
@@ -40,7 +40,9 @@ function sniffDelimiter(text: string): number {
  */
 export function readCsvTable(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Table {
   if (bytes.byteLength > limits.fileBytes) throw importErrors.fileTooLarge(limits);
-  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC) || startsWith(bytes, OLE2_MAGIC)) throw importErrors.notCsv();
+  // An old .xls sent as a table of text (its name fooled the page) gets the same advice as one sent as Excel.
+  if (startsWith(bytes, OLE2_MAGIC)) throw isEncryptedOle(bytes) ? importErrors.passwordProtected() : importErrors.oldXls();
+  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) throw importErrors.notCsv();
   const { text, encoding } = decodeCsvBytes(bytes);
   const table = new TableBuilder(limits);
   const delimiter = sniffDelimiter(text);

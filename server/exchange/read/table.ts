@@ -67,3 +67,9 @@ export const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b
 export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 export const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 export const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** "EncryptionInfo" as an OLE2 directory names a stream (UTF-16LE): the mark of a password-protected .xlsx. */
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+
+/** Whether an OLE2 file is a password-protected workbook (an .xlsx wrapped in encryption) rather than an old .xls. */
+export const isEncryptedOle = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTION_INFO);

@@ -6,7 +6,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { importErrors, type ImportLimits } from './limits';
-import { OLE2_MAGIC, startsWith, ZIP_MAGIC } from './table';
+import { isEncryptedOle, OLE2_MAGIC, startsWith, ZIP_MAGIC } from './table';
 
 // ---------------------------------------------------------------------------------------------
 // XLSX: the zip, checked before anything parses it
@@ -135,7 +135,7 @@ const relsOf = (part: string) => {
 /** Checks the zip and inflates, within the limits, the parts the first worksheet's table needs. */
 /** The parts of the first visible worksheet, inflated within the limits. */
 export function unpackFirstSheet(bytes: Uint8Array, limits: ImportLimits): SheetParts {
-  if (startsWith(bytes, OLE2_MAGIC)) throw importErrors.oldXls();
+  if (startsWith(bytes, OLE2_MAGIC)) throw isEncryptedOle(bytes) ? importErrors.passwordProtected() : importErrors.oldXls();
   if (!startsWith(bytes, ZIP_MAGIC)) throw importErrors.notXlsx();
   const entries = zipEntries(bytes, limits);
   const budget = { left: limits.unpackedBytes };

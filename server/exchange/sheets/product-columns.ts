@@ -48,6 +48,8 @@ export interface ProductRecord {
   testingBody: string | null;
   /** The GI's current specification version (newestFirst), or null when it has none. */
   specification: SpecificationCells | null;
+  /** The product's visibility (`draft` or `public`). */
+  visibility: string;
 }
 
 /** The fields of a specification version a sheet carries (its note and document stay in the workspace). */
@@ -258,6 +260,15 @@ export const PRODUCT_COLUMNS = {
     help: { zh: '现行质量技术要求全文的网址（以 http:// 或 https:// 开头）', en: 'Where the current specification is published (an address starting with http:// or https://)' },
     read: readWebAddress,
     write: (r) => r.specification?.url ?? null,
+  },
+  visibility: {
+    zh: '公开范围', en: 'Visibility', also: ['公开/草稿', '草稿/公开', '是否公开', '公开'], width: 10, list: { vocabulary: 'visibility' },
+    help: {
+      zh: '公开或草稿（可不填）。公开的产品显示在地图、名录和统计中；草稿只有管理人员看得到。新增产品不填时，按导入页面上"导入为"的选择（默认草稿）',
+      en: 'Public or draft (optional). Public products are on the map, the list and the tally; drafts are seen by officials only. A new product left blank takes the import page’s “Import as” choice (a draft unless chosen otherwise)',
+    },
+    read: (cell) => readCode('visibility', cell),
+    write: (r) => r.visibility,
   },
 } as const satisfies SheetColumns<string, ProductRecord>;
 

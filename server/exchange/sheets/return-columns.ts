@@ -8,13 +8,14 @@
  */
 import {
   RETURN_CHANNEL_CHARS, RETURN_CHANNELS_MAX, RETURN_MARKS_MAX, RETURN_NOTE_CHARS, RETURN_TONNES_MAX, splitChannels,
+  type UsageReturnValues,
 } from '../../../db/model';
 import { fail, ok, readNumber, readText, type Cell, type CellResult } from '../cells/cell-values';
 import { USER_COLUMNS } from './user-columns';
 import { headerReader, keysOf, labelZh, type ReadValue, type SheetColumns } from './sheet-columns';
 
-/** A row of the sheet as the registry holds it: a return, with its user, GI and product. */
-export interface ReturnRecord {
+/** A row of the sheet as the registry holds it: a return (its declared figures), with its user, GI and product. */
+export interface ReturnRecord extends UsageReturnValues {
   designationId: number;
   productId: number;
   productZh: string;
@@ -22,11 +23,6 @@ export interface ReturnRecord {
   name: string;
   creditCode: string | null;
   year: number;
-  markedTonnes: number | null;
-  outputTonnes: number | null;
-  marksPrinted: number | null;
-  channels: string[];
-  note: string;
   status: string;
   via: string;
   reviewNote: string;

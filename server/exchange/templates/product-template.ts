@@ -23,9 +23,12 @@ export const TEMPLATE_SHEET = '导入 Import';
 /** The name of the instructions sheet. */
 export const INSTRUCTIONS_SHEET = '填写说明 Instructions';
 
-/** The example row: a plausible product of 沁水县 being filed for a GI certification mark. */
+/**
+ * The example row: a made-up product of 沁水县 being filed for a GI certification mark, its name marked
+ * "示例" so that the import recognises the row and skips it (product-list.ts, isExampleName).
+ */
 export const EXAMPLE_ROW: Partial<Record<ProductColumnKey, string | Date>> = {
-  product_zh: '沁水核桃',
+  product_zh: '示例：沁水核桃',
   product_en: 'Qinshui walnut',
   category: LABELS.category.food.zh,
   counties_zh: '沁水县',
@@ -50,12 +53,12 @@ function instructions({ line, heading }: Instructions, counties: readonly County
   heading('怎样填写 How to fill it in');
   line('1', `在"${TEMPLATE_SHEET}"表中每行填写一个产品的一项地理标志（一个产品有多项地理标志时写多行，产品名称相同）。表头请勿修改。`,
     `On the "${TEMPLATE_SHEET}" sheet, write one GI of one product per row (a product with several GIs takes several rows with the same name). Keep the header row as it is.`);
-  line('2', '第2行（灰色斜体）是示例：沁水核桃为虚构的示例产品。导入前请删除或改写这一行。',
-    'Row 2 (grey italics) is an example: 沁水核桃 is made up. Delete or overwrite it before importing.');
+  line('2', '第2行（灰色斜体）是示例：沁水核桃为虚构的示例产品。产品名称以"示例"开头的行不会导入（报告中会说明已跳过），可以保留；也可以删除或改写这一行（改写时去掉"示例"二字）。',
+    'Row 2 (grey italics) is an example: 沁水核桃 is made up. A row whose name starts with 示例 (or Example) is never imported (the report says it was skipped), so it may stay; or delete or overwrite it (removing 示例).');
   line('3', '表头为橙色的列是新增产品的必填项：产品名称、类别、县（市、区）。',
     'The orange headers are required for a new product: name, category, counties.');
-  line('4', '在工作台"批量导入"页面先点"检查（不保存）"：逐行说明将新增或更改什么，不保存任何内容；全部无误后再点"导入"。新产品以草稿保存。',
-    'On the workspace’s import page, first Check (nothing is saved): it says row by row what would be added or changed; then Import. New products are saved as drafts.');
+  line('4', '在工作台"批量导入"页面先点"检查（不保存）"：逐行说明将新增或更改什么，不保存任何内容；全部无误后再点"导入"。新产品按"公开范围"列保存；该列留空时按页面上"导入为"的选择（默认草稿：不在地图和统计中显示，导入后可在报告中一键公开）。',
+    'On the workspace’s import page, first Check (nothing is saved): it says row by row what would be added or changed; then Import. New products are kept as their Visibility column says; left blank, as the page’s “Import as” choice (a draft unless chosen otherwise: off the map and the tally, and publishable from the report).');
   line('5', `每次最多导入 ${IMPORT_LIMITS.rows.toLocaleString('en-US')} 行，文件不超过 ${Math.round(IMPORT_LIMITS.fileBytes / 1024 / 1024)} MB。一次导入要么全部成功，要么一行也不保存：有错误的行会在报告中指出行号、列名和改法。`,
     `At most ${IMPORT_LIMITS.rows.toLocaleString('en-US')} rows per import and ${Math.round(IMPORT_LIMITS.fileBytes / 1024 / 1024)} MB per file. An import keeps all rows or none: each problem is reported with its row, column and what to write instead.`);
   line('6', '也可以导入从本系统导出的表格（CSV 或 XLSX），改动后重新导入即可更新。',

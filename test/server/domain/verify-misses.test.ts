@@ -5,7 +5,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../db/open';
 import * as t from '../../../db/schema';
-import { VerifyMissCounter } from '../../../server/domain/marks/verify-misses';
+import { MAX_MISSES_KEPT } from '../../../db/model';
+import { pruneVerifyMisses, VerifyMissCounter } from '../../../server/domain/marks/verify-misses';
 
 let db: Db;
 beforeEach(() => { db = openDb(':memory:'); });
@@ -42,5 +43,32 @@ describe('VerifyMissCounter', () => {
     await free;
     await turn();
     expect(counts()).toEqual({ 导入时的查询: 1 });
+  });
+});
+
+describe('the table does not grow with every look-up', () => {
+  const insert = (key: string, count: number, lastAt: string) =>
+    db.insert(t.verifyMisses).values({ key, kind: 'name', count, firstAt: lastAt, lastAt }).run();
+
+  it('a write forgets keys asked fewer than three times and not for 90 days; frequent or recent keys stay', async () => {
+    insert('一次的错字', 1, '2026-01-01T00:00:00.000Z');
+    insert('两次的旧查询', 2, '2026-05-01T00:00:00.000Z');
+    insert('常被问到的旧名', 7, '2025-01-01T00:00:00.000Z');
+    insert('最近的一次', 1, '2026-09-01T00:00:00.000Z');
+    const counter = new VerifyMissCounter(db, { now: () => new Date('2026-10-01T00:00:00Z'), mayWrite: () => true, writable: async () => {} });
+    counter.record('name', '今天的查询');
+    await turn();
+    expect(counts()).toEqual({ 常被问到的旧名: 7, 最近的一次: 1, 今天的查询: 1 });
+  });
+
+  it('keeps at most MAX_MISSES_KEPT keys, dropping the least asked first', () => {
+    const rows = Array.from({ length: MAX_MISSES_KEPT + 5 }, (_, i) => ({
+      key: `k${i}`, kind: 'name' as const, count: i < 5 ? 1 : 10, firstAt: '2026-09-30T00:00:00.000Z', lastAt: '2026-09-30T00:00:00.000Z',
+    }));
+    db.transaction((tx) => { for (const r of rows) tx.insert(t.verifyMisses).values(r).run(); });
+    pruneVerifyMisses(db, new Date('2026-10-01T00:00:00Z'));
+    const left = counts();
+    expect(Object.keys(left)).toHaveLength(MAX_MISSES_KEPT);
+    expect(['k0', 'k1', 'k2', 'k3', 'k4'].filter((k) => k in left)).toEqual([]);
   });
 });

@@ -117,7 +117,8 @@ describe('the XLSX export', () => {
       });
     });
     expect(dates).toBeGreaterThan(3);
-    const pear = rows.find((r) => r[col('product_zh')] === '高平大黄梨' && r[col('gi_type')] === 'trademark')!;
+    // People read this sheet: coded columns hold their Chinese labels (the import reads them back as codes).
+    const pear = rows.find((r) => r[col('product_zh')] === '高平大黄梨' && r[col('gi_type')] === '地理标志商标')!;
     expect(pear[col('valid_until')]).toEqual(new Date(Date.UTC(2030, 9, 27)));
   });
 

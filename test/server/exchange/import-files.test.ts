@@ -325,15 +325,25 @@ describe('readXlsxTable', () => {
     expect(e.code).toBe('too_many_entries');
   });
 
-  it('refuses an old .xls (OLE2) with 400 not_xlsx, saying to save as .xlsx', async () => {
+  it('refuses an old .xls (OLE2) with 400 not_xlsx, saying it is an old .xls to save as .xlsx', async () => {
     const xls = new Uint8Array(4096);
     xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const e = await refusal(() => readXlsxTable(xls));
     expect(e.status).toBe(400);
     expect(e.code).toBe('not_xlsx');
-    expect(e.zh).toMatch(/^这不是 Excel（\.xlsx）文件/);
-    expect(e.zh).toContain('.xls');
-    expect(e.en).toContain('save it as "Excel Workbook (*.xlsx)"');
+    expect(e.zh).toBe('这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中「另存为」.xlsx 后再导入');
+    expect(e.en).toMatch(/^This is an old Excel \(\.xls\) file: .*save it as \.xlsx/);
+    expect(e.zh).not.toContain('密码');
+  });
+
+  it('tells a password-protected workbook (OLE2 with an EncryptionInfo stream) from an old .xls', async () => {
+    const locked = new Uint8Array(4096);
+    locked.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    locked.set(Buffer.from('EncryptionInfo', 'utf16le'), 1024);
+    const e = await refusal(() => readXlsxTable(locked));
+    expect([e.status, e.code]).toEqual([400, 'not_xlsx']);
+    expect(e.zh).toContain('密码');
+    expect(e.zh).not.toContain('旧版');
   });
 
   it('refuses encrypted entries, non-zip bytes, a cut-short zip, a zip with no workbook, and a file over 5 MB', async () => {
