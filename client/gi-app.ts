@@ -29,6 +29,7 @@ const lazyPages = {
 const ADMIN_PAGES: Record<string, MessageKey> = {
   '/': 'admin.myProducts', '/products/new': 'admin.newProduct', '/import': 'import.nav', '/history': 'history.nav',
   '/accounts': 'admin.accounts', '/cultivation': 'board.nav', '/dossier-templates': 'templates.nav',
+  '/security-events': 'security.nav', '/password': 'password.nav',
 };
 
 /** The title of a workspace path: its page's name, then the workspace's. */

@@ -34,6 +34,7 @@ import { placeRoutes } from './routes/places';
 import { specificationRoutes } from './routes/specifications';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
+import { securityEventRoutes } from './routes/security-events';
 import { tallyRoutes } from './routes/tally';
 import { reportRoutes } from './routes/reports';
 import { fixedSecurityHeaders, securityHeaderList } from './security';
@@ -41,7 +42,9 @@ import { headersByUrl, openDataCors, openDataHeaderList } from './cors';
 import { answerOptions, methodNotAllowed } from './method-not-allowed';
 import { withReadyFastPath } from './answer';
 import { clientRoutes, productLookupOf } from './static';
-import { sessionMiddleware } from './auth';
+import { passwordExpiredGate, sessionMiddleware, sessionRefusals } from './auth';
+import { securityEventHooks, securityHousekeeping } from './security-log';
+import { sessionPolicyOf } from './domain/accounts/sessions';
 import { sameOriginWrites } from './write-guard';
 import { ReadyCache, registryVersionReader, rememberedVersion, type RememberedVersion } from './snapshot/ready-cache';
 import { createTaskPool, type TaskPool } from './workers/task-pool';
@@ -50,7 +53,10 @@ import { ImportProgressBoard } from './exchange/import/progress';
 import { echoRequestId, silentLogger, trustOf, withRequestLog, type Logger } from './request-log';
 import { withBasePath } from './base-path';
 
-/** Test seams: a clock for session expiry and login rate limits; the logger (none when not given). */
+/** How often the security log's housekeeping looks whether something is due, besides on requests. */
+const HOUSEKEEPING_MS = 10 * 60_000;
+
+/** Test seams: a clock for session expiry, login rate limits and the security log; the logger (none when not given). */
 export interface AppOptions { now?: () => Date; log?: Logger }
 
 /**
@@ -79,8 +85,12 @@ export function createApp(db: Db, config: Config, { now = () => new Date(), log 
   app.use(compression());
   app.use('/api', sameOriginWrites);
   app.use('/api', forgetVersionAroundWrites(version));
-  app.use('/api', sessionMiddleware(db, now, () => !ctx.writeGate.busy));
+  app.use('/api', sessionMiddleware({ db, now, mayWrite: () => !ctx.writeGate.busy, policy: sessionPolicyOf(config.security) }));
+  app.use('/api', passwordExpiredGate);
   app.use('/api', ctx.writeGate.waitForIt);
+  const housekeeping = securityHousekeeping(ctx);
+  app.locals.housekeeping = setInterval(housekeeping.run, HOUSEKEEPING_MS).unref();
+  app.use('/api', (_req, _res, next) => { housekeeping.run(); next(); }, securityEventHooks(ctx));
 
   app.use(healthRoutes(ctx));
   app.use(countyRoutes(ctx));
@@ -107,13 +117,14 @@ export function createApp(db: Db, config: Config, { now = () => new Date(), log 
   app.use(specificationRoutes(ctx));
   app.use(userRoutes(ctx));
   app.use(auditRoutes(ctx));
+  app.use(securityEventRoutes(ctx));
   app.use(importTemplateRoutes(ctx));
   app.use(importRoutes(ctx));
 
   app.use('/api', methodNotAllowed(app), apiNotFound);
   app.use(crawlerRoutes(ctx));
   app.use(clientRoutes(productLookupOf(ctx), config.clientDir ?? undefined, config.basePath));
-  app.use(errorHandler);
+  app.use(sessionRefusals, errorHandler);
   return app;
 }
 
@@ -134,7 +145,8 @@ export function serve(app: express.Express): Server {
   return createServer(app.locals.listener as RequestListener);
 }
 
-/** Stops what `createApp` started beside the HTTP server (its task workers). */
+/** Stops what `createApp` started beside the HTTP server (its task workers, the security log's timer). */
 export async function closeApp(app: express.Express): Promise<void> {
+  clearInterval(app.locals.housekeeping as NodeJS.Timeout | undefined);
   await (app.locals.taskPool as TaskPool | undefined)?.close();
 }

@@ -16,6 +16,8 @@ export class HttpError extends Error {
     message: string,
     readonly issues?: Issue[],
     readonly headers: Record<string, string> = {},
+    /** More fields of the error object (a 412's `current` state). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -112,5 +114,5 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     if (!res.writableEnded) res.destroy();
     return;
   }
-  res.status(e.status).set(e.headers).json({ error: { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) } });
+  res.status(e.status).set(e.headers).json({ error: { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}), ...e.details } });
 };

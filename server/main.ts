@@ -8,11 +8,18 @@ import { openDb } from '../db/open';
 import { users } from '../db/schema';
 import { isEmpty, loadSeeds } from '../seeds/loader';
 import { closeApp, createApp, serve } from './app';
-import { readConfig } from './config';
+import { readConfig, type Config } from './config';
 import { closePhotoQueue } from './documents/photo-queue';
 import { createLogger } from './request-log';
 
-const config = readConfig();
+let config: Config;
+try {
+  config = readConfig();
+} catch (error) {
+  // A setting out of its range (the security policy's among them) stops the server with what is allowed, not a stack.
+  console.error(`Configuration error: ${(error as Error).message}`);
+  process.exit(1);
+}
 const log = createLogger(config.logLevel);
 const db = openDb(config.databasePath);
 if (isEmpty(db)) {
@@ -20,7 +27,7 @@ if (isEmpty(db)) {
   log.info({ products: report.products, designations: report.designations }, `Seeded an empty database: ${report.products} products, ${report.designations} designations.`);
 }
 if (db.select({ n: count() }).from(users).get()!.n === 0) {
-  log.warn('No accounts yet. Create the first admin with: npm run user:add -- --username admin --password <at least 10 characters> --role admin');
+  log.warn('No accounts yet. Create the first admin with: npm run user:add -- --username admin --role admin (it asks for the password)');
 }
 const app = createApp(db, config, { log });
 const server = serve(app).listen(config.port, () => {

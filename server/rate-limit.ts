@@ -180,6 +180,11 @@ export class LoginLimiter {
     return this.#addresses.retryAfter(address);
   }
 
+  /** Forgets the growing delays of `account` at `address` (a lock has taken over from them). */
+  forgetPair(address: string, account: string): void {
+    this.#pairs.reset(JSON.stringify([account, address]));
+  }
+
   /**
    * Runs `check` (the password check: a result, or null for a wrong answer) for `account` from
    * `address` once the limits allow it; throws MustWait when they do not.

@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { MIGRATIONS_FOLDER } from '../db/open';
 import type { PoolState, TaskPool } from './workers/task-pool';
 import type { WriteGate } from './write-gate';
+import { photoQueueState, type PhotoQueueState } from './documents/photo-queue';
 
 /** What one check found. */
 export interface Check { ok: boolean; detail: string }
@@ -17,7 +18,7 @@ export interface Check { ok: boolean; detail: string }
 /** The answer: ready when every check is ok. */
 export interface Readiness {
   ready: boolean;
-  checks: { database: Check; migrations: Check; workers: Check };
+  checks: { database: Check; migrations: Check; workers: Check; photos: Check };
 }
 
 /** What the checks look at. */
@@ -27,6 +28,8 @@ export interface ReadinessSources {
   writeGate: WriteGate;
   /** The migrations this code knows, from the journal it was built with. */
   journal?: MigrationJournal;
+  /** The photo decode queue (server/documents/photo-queue.ts). */
+  photos?: PhotoQueueState;
 }
 
 /** The migration journal's entries this code knows (db/migrations/meta/_journal.json), in order. */
@@ -98,14 +101,22 @@ export async function checkWorkers(pool: TaskPool): Promise<Check> {
 }
 
 /**
- * Every check, run now. TODO(lead): add the photo decode queue once server/documents exports
- * `photoQueueState()` (the security work): `photos: { ok: !state.full, detail: … }`.
+ * The photo decode queue: its load against its pixel budget. A full queue is still ready (a new photo
+ * waits its turn, and everything else is served); a closed one (shutting down) is not.
  */
-export async function readiness({ sqlite, pool, writeGate, journal = readJournal() }: ReadinessSources): Promise<Readiness> {
+export function checkPhotos(state: PhotoQueueState): Check {
+  const load = `${state.running} decoding, ${state.waiting} waiting, ${state.megapixels} of ${state.budgetMegapixels} MP`;
+  if (state.closed) return { ok: false, detail: 'stopping' };
+  return { ok: true, detail: state.full ? `${load} (full: new photos wait)` : load };
+}
+
+/** Every check, run now. */
+export async function readiness({ sqlite, pool, writeGate, journal = readJournal(), photos = photoQueueState() }: ReadinessSources): Promise<Readiness> {
   const checks = {
     database: checkDatabaseWritable(sqlite, writeGate),
     migrations: checkMigrations(sqlite, journal),
     workers: await checkWorkers(pool),
+    photos: checkPhotos(photos),
   };
   return { ready: Object.values(checks).every((c) => c.ok), checks };
 }

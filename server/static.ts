@@ -15,7 +15,8 @@ import { projectRoot } from '../db/project-root';
 import { clockOf, type AppContext } from './context';
 import { sessionToken } from './auth';
 import { readableProductNames } from './domain/products/products-read';
-import { resolveSession } from './domain/accounts/sessions';
+import { resolveSession, sessionPolicyOf } from './domain/accounts/sessions';
+import { isContentViewer } from './domain/access/viewer';
 
 /** Where `vite build` writes the client. */
 export const CLIENT_DIR = join(projectRoot(), 'dist', 'client');
@@ -81,7 +82,8 @@ export function productLookupOf(ctx: AppContext): ProductLookup {
   const now = clockOf(ctx);
   return (id, req) => {
     const token = sessionToken(req);
-    const viewer = token ? resolveSession(ctx.db, token, now(), false) : null;
+    const found = token ? resolveSession(ctx.db, token, now(), { write: false, policy: sessionPolicyOf(ctx.config.security), address: null }) : null;
+    const viewer = found?.kind === 'live' && isContentViewer(found.account) ? found.account : null;
     return readableProductNames(ctx.db, id, viewer);
   };
 }

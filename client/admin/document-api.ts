@@ -33,6 +33,7 @@ export function uploadDocument(productId: number, form: FormData, onProgress: (s
 /** The document calls of the workspace. */
 export const documentApi = {
   upload: uploadDocument,
-  update: (id: number, patch: DocumentUpdate) => apiSend<Document>('PATCH', `/api/documents/${id}`, patch),
-  remove: (id: number) => apiSend<void>('DELETE', `/api/documents/${id}`),
+  /** Changes a document's details; `version` is its version as shown (server/versions.ts). */
+  update: (id: number, patch: DocumentUpdate, version: string | undefined) => apiSend<Document>('PATCH', `/api/documents/${id}`, patch, version),
+  remove: (id: number, version: string | undefined) => apiSend<void>('DELETE', `/api/documents/${id}`, undefined, version),
 };

@@ -75,7 +75,8 @@ export class GiHistoryPage extends LitElement {
     args: () => [JSON.stringify(this.apiFilters())] as const,
   });
 
-  private get isAdmin() { return this.user?.role === 'admin'; }
+  /** Whether the account reads the whole city's history (every role but a county's official: the admin, the auditor). */
+  private get isAdmin() { return !!this.user && this.user.role !== 'official'; }
 
   /** The filters the API gets: set ones only; an official's county is implied by their account. */
   private apiFilters(): Partial<Filters> {

@@ -149,7 +149,8 @@ export class GiImport extends LitElement {
     const ids = report.rows.filter((r) => r.draft && r.productId !== null).map((r) => r.productId!);
     this.publishing = { state: 'busy' };
     try {
-      for (const id of ids) await apiSend('PATCH', `/api/products/${id}`, { visibility: 'public' });
+      // Only `visibility` is sent, so no one's other edits can be lost: whatever version is there now (`*`) is fine.
+      for (const id of ids) await apiSend('PATCH', `/api/products/${id}`, { visibility: 'public' }, '*');
       this.publishing = { state: 'done', count: ids.length };
     } catch {
       this.publishing = { state: 'failed' };

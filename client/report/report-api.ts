@@ -2,7 +2,7 @@
  * The annual report's addresses and calls: the page's URL state (`?year=`), the report's JSON, its
  * Word and Excel files (on the live server, or the files a static copy keeps), and the issuer setting.
  */
-import { reportFileName, todayInShanghai, type AnnualReport, type ReportLang, type ReportSettings } from '../../db/model';
+import { reportFileName, todayInShanghai, type AnnualReport, type ReportLang, type ReportSettings, type ReportSettingsAnswer } from '../../db/model';
 import { apiGet, apiSend } from '../lib/api';
 import { isStaticCopy, staticFileOf } from '../lib/static-api';
 import { appHref } from '../lib/base-path';
@@ -35,6 +35,8 @@ export function reportFile(year: number, format: 'docx' | 'xlsx', lang: ReportLa
 /** The calls of the report page and the issuer form. */
 export const reportApi = {
   annual: (year: number, signal?: AbortSignal) => apiGet<AnnualReport>(`/api/reports/annual?year=${year}`, signal),
-  settings: (signal?: AbortSignal) => apiGet<ReportSettings>('/api/report-settings', signal),
-  saveSettings: (settings: ReportSettings) => apiSend<ReportSettings>('PUT', '/api/report-settings', settings),
+  settings: (signal?: AbortSignal) => apiGet<ReportSettingsAnswer>('/api/report-settings', signal),
+  /** Replaces the issuer; `version` is the settings' version as shown (server/versions.ts). */
+  saveSettings: (settings: ReportSettings, version: string | undefined) =>
+    apiSend<ReportSettingsAnswer>('PUT', '/api/report-settings', settings, version),
 };

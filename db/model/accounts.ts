@@ -13,6 +13,12 @@ export const User = z.object({
   county: CountyCode.nullable(),
   active: z.boolean(),
   createdAt: IsoDateTime,
+  /** When its password was last set (by its owner or an account manager). */
+  passwordChangedAt: IsoDateTime,
+  /** The end of the latest lock of its sign-ins from one address after wrong passwords (null: none in force). */
+  lockedUntil: IsoDateTime.nullable(),
+  /** The version of this state (send it back in If-Match to change or unlock the account). */
+  version: z.string(),
 });
 export type User = z.infer<typeof User>;
 
@@ -30,6 +36,7 @@ export const Password = z.string().min(MIN_PASSWORD_LENGTH, '密码至少10个�
 
 const roleMatchesCounty = (u: { role?: Role; county?: CountyCode | null }) =>
   u.role === undefined || (u.role === 'official') === (u.county != null);
+// The client translates this message by its Chinese (client/i18n/admin-forms.ts, model.roleCounty): every role but official has no county.
 const roleCountyIssue = { message: '县级账号须指定一个县（市、区）；市级管理员不指定', path: ['county'] };
 
 /** The body that creates an account. */

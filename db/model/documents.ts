@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PartialDate } from './partial-date';
 import { FactDate, line } from './scalars';
+import { versionField } from './versions';
 
 /** What a file is to the registry. */
 export const DOCUMENT_KINDS = [
@@ -107,6 +108,8 @@ export const Document = z.object({
   designationId: z.number().int().nullable(),
   url: z.string(),
   thumbnailUrl: z.string().nullable(),
+  /** For those who may change it: the version of its details (what PATCH and DELETE replace). */
+  version: versionField(),
 });
 export type Document = z.infer<typeof Document>;
 

@@ -8,6 +8,7 @@ import { CreditCode, IsoDate, line, withoutInvisible } from './scalars';
 import { DesignationRef } from './designation-ref';
 import { EARLIEST_YEAR } from './partial-date';
 import { decisionShown, DisplayWindow, ShownDecision, type DecisionFacts } from './decisions';
+import { versionField } from './versions';
 
 // ---------------------------------------------------------------- authorised users
 
@@ -47,6 +48,8 @@ export const AuthorizedUser = z.object({
   displayUntil: IsoDate.nullable(),
   /** The day the decision was withdrawn (changed or overturned): from then on it is not shown. */
   decisionWithdrawnOn: IsoDate.nullable(),
+  /** For those who may change it: the version of the whole record (what PATCH replaces: details and decisions). */
+  version: versionField(),
 });
 export type AuthorizedUser = z.infer<typeof AuthorizedUser>;
 
@@ -211,3 +214,7 @@ export const ReportSettings = z.object({
   issuerEn: line(200),
 }).strict();
 export type ReportSettings = z.infer<typeof ReportSettings>;
+
+/** The report settings as GET and PUT answer them (admins), with the version PUT replaces. */
+export const ReportSettingsAnswer = ReportSettings.extend({ version: versionField() });
+export type ReportSettingsAnswer = z.infer<typeof ReportSettingsAnswer>;

@@ -4,9 +4,11 @@
  * open, and swap the checked copy into place atomically, keeping the old file.
  */
 import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { knownMigrationCount } from '../../db/open';
+import { recordInDatabase } from './security-event';
 
 /** Tables a registry database must have (and the migrations journal). */
 const REQUIRED_TABLES = ['__drizzle_migrations', 'counties', 'products', 'designations', 'transitions', 'users', 'sessions', 'audit_events', 'registry_meta'];
@@ -130,4 +132,13 @@ export function replaceDatabase(temp: string, databasePath: string, current: Dat
     current?.close();
   }
   return done;
+}
+
+/**
+ * Records the `restore` event in the restored database (after the swap, so the event is in the database
+ * that is now the registry's); a backup from before the security log says that it could not.
+ */
+export function recordRestore(databasePath: string, detail: Record<string, unknown>): void {
+  const recorded = recordInDatabase(databasePath, { kind: 'restore', actor: null, detail: { ...detail, user: userInfo().username } });
+  if (!recorded) console.log('  (the restored database predates the security log: this restore is not recorded in it)');
 }

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { readConfig } from '../config';
 import { describeReplica, exited, litestreamConfig, readReplication, runLitestream, type Replication } from './litestream';
-import { checkRestoredCopy, lockUnusedDatabase, removeTemp, replaceDatabase, restoreTempPath } from './restore-in-place';
+import { checkRestoredCopy, lockUnusedDatabase, recordRestore, removeTemp, replaceDatabase, restoreTempPath } from './restore-in-place';
 
 const USAGE = 'Usage: npm run restore:replica [-- --to-time 2026-12-05T18:00:00+08:00 | --list]   (stop the server and npm run replicate first; replaces DATABASE_PATH)';
 
@@ -108,4 +108,5 @@ try { done = replaceDatabase(temp, databasePath, current); } catch (error) {
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 console.log(`Restored ${databasePath} from ${replica}, ${moment} (${summary!}; integrity ok) in ${seconds(performance.now() - started)} s (Litestream ${seconds(fetchedMs)} s).`);
 for (const line of done!) console.log(`  ${line}`);
+recordRestore(databasePath, { from: replica, moment, summary: summary! });
 console.log('Start the server now, then npm run replicate: Litestream starts a new generation from the restored file.');

@@ -7,13 +7,14 @@
  *    it takes SQLite's own exclusive lock and keeps it until the new file is in place.
  * 3. Replaces: the old file is kept as DATABASE.before-restore-<time>, its stale `-wal` and `-shm` are
  *    removed, and the checked copy is renamed over the database (atomic), then fsync'd.
+ * 4. Records a `restore` event in the restored database's security log.
  * The steps are `restore-in-place.ts`, shared with `npm run restore:replica`.
  * Exits 0 when restored, 1 when refused or failed (nothing changed), 2 on a usage error.
  */
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { readConfig } from '../config';
-import { checkRestoredCopy, DatabaseInUseError, lockUnusedDatabase, removeTemp, replaceDatabase, restoreTempPath } from './restore-in-place';
+import { checkRestoredCopy, DatabaseInUseError, lockUnusedDatabase, recordRestore, removeTemp, replaceDatabase, restoreTempPath } from './restore-in-place';
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -53,4 +54,5 @@ try {
 }
 console.log(`Restored ${file} into ${databasePath} (${summary!}; integrity ok).`);
 for (const line of done!) console.log(`  ${line}`);
+recordRestore(databasePath, { from: resolve(file), summary: summary! });
 console.log('Start the server now; it opens the restored database as usual.');

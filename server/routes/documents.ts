@@ -18,6 +18,7 @@ import { addressOf, ConcurrencyLimiter } from '../rate-limit';
 import { badRequest, notFound } from '../errors';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
+import { ifMatches, setETag } from '../versions';
 
 /** The form fields with the empty ones left out (an empty date or source box means "none"). */
 function filledFields(fields: Record<string, string>): Record<string, string> {
@@ -74,10 +75,12 @@ export function documentRoutes(ctx: AppContext): Router {
     .patch('/api/documents/:id', requireSignedIn, ...jsonBody, (req, res) => {
       const id = idParam(req.params.id);
       const patch = validate(DocumentUpdate, req.body, 'body');
-      res.json(updateDocument(db, signedInViewer(res), id, patch));
+      const document = updateDocument(db, signedInViewer(res), id, patch, ifMatches(req));
+      setETag(res, document);
+      res.json(document);
     })
     .delete('/api/documents/:id', requireSignedIn, ...jsonBody, (req, res) => {
-      deleteDocument(db, signedInViewer(res), idParam(req.params.id));
+      deleteDocument(db, signedInViewer(res), idParam(req.params.id), ifMatches(req));
       res.status(204).end();
     });
 }

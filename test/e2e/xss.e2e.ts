@@ -45,8 +45,8 @@ beforeAll(async () => {
   await createUser(server.db, null, { username: 'qinshui', password: PASSWORD, role: 'official', county: '140521' });
   browser = await launchBrowser();
 
-  // Store the payloads through the API, as a signed-in official.
-  const context = await browser.newContext({ baseURL: server.url });
+  // Store the payloads through the API, as a signed-in official (writes over whatever is there: `If-Match: *`).
+  const context = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { 'if-match': '*' } });
   const api = context.request;
   const ok = async (res: Awaited<ReturnType<typeof api.post>>): Promise<{ id: number }> => {
     if (!res.ok()) throw new Error(`${res.status()} ${await res.text()}`);

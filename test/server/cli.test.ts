@@ -123,6 +123,12 @@ describe('npm run backup', () => {
     expect(copied.slice(0, 2)).toEqual([{ username: 'qinshui' }, { username: 'city' }]);
     expect(copied).toEqual(users().map((u) => ({ username: u.username })));
     copy.close();
+    // The database backed up has the backup in its security log, with where it went.
+    const db = new Database(dbFile, { readonly: true });
+    const event = db.prepare("SELECT username, detail FROM security_events WHERE kind = 'backup'").get() as { username: string | null; detail: string };
+    db.close();
+    expect(event.username).toBeNull();
+    expect(JSON.parse(event.detail)).toMatchObject({ file: target, pages: expect.any(Number) });
     const again = run('backup', [target]);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already exists/);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   doc = (await call(`${server.url}/api/openapi.json`)).body;
   // A public photo of the first (public) seeded product, so the documented document reads have a document 1.
   const city = await addAccount(server.db, 'docs-city', 'admin');
-  const viewer = { id: city.id, username: city.username, role: city.role, county: city.county };
+  const viewer = { id: city.id, username: city.username, role: 'admin' as const, county: city.county };
   addDocument(server.db, viewer, 1, { kind: 'photo', title: '接口照片', visibility: 'public' }, await prepareFile(await picture('png', 32, 32), 'photo'));
 });
 afterAll(() => server.close());

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/open';
-import { checkDatabaseWritable, checkMigrations, checkWorkers, readJournal } from '../../server/readiness';
+import { checkDatabaseWritable, checkMigrations, checkPhotos, checkWorkers, readJournal } from '../../server/readiness';
 import { createTaskPool } from '../../server/workers/task-pool';
 import { WriteGate } from '../../server/write-gate';
 import { call, startServer, type TestServer } from '../support/server';
@@ -51,6 +51,7 @@ describe('GET /api/ready', () => {
         database: { ok: true, detail: 'written' },
         migrations: { ok: true, detail: `${count} of ${count} migrations applied` },
         workers: { ok: true, detail: expect.stringMatching(/^\d of 2 busy, 0 queued$|^0 of 1 busy, 0 queued$/) },
+        photos: { ok: true, detail: expect.stringMatching(/^0 decoding, 0 waiting, 0 of \d+ MP$/) },
       },
     });
     expect(commits()).toBeGreaterThan(before); // a real commit, seen by another connection
@@ -128,5 +129,14 @@ describe('the checks on their own', () => {
     } finally {
       db.$client.close();
     }
+  });
+});
+
+describe('the photo queue check', () => {
+  const state = { running: 1, waiting: 3, megapixels: 140, budgetMegapixels: 150, closed: false, full: false };
+  it('reports the queue\u2019s load; a full queue is still ready (photos wait), a closed one is not', () => {
+    expect(checkPhotos(state)).toEqual({ ok: true, detail: '1 decoding, 3 waiting, 140 of 150 MP' });
+    expect(checkPhotos({ ...state, full: true })).toEqual({ ok: true, detail: '1 decoding, 3 waiting, 140 of 150 MP (full: new photos wait)' });
+    expect(checkPhotos({ ...state, closed: true, full: true })).toEqual({ ok: false, detail: 'stopping' });
   });
 });

@@ -18,7 +18,9 @@ describe('accounts', () => {
     await addAccount(s.db, 'lingchuan', 'official', '140524');
     const res = await send(s.url, 'GET', '/api/users', undefined, admin);
     expect(res.status).toBe(200);
-    for (const u of res.body) expect(Object.keys(u).sort()).toEqual(['active', 'county', 'createdAt', 'id', 'role', 'username']);
+    for (const u of res.body) {
+      expect(Object.keys(u).sort()).toEqual(['active', 'county', 'createdAt', 'id', 'lockedUntil', 'passwordChangedAt', 'role', 'username', 'version']);
+    }
     expect(JSON.stringify(res.body)).not.toMatch(/scrypt/);
   });
 
@@ -87,6 +89,22 @@ describe('accounts', () => {
     const me = (await send(s.url, 'GET', '/api/session', undefined, admin)).body.id;
     expect((await send(s.url, 'PATCH', `/api/users/${me}`, { active: false }, admin)).status).toBe(403);
     expect((await send(s.url, 'PATCH', `/api/users/${me}`, { role: 'official', county: '140521' }, admin)).status).toBe(403);
+  });
+
+  it('changes an account only on the version the manager saw: 428 without If-Match, 412 with the current account when stale', async () => {
+    const u = await addAccount(s.db, 'versioned', 'official', '140524');
+    const listed = (await send(s.url, 'GET', '/api/users', undefined, admin)).body.find((x: { id: number }) => x.id === u.id);
+    expect(listed.version).toBe(u.version);
+    expect((await send(s.url, 'PATCH', `/api/users/${u.id}`, { active: false }, admin, { 'if-match': '' })).status).toBe(428);
+    const first = await send(s.url, 'PATCH', `/api/users/${u.id}`, { county: '140525' }, admin, { 'if-match': `"${listed.version}"` });
+    expect(first.status).toBe(200);
+    expect(first.body.version).not.toBe(listed.version);
+    const stale = await send(s.url, 'PATCH', `/api/users/${u.id}`, { active: false }, admin, { 'if-match': `"${listed.version}"` });
+    expect(stale.status).toBe(412);
+    expect(stale.body.error).toMatchObject({ code: 'stale_version', current: { id: u.id, county: '140525', active: true, version: first.body.version } });
+    // A stale reset hashes the password first, and is still refused before anything is written.
+    expect((await send(s.url, 'PATCH', `/api/users/${u.id}`, { password: 'another fine password' }, admin, { 'if-match': `"${listed.version}"` })).status).toBe(412);
+    expect(await signIn(s.url, 'versioned')).toMatch(/^gi_session=/);
   });
 
   it('keeps an admin signed in (with a new session) after changing their own password', async () => {

@@ -66,9 +66,20 @@ export async function startServer({ seed = true, env = {}, now, countiesFile, lo
   };
 }
 
-/** fetch + JSON for tests: returns status, headers and the parsed body. */
+/**
+ * fetch + JSON for tests: returns status, headers and the parsed body. A write (POST, PATCH, PUT,
+ * DELETE) that names no If-Match is sent with `If-Match: *` ("whatever is there now", server/versions.ts),
+ * so tests about something else need not read versions first; tests about versions pass their own
+ * If-Match (a version, or an empty header value to send none and see the 428).
+ */
 export async function call(url: string, init: RequestInit = {}) {
-  const res = await fetch(url, init);
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
+    if (!headers.has('if-match')) headers.set('if-match', '*');
+    else if (headers.get('if-match') === '') headers.delete('if-match');
+  }
+  const res = await fetch(url, { ...init, headers });
   const text = await res.text();
   let body: any = text;
   try { body = JSON.parse(text); } catch { /* not JSON */ }
