@@ -147,13 +147,9 @@ export class GiAdminPage extends LitElement {
     return path === '/' ? homePath(user.role, this.duties()) : path;
   }
 
-  /**
-   * Whether this deployment separates the duties. The session answer does not say (yet), so the admin is shown
-   * the account and security-event pages, which then say so when the server refuses them.
-   */
+  /** Whether this deployment separates the duties (SEPARATE_DUTIES): the session answer says. */
   private duties(): Duties {
-    const session = this.user?.session as { separateDuties?: boolean } | undefined;
-    return { separate: session?.separateDuties === true };
+    return { separate: this.user?.session?.separateDuties === true };
   }
 
   private roleText(user: SignedInAnswer): string {

@@ -22,6 +22,8 @@ export const SessionState = z.object({
   passwordExpired: z.boolean(),
   /** Seconds before `idleExpiresAt` the client warns. */
   warnBeforeSeconds: z.literal(SESSION_WARN_BEFORE_SECONDS),
+  /** SEPARATE_DUTIES is on: an admin manages content only (the workspace shows them no accounts or security log). */
+  separateDuties: z.boolean(),
 });
 export type SessionState = z.infer<typeof SessionState>;
 

@@ -232,7 +232,7 @@ describe('separation of duties (SEPARATE_DUTIES=true)', () => {
 
   it('lets nobody deactivate themself or change their own role; the security admin and auditor have no county', async () => {
     const me = (await send(s.url, 'GET', '/api/session', undefined, security)).body;
-    expect(me).toMatchObject({ role: 'security_admin', county: null });
+    expect(me).toMatchObject({ role: 'security_admin', county: null, session: { separateDuties: true } });
     expect((await send(s.url, 'PATCH', `/api/users/${me.id}`, { active: false }, security)).status).toBe(403);
     expect((await send(s.url, 'PATCH', `/api/users/${me.id}`, { role: 'auditor' }, security)).status).toBe(403);
     const auditorId = (await send(s.url, 'GET', '/api/session', undefined, auditor)).body.id;

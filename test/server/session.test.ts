@@ -32,7 +32,7 @@ describe('POST /api/session', () => {
     expect(body).toEqual({
       id: expect.any(Number), username: 'qinshui', role: 'official', county: '140521', active: true, createdAt: expect.any(String),
       passwordChangedAt: expect.any(String), lockedUntil: null, version: expect.any(String),
-      session: { idleTimeoutSeconds: 900, idleExpiresAt: expect.any(String), expiresAt: expect.any(String), passwordExpired: false, warnBeforeSeconds: 120 },
+      session: { idleTimeoutSeconds: 900, idleExpiresAt: expect.any(String), expiresAt: expect.any(String), passwordExpired: false, warnBeforeSeconds: 120, separateDuties: false },
     });
     expect(Date.parse(body.session.expiresAt) - Date.parse(body.session.idleExpiresAt)).toBe((8 * 60 - 15) * 60_000);
     expect(cookie).toMatch(/Max-Age=28800/);

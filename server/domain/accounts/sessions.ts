@@ -22,11 +22,16 @@ export interface SessionPolicy {
   maxMs: number;
   /** A password older than this many days must be changed first (0: never). */
   passwordMaxAgeDays: number;
+  /** SEPARATE_DUTIES: accounts and the security log are the security admin's and the auditor's alone. */
+  separateDuties: boolean;
 }
 
 /** The session policy of the configured security policy. */
-export function sessionPolicyOf(security: { idleMinutes: number; maxHours: number; passwordMaxAgeDays: number }): SessionPolicy {
-  return { idleMs: security.idleMinutes * 60_000, maxMs: security.maxHours * 3_600_000, passwordMaxAgeDays: security.passwordMaxAgeDays };
+export function sessionPolicyOf(security: { idleMinutes: number; maxHours: number; passwordMaxAgeDays: number; separateDuties: boolean }): SessionPolicy {
+  return {
+    idleMs: security.idleMinutes * 60_000, maxMs: security.maxHours * 3_600_000,
+    passwordMaxAgeDays: security.passwordMaxAgeDays, separateDuties: security.separateDuties,
+  };
 }
 
 /**
@@ -60,6 +65,7 @@ export function sessionStateOf(session: LiveSession, policy: SessionPolicy): Ses
     expiresAt: new Date(Date.parse(session.createdAt) + policy.maxMs).toISOString(),
     passwordExpired: session.passwordExpired,
     warnBeforeSeconds: SESSION_WARN_BEFORE_SECONDS,
+    separateDuties: policy.separateDuties,
   };
 }
 
