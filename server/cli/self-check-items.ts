@@ -65,6 +65,8 @@ export const SELF_CHECK_ITEMS: SelfCheckItem[] = [
       { file: 'test/server/session.test.ts', test: 'signs out: 204, the cookie cleared, the session gone' },
       { file: 'test/server/security-audit.test.ts', test: 'locks a username at one address after 5 wrong passwords' },
       { file: 'test/server/session.test.ts', test: 'ends a session idle for longer than the timeout' },
+      { file: 'test/e2e/security.e2e.ts', test: 'records sign-ins, a failure, a change, an export and an idle timeout, which the auditor reads' },
+      { file: 'test/e2e/security.e2e.ts', test: 'locks an account after wrong passwords; the security admin unlocks it' },
     ],
   },
   {
