@@ -1,5 +1,5 @@
 /**
- * How the registry drives Litestream (the npm package @flydotio/litestream ships its binary): where the
+ * How the registry drives Litestream (the npm package @flydotio/litestream-linux-x64 ships its binary): where the
  * binary is, which replica the environment names, and the configuration handed to it on stdin.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -86,7 +86,7 @@ export function litestreamBinary(): string {
   try {
     return join(dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), 'litestream');
   } catch {
-    throw new Error(`Litestream's binary for ${process.platform}-${process.arch} is not installed (npm package ${pkg}, an optional dependency of @flydotio/litestream). Run npm install.`);
+    throw new Error(`Litestream's binary for ${process.platform}-${process.arch} is not installed (npm package ${pkg}; the registry depends on @flydotio/litestream-linux-x64, the one platform of Fly's packages that is published). Replication runs on Linux x64 (run npm install there).`);
   }
 }
 
