@@ -52,7 +52,7 @@ export function buildDatabase(file: string, products: number, designations: numb
 }
 
 /** The account of the write mix: an official of Qinshui (140521). */
-export const BENCH_ACCOUNT = { username: 'bench', password: 'bench-password-1', county: '140521' } as const;
+export const BENCH_ACCOUNT = { username: 'bench', password: 'terraced bench garden', county: '140521' } as const;
 
 /** Creates the bench account in `file` with `server/cli/user-add.ts` (the server must not be running yet). */
 export function createBenchAccount(file: string): void {

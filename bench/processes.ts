@@ -71,14 +71,21 @@ export function startChild(args: string[], env: NodeJS.ProcessEnv, ready: RegExp
       if (error) { stopChild(child); reject(error); } else resolve({ child, pid: child.pid!, port, startMs: performance.now() - t0, output });
     };
     const timer = setTimeout(() => finish(new Error(`${args.join(' ')}: not ready within ${timeoutMs} ms\n${output.join('')}`)), timeoutMs);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    // Until ready, look for the ready line; after, only drain the pipe (the server's line per request must not
+    // cost this process — which shares the cores with the server — a decode and a regex scan each).
+    const scan = (chunk: Buffer) => {
       const text = chunk.toString();
       if (output.length < 200) output.push(text);
       buffered += text;
       const match = ready.exec(buffered);
-      if (match) finish(null, Number(match[1]));
-      if (buffered.length > 100_000) buffered = buffered.slice(-1000);
-    });
+      if (match) {
+        child.stdout!.off('data', scan);
+        child.stdout!.on('data', () => {});
+        buffered = '';
+        finish(null, Number(match[1]));
+      } else if (buffered.length > 100_000) buffered = buffered.slice(-1000);
+    };
+    child.stdout!.on('data', scan);
     child.stderr!.on('data', (chunk: Buffer) => { if (output.length < 200) output.push(chunk.toString()); });
     child.once('exit', (code, signal) => finish(new Error(`${args.join(' ')} exited (${code ?? signal}) before it was ready:\n${output.join('')}`)));
     child.once('error', (error) => finish(error));

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { pageInStatic } from '../db/model';
 import { lang, LocaleController, setLang, t, type MessageKey } from './i18n';
 import { setDocumentTitle, setPageTitle } from './lib/page-title';
-import { interceptLinkClicks, LocationController, routeOf, withLang, type Route } from './lib/router';
+import { currentAppUrl, currentRoute, interceptLinkClicks, LocationController, withLang, type Route } from './lib/router';
 import { sharedStyles } from './lib/shared-styles';
 import { isStaticCopy } from './lib/static-api';
 import { renderError } from './lib/task-view';
@@ -29,6 +29,7 @@ const lazyPages = {
 const ADMIN_PAGES: Record<string, MessageKey> = {
   '/': 'admin.myProducts', '/products/new': 'admin.newProduct', '/import': 'import.nav', '/history': 'history.nav',
   '/accounts': 'admin.accounts', '/cultivation': 'board.nav', '/dossier-templates': 'templates.nav',
+  '/security-events': 'security.nav', '/password': 'password.nav',
 };
 
 /** The title of a workspace path: its page's name, then the workspace's. */
@@ -65,7 +66,7 @@ export class GiApp extends LitElement {
     @media print { header, footer { display: none; } }
   `];
 
-  @state() private route: Route = routeOf(location.pathname);
+  @state() private route: Route = currentRoute();
   @state() private loadFailed: keyof typeof lazyPages | null = null;
 
   /** A static copy of the public side (npm run build:static) has no workspace. */
@@ -73,7 +74,7 @@ export class GiApp extends LitElement {
   private readonly i18n = new LocaleController(this);
   private readonly navigation = new LocationController(this, () => this.onNavigate());
   private readonly onNavigate = () => {
-    this.route = routeOf(location.pathname);
+    this.route = currentRoute();
   };
 
   override connectedCallback(): void {
@@ -165,7 +166,7 @@ export class GiApp extends LitElement {
 
   private toggleLang() {
     setLang(lang() === 'en' ? 'zh' : 'en');
-    history.replaceState(null, '', withLang(location.pathname + location.search + location.hash));
+    history.replaceState(null, '', withLang(currentAppUrl()));
   }
 }
 

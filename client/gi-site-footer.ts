@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { lang, LocaleController, t } from './i18n';
 import { withLang } from './lib/router';
+import { appHref } from './lib/base-path';
 import { sharedStyles } from './lib/shared-styles';
 import { mapConfig } from './map/map-config';
 
@@ -36,7 +37,7 @@ export class GiSiteFooter extends LitElement {
         <a href=${withLang('/guide')}>${t('footer.guide')}</a>
         <a href=${withLang('/places')}>${t('places.fromProduct')}</a>
         ${this.staticCopy ? nothing : html`<a href=${withLang('/api/docs')}>${t('footer.api')}</a>
-          <a href="/api/openapi.json" type="application/json">OpenAPI</a>`}
+          <a href=${appHref('/api/openapi.json')} type="application/json">OpenAPI</a>`}
       </nav>
       ${this.renderSite()}
     </footer>`;

@@ -34,7 +34,13 @@ export class NewerSchemaError extends Error {
 
 /**
  * Opens (creating if needed) the database at `file` (or `:memory:`), applies pending migrations and
- * sets WAL, synchronous=FULL, foreign keys and a busy timeout.
+ * sets WAL, synchronous=FULL, foreign keys and a busy timeout. WAL and the busy timeout are also what
+ * Litestream (`npm run replicate`) needs: it reads the WAL, and takes the write lock for a moment when
+ * it checkpoints. wal_autocheckpoint stays at SQLite's 1000 pages: Litestream's open read transaction
+ * keeps these PASSIVE checkpoints from recycling frames it has not copied, and without Litestream they
+ * keep the WAL from growing (README, "Replication and recovery"). secure_delete overwrites what a write
+ * frees (an old password hash, an ended session, a deleted document) with zeros rather than leaving it in
+ * free pages (等保 2.0 剩余信息保护).
  */
 export function openDb(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -44,6 +50,7 @@ export function openDb(file: string): Db {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('secure_delete = ON');
     const known = knownMigrationCount();
     const found = sqlite.pragma('user_version', { simple: true }) as number;
     if (found > known) throw new NewerSchemaError(file, found, known);
@@ -77,5 +84,6 @@ export function openWritableDb(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('secure_delete = ON');
   return drizzle(sqlite, { schema }) as Db;
 }

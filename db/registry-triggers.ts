@@ -14,6 +14,10 @@ export const PRIVATE_TABLES: Readonly<Record<string, string>> = {
   registry_meta: 'the version itself',
   return_links: 'the links issued to companies for their yearly returns (only token hashes)',
   verify_misses: 'counts of lookups that found nothing, shown to officials only',
+  sign_in_failures: 'wrong passwords and locks per username and address, shown to account managers only',
+  password_history: 'hashes of former passwords (PASSWORD_HISTORY)',
+  security_events: 'the security log, read by the auditor only',
+  security_state: 'the security policy last recorded, for config_changed',
 };
 
 /** The three write events whose triggers move the version. */

@@ -14,6 +14,7 @@ import {
   acceptedEncodings, encodedBytes, etagFor, makeReadyBody, pickEncoding, sendReadyBody, type Encoding, type ReadyBody,
 } from './snapshot/ready-body';
 import type { ReadyCache } from './snapshot/ready-cache';
+import { requestId } from './request-log';
 
 /** Whose view an answer is: the public's, an admin's, or one county's officials'. */
 export function scopeOf(viewer: Viewer): string {
@@ -102,12 +103,16 @@ export function withReadyFastPath(
         const headers = headersFor(req.url ?? '');
         if (req.headers['if-none-match'] !== undefined) {
           for (const [name, value] of headers) res.setHeader(name, value);
+          const id = requestId(req);
+          if (id !== undefined) res.setHeader('X-Request-Id', id);
           sendReadyBody(req, res, body, 'public, no-cache');
           return;
         }
         const encoding = pickEncoding(req.headers['accept-encoding'], body);
         const bytes = encoding ? encodedBytes(body, encoding) : body.raw;
-        res.writeHead(200, headersOf(headers, body, encoding, etagFor(body, encoding), bytes.length));
+        const list = headersOf(headers, body, encoding, etagFor(body, encoding), bytes.length);
+        const id = requestId(req);
+        res.writeHead(200, id === undefined ? list : [...list, 'X-Request-Id', id]);
         res.end(req.method === 'HEAD' ? undefined : bytes);
         return;
       }

@@ -34,6 +34,7 @@ import { placeRoutes } from './routes/places';
 import { specificationRoutes } from './routes/specifications';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
+import { securityEventRoutes } from './routes/security-events';
 import { tallyFastAnswer, tallyRoutes } from './routes/tally';
 import { reportRoutes } from './routes/reports';
 import { fixedSecurityHeaders, securityHeaderList } from './security';
@@ -41,27 +42,34 @@ import { headersByUrl, openDataCors, openDataHeaderList } from './cors';
 import { answerOptions, methodNotAllowed } from './method-not-allowed';
 import { withReadyFastPath } from './answer';
 import { clientRoutes, productLookupOf } from './static';
-import { sessionMiddleware } from './auth';
+import { passwordExpiredGate, sessionMiddleware, sessionRefusals } from './auth';
+import { securityEventHooks, securityHousekeeping } from './security-log';
+import { sessionPolicyOf } from './domain/accounts/sessions';
 import { sameOriginWrites } from './write-guard';
 import { ReadyCache, registryVersionReader, rememberedVersion, type RememberedVersion } from './snapshot/ready-cache';
 import { TallyIndexCache } from './snapshot/tally-index-cache';
 import { createTaskPool, type TaskPool } from './workers/task-pool';
 import { WriteGate } from './write-gate';
 import { ImportProgressBoard } from './exchange/import/progress';
+import { echoRequestId, silentLogger, trustOf, withRequestLog, type Logger } from './request-log';
+import { withBasePath } from './base-path';
 
-/** Test seams: a clock for session expiry and login rate limits. */
-export interface AppOptions { now?: () => Date }
+/** How often the security log's housekeeping looks whether something is due, besides on requests. */
+const HOUSEKEEPING_MS = 10 * 60_000;
+
+/** Test seams: a clock for session expiry, login rate limits and the security log; the logger (none when not given). */
+export interface AppOptions { now?: () => Date; log?: Logger }
 
 /**
  * Creates the app around an open database and a configuration. `serve(app)` makes its HTTP server;
  * its task workers start on first use, and `closeApp` stops them.
  */
-export function createApp(db: Db, config: Config, { now = () => new Date() }: AppOptions = {}): express.Express {
+export function createApp(db: Db, config: Config, { now = () => new Date(), log = silentLogger }: AppOptions = {}): express.Express {
   const pool = createTaskPool(db, config.databasePath);
   const version = rememberedVersion(registryVersionReader(db.$client));
   const today = todayReader(now);
   const ctx: AppContext = {
-    db, config, now, pool, ready: new ReadyCache(version, { today }), writeGate: new WriteGate(), imports: new ImportProgressBoard(),
+    db, config, now, pool, ready: new ReadyCache(version, { today }), writeGate: new WriteGate(), imports: new ImportProgressBoard(), log,
     tallyIndex: new TallyIndexCache(version, () => pool.run('tallyIndex', {})),
   };
   const app = express();
@@ -69,16 +77,23 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const headers = securityHeaderList(config);
-  app.locals.listener = withReadyFastPath(ctx.ready, headersByUrl(headers, openDataHeaderList(headers)), app, tallyFastAnswer(ctx, today));
-  app.use(fixedSecurityHeaders(headers));
+  app.locals.basePath = config.basePath;
+  // Outside in: a request id and a log line for every request, the base path taken off, then the fast path, then Express.
+  app.locals.listener = withRequestLog(log, trustOf(app),
+    withBasePath(config.basePath, withReadyFastPath(ctx.ready, headersByUrl(headers, openDataHeaderList(headers)), app, tallyFastAnswer(ctx, today))));
+  app.use(echoRequestId, fixedSecurityHeaders(headers));
   // Public reads are open to every origin; OPTIONS lists every method a path has (read from the router).
   app.use('/api', openDataCors, answerOptions(app));
   // Every text answer is compressed when the client accepts it; ready bodies come compressed already.
   app.use(compression());
   app.use('/api', sameOriginWrites);
   app.use('/api', forgetVersionAroundWrites(version));
-  app.use('/api', sessionMiddleware(db, now, () => !ctx.writeGate.busy));
+  app.use('/api', sessionMiddleware({ db, now, mayWrite: () => !ctx.writeGate.busy, policy: sessionPolicyOf(config.security) }));
+  app.use('/api', passwordExpiredGate);
   app.use('/api', ctx.writeGate.waitForIt);
+  const housekeeping = securityHousekeeping(ctx);
+  app.locals.housekeeping = setInterval(housekeeping.run, HOUSEKEEPING_MS).unref();
+  app.use('/api', (_req, _res, next) => { housekeeping.run(); next(); }, securityEventHooks(ctx));
 
   app.use(healthRoutes(ctx));
   app.use(countyRoutes(ctx));
@@ -105,13 +120,14 @@ export function createApp(db: Db, config: Config, { now = () => new Date() }: Ap
   app.use(specificationRoutes(ctx));
   app.use(userRoutes(ctx));
   app.use(auditRoutes(ctx));
+  app.use(securityEventRoutes(ctx));
   app.use(importTemplateRoutes(ctx));
   app.use(importRoutes(ctx));
 
   app.use('/api', methodNotAllowed(app), apiNotFound);
   app.use(crawlerRoutes(ctx));
-  app.use(clientRoutes(productLookupOf(ctx), config.clientDir ?? undefined));
-  app.use(errorHandler);
+  app.use(clientRoutes(productLookupOf(ctx), config.clientDir ?? undefined, config.basePath));
+  app.use(sessionRefusals, errorHandler);
   return app;
 }
 
@@ -132,7 +148,8 @@ export function serve(app: express.Express): Server {
   return createServer(app.locals.listener as RequestListener);
 }
 
-/** Stops what `createApp` started beside the HTTP server (its task workers). */
+/** Stops what `createApp` started beside the HTTP server (its task workers, the security log's timer). */
 export async function closeApp(app: express.Express): Promise<void> {
+  clearInterval(app.locals.housekeeping as NodeJS.Timeout | undefined);
   await (app.locals.taskPool as TaskPool | undefined)?.close();
 }

@@ -1,6 +1,7 @@
 /**
  * Configuration from the environment, read once at start.
  */
+import { readTrustProxy, type TrustProxy } from './trust-proxy';
 
 /** A tile layer to draw under the counties, when one is configured. */
 export interface TileConfig { urls: string[]; attribution: string; subdomains: string[] }
@@ -15,11 +16,38 @@ export interface Config {
   boundarySource: string | null;
   /** Where the built client is served from (CLIENT_DIR; default dist/client). */
   clientDir: string | null;
-  trustProxy: boolean;
+  /** TRUST_PROXY: the proxy hops believed about the client's address (server/trust-proxy.ts); false: none. */
+  trustProxy: TrustProxy;
   /** The public site's address (PUBLIC_BASE_URL, no trailing slash) for QR codes; null: the request's own. */
   publicBaseUrl: string | null;
+  /** The path the app is served under (BASE_PATH, else PUBLIC_BASE_URL's path): `/`, or e.g. `/gi/`. */
+  basePath: string;
+  /** How much the server logs (LOG_LEVEL: fatal, error, warn, info, debug, trace or silent; default info). */
+  logLevel: string;
   /** The footer's configured lines (the issuer comes from the report settings); null: not shown. */
   site: SiteLines;
+  /** The 等保 2.0 level-2 settings: sessions, lockout, passwords, the security log's retention, separation of duties. */
+  security: SecurityPolicy;
+}
+
+/** The security policy (README, "Security (等保 2.0 level 2)"), each value checked against its range at start. */
+export interface SecurityPolicy {
+  /** SESSION_IDLE_MINUTES: a session ends after this long without a request (default 15; 5–480). */
+  idleMinutes: number;
+  /** SESSION_MAX_HOURS: a session ends this long after sign-in, however busy (default 8; 1–24). */
+  maxHours: number;
+  /** LOCKOUT_ATTEMPTS: consecutive wrong passwords for a username from one address before it is locked there (default 5; 3–20). */
+  lockoutAttempts: number;
+  /** LOCKOUT_MINUTES: how long such a lock lasts unless an account manager lifts it (default 30; 5–1440). */
+  lockoutMinutes: number;
+  /** PASSWORD_MAX_AGE_DAYS: a password older than this must be changed before any other write (0: never; else 30–365). */
+  passwordMaxAgeDays: number;
+  /** PASSWORD_HISTORY: how many of the latest passwords may not be used again (0: off; else 1–24). */
+  passwordHistory: number;
+  /** AUDIT_RETENTION_DAYS: security events are kept in the database this long at least, then archived (default 180; at least 180). */
+  auditRetentionDays: number;
+  /** SEPARATE_DUTIES: only security admins manage accounts and only auditors read security events (default false). */
+  separateDuties: boolean;
 }
 
 /** The footer lines a deployment configures: SITE_CONTACT, SITE_ID_CODE, ICP_RECORD, PSB_RECORD. */
@@ -66,10 +94,71 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     approvalNo: env.MAP_APPROVAL_NO ?? null,
     boundarySource: env.MAP_BOUNDARY_SOURCE === undefined ? SEEDED_BOUNDARY_SOURCE : env.MAP_BOUNDARY_SOURCE.trim() || null,
     clientDir: env.CLIENT_DIR ?? null,
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     publicBaseUrl,
+    basePath: basePathOf(env.BASE_PATH, publicBaseUrl),
+    logLevel: logLevelOf(env.LOG_LEVEL),
     site: { contact: line(env.SITE_CONTACT), siteIdCode: line(env.SITE_ID_CODE), icpRecord: line(env.ICP_RECORD), psbRecord: line(env.PSB_RECORD) },
+    security: readSecurityPolicy(env),
   };
+}
+
+/** Reads and checks the security policy; a value out of its range stops the server with what is allowed. */
+export function readSecurityPolicy(env: NodeJS.ProcessEnv = process.env): SecurityPolicy {
+  return {
+    idleMinutes: wholeNumber(env, 'SESSION_IDLE_MINUTES', 15, 5, 480),
+    maxHours: wholeNumber(env, 'SESSION_MAX_HOURS', 8, 1, 24),
+    lockoutAttempts: wholeNumber(env, 'LOCKOUT_ATTEMPTS', 5, 3, 20),
+    lockoutMinutes: wholeNumber(env, 'LOCKOUT_MINUTES', 30, 5, 1440),
+    passwordMaxAgeDays: wholeNumber(env, 'PASSWORD_MAX_AGE_DAYS', 0, 30, 365, true),
+    passwordHistory: wholeNumber(env, 'PASSWORD_HISTORY', 0, 1, 24, true),
+    auditRetentionDays: wholeNumber(env, 'AUDIT_RETENTION_DAYS', 180, 180, 36_500, false,
+      ' (the Cybersecurity Law, art. 21, asks for network logs to be kept six months at least)'),
+    separateDuties: flag(env, 'SEPARATE_DUTIES', false),
+  };
+}
+
+/** A whole number setting within [min, max] (or 0 when `zeroIsOff`); its default when unset or blank. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, zeroIsOff = false, why = ''): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if ((zeroIsOff && value === 0) || (value >= min && value <= max)) return value;
+  const allowed = `${zeroIsOff ? '0 (off) or ' : ''}a whole number from ${min} to ${max}`;
+  throw new Error(`${name} must be ${allowed}${why}, not ${raw} (default ${fallback}${zeroIsOff && fallback === 0 ? ', off' : ''})`);
+}
+
+/** A yes/no setting: true/false, 1/0, yes/no, on/off; its default when unset or blank. */
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, not ${env[name]}`);
+}
+
+/**
+ * BASE_PATH as `/` or `/segment/…/`: slashes added at both ends; PUBLIC_BASE_URL's path when unset, and an error
+ * when both are set and disagree (the QR codes and feed would point elsewhere than the pages are served).
+ */
+function basePathOf(value: string | undefined, publicBaseUrl: string | null): string {
+  const fromUrl = publicBaseUrl ? `${new URL(publicBaseUrl).pathname.replace(/\/+$/, '')}/` : null;
+  if (value === undefined || value.trim() === '') return fromUrl ?? '/';
+  const path = `/${value.trim().replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(path) || /\/\.\.?\//.test(path)) {
+    throw new Error(`BASE_PATH must be a path such as /gi/ (letters, digits, . _ ~ -), not ${value}`);
+  }
+  if (fromUrl !== null && fromUrl !== path) throw new Error(`BASE_PATH ${path} and PUBLIC_BASE_URL's path ${fromUrl} differ`);
+  return path;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** LOG_LEVEL, checked (default info). */
+function logLevelOf(value: string | undefined): string {
+  const level = value?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${value}`);
+  return level;
 }
 
 /** The hosts tiles come from (for the Content-Security-Policy), e.g. `https://t0.tianditu.gov.cn`. */

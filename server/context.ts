@@ -11,6 +11,7 @@ import type { TallyIndexCache } from './snapshot/tally-index-cache';
 import type { TaskPool } from './workers/task-pool';
 import type { WriteGate } from './write-gate';
 import type { ImportProgressBoard } from './exchange/import/progress';
+import type { Logger } from './request-log';
 
 /** Shared by the routers built in app.ts. */
 export interface AppContext {
@@ -28,6 +29,8 @@ export interface AppContext {
   writeGate: WriteGate;
   /** Each official's import under way, for the page's progress bar. */
   imports: ImportProgressBoard;
+  /** The server's logger (JSON lines; a request's own is `req.log`). */
+  log: Logger;
 }
 
 /** The context's clock. */

@@ -3,6 +3,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { requestLog } from './request-log';
 
 /** One problem with an input, as listed in an error response. */
 export interface Issue { path: (string | number)[]; message: string }
@@ -15,6 +16,8 @@ export class HttpError extends Error {
     message: string,
     readonly issues?: Issue[],
     readonly headers: Record<string, string> = {},
+    /** More fields of the error object (a 412's `current` state). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -79,6 +82,18 @@ export function bodyError(err: unknown): HttpError | null {
 }
 
 /**
+ * 507 when SQLite found no room to write (SQLITE_FULL: the disk, or the database's size cap, is full): the
+ * write changed nothing (its transaction rolled back), and deleting documents still works to free room.
+ */
+export function storageError(err: unknown): HttpError | null {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  if (code !== 'SQLITE_FULL') return null;
+  return new HttpError(507, 'storage_full',
+    '服务器存储空间已满，本次修改未保存。请联系管理员扩充磁盘，或删除不再需要的文件后重试 / ' +
+    'The server\u2019s storage is full and nothing was saved. Ask the administrator to add disk space, or delete files no longer needed and try again');
+}
+
+/**
  * The last middleware: every error becomes `{error: {code, message, issues?}}` with an honest status.
  * Only server faults (500) are logged; a client's mistakes (bad bodies, aborted uploads) are not.
  */
@@ -87,10 +102,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof HttpError) e = err;
   else if (err instanceof ZodError) e = badRequest('Invalid input', issuesOf(err));
   else {
-    const fromBody = bodyError(err);
+    const fromBody = bodyError(err) ?? storageError(err);
     if (fromBody) e = fromBody;
     else {
-      console.error(err);
+      requestLog(req).error({ err }, 'internal error');
       e = new HttpError(500, 'internal', 'Internal error');
     }
   }
@@ -99,5 +114,5 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     if (!res.writableEnded) res.destroy();
     return;
   }
-  res.status(e.status).set(e.headers).json({ error: { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) } });
+  res.status(e.status).set(e.headers).json({ error: { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}), ...e.details } });
 };

@@ -1,5 +1,6 @@
 /**
- * Starts the registry: opens and migrates the database, seeds it when empty, listens on PORT.
+ * Starts the registry: opens and migrates the database, seeds it when empty, listens on PORT. It logs JSON
+ * lines on stdout (server/request-log.ts; README "Logs"); the CLIs under server/cli/ write plain text.
  */
 import type { AddressInfo } from 'node:net';
 import { count } from 'drizzle-orm';
@@ -7,21 +8,33 @@ import { openDb } from '../db/open';
 import { users } from '../db/schema';
 import { isEmpty, loadSeeds } from '../seeds/loader';
 import { closeApp, createApp, serve } from './app';
-import { readConfig } from './config';
+import { readConfig, type Config } from './config';
+import { closePhotoQueue } from './documents/photo-queue';
+import { createLogger } from './request-log';
 
-const config = readConfig();
+let config: Config;
+try {
+  config = readConfig();
+} catch (error) {
+  // A setting out of its range (the security policy's among them) stops the server with what is allowed, not a stack.
+  console.error(`Configuration error: ${(error as Error).message}`);
+  process.exit(1);
+}
+const log = createLogger(config.logLevel);
 const db = openDb(config.databasePath);
 if (isEmpty(db)) {
   const report = loadSeeds(db);
-  console.log(`Seeded an empty database: ${report.products} products, ${report.designations} designations.`);
+  log.info({ products: report.products, designations: report.designations }, `Seeded an empty database: ${report.products} products, ${report.designations} designations.`);
 }
 if (db.select({ n: count() }).from(users).get()!.n === 0) {
-  console.log('No accounts yet. Create the first admin with:\n  npm run user:add -- --username admin --password <at least 10 characters> --role admin');
+  log.warn('No accounts yet. Create the first admin with: npm run user:add -- --username admin --role admin (it asks for the password)');
 }
-const app = createApp(db, config);
+const app = createApp(db, config, { log });
 const server = serve(app).listen(config.port, () => {
   const { port } = server.address() as AddressInfo;
-  console.log(`Jincheng GI registry on http://localhost:${port} (database ${config.databasePath})`);
+  // Tests and the benchmark wait for this message (the port is in it).
+  log.info({ port, database: config.databasePath, basePath: config.basePath },
+    `Jincheng GI registry on http://localhost:${port}${config.basePath} (database ${config.databasePath})`);
 });
 
 /** In-flight requests get this long after SIGTERM/SIGINT; then every connection is closed. */
@@ -37,13 +50,15 @@ let stopping = false;
  */
 function shutdown(signal: NodeJS.Signals) {
   if (stopping) {
-    console.log(`${signal} again: exiting now.`);
+    log.warn(`${signal} again: exiting now.`);
     process.exit(1);
   }
   stopping = true;
-  console.log(`${signal}: stopping (in-flight requests have ${GRACE_MS / 1000} s)…`);
+  // Photos waiting to be decoded are refused now (503); only the one being decoded finishes.
+  void closePhotoQueue(GRACE_MS);
+  log.info(`${signal}: stopping (in-flight requests have ${GRACE_MS / 1000} s)…`);
   setTimeout(() => {
-    console.error(`Still not stopped after ${HARD_EXIT_MS / 1000} s; exiting.`);
+    log.error(`Still not stopped after ${HARD_EXIT_MS / 1000} s; exiting.`);
     process.exit(1);
   }, HARD_EXIT_MS).unref();
   const cut = setTimeout(() => server.closeAllConnections(), GRACE_MS);
@@ -54,8 +69,8 @@ function shutdown(signal: NodeJS.Signals) {
       await closeApp(app);
       db.$client.close();
       process.exit(0);
-    } catch (error) {
-      console.error(error);
+    } catch (err) {
+      log.error({ err }, 'stopping failed');
       process.exit(1);
     }
   });

@@ -6,8 +6,12 @@
 import { z } from 'zod';
 import * as m from '../db/model';
 
-/** Who may call an operation: everyone, any signed-in account (officials and admins), admins only. */
-export type Who = 'all' | 'official' | 'admin';
+/**
+ * Who may call an operation: everyone; officials and admins (content, and for reads also auditors where the
+ * operation says so); city admins only; any signed-in account; the account managers (security admins, and
+ * city admins unless SEPARATE_DUTIES); the readers of the security events (auditors, and city admins unless SEPARATE_DUTIES).
+ */
+export type Who = 'all' | 'official' | 'admin' | 'account' | 'accounts' | 'securityLog';
 
 /** A tag: a group of operations on the API page. */
 export const TAGS = [
@@ -22,8 +26,8 @@ export const TAGS = [
   { name: 'export', description: 'Open data downloads and the news feed.' },
   { name: 'session', description: 'Signing in and out (an HttpOnly, SameSite=Strict cookie `gi_session`).' },
   { name: 'import', description: 'Spreadsheet imports for officials: template, dry run, report, progress.' },
-  { name: 'audit', description: 'The history of every change, told in sentences.' },
-  { name: 'users', description: 'Accounts (city admins only).' },
+  { name: 'audit', description: 'The history of every change, told in sentences; and the security events (sign-ins, locks, sessions, accounts, exports, backups, settings), for the auditor.' },
+  { name: 'users', description: 'Accounts, for the account managers (security admins; city admins too unless duties are separated).' },
   { name: 'meta', description: 'Liveness, client settings and this description.' },
 ] as const;
 type Tag = (typeof TAGS)[number]['name'];
@@ -41,9 +45,9 @@ export const MEDIA = {
   svg: 'image/svg+xml',
 } as const;
 
-/** A success answer: its status, and a JSON schema (zod) or another media type. */
+/** A success answer: its status, and a JSON schema (zod) or another media type (503: readiness's own "not ready" answer). */
 export interface Success {
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 204 | 503;
   description: string;
   /** A JSON body (application/json unless `media` says otherwise, e.g. GeoJSON). */
   schema?: z.ZodType;
@@ -83,12 +87,22 @@ export interface Operation {
   why?: Partial<Record<number, string>>;
   /** A 400 with a body other than the plain error (the import's row report). */
   badRequestSchema?: z.ZodType;
+  /**
+   * A write based on a version of what it changes (server/versions.ts): what its required `If-Match` names.
+   * Such an operation also answers 428 (no If-Match) and 412 (stale: the resource as it is now in `error.current`).
+   */
+  ifMatch?: string;
 }
 
 // ---------------------------------------------------------------- response shapes not in db/model
 
 export const Page = z.object({ items: z.array(m.ProductSummary), total: z.number().int() });
 const Ok = z.object({ ok: z.literal(true) });
+const ReadinessCheck = z.object({ ok: z.boolean(), detail: z.string() });
+/** GET /api/ready (server/readiness.ts): every check with what it found. */
+const Readiness = z.object({
+  ready: z.boolean(), checks: z.object({ database: ReadinessCheck, migrations: ReadinessCheck, workers: ReadinessCheck, photos: ReadinessCheck }),
+});
 export const ImportFailed = m.ApiError.extend({ report: m.ImportReport });
 /** POST /api/products/{id}/documents: the file and its metadata as multipart/form-data fields. */
 export const DocumentUpload = m.DocumentCreate.extend({
@@ -96,6 +110,21 @@ export const DocumentUpload = m.DocumentCreate.extend({
 }).meta({ description: 'The form fields of an upload: the file and its metadata (an empty field counts as not sent).' });
 
 // ---------------------------------------------------------------- the operations
+
+/** What the `If-Match` of each kind of versioned write names (server/versions.ts), as the operations say it. */
+export const IF_MATCH = {
+  version: 'The `version` of what this changes, as its answer carried it, or `*` for whatever is there now.',
+  product: 'The product\u2019s `version` (of its own fields, as GET /api/products/{id} carries it to its officials), or `*` for whatever is there now.',
+  participants: 'The product\u2019s `participantsVersion`, or `*` for whatever is there now.',
+  figures: 'The product\u2019s `figuresVersion`, or `*` for whatever is there now.',
+  designation: 'The designation\u2019s `version`, or `*` for whatever is there now.',
+  specification: 'The record\u2019s `etag` (its `version` is the edition\u2019s own name), or `*` for whatever is there now.',
+  dossierItem: 'The item\u2019s `version` (`absent` for an item never filled in), or `*` for whatever is there now.',
+  checklist: 'The dossier\u2019s `checklistVersion`, or `*` for whatever is there now.',
+  scope: 'The scope\u2019s `version` (`absent` when the designation keeps none), or `*` for whatever is there now.',
+  usageReturn: 'The year\u2019s return\u2019s `version` (`absent` when it has none yet), or `*` for whatever is there now.',
+  template: 'The checklist\u2019s `version` (a number every change moves), or `*` for whatever is there now.',
+} as const;
 
 /** A JSON write: wrong or missing fields (400), another site's Origin (403), too large (413), not JSON (415). */
 const WRITE = [400, 403, 413, 415];
@@ -127,41 +156,41 @@ export const OPERATIONS: Operation[] = [
     summary: 'Create a product', description: 'A draft unless `visibility` says `public`. Officials may only name their own county.',
     body: m.ProductCreate, ok: ok201(m.Product), errors: [...WRITE, 401, 409],
     why: { 409: 'A current product you may see has a look-alike name (same after NFKC, invisible characters and spaces removed: `duplicate_name`).' } },
-  { operationId: 'updateProduct', method: 'patch', path: '/api/products/{id}', tag: 'products', who: 'official',
+  { operationId: 'updateProduct', ifMatch: IF_MATCH.product, method: 'patch', path: '/api/products/{id}', tag: 'products', who: 'official',
     summary: 'Change a product', description: 'Any subset of the editable fields.',
     body: m.ProductUpdate, ok: ok200(m.Product), errors: [...WRITE, 401, 404, 409],
     why: { 403: 'Not your county, or taking another county off a shared product (an admin’s decision).', 409: 'The product is archived: restore it first (`archived`), or the new name is a look-alike of another product’s (`duplicate_name`).' } },
-  { operationId: 'archiveProduct', method: 'delete', path: '/api/products/{id}', tag: 'products', who: 'official',
+  { operationId: 'archiveProduct', ifMatch: IF_MATCH.product, method: 'delete', path: '/api/products/{id}', tag: 'products', who: 'official',
     summary: 'Archive a product', description: 'Never deleted: the product leaves the public registry and can be restored. Answers with the archived product.',
     ok: ok200(m.Product, 'The archived product'), errors: [...WRITE, 401, 404, 409],
     why: { 403: 'Not your county, or a product shared with another county (an admin archives it).', 409: 'The product is archived already (`archived`).' } },
-  { operationId: 'restoreProduct', method: 'post', path: '/api/products/{id}/restore', tag: 'products', who: 'admin',
+  { operationId: 'restoreProduct', ifMatch: IF_MATCH.product, method: 'post', path: '/api/products/{id}/restore', tag: 'products', who: 'admin',
     summary: 'Restore an archived product', ok: ok200(m.Product, 'The restored product'), errors: [...WRITE, 401, 404, 409],
     why: { 409: 'The product is not archived (`not_archived`), or its name has been taken meanwhile (`duplicate_name`).' } },
-  { operationId: 'replaceParticipants', method: 'put', path: '/api/products/{id}/participants', tag: 'products', who: 'official',
+  { operationId: 'replaceParticipants', ifMatch: IF_MATCH.participants, method: 'put', path: '/api/products/{id}/participants', tag: 'products', who: 'official',
     summary: 'Replace the cooperative-farmer model', body: m.Participants, ok: ok200(z.array(m.Participant)), errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
-  { operationId: 'replaceFigures', method: 'put', path: '/api/products/{id}/figures', tag: 'products', who: 'official',
+  { operationId: 'replaceFigures', ifMatch: IF_MATCH.figures, method: 'put', path: '/api/products/{id}/figures', tag: 'products', who: 'official',
     summary: 'Replace the industry figures by year',
     description: 'The whole series: each year (1949 to this year, once) with households, area (亩), yield per mu (`yieldKgPerMu`, 亩产 in kg, at most 100,000), output (吨), value (万元), a note and sources; a figure not known is null. Area \u00d7 yield per mu is the ceiling the signals hold declared marked volumes against (`GET /api/signals`). Officials of the product\u2019s county and admins; audited. The tally sums each product\u2019s latest year.',
     body: m.ProductFigures, ok: ok200(z.array(m.ProductFigure), 'The series as kept, oldest year first'), errors: [...WRITE, 401, 404, 409],
     why: { 400: 'A year outside 1949 to this year or listed twice, a negative or too large figure (a yield above 100,000 kg per mu), or more than 100 years.', 403: 'Not your county, or a write from another site\u2019s page.', 409: 'The product is archived: restore it first (`archived`).' } },
   { operationId: 'getProductQr', ...read('/api/products/{id}/qr.svg'), tag: 'products', etag: true,
     summary: 'The QR code of a product\u2019s public page (SVG)',
-    description: 'Encodes `<base>/products/{id}`, where the base is the server\u2019s `PUBLIC_BASE_URL`, or else the address the request came to. Only public, current products have one.',
+    description: 'Encodes `<base>/products/{id}`, where the base is the server\u2019s `PUBLIC_BASE_URL` (never the Host a request names). Only public, current products have one, and only when the server knows its public address.',
     ok: [{ status: 200, description: 'An SVG image; its `<title>` is the address it encodes', media: MEDIA.svg }], errors: [400, 404],
-    why: { 404: 'No such product, or one that is a draft or archived (it has no public page).' } },
+    why: { 404: 'No such product, or one that is a draft or archived (it has no public page), or `PUBLIC_BASE_URL` is not set (`no_public_address`).' } },
   // designations
   { operationId: 'createDesignation', method: 'post', path: '/api/products/{id}/designations', tag: 'designations', who: 'official',
     summary: 'Start a designation (cultivating)',
     description: 'With `convertedFromId`, it is started as the conversion of that designation (统一认定: of the same product, granted, of a type converting into `giType`): its dossier follows the conversions\u2019 checklist, and it is granted by recording the conversion (POST /api/designations/{id}/conversion).',
     body: m.DesignationCreate, ok: ok201(m.Designation), errors: [...WRITE, 401, 404, 409],
     why: { 400: 'A field is wrong, or `convertedFromId` is not a designation of this product converting into `giType`.', 409: 'The product is archived: restore it first (`archived`); or the designation named by `convertedFromId` is not granted (`not_convertible`), already converted (`already_converted`) or already being converted (`conversion_under_way`).' } },
-  { operationId: 'updateDesignation', method: 'patch', path: '/api/designations/{id}', tag: 'designations', who: 'official',
+  { operationId: 'updateDesignation', ifMatch: IF_MATCH.designation, method: 'patch', path: '/api/designations/{id}', tag: 'designations', who: 'official',
     summary: 'Change a designation', description: 'Its details, not its type or status: holder, numbers, term, notes, sources, and the public contacts (`managingBody` 申请人/管理机构, `managingContact`, `testingBody` 检测机构). Its specification has its own operations.', body: m.DesignationUpdate, ok: ok200(m.Designation), errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
-  { operationId: 'moveDesignation', method: 'post', path: '/api/designations/{id}/transitions', tag: 'designations', who: 'official',
+  { operationId: 'moveDesignation', ifMatch: IF_MATCH.designation, method: 'post', path: '/api/designations/{id}/transitions', tag: 'designations', who: 'official',
     summary: 'Move a designation to another status', body: m.TransitionCreate, ok: ok201(m.Designation, 'The designation after the move'),
     errors: [...WRITE, 401, 404, 409], why: { 400: 'A field is wrong, the date is in the future or before the previous move, or `to` is `converted` (a conversion is recorded with POST /api/designations/{id}/conversion).', 409: 'The move is not allowed from the current status (`illegal_transition`), the product is archived (`archived`), filing while the dossier is not complete without `confirmIncomplete: true` (`dossier_incomplete`), or granting a designation started as a conversion before the conversion is recorded (`conversion_not_recorded`).' } },
-  { operationId: 'recordConversion', method: 'post', path: '/api/designations/{id}/conversion', tag: 'designations', who: 'official',
+  { operationId: 'recordConversion', ifMatch: IF_MATCH.designation, method: 'post', path: '/api/designations/{id}/conversion', tag: 'designations', who: 'official',
     summary: 'Record the conversion of an agricultural-product GI into a 地理标志产品',
     description: 'In one transaction: the designation (of a type that converts, granted) moves `granted \u2192 converted` on `on`, and the designation it became is granted on that day: the one named by `designationId` (same product, the target type, in progress or granted on exactly that day), or else a new one with `announcement` and `number`, carrying the converted one\u2019s protected area to be re-verified (holder and authorised users are recorded as announced, not copied). Both answers link each other (`convertedTo`, `convertedFrom`). Officials of the product\u2019s county and admins; audited.',
     body: m.ConversionCreate, ok: [{ status: 201, description: 'The converted designation and the one it became', schema: z.object({ converted: m.Designation, into: m.Designation }) }],
@@ -172,11 +201,11 @@ export const OPERATIONS: Operation[] = [
     description: 'The 质量技术要求 or the standard that carries it (DB14/T …): a first version, an earlier one, or an amendment. Only the title is required; `issuedOn` is a partial date not after today, `url` a whole http(s) address, `documentId` a document of the same product. The current version is the latest by `issuedOn` (as recorded where the dates cannot tell; undated ones count as older). Officials of the product\u2019s county and admins; audited. The versions are read with the product, newest first.',
     body: m.SpecificationInput, ok: ok201(m.Specification), errors: [...WRITE, 401, 404, 409],
     why: { 400: 'A field is wrong: a link that is not http(s) (`javascript:`, `data:`, `ftp:`…), a date in the future, a title missing or too long, or a document of another product.', 403: 'Not your county, or a write from another site\u2019s page.', 404: 'No such designation (or one you may not see).', 409: 'The product is archived: restore it first (`archived`).' } },
-  { operationId: 'updateSpecification', method: 'patch', path: '/api/specifications/{id}', tag: 'designations', who: 'official',
+  { operationId: 'updateSpecification', ifMatch: IF_MATCH.specification, method: 'patch', path: '/api/specifications/{id}', tag: 'designations', who: 'official',
     summary: 'Correct a version of a specification', description: 'Any of its fields (null clears an optional one); the version is checked again as a whole. Audited.',
     body: m.SpecificationUpdate, ok: ok200(m.Specification), errors: [...WRITE, 401, 404, 409],
     why: { 400: 'A field is wrong, as for adding one.', 404: 'No such version (or one you may not see).', 409: 'The product is archived: restore it first (`archived`).' } },
-  { operationId: 'deleteSpecification', method: 'delete', path: '/api/specifications/{id}', tag: 'designations', who: 'official',
+  { operationId: 'deleteSpecification', ifMatch: IF_MATCH.specification, method: 'delete', path: '/api/specifications/{id}', tag: 'designations', who: 'official',
     summary: 'Remove a version of a specification', description: 'The history keeps what it was.', ok: [{ status: 204, description: 'Removed' }],
     errors: [...WRITE, 401, 404, 409], why: { 404: 'No such version (or one you may not see).', 409: 'The product is archived: restore it first (`archived`).' } },
   // marks
@@ -184,7 +213,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Add an authorised user of a GI\u2019s official mark', description: 'Officials of the product\u2019s county and admins; audited.',
     body: m.AuthorizedUserCreate, ok: ok201(m.AuthorizedUser), errors: [...WRITE, 401, 404, 409],
     why: { 400: 'A field is wrong, the basis does not fit the mark (collective members only of collective marks, licensees only of certification marks), or a decision is incomplete or dated after today (see updateAuthorizedUser).', 409: 'The credit code is already a user of this GI (`duplicate_user`), or the product is archived (`archived`).' } },
-  { operationId: 'updateAuthorizedUser', method: 'patch', path: '/api/authorized-users/{id}', tag: 'marks', who: 'official',
+  { operationId: 'updateAuthorizedUser', ifMatch: IF_MATCH.version, method: 'patch', path: '/api/authorized-users/{id}', tag: 'marks', who: 'official',
     summary: 'Change an authorised user (e.g. suspend or revoke it, with its decision)', body: m.AuthorizedUserUpdate, ok: ok200(m.AuthorizedUser),
     description: 'A suspension or revocation takes its decision: `decisionReason`, `decisionNumber` (决定书文号), `decisionOn` and `displayWindow` (`3_months` for a simple penalty, `3_years` otherwise: 《市场监督管理行政处罚信息公示规定》, 2021). The server keeps `displayUntil` = `decisionOn` + the window; the public sees the decision (on /verify and the product page) from `decisionOn` to `displayUntil`, and not at all once `decisionWithdrawnOn` is set (the rules take a decision down within 3 working days when it is overturned). After the window the user is simply not listed as valid, with no decision. The merged user is checked as a whole; nothing changes on a refusal.',
     errors: [...WRITE, 401, 404, 409], why: { 400: 'A field is wrong; a decision number, reason, window or withdrawal without the decision\u2019s date; a date without a window; a withdrawal before the decision; or a decision or withdrawal dated after today.', 409: 'The credit code is already another user of this GI (`duplicate_user`), or the product is archived (`archived`).' } },
@@ -193,7 +222,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'An authorised user\u2019s yearly usage returns and open links',
     description: 'Newest year first, with the open (unused, unexpired) links issued for it: their years and ends, never their tokens. Officials of the GI\u2019s county and admins.',
     ok: ok200(m.UsageReturnList), errors: [400, 401, 403, 404] },
-  { operationId: 'enterUsageReturn', method: 'put', path: '/api/authorized-users/{id}/usage-returns/{year}', tag: 'marks', who: 'official',
+  { operationId: 'enterUsageReturn', ifMatch: IF_MATCH.usageReturn, method: 'put', path: '/api/authorized-users/{id}/usage-returns/{year}', tag: 'marks', who: 'official',
     pathParams: { year: m.ReturnYear }, summary: 'Enter (or replace) a user\u2019s return for a year',
     description: 'Entered by the county, a return is `accepted` at once (`via: county`). Volumes are 0 to 1,000,000 t, the marked volume not above the output; the year lies from the user\u2019s first year of use to this year. Audited.',
     body: m.UsageReturnInput, ok: [{ status: 201, description: 'A new return', schema: m.UsageReturn }, { status: 200, description: 'The year\u2019s return, replaced', schema: m.UsageReturn }],
@@ -201,7 +230,7 @@ export const OPERATIONS: Operation[] = [
     why: { 400: 'A negative or absurd volume, more marked than produced, too many channels, or a year outside the user\u2019s years.', 403: 'A user of another county\u2019s GI, or a write from another site\u2019s page.', 409: 'The product is archived: restore it first (`archived`).' } },
   { operationId: 'listDesignationReturns', method: 'get', path: '/api/designations/{id}/usage-returns', tag: 'marks', who: 'official',
     summary: 'The usage returns and open links of every user of a designation', ok: ok200(m.UsageReturnList), errors: [400, 401, 403, 404] },
-  { operationId: 'reviewUsageReturn', method: 'post', path: '/api/usage-returns/{id}/review', tag: 'marks', who: 'official',
+  { operationId: 'reviewUsageReturn', ifMatch: IF_MATCH.version, method: 'post', path: '/api/usage-returns/{id}/review', tag: 'marks', who: 'official',
     summary: 'Accept a company\u2019s return, or return it for correction', description: 'Returning needs a note saying why; the county can then issue a new link. Audited.',
     body: m.UsageReturnReview, ok: ok200(m.UsageReturn), errors: [...WRITE, 401, 404, 409],
     why: { 409: 'The return is not awaiting review (`not_submitted`: entered by the county, accepted or returned already), or the product is archived (`archived`).' } },
@@ -233,11 +262,11 @@ export const OPERATIONS: Operation[] = [
     description: 'Per granted GI of the viewer\u2019s county (an admin: the city, or `county`): authorised users in force \u00f7 producers (the latest figures\u2019 households up to last year, else the cooperative-farmer model\u2019s enterprises, cooperatives and farmer households: `basis`), last year\u2019s accepted marked tonnes \u00f7 that year\u2019s output, and whole years since the grant, each `pass`, `fail` or `unknown` against the thresholds; `closest` names the GIs not yet eligible, most criteria met first, then the smallest gap.',
     query: m.CountyScopeQuery, ok: ok200(m.ZoneReadiness), errors: [400, 401, 403], why: { 403: 'An official named another county.' } },
   { operationId: 'getReadinessSettings', method: 'get', path: '/api/readiness-settings', tag: 'marks', who: 'official',
-    summary: 'The demonstration-zone thresholds', ok: ok200(m.ReadinessSettings), errors: [401] },
-  { operationId: 'putReadinessSettings', method: 'put', path: '/api/readiness-settings', tag: 'marks', who: 'admin',
+    summary: 'The demonstration-zone thresholds', ok: ok200(m.ReadinessSettingsAnswer), errors: [401] },
+  { operationId: 'putReadinessSettings', ifMatch: IF_MATCH.version, method: 'put', path: '/api/readiness-settings', tag: 'marks', who: 'admin',
     summary: 'Change the demonstration-zone thresholds (admins)',
     description: 'Shares from 0 to 1 (national: 0.6; a province may use 0.5), whole years from 0 to 20 (national: 3). Audited.',
-    body: m.ReadinessSettings, ok: ok200(m.ReadinessSettings), errors: [...WRITE, 401],
+    body: m.ReadinessSettings, ok: ok200(m.ReadinessSettingsAnswer), errors: [...WRITE, 401],
     why: { 400: 'A share outside 0\u20131, years not a whole number from 0 to 20, a field missing or unknown: nothing is changed.', 403: 'Not an admin, or a write from another site\u2019s page.' } },
   { operationId: 'verifyEnterprise', ...read('/api/verify'), tag: 'marks',
     summary: 'May this company use a GI mark?',
@@ -253,12 +282,12 @@ export const OPERATIONS: Operation[] = [
     description: 'Reads the pasted scope (保护范围) into the names it lists and matches each within the product\u2019s counties against the 2023 township and village codes: `matched`, `renamed` (another suffix of its level), `misspelt` (same pinyin or one character off: `candidates`), `ambiguous`, `other_county`, `vanished` (not in the 2023 codes), `unknown`; checks a coordinate box against the counties. Keeps nothing: the official resolves each flag and PUTs the codes. Officials of the product\u2019s county and admins.',
     body: m.ScopeCheckInput, ok: ok200(m.ScopeCheckAnswer, 'Every name with what became of it, the box check and a tally'), errors: [...WRITE, 401, 404],
     why: { 403: 'Not your county, or a write from another site\u2019s page.', 404: 'No such designation (or one you may not see).', 413: 'A text over 20,000 characters (`scope_too_long`) or over 500 names (`scope_too_many_names`).' } },
-  { operationId: 'putScope', method: 'put', path: '/api/designations/{id}/scope', tag: 'places', who: 'official',
+  { operationId: 'putScope', ifMatch: IF_MATCH.scope, method: 'put', path: '/api/designations/{id}/scope', tag: 'places', who: 'official',
     summary: 'Keep a designation\u2019s protected area as codes',
     description: 'The text verbatim with its source and date, an optional box, and the township (the whole township) and village codes an official resolved it to. Each code must be current, listed once and in the product\u2019s counties; nothing is kept otherwise. Audited.',
     body: m.ScopeInput, ok: ok200(m.DesignationScope, 'The scope as kept'), errors: [...WRITE, 401, 404, 409],
     why: { 400: 'A field is wrong, a code is unknown, repeated or outside the product\u2019s counties (`bad_scope_codes`, one issue per code), or the box lies off the counties (`scope_box_off`).', 403: 'Not your county, or a write from another site\u2019s page.', 409: 'The product is archived: restore it first (`archived`).', 413: 'Over a limit: the text (`scope_too_long`, `scope_too_many_names`), or more than 2,000 codes (`scope_too_many_codes`).' } },
-  { operationId: 'deleteScope', method: 'delete', path: '/api/designations/{id}/scope', tag: 'places', who: 'official',
+  { operationId: 'deleteScope', ifMatch: IF_MATCH.scope, method: 'delete', path: '/api/designations/{id}/scope', tag: 'places', who: 'official',
     summary: 'Remove a designation\u2019s protected area', ok: [{ status: 204, description: 'Removed' }], errors: [...WRITE, 401, 404, 409],
     why: { 404: 'No such designation, or it keeps no scope.', 409: 'The product is archived: restore it first (`archived`).' } },
   { operationId: 'listDivisions', ...read('/api/divisions'), tag: 'places',
@@ -274,11 +303,11 @@ export const OPERATIONS: Operation[] = [
     summary: 'A designation\u2019s cultivation dossier',
     description: 'The public sees each item\u2019s title and status and the public documents behind it; officials of the product\u2019s county and admins also see owners, due dates, notes, overdue marks and template changes on offer.',
     ok: ok200(m.Dossier), errors: [400, 404] },
-  { operationId: 'putDossierItem', method: 'put', path: '/api/designations/{id}/dossier/{key}', tag: 'cultivation', who: 'official',
+  { operationId: 'putDossierItem', ifMatch: IF_MATCH.dossierItem, method: 'put', path: '/api/designations/{id}/dossier/{key}', tag: 'cultivation', who: 'official',
     pathParams: { key: m.DossierItemKey }, summary: 'Set one dossier item', description: 'The item\u2019s whole state: status, owner, due date, note and the documents (of the product or this designation) that back it. Audited.',
     body: m.DossierItemInput, ok: ok200(m.Dossier, 'The dossier after the change'), errors: [...WRITE, 401, 404, 409],
     why: { 404: 'No such designation, or its dossier has no item with this key.', 409: 'The dossier is closed (the designation is granted, rejected, withdrawn, …: `dossier_closed`) or the product is archived (`archived`).' } },
-  { operationId: 'acceptDossierTemplate', method: 'post', path: '/api/designations/{id}/dossier-template', tag: 'cultivation', who: 'official',
+  { operationId: 'acceptDossierTemplate', ifMatch: IF_MATCH.checklist, method: 'post', path: '/api/designations/{id}/dossier-template', tag: 'cultivation', who: 'official',
     summary: 'Take the checklist\u2019s current version', description: 'Applies the template change on offer (`templateOffer`): new items start missing, dropped items go, work on the others is kept.',
     body: m.TemplateAcceptInput, ok: ok200(m.Dossier), errors: [...WRITE, 401, 404, 409],
     why: { 409: 'The checklist moved on since the offer (`stale_template`), or the dossier is closed (`dossier_closed`).' } },
@@ -294,31 +323,34 @@ export const OPERATIONS: Operation[] = [
     ok: ok200(m.TodoList), errors: [401] },
   { operationId: 'getDossierTemplate', method: 'get', path: '/api/dossier-templates/{giType}', tag: 'cultivation', who: 'official',
     pathParams: { giType: m.TemplateKey }, summary: 'The checklist a GI type\u2019s dossiers start from (`conversion`: the one of designations started as a conversion)', ok: ok200(m.DossierTemplate), errors: [400, 401] },
-  { operationId: 'putDossierTemplate', method: 'put', path: '/api/dossier-templates/{giType}', tag: 'cultivation', who: 'admin',
+  { operationId: 'putDossierTemplate', ifMatch: IF_MATCH.template, method: 'put', path: '/api/dossier-templates/{giType}', tag: 'cultivation', who: 'admin',
     pathParams: { giType: m.TemplateKey }, summary: 'Replace a checklist (admins)',
     description: 'Moves the version: dossiers started later follow it; recorded dossiers are offered the change and keep theirs until they take it.',
     body: m.DossierTemplateInput, ok: ok200(m.DossierTemplate), errors: [...WRITE, 401] },
   // documents
   { operationId: 'uploadDocument', method: 'post', path: '/api/products/{id}/documents', tag: 'documents', who: 'official',
     summary: 'Attach a document or photo to a product', bodyMedia: 'multipart/form-data', body: DocumentUpload,
-    description: 'One file (20 MB at most, checked while it arrives) and its metadata. The type is recognised from the bytes; pictures are stored upright without their metadata (EXIF, GPS) and get a 320-pixel WebP thumbnail. Officials attach files to products of their own county.',
-    ok: ok201(m.Document), errors: [...WRITE, 401, 404, 409],
-    why: { 400: 'Wrong or missing fields, no file, a `photo` that is not a picture, a picture that cannot be decoded, or a designation of another product.',
+    description: 'One file (20 MiB at most, checked while it arrives) and its metadata. The type is recognised from the bytes; pictures are stored upright without their metadata (EXIF, GPS) and get a 320-pixel WebP thumbnail; Word and Excel files lose the names and picture metadata they carry; a PDF is kept byte for byte. Officials attach files to products of their own county.',
+    ok: ok201(m.Document), errors: [...WRITE, 401, 404, 408, 409, 503, 507],
+    why: { 400: 'Wrong or missing fields, no file, a `photo` that is not a picture, a picture that cannot be decoded, a Word or Excel file that cannot be read, a PDF carrying a photo\u2019s GPS position (`pdf_has_location`), or a designation of another product.',
+      408: 'The body stopped arriving for 30 s (`upload_stalled`).',
+      503: 'Uploads in flight hold all their room (`uploads_busy`), photos queued hold the pixel budget (`photos_busy`), or the server is stopping.',
+      507: 'The server\u2019s storage is full (`storage_full`): nothing was kept.',
       403: 'Not your county, or a write from another site\u2019s page.', 409: 'The product is archived: restore it first (`archived`).',
-      413: 'The file is over 20 MB (or a picture over 100 megapixels), more than one file, or too many or too long fields.',
+      413: 'The file is over 20 MiB (20,971,520 bytes; that size itself is taken), a picture over 100 megapixels, a Word or Excel file that unpacks to too much, more than one file, or too many or too long fields.',
       415: 'Not `multipart/form-data`, or a file whose bytes are not a PDF, JPEG, PNG, WebP, DOCX or XLSX (`unsupported_file_type`), whatever its name.' } },
   { operationId: 'getDocument', ...read('/api/documents/{id}'), tag: 'documents', optionalSession: true, etag: true,
     summary: 'A document\u2019s file', description: 'Its real type, `X-Content-Type-Options: nosniff`, a sandboxing `Content-Security-Policy`, and `Content-Disposition` inline for pictures and PDF, as a download for Word and Excel (the title as the file name). Public files are open to every origin and may be cached (revalidated by ETag); internal ones are never kept.',
-    ok: [{ status: 200, description: 'The file', mediaTypes: Object.keys(m.DOCUMENT_TYPES), attachment: true }], errors: [400, 404],
-    why: { 404: 'No such document, or one the viewer may not read: an internal file answers 404 to the public and to officials of other counties, as if it did not exist.' } },
+    ok: [{ status: 200, description: 'The file', mediaTypes: Object.keys(m.DOCUMENT_TYPES), attachment: true }], errors: [400, 404, 429],
+    why: { 429: 'This address already has 6 files larger than 512 KiB downloading (`too_many_downloads`).', 404: 'No such document, or one the viewer may not read: an internal file answers 404 to the public and to officials of other counties, as if it did not exist.' } },
   { operationId: 'getDocumentThumbnail', ...read('/api/documents/{id}/thumbnail'), tag: 'documents', optionalSession: true, etag: true,
     summary: 'A picture\u2019s thumbnail (WebP, 320 pixels wide at most)',
     ok: [{ status: 200, description: 'The thumbnail', media: m.THUMBNAIL_MIME, attachment: true }], errors: [400, 404],
     why: { 404: 'No such document, one the viewer may not read, or a file that is not a picture (no thumbnail).' } },
-  { operationId: 'updateDocument', method: 'patch', path: '/api/documents/{id}', tag: 'documents', who: 'official',
+  { operationId: 'updateDocument', ifMatch: IF_MATCH.version, method: 'patch', path: '/api/documents/{id}', tag: 'documents', who: 'official',
     summary: 'Change a document\u2019s title, kind, date, source or visibility', body: m.DocumentUpdate, ok: ok200(m.Document),
-    errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
-  { operationId: 'deleteDocument', method: 'delete', path: '/api/documents/{id}', tag: 'documents', who: 'official',
+    errors: [...WRITE, 401, 404, 409], why: { 400: 'A field is wrong, or there is nothing to change (`{}`).', 409: 'The product is archived: restore it first (`archived`).' } },
+  { operationId: 'deleteDocument', ifMatch: IF_MATCH.version, method: 'delete', path: '/api/documents/{id}', tag: 'documents', who: 'official',
     summary: 'Delete a document and its file', description: 'For good; the history keeps what it was.',
     ok: [{ status: 204, description: 'Deleted' }], errors: [...WRITE, 401, 404, 409], why: { 409: 'The product is archived: restore it first (`archived`).' } },
   // geography
@@ -346,9 +378,9 @@ export const OPERATIONS: Operation[] = [
     summary: 'The annual report as an Excel workbook', description: 'A sheet per section with frozen headers; dates known to the day are date cells, others text as known.',
     query: m.AnnualReportQuery, ok: file(MEDIA.xlsx, 'An Excel workbook'), errors: [400], why: { 400: 'No year, or a year before 1949 or after the current year.' } },
   { operationId: 'getReportSettings', method: 'get', path: '/api/report-settings', tag: 'tally', who: 'admin',
-    summary: 'Who issues the annual report', ok: ok200(m.ReportSettings), errors: [401, 403] },
-  { operationId: 'putReportSettings', method: 'put', path: '/api/report-settings', tag: 'tally', who: 'admin',
-    summary: 'Change who issues the annual report', description: 'Audited.', body: m.ReportSettings, ok: ok200(m.ReportSettings), errors: [...WRITE, 401] },
+    summary: 'Who issues the annual report', ok: ok200(m.ReportSettingsAnswer), errors: [401, 403] },
+  { operationId: 'putReportSettings', ifMatch: IF_MATCH.version, method: 'put', path: '/api/report-settings', tag: 'tally', who: 'admin',
+    summary: 'Change who issues the annual report', description: 'Audited.', body: m.ReportSettings, ok: ok200(m.ReportSettingsAnswer), errors: [...WRITE, 401] },
   { operationId: 'listPeriods', ...read('/api/periods'), tag: 'tally', etag: true,
     summary: 'Plan periods with targets', description: 'Oldest first, each with its Chinese `name` and English `nameEn` (empty for one stored before periods had English names), its dates (never overlapping another\u2019s) and per-type baseline and target.',
     ok: ok200(z.array(m.Period)), errors: [] },
@@ -356,7 +388,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Add a plan period', description: 'Both names are required and each must be unique (the English one whatever its capitals); the dates may not share a day with another period\u2019s. Audited.',
     body: m.PeriodInput, ok: ok201(m.Period), errors: [...WRITE, 401, 409],
     why: { 409: 'Another period has this Chinese or English name (`period_name_taken`), or the dates overlap another period\u2019s (`period_overlap`); the issue names the field.' } },
-  { operationId: 'updatePeriod', method: 'put', path: '/api/periods/{id}', tag: 'tally', who: 'admin',
+  { operationId: 'updatePeriod', ifMatch: IF_MATCH.version, method: 'put', path: '/api/periods/{id}', tag: 'tally', who: 'admin',
     summary: 'Change a plan period and its targets', description: 'Replaces its names, dates and targets (a type left out has none afterwards), with the same rules as adding one. Audited.',
     body: m.PeriodInput, ok: ok200(m.Period), errors: [...WRITE, 401, 404, 409],
     why: { 409: 'Another period has this Chinese or English name (`period_name_taken`), or the dates overlap another period\u2019s (`period_overlap`); the issue names the field.' } },
@@ -373,11 +405,21 @@ export const OPERATIONS: Operation[] = [
     ok: [{ status: 200, description: 'An Atom 1.0 feed (RFC 4287)', media: MEDIA.atom }], errors: [] },
   // session
   { operationId: 'signIn', method: 'post', path: '/api/session', tag: 'session', who: 'all',
-    summary: 'Sign in', description: 'Sets the HttpOnly session cookie `gi_session`. Five failures per 15 minutes per client address and per username, then 429.',
-    body: m.SessionCreate, ok: [{ status: 200, description: 'The signed-in account', schema: m.User, setsCookie: true }],
-    errors: [...WRITE, 401, 429], why: { 401: 'Wrong username or password, or an inactive account (`bad_credentials`).' } },
-  { operationId: 'whoAmI', method: 'get', path: '/api/session', tag: 'session', who: 'official',
-    summary: 'Who am I', ok: ok200(m.User, 'The signed-in account'), errors: [401] },
+    summary: 'Sign in', description: 'Sets the HttpOnly session cookie `gi_session` (its `Max-Age` is the session\u2019s lifetime) and answers the account with its session\u2019s timing. `LOCKOUT_ATTEMPTS` (5) wrong passwords in a row for a username from one address lock that pair for `LOCKOUT_MINUTES` (30): 423 with `Retry-After`; another address is not locked, and an unknown username is treated alike. Growing delays per username and address, and a cap per address, answer 429. Every sign-in and failure is a security event.',
+    body: m.SessionCreate, ok: [{ status: 200, description: 'The signed-in account and its session', schema: m.SessionAnswer, setsCookie: true }],
+    errors: [...WRITE, 401, 423, 429], why: { 401: 'Wrong username or password, or an inactive account (`bad_credentials`).', 423: 'Too many wrong passwords for this username from this address (`account_locked`): retry after `Retry-After` seconds, or have an account manager unlock it.' } },
+  { operationId: 'whoAmI', method: 'get', path: '/api/session', tag: 'session', who: 'account',
+    summary: 'Who am I', description: 'The account and its session: when it ends if idle (`idleExpiresAt`, `SESSION_IDLE_MINUTES`), when it ends however busy (`expiresAt`, `SESSION_MAX_HOURS`), whether its password must be changed first (`passwordExpired`). Every signed-in request counts as activity.',
+    ok: ok200(m.SessionAnswer, 'The signed-in account and its session'), errors: [401],
+    why: { 401: 'Not signed in (`unauthorized`), or the session has just ended by time (`session_timeout`, said once).' } },
+  { operationId: 'keepAlive', method: 'post', path: '/api/session/keep-alive', tag: 'session', who: 'account',
+    summary: 'Stay signed in', description: 'Starts the idle time again (not the lifetime): the answer\u2019s `idleExpiresAt` is a full idle time from now.',
+    ok: ok200(m.KeepAliveAnswer, 'The session\u2019s timing'), errors: [401, 403, 415],
+    why: { 401: 'Not signed in (`unauthorized`), or the session has just ended by time (`session_timeout`).' } },
+  { operationId: 'changePassword', method: 'post', path: '/api/session/password', tag: 'session', who: 'account',
+    summary: 'Change my password', description: 'Any signed-in account changes its own. The account\u2019s other sessions end; this one goes on, and may write again if its password had expired.',
+    body: m.PasswordChange, ok: ok200(m.SessionAnswer, 'The account and its session'), errors: [...WRITE, 401],
+    why: { 400: 'A field is wrong; the current password is wrong (`wrong_password`); the new one is too weak (as when an account is created); or it is the current one or one of the last `PASSWORD_HISTORY` (`password_reused`).' } },
   { operationId: 'signOut', method: 'delete', path: '/api/session', tag: 'session', who: 'all', optionalSession: true,
     summary: 'Sign out', description: 'Ends the session (if any) and clears the cookie; signing out twice is fine.',
     ok: [{ status: 204, description: 'Signed out' }], errors: [403] },
@@ -406,23 +448,36 @@ export const OPERATIONS: Operation[] = [
       413: 'The file is over a limit (5 MB, 40 MB unpacked, 10,000 rows, 60 columns, 400,000 cells, 5,000 characters a cell).' } },
   // audit
   { operationId: 'listAudit', method: 'get', path: '/api/audit', tag: 'audit', who: 'official',
-    summary: 'The audit log, filtered and paged', description: 'Officials see the history of their county\u2019s products and designations.',
-    query: m.AuditQuery, ok: ok200(m.AuditPage), errors: [400, 401, 403], why: { 403: 'An official asked for another county.' } },
+    summary: 'The audit log, filtered and paged', description: 'Officials see the history of their county\u2019s products and designations; admins and auditors everything. Not for security admins (403).',
+    query: m.AuditQuery, ok: ok200(m.AuditPage), errors: [400, 401, 403], why: { 403: 'An official asked for another county, or a security admin asked.' } },
   { operationId: 'exportAuditXlsx', method: 'get', path: '/api/audit/export.xlsx', tag: 'audit', who: 'official',
-    summary: 'The filtered audit log as XLSX, told in sentences', query: m.AuditExportQuery,
-    ok: file(MEDIA.xlsx, 'An Excel workbook, streamed'), errors: [400, 401, 403], why: { 403: 'An official asked for another county.' } },
+    summary: 'The filtered audit log as XLSX, told in sentences', description: 'As the audit log; the download is a security event (`export`).', query: m.AuditExportQuery,
+    ok: file(MEDIA.xlsx, 'An Excel workbook, streamed'), errors: [400, 401, 403], why: { 403: 'An official asked for another county, or a security admin asked.' } },
+  { operationId: 'listSecurityEvents', method: 'get', path: '/api/security-events', tag: 'audit', who: 'securityLog',
+    summary: 'The security events, filtered and paged', description: 'Newest first. `username` finds the events of an account and those about it; `from` and `to` are days in Asia/Shanghai. Kept in the database `AUDIT_RETENTION_DAYS` (180) at least, then archived beside it.',
+    query: m.SecurityEventQuery, ok: ok200(m.SecurityEventPage), errors: [400, 401, 403] },
+  { operationId: 'exportSecurityEventsXlsx', method: 'get', path: '/api/security-events/export.xlsx', tag: 'audit', who: 'securityLog',
+    summary: 'The filtered security events as XLSX', description: 'The download is itself a security event (`export`).', query: m.SecurityEventExportQuery,
+    ok: file(MEDIA.xlsx, 'An Excel workbook, streamed'), errors: [400, 401, 403] },
   // users
-  { operationId: 'listUsers', method: 'get', path: '/api/users', tag: 'users', who: 'admin',
-    summary: 'Accounts', ok: ok200(z.array(m.User)), errors: [401, 403] },
-  { operationId: 'createUser', method: 'post', path: '/api/users', tag: 'users', who: 'admin',
-    summary: 'Create an account', body: m.UserCreate, ok: ok201(m.User), errors: [...WRITE, 401, 409],
-    why: { 409: 'The username is taken (`username_taken`).' } },
-  { operationId: 'updateUser', method: 'patch', path: '/api/users/{id}', tag: 'users', who: 'admin',
-    summary: 'Change an account', description: 'A new password, a deactivation or a role change ends the account\u2019s sessions. Admins cannot demote or deactivate themselves (403).',
-    body: m.UserUpdate, ok: ok200(m.User), errors: [...WRITE, 401, 404] },
+  { operationId: 'listUsers', method: 'get', path: '/api/users', tag: 'users', who: 'accounts',
+    summary: 'Accounts', description: 'With each account\u2019s lock (`lockedUntil`: the latest in force from any address) and `version`.', ok: ok200(z.array(m.User)), errors: [401, 403] },
+  { operationId: 'createUser', method: 'post', path: '/api/users', tag: 'users', who: 'accounts',
+    summary: 'Create an account', description: 'An official has a county; the other roles (`admin`, `security_admin`, `auditor`) none.', body: m.UserCreate, ok: ok201(m.User), errors: [...WRITE, 401, 409],
+    why: { 400: 'A field is wrong, or the password is too weak: under 10 characters, fewer than 6 different ones, a run such as 1234567890, a common password, or the username with a little added (the message says which).', 409: 'The username is taken (`username_taken`).' } },
+  { operationId: 'updateUser', ifMatch: IF_MATCH.version, method: 'patch', path: '/api/users/{id}', tag: 'users', who: 'accounts',
+    summary: 'Change an account', description: 'A new password (a reset: not one of the account\u2019s last `PASSWORD_HISTORY`), a deactivation or a change of role or county ends the account\u2019s sessions. Nobody may deactivate themself or change their own role (403), and at least one active account able to manage accounts must remain (409).',
+    body: m.UserUpdate, ok: ok200(m.User), errors: [...WRITE, 401, 404, 409],
+    why: { 400: 'A field is wrong, the new password is too weak (as when an account is created; the message says why), or it is one of the last `PASSWORD_HISTORY` (`password_reused`).', 409: 'It would leave no active account able to manage accounts (`last_account_manager`).' } },
+  { operationId: 'unlockUser', ifMatch: IF_MATCH.version, method: 'post', path: '/api/users/{id}/unlock', tag: 'users', who: 'accounts',
+    summary: 'Unlock an account', description: 'Lifts every lock wrong passwords put on the account\u2019s username, from every address, and forgets the failures. A security event (`unlocked`).',
+    ok: ok200(m.User), errors: [400, 401, 403, 404, 415] },
   // meta
   { operationId: 'health', ...read('/api/health'), tag: 'meta',
-    summary: 'Liveness', description: 'Answers once the database answers.', ok: ok200(Ok), errors: [] },
+    summary: 'Liveness', description: 'Answers once the database answers (cheap: for a process supervisor\u2019s liveness probe).', ok: ok200(Ok), errors: [] },
+  { operationId: 'ready', ...read('/api/ready'), tag: 'meta',
+    summary: 'Readiness', description: 'Whether this process can do its whole job now: the database takes a real write, it has run exactly the migrations this release knows, and a task worker answers. Never cached.',
+    ok: [{ status: 200, description: 'Ready: every check passed', schema: Readiness }, { status: 503, description: 'Not ready: `checks` says which check failed and why', schema: Readiness }], errors: [] },
   { operationId: 'getClientConfig', ...read('/api/config'), tag: 'meta', etag: true,
     summary: 'Map settings for the client', description: 'The tile layer (none unless configured) and the map\u2019s approval number (审图号).',
     ok: ok200(m.ClientConfig), errors: [] },

@@ -31,7 +31,10 @@ const WORDS = {
     title: '晋城地理标志 · 接口说明', intro: '开放数据接口与工作台接口（OpenAPI 3.1）。机器可读版本：', back: '返回地图',
     contents: '目录', parameters: '参数', name: '名称', in: '位置', required: '必填', schema: '类型', body: '请求体',
     responses: '响应', status: '状态', meaning: '说明', media: '格式', yes: '是', no: '否', chars: '字符', colon: '：',
-    access: { all: '公开', official: '需登录（县级账号与市级管理员）', admin: '仅市级管理员' },
+    access: {
+      all: '公开', official: '需登录（县级账号与市级管理员）', admin: '仅市级管理员', account: '需登录（任何角色）',
+      accounts: '账号管理员（安全管理员；未实行三员分立时也包括市级管理员）', securityLog: '审计管理员（未实行三员分立时也包括市级管理员）',
+    },
     optional: '公开；登录后按账号权限返回', lang: 'English', langHref: '?lang=en',
     in_: { path: '路径', query: '查询', header: '请求头' },
   },
@@ -39,7 +42,10 @@ const WORDS = {
     title: 'Jincheng GI · HTTP API', intro: 'The open-data API and the workspace API (OpenAPI 3.1). Machine-readable:', back: 'Back to the map',
     contents: 'Contents', parameters: 'Parameters', name: 'Name', in: 'In', required: 'Required', schema: 'Type', body: 'Request body',
     responses: 'Responses', status: 'Status', meaning: 'Meaning', media: 'Format', yes: 'yes', no: 'no', chars: 'chars', colon: ': ',
-    access: { all: 'Public', official: 'Signed in (officials and admins)', admin: 'City admins only' },
+    access: {
+      all: 'Public', official: 'Signed in (officials and admins)', admin: 'City admins only', account: 'Signed in (any role)',
+      accounts: 'Account managers (security admins; city admins too unless duties are separated)', securityLog: 'Auditors (city admins too unless duties are separated)',
+    },
     optional: 'Public; signed in, answers by the account\u2019s rights', lang: '中文', langHref: '?lang=zh',
     in_: { path: 'path', query: 'query', header: 'header' },
   },
@@ -113,16 +119,16 @@ export function renderApiPage(doc: Json, lang: Lang): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(w.title)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/api/docs.css">
+<link rel="stylesheet" href="docs.css">
 </head>
 <body>
 <header>
-  <a href="/${lang === 'en' ? '?lang=en' : ''}">${esc(w.back)}</a>
-  <a class="lang" href="/api/docs${w.langHref}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(w.lang)}</a>
+  <a href="../${lang === 'en' ? '?lang=en' : ''}">${esc(w.back)}</a>
+  <a class="lang" href="docs${w.langHref}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(w.lang)}</a>
 </header>
 <main>
 <h1>${esc(w.title)}</h1>
-<p>${esc(w.intro)} <a href="/api/openapi.json"><code>/api/openapi.json</code></a> · <span${name.attr}>${name.html}</span> ${esc(doc.info.version)}</p>
+<p>${esc(w.intro)} <a href="openapi.json"><code>/api/openapi.json</code></a> · <span${name.attr}>${name.html}</span> ${esc(doc.info.version)}</p>
 ${String(doc.info.description).split('\n\n').map((p) => say(lang, p)).map((p) => `<p${p.attr}>${p.html}</p>`).join('\n')}
 <nav aria-labelledby="h-contents"><h2 id="h-contents">${esc(w.contents)}</h2><ul>
 ${tags.map((t) => `<li><a href="#tag-${esc(t.name)}">${esc(tagTitle(t.name))}</a> (${byTag.get(t.name)!.length})</li>`).join('\n')}

@@ -43,10 +43,10 @@ export const ZH: Readonly<Record<string, string>> = {
     '登录和退出（使用 HttpOnly、SameSite=Strict 的 Cookie `gi_session`）。',
   'Spreadsheet imports for officials: template, dry run, report, progress.':
     '工作人员用表格批量导入：模板、检查（不保存）、逐行报告、进度。',
-  'The history of every change, told in sentences.':
-    '每一项修改的记录，用完整的句子叙述。',
-  'Accounts (city admins only).':
-    '账号管理（仅市级管理员）。',
+  'The history of every change, told in sentences; and the security events (sign-ins, locks, sessions, accounts, exports, backups, settings), for the auditor.':
+    '每一项修改的记录，用完整的句子叙述；以及供审计管理员查阅的安全事件（登录、锁定、会话、账号、导出、备份、设置）。',
+  'Accounts, for the account managers (security admins; city admins too unless duties are separated).':
+    '账号管理，供账号管理员使用（安全管理员；未实行三员分立时也包括市级管理员）。',
   'Liveness, client settings and this description.':
     '服务状态、客户端设置和本说明。',
   // listProducts
@@ -73,8 +73,14 @@ export const ZH: Readonly<Record<string, string>> = {
     '已创建',
   'Not signed in (or the session has ended).':
     '未登录（或会话已结束）。',
-  'Signed in but not allowed (another county, admins only), or a write from another site’s page (`Origin`).':
-    '已登录但无权操作（其他县的数据、仅限管理员的操作），或来自其他网站页面的写请求（`Origin`）。',
+  'Signed in but not allowed (another county, admins only, a role that does not do this: security admins and auditors touch no content), a write while the password has expired (`password_expired`), or a write from another site’s page (`Origin`).':
+    '已登录但无权操作（其他县的数据、仅限管理员的操作、角色不负责此事：安全管理员和审计管理员不接触登记内容），密码已过期时的写操作（`password_expired`），或来自其他网站页面的写请求（`Origin`）。',
+  'Signed in (any role).':
+    '需登录（任何角色）。',
+  'Signed in as a security admin (or a city admin, unless duties are separated).':
+    '需以安全管理员身份登录（未实行三员分立时，市级管理员也可以）。',
+  'Signed in as an auditor (or a city admin, unless duties are separated).':
+    '需以审计管理员身份登录（未实行三员分立时，市级管理员也可以）。',
   'A current product you may see has a look-alike name (same after NFKC, invisible characters and spaces removed: `duplicate_name`).':
     '您可见的现有产品中已有名称相近的（经 NFKC 规范化、去掉不可见字符和空格后相同：`duplicate_name`）。',
   'The body is too large (JSON: 2 MB; an import: 7 MB of base64, and the file’s own limits).':
@@ -143,12 +149,12 @@ export const ZH: Readonly<Record<string, string>> = {
   // getProductQr
   'The QR code of a product’s public page (SVG)':
     '产品公开页面的二维码（SVG）',
-  'Encodes `<base>/products/{id}`, where the base is the server’s `PUBLIC_BASE_URL`, or else the address the request came to. Only public, current products have one.':
-    '编码的地址为 `<base>/products/{id}`，其中 `base` 为服务器的 `PUBLIC_BASE_URL`，未设置时为请求所到的地址。只有公开、未归档的产品有二维码。',
+  'Encodes `<base>/products/{id}`, where the base is the server’s `PUBLIC_BASE_URL` (never the Host a request names). Only public, current products have one, and only when the server knows its public address.':
+    '编码的地址为 `<base>/products/{id}`，其中 `base` 为服务器的 `PUBLIC_BASE_URL`（从不取请求中的 Host）。只有公开、未归档的产品有二维码，且须服务器知道自己的公开地址。',
   'An SVG image; its `<title>` is the address it encodes':
     'SVG 图像；其 `<title>` 为编码的地址',
-  'No such product, or one that is a draft or archived (it has no public page).':
-    '没有该产品，或产品为草稿、已归档（没有公开页面）。',
+  'No such product, or one that is a draft or archived (it has no public page), or `PUBLIC_BASE_URL` is not set (`no_public_address`).':
+    '没有该产品，或产品为草稿、已归档（没有公开页面），或未设置 `PUBLIC_BASE_URL`（`no_public_address`）。',
   // createDesignation
   'Start a designation (cultivating)':
     '新建一项地理标志（培育中）',
@@ -270,8 +276,8 @@ export const ZH: Readonly<Record<string, string>> = {
     '没有该链接。',
   'The link has been used (`link_used`), has expired (`link_expired`), or its product is archived (`link_void`).':
     '该链接已使用（`link_used`）、已过期（`link_expired`），或其产品已归档（`link_void`）。',
-  'Too many failed attempts; retry after `Retry-After` seconds.':
-    '失败次数过多；请在 `Retry-After` 秒后重试。',
+  'Too many attempts, or too many at once; retry after `Retry-After` seconds.':
+    '尝试次数过多，或同时进行的过多；请在 `Retry-After` 秒后重试。',
   // submitReturnByLink
   'Submit a year’s return through its link (once)':
     '通过填报链接提交某一年度的报告（只能一次）',
@@ -404,12 +410,18 @@ export const ZH: Readonly<Record<string, string>> = {
   // uploadDocument
   'Attach a document or photo to a product':
     '为产品附加文件或照片',
-  'One file (20 MB at most, checked while it arrives) and its metadata. The type is recognised from the bytes; pictures are stored upright without their metadata (EXIF, GPS) and get a 320-pixel WebP thumbnail. Officials attach files to products of their own county.':
-    '一个文件（最大 20 MB，在接收过程中检查）及其信息。文件类型按内容识别；图片摆正后保存，去掉其元数据（EXIF、GPS），并生成 320 像素宽的 WebP 缩略图。县级工作人员只能为本县产品附加文件。',
-  'Wrong or missing fields, no file, a `photo` that is not a picture, a picture that cannot be decoded, or a designation of another product.':
-    '字段有误或缺失，没有文件，`photo` 不是图片，图片无法解码，或地理标志属于其他产品。',
-  'The file is over 20 MB (or a picture over 100 megapixels), more than one file, or too many or too long fields.':
-    '文件超过 20 MB（或图片超过 1 亿像素），多于一个文件，或字段过多、过长。',
+  'One file (20 MiB at most, checked while it arrives) and its metadata. The type is recognised from the bytes; pictures are stored upright without their metadata (EXIF, GPS) and get a 320-pixel WebP thumbnail; Word and Excel files lose the names and picture metadata they carry; a PDF is kept byte for byte. Officials attach files to products of their own county.':
+    '一个文件（最大 20 MiB，在接收过程中检查）及其信息。文件类型按内容识别；图片摆正后保存，去掉其元数据（EXIF、GPS），并生成 320 像素宽的 WebP 缩略图；Word 和 Excel 文件去掉其中的人名和图片元数据；PDF 原样保存。县级工作人员只能为本县产品附加文件。',
+  'Wrong or missing fields, no file, a `photo` that is not a picture, a picture that cannot be decoded, a Word or Excel file that cannot be read, a PDF carrying a photo’s GPS position (`pdf_has_location`), or a designation of another product.':
+    '字段有误或缺失，没有文件，`photo` 不是图片，图片无法解码，Word 或 Excel 文件无法读取，PDF 中带有照片的 GPS 位置（`pdf_has_location`），或地理标志属于其他产品。',
+  'The body stopped arriving for 30 s (`upload_stalled`).':
+    '请求内容停止传输达 30 秒（`upload_stalled`）。',
+  'The file is over 20 MiB (20,971,520 bytes; that size itself is taken), a picture over 100 megapixels, a Word or Excel file that unpacks to too much, more than one file, or too many or too long fields.':
+    '文件超过 20 MiB（20,971,520 字节；正好这个大小可以接受），图片超过 1 亿像素，Word 或 Excel 文件解压后过大，多于一个文件，或字段过多、过长。',
+  'Uploads in flight hold all their room (`uploads_busy`), photos queued hold the pixel budget (`photos_busy`), or the server is stopping.':
+    '正在上传的文件已占满全部空间（`uploads_busy`），排队处理的照片已占满像素额度（`photos_busy`），或服务器正在停止。',
+  'The server’s storage is full (`storage_full`): nothing was kept.':
+    '服务器存储空间已满（`storage_full`）：未保存任何内容。',
   'Not `multipart/form-data`, or a file whose bytes are not a PDF, JPEG, PNG, WebP, DOCX or XLSX (`unsupported_file_type`), whatever its name.':
     '不是 `multipart/form-data`，或文件内容不是 PDF、JPEG、PNG、WebP、DOCX 或 XLSX（`unsupported_file_type`），无论文件名是什么。',
   // getDocument
@@ -522,15 +534,39 @@ export const ZH: Readonly<Record<string, string>> = {
   // signIn
   'Sign in':
     '登录',
-  'Sets the HttpOnly session cookie `gi_session`. Five failures per 15 minutes per client address and per username, then 429.':
-    '设置 HttpOnly 会话 Cookie `gi_session`。同一客户端地址或同一用户名在 15 分钟内失败 5 次后返回 429。',
-  'The signed-in account':
-    '已登录的账号',
+  'Sets the HttpOnly session cookie `gi_session` (its `Max-Age` is the session’s lifetime) and answers the account with its session’s timing. `LOCKOUT_ATTEMPTS` (5) wrong passwords in a row for a username from one address lock that pair for `LOCKOUT_MINUTES` (30): 423 with `Retry-After`; another address is not locked, and an unknown username is treated alike. Growing delays per username and address, and a cap per address, answer 429. Every sign-in and failure is a security event.':
+    '设置 HttpOnly 会话 Cookie `gi_session`（其 `Max-Age` 即会话的最长有效期），返回账号及会话的时间信息。同一用户名从同一地址连续输错密码 `LOCKOUT_ATTEMPTS`（5）次，该用户名与地址的组合即被锁定 `LOCKOUT_MINUTES`（30）分钟：返回 423 并带 `Retry-After`；其他地址不受影响，不存在的用户名也同样处理。同一用户名与地址的重试间隔逐次加长、同一地址的失败次数有上限，超出时返回 429。每次登录和登录失败都记入安全事件。',
+  'The signed-in account and its session':
+    '已登录的账号及其会话',
+  'Too many wrong passwords for this username from this address (`account_locked`): retry after `Retry-After` seconds, or have an account manager unlock it.':
+    '此用户名从此地址输错密码次数过多（`account_locked`）：请在 `Retry-After` 秒后重试，或请账号管理员解锁。',
   'Wrong username or password, or an inactive account (`bad_credentials`).':
     '用户名或密码错误，或账号已停用（`bad_credentials`）。',
   // whoAmI
   'Who am I':
     '当前登录的账号',
+  'The account and its session: when it ends if idle (`idleExpiresAt`, `SESSION_IDLE_MINUTES`), when it ends however busy (`expiresAt`, `SESSION_MAX_HOURS`), whether its password must be changed first (`passwordExpired`). Every signed-in request counts as activity.':
+    '账号及其会话：无操作时何时结束（`idleExpiresAt`，`SESSION_IDLE_MINUTES`），无论是否操作何时结束（`expiresAt`，`SESSION_MAX_HOURS`），是否须先修改密码（`passwordExpired`）。登录后的每个请求都算作操作。',
+  'Not signed in (`unauthorized`), or the session has just ended by time (`session_timeout`, said once).':
+    '未登录（`unauthorized`），或会话刚因超时结束（`session_timeout`，只提示一次）。',
+  // keepAlive
+  'Stay signed in':
+    '保持登录',
+  'Starts the idle time again (not the lifetime): the answer’s `idleExpiresAt` is a full idle time from now.':
+    '重新开始计算无操作时间（不延长最长有效期）：返回的 `idleExpiresAt` 为从现在起一个完整的无操作时限。',
+  'The session’s timing':
+    '会话的时间信息',
+  'Not signed in (`unauthorized`), or the session has just ended by time (`session_timeout`).':
+    '未登录（`unauthorized`），或会话刚因超时结束（`session_timeout`）。',
+  // changePassword
+  'Change my password':
+    '修改我的密码',
+  'Any signed-in account changes its own. The account’s other sessions end; this one goes on, and may write again if its password had expired.':
+    '任何已登录的账号都可以修改自己的密码。该账号的其他会话随即结束；本会话继续，若此前密码已过期，修改后即可再次写入。',
+  'The account and its session':
+    '账号及其会话',
+  'A field is wrong; the current password is wrong (`wrong_password`); the new one is too weak (as when an account is created); or it is the current one or one of the last `PASSWORD_HISTORY` (`password_reused`).':
+    '字段有误；当前密码不正确（`wrong_password`）；新密码太弱（规则与新建账号相同）；或新密码就是当前密码或最近 `PASSWORD_HISTORY` 次用过的密码之一（`password_reused`）。',
   // signOut
   'Sign out':
     '退出登录',
@@ -579,31 +615,66 @@ export const ZH: Readonly<Record<string, string>> = {
   // listAudit
   'The audit log, filtered and paged':
     '修改记录，可筛选、分页',
-  'Officials see the history of their county’s products and designations.':
-    '县级工作人员看到本县产品和地理标志的修改记录。',
-  'An official asked for another county.':
-    '县级工作人员查询了其他县。',
+  'Officials see the history of their county’s products and designations; admins and auditors everything. Not for security admins (403).':
+    '县级工作人员看到本县产品和地理标志的修改记录；市级管理员和审计管理员看到全部。安全管理员不能查看（403）。',
+  'An official asked for another county, or a security admin asked.':
+    '县级工作人员查询了其他县，或由安全管理员查询。',
   // exportAuditXlsx
   'The filtered audit log as XLSX, told in sentences':
     '筛选后的修改记录（XLSX），以完整的句子叙述',
+  'As the audit log; the download is a security event (`export`).':
+    '与修改记录相同；下载本身记入安全事件（`export`）。',
+  // listSecurityEvents
+  'The security events, filtered and paged':
+    '安全事件，可筛选、分页',
+  'Newest first. `username` finds the events of an account and those about it; `from` and `to` are days in Asia/Shanghai. Kept in the database `AUDIT_RETENTION_DAYS` (180) at least, then archived beside it.':
+    '按时间从新到旧。`username` 查找某账号的操作及与该账号有关的事件；`from` 和 `to` 为北京时间的日期。在数据库中至少保留 `AUDIT_RETENTION_DAYS`（180）天，之后归档到数据库旁的文件中。',
+  // exportSecurityEventsXlsx
+  'The filtered security events as XLSX':
+    '筛选后的安全事件（XLSX）',
+  'The download is itself a security event (`export`).':
+    '下载本身也记入安全事件（`export`）。',
   // listUsers
   'Accounts':
     '账号列表',
+  'With each account’s lock (`lockedUntil`: the latest in force from any address) and `version`.':
+    '附每个账号的锁定情况（`lockedUntil`：各地址中最晚结束的有效锁定）和 `version`。',
   // createUser
   'Create an account':
     '新建账号',
+  'An official has a county; the other roles (`admin`, `security_admin`, `auditor`) none.':
+    '县级账号须指定一个县；其他角色（`admin`、`security_admin`、`auditor`）不指定。',
+  'A field is wrong, or the password is too weak: under 10 characters, fewer than 6 different ones, a run such as 1234567890, a common password, or the username with a little added (the message says which).':
+    '字段有误，或密码太弱：少于 10 个字符、不同字符少于 6 个、连续字符（如 1234567890）、常见密码，或用户名加几个字符（提示会说明是哪一种）。',
   'The username is taken (`username_taken`).':
     '用户名已被占用（`username_taken`）。',
   // updateUser
   'Change an account':
     '修改账号',
-  'A new password, a deactivation or a role change ends the account’s sessions. Admins cannot demote or deactivate themselves (403).':
-    '修改密码、停用账号或更改角色会结束该账号的所有会话。管理员不能降低自己的角色或停用自己（403）。',
+  'A new password (a reset: not one of the account’s last `PASSWORD_HISTORY`), a deactivation or a change of role or county ends the account’s sessions. Nobody may deactivate themself or change their own role (403), and at least one active account able to manage accounts must remain (409).':
+    '重设密码（不能是该账号最近 `PASSWORD_HISTORY` 次用过的密码）、停用账号或更改角色、所属县，都会结束该账号的所有会话。任何人都不能停用自己或更改自己的角色（403），且须至少保留一个可以管理账号的有效账号（409）。',
+  'A field is wrong, the new password is too weak (as when an account is created; the message says why), or it is one of the last `PASSWORD_HISTORY` (`password_reused`).':
+    '字段有误，新密码太弱（规则与新建账号相同，提示会说明原因），或是最近 `PASSWORD_HISTORY` 次用过的密码之一（`password_reused`）。',
+  'It would leave no active account able to manage accounts (`last_account_manager`).':
+    '这样将没有可以管理账号的有效账号（`last_account_manager`）。',
+  // unlockUser
+  'Unlock an account':
+    '解锁账号',
+  'Lifts every lock wrong passwords put on the account’s username, from every address, and forgets the failures. A security event (`unlocked`).':
+    '解除因输错密码而对该账号用户名施加的全部锁定（所有地址），并清除失败记录。记入安全事件（`unlocked`）。',
   // health
   'Liveness':
     '运行状态',
-  'Answers once the database answers.':
-    '数据库能够响应时即返回。',
+  'Answers once the database answers (cheap: for a process supervisor’s liveness probe).':
+    '数据库能够响应时即返回（开销很小：供进程管理程序检查是否存活）。',
+  'Readiness':
+    '就绪状态',
+  'Whether this process can do its whole job now: the database takes a real write, it has run exactly the migrations this release knows, and a task worker answers. Never cached.':
+    '本进程现在能否完成全部工作：数据库能真实写入，已运行的迁移恰为本版本所知的迁移，任务工作线程能够响应。从不缓存。',
+  'Ready: every check passed':
+    '就绪：各项检查均通过',
+  'Not ready: `checks` says which check failed and why':
+    '未就绪：`checks` 指出哪项检查未通过及原因',
   // getClientConfig
   'Map settings for the client':
     '客户端的地图设置',
@@ -626,4 +697,39 @@ export const ZH: Readonly<Record<string, string>> = {
     '接口说明页面的样式表',
   'CSS':
     'CSS 样式表',
+  'This address already has 6 files larger than 512 KiB downloading (`too_many_downloads`).':
+    '该地址已有 6 个大于 512 KiB 的文件正在下载（`too_many_downloads`）。',
+  'A field is wrong, or there is nothing to change (`{}`).':
+    '字段有误，或没有要修改的内容（`{}`）。',
+  // versions: no lost edit (server/versions.ts)
+  'No edit is lost silently: every answer an official who may change something reads carries that thing’s version (`version`; a product also `participantsVersion` and `figuresVersion`, a dossier `checklistVersion`, a specification record `etag`), which covers exactly what one write replaces, so changes to different parts of one product never conflict. Every write that changes something already there names the version it is based on in `If-Match` (`*`: whatever is there now): without it 428, and when someone changed it since, 412 with what is there now in `error.current`, and nothing written.':
+    '修改不会悄无声息地丢失：有权修改某项内容的工作人员读到的答复都带有该内容的版本（`version`；产品另有 `participantsVersion` 和 `figuresVersion`，申报材料清单有 `checklistVersion`，质量技术要求的每条记录为 `etag`），版本只涵盖一次写操作所替换的内容，因此同一产品不同部分的修改互不冲突。修改已有内容的写操作须在 `If-Match` 中写明所依据的版本（`*` 表示不论现在是什么）：缺少时返回 428；若他人已在此后修改，返回 412，`error.current` 为现在的内容，且不写入任何内容。',
+  'Someone changed (or removed) what this changes since the version in `If-Match` was read (`stale_version`): nothing was written; `error.current` is what is there now, with its version (null when it is gone).':
+    '在读取 `If-Match` 所写版本之后，他人已修改（或删除）了要修改的内容（`stale_version`）：未写入任何内容；`error.current` 为现在的内容及其版本（已不存在时为 `null`）。',
+  'The write did not say which version it is based on (`version_required`): send it in `If-Match` (or `*`). Nothing was written.':
+    '写操作未说明所依据的版本（`version_required`）：请在 `If-Match` 中写明（或写 `*`）。未写入任何内容。',
+  'The version of what was written, quoted: the next write to it sends it back in `If-Match`':
+    '所写内容的版本（带引号）：下一次修改时放在 `If-Match` 中发回',
+  'The `version` of what this changes, as its answer carried it, or `*` for whatever is there now.':
+    '要修改内容的 `version`（取自其答复），或 `*` 表示不论现在是什么。',
+  'The product’s `version` (of its own fields, as GET /api/products/{id} carries it to its officials), or `*` for whatever is there now.':
+    '产品的 `version`（产品本身字段的版本，`GET /api/products/{id}` 向其工作人员返回），或 `*` 表示不论现在是什么。',
+  'The product’s `participantsVersion`, or `*` for whatever is there now.':
+    '产品的 `participantsVersion`，或 `*` 表示不论现在是什么。',
+  'The product’s `figuresVersion`, or `*` for whatever is there now.':
+    '产品的 `figuresVersion`，或 `*` 表示不论现在是什么。',
+  'The designation’s `version`, or `*` for whatever is there now.':
+    '该地理标志的 `version`，或 `*` 表示不论现在是什么。',
+  'The record’s `etag` (its `version` is the edition’s own name), or `*` for whatever is there now.':
+    '该条记录的 `etag`（其 `version` 字段是版本本身的名称），或 `*` 表示不论现在是什么。',
+  'The item’s `version` (`absent` for an item never filled in), or `*` for whatever is there now.':
+    '该项材料的 `version`（从未填写过的为 `absent`），或 `*` 表示不论现在是什么。',
+  'The dossier’s `checklistVersion`, or `*` for whatever is there now.':
+    '申报材料的 `checklistVersion`，或 `*` 表示不论现在是什么。',
+  'The scope’s `version` (`absent` when the designation keeps none), or `*` for whatever is there now.':
+    '保护范围的 `version`（该地理标志尚无保护范围时为 `absent`），或 `*` 表示不论现在是什么。',
+  'The year’s return’s `version` (`absent` when it has none yet), or `*` for whatever is there now.':
+    '该年度报告的 `version`（尚无报告时为 `absent`），或 `*` 表示不论现在是什么。',
+  'The checklist’s `version` (a number every change moves), or `*` for whatever is there now.':
+    '材料清单的 `version`（每次修改都会递增的数字），或 `*` 表示不论现在是什么。',
 };

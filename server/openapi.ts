@@ -45,6 +45,7 @@ class Schemas {
 
 const RESPONSE_NAMES = new Map<z.ZodType, string>([
   [m.Product, 'Product'], [Page, 'ProductPage'], [m.Designation, 'Designation'], [m.User, 'User'], [m.Period, 'Period'],
+  [m.SessionAnswer, 'SessionAnswer'], [m.SecurityEventPage, 'SecurityEventPage'],
   [m.County, 'County'], [m.Tally, 'Tally'], [m.TallySeries, 'TallySeries'], [m.ImportReport, 'ImportReport'],
   [m.ImportProgress, 'ImportProgress'], [m.AuditPage, 'AuditPage'], [m.Participant, 'Participant'], [m.ClientConfig, 'ClientConfig'],
   [m.Document, 'Document'], [m.CountyCollection, 'CountyFeatureCollection'], [m.ProductPoints, 'ProductPointCollection'], [m.ApiError, 'Error'], [ImportFailed, 'ImportFailed'],
@@ -52,7 +53,7 @@ const RESPONSE_NAMES = new Map<z.ZodType, string>([
 const BODY_NAMES = new Map<z.ZodType, string>([
   [m.ProductCreate, 'ProductCreate'], [m.ProductUpdate, 'ProductUpdate'], [m.Participants, 'Participants'],
   [m.DesignationCreate, 'DesignationCreate'], [m.DesignationUpdate, 'DesignationUpdate'], [m.TransitionCreate, 'TransitionCreate'],
-  [m.PeriodInput, 'PeriodInput'], [m.SessionCreate, 'SessionCreate'], [m.ImportRequest, 'ImportRequest'],
+  [m.PeriodInput, 'PeriodInput'], [m.SessionCreate, 'SessionCreate'], [m.PasswordChange, 'PasswordChange'], [m.ImportRequest, 'ImportRequest'],
   [m.UserCreate, 'UserCreate'], [m.UserUpdate, 'UserUpdate'], [DocumentUpload, 'DocumentUpload'], [m.DocumentUpdate, 'DocumentUpdate'],
 ]);
 
@@ -94,24 +95,40 @@ function parametersOf(op: Operation): Json[] {
     }
   }
   if (op.etag) params.push({ $ref: '#/components/parameters/IfNoneMatch' });
+  if (op.ifMatch) params.push({ name: 'If-Match', in: 'header', required: true, description: op.ifMatch, schema: { type: 'string' } });
   return params;
 }
+
+/**
+ * The statuses an operation answers with: its own, a versioned write's 412 and 428 (server/versions.ts), and
+ * the 403 of every operation for some accounts only (security admins and auditors touch no content; a write
+ * while the password has expired).
+ */
+const errorsOf = (op: Operation): number[] =>
+  [...new Set([...op.errors, ...(op.ifMatch ? [412, 428] : []), ...(op.who !== 'all' && op.who !== 'account' ? [403] : [])])].sort();
 
 /** The shared error answers (components.responses), by status. */
 const ERROR_RESPONSES: Record<number, { name: string; description: string; headers?: Json }> = {
   400: { name: 'BadRequest', description: 'Bad request: the input is wrong; `issues` says where.' },
   401: { name: 'Unauthorized', description: 'Not signed in (or the session has ended).' },
-  403: { name: 'Forbidden', description: 'Signed in but not allowed (another county, admins only), or a write from another site\u2019s page (`Origin`).' },
+  403: { name: 'Forbidden', description: 'Signed in but not allowed (another county, admins only, a role that does not do this: security admins and auditors touch no content), a write while the password has expired (`password_expired`), or a write from another site\u2019s page (`Origin`).' },
   404: { name: 'NotFound', description: 'No such thing, or not visible to this viewer.' },
   409: { name: 'Conflict', description: 'The request conflicts with the current state.' },
   410: { name: 'Gone', description: 'No longer there: a single-use link used, or expired.' },
+  412: { name: 'PreconditionFailed', description: 'Someone changed (or removed) what this changes since the version in `If-Match` was read (`stale_version`): nothing was written; `error.current` is what is there now, with its version (null when it is gone).' },
+  428: { name: 'PreconditionRequired', description: 'The write did not say which version it is based on (`version_required`): send it in `If-Match` (or `*`). Nothing was written.' },
   413: { name: 'PayloadTooLarge', description: 'The body is too large (JSON: 2 MB; an import: 7 MB of base64, and the file\u2019s own limits).' },
   415: { name: 'UnsupportedMediaType', description: 'A body that is not `application/json`.' },
-  429: { name: 'TooManyRequests', description: 'Too many failed attempts; retry after `Retry-After` seconds.', headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+  408: { name: 'RequestTimeout', description: 'The body stopped arriving (an upload idle for 30 s) and was dropped.' },
+  423: { name: 'Locked', description: 'Locked after too many wrong passwords (`account_locked`); retry after `Retry-After` seconds, or have an account manager unlock it.', headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+  429: { name: 'TooManyRequests', description: 'Too many attempts, or too many at once; retry after `Retry-After` seconds.', headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+  503: { name: 'ServiceUnavailable', description: 'Busy (uploads or photos in hand use all the room there is) or shutting down; retry after `Retry-After` seconds.', headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+  507: { name: 'InsufficientStorage', description: 'The server\u2019s storage is full: nothing was saved (`storage_full`). Deleting documents still works.' },
 };
 
 const SUCCESS_HEADERS = (op: Operation, ok: Success): Json => ({
   ...(op.etag ? { ETag: { $ref: '#/components/headers/ETag' } } : {}),
+  ...(op.ifMatch && ok.status !== 204 ? { ETag: { $ref: '#/components/headers/VersionETag' } } : {}),
   ...(ok.attachment ? { 'Content-Disposition': { $ref: '#/components/headers/ContentDisposition' } } : {}),
   ...(ok.setsCookie ? { 'Set-Cookie': { $ref: '#/components/headers/SetCookie' } } : {}),
 });
@@ -132,10 +149,14 @@ function responsesOf(op: Operation, schemas: Schemas): Json {
     };
   }
   if (op.etag) responses['304'] = { $ref: '#/components/responses/NotModified' };
-  for (const status of [...new Set(op.errors)].sort()) {
+  for (const status of errorsOf(op)) {
     const shared = ERROR_RESPONSES[status];
     const why = op.why?.[status];
-    if (status === 400 && op.badRequestSchema) {
+    if (status === 412) {
+      schemas.named.StaleVersionError ??= schemaOf(m.StaleVersionError, 'output');
+      schemas.responses.add(shared.name);
+      responses['412'] = { $ref: `#/components/responses/${shared.name}` };
+    } else if (status === 400 && op.badRequestSchema) {
       responses['400'] = { description: why ?? shared.description, content: { [MEDIA.json]: { schema: responseSchema(schemas, op.badRequestSchema) } } };
     } else if (why) {
       responses[String(status)] = {
@@ -160,6 +181,9 @@ export const WHO_NOTE: Record<Who, string> = {
   all: '',
   official: 'Signed in (officials and admins).',
   admin: 'Signed in as a city admin.',
+  account: 'Signed in (any role).',
+  accounts: 'Signed in as a security admin (or a city admin, unless duties are separated).',
+  securityLog: 'Signed in as an auditor (or a city admin, unless duties are separated).',
 };
 
 /** Builds the OpenAPI 3.1 document. */
@@ -194,6 +218,7 @@ export function openApiDocument(): Json {
         'JSON everywhere (GeoJSON for map layers, CSV and XLSX for downloads); errors are `{"error": {"code", "message", "issues"}}` with an honest status.',
         'Writes need the session cookie, JSON bodies (`Content-Type: application/json`; the document upload alone takes `multipart/form-data`) and, when the browser sends one, an `Origin` of this site.',
         'Reads marked with `If-None-Match` carry an `ETag`: send it back to get 304. Public reads are open to every origin (CORS). `OPTIONS` on a documented path answers 204 with an `Allow` header; any other method it does not list gets 405 with `Allow` and the usual error body.',
+        'No edit is lost silently: every answer an official who may change something reads carries that thing\u2019s version (`version`; a product also `participantsVersion` and `figuresVersion`, a dossier `checklistVersion`, a specification record `etag`), which covers exactly what one write replaces, so changes to different parts of one product never conflict. Every write that changes something already there names the version it is based on in `If-Match` (`*`: whatever is there now): without it 428, and when someone changed it since, 412 with what is there now in `error.current`, and nothing written.',
       ].join('\n\n'),
     },
     servers: [{ url: '/', description: 'This server (the paths start with /api)' }],
@@ -209,15 +234,16 @@ export function openApiDocument(): Json {
       },
       headers: {
         ETag: { description: 'A strong validator of this representation', schema: { type: 'string' } },
+        VersionETag: { description: 'The version of what was written, quoted: the next write to it sends it back in `If-Match`', schema: { type: 'string' } },
         ContentDisposition: { description: '`attachment` with a file name', schema: { type: 'string' } },
         SetCookie: { description: '`gi_session=…; Path=/; HttpOnly; SameSite=Strict` (and `Secure` behind HTTPS)', schema: { type: 'string' } },
         RetryAfter: { description: 'Seconds to wait', schema: { type: 'integer', minimum: 1 } },
       },
       responses: {
         NotModified: { description: 'Not modified: the client\u2019s copy (`If-None-Match`) is current.', headers: { ETag: { $ref: '#/components/headers/ETag' } } },
-        ...Object.fromEntries(Object.entries(ERROR_RESPONSES).filter(([, r]) => schemas.responses.has(r.name)).map(([, r]) => [r.name, {
+        ...Object.fromEntries(Object.entries(ERROR_RESPONSES).filter(([, r]) => schemas.responses.has(r.name)).map(([status, r]) => [r.name, {
           description: r.description, ...(r.headers ? { headers: r.headers } : {}),
-          content: { [MEDIA.json]: { schema: { $ref: '#/components/schemas/Error' } } },
+          content: { [MEDIA.json]: { schema: { $ref: `#/components/schemas/${status === '412' ? 'StaleVersionError' : 'Error'}` } } },
         }])),
       },
       schemas: schemas.named,

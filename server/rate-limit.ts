@@ -1,6 +1,7 @@
 /**
- * In-memory limiters of failed attempts: a sliding window per key (FailureLimiter), growing delays
- * per key (BackoffLimiter), and the two put together for sign-in (LoginLimiter).
+ * In-memory limiters: of failed attempts, a sliding window per key (FailureLimiter), growing delays
+ * per key (BackoffLimiter), and the two put together for sign-in (LoginLimiter); of work in flight per key
+ * (ConcurrencyLimiter).
  */
 
 /** Settings of a limiter; `now` is injectable so tests can move time. */
@@ -179,6 +180,11 @@ export class LoginLimiter {
     return this.#addresses.retryAfter(address);
   }
 
+  /** Forgets the growing delays of `account` at `address` (a lock has taken over from them). */
+  forgetPair(address: string, account: string): void {
+    this.#pairs.reset(JSON.stringify([account, address]));
+  }
+
   /**
    * Runs `check` (the password check: a result, or null for a wrong answer) for `account` from
    * `address` once the limits allow it; throws MustWait when they do not.
@@ -211,6 +217,31 @@ export class LoginLimiter {
       if (left > 0) this.#pending.set(address, left);
       else this.#pending.delete(address);
     }
+  }
+}
+
+/**
+ * Counts what each key has in flight (downloads per address): `enter` gives a place, or null when the key
+ * already has `max`; the function it returns gives the place back (once, however often it is called).
+ */
+export class ConcurrencyLimiter {
+  readonly #inFlight = new Map<string, number>();
+
+  constructor(readonly max: number) {}
+
+  /** Takes a place for `key`: a function that gives it back, or null when `key` has `max` already. */
+  enter(key: string): (() => void) | null {
+    const now = this.#inFlight.get(key) ?? 0;
+    if (now >= this.max) return null;
+    this.#inFlight.set(key, now + 1);
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      const after = (this.#inFlight.get(key) ?? 1) - 1;
+      if (after > 0) this.#inFlight.set(key, after);
+      else this.#inFlight.delete(key);
+    };
   }
 }
 

@@ -15,7 +15,8 @@ import { projectRoot } from '../db/project-root';
 import { clockOf, type AppContext } from './context';
 import { sessionToken } from './auth';
 import { readableProductNames } from './domain/products/products-read';
-import { resolveSession } from './domain/accounts/sessions';
+import { resolveSession, sessionPolicyOf } from './domain/accounts/sessions';
+import { isContentViewer } from './domain/access/viewer';
 
 /** Where `vite build` writes the client. */
 export const CLIENT_DIR = join(projectRoot(), 'dist', 'client');
@@ -61,11 +62,19 @@ export function isNoindexPage(pathname: string): boolean {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The app's page with its `<title>` and `<html lang>` set. */
-export function pageHtml(index: string, { title, lang }: { title: string; lang: PageLang }): string {
-  return index
+/**
+ * The app's page with its `<title>`, `<html lang>` and `<base href>` set: the built client names its files
+ * relative to the base (vite.config.ts: `base: './'`), and the client reads its links and API calls from it,
+ * so one build serves at the root or under any BASE_PATH.
+ */
+export function pageHtml(index: string, { title, lang, basePath = '/' }: { title: string; lang: PageLang; basePath?: string }): string {
+  const base = `<base href="${escapeHtml(basePath)}" />`;
+  const html = index
     .replace(/<html lang="[^"]*"/i, `<html lang="${lang === 'en' ? 'en' : 'zh-CN'}"`)
     .replace(/<title>[^<]*<\/title>/i, `<title>${escapeHtml(title)}</title>`);
+  if (/<base\s[^>]*>/i.test(html)) return html.replace(/<base\s[^>]*>/i, base);
+  // A shell without one: the base goes first in the head, before anything that names a file.
+  return /<head(\s[^>]*)?>/i.test(html) ? html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}${base}`) : html.replace(/<title>/i, `${base}<title>`);
 }
 
 /** The product lookup of a live server: the request's viewer (session cookie, read without touching it). */
@@ -73,7 +82,8 @@ export function productLookupOf(ctx: AppContext): ProductLookup {
   const now = clockOf(ctx);
   return (id, req) => {
     const token = sessionToken(req);
-    const viewer = token ? resolveSession(ctx.db, token, now(), false) : null;
+    const found = token ? resolveSession(ctx.db, token, now(), { write: false, policy: sessionPolicyOf(ctx.config.security), address: null }) : null;
+    const viewer = found?.kind === 'live' && isContentViewer(found.account) ? found.account : null;
     return readableProductNames(ctx.db, id, viewer);
   };
 }
@@ -93,8 +103,8 @@ function indexReader(file: string): () => string | null {
   };
 }
 
-/** Static files plus the app's page for every other path outside /api, with its status and title. */
-export function clientRoutes(product: ProductLookup, dir = CLIENT_DIR): Router {
+/** Static files plus the app's page for every other path outside /api, with its status, title and base path. */
+export function clientRoutes(product: ProductLookup, dir = CLIENT_DIR, basePath = '/'): Router {
   const router = Router();
   const index = indexReader(join(dir, 'index.html'));
   router.use(express.static(dir, { index: false, setHeaders: cachePolicy }));
@@ -108,7 +118,7 @@ export function clientRoutes(product: ProductLookup, dir = CLIENT_DIR): Router {
     const answer = pageAnswer(req.path, lang, (id) => product(id, req));
     if (isNoindexPage(req.path)) res.set({ 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' });
     // Revalidated each time (Express's ETag makes that a 304); a 404 is never kept as if it were the page.
-    res.status(answer.status).type('html').set('Cache-Control', 'no-cache').send(pageHtml(shell, { ...answer, lang }));
+    res.status(answer.status).type('html').set('Cache-Control', 'no-cache').send(pageHtml(shell, { ...answer, lang, basePath }));
   });
   return router;
 }

@@ -3,9 +3,10 @@
  */
 import type {
   AuditEntity, AuditEvent, AuditPage, AuditQuery, CountyCode, Designation, DesignationCreate, DesignationUpdate, Participant, Product,
-  ProductCreate, ProductFigure, ProductFigureInput, ProductSummary, ProductUpdate, SessionCreate, TransitionCreate, User, UserCreate, UserUpdate,
+  ProductCreate, ProductFigure, ProductFigureInput, ProductSummary, ProductUpdate, SessionCreate, TransitionCreate, User, UserCreate,
 } from '../../db/model';
 import { ApiRequestError, apiGet, apiSend, toQuery } from '../lib/api';
+import { appHref } from '../lib/base-path';
 import { rememberSignedIn } from '../lib/signed-in-hint';
 
 /** The most entries GET /api/audit returns at once. */
@@ -27,7 +28,7 @@ function unwrap<T>(data: unknown, key: string): T {
 }
 
 async function signIn(body: SessionCreate): Promise<SessionUser> {
-  const res = await fetch('/api/session', {
+  const res = await fetch(appHref('/api/session'), {
     method: 'POST', credentials: 'same-origin',
     headers: { accept: 'application/json', 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -45,20 +46,6 @@ async function signIn(body: SessionCreate): Promise<SessionUser> {
 
 /** The workspace's API calls. */
 export const adminApi = {
-  /** Who is signed in, or null. */
-  session: async (signal?: AbortSignal): Promise<SessionUser | null> => {
-    try {
-      const user = unwrap<SessionUser | null>(await apiGet<unknown>('/api/session', signal), 'user') ?? null;
-      rememberSignedIn(user !== null);
-      return user;
-    } catch (e) {
-      if (e instanceof ApiRequestError && e.status === 401) {
-        rememberSignedIn(false);
-        return null;
-      }
-      throw e;
-    }
-  },
   signIn,
   signOut: async () => {
     rememberSignedIn(false);
@@ -71,18 +58,22 @@ export const adminApi = {
     })}`, signal),
   product: (id: number, signal?: AbortSignal) => apiGet<Product>(`/api/products/${id}`, signal),
   createProduct: (body: ProductCreate) => apiSend<Product>('POST', '/api/products', body),
-  updateProduct: (id: number, body: ProductUpdate) => apiSend<Product>('PATCH', `/api/products/${id}`, body),
-  archiveProduct: (id: number) => apiSend<unknown>('DELETE', `/api/products/${id}`),
-  restoreProduct: (id: number) => apiSend<unknown>('POST', `/api/products/${id}/restore`),
+  /** Changes a product's own fields; `version` is the product's `version` the change is based on (server/versions.ts). */
+  updateProduct: (id: number, body: ProductUpdate, version: string | undefined) => apiSend<Product>('PATCH', `/api/products/${id}`, body, version),
+  archiveProduct: (id: number, version: string | undefined) => apiSend<unknown>('DELETE', `/api/products/${id}`, undefined, version),
+  restoreProduct: (id: number, version: string | undefined) => apiSend<unknown>('POST', `/api/products/${id}/restore`, undefined, version),
   addDesignation: (productId: number, body: DesignationCreate) =>
     apiSend<Designation>('POST', `/api/products/${productId}/designations`, body),
-  updateDesignation: (id: number, body: DesignationUpdate) => apiSend<Designation>('PATCH', `/api/designations/${id}`, body),
-  move: (id: number, body: TransitionCreate) => apiSend<Designation>('POST', `/api/designations/${id}/transitions`, body),
-  putParticipants: (productId: number, body: Participant[]) =>
-    apiSend<unknown>('PUT', `/api/products/${productId}/participants`, body),
-  /** Replaces a product's industry figures by year; answers the series as kept. */
-  putFigures: (productId: number, body: ProductFigureInput[]) =>
-    apiSend<ProductFigure[]>('PUT', `/api/products/${productId}/figures`, body),
+  updateDesignation: (id: number, body: DesignationUpdate, version: string | undefined) =>
+    apiSend<Designation>('PATCH', `/api/designations/${id}`, body, version),
+  /** Moves a designation's status; `version` is the designation's (its status and history the move is based on). */
+  move: (id: number, body: TransitionCreate, version: string | undefined) => apiSend<Designation>('POST', `/api/designations/${id}/transitions`, body, version),
+  /** Replaces the participants; `version` is the product's `participantsVersion`. */
+  putParticipants: (productId: number, body: Participant[], version: string | undefined) =>
+    apiSend<unknown>('PUT', `/api/products/${productId}/participants`, body, version),
+  /** Replaces a product's industry figures by year (`version`: the product's `figuresVersion`); answers the series as kept. */
+  putFigures: (productId: number, body: ProductFigureInput[], version: string | undefined) =>
+    apiSend<ProductFigure[]>('PUT', `/api/products/${productId}/figures`, body, version),
   /** Every event of one entity, read a page (the API's most, 200) at a time. */
   audit: async (entity: AuditEntity, id: number, signal?: AbortSignal): Promise<AuditEvent[]> => {
     const all: AuditEvent[] = [];
@@ -96,5 +87,4 @@ export const adminApi = {
   auditPage: (query: Partial<Record<keyof AuditQuery, string | number>>, signal?: AbortSignal) => apiGet<AuditPage>(`/api/audit${toQuery(query)}`, signal),
   users: async (signal?: AbortSignal) => unwrap<User[]>(await apiGet<unknown>('/api/users', signal), 'items'),
   createUser: (body: UserCreate) => apiSend<User>('POST', '/api/users', body),
-  updateUser: (id: number, body: UserUpdate) => apiSend<User>('PATCH', `/api/users/${id}`, body),
 };

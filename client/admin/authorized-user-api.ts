@@ -6,5 +6,7 @@ import { apiSend } from '../lib/api';
 export const authorizedUserApi = {
   add: (designationId: number, body: AuthorizedUserCreate) =>
     apiSend<AuthorizedUser>('POST', `/api/designations/${designationId}/authorized-users`, body),
-  update: (id: number, body: AuthorizedUserUpdate) => apiSend<AuthorizedUser>('PATCH', `/api/authorized-users/${id}`, body),
+  /** Changes a user; `version` is its version as shown (server/versions.ts). */
+  update: (id: number, body: AuthorizedUserUpdate, version: string | undefined) =>
+    apiSend<AuthorizedUser>('PATCH', `/api/authorized-users/${id}`, body, version),
 };

@@ -5,6 +5,7 @@
 import type { Document, DocumentUpdate } from '../../db/model';
 import { ApiRequestError, apiSend } from '../lib/api';
 import { t } from '../i18n';
+import { appHref } from '../lib/base-path';
 
 /** The error an upload answer carries, as the API's other calls report it. */
 function refusal(xhr: XMLHttpRequest): ApiRequestError {
@@ -17,7 +18,7 @@ function refusal(xhr: XMLHttpRequest): ApiRequestError {
 export function uploadDocument(productId: number, form: FormData, onProgress: (share: number) => void): Promise<Document> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/products/${productId}/documents`);
+    xhr.open('POST', appHref(`/api/products/${productId}/documents`));
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
     xhr.addEventListener('load', () => {
@@ -32,6 +33,7 @@ export function uploadDocument(productId: number, form: FormData, onProgress: (s
 /** The document calls of the workspace. */
 export const documentApi = {
   upload: uploadDocument,
-  update: (id: number, patch: DocumentUpdate) => apiSend<Document>('PATCH', `/api/documents/${id}`, patch),
-  remove: (id: number) => apiSend<void>('DELETE', `/api/documents/${id}`),
+  /** Changes a document's details; `version` is its version as shown (server/versions.ts). */
+  update: (id: number, patch: DocumentUpdate, version: string | undefined) => apiSend<Document>('PATCH', `/api/documents/${id}`, patch, version),
+  remove: (id: number, version: string | undefined) => apiSend<void>('DELETE', `/api/documents/${id}`, undefined, version),
 };

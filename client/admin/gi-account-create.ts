@@ -11,7 +11,7 @@ import { FormSender } from './form-sender';
 import { selectField, textField } from './fields';
 import { choices } from './labels';
 
-/** The form that creates an account (an official needs a county); reports `gi-account-created`. */
+/** The form that creates an account of one of the four roles (an official needs a county); reports `gi-account-created`. */
 @customElement('gi-account-create')
 export class GiAccountCreate extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
@@ -40,7 +40,7 @@ export class GiAccountCreate extends LitElement {
       </div>
       <div class="row">
         ${selectField({ id: 'new-role', label: t('accounts.role'), value: this.accountRole, choices: choices.accountRoles(), error: e.role,
-          onInput: (v) => { this.accountRole = v as Role; } })}
+          hint: t(`accountRole.hint.${this.accountRole}`), onInput: (v) => { this.accountRole = v as Role; } })}
         ${this.accountRole === 'official' ? selectField({ id: 'new-county', label: t('accounts.county'), value: this.county, required: true,
           choices: choices.counties(), placeholder: t('form.choose'), error: e.county, onInput: (v) => { this.county = v as CountyCode | ''; } }) : nothing}
       </div>

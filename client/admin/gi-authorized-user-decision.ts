@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { decisionShown, DISPLAY_WINDOWS, todayInShanghai, type AuthorizedUser } from '../../db/model';
-import { LocaleController, t } from '../i18n';
+import { LocaleController, t, type MessageKey } from '../i18n';
 import { showDate } from '../i18n/dates';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminStyles } from './admin-styles';
@@ -30,13 +30,17 @@ export class GiAuthorizedUserDecision extends LitElement {
 
   @state() private draft: DecisionDraft = { decisionReason: '', decisionNumber: '', decisionOn: '', displayWindow: '', decisionWithdrawnOn: '' };
   @state() private saved = false;
+  /** The user the decision's changes are measured against and based on: as shown, or as it was after someone else's change. */
+  @state() private base!: AuthorizedUser;
 
   private readonly i18n = new LocaleController(this);
   private readonly form = new FormSender(this);
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('user')) {
+      this.base = this.user;
       this.draft = draftOfDecision(this.user);
+      this.form.load(this.user.version, this.draft);
       this.form.errors = {};
     }
   }
@@ -55,6 +59,12 @@ export class GiAuthorizedUserDecision extends LitElement {
         ${this.form.failure && !placedHere(e)
           // A refusal placed beside its fields says it there, in the page's language; only another one is said here.
           ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}
+        ${this.form.renderStale({
+          draftOf: draftOfDecision, draft: this.draft,
+          apply: (draft) => { this.base = this.form.stale!.current as AuthorizedUser; this.draft = draft; this.saved = false; },
+          label: (k) => (LABELS[k] ? t(LABELS[k]) : null),
+          show: (k, v) => (k === 'displayWindow' && v ? t(`aud.window.${v as Exclude<DecisionDraft['displayWindow'], ''>}`) : typeof v === 'string' ? v : null),
+        })}
         <div class="row">
           ${textField({ id: id('number'), label: t('aud.number'), value: d.decisionNumber, error: e.decisionNumber, onInput: (v) => set({ decisionNumber: v }) })}
           ${textField({ id: id('on'), label: t('aud.on'), type: 'date', value: d.decisionOn, error: e.decisionOn, onInput: (v) => set({ decisionOn: v }) })}
@@ -85,16 +95,21 @@ export class GiAuthorizedUserDecision extends LitElement {
   private async submit(event: Event) {
     event.preventDefault();
     this.form.failure = '';
-    const check = checkDecisionChange(this.draft, this.user);
+    const check = checkDecisionChange(this.draft, this.base);
     this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok || Object.keys(check.body).length === 0) return;
     this.saved = false;
-    const ok = await this.form.send(async () => { await authorizedUserApi.update(this.user.id, check.body); });
+    const ok = await this.form.send(async () => { await authorizedUserApi.update(this.user.id, check.body, this.form.version); });
     if (!ok) return;
     this.saved = true;
     this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
   }
 }
+
+/** The labels of the decision's fields, for the notice after a 412. */
+const LABELS: Record<string, MessageKey> = {
+  decisionReason: 'aud.reason', decisionNumber: 'aud.number', decisionOn: 'aud.on', displayWindow: 'aud.window', decisionWithdrawnOn: 'aud.withdrawnOn',
+};
 
 /** Whether every error stands beside one of this form's fields. */
 function placedHere(errors: FieldErrors): boolean {

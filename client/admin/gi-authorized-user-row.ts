@@ -13,6 +13,11 @@ import { selectField, textField } from './fields';
 import './gi-authorized-user-decision';
 
 /** The status moves offered for each status, with their button's words. */
+/** The labels of the form's fields, for the notice after a 412. */
+const LABELS: Record<string, MessageKey> = {
+  name: 'aus.name', creditCode: 'aus.creditCode', basis: 'aus.basis', reference: 'aus.reference', from: 'aus.from', until: 'aus.until',
+};
+
 const MOVES: Record<AuthorizationStatus, { to: AuthorizationStatus; label: MessageKey }[]> = {
   active: [{ to: 'suspended', label: 'aus.suspend' }, { to: 'revoked', label: 'aus.revoke' }],
   suspended: [{ to: 'active', label: 'aus.reactivate' }, { to: 'revoked', label: 'aus.revoke' }],
@@ -37,6 +42,8 @@ export class GiAuthorizedUserRow extends LitElement {
   @property({ attribute: false }) designation!: Designation;
 
   @state() private draft: AuthorizedUserDraft = { name: '', creditCode: '', basis: '', reference: '', from: '', until: '' };
+  /** The user the form's changes are measured against and based on: as shown, or as it was after someone else's change. */
+  @state() private base!: AuthorizedUser;
   @state() private editing = false;
   @state() private saved = false;
 
@@ -45,7 +52,9 @@ export class GiAuthorizedUserRow extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('user')) {
+      this.base = this.user;
       this.draft = draftOfUser(this.user);
+      this.form.load(this.user.version, this.draft);
       this.form.errors = {};
     }
   }
@@ -60,7 +69,7 @@ export class GiAuthorizedUserRow extends LitElement {
   }
 
   override render() {
-    const u = this.user;
+    const u = this.base;
     const until = u.until ? showDate(u.until) : t('aus.openEnded');
     return html`
       <div class="facts" id=${authorizedUserAnchor(u.id)}>
@@ -73,6 +82,12 @@ export class GiAuthorizedUserRow extends LitElement {
         ${renderVerdict(reasonToday(u, this.designation.status))}
       </div>
       ${this.form.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}
+      ${this.form.renderStale({
+        draftOf: draftOfUser, draft: this.draft,
+        apply: (draft) => { this.base = this.form.stale!.current as AuthorizedUser; this.draft = draft; this.saved = false; },
+        label: (k) => (LABELS[k] ? t(LABELS[k]) : null),
+        show: (k, v) => (k === 'basis' && v ? t(`basis.${v as AuthorizedUser['basis']}`) : typeof v === 'string' ? v : null),
+      })}
       <div class="actions">
         ${MOVES[u.status].map((m) => html`<button type="button" class=${m.to === 'revoked' ? 'danger' : ''} ?disabled=${this.form.busy}
           aria-label=${t('aus.actionOf', { action: t(m.label), name: u.name })} @click=${() => this.setStatus(m.to)}>${t(m.label)}</button>`)}
@@ -118,7 +133,7 @@ export class GiAuthorizedUserRow extends LitElement {
   private async submit(event: Event) {
     event.preventDefault();
     this.form.failure = '';
-    const check = checkUserChange(this.draft, this.user);
+    const check = checkUserChange(this.draft, this.base);
     this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok || Object.keys(check.body).length === 0) return;
     await this.send(check.body);
@@ -127,7 +142,7 @@ export class GiAuthorizedUserRow extends LitElement {
   private async send(patch: Parameters<typeof authorizedUserApi.update>[1]) {
     this.saved = false;
     const ok = await this.form.send(async () => {
-      await authorizedUserApi.update(this.user.id, patch);
+      await authorizedUserApi.update(this.user.id, patch, this.form.version);
     });
     if (!ok) return;
     this.saved = true;

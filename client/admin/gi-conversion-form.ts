@@ -39,7 +39,12 @@ export class GiConversionForm extends LitElement {
   private readonly starter = new FormSender(this);
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('designation')) this.draft = emptyConversion(this.designation);
+    if (!changed.has('designation')) return;
+    // The same designation read again (after someone else's change) keeps what was typed; an untouched form
+    // starts again from it (a conversion started meanwhile is the one named).
+    const before = changed.get('designation') as Designation | undefined;
+    const untouched = !before || JSON.stringify(this.draft) === JSON.stringify(emptyConversion(before));
+    if (untouched || before.id !== this.designation.id) this.draft = emptyConversion(this.designation);
   }
 
   override render() {
@@ -78,6 +83,7 @@ export class GiConversionForm extends LitElement {
     return html`<form id=${`conv-form-${d.id}`} novalidate @submit=${this.submit} aria-label=${t('conv.recordForm')}>
       ${this.form.failure || unplaced.length ? html`<div class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}
         ${unplaced.map((m) => html`<p>${m}</p>`)}</div>` : nothing}
+      ${this.form.renderStale({ reload: () => this.changed(''), keeps: true })}
       <div class="row">
         ${textField({ id: id('on'), label: t('conv.on'), hint: t('conv.onHint'), type: 'date', value: this.draft.on, required: true,
           error: e.on, onInput: (v) => this.set({ on: v }) })}
@@ -110,7 +116,10 @@ export class GiConversionForm extends LitElement {
     const check = checkConversion(this.draft, this.designation.grantedOn);
     this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
-    const ok = await this.form.send(async () => { await conversionApi.record(this.designation.id, check.body); });
+    // Both designations as shown are what it is based on: the converted one's version, and the named one's.
+    const named = check.body.designationId === undefined ? undefined : this.siblings.find((x) => x.id === check.body.designationId);
+    const body = named?.version ? { ...check.body, designationVersion: named.version } : check.body;
+    const ok = await this.form.send(async () => { await conversionApi.record(this.designation.id, body, this.designation.version); });
     if (ok) {
       this.open = false;
       this.changed(t('conv.recorded'));

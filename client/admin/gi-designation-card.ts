@@ -100,6 +100,7 @@ export class GiDesignationCard extends LitElement {
     const id = (k: string) => `move-${k}-${d.id}`;
     return html`<form novalidate @submit=${this.submit} aria-label=${t('desig.moveForm')}>
       ${this.form.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}
+      ${this.form.renderStale({ reload: () => this.changedElsewhere(), keeps: true, changes: this.staleChanges(d) })}
       <div class="row">
         ${selectField({ id: id('to'), label: t('desig.moveTo'), value: this.to, placeholder: t('form.choose'), required: true,
           choices: moves.map((s) => ({ value: s, label: t(`status.${s}`) })), error: this.form.errors.to, onInput: (v) => { this.to = v as Status | ''; } })}
@@ -123,7 +124,7 @@ export class GiDesignationCard extends LitElement {
     let held: GiDesignationCard['heldFiling'] = null;
     await this.form.send(async () => {
       try {
-        await adminApi.move(d.id, check.body);
+        await adminApi.move(d.id, check.body, d.version);
       } catch (error) {
         // Filing with the dossier incomplete is a question for the official, not a failure.
         if (!(error instanceof ApiRequestError && error.code === 'dossier_incomplete')) throw error;
@@ -141,7 +142,7 @@ export class GiDesignationCard extends LitElement {
     const held = this.heldFiling;
     if (!held) return;
     const ok = await this.form.send(async () => {
-      await adminApi.move(this.designation.id, { ...held.body, confirmIncomplete: true });
+      await adminApi.move(this.designation.id, { ...held.body, confirmIncomplete: true }, this.designation.version);
       this.moved();
     });
     this.heldFiling = null;
@@ -151,6 +152,17 @@ export class GiDesignationCard extends LitElement {
   private keepCultivating() {
     this.heldFiling = null;
     this.focusSubmit();
+  }
+
+  /** After a 412: the status someone else gave it, when it is not the one shown. */
+  private staleChanges(d: ProductDesignation) {
+    const now = this.form.stale?.current as ProductDesignation | null | undefined;
+    return now && now.status !== d.status ? [{ label: t('desig.statusIs', { status: t(`status.${now.status}`) }), value: null }] : [];
+  }
+
+  /** Someone changed the designation: the product is read again (the moves offered follow its status); the date and note typed stay. */
+  private changedElsewhere() {
+    this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
   }
 
   private moved() {

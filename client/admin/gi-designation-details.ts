@@ -13,6 +13,11 @@ import { choices } from './labels';
 const TEXTS = ['holder', 'holderCreditCode', 'number', 'announcement', 'validUntil', 'notes', 'managingBody', 'managingContact', 'testingBody'] as const;
 type TextKey = (typeof TEXTS)[number];
 
+/** The form's values of a designation as the server shows it. */
+function valuesOf(d: Designation): Record<TextKey, string> & { markKind: string } {
+  return { markKind: d.markKind ?? '', ...Object.fromEntries(TEXTS.map((k) => [k, d[k] ?? ''])) as Record<TextKey, string> };
+}
+
 /** Edits a designation's details (holder, numbers, validity, notes, public contacts; not its type or status) with PATCH. */
 @customElement('gi-designation-details')
 export class GiDesignationDetails extends LitElement {
@@ -30,8 +35,8 @@ export class GiDesignationDetails extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('designation')) {
-      const d = this.designation;
-      this.values = { markKind: d.markKind ?? '', ...Object.fromEntries(TEXTS.map((k) => [k, d[k] ?? ''])) as Record<TextKey, string> };
+      this.values = valuesOf(this.designation);
+      this.form.load(this.designation.version, this.values);
       this.form.errors = {};
     }
   }
@@ -43,6 +48,10 @@ export class GiDesignationDetails extends LitElement {
       type: k === 'validUntil' ? 'date' : 'text', multiline: k === 'notes', onInput: (v) => { this.values = { ...this.values, [k]: v }; } });
     return html`<form novalidate @submit=${this.submit} aria-label=${t('desig.editDetails')}>
       ${this.form.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}
+      ${this.form.renderStale({
+        draftOf: valuesOf, draft: this.values, apply: (values) => { this.values = values; },
+        label: (k) => (k === 'markKind' ? t('desig.markKind') : (TEXTS as readonly string[]).includes(k) ? t(`desig.${k as TextKey}`) : null),
+      })}
       ${hasMarkKind(this.designation.giType) ? selectField({ id: id('markKind'), label: t('desig.markKind'), value: this.values.markKind,
         choices: choices.markKinds(this.designation.giType), error: this.form.errors.markKind, onInput: (v) => { this.values = { ...this.values, markKind: v }; } }) : nothing}
       <div class="row">${field('holder')}${field('holderCreditCode')}</div>
@@ -67,7 +76,7 @@ export class GiDesignationDetails extends LitElement {
     this.form.errors = result.success ? {} : fieldErrors(result.error.issues);
     if (!result.success) return;
     await this.form.send(async () => {
-      await adminApi.updateDesignation(this.designation.id, result.data);
+      await adminApi.updateDesignation(this.designation.id, result.data, this.form.version);
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
     });
   }

@@ -12,6 +12,8 @@ import { adminStyles } from './admin-styles';
 import { documentApi } from './document-api';
 import { fieldErrors, refusalOf, type FieldErrors } from './field-errors';
 import { errorLine, selectField, textField } from './fields';
+import { FormSender } from './form-sender';
+import { appHref } from '../lib/base-path';
 
 /** The upload form's values (text as typed). */
 interface UploadDraft { kind: string; title: string; on: string; source: string; visibility: string; designationId: string }
@@ -47,6 +49,8 @@ export class GiDocumentsEditor extends LitElement {
   @state() private progress: number | null = null;
   @state() private done = '';
   @state() private rowFailure = '';
+  /** A row's change refused because someone changed (or removed) the document meanwhile: the notice, until reloaded. */
+  private readonly rows = new FormSender(this);
 
   private readonly i18n = new LocaleController(this);
 
@@ -54,6 +58,7 @@ export class GiDocumentsEditor extends LitElement {
     return html`${this.renderForm()}
       <h3 id="docs-list-h">${t('docs.list')}</h3>
       ${this.rowFailure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.rowFailure}</p>` : nothing}
+      ${this.rows.renderStale({ reload: () => this.changed(), changes: this.staleChanges() })}
       ${this.documents.length === 0 ? html`<p class="state">${t('docs.none')}</p>` : this.renderList()}`;
   }
 
@@ -101,7 +106,7 @@ export class GiDocumentsEditor extends LitElement {
       <thead><tr><th scope="col">${t('docs.colTitle')}</th><th scope="col">${t('docs.colKind')}</th><th scope="col">${t('docs.colDate')}</th>
         <th scope="col">${t('docs.colSize')}</th><th scope="col">${t('docs.colVisibility')}</th><th scope="col">${t('docs.colActions')}</th></tr></thead>
       <tbody>${this.documents.map((d) => html`<tr>
-        <td>${d.thumbnailUrl ? html`<img class="thumb" src=${d.thumbnailUrl} alt="" />` : nothing}<a href=${d.url} type=${d.mime}>${d.title}</a></td>
+        <td>${d.thumbnailUrl ? html`<img class="thumb" src=${appHref(d.thumbnailUrl)} alt="" />` : nothing}<a href=${appHref(d.url)} type=${d.mime}>${d.title}</a></td>
         <td>${t(`documentKind.${d.kind}`)}</td>
         <td>${d.on ? renderDate(d.on) : '—'}</td>
         <td>${formatName(d.mime)} · ${formatSize(d.bytes)}</td>
@@ -159,24 +164,29 @@ export class GiDocumentsEditor extends LitElement {
   }
 
   private async changeVisibility(d: Document, visibility: DocumentVisibility) {
-    this.rowFailure = '';
-    try {
-      await documentApi.update(d.id, { visibility });
-      this.changed();
-    } catch (error) {
-      this.rowFailure = t('docs.changeFailed', { message: error instanceof Error ? error.message : String(error) });
-    }
+    await this.rowChange(() => documentApi.update(d.id, { visibility }, d.version));
   }
 
   private async deleteDocument(d: Document) {
     if (!confirm(t('docs.confirmDelete', { title: d.title }))) return;
+    await this.rowChange(() => documentApi.remove(d.id, d.version));
+  }
+
+  /** A row's change, based on the document as listed: refused, its line; refused as stale, the notice. */
+  private async rowChange(change: () => Promise<unknown>) {
     this.rowFailure = '';
-    try {
-      await documentApi.remove(d.id);
-      this.changed();
-    } catch (error) {
-      this.rowFailure = t('docs.changeFailed', { message: error instanceof Error ? error.message : String(error) });
-    }
+    let failed: unknown = null;
+    const ok = await this.rows.send(async () => {
+      try { await change(); } catch (error) { failed = error; throw error; }
+    });
+    if (ok) this.changed();
+    else if (!this.rows.stale) this.rowFailure = t('docs.changeFailed', { message: failed instanceof Error ? failed.message : String(failed) });
+  }
+
+  /** After a 412: the document as it is now (its title and visibility). */
+  private staleChanges() {
+    const now = this.rows.stale?.current as Document | null | undefined;
+    return now ? [{ label: now.title, value: t(`documentVisibility.${now.visibility}`) }] : [];
   }
 
   private changed() {

@@ -11,7 +11,7 @@ import { renderTask } from '../lib/task-view';
 import { adminStyles } from './admin-styles';
 import { dossierApi } from './dossier-api';
 import { documentsFor, offerText } from './dossier-draft';
-import { refusalOf } from './field-errors';
+import { FormSender } from './form-sender';
 import '../lib/gi-readiness-bar';
 import './gi-dossier-item';
 
@@ -44,11 +44,11 @@ export class GiDossierEditor extends LitElement {
 
   /** The dossier as last answered (by the load or by a change). */
   @state() private current: Dossier | null = null;
-  @state() private offerBusy = false;
-  @state() private offerFailure = '';
   @state() private offerTaken = false;
 
   private readonly i18n = new LocaleController(this);
+  /** Taking the template's change: a refusal's line, or the notice when the checklist changed meanwhile. */
+  private readonly offer = new FormSender(this);
   private readonly load = new Task(this, {
     task: async ([id], { signal }) => {
       const dossier = await dossierApi.dossier(id, signal);
@@ -93,8 +93,9 @@ export class GiDossierEditor extends LitElement {
       ${d.templateOffer ? html`<div class="offer" role="group" aria-labelledby=${`offer-${d.designationId}`}>
         <p id=${`offer-${d.designationId}`}><strong>${offerText(d.templateOffer)}</strong></p>
         <p class="hint">${t('dossier.offerHint')}</p>
-        ${this.offerFailure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.offerFailure}</p>` : nothing}
-        <button type="button" class="primary" ?disabled=${this.offerBusy} @click=${() => this.acceptOffer(d)}>${t('dossier.offerAccept')}</button>
+        ${this.offer.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.offer.failure}</p>` : nothing}
+        ${this.offer.renderStale({ reload: () => { void this.load.run(); } })}
+        <button type="button" class="primary" ?disabled=${this.offer.busy} @click=${() => this.acceptOffer(d)}>${t('dossier.offerAccept')}</button>
       </div>` : nothing}
       <ol class="items" aria-label=${t('dossier.list')}>
         ${repeat(d.items, (item) => item.key, (item) => html`<li><gi-dossier-item .designationId=${d.designationId} .item=${item} .documents=${documents}></gi-dossier-item></li>`)}
@@ -111,23 +112,25 @@ export class GiDossierEditor extends LitElement {
   }
 
   private async acceptOffer(d: Dossier) {
-    if (!d.templateOffer) return;
-    this.offerBusy = true;
-    this.offerFailure = '';
-    try {
-      this.current = await dossierApi.acceptTemplate(d.designationId, d.templateOffer.version);
-      this.offerTaken = true;
-      this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
-      // The button is gone with the offer: keep the keyboard's place at the dossier's heading.
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#dossier-h-${d.designationId}`)?.focus();
-    } catch (error) {
-      this.offerFailure = refusalOf(error).failure;
-      // The template moved on meanwhile: show the offer as it is now.
-      if (error instanceof ApiRequestError && error.code === 'stale_template') void this.load.run();
-    } finally {
-      this.offerBusy = false;
-    }
+    const offer = d.templateOffer;
+    if (!offer) return;
+    let staleTemplate = false;
+    const ok = await this.offer.send(async () => {
+      try {
+        this.current = await dossierApi.acceptTemplate(d.designationId, offer.version, d.checklistVersion);
+      } catch (error) {
+        staleTemplate = error instanceof ApiRequestError && error.code === 'stale_template';
+        throw error;
+      }
+    });
+    // The template moved on meanwhile: show the offer as it is now.
+    if (staleTemplate) void this.load.run();
+    if (!ok) return;
+    this.offerTaken = true;
+    this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
+    // The button is gone with the offer: keep the keyboard's place at the dossier's heading.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#dossier-h-${d.designationId}`)?.focus();
   }
 }
 

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { dossierAnchor, DOSSIER_ITEM_STATUSES, type Document, type Dossier, type DossierItem } from '../../db/model';
 import { itemTitle, STATUS_GLYPHS } from '../lib/dossier-text';
-import { LocaleController, t } from '../i18n';
+import { LocaleController, t, type MessageKey } from '../i18n';
 import { showDate } from '../i18n/dates';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminStyles } from './admin-styles';
@@ -11,6 +11,11 @@ import { checkItem, draftOf, isDirty, toggleDocument, type ItemDraft } from './d
 import { errorLine, selectField, textField } from './fields';
 import { unplacedErrors } from './field-errors';
 import { FormSender } from './form-sender';
+
+/** The labels of an item's fields, for the notice after a 412. */
+const ITEM_LABELS: Record<string, MessageKey> = {
+  status: 'dossier.status', owner: 'dossier.owner', dueOn: 'dossier.dueOn', note: 'dossier.note', documentIds: 'dossier.documents',
+};
 
 /** The detail of `gi-dossier-saved`: the whole dossier as the server answered the change. */
 export type DossierSavedDetail = Dossier;
@@ -69,6 +74,7 @@ export class GiDossierItem extends LitElement {
     if (state === this.savedState) return;
     this.savedState = state;
     this.draft = draftOf(this.item);
+    this.form.load(this.item.version, this.draft);
     this.form.errors = {};
   }
 
@@ -104,6 +110,11 @@ export class GiDossierItem extends LitElement {
       <div class="fields" id=${id('fields')} ?hidden=${!this.open}>
       ${this.form.failure || unplaced.length ? html`<div class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}
         ${unplaced.map((m) => html`<p>${m}</p>`)}</div>` : nothing}
+      ${this.form.renderStale({
+        draftOf: (now: DossierItem) => draftOf(now), draft: d, apply: (draft) => { this.draft = draft; this.saved = false; },
+        label: (k) => (ITEM_LABELS[k] ? t(ITEM_LABELS[k]) : null),
+        show: (k, v) => (k === 'status' ? t(`dossierStatus.${v as DossierItem['status']}`) : k === 'dueOn' && v ? showDate(v as string) : typeof v === 'string' ? v : null),
+      })}
       <div class="row">
         ${selectField({ id: id('status'), label: t('dossier.status'), value: d.status, error: e.status,
           choices: DOSSIER_ITEM_STATUSES.map((s) => ({ value: s, label: t(`dossierStatus.${s}`) })),
@@ -152,7 +163,7 @@ export class GiDossierItem extends LitElement {
     this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
     const ok = await this.form.send(async () => {
-      const dossier = await dossierApi.putItem(this.designationId, this.item.key, check.body);
+      const dossier = await dossierApi.putItem(this.designationId, this.item.key, check.body, this.form.version);
       this.dispatchEvent(new CustomEvent<DossierSavedDetail>('gi-dossier-saved', { detail: dossier, bubbles: true, composed: true }));
     });
     this.saved = ok;

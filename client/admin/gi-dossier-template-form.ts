@@ -73,6 +73,13 @@ export class GiDossierTemplateForm extends LitElement {
       <form novalidate @submit=${this.submit} aria-label=${t('templates.items', { type })}>
         ${this.form.failure || unplaced.length ? html`<div class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}
           ${unplaced.map((m) => html`<p>${m}</p>`)}</div>` : nothing}
+        ${this.form.renderStale({
+          draftOf: (now: DossierTemplate) => now.items.map((i) => ({ ...i })), draft: this.rows,
+          versionOf: (now: DossierTemplate) => String(now.version),
+          apply: (rows) => { this.template = this.form.stale!.current as DossierTemplate; this.rows = rows; },
+          label: () => t('templates.version', { version: (this.form.stale?.current as DossierTemplate).version }),
+          show: () => (this.form.stale?.current as DossierTemplate).items.map((i) => i.titleZh).join('、'),
+        })}
         <p class="hint">${t('templates.keyHint')}</p>
         ${this.rows.length === 0 ? html`<p class="state">${t('templates.empty')}</p>` : html`<ol class="rows">
           ${this.rows.map((r, i) => html`<li>
@@ -102,6 +109,8 @@ export class GiDossierTemplateForm extends LitElement {
   private show(template: DossierTemplate) {
     this.template = template;
     this.rows = template.items.map((i) => ({ ...i }));
+    // A checklist's version is its number (every change moves it): a save is based on it.
+    this.form.load(String(template.version), this.rows);
     this.form.errors = {};
   }
 
@@ -148,7 +157,7 @@ export class GiDossierTemplateForm extends LitElement {
     if (!check.ok) return;
     const before = this.template?.version;
     await this.form.send(async () => {
-      const saved = await dossierApi.putTemplate(this.giType, check.body);
+      const saved = await dossierApi.putTemplate(this.giType, check.body, this.template?.version);
       this.show(saved);
       this.message = saved.version === before ? t('templates.unchanged') : t('templates.saved', { version: saved.version });
     });

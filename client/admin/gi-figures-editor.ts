@@ -45,6 +45,8 @@ export class GiFiguresEditor extends LitElement {
   @property({ type: Number }) productId = 0;
   /** The saved figures. */
   @property({ attribute: false }) figures: ProductFigure[] = [];
+  /** Their version (the product's `figuresVersion`): a save is based on it. */
+  @property() version: string | undefined;
 
   @state() private rows: FigureDraft[] = [];
   @state() private saved = false;
@@ -53,7 +55,10 @@ export class GiFiguresEditor extends LitElement {
   private readonly form = new FormSender(this);
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('figures')) this.rows = this.figures.map(draftFromFigure);
+    if (changed.has('figures') || changed.has('version')) {
+      this.rows = this.figures.map(draftFromFigure);
+      this.form.load(this.version, this.rows);
+    }
   }
 
   override render() {
@@ -65,6 +70,11 @@ export class GiFiguresEditor extends LitElement {
       ${this.form.failure || Object.keys(errors).length ? html`<div class="form-errors" role="alert">
         <p><span aria-hidden="true">⚠ </span>${this.form.failure || t('form.fixErrors', { n: Object.keys(errors).length })}</p>
         ${unplaced.length ? html`<ul>${unplaced.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}</div>` : nothing}
+      ${this.form.renderStale({
+        draftOf: (now: { figures: ProductFigure[] }) => now.figures.map(draftFromFigure), draft: this.rows,
+        apply: (rows) => { this.rows = rows; this.saved = false; },
+        label: () => t('editor.noteFigures', { n: (this.form.stale?.current as { figures: ProductFigure[] }).figures.length }),
+      })}
       ${this.rows.length === 0 ? html`<p class="state">${t('figEdit.none')}</p>` : html`<div class="scroll" role="region" tabindex="0" aria-label=${t('figEdit.caption')}><table>
         <caption class="visually-hidden">${t('figEdit.caption')}</caption>
         <thead><tr>
@@ -128,7 +138,7 @@ export class GiFiguresEditor extends LitElement {
     this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
     const done = await this.form.send(async () => {
-      await adminApi.putFigures(this.productId, check.body);
+      await adminApi.putFigures(this.productId, check.body, this.form.version);
       this.saved = true;
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
     });

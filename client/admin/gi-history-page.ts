@@ -13,6 +13,7 @@ import { adminApi, type SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { countyName } from './labels';
 import './gi-audit-event';
+import { appHref } from '../lib/base-path';
 
 /** The filters, as kept in the page's URL under the API's own names. */
 interface Filters { county: string; user: string; entity: string; action: string; from: string; to: string }
@@ -74,7 +75,8 @@ export class GiHistoryPage extends LitElement {
     args: () => [JSON.stringify(this.apiFilters())] as const,
   });
 
-  private get isAdmin() { return this.user?.role === 'admin'; }
+  /** Whether the account reads the whole city's history (every role but a county's official: the admin, the auditor). */
+  private get isAdmin() { return !!this.user && this.user.role !== 'official'; }
 
   /** The filters the API gets: set ones only; an official's county is implied by their account. */
   private apiFilters(): Partial<Filters> {
@@ -88,7 +90,7 @@ export class GiHistoryPage extends LitElement {
     return html`<h1>${title}</h1>
       ${this.renderFilters()}
       <div class="bar">
-        <a href=${`/api/audit/export.xlsx${toQuery({ ...this.apiFilters(), lang: lang() })}`} download>${t('history.export')}</a>
+        <a href=${appHref(`/api/audit/export.xlsx${toQuery({ ...this.apiFilters(), lang: lang() })}`)} download>${t('history.export')}</a>
         <button type="button" @click=${this.clear}>${t('history.clear')}</button>
       </div>
       ${renderTask(this.firstPage, () => this.renderList())}`;

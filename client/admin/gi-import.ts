@@ -6,6 +6,7 @@ import { lang, LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError } from '../lib/task-view';
 import { adminStyles } from './admin-styles';
+import { appHref } from '../lib/base-path';
 import { pageHalf } from './field-errors';
 
 /** Largest file sent (the server reads at most 5 MB). */
@@ -60,12 +61,12 @@ export class GiImport extends LitElement {
     return html`
       <h2>${t('import.title')}</h2>
       <p class="hint">${t('import.intro')}</p>
-      <p><a href="/api/import/template.xlsx" download>${t('import.template')}</a>
-        · <a href="/api/export/products.xlsx" download>${t('import.export')}</a></p>
+      <p><a href=${appHref('/api/import/template.xlsx')} download>${t('import.template')}</a>
+        · <a href=${appHref('/api/export/products.xlsx')} download>${t('import.export')}</a></p>
       <p class="hint">${t('marks.importIntro')}</p>
-      <p><a href="/api/import/authorized-users-template.xlsx" download>${t('marks.importTemplate')}</a></p>
+      <p><a href=${appHref('/api/import/authorized-users-template.xlsx')} download>${t('marks.importTemplate')}</a></p>
       <p class="hint">${t('ret.importIntro')}</p>
-      <p><a href="/api/import/usage-returns-template.xlsx" download>${t('ret.importTemplate')}</a></p>
+      <p><a href=${appHref('/api/import/usage-returns-template.xlsx')} download>${t('ret.importTemplate')}</a></p>
       <div class="field">
         <label for="file">${t('import.file')}</label>
         <input id="file" type="file" accept=".csv,.xlsx,.xls,text/csv" @change=${this.chooseFile}
@@ -148,7 +149,8 @@ export class GiImport extends LitElement {
     const ids = report.rows.filter((r) => r.draft && r.productId !== null).map((r) => r.productId!);
     this.publishing = { state: 'busy' };
     try {
-      for (const id of ids) await apiSend('PATCH', `/api/products/${id}`, { visibility: 'public' });
+      // Only `visibility` is sent, so no one's other edits can be lost: whatever version is there now (`*`) is fine.
+      for (const id of ids) await apiSend('PATCH', `/api/products/${id}`, { visibility: 'public' }, '*');
       this.publishing = { state: 'done', count: ids.length };
     } catch {
       this.publishing = { state: 'failed' };
@@ -191,7 +193,7 @@ export class GiImport extends LitElement {
     if (!this.file) return;
     this.busy = true;
     try {
-      const res = await fetch(`/api/import/report.xlsx?lang=${lang()}`, {
+      const res = await fetch(appHref(`/api/import/report.xlsx?lang=${lang()}`), {
         method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' },
         body: JSON.stringify(await fileToImportRequest(this.file)),
       });

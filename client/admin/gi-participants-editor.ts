@@ -25,6 +25,8 @@ export class GiParticipantsEditor extends LitElement {
   @property({ type: Number }) productId = 0;
   /** The saved participants. */
   @property({ attribute: false }) participants: Participant[] = [];
+  /** Their version (the product's `participantsVersion`): a save is based on it. */
+  @property() version: string | undefined;
   /** The product's designations, shown as the GI link of the chain preview. */
   @property({ attribute: false }) designations: Designation[] = [];
 
@@ -35,13 +37,21 @@ export class GiParticipantsEditor extends LitElement {
   private readonly form = new FormSender(this);
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('participants')) this.rows = this.participants.map(draftFromParticipant);
+    if (changed.has('participants') || changed.has('version')) {
+      this.rows = this.participants.map(draftFromParticipant);
+      this.form.load(this.version, this.rows);
+    }
   }
 
   override render() {
     return html`<form novalidate @submit=${this.submit} aria-label=${t('part.form')}>
       ${this.form.failure || Object.keys(this.form.errors).length ? html`<p class="form-errors" role="alert">
         <span aria-hidden="true">⚠ </span>${this.form.failure || t('form.fixErrors', { n: Object.keys(this.form.errors).length })}</p>` : nothing}
+      ${this.form.renderStale({
+        draftOf: (now: { participants: Participant[] }) => now.participants.map(draftFromParticipant), draft: this.rows,
+        apply: (rows) => { this.rows = rows; this.saved = false; },
+        label: () => t('editor.noteParticipants', { n: (this.form.stale?.current as { participants: Participant[] }).participants.length }),
+      })}
       ${this.rows.length === 0 ? html`<p class="state">${t('part.none')}</p>` : this.rows.map((r, i) => this.renderRow(r, i))}
       <div class="actions">
         <button type="button" @click=${this.add}>${t('part.add')}</button>
@@ -95,7 +105,7 @@ export class GiParticipantsEditor extends LitElement {
     this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
     await this.form.send(async () => {
-      await adminApi.putParticipants(this.productId, check.body);
+      await adminApi.putParticipants(this.productId, check.body, this.form.version);
       this.saved = true;
       this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
     });

@@ -10,11 +10,12 @@ import type { ShowDesignationDetail } from '../lib/gi-conversion-note';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { navigate, withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
-import { renderError, renderTask } from '../lib/task-view';
+import { renderTask } from '../lib/task-view';
 import { adminApi, type SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
 import type { GiEditorSection } from './gi-editor-section';
 import type { ProductSavedDetail } from './gi-product-form';
+import { FormSender } from './form-sender';
 import './gi-audit-history';
 import './gi-designation-editor';
 import './gi-documents-editor';
@@ -60,11 +61,13 @@ export class GiProductEditor extends LitElement {
 
   /** Bumped after every save so the history reloads. */
   @state() private revision = 0;
-  @state() private archiveError: unknown = null;
+
   /** The product whose link asked for a place (`#summary`, `#add-gi`, a section, a card) already shown: done once per product. */
   private shownTarget: number | null = null;
 
   private readonly i18n = new LocaleController(this);
+  /** Archiving and restoring: a refusal's line, or the notice when someone changed the product meanwhile. */
+  private readonly archiving = new FormSender(this);
   private readonly product = new Task(this, {
     task: async ([id], { signal }) => {
       if (id === null) return null;
@@ -128,7 +131,8 @@ export class GiProductEditor extends LitElement {
         ? html`<button type="button" @click=${() => this.archive(p, false)}>${t('editor.restore')}</button>`
         : html`<span>${t('editor.restoreAdminOnly')}</span>`}</div>
         <p class="note">${t('editor.archivedNote')}</p>` : nothing}
-      ${this.archiveError ? renderError(this.archiveError, () => { this.archiveError = null; }) : nothing}
+      ${this.archiving.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.archiving.failure}</p>` : nothing}
+      ${this.archiving.renderStale({ reload: () => this.changed() })}
       ${!p.archived && location.hash === '#add-gi' && p.designations.length === 0 ? html`<gi-editor-next-step
         hint=${t('editor.nextGiHint')} action=${t('editor.nextGi')} @gi-next-step=${this.addGi}></gi-editor-next-step>` : nothing}
       <gi-editor-summary .product=${p} ?linked=${!p.archived} @gi-show-designation=${this.showDesignation}></gi-editor-summary>
@@ -142,9 +146,10 @@ export class GiProductEditor extends LitElement {
       <gi-editor-section id="documents" heading=${t('docs.editor')} note=${t('editor.noteDocuments', { n: p.documents.length })}>
         <gi-documents-editor .productId=${p.id} .documents=${p.documents} .designations=${p.designations} @gi-product-changed=${this.changed}></gi-documents-editor></gi-editor-section>
       <gi-editor-section id="participants" heading=${t('editor.participants')} note=${t('editor.noteParticipants', { n: p.participants.length })}>
-        <gi-participants-editor .productId=${p.id} .participants=${p.participants} .designations=${p.designations} @gi-product-changed=${this.changed}></gi-participants-editor></gi-editor-section>
+        <gi-participants-editor .productId=${p.id} .participants=${p.participants} .version=${p.participantsVersion} .designations=${p.designations}
+          @gi-product-changed=${this.changed}></gi-participants-editor></gi-editor-section>
       <gi-editor-section id="figures" heading=${t('figEdit.form')} note=${t('editor.noteFigures', { n: p.figures.length })}>
-        <gi-figures-editor .productId=${p.id} .figures=${p.figures} @gi-product-changed=${this.changed}></gi-figures-editor></gi-editor-section>`}
+        <gi-figures-editor .productId=${p.id} .figures=${p.figures} .version=${p.figuresVersion} @gi-product-changed=${this.changed}></gi-figures-editor></gi-editor-section>`}
       <gi-editor-section id="history" heading=${t('editor.history')}>
         <gi-audit-history .productId=${p.id} .designationIds=${p.designations.map((d) => d.id)} .revision=${this.revision}></gi-audit-history></gi-editor-section>
       ${p.archived ? nothing : html`<div class="actions archive">
@@ -201,13 +206,11 @@ export class GiProductEditor extends LitElement {
 
   private async archive(p: Product, archive: boolean) {
     if (archive && !confirm(t('editor.confirmArchive', { name: localName(p) }))) return;
-    this.archiveError = null;
-    try {
-      await (archive ? adminApi.archiveProduct(p.id) : adminApi.restoreProduct(p.id));
-      this.changed();
-    } catch (e) {
-      this.archiveError = e;
-    }
+    // Based on the product's own version as shown: archiving what someone changed meanwhile is a 412, told.
+    const ok = await this.archiving.send(async () => {
+      await (archive ? adminApi.archiveProduct(p.id, p.version) : adminApi.restoreProduct(p.id, p.version));
+    });
+    if (ok) this.changed();
   }
 }
 

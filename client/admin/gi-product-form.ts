@@ -2,14 +2,16 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CountyCode, Product, ProductCreate } from '../../db/model';
 import { type ClientConfig, type CountyCollection } from '../lib/api';
-import { LocaleController, t } from '../i18n';
+import { LocaleController, t, type MessageKey } from '../i18n';
 import { CountiesController, countyName, currentCounties } from '../lib/counties';
 import { markChinese } from '../lib/free-text';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminApi, type SessionUser } from './admin-api';
 import { adminStyles } from './admin-styles';
-import { refusalOf, unplacedErrors, type FieldErrors } from './field-errors';
+import { unplacedErrors } from './field-errors';
 import { errorLine, selectField, textField } from './fields';
+import { FormSender } from './form-sender';
+import { shortText } from './stale-draft';
 import type { AreaChangeDetail } from './gi-area-upload';
 import type { LocationsChangeDetail } from './gi-location-picker';
 import { choices } from './labels';
@@ -21,6 +23,19 @@ import './gi-location-picker';
 export interface ProductSavedDetail { product: Product; created: boolean }
 
 const PLACED = ['nameZh', 'nameEn', 'category', 'counties', 'description', 'quality', 'visibility', 'locations', 'protectedArea', 'sources'];
+
+/** How the notice after a 412 names a field of the draft, and shows what it says now. */
+const STALE_LABELS: Record<string, MessageKey> = {
+  nameZh: 'form.nameZh', nameEn: 'form.nameEn', category: 'form.category', counties: 'form.counties', description: 'form.description',
+  quality: 'form.quality', visibility: 'form.visibility', sources: 'form.sources', locations: 'loc.legend', areaText: 'area.text',
+  areaGeometry: 'area.file',
+};
+function staleValue(key: string, value: unknown): string | null {
+  if (key === 'category' && value) return t(`category.${value as Exclude<ProductDraft['category'], ''>}`);
+  if (key === 'visibility') return t(`visibility.${value as ProductDraft['visibility']}`);
+  if (key === 'counties') return (value as CountyCode[]).map(countyName).join('、');
+  return shortText(value);
+}
 
 /** Creates or edits a product's details, checked with ProductCreate/ProductUpdate before sending. */
 @customElement('gi-product-form')
@@ -40,32 +55,37 @@ export class GiProductForm extends LitElement {
   @property({ attribute: false }) mapConfig: ClientConfig | null = null;
 
   @state() private draft: ProductDraft = emptyProductDraft(null);
-  @state() private errors: FieldErrors = {};
-  @state() private failure = '';
-  @state() private busy = false;
   @state() private saved = false;
 
   private readonly i18n = new LocaleController(this);
   private readonly countyNames = new CountiesController(this);
+  private readonly form = new FormSender(this);
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('product') || (changed.has('user') && !this.product)) {
       this.draft = this.product ? draftFromProduct(this.product) : emptyProductDraft(this.user?.role === 'official' ? this.user.county : null);
-      this.errors = {};
+      // The product's own version: a save is based on it (server/versions.ts), whatever else of the product changes.
+      this.form.load(this.product?.version, this.draft);
+      this.form.errors = {};
     }
   }
 
   override render() {
     const d = this.draft;
-    const e = this.errors;
+    const e = this.form.errors;
+    const failure = this.form.failure;
     const field = (key: 'nameZh' | 'nameEn' | 'description' | 'quality' | 'sources', extra: { required?: boolean; multiline?: boolean; hint?: string } = {}) =>
       textField({ id: key, label: t(`form.${key}`), value: d[key], error: key === 'sources' ? sourceLineError(e) : e[key],
         onInput: (v) => this.set({ [key]: v }), ...extra });
     const unplaced = unplacedErrors(e, PLACED);
     return html`<form novalidate @submit=${this.submit} aria-label=${this.product ? t('form.editTitle') : t('form.newTitle')}>
-      ${Object.keys(e).length > 0 || this.failure ? html`<div class="form-errors" role="alert">
-        <p><span aria-hidden="true">⚠ </span>${this.failure ? markChinese(this.failure) : t('form.fixErrors', { n: Object.keys(e).length })}</p>
+      ${Object.keys(e).length > 0 || failure ? html`<div class="form-errors" role="alert">
+        <p><span aria-hidden="true">⚠ </span>${failure ? markChinese(failure) : t('form.fixErrors', { n: Object.keys(e).length })}</p>
         ${unplaced.length ? html`<ul>${unplaced.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}</div>` : nothing}
+      ${this.form.renderStale({
+        draftOf: (p: Product) => draftFromProduct(p), draft: d, apply: (draft) => { this.draft = draft; this.saved = false; },
+        label: (key) => (STALE_LABELS[key] ? t(STALE_LABELS[key]) : null), show: staleValue,
+      })}
       <fieldset><legend>${t('form.basics')}</legend>
         ${field('nameZh', { required: true })}
         ${field('nameEn')}
@@ -91,7 +111,7 @@ export class GiProductForm extends LitElement {
       <gi-area-upload .text=${d.areaText} .geometry=${d.areaGeometry} .errors=${e} .counties=${this.counties} .mapConfig=${this.mapConfig}
         @gi-area-change=${(ev: CustomEvent<AreaChangeDetail>) => this.set({ areaText: ev.detail.text, areaGeometry: ev.detail.geometry })}></gi-area-upload>
       <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.busy}>${this.product ? t('form.save') : t('form.create')}</button>
+        <button class="primary" type="submit" ?disabled=${this.form.busy}>${this.product ? t('form.save') : t('form.create')}</button>
         ${this.saved ? html`<span class="saved" role="status">✓ ${t('form.saved')}</span>` : nothing}
       </div>
     </form>`;
@@ -106,7 +126,7 @@ export class GiProductForm extends LitElement {
   private setLocations(locations: ProductDraft['locations']) {
     const before = this.draft.locations;
     const stale = (i: number) => locations.length !== before.length || locations[i] !== before[i];
-    this.errors = Object.fromEntries(Object.entries(this.errors).filter(([key]) => {
+    this.form.errors = Object.fromEntries(Object.entries(this.form.errors).filter(([key]) => {
       const m = /^locations\.(\d+)(\.|$)/.exec(key);
       return !m || !stale(Number(m[1]));
     }));
@@ -129,27 +149,20 @@ export class GiProductForm extends LitElement {
 
   private async submit(event: Event) {
     event.preventDefault();
-    this.failure = '';
+    this.form.failure = '';
     const check = this.product ? checkProduct(this.draft, 'update') : checkProduct(this.draft, 'create');
-    this.errors = check.ok ? {} : check.errors;
+    this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
-    this.busy = true;
-    try {
+    // The server's message is in both languages: the page shows its own (refusalOf, in the sender).
+    await this.form.send(async () => {
       const product = this.product
-        ? await adminApi.updateProduct(this.product.id, check.body)
+        ? await adminApi.updateProduct(this.product.id, check.body, this.form.version)
         : await adminApi.createProduct(check.body as ProductCreate);
       this.saved = true;
       this.dispatchEvent(new CustomEvent<ProductSavedDetail>('gi-product-saved', {
         detail: { product, created: !this.product }, bubbles: true, composed: true,
       }));
-    } catch (err) {
-      // The server's message is in both languages: the page shows its own (refusalOf).
-      const refusal = refusalOf(err);
-      if (refusal.errors) this.errors = refusal.errors;
-      this.failure = refusal.failure;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

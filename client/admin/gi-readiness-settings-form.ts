@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { MAX_READINESS_YEARS, ReadinessSettings } from '../../db/model';
+import { MAX_READINESS_YEARS, ReadinessSettings, type ReadinessSettingsAnswer } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
 import { adminStyles } from './admin-styles';
@@ -10,7 +10,14 @@ import { parseNumber } from './typed-number';
 import { signalsApi } from './signals-api';
 
 /** What `gi-readiness-settings-saved` carries: the thresholds as kept. */
-export interface ReadinessSettingsSaved { settings: ReadinessSettings }
+export interface ReadinessSettingsSaved { settings: ReadinessSettingsAnswer }
+
+/** The form's fields of the thresholds. */
+interface SettingsDraft { producerShare: string; outputShare: string; minYears: string }
+const draftOf = (s: ReadinessSettings): SettingsDraft => ({
+  producerShare: asPercent(s.producerShare), outputShare: asPercent(s.outputShare), minYears: String(s.minYears),
+});
+const LABELS = { producerShare: 'zone.producerShare', outputShare: 'zone.outputShare', minYears: 'zone.minYears' } as const;
 
 /** A share as the form shows it: a percentage, without binary noise (0.6 → "60", not "60.00000000000001"). */
 const asPercent = (share: number) => String(Math.round(share * 100_000) / 1000);
@@ -26,8 +33,8 @@ export class GiReadinessSettingsForm extends LitElement {
     h2 { margin-top: 0.25rem; }
   `];
 
-  /** The thresholds in force (the form starts from them). */
-  @property({ attribute: false }) settings: ReadinessSettings | null = null;
+  /** The thresholds in force, with their version (the form starts from them; a save is based on them). */
+  @property({ attribute: false }) settings: ReadinessSettingsAnswer | null = null;
 
   @state() private producerShare = '';
   @state() private outputShare = '';
@@ -39,10 +46,19 @@ export class GiReadinessSettingsForm extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('settings') && this.settings) {
-      this.producerShare = asPercent(this.settings.producerShare);
-      this.outputShare = asPercent(this.settings.outputShare);
-      this.minYears = String(this.settings.minYears);
+      this.draft = draftOf(this.settings);
+      this.form.load(this.settings.version, this.draft);
     }
+  }
+
+  private get draft(): SettingsDraft {
+    return { producerShare: this.producerShare, outputShare: this.outputShare, minYears: this.minYears };
+  }
+
+  private set draft(d: SettingsDraft) {
+    this.producerShare = d.producerShare;
+    this.outputShare = d.outputShare;
+    this.minYears = d.minYears;
   }
 
   override render() {
@@ -52,6 +68,10 @@ export class GiReadinessSettingsForm extends LitElement {
       <h2 id="zone-settings-h">${t('zone.settings')}</h2>
       <p class="hint">${t('zone.settingsHint')}</p>
       ${this.form.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}
+      ${this.form.renderStale({
+        draftOf, draft: this.draft, apply: (d) => { this.draft = d; this.saved = false; },
+        label: (k) => (k in LABELS ? t(LABELS[k as keyof typeof LABELS]) : null),
+      })}
       <div class="row">
         ${textField({ id: 'zone-producers', label: t('zone.producerShare'), type: 'number', min: '0', max: '100', value: this.producerShare,
           error: e.producerShare, onInput: (v) => edit(() => { this.producerShare = v; }) })}
@@ -81,7 +101,8 @@ export class GiReadinessSettingsForm extends LitElement {
     }
     this.form.errors = {};
     await this.form.send(async () => {
-      const settings = await signalsApi.putSettings(result.data);
+      const settings = await signalsApi.putSettings(result.data, this.form.version);
+      this.form.load(settings.version, draftOf(settings));
       this.saved = true;
       this.dispatchEvent(new CustomEvent<ReadinessSettingsSaved>('gi-readiness-settings-saved', { detail: { settings }, bubbles: true, composed: true }));
     });

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { isWebAddress, type CountyCode, type DivisionUnit, type ProductDesignation, type ScopeCheckAnswer } from '../../db/model';
-import { LocaleController, t } from '../i18n';
+import { ABSENT_VERSION, isWebAddress, type CountyCode, type DesignationScope, type DivisionUnit, type ProductDesignation, type ScopeCheckAnswer } from '../../db/model';
+import { LocaleController, t, type MessageKey } from '../i18n';
 import { renderDate } from '../i18n/dates';
 import { freeTextLang, zhText } from '../lib/free-text';
 import { sharedStyles } from '../lib/shared-styles';
@@ -22,6 +22,11 @@ import { unitLabel } from './scope-words';
 import '../lib/gi-scope-list';
 import './gi-scope-box';
 import './gi-scope-name';
+
+/** The labels of the draft's fields, for the notice after a 412. */
+const SCOPE_LABELS: Record<string, MessageKey> = {
+  text: 'scope.text', sourceTitle: 'scope.sourceTitle', sourceUrl: 'scope.sourceUrl', announcedOn: 'scope.announcedOn',
+};
 
 /** The fields whose errors are shown beside them. */
 const PLACED = ['text', 'source', 'announcedOn', 'box'];
@@ -59,6 +64,8 @@ export class GiScopeEditor extends LitElement {
   @state() private extraUnits = new Map<string, DivisionUnit>();
   @state() private showUndecided = false;
   @state() private saved = false;
+  /** Whether the last send was the removal (its 412 reloads; a save's keeps what was typed). */
+  private removing = false;
 
   private readonly i18n = new LocaleController(this);
   private readonly checking = new FormSender(this);
@@ -66,7 +73,11 @@ export class GiScopeEditor extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     const before = changed.get('designation') as ProductDesignation | undefined;
-    if (changed.has('designation') && (!before || before.id !== this.designation.id)) this.draft = scopeDraftOf(this.designation.scope);
+    if (changed.has('designation') && (!before || before.id !== this.designation.id)) {
+      this.draft = scopeDraftOf(this.designation.scope);
+      // The draft outlives the product's reloads: so does the version it started from (until a save of its own).
+      this.form.load(this.designation.scope?.version ?? ABSENT_VERSION, this.draft);
+    }
   }
 
   override render() {
@@ -100,6 +111,7 @@ export class GiScopeEditor extends LitElement {
         : zhText(s.source.title ?? '')}</p>` : nothing}
       ${s.announcedOn ? html`<p>${t('area.announcedOn')}${t('area.colon')}${renderDate(s.announcedOn)}</p>` : nothing}
       <details><summary>${t('area.verbatim')}</summary><p class="verbatim" lang=${ifDefined(freeTextLang())}>${s.text}</p></details>
+      ${this.removing ? this.form.renderStale({ reload: () => this.changed() }) : nothing}
       <div class="actions"><button type="button" class="danger" ?disabled=${this.form.busy} @click=${this.deleteScope}>${t('scope.delete')}</button>
         ${this.saved ? html`<span class="saved" role="status">✓ ${t('scope.saved')}</span>` : nothing}</div>
     </div>`;
@@ -124,6 +136,13 @@ export class GiScopeEditor extends LitElement {
         ${this.showUndecided && unresolved.length ? html`<p>${t('scope.unresolved', { n: unresolved.length })}</p>` : nothing}
         ${this.form.failure ? html`<p><span aria-hidden="true">⚠ </span>${this.form.failure}</p>` : nothing}
         ${unplaced.length ? html`<ul>${unplaced.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}</div>` : nothing}
+      ${this.removing ? nothing : this.form.renderStale({
+        draftOf: (now: DesignationScope | null) => scopeDraftOf(now), draft: this.draft,
+        versionOf: (now: DesignationScope | null) => now?.version ?? ABSENT_VERSION,
+        // A text changed meanwhile asks for a new check (the codes resolved were for the text checked).
+        apply: (draft) => { this.draft = draft; },
+        label: (k) => (SCOPE_LABELS[k] ? t(SCOPE_LABELS[k]) : null),
+      })}
       <div class="actions">
         <button type="button" class="primary" ?disabled=${this.form.busy} @click=${this.save}>${t('scope.save')}</button>
         <span role="status">${t('scope.codes', { n: codes.length })}</span>
@@ -203,19 +222,28 @@ export class GiScopeEditor extends LitElement {
     const check = scopeBody(this.draft, codes, box);
     this.form.errors = { ...(check.ok ? {} : check.errors), ...(box === undefined ? { box: t('scope.chooseBox') } : {}) };
     if (!check.ok || unresolved.length || box === undefined) return;
+    this.removing = false;
     const ok = await this.form.send(async () => {
-      await scopeApi.save(this.designation.id, check.body);
+      const kept = await scopeApi.save(this.designation.id, check.body, this.form.version);
+      this.form.load(kept.version, this.draft);
     });
     if (!ok) return;
     this.answer = null;
     this.saved = true;
-    this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
+    this.changed();
   }
 
   private async deleteScope() {
     if (!confirm(t('scope.confirmDelete'))) return;
-    const ok = await this.form.send(() => scopeApi.remove(this.designation.id));
-    if (ok) this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
+    this.removing = true;
+    const ok = await this.form.send(() => scopeApi.remove(this.designation.id, this.designation.scope?.version));
+    if (!ok) return;
+    this.form.load(ABSENT_VERSION, this.draft);
+    this.changed();
+  }
+
+  private changed() {
+    this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
   }
 }
 

@@ -1,21 +1,28 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
-import { adminApi, SignInError, type SessionUser } from './admin-api';
+import type { SignedInAnswer } from './account-api';
+import { adminApi, SignInError } from './admin-api';
 import { adminStyles } from './admin-styles';
 import { textField } from './fields';
 
-/** Detail of `gi-signed-in`: the account now signed in. */
-export interface SignedInDetail { user: SessionUser }
+/** Detail of `gi-signed-in`: the account now signed in, with its session's clock. */
+export interface SignedInDetail { user: SignedInAnswer }
 
-/** The sign-in form; reports success with `gi-signed-in`. */
+/**
+ * The sign-in form, with why the last session ended above it (`notice`) and each refusal said plainly (wrong
+ * password, too many attempts, account locked); reports success with `gi-signed-in`.
+ */
 @customElement('gi-sign-in')
 export class GiSignIn extends LitElement {
   static override styles = [sharedStyles, adminStyles, css`
     :host { max-width: 26rem; }
     form { border: 1px solid var(--gi-border); border-radius: 8px; padding: 1rem 1.25rem; background: var(--gi-surface); }
   `];
+
+  /** Why the official is here again (signed out after idling, session over), shown above the form. */
+  @property() notice = '';
 
   @state() private username = '';
   @state() private password = '';
@@ -28,6 +35,7 @@ export class GiSignIn extends LitElement {
   override render() {
     return html`<form novalidate @submit=${this.submit} aria-labelledby="sign-in-title">
       <h2 id="sign-in-title">${t('signIn.title')}</h2>
+      ${this.notice ? html`<p class="note" role="alert">${this.notice}</p>` : nothing}
       ${this.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.failure}</p>` : nothing}
       ${textField({ id: 'username', label: t('signIn.username'), value: this.username, required: true, autocomplete: 'username',
         error: this.errors.username, onInput: (v) => { this.username = v; } })}
@@ -47,7 +55,7 @@ export class GiSignIn extends LitElement {
     if (this.errors.username || this.errors.password) return;
     this.busy = true;
     try {
-      const user = await adminApi.signIn({ username: this.username.trim(), password: this.password });
+      const user = await adminApi.signIn({ username: this.username.trim(), password: this.password }) as SignedInAnswer;
       this.password = '';
       this.dispatchEvent(new CustomEvent<SignedInDetail>('gi-signed-in', { detail: { user }, bubbles: true, composed: true }));
     } catch (e) {
@@ -58,6 +66,9 @@ export class GiSignIn extends LitElement {
   }
 
   private failureText(e: unknown): string {
+    if (e instanceof SignInError && e.status === 423) {
+      return e.retryAfter ? t('signIn.locked', { minutes: Math.ceil(e.retryAfter / 60) }) : t('signIn.lockedNoWait');
+    }
     if (e instanceof SignInError && e.status === 429) {
       return e.retryAfter ? t('signIn.tooManyWait', { minutes: Math.ceil(e.retryAfter / 60), seconds: e.retryAfter }) : t('signIn.tooMany');
     }

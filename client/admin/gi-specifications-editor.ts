@@ -42,6 +42,8 @@ export class GiSpecificationsEditor extends LitElement {
   /** The version being edited, or null while the form adds one. */
   @state() private editing: Specification | null = null;
   @state() private done = '';
+  /** Whether the last send was a removal (its 412 reloads; an edit's keeps what was typed). */
+  private removing = false;
 
   private readonly i18n = new LocaleController(this);
   private readonly form = new FormSender(this);
@@ -92,6 +94,12 @@ export class GiSpecificationsEditor extends LitElement {
       <h4>${heading}</h4>
       ${this.form.failure || unplaced.length ? html`<div class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.form.failure}
         ${unplaced.map((m) => html`<p>${m}</p>`)}</div>` : nothing}
+      ${this.removing ? this.form.renderStale({ reload: () => this.changed() }) : this.form.renderStale({
+        draftOf: (now: Specification) => draftOfSpecification(now), draft: this.draft, versionOf: (now: Specification) => now.etag,
+        // The record as it is now becomes what the change is measured against.
+        apply: (draft) => { this.editing = this.form.stale!.current as Specification; this.draft = draft; },
+        label: (k) => ((FIELDS as readonly string[]).includes(k) ? t(k === 'documentId' ? 'specEdit.document' : `specEdit.${k as Exclude<(typeof FIELDS)[number], 'documentId'>}`) : null),
+      })}
       <div class="row">${text('number', { hint: t('specEdit.numberHint') })}${text('version')}
         ${text('issuedOn', { hint: t('desig.moveOnHint') })}</div>
       ${text('title', { required: true })}
@@ -110,6 +118,7 @@ export class GiSpecificationsEditor extends LitElement {
   private edit(s: Specification) {
     this.editing = s;
     this.draft = draftOfSpecification(s);
+    this.form.load(s.etag, this.draft);
     this.form.errors = {};
     this.form.failure = '';
     this.done = '';
@@ -130,25 +139,31 @@ export class GiSpecificationsEditor extends LitElement {
     this.form.errors = check.ok ? {} : check.errors;
     if (!check.ok) return;
     if (editing && Object.keys(check.body).length === 0) { this.reset(); return; }
+    this.removing = false;
     const ok = await this.form.send(async () => {
       const saved = editing
-        ? await specificationApi.update(editing.id, check.body)
+        ? await specificationApi.update(editing.id, check.body, this.form.version)
         : await specificationApi.add(this.designation.id, check.body as Parameters<typeof specificationApi.add>[1]);
       this.done = t(editing ? 'specEdit.saved' : 'specEdit.added', { label: specificationLabel(saved) });
     });
     if (!ok) return;
     this.reset();
+    this.changed();
+  }
+
+  private changed() {
     this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
   }
 
   private async removeVersion(s: Specification) {
     const label = specificationLabel(s);
     if (!confirm(t('specEdit.confirmRemove', { label }))) return;
-    const ok = await this.form.send(async () => { await specificationApi.remove(s.id); });
+    this.removing = true;
+    const ok = await this.form.send(async () => { await specificationApi.remove(s.id, s.etag); });
     if (!ok) return;
     if (this.editing?.id === s.id) this.reset();
     this.done = t('specEdit.removed', { label });
-    this.dispatchEvent(new CustomEvent('gi-product-changed', { bubbles: true, composed: true }));
+    this.changed();
   }
 }
 

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
-  returnYears, todayInShanghai, usageReturnsAnchor, type AuthorizedUser, type OpenReturnLink, type ReturnLinkIssued, type UsageReturn,
+  ABSENT_VERSION, returnYears, todayInShanghai, usageReturnsAnchor, type AuthorizedUser, type OpenReturnLink, type ReturnLinkIssued, type UsageReturn,
 } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { showDate } from '../i18n/dates';
@@ -55,6 +55,8 @@ export class GiUsageReturns extends LitElement {
   @state() private returning: number | null = null;
   @state() private returnNote = '';
   @state() private saved = '';
+  /** The version of each year's return when the entry form was opened (or last saved): what an entry is based on. */
+  private entryBase = new Map<number, string>();
 
   private readonly i18n = new LocaleController(this);
   private readonly enterForm = new FormSender(this);
@@ -77,10 +79,12 @@ export class GiUsageReturns extends LitElement {
       ${this.returns.length === 0 ? html`<p class="muted">${t('ret.none')}</p>` : html`<ul aria-label=${t('ret.listOf', { name: u.name })}>
         ${this.returns.map((r) => this.renderReturn(r))}</ul>`}
       ${this.reviewForm.failure ? html`<p class="form-errors" role="alert"><span aria-hidden="true">⚠ </span>${this.reviewForm.failure}</p>` : nothing}
+      ${this.reviewForm.renderStale({ reload: () => this.changed(''), keeps: this.returning !== null, changes: this.staleChanges(this.reviewForm) })}
       ${this.links.map((l) => html`<p class="muted">${t('ret.openLink', { year: l.year, date: showDate(todayInShanghai(new Date(l.expiresAt))) })}</p>`)}
       ${this.saved ? html`<p class="saved" role="status">✓ ${this.saved}</p>` : nothing}
-      <details @toggle=${(e: Event) => { this.entering = (e.target as HTMLDetailsElement).open; }}>
+      <details @toggle=${this.toggleEntry}>
         <summary aria-label=${t('ret.enterOf', { name: u.name })}>${t('ret.enter')}</summary>
+        ${this.enterForm.renderStale({ reload: () => this.reloadEntry(), keeps: true, changes: this.staleChanges(this.enterForm) })}
         ${this.entering ? html`<gi-usage-return-form idPrefix=${`ret-${u.id}`} .years=${returnYears(u, todayInShanghai())}
           .errors=${this.enterForm.errors} .failure=${this.enterForm.failure} ?busy=${this.enterForm.busy}
           submitLabel=${t('ret.save')} formLabel=${t('ret.enterOf', { name: u.name })} @gi-return-submit=${this.enter}></gi-usage-return-form>` : nothing}
@@ -147,11 +151,37 @@ export class GiUsageReturns extends LitElement {
     </div>`;
   }
 
+  private toggleEntry(event: Event) {
+    this.entering = (event.target as HTMLDetailsElement).open;
+    if (this.entering) this.entryBase = new Map(this.returns.map((r) => [r.year, r.version ?? ABSENT_VERSION]));
+  }
+
   private async enter(event: CustomEvent<ReturnSubmit>) {
     this.enterForm.errors = {};
     const { year, body } = event.detail;
-    const ok = await this.enterForm.send(async () => { await usageReturnApi.enter(this.user.id, year!, body); });
+    const version = this.entryBase.get(year!) ?? this.returns.find((r) => r.year === year)?.version ?? ABSENT_VERSION;
+    const ok = await this.enterForm.send(async () => {
+      const kept = await usageReturnApi.enter(this.user.id, year!, body, version);
+      this.entryBase.set(kept.year, kept.version ?? ABSENT_VERSION);
+    });
     if (ok) this.changed(t('ret.saved'));
+  }
+
+  /** After a 412 on an entry: the year's return as it is now becomes what the entry is based on; the form keeps what was typed. */
+  private reloadEntry() {
+    const now = this.enterForm.stale?.current as UsageReturn | null | undefined;
+    if (now) this.entryBase.set(now.year, now.version ?? ABSENT_VERSION);
+    this.changed('');
+  }
+
+  /** After a 412: the return as it is now, in a line. */
+  private staleChanges(form: FormSender) {
+    const now = form.stale?.current as UsageReturn | null | undefined;
+    if (!now) return [];
+    return [{
+      label: `${t('ret.year', { year: now.year })} · ${t(`ret.status.${now.status}`)}`,
+      value: t('ret.figures', { marked: figure(now.markedTonnes), output: figure(now.outputTonnes), marks: figure(now.marksPrinted) }),
+    }];
   }
 
   private async issue(year: number) {
@@ -165,7 +195,9 @@ export class GiUsageReturns extends LitElement {
 
   private async review(r: UsageReturn, decision: 'accept' | 'return') {
     this.reviewForm.errors = {};
-    const ok = await this.reviewForm.send(async () => { await usageReturnApi.review(r.id, { decision, note: decision === 'return' ? this.returnNote : '' }); });
+    const ok = await this.reviewForm.send(async () => {
+      await usageReturnApi.review(r.id, { decision, note: decision === 'return' ? this.returnNote : '' }, r.version);
+    });
     if (!ok) return;
     this.returning = null;
     this.changed(t('ret.reviewed'));

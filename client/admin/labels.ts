@@ -29,7 +29,7 @@ export const choices = {
   precisions: (): Choice[] => PRECISIONS.map((p) => ({ value: p, label: t(`precision.${p}`) })),
   roles: (): Choice[] => PARTICIPANT_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
   visibilities: (): Choice[] => VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) })),
-  accountRoles: (): Choice[] => ROLES.map((r) => ({ value: r, label: r === 'admin' ? t('admin.roleAdmin') : t('accounts.roleOfficial') })),
+  accountRoles: (): Choice[] => ROLES.map((r) => ({ value: r, label: t(`accountRole.${r}`) })),
 };
 
 /** A timestamp shown in Asia/Shanghai time, e.g. 2026-11-03 14:05. */

@@ -2,7 +2,7 @@
  * The workspace's calls for what the yearly returns tell: the signals, the demonstration-zone
  * readiness, and its thresholds (admins change them).
  */
-import type { CountyCode, ReadinessSettings, Signals, ZoneReadiness } from '../../db/model';
+import type { CountyCode, ReadinessSettings, ReadinessSettingsAnswer, Signals, ZoneReadiness } from '../../db/model';
 import { apiGet, apiSend, toQuery } from '../lib/api';
 
 /** Signal and readiness calls of the workspace. */
@@ -11,6 +11,7 @@ export const signalsApi = {
   signals: (county: CountyCode | undefined, signal?: AbortSignal) => apiGet<Signals>(`/api/signals${toQuery({ county })}`, signal),
   /** The viewer's GIs in force against the thresholds. */
   readiness: (county: CountyCode | undefined, signal?: AbortSignal) => apiGet<ZoneReadiness>(`/api/readiness${toQuery({ county })}`, signal),
-  /** Replaces the thresholds (admins); answers them as kept. */
-  putSettings: (body: ReadinessSettings) => apiSend<ReadinessSettings>('PUT', '/api/readiness-settings', body),
+  /** Replaces the thresholds (admins; `version`: theirs as shown); answers them as kept, with their new version. */
+  putSettings: (body: ReadinessSettings, version: string | undefined) =>
+    apiSend<ReadinessSettingsAnswer>('PUT', '/api/readiness-settings', body, version),
 };

@@ -6,6 +6,7 @@ import { apiSend } from '../lib/api';
 export const specificationApi = {
   add: (designationId: number, body: SpecificationInput) =>
     apiSend<Specification>('POST', `/api/designations/${designationId}/specifications`, body),
-  update: (id: number, body: SpecificationUpdate) => apiSend<Specification>('PATCH', `/api/specifications/${id}`, body),
-  remove: (id: number) => apiSend<void>('DELETE', `/api/specifications/${id}`),
+  /** Corrects a record; `etag` is its version as shown (server/versions.ts). */
+  update: (id: number, body: SpecificationUpdate, etag: string | undefined) => apiSend<Specification>('PATCH', `/api/specifications/${id}`, body, etag),
+  remove: (id: number, etag: string | undefined) => apiSend<void>('DELETE', `/api/specifications/${id}`, undefined, etag),
 };

@@ -6,8 +6,11 @@ import { apiGet, apiSend } from '../lib/api';
 export const usageReturnApi = {
   ofDesignation: (designationId: number, signal?: AbortSignal) =>
     apiGet<UsageReturnList>(`/api/designations/${designationId}/usage-returns`, signal),
-  enter: (userId: number, year: number, body: UsageReturnInput) =>
-    apiSend<UsageReturn>('PUT', `/api/authorized-users/${userId}/usage-returns/${year}`, body),
-  review: (returnId: number, body: UsageReturnReview) => apiSend<UsageReturn>('POST', `/api/usage-returns/${returnId}/review`, body),
+  /** Enters (or replaces) a year's return; `version` is that year's return's as shown (`absent` when there was none). */
+  enter: (userId: number, year: number, body: UsageReturnInput, version: string | undefined) =>
+    apiSend<UsageReturn>('PUT', `/api/authorized-users/${userId}/usage-returns/${year}`, body, version),
+  /** Accepts or returns a company's return; `version` is the return's as shown. */
+  review: (returnId: number, body: UsageReturnReview, version: string | undefined) =>
+    apiSend<UsageReturn>('POST', `/api/usage-returns/${returnId}/review`, body, version),
   issueLink: (userId: number, body: ReturnLinkCreate) => apiSend<ReturnLinkIssued>('POST', `/api/authorized-users/${userId}/return-links`, body),
 };

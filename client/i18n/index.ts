@@ -20,6 +20,7 @@ import { product } from './product';
 import { report } from './report';
 import { returns } from './returns';
 import { scope } from './scope';
+import { security } from './security';
 import { signals } from './signals';
 import { specifications } from './specifications';
 import { tally } from './tally';
@@ -28,7 +29,7 @@ import { workspace } from './workspace';
 
 const catalogs = [
   common, map, product, tally, admin, importCatalog, historyCatalog, cultivation, documents, marks, figures, report, places, scope,
-  specifications, conversion, returns, signals, verifyAct, guide, workspace,
+  specifications, conversion, returns, signals, verifyAct, guide, workspace, security,
 ];
 /** Every message key of every catalog. */
 export type MessageKey = keyof typeof common.zh | keyof typeof map.zh | keyof typeof product.zh
@@ -36,7 +37,7 @@ export type MessageKey = keyof typeof common.zh | keyof typeof map.zh | keyof ty
   | keyof typeof cultivation.zh | keyof typeof documents.zh | keyof typeof marks.zh | keyof typeof figures.zh
   | keyof typeof report.zh | keyof typeof places.zh | keyof typeof scope.zh | keyof typeof specifications.zh
   | keyof typeof conversion.zh | keyof typeof returns.zh | keyof typeof signals.zh | keyof typeof verifyAct.zh
-  | keyof typeof guide.zh | keyof typeof workspace.zh;
+  | keyof typeof guide.zh | keyof typeof workspace.zh | keyof typeof security.zh;
 const zh = Object.assign({}, ...catalogs.map((c) => c.zh)) as Record<MessageKey, string>;
 const en = Object.assign({}, ...catalogs.map((c) => c.en)) as Record<MessageKey, string>;
 

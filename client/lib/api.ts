@@ -6,7 +6,9 @@ import type {
   ProductFilter, ProductPointFeature, ProductQuery, ProductSummary, SeriesStep, Tally, TallySeries, User,
 } from '../../db/model';
 import { isStaticCopy, staticGet } from './static-api';
+import { appHref } from './base-path';
 import { maySignedIn, rememberSignedIn } from './signed-in-hint';
+import { reportUnauthorized } from './session-events';
 
 /** An error response from the API, with its status, stable code and zod issues. */
 export class ApiRequestError extends Error {
@@ -15,13 +17,15 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly issues: { path: (string | number)[]; message: string }[] = [],
+    /** On a 412 `stale_version`: the resource as it is now (null when it is gone). */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'ApiRequestError';
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, ifMatch?: string): Promise<T> {
   if (isStaticCopy()) {
     // A static copy (npm run build:static) reads the files it was built with; it has nothing to write to.
     if (method !== 'GET') throw new ApiRequestError(405, 'static_copy', '静态副本只能查看 / A static copy is read-only');
@@ -29,27 +33,40 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     if (!found.ok) throw new ApiRequestError(found.error.status, found.error.code, found.error.message);
     return found.data as T;
   }
-  const res = await fetch(path, {
+  const res = await fetch(appHref(path), {
     method,
     signal,
     credentials: 'same-origin',
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    headers: {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(ifMatch === undefined ? {} : { 'if-match': ifMatch === '*' ? '*' : `"${ifMatch}"` }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const e = data?.error;
-    throw new ApiRequestError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.issues ?? []);
+    // A session that timed out is news for the whole workspace, not only for the page that asked.
+    reportUnauthorized(res.status, e?.code ?? '');
+    throw new ApiRequestError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.issues ?? [], e?.current);
   }
   return data as T;
 }
 
 /** GET a JSON resource. */
 export const apiGet = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal);
-/** POST, PATCH, PUT or DELETE with a JSON body. */
-export const apiSend = <T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
-  request<T>(method, path, body);
+/**
+ * POST, PATCH, PUT or DELETE with a JSON body; `version` is the version of the resource the change is
+ * based on (sent as If-Match; server/versions.ts), which every PATCH, PUT, DELETE and move needs.
+ */
+export const apiSend = <T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, version?: string) =>
+  request<T>(method, path, body, undefined, version);
+
+/** Whether an error is a 412: the resource changed since the version the change was based on. */
+export const isStale = (error: unknown): error is ApiRequestError =>
+  error instanceof ApiRequestError && error.status === 412 && error.code === 'stale_version';
 
 /** Turns a filter object into a query string, leaving out empty values. */
 export function toQuery(params: Record<string, string | number | undefined | null>): string {
@@ -105,5 +122,6 @@ export const api = {
     });
   },
   createPeriod: (input: PeriodInput) => apiSend<Period>('POST', '/api/periods', input),
-  updatePeriod: (id: number, input: PeriodInput) => apiSend<Period>('PUT', `/api/periods/${id}`, input),
+  /** Replaces a period (admins); `version` is the period's as shown (server/versions.ts). */
+  updatePeriod: (id: number, input: PeriodInput, version: string | undefined) => apiSend<Period>('PUT', `/api/periods/${id}`, input, version),
 };

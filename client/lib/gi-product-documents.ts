@@ -4,6 +4,7 @@ import { DOCUMENT_TYPES, type Document } from '../../db/model';
 import { lang, LocaleController, t } from '../i18n';
 import { renderDate } from '../i18n/dates';
 import { sharedStyles } from './shared-styles';
+import { appHref } from './base-path';
 import type { GiPhotoViewer } from './gi-photo-viewer';
 import './gi-photo-viewer';
 
@@ -53,14 +54,14 @@ export class GiProductDocuments extends LitElement {
     return html`
       ${photos.length ? html`<section aria-labelledby="photos-h"><h2 id="photos-h">${t('docs.photos')}</h2>
         <ul class="gallery">${photos.map((d) => html`<li><figure>
-          <a href=${d.url} title=${t('docs.openPhoto', { title: d.title })} @click=${(e: MouseEvent) => this.openPhoto(e, d)}><img src=${d.thumbnailUrl!} alt=${d.title} loading="lazy" width="320" height="240" /></a>
+          <a href=${appHref(d.url)} title=${t('docs.openPhoto', { title: d.title })} @click=${(e: MouseEvent) => this.openPhoto(e, d)}><img src=${appHref(d.thumbnailUrl!)} alt=${d.title} loading="lazy" width="320" height="240" /></a>
           <figcaption>${d.title}${d.on ? html` · ${renderDate(d.on)}` : nothing}</figcaption>
         </figure></li>`)}</ul>
       </section><gi-photo-viewer></gi-photo-viewer>` : nothing}
       <section aria-labelledby="files-h"><h2 id="files-h">${t('docs.documents')}</h2>
         ${files.length === 0 ? html`<p class="state">${t('docs.noDocuments')}</p>` : html`<ul class="files">${files.map((d) => html`<li>
           <span class="kind">${t(`documentKind.${d.kind}`)}</span>
-          <a href=${d.url} type=${d.mime}>${d.title}</a>
+          <a href=${appHref(d.url)} type=${d.mime}>${d.title}</a>
           <span class="meta">· ${d.on ? renderDate(d.on) : t('docs.undated')} · ${formatName(d.mime)} · ${formatSize(d.bytes)}</span>
           ${d.source ? html`<span class="source">${t('docs.source', { source: d.source })}</span>` : nothing}
         </li>`)}</ul>`}

@@ -12,6 +12,7 @@ import {
   lookupInPlacesIndex, matchesSearch, PlaceLookupQuery, sortByName, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
   type Document, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex, type VerifyResult,
 } from '../../db/model';
+import { appHref } from './base-path';
 
 /** Whether this page is part of a static copy. */
 export function isStaticCopy(): boolean {
@@ -109,7 +110,7 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
   if (verifyQuery && !verifyQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: verifyQuery.error.issues[0].message } };
   const placeQuery = url.pathname === '/api/places/lookup' ? PlaceLookupQuery.safeParse({ q: url.searchParams.get('q') ?? '' }) : null;
   if (placeQuery && !placeQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: placeQuery.error.issues[0].message } };
-  const res = await fetch(file, { signal, headers: { accept: 'application/json' } });
+  const res = await fetch(appHref(file), { signal, headers: { accept: 'application/json' } });
   if (!res.ok) return { ok: false, error: { status: res.status, code: 'not_found', message: `HTTP ${res.status}` } };
   const data = await res.json();
   if (verifyQuery?.success) return { ok: true, data: withStaticLabels(verifyInIndex(data as VerifyIndex, verifyQuery.data.q, todayInShanghai())) };

@@ -7,6 +7,7 @@ import type { ProductPointProperties } from '../lib/api';
 import { lang, localName, t } from '../i18n';
 import { markerSpec } from './marker-icon';
 import { countyPlaceWords, placeWords } from './place-words';
+import { appHref } from '../lib/base-path';
 
 /** The GIs a product holds or seeks, in words: "地理标志商标 有效、…", or that it is a candidate. */
 export function typesText(p: Pick<ProductPointProperties, 'designations'>): string {
@@ -28,7 +29,7 @@ export function popupElement(p: ProductPointProperties, { at, href }: { at?: [nu
   const el = document.createElement('div');
   const county = p.countyCode && p.precision !== 'exact' ? countyPlaceWords(p.countyCode) : null;
   render(html`<div class="popup">
-    ${p.thumbnailUrl ? html`<img class="thumb" src=${p.thumbnailUrl} alt=${t('docs.popupPhoto', { name: localName(p) })} width="200" height="150" />` : nothing}
+    ${p.thumbnailUrl ? html`<img class="thumb" src=${appHref(p.thumbnailUrl)} alt=${t('docs.popupPhoto', { name: localName(p) })} width="200" height="150" />` : nothing}
     <strong>${localName(p)}</strong>
     <div>${typesText(p)}</div>
     <div class="muted"><span lang=${p.divisionName && lang() === 'en' ? 'zh-CN' : nothing}>${placeWords(p, at)}</span>${county ? html` · ${county}` : nothing}</div>

@@ -1,20 +1,29 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { LocaleController, t } from '../i18n';
 import { CountiesController } from '../lib/counties';
 import { focusHeadingWhenShown } from '../lib/focus-heading';
 import { navigate, withLang } from '../lib/router';
+import type { SessionEndReason } from '../lib/session-events';
+import { SessionTimer } from '../lib/session-timer';
+import { setPageTitle } from '../lib/page-title';
+import { rememberSignedIn } from '../lib/signed-in-hint';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderTask } from '../lib/task-view';
-import { adminApi, type SessionUser } from '../admin/admin-api';
+import { accountApi, type SignedInAnswer } from '../admin/account-api';
+import { adminApi } from '../admin/admin-api';
 import { countyName } from '../admin/labels';
+import { homePath, mayOpen, workspaceLinks, type Duties } from '../admin/workspace-nav';
 import type { SignedInDetail } from '../admin/gi-sign-in';
 import '../admin/gi-sign-in';
 import '../admin/gi-todo-list';
 import '../admin/gi-my-products';
 import '../admin/gi-product-editor';
 import '../admin/gi-accounts';
+import '../admin/gi-password-change';
+import '../admin/gi-security-events';
+import '../admin/gi-session-warning';
 import '../admin/gi-import';
 import '../admin/gi-history-page';
 import '../admin/gi-cultivation-board';
@@ -25,8 +34,12 @@ import '../admin/gi-zone-readiness';
 import '../tally/gi-next-period';
 
 /**
- * The officials' workspace at /admin: sign in, then (at home) the to-do list and products, import, history and (for admins) accounts, by `path`;
- * above them, for admins, the prompt for the next plan period once the last one has ended.
+ * The officials' workspace at /admin: sign in, then what the account's role may use (workspace-nav.ts), by
+ * `path`: for content roles the to-do list and products, import, history; accounts for whoever manages them;
+ * the security events for the auditor; everyone's own password. An expired password is changed before
+ * anything else. Above the pages, for admins, the prompt for the next plan period once the last one has
+ * ended. The session timer warns before the session ends and, when it does, leaves the workspace for the
+ * sign-in form with the reason.
  */
 @customElement('gi-admin-page')
 export class GiAdminPage extends LitElement {
@@ -43,51 +56,70 @@ export class GiAdminPage extends LitElement {
   /** The path below /admin, e.g. `/products/7`. */
   @property() path = '/';
 
-  @state() private user: SessionUser | null = null;
+  @state() private user: SignedInAnswer | null = null;
+  /** Why the last session ended, said above the sign-in form. */
+  @state() private notice = '';
 
   private readonly i18n = new LocaleController(this);
   private readonly countyNames = new CountiesController(this);
+  private readonly timer = new SessionTimer(this, {
+    keepAlive: accountApi.keepAlive,
+    signOut: () => adminApi.signOut(),
+    onEnd: (reason, minutes) => this.sessionEnded(reason, minutes),
+    activityTarget: this,
+  });
   private readonly session = new Task(this, {
     task: async ([], { signal }) => {
-      this.user = await adminApi.session(signal);
+      this.signedInAs(await accountApi.session(signal));
       return this.user;
     },
     args: () => [] as const,
   });
 
+  override updated(changed: PropertyValues) {
+    // A role whose home is not the product list (gi-app titles /admin so): the title names the page it starts on.
+    const user = this.user;
+    if (!(changed.has('user') || changed.has('path')) || !user || this.currentPath() !== '/') return;
+    const home = workspaceLinks(user.role, this.duties())[0]!;
+    if (home.path !== '/') setPageTitle(t(home.label), t('title.admin'));
+  }
+
   override render() {
     return renderTask(this.session, () => (this.user ? this.renderWorkspace(this.user) : html`
       <h1>${t('admin.title')}</h1>
-      <gi-sign-in @gi-signed-in=${this.signedIn}></gi-sign-in>`));
+      <gi-sign-in .notice=${this.notice} @gi-signed-in=${this.signedIn}></gi-sign-in>`));
   }
 
-  private renderWorkspace(user: SessionUser) {
-    const here = (p: string) => (this.path === p ? 'page' : 'false');
+  private renderWorkspace(user: SignedInAnswer) {
+    const expired = user.session?.passwordExpired === true;
     return html`<div class="bar">
-        <nav aria-label=${t('admin.nav')}><ul>
-          <li><a href=${withLang('/admin')} aria-current=${here('/')}>${t('admin.myProducts')}</a></li>
-          <li><a href=${withLang('/admin/products/new')} aria-current=${here('/products/new')}>${t('admin.newProduct')}</a></li>
-          <li><a href=${withLang('/admin/cultivation')} aria-current=${here('/cultivation')}>${t('board.nav')}</a></li>
-          <li><a href=${withLang('/admin/readiness')} aria-current=${here('/readiness')}>${t('zone.nav')}</a></li>
-          <li><a href=${withLang('/admin/import')} aria-current=${here('/import')}>${t('import.nav')}</a></li>
-          <li><a href=${withLang('/admin/history')} aria-current=${here('/history')}>${t('history.nav')}</a></li>
-          <li><a href=${withLang('/admin/verify-misses')} aria-current=${here('/verify-misses')}>${t('misses.nav')}</a></li>
-          ${user.role === 'admin' ? html`<li><a href=${withLang('/admin/accounts')} aria-current=${here('/accounts')}>${t('admin.accounts')}</a></li>
-            <li><a href=${withLang('/admin/dossier-templates')} aria-current=${here('/dossier-templates')}>${t('templates.nav')}</a></li>
-            <li><a href=${withLang('/tally')}>${t('admin.periods')}</a></li>` : nothing}
-        </ul></nav>
+        ${expired ? nothing : this.renderNav(user)}
         <div class="who" role="group" aria-label=${t('admin.whoAmI')}>
-          <span>${t('admin.signedInAs', { name: user.username })}
-            · ${user.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleOfficial', { county: countyName(user.county) })}</span>
+          <span>${t('admin.signedInAs', { name: user.username })} · ${this.roleText(user)}</span>
           <button type="button" @click=${this.signOut}>${t('admin.signOut')}</button>
         </div>
       </div>
-      ${user.role === 'admin' ? html`<gi-next-period></gi-next-period>` : nothing}
-      ${this.renderRoute(user)}`;
+      <gi-session-warning .warning=${this.timer.warning} @gi-session-stay=${() => void this.timer.stayActive()}
+        @gi-session-sign-out=${this.signOut} @gi-session-ok=${() => this.timer.acknowledgeEnd()}></gi-session-warning>
+      ${expired
+        ? html`<gi-password-change expired @gi-password-changed=${this.passwordChanged}></gi-password-change>`
+        : html`${user.role === 'admin' ? html`<gi-next-period></gi-next-period>` : nothing}${this.renderRoute(user)}`}`;
   }
 
-  private renderRoute(user: SessionUser) {
-    const path = this.path.replace(/\/+$/, '') || '/';
+  private renderNav(user: SignedInAnswer) {
+    const here = (p: string) => (this.effectivePath(user) === p ? 'page' : 'false');
+    return html`<nav aria-label=${t('admin.nav')}><ul>
+      ${workspaceLinks(user.role, this.duties()).map((link) => html`<li>${link.public
+        ? html`<a href=${withLang(link.path)}>${t(link.label)}</a>`
+        : html`<a href=${withLang(link.path === '/' ? '/admin' : `/admin${link.path}`)} aria-current=${here(link.path)}>${t(link.label)}</a>`}</li>`)}
+    </ul></nav>`;
+  }
+
+  private renderRoute(user: SignedInAnswer) {
+    const path = this.effectivePath(user);
+    if (!mayOpen(user.role, this.duties(), path)) {
+      return html`<p role="alert">${t('workspace.notForRole')} <a href=${withLang('/admin')}>${t('workspace.home')}</a></p>`;
+    }
     if (path === '/') return html`<gi-my-products .user=${user}><gi-todo-list slot="first" .user=${user}></gi-todo-list></gi-my-products><gi-signals-panel .user=${user}></gi-signals-panel>`;
     if (path === '/products/new') return html`<gi-product-editor .user=${user} .productId=${null}></gi-product-editor>`;
     const product = /^\/products\/(\d+)$/.exec(path);
@@ -98,24 +130,75 @@ export class GiAdminPage extends LitElement {
     if (path === '/readiness') return html`<gi-zone-readiness .user=${user}></gi-zone-readiness>`;
     if (path === '/dossier-templates') return html`<gi-dossier-templates .user=${user}></gi-dossier-templates>`;
     if (path === '/verify-misses') return html`<gi-verify-misses></gi-verify-misses>`;
-    if (path === '/accounts') {
-      return user.role === 'admin' ? html`<gi-accounts></gi-accounts>` : html`<p role="alert">${t('admin.adminOnly')}</p>`;
-    }
-    return html`<p role="alert">${t('page.notFound')} <a href=${withLang('/admin')}>${t('admin.myProducts')}</a></p>`;
+    if (path === '/accounts') return html`<gi-accounts></gi-accounts>`;
+    if (path === '/security-events') return html`<gi-security-events></gi-security-events>`;
+    if (path === '/password') return html`<gi-password-change></gi-password-change>`;
+    return html`<p role="alert">${t('page.notFound')} <a href=${withLang('/admin')}>${t('workspace.home')}</a></p>`;
+  }
+
+  /** The path below /admin without trailing slashes. */
+  private currentPath(): string {
+    return this.path.replace(/\/+$/, '') || '/';
+  }
+
+  /** The page shown: `/` is the role's home. */
+  private effectivePath(user: SignedInAnswer): string {
+    const path = this.currentPath();
+    return path === '/' ? homePath(user.role, this.duties()) : path;
+  }
+
+  /** Whether this deployment separates the duties (SEPARATE_DUTIES): the session answer says. */
+  private duties(): Duties {
+    return { separate: this.user?.session?.separateDuties === true };
+  }
+
+  private roleText(user: SignedInAnswer): string {
+    return user.role === 'official' ? t('admin.roleOfficial', { county: countyName(user.county) }) : t(`accountRole.${user.role}`);
+  }
+
+  /** Takes a session answer: the account, and the timer set from its clock. */
+  private signedInAs(answer: SignedInAnswer | null) {
+    this.user = answer;
+    if (answer?.session) this.timer.start(answer.session);
+    else this.timer.stop();
   }
 
   private signedIn(event: CustomEvent<SignedInDetail>) {
-    this.user = event.detail.user;
-    this.session.run();
+    this.notice = '';
+    this.signedInAs(event.detail.user);
     // The form that had focus is gone: focus goes to the workspace's heading once it shows.
     void this.updateComplete.then(() => focusHeadingWhenShown(this.renderRoot));
   }
 
+  private passwordChanged(event: CustomEvent<SignedInAnswer>) {
+    // The server now lets this account write again: the workspace shows what it was waiting for.
+    this.signedInAs(event.detail);
+    void this.updateComplete.then(() => focusHeadingWhenShown(this.renderRoot));
+  }
+
+  /**
+   * The session ended by itself: nothing of the workspace stays on screen (its pages, forms and what was
+   * typed in them go with it), and the sign-in form says why.
+   */
+  private sessionEnded(reason: SessionEndReason, minutes: number) {
+    // The sign-out sent at the end may answer with the same news: the first word stands.
+    if (!this.user && this.notice) return;
+    rememberSignedIn(false);
+    this.notice = reason === 'timeout'
+      ? (minutes > 0 ? t('session.timedOut', { minutes }) : t('session.timedOutPlain'))
+      : reason === 'expired' ? t('session.expired') : t('session.ended');
+    if (!this.user) return;
+    this.user = null;
+    void this.updateComplete.then(() => focusHeadingWhenShown(this.renderRoot));
+  }
+
   private async signOut() {
+    this.timer.stop();
     await adminApi.signOut().catch(() => undefined);
     // Known to be signed out: the sign-in form shows at once and stays. Asking the server again would
     // replace the form when the answer came, losing what the official had begun to type.
     this.user = null;
+    this.notice = '';
     navigate('/admin');
   }
 }

@@ -5,6 +5,7 @@ import { freeText } from '../lib/free-text';
 import { LocaleController, t } from '../i18n';
 import { renderDate } from '../i18n/dates';
 import { sharedStyles } from '../lib/shared-styles';
+import { appHref } from '../lib/base-path';
 
 /** A link's host, to say where it leads (`www.sxsfzxw.com`). */
 function hostOf(url: string): string {
@@ -82,7 +83,7 @@ export class GiDesignationSpecification extends LitElement {
     const file = s.documentId === null ? undefined : this.documents.find((doc) => doc.id === s.documentId);
     if (!s.url && !file) return null;
     return html`<span class="links">${s.url ? html`<a href=${s.url} rel="noopener noreferrer external" target="_blank">${t('spec.openLink', { host: hostOf(s.url) })}</a>` : nothing}${
-      file ? html`<a href=${file.url} type=${file.mime}>${t('spec.openDocument', { title: file.title })}</a>` : nothing}</span>`;
+      file ? html`<a href=${appHref(file.url)} type=${file.mime}>${t('spec.openDocument', { title: file.title })}</a>` : nothing}</span>`;
   }
 
   /** A contact: a web address as a link opened apart, anything else (a phone, an address) as text. */

@@ -5,6 +5,7 @@ import { localName, LocaleController, t } from '../i18n';
 import { markChinese } from '../lib/free-text';
 import { sharedStyles } from '../lib/shared-styles';
 import { giTypeText, labelReferenceOf } from './fake-report-text';
+import { appHref } from '../lib/base-path';
 
 /**
  * What a genuine label of one authorised user's GI shows, on a found answer of the verification page
@@ -48,7 +49,7 @@ export class GiGenuineLabel extends LitElement {
         ${g.specification ? html`<li>${markChinese(t('genuine.standard', { value: [g.specification.number, g.specification.title].filter(Boolean).join(' ') }))}</li>` : nothing}
       </ul>
       ${g.labels.map((p) => html`<figure>
-        <a href=${p.url}><img src=${p.thumbnailUrl ?? p.url} alt=${t('genuine.photo', { title: p.title })} loading="lazy" /></a>
+        <a href=${appHref(p.url)}><img src=${appHref(p.thumbnailUrl ?? p.url)} alt=${t('genuine.photo', { title: p.title })} loading="lazy" /></a>
         <figcaption>${markChinese(t('genuine.photo', { title: p.title }))}</figcaption>
       </figure>`)}
       <p class="basis">${t('genuine.basis')}</p>

@@ -10,7 +10,8 @@ import { lang, LocaleController, t } from '../i18n';
 import { markerSpec } from '../map/marker-icon';
 import { productsOfPoints, type ProductListItem } from '../map/point-list';
 import { filterQuery, parseFilter, withFilter } from '../map/url-state';
-import { LocationController, navigate } from '../lib/router';
+import { currentRoute, LocationController, navigate } from '../lib/router';
+import { appHref } from '../lib/base-path';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError, renderTask } from '../lib/task-view';
 import '../map/gi-map';
@@ -164,9 +165,9 @@ export class GiMapPage extends LitElement {
   private renderOpenData() {
     const query = filterQuery(this.filter);
     return html`<ul class="open-data" aria-label=${t('data.label')}>
-      <li><a href=${`/api/export/products.csv${query}`} download>${t('data.csv')}</a></li>
-      <li><a href=${`/api/export/products.xlsx${query}`} download>${t('data.xlsx')}</a></li>
-      <li><a href="/api/openapi.json" target="_blank" rel="noopener">${t('data.api')}</a></li>
+      <li><a href=${appHref(`/api/export/products.csv${query}`)} download>${t('data.csv')}</a></li>
+      <li><a href=${appHref(`/api/export/products.xlsx${query}`)} download>${t('data.xlsx')}</a></li>
+      <li><a href=${appHref('/api/openapi.json')} target="_blank" rel="noopener">${t('data.api')}</a></li>
     </ul>`;
   }
 
@@ -191,7 +192,7 @@ export class GiMapPage extends LitElement {
   }
 
   private readonly onNavigate = () => {
-    if (location.pathname !== '/') return;
+    if (currentRoute().page !== 'map') return;
     const next = parseFilter(location.search);
     if (filterQuery(next) !== filterQuery(this.filter)) this.filter = next;
   };

@@ -10,6 +10,7 @@ import { markChinese } from '../lib/free-text';
 import { setPageTitle } from '../lib/page-title';
 import { qrAddress, qrPath } from '../lib/qr-address';
 import { withLang } from '../lib/router';
+import { appHref } from '../lib/base-path';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError } from '../lib/task-view';
 import './gi-not-found-page';
@@ -115,7 +116,7 @@ export class GiProductCardPage extends LitElement {
   private renderCard({ product: p, counties, address }: CardData) {
     const granted = p.designations.filter((d) => d.status === 'granted');
     const county = (code: string) => counties.find((c) => c.code === code);
-    const url = address ?? `${location.origin}/products/${p.id}`;
+    const url = address ?? new URL(appHref(`/products/${p.id}`), location.origin).href;
     return html`
       <div class="toolbar" role="group" aria-label=${t('card.toolbar')}>
         <a href=${withLang(`/products/${p.id}`)}>← ${t('card.back')}</a>

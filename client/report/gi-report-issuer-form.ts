@@ -2,11 +2,15 @@ import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ReportSettings } from '../../db/model';
-import { fieldErrors, refusalOf, type FieldErrors } from '../admin/field-errors';
+import { fieldErrors, type FieldErrors } from '../admin/field-errors';
+import { FormSender } from '../admin/form-sender';
 import { lang, LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderTask } from '../lib/task-view';
 import { reportApi } from './report-api';
+
+/** The form's fields of the settings (without their version). */
+const draftOf = (s: ReportSettings): ReportSettings => ({ issuerZh: s.issuerZh, issuerEn: s.issuerEn });
 
 /** Fired after the issuer was saved; `detail` is the setting as the server stored it. */
 export type ReportSettingsSavedEvent = CustomEvent<ReportSettings>;
@@ -30,10 +34,13 @@ export class GiReportIssuerForm extends LitElement {
   @state() private status: 'idle' | 'saving' | { saved: string } | { failed: string } = 'idle';
 
   private readonly i18n = new LocaleController(this);
+  /** Sends the change based on the version loaded; a 412 (someone changed it meanwhile) is its notice. */
+  private readonly sender = new FormSender(this);
   private readonly settings = new Task(this, {
     task: async (_args: readonly [], { signal }) => {
       const loaded = await reportApi.settings(signal);
-      this.draft = loaded;
+      this.draft = draftOf(loaded);
+      this.sender.load(loaded.version, this.draft);
       return loaded;
     },
     args: () => [] as const,
@@ -55,7 +62,10 @@ export class GiReportIssuerForm extends LitElement {
       </label>`;
     };
     const s = this.status;
-    return html`<form novalidate @submit=${this.onSubmit}>
+    return html`${this.sender.renderStale({
+      draftOf, draft: d, apply: (draft) => { this.draft = draft; this.status = 'idle'; },
+      label: (k) => (k === 'issuerZh' ? t('report.issuerZh') : k === 'issuerEn' ? t('report.issuerEn') : null),
+    })}<form novalidate @submit=${this.onSubmit}>
       ${field('issuerZh', t('report.issuerZh'), 'zh-CN')}
       ${field('issuerEn', t('report.issuerEn'), 'en')}
       <div class="actions">
@@ -81,15 +91,20 @@ export class GiReportIssuerForm extends LitElement {
     }
     this.errors = {};
     this.status = 'saving';
-    try {
-      const saved = await reportApi.saveSettings(parsed.data);
+    let saved: ReportSettings | null = null;
+    const ok = await this.sender.send(async () => {
+      const answer = await reportApi.saveSettings(parsed.data, this.sender.version);
+      saved = draftOf(answer);
       this.draft = saved;
-      this.status = { saved: t('report.saved', { issuer: lang() === 'en' ? saved.issuerEn : saved.issuerZh }) };
-      this.dispatchEvent(new CustomEvent('report-settings-saved', { detail: saved, bubbles: true, composed: true }));
-    } catch (error) {
-      const refused = refusalOf(error);
-      if (refused.errors) this.errors = refused.errors;
-      this.status = { failed: refused.failure };
+      this.sender.load(answer.version, saved);
+    });
+    if (ok && saved) {
+      const kept: ReportSettings = saved;
+      this.status = { saved: t('report.saved', { issuer: lang() === 'en' ? kept.issuerEn : kept.issuerZh }) };
+      this.dispatchEvent(new CustomEvent('report-settings-saved', { detail: kept, bubbles: true, composed: true }));
+    } else {
+      this.errors = this.sender.errors;
+      this.status = this.sender.stale ? 'idle' : { failed: this.sender.failure };
     }
   }
 }

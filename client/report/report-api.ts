@@ -2,9 +2,10 @@
  * The annual report's addresses and calls: the page's URL state (`?year=`), the report's JSON, its
  * Word and Excel files (on the live server, or the files a static copy keeps), and the issuer setting.
  */
-import { reportFileName, todayInShanghai, type AnnualReport, type ReportLang, type ReportSettings } from '../../db/model';
+import { reportFileName, todayInShanghai, type AnnualReport, type ReportLang, type ReportSettings, type ReportSettingsAnswer } from '../../db/model';
 import { apiGet, apiSend } from '../lib/api';
 import { isStaticCopy, staticFileOf } from '../lib/static-api';
+import { appHref } from '../lib/base-path';
 
 /** The current year in Asia/Shanghai: the latest year a report can be asked for. */
 export function currentYear(): number {
@@ -28,12 +29,14 @@ export function reportPageUrl(year: number): string {
 /** Where a year's Word or Excel file is downloaded from, and the name to save it as. */
 export function reportFile(year: number, format: 'docx' | 'xlsx', lang: ReportLang): { href: string; name: string } {
   const api = `/api/reports/annual.${format}?year=${year}${lang === 'en' ? '&lang=en' : ''}`;
-  return { href: isStaticCopy() ? staticFileOf(api) ?? api : api, name: `${reportFileName(year, lang)}.${format}` };
+  return { href: appHref(isStaticCopy() ? staticFileOf(api) ?? api : api), name: `${reportFileName(year, lang)}.${format}` };
 }
 
 /** The calls of the report page and the issuer form. */
 export const reportApi = {
   annual: (year: number, signal?: AbortSignal) => apiGet<AnnualReport>(`/api/reports/annual?year=${year}`, signal),
-  settings: (signal?: AbortSignal) => apiGet<ReportSettings>('/api/report-settings', signal),
-  saveSettings: (settings: ReportSettings) => apiSend<ReportSettings>('PUT', '/api/report-settings', settings),
+  settings: (signal?: AbortSignal) => apiGet<ReportSettingsAnswer>('/api/report-settings', signal),
+  /** Replaces the issuer; `version` is the settings' version as shown (server/versions.ts). */
+  saveSettings: (settings: ReportSettings, version: string | undefined) =>
+    apiSend<ReportSettingsAnswer>('PUT', '/api/report-settings', settings, version),
 };

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { GI_TYPES, PeriodInput, type GiType, type Period } from '../../db/model';
 import { issueText, pageHalf } from '../admin/field-errors';
+import { FormSender } from '../admin/form-sender';
 import { api, ApiRequestError } from '../lib/api';
 import { LocaleController, t } from '../i18n';
 import { sharedStyles } from '../lib/shared-styles';
@@ -58,13 +59,26 @@ export class GiPeriodEditor extends LitElement {
   @state() private status: 'idle' | 'saving' | 'saved' | { failed: string } = 'idle';
 
   private readonly i18n = new LocaleController(this);
+  /** Sends a change based on the period's version as loaded; a 412 (someone changed it meanwhile) is its notice. */
+  private readonly sender = new FormSender(this);
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('period') || changed.has('start')) {
       this.draft = draftOf(this.period, this.start);
+      this.sender.load(this.period?.version, this.draft);
       this.errors = new Map();
       this.status = 'idle';
     }
+  }
+
+  /** A field's name in the notice after a 412: its label, and its type for a baseline or target. */
+  private labelOf(key: string): string | null {
+    const [what, giType] = key.split('.') as [string, GiType | undefined];
+    if (giType) return `${t(`giType.${giType}`)} ${t(what === 'baseline' ? 'tally.form.baseline' : 'tally.form.target')}`;
+    const own: Record<string, 'tally.form.name' | 'tally.form.nameEn' | 'tally.form.startsOn' | 'tally.form.endsOn'> = {
+      name: 'tally.form.name', nameEn: 'tally.form.nameEn', startsOn: 'tally.form.startsOn', endsOn: 'tally.form.endsOn',
+    };
+    return own[key] ? t(own[key]) : null;
   }
 
   override render() {
@@ -82,6 +96,10 @@ export class GiPeriodEditor extends LitElement {
     };
     const hint = this.period ? null : this.start?.nameHint;
     return html`
+      ${this.sender.renderStale({
+        draftOf: (now: Period) => draftOf(now, null), draft: this.draft,
+        apply: (draft) => { this.draft = draft; this.status = 'idle'; }, label: (k) => this.labelOf(k),
+      })}
       <form novalidate @submit=${this.onSubmit}>
         ${field('name', t('tally.form.name'), 'text', hint?.name ? t('tally.form.usually', { name: hint.name }) : null)}
         ${field('nameEn', t('tally.form.nameEn'), 'text', hint?.nameEn ? t('tally.form.usually', { name: hint.nameEn }) : null)}
@@ -133,11 +151,25 @@ export class GiPeriodEditor extends LitElement {
     }
     this.errors = new Map();
     this.status = 'saving';
-    try {
-      const saved = this.period ? await api.updatePeriod(this.period.id, parsed.data) : await api.createPeriod(parsed.data);
+    let saved: Period | null = null;
+    let failed: unknown = null;
+    const period = this.period;
+    await this.sender.send(async () => {
+      try {
+        saved = period ? await api.updatePeriod(period.id, parsed.data, this.sender.version) : await api.createPeriod(parsed.data);
+      } catch (error) {
+        failed = error;
+        throw error;
+      }
+    });
+    if (saved) {
       this.status = 'saved';
       this.dispatchEvent(new CustomEvent('period-saved', { detail: saved, bubbles: true, composed: true }));
-    } catch (error) {
+    } else if (this.sender.stale) {
+      // Someone changed the period meanwhile: the notice says what, and takes it keeping what was typed.
+      this.status = 'idle';
+    } else {
+      const error = failed;
       // A name taken or dates overlapping another period (409): said beside the field, in the page's language.
       if (error instanceof ApiRequestError) this.errors = new Map(error.issues.map((i) => [this.keyOf(i.path), pageHalf(i.message)]));
       this.status = { failed: t('tally.form.failed', { message: pageHalf(error instanceof Error ? error.message : String(error)) }) };

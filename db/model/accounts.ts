@@ -13,14 +13,30 @@ export const User = z.object({
   county: CountyCode.nullable(),
   active: z.boolean(),
   createdAt: IsoDateTime,
+  /** When its password was last set (by its owner or an account manager). */
+  passwordChangedAt: IsoDateTime,
+  /** The end of the latest lock of its sign-ins from one address after wrong passwords (null: none in force). */
+  lockedUntil: IsoDateTime.nullable(),
+  /** The version of this state (send it back in If-Match to change or unlock the account). */
+  version: z.string(),
 });
 export type User = z.infer<typeof User>;
 
-/** A password: long enough to resist guessing, short enough to hash cheaply. */
-export const Password = z.string().min(10, '密码至少10个字符').max(200);
+/** The fewest characters a password may have. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/**
+ * A password as a body carries it: at least MIN_PASSWORD_LENGTH characters (checked here too so a form can
+ * say so at once) and at most 200 (cheap to hash). Whether it is good enough (breadth, not common, not the
+ * username) is one rule on the server, which the length is part of (server/domain/accounts/password-rule.ts).
+ */
+export const Password = z.string().min(MIN_PASSWORD_LENGTH, '密码至少10个字符').max(200).meta({
+  description: 'At least 10 characters, 6 of them different, not a run (1234567890), not a common password, not the username with a little added',
+});
 
 const roleMatchesCounty = (u: { role?: Role; county?: CountyCode | null }) =>
   u.role === undefined || (u.role === 'official') === (u.county != null);
+// The client translates this message by its Chinese (client/i18n/admin-forms.ts, model.roleCounty): every role but official has no county.
 const roleCountyIssue = { message: '县级账号须指定一个县（市、区）；市级管理员不指定', path: ['county'] };
 
 /** The body that creates an account. */

@@ -32,5 +32,10 @@ export const ConversionCreate = z.object({
   announcement: line(500),
   number: line(200).optional(),
   designationId: z.number().int().min(1).optional(),
+  /**
+   * The version of that designation the official saw (its `version`): the conversion changes it too, so it
+   * is refused (412) when that designation changed since. The converted one's version goes in `If-Match`.
+   */
+  designationVersion: z.string().min(1).max(64).optional(),
 }).strict();
 export type ConversionCreate = z.infer<typeof ConversionCreate>;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PartialDate } from './partial-date';
 import { FactDate, line } from './scalars';
+import { versionField } from './versions';
 
 /** What a file is to the registry. */
 export const DOCUMENT_KINDS = [
@@ -37,8 +38,16 @@ export const DOCUMENT_TYPES = {
 export const DocumentMime = z.enum(Object.keys(DOCUMENT_TYPES) as [keyof typeof DOCUMENT_TYPES, ...(keyof typeof DOCUMENT_TYPES)[]]);
 export type DocumentMime = z.infer<typeof DocumentMime>;
 
-/** The largest file accepted: 20 MB. */
+/**
+ * The largest file accepted, itself included: 20 MiB, 20,971,520 bytes ("20 MB" as Windows and the
+ * messages write it; a file of exactly this size is taken).
+ */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+/** The limit as the messages write it, with its exact number of bytes. */
+export const MAX_DOCUMENT_SIZE_TEXT = {
+  zh: `${MAX_DOCUMENT_BYTES / 1024 / 1024} MB（${MAX_DOCUMENT_BYTES.toLocaleString('en')} 字节）`,
+  en: `${MAX_DOCUMENT_BYTES / 1024 / 1024} MB (${MAX_DOCUMENT_BYTES.toLocaleString('en')} bytes)`,
+} as const;
 /** The media type of every thumbnail (made by the server from a photo). */
 export const THUMBNAIL_MIME = 'image/webp';
 
@@ -71,14 +80,19 @@ export const DocumentCreate = z.object({
 }).strict();
 export type DocumentCreate = z.infer<typeof DocumentCreate>;
 
-/** The body of PATCH /api/documents/:id: any of title, kind, date, source, visibility (null clears the date or source). */
+/**
+ * The body of PATCH /api/documents/:id: any of title, kind, date, source, visibility (null clears the date or
+ * source), and at least one of them.
+ */
 export const DocumentUpdate = z.object({
   kind: DocumentKind,
   title: line(200),
   on: FactDate.nullable(),
   source: line(500).nullable(),
   visibility: DocumentVisibility,
-}).partial().strict();
+}).partial().strict().refine((patch) => Object.keys(patch).length > 0, {
+  message: '没有要修改的内容：请给出 kind、title、on、source 或 visibility 中的至少一项 / There is nothing to change: give at least one of kind, title, on, source or visibility',
+});
 export type DocumentUpdate = z.infer<typeof DocumentUpdate>;
 
 /** A document or photo as the API shows it; `url` serves the file, `thumbnailUrl` a small WebP of a picture. */
@@ -94,6 +108,8 @@ export const Document = z.object({
   designationId: z.number().int().nullable(),
   url: z.string(),
   thumbnailUrl: z.string().nullable(),
+  /** For those who may change it: the version of its details (what PATCH and DELETE replace). */
+  version: versionField(),
 });
 export type Document = z.infer<typeof Document>;
 

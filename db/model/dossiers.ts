@@ -7,6 +7,7 @@ import { CountyCode, GI_TYPES, GiType, Status } from './vocabulary';
 import { PartialDate } from './partial-date';
 import { IsoDate, line, text } from './scalars';
 import { DesignationRef } from './designation-ref';
+import { versionField } from './versions';
 
 /** How far one dossier item is. */
 export const DOSSIER_ITEM_STATUSES = ['missing', 'in_progress', 'ready', 'not_needed'] as const;
@@ -67,6 +68,8 @@ export const DossierItem = DossierTemplateItem.extend({
   documentIds: z.array(z.number().int()),
   /** Due before today and not ready or not needed (officials only; false in public answers). */
   overdue: z.boolean(),
+  /** For those who may change it: the version PUT replaces (`absent` for an item never filled in). */
+  version: versionField(),
 });
 export type DossierItem = z.infer<typeof DossierItem>;
 
@@ -98,6 +101,8 @@ export const Dossier = z.object({
   templateOffer: TemplateOffer.nullable(),
   /** Whether the designation was filed while its dossier was incomplete (recorded at filing). */
   filedIncomplete: z.boolean(),
+  /** For those who may change it: the version of the checklist (its items and their titles) that taking the template's changes replaces. */
+  checklistVersion: versionField(),
 });
 export type Dossier = z.infer<typeof Dossier>;
 

@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 import { Status } from './vocabulary';
-import { CreditCode, IsoDate, line } from './scalars';
+import { CreditCode, IsoDate, line, withoutInvisible } from './scalars';
 import { DesignationRef } from './designation-ref';
 import { EARLIEST_YEAR } from './partial-date';
 import { decisionShown, DisplayWindow, ShownDecision, type DecisionFacts } from './decisions';
+import { versionField } from './versions';
 
 // ---------------------------------------------------------------- authorised users
 
@@ -47,6 +48,8 @@ export const AuthorizedUser = z.object({
   displayUntil: IsoDate.nullable(),
   /** The day the decision was withdrawn (changed or overturned): from then on it is not shown. */
   decisionWithdrawnOn: IsoDate.nullable(),
+  /** For those who may change it: the version of the whole record (what PATCH replaces: details and decisions). */
+  version: versionField(),
 });
 export type AuthorizedUser = z.infer<typeof AuthorizedUser>;
 
@@ -127,8 +130,8 @@ export function publicAuthorizedUser(u: AuthorizedUser, day: string): Authorized
 
 // ---------------------------------------------------------------- verification
 
-/** Query of GET /api/verify: a company's name (or part of it, 2+ characters) or its credit code. */
-export const VerifyQuery = z.object({ q: z.string().trim().min(2, '请输入至少 2 个字 / type at least 2 characters').max(100) }).strict();
+/** Query of GET /api/verify: a company's name (or part of it, 2+ characters that show) or its credit code. */
+export const VerifyQuery = z.object({ q: z.string().overwrite(withoutInvisible).trim().min(2, '请输入至少 2 个字 / type at least 2 characters').max(100) }).strict();
 export type VerifyQuery = z.infer<typeof VerifyQuery>;
 
 /** A public photo of a genuine label of a GI (a document of kind `label` tied to its designation). */
@@ -211,3 +214,7 @@ export const ReportSettings = z.object({
   issuerEn: line(200),
 }).strict();
 export type ReportSettings = z.infer<typeof ReportSettings>;
+
+/** The report settings as GET and PUT answer them (admins), with the version PUT replaces. */
+export const ReportSettingsAnswer = ReportSettings.extend({ version: versionField() });
+export type ReportSettingsAnswer = z.infer<typeof ReportSettingsAnswer>;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CountyCode, GiType, Status } from './vocabulary';
 import { PartialDate } from './partial-date';
 import { FactDate, IsoDateTime, Source, Sources, text } from './scalars';
+import { versionField } from './versions';
 
 // ---------------------------------------------------------------- units
 
@@ -77,6 +78,8 @@ export const DesignationScope = z.object({
   /** Townships first, each followed by its villages (code order). */
   units: z.array(ScopeUnit),
   updatedAt: IsoDateTime,
+  /** For those who may change it: the version PUT and DELETE replace (a designation with no scope kept: `absent`). */
+  version: versionField(),
 });
 export type DesignationScope = z.infer<typeof DesignationScope>;
 

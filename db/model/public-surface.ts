@@ -88,6 +88,8 @@ export interface OpenDataPath {
 /** Every open-data path. */
 export const OPEN_DATA = [
   { key: 'health', path: '/api/health', cors: true, ready: false, static: null, crawl: false },
+  // Readiness (the database writable, migrations current, task workers up): for the operator's probes, not other sites.
+  { key: 'ready', path: '/api/ready', cors: false, ready: false, static: null, crawl: false },
   { key: 'config', path: '/api/config', cors: true, ready: true, static: '/api/config.json', crawl: false },
   { key: 'counties', path: '/api/counties', cors: true, ready: true, static: '/api/counties.json', crawl: false },
   { key: 'countyShapes', path: '/api/counties.geojson', cors: true, ready: true, static: '/api/counties.geojson', crawl: true },

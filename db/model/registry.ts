@@ -10,6 +10,7 @@ import { Document } from './documents';
 import { DesignationScope } from './places';
 import { ConversionRef } from './conversion';
 import { DESIGNATION_CONTACTS, Specification } from './specifications';
+import { versionField } from './versions';
 
 // ---------------------------------------------------------------- designations
 
@@ -56,6 +57,11 @@ export const Designation = z.object({
   ...DESIGNATION_CONTACTS,
   /** Its specification's versions, newest first; the current one is flagged. */
   specifications: z.array(Specification),
+  /**
+   * For those who may change it: the version of its details, status and history (what PATCH, a move and
+   * a conversion replace; not its specification's versions, protected area or authorised users, each versioned apart).
+   */
+  version: versionField(),
 });
 export type Designation = z.infer<typeof Designation>;
 
@@ -197,6 +203,12 @@ export const Product = z.object({
   authorizedUsers: z.array(AuthorizedUser),
   /** Signed-in answers only: whether the viewer may change this product (an official of one of its counties, an admin). The server decides; the workspace shows a read-only view otherwise. */
   canEdit: z.boolean().optional(),
+  /** For those who may change it: the version of the product's own fields (what PATCH, archive and restore replace). */
+  version: versionField(),
+  /** For those who may change it: the version of its participants (what PUT …/participants replaces). */
+  participantsVersion: versionField(),
+  /** For those who may change it: the version of its figures (what PUT …/figures replaces). */
+  figuresVersion: versionField(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });

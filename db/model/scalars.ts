@@ -98,7 +98,16 @@ const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 export const CONTROL_MESSAGE = '不能含有控制字符 / Control characters are not allowed';
 export const BIDI_MESSAGE = '不能含有文字方向控制字符 U+202A–U+202E、U+2066–U+2069 / Bidirectional control characters (U+202A–U+202E, U+2066–U+2069) are not allowed';
+export const LONE_SURROGATE_MESSAGE = '含有不成对的 UTF-16 代理字符（损坏的文字），无法保存 / Contains a lone UTF-16 surrogate (broken text) that cannot be stored';
 export const INVISIBLE_ONLY_MESSAGE = '须含有至少一个看得见的字符：文字、数字或符号 / At least one visible character (a letter, digit or symbol) is needed';
+
+/**
+ * Whether a text is well-formed UTF-16: no lone surrogate (`"\ud800"` is valid JSON, but has no UTF-8 form, and
+ * SQLite would keep it as invalid bytes). Every text an input may store passes here (line, text, SourceUrl).
+ */
+export function isWellFormedText(s: string): boolean {
+  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+}
 
 /** A text without its invisible characters (see INVISIBLE). */
 export function withoutInvisible(s: string): string {
@@ -111,12 +120,13 @@ export function hasVisible(s: string): boolean {
 }
 
 /**
- * A short single-line text (names, labels, numbers, sources): no control or bidi characters; invisible
+ * A short single-line text (names, labels, numbers, sources): well-formed, no control or bidi characters; invisible
  * characters are removed (they only make look-alikes of a name, and defeat search and matching by name),
  * then the surrounding spaces; what is left must show something, and is at most `max` characters.
  */
 export const line = (max: number) =>
   z.string()
+    .refine(isWellFormedText, { message: LONE_SURROGATE_MESSAGE, abort: true })
     .refine((s) => !CONTROL_IN_LINE.test(s), { message: CONTROL_MESSAGE })
     .refine((s) => !BIDI_CONTROL.test(s), { message: BIDI_MESSAGE })
     .overwrite(withoutInvisible)
@@ -125,10 +135,11 @@ export const line = (max: number) =>
     .refine((s) => s === '' || hasVisible(s), { message: INVISIBLE_ONLY_MESSAGE })
     .max(max);
 
-/** A longer free text that may be empty: tabs and line breaks allowed, other control and bidi characters not. */
+/** A longer free text that may be empty: well-formed, tabs and line breaks allowed, other control and bidi characters not. */
 export const text = (max: number) =>
   z.string()
     .max(max)
+    .refine(isWellFormedText, { message: LONE_SURROGATE_MESSAGE })
     .refine((s) => !CONTROL_IN_TEXT.test(s), { message: CONTROL_MESSAGE })
     .refine((s) => !BIDI_CONTROL.test(s), { message: BIDI_MESSAGE });
 
@@ -144,6 +155,7 @@ export function productNameKey(name: string): string {
 
 /** A source's web address: a whole http:// or https:// address, at most 2,000 characters. */
 export const SourceUrl = z.string().trim().max(MAX_URL_LENGTH)
+  .refine(isWellFormedText, { message: LONE_SURROGATE_MESSAGE })
   .refine((s) => !CONTROL_IN_LINE.test(s), { message: CONTROL_MESSAGE })
   .refine((s) => !BIDI_CONTROL.test(s), { message: BIDI_MESSAGE })
   .refine((s) => withoutInvisible(s) === s, { message: '链接不能含有看不见的字符 / A link may not contain invisible characters' })

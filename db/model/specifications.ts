@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { inDateOrder, PartialDate } from './partial-date';
 import { FactDate, line, SourceUrl, text } from './scalars';
+import { versionField } from './versions';
 
 // ---------------------------------------------------------------- contacts
 
@@ -65,6 +66,11 @@ export const Specification = z.object({
   documentId: z.number().int().nullable(),
   note: z.string(),
   current: z.boolean(),
+  /**
+   * For those who may change it: the version of this record (what PATCH and DELETE replace), sent back in
+   * `If-Match`. Named `etag` because `version` is the edition's own name (`2021版`).
+   */
+  etag: versionField(),
 });
 export type Specification = z.infer<typeof Specification>;
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CountyCode, GI_TYPES, GiType } from './vocabulary';
 import { IsoDate, line } from './scalars';
+import { versionField } from './versions';
 
 // ---------------------------------------------------------------- periods and tally
 
@@ -20,11 +21,13 @@ export const Period = z.object({
   startsOn: IsoDate,
   endsOn: IsoDate,
   targets: z.array(Target).max(GI_TYPES.length).refine((t) => new Set(t.map((x) => x.giType)).size === t.length, '同一类型的目标重复'),
+  /** Admins' answers only: the version PUT replaces. */
+  version: versionField(),
 });
 export type Period = z.infer<typeof Period>;
 
 /** The body that creates or replaces a period: both names are required (each unique, dates never overlapping another's). */
-export const PeriodInput = Period.omit({ id: true })
+export const PeriodInput = Period.omit({ id: true, version: true })
   .extend({ nameEn: line(100) })
   .strict()
   .refine((p) => p.endsOn > p.startsOn, { message: '结束日期须晚于开始日期', path: ['endsOn'] });

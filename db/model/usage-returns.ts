@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { GiType, MarkKind } from './vocabulary';
 import { EARLIEST_YEAR } from './partial-date';
 import { IsoDate, IsoDateTime, line, text } from './scalars';
+import { versionField } from './versions';
 
 // ---------------------------------------------------------------- vocabulary
 
@@ -116,6 +117,8 @@ export const UsageReturn = UsageReturnValues.extend({
   reviewedAt: IsoDateTime.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The version a county's PUT and a review replace (a year with no return: `absent`). */
+  version: versionField(),
 });
 export type UsageReturn = z.infer<typeof UsageReturn>;
 

@@ -10,14 +10,14 @@ import {
 } from './marks';
 import { decisionShown, ShownDecision } from './decisions';
 import { CountyCode, GiType, MarkKind, Status } from './vocabulary';
-import { CreditCode, IsoDate } from './scalars';
+import { CreditCode, IsoDate, withoutInvisible } from './scalars';
 
 /** At most this many enterprises are answered for one query (a name part may match many). */
 export const MAX_VERIFY_MATCHES = 50;
 
-/** A query that is a credit code: 18 letters and digits once spaces are gone (upper-cased); else null. */
+/** A query that is a credit code: 18 letters and digits once spaces and invisible characters are gone (NFKC, upper-cased); else null. */
 export function asCreditCode(q: string): string | null {
-  const code = q.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const code = withoutInvisible(q.normalize('NFKC')).replace(/\s+/g, '').toUpperCase();
   return /^[0-9A-Z]{18}$/.test(code) ? code : null;
 }
 
@@ -26,9 +26,12 @@ export function isValidCreditCode(code: string): boolean {
   return CreditCode.safeParse(code).success;
 }
 
-/** A name as compared: NFKC (full-width letters and digits become half-width), no spaces, lower case. */
+/**
+ * A name as compared: NFKC (full-width letters and digits become half-width), no invisible characters (a
+ * zero-width space pasted from a web page or a chat), no spaces, lower case.
+ */
 export function comparableName(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return withoutInvisible(s.normalize('NFKC')).replace(/\s+/g, '').toLowerCase();
 }
 
 /** One authorised user of a public product with everything a verification answer needs (a row of the static index). */

@@ -69,11 +69,19 @@ export const CATEGORIES = ['food', 'non_food', 'medicinal', 'handicraft', 'other
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
-/** Account roles: a city admin, or an official of one county. */
-export const ROLES = ['admin', 'official'] as const;
+/**
+ * Account roles: a city admin (content and settings), an official of one county (their county's content),
+ * a security admin (安全管理员: accounts only) and an auditor (审计管理员: reads the history and the security
+ * events). The last two have no county and never write content (三员分立, GB/T 22239-2019 level 2).
+ */
+export const ROLES = ['admin', 'official', 'security_admin', 'auditor'] as const;
 /** An account role. */
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
+/** The roles that read and write registry content (the others manage accounts or read logs only). */
+export const CONTENT_ROLES = ['admin', 'official'] as const satisfies readonly Role[];
+/** A role that works on registry content. */
+export type ContentRole = (typeof CONTENT_ROLES)[number];
 
 /**
  * A county code (GB/T 2260, six digits), always a string. Which codes are counties is data (the

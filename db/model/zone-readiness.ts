@@ -9,6 +9,7 @@ import { DesignationRef } from './designation-ref';
 import { CountyCode } from './vocabulary';
 import { IsoDate } from './scalars';
 import { PartialDate } from './partial-date';
+import { versionField } from './versions';
 
 /** The most years an admin may ask for since registration. */
 export const MAX_READINESS_YEARS = 20;
@@ -27,6 +28,10 @@ export const ReadinessSettings = z.object({
   minYears: z.number({ error: yearsMessage }).int(yearsMessage).min(0, yearsMessage).max(MAX_READINESS_YEARS, yearsMessage),
 }).strict();
 export type ReadinessSettings = z.infer<typeof ReadinessSettings>;
+
+/** The thresholds as GET and PUT answer them, with the version PUT replaces. */
+export const ReadinessSettingsAnswer = ReadinessSettings.extend({ version: versionField() });
+export type ReadinessSettingsAnswer = z.infer<typeof ReadinessSettingsAnswer>;
 
 /** How one criterion stands: met, not met, or not known (a figure is missing). */
 export const CriterionResult = z.enum(['pass', 'fail', 'unknown']);
@@ -88,7 +93,8 @@ export const ZoneReadiness = z.object({
   /** The year of the figures and returns compared: the last complete year. */
   year: z.number().int(),
   county: CountyCode.nullable(),
-  settings: ReadinessSettings,
+  /** The thresholds applied (for admins, who may change them, with their version). */
+  settings: ReadinessSettingsAnswer,
   items: z.array(ZoneReadinessItem),
   /** Designation ids of the GIs not yet eligible, closest first (most criteria met, then the smallest gap); at most 10. */
   closest: z.array(z.number().int()),

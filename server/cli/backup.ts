@@ -1,11 +1,14 @@
 /**
  * `npm run backup -- FILE`: an online backup of DATABASE_PATH into FILE with SQLite's backup API
- * (consistent while the server keeps running), then an integrity check of the copy.
- * Refuses to overwrite an existing file; exits non-zero on any failure.
+ * (consistent while the server keeps running), then an integrity check of the copy, then a `backup`
+ * event in the database's security log. Refuses to overwrite an existing file; exits non-zero on any failure.
  */
 import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { readConfig } from '../config';
+import { recordInDatabase } from './security-event';
 
 const [file, ...extra] = process.argv.slice(2).filter((a) => a !== '--');
 if (!file || extra.length > 0 || file.startsWith('-')) {
@@ -31,6 +34,9 @@ try {
   copy.close();
   if (check !== 'ok') throw new Error(`integrity check of ${file} failed: ${String(check)}`);
   console.log(`Backed up ${databasePath} to ${file} (${totalPages} pages, integrity ok).`);
+  // The security log of the database backed up says when, and to where (the copy is made by then: it does not hold this event).
+  const recorded = recordInDatabase(databasePath, { kind: 'backup', actor: null, detail: { file: resolve(file), pages: totalPages, user: userInfo().username } });
+  if (!recorded) console.log('(This database has no security log yet: start the server once to add it.)');
 } catch (error) {
   console.error(`Backup failed: ${(error as Error).message}`);
   process.exitCode = 1;

@@ -1,5 +1,5 @@
 /**
- * `npm run build:static -- DIR [--base-url https://gi.example.cn]`: the public side as plain files
+ * `npm run build:static -- DIR [--base-url https://gi.example.cn[/gi]]`: the public side as plain files
  * that any static web server or CDN serves with no server behind it: the built client (its pages
  * marked `<meta name="gi-static">` so it reads the files below instead of the API), a page file for
  * every page of the table that a static copy holds (db/model/public-surface.ts: `index.html`,
@@ -41,6 +41,11 @@ export interface StaticBuildOptions {
   today?: string;
   /** An absolute base URL for the feed's links (root-relative without) and the QR codes (none without). */
   baseUrl?: string;
+  /**
+   * The path the copy is served under (`/gi/`): its pages' `<base href>`, so their files and data load from
+   * there. Default: the base URL's path, else `/`.
+   */
+  basePath?: string;
 }
 
 /** What a build wrote. */
@@ -75,12 +80,13 @@ export async function buildStaticSite(db: Db, outDir: string, options: StaticBui
     written.push(file);
   };
   const origin = options.baseUrl ? options.baseUrl.replace(/\/+$/, '') : null;
+  const basePath = options.basePath ?? (origin ? `${new URL(origin).pathname.replace(/\/+$/, '')}/` : '/');
   const products = listProducts(db, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, null).items;
 
   // Pages: each page of the table a static copy holds, as a file holding the app marked as a static copy,
   // titled as the live server titles it (in Chinese: a static copy cannot read `?lang=en` before the client runs).
   const shell = markStatic(readFileSync(indexFile, 'utf8'));
-  const page = (title: string) => pageHtml(shell, { title, lang: 'zh' });
+  const page = (title: string) => pageHtml(shell, { title, lang: 'zh', basePath });
   for (const sitePage of PAGES.filter((p) => p.inStatic)) {
     if (!sitePage.path.includes(':id')) write(pageFile(sitePage), page(pageTitle(sitePage, 'zh')));
     else for (const item of products) write(pageFile(sitePage, item.id), page(pageTitle(sitePage, 'zh', item)));
@@ -148,7 +154,9 @@ async function main(argv: string[]): Promise<void> {
   const { openDb } = await import('../../db/open');
   const db = openDb(config.databasePath);
   try {
-    const { files, products } = await buildStaticSite(db, dir, { config, clientDir: config.clientDir ?? undefined, baseUrl });
+    // Served under the base URL's path; without one, under BASE_PATH (default /).
+    const basePath = baseUrl ? undefined : config.basePath;
+    const { files, products } = await buildStaticSite(db, dir, { config, clientDir: config.clientDir ?? undefined, baseUrl, basePath });
     console.log(`Wrote a static copy of the public side to ${resolve(dir)}: ${products} products, ${files.length} files (plus the client and .br/.gz siblings).`);
   } finally {
     db.$client.close();

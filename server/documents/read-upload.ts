@@ -1,17 +1,24 @@
 /**
  * Reads a multipart/form-data upload (busboy): one file and a few small text fields, every limit
  * checked while the bytes arrive, so a file over 20 MB is refused (413) as soon as it passes the
- * limit, not after the whole body has been taken in (the rest is dropped unread). The only multipart
- * reader of the API.
+ * limit, not after the whole body has been taken in (the rest is dropped unread). The file's bytes
+ * are taken from the uploads' shared budget as they arrive (upload-budget.ts: a 503 past it), and a
+ * body that stops arriving is dropped after UPLOAD_STALL_MS (408), freeing what it held. The only
+ * multipart reader of the API.
  */
 import type { Request } from 'express';
 import busboy from 'busboy';
-import { MAX_DOCUMENT_BYTES } from '../../db/model';
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_TEXT } from '../../db/model';
 import { HttpError, badRequest } from '../errors';
+import { UPLOAD_STALL_MS, uploadsBusy, type UploadHold } from './upload-budget';
 
-/** What an upload may hold: one file of 20 MB, a few fields of at most 2,000 bytes each. */
+/**
+ * What an upload may hold: one file of at most MAX_DOCUMENT_BYTES, a few fields of at most 2,000 bytes
+ * each. busboy reports its limit when a file *reaches* `fileSize`, so the limit it is given is one byte
+ * more than the largest file accepted (a file of exactly 20 MiB is taken).
+ */
 export const UPLOAD_LIMITS = {
-  fileSize: MAX_DOCUMENT_BYTES,
+  fileSize: MAX_DOCUMENT_BYTES + 1,
   files: 1,
   fields: 10,
   fieldSize: 2_000,
@@ -50,7 +57,19 @@ export function dropRestOf(req: Request): void {
 
 /** 413 for a file over the limit. */
 export const fileTooLarge = () =>
-  tooLarge('file_too_large', `文件超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB，请压缩或拆分后再上传 / The file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; make it smaller and upload it again`);
+  tooLarge('file_too_large', `文件超过 ${MAX_DOCUMENT_SIZE_TEXT.zh}，请压缩或拆分后再上传 / The file is larger than ${MAX_DOCUMENT_SIZE_TEXT.en}; make it smaller and upload it again`);
+
+/** 408: the body stopped arriving for UPLOAD_STALL_MS. */
+const uploadStalled = () => new HttpError(408, 'upload_stalled',
+  `上传中断超过 ${UPLOAD_STALL_MS / 1000} 秒，已取消 / The upload stopped arriving for ${UPLOAD_STALL_MS / 1000} s and was dropped`);
+
+/** How an upload is read: the file's form field, the hold on the uploads' budget, and the stall timeout. */
+export interface ReadUploadOptions {
+  fileField?: string;
+  /** Takes room for each chunk of the file as it arrives; without it nothing is counted. */
+  hold?: UploadHold;
+  stallMs?: number;
+}
 
 /** 415: the upload is not a multipart/form-data body (or has no boundary). */
 const notMultipart = () =>
@@ -70,7 +89,7 @@ export function assertMultipart(req: Request): void {
  * Reads the upload of `req`, rejecting at the first limit passed (413) or malformed part (400). On a
  * refusal the request is unhooked from the parser and left to drain, so nothing more is kept.
  */
-export function readUpload(req: Request, fileField = 'file'): Promise<Upload> {
+export function readUpload(req: Request, { fileField = 'file', hold, stallMs = UPLOAD_STALL_MS }: ReadUploadOptions = {}): Promise<Upload> {
   return new Promise<Upload>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -80,12 +99,25 @@ export function readUpload(req: Request, fileField = 'file'): Promise<Upload> {
       return;
     }
     const fields: Record<string, string> = {};
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let file = false;
     let settled = false;
+    // A body that stops arriving is cut: the client is gone or holding memory on purpose.
+    const stall = setTimeout(() => {
+      fail(uploadStalled());
+      req.socket.destroy();
+    }, stallMs);
+    const progress = () => stall.refresh();
+    req.on('data', progress);
+    const done = () => {
+      settled = true;
+      clearTimeout(stall);
+      req.off('data', progress);
+    };
     const fail = (error: HttpError) => {
       if (settled) return;
-      settled = true;
+      done();
+      chunks = [];
       req.unpipe(parser);
       parser.removeAllListeners();
       parser.on('error', () => {});
@@ -101,7 +133,11 @@ export function readUpload(req: Request, fileField = 'file'): Promise<Upload> {
         return;
       }
       file = true;
-      stream.on('data', (chunk: Buffer) => { if (!settled) chunks.push(chunk); });
+      stream.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        if (hold && !hold.take(chunk.length)) { stream.resume(); fail(uploadsBusy()); return; }
+        chunks.push(chunk);
+      });
       stream.on('limit', () => { stream.resume(); fail(fileTooLarge()); });
     });
     parser.on('field', (name, value, info) => {
@@ -122,7 +158,7 @@ export function readUpload(req: Request, fileField = 'file'): Promise<Upload> {
     parser.on('error', (error: Error) => fail(badRequest(`无法读取上传的表单：${error.message} / The multipart body could not be read: ${error.message}`)));
     parser.on('close', () => {
       if (settled) return;
-      settled = true;
+      done();
       resolve({ fields, file: file ? Buffer.concat(chunks) : null });
     });
     req.on('aborted', () => fail(new HttpError(400, 'request_aborted', 'The request was aborted before its body arrived')));

@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context';
 import { ownOrigin } from '../context';
 import { badRequest } from '../errors';
+import { basePrefix } from '../base-path';
 import { robotsSnapshot, sitemapSnapshot, type SnapshotText } from '../snapshot/public-snapshot';
 import { makeReadyBody, sendReadyBody } from '../snapshot/ready-body';
 
@@ -21,12 +22,12 @@ function originOf(req: Request): string {
 /**
  * The crawler files, kept ready per registry version like the other public answers. Their URLs are
  * absolute: under PUBLIC_BASE_URL when it is set (the site's one address, whatever Host a request
- * names), else the request's own origin, so each Host has its own body; none is remembered for the
+ * names), else the request's own origin and the base path, so each Host has its own body; none is remembered for the
  * fast path (which answers by path alone): a request naming another Host never changes what others are sent.
  */
 export function crawlerRoutes(ctx: AppContext): Router {
   const answer = async (req: Request, res: Response, name: string, build: (origin: string) => SnapshotText) => {
-    const origin = ctx.config.publicBaseUrl ?? originOf(req);
+    const origin = ctx.config.publicBaseUrl ?? originOf(req) + basePrefix(ctx.config.basePath);
     const found = ctx.ready.get(`${name}|${origin}`, async () => {
       const { type, text } = build(origin);
       return makeReadyBody(type, text);

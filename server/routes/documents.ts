@@ -8,14 +8,17 @@ import { Router, type Request, type Response } from 'express';
 import { DocumentCreate, DocumentUpdate } from '../../db/model';
 import { requireSignedIn, signedInViewer } from '../auth';
 import { viewerOf, type AppContext } from '../context';
-import { documentBytes, readableDocument } from '../domain/products/documents-read';
+import { readableDocument, storedFile, storedFileSlice } from '../domain/products/documents-read';
 import { addDocument, assertMayAttach, deleteDocument, updateDocument } from '../domain/products/documents-write';
 import { prepareFile } from '../documents/prepare-file';
 import { assertMultipart, readUpload } from '../documents/read-upload';
-import { sendFile } from '../documents/send-file';
+import { UploadBudget } from '../documents/upload-budget';
+import { DOWNLOADS_PER_ADDRESS, isLargeFile, sendFile, tooManyDownloads } from '../documents/send-file';
+import { addressOf, ConcurrencyLimiter } from '../rate-limit';
 import { badRequest, notFound } from '../errors';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
+import { ifMatches, setETag } from '../versions';
 
 /** The form fields with the empty ones left out (an empty date or source box means "none"). */
 function filledFields(fields: Record<string, string>): Record<string, string> {
@@ -25,17 +28,26 @@ function filledFields(fields: Record<string, string>): Record<string, string> {
 /** Document routes: uploads and changes by the product's officials and admins, files for whoever may read them. */
 export function documentRoutes(ctx: AppContext): Router {
   const { db } = ctx;
+  const uploads = new UploadBudget();
 
-  const serve = (variant: 'original' | 'thumbnail') => (req: Request, res: Response) => {
+  const downloads = new ConcurrencyLimiter(DOWNLOADS_PER_ADDRESS);
+  const serve = (variant: 'original' | 'thumbnail') => async (req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store'); // a refusal is not kept either
     const id = idParam(req.params.id);
     const viewer = viewerOf(res);
     const found = readableDocument(db, id, viewer);
-    const stored = found && documentBytes(db, id, variant);
+    const stored = found && storedFile(db, id, variant);
     if (!found || !stored) throw notFound(variant === 'original' ? 'document' : 'thumbnail');
-    sendFile(req, res, {
-      id, title: found.row.title, mime: stored.mime, content: stored.content,
-      sha256: variant === 'original' ? found.row.sha256 : createHash('sha256').update(stored.content).digest('hex'),
+    if (req.method === 'GET' && isLargeFile(stored.size)) {
+      const leave = downloads.enter(addressOf(req));
+      if (!leave) throw tooManyDownloads();
+      res.once('close', leave);
+    }
+    await sendFile(req, res, {
+      id, title: found.row.title, mime: stored.mime, size: stored.size,
+      read: (offset, length) => storedFileSlice(db, id, variant, offset, length),
+      // A thumbnail is made once from its original: the original's hash names it too.
+      sha256: variant === 'original' ? found.row.sha256 : createHash('sha256').update(`thumbnail:${found.row.sha256}`).digest('hex'),
       cache: found.row.visibility === 'internal' ? 'secret' : viewer ? 'private' : 'public',
     });
   };
@@ -47,7 +59,8 @@ export function documentRoutes(ctx: AppContext): Router {
       assertMultipart(req);
       // Who may attach is settled before a byte of the file is read.
       assertMayAttach(db, viewer, productId);
-      const upload = await readUpload(req);
+      const hold = uploads.holdFor(res, Number(req.get('content-length')));
+      const upload = await readUpload(req, { hold });
       const meta = validate(DocumentCreate, filledFields(upload.fields), 'body');
       if (!upload.file || upload.file.length === 0) {
         throw badRequest('请选择要上传的文件 / Choose a file to upload', [{ path: ['file'], message: '请选择文件 / a file is required' }]);
@@ -62,10 +75,12 @@ export function documentRoutes(ctx: AppContext): Router {
     .patch('/api/documents/:id', requireSignedIn, ...jsonBody, (req, res) => {
       const id = idParam(req.params.id);
       const patch = validate(DocumentUpdate, req.body, 'body');
-      res.json(updateDocument(db, signedInViewer(res), id, patch));
+      const document = updateDocument(db, signedInViewer(res), id, patch, ifMatches(req));
+      setETag(res, document);
+      res.json(document);
     })
     .delete('/api/documents/:id', requireSignedIn, ...jsonBody, (req, res) => {
-      deleteDocument(db, signedInViewer(res), idParam(req.params.id));
+      deleteDocument(db, signedInViewer(res), idParam(req.params.id), ifMatches(req));
       res.status(204).end();
     });
 }

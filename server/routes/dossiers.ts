@@ -18,6 +18,7 @@ import { loadTemplate, putTemplate } from '../domain/designations/dossier-templa
 import { acceptTemplate, getDossier, putDossierItem } from '../domain/designations/dossiers';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
+import { ifMatches, setETag } from '../versions';
 
 const KeyParams = z.object({ id: z.string(), key: DossierItemKey }).strict();
 const TypeParams = z.object({ giType: TemplateKey }).strict();
@@ -38,12 +39,17 @@ export function dossierRoutes(ctx: AppContext): Router {
       const { key } = validate(KeyParams, req.params, 'params');
       const id = idParam(req.params.id);
       const input = validate(DossierItemInput, req.body, 'body');
-      res.json(putDossierItem(db, signedInViewer(res), id, key, input, today()));
+      const dossier = putDossierItem(db, signedInViewer(res), id, key, input, today(), ifMatches(req));
+      // The item written is the resource: its version is the ETag (the dossier around it is the answer).
+      setETag(res, dossier.items.find((i) => i.key === key)!);
+      res.json(dossier);
     })
     .post('/api/designations/:id/dossier-template', requireSignedIn, ...jsonBody, (req, res) => {
       const id = idParam(req.params.id);
       const { version } = validate(TemplateAcceptInput, req.body, 'body');
-      res.json(acceptTemplate(db, signedInViewer(res), id, version, today()));
+      const dossier = acceptTemplate(db, signedInViewer(res), id, version, today(), ifMatches(req));
+      setETag(res, { version: dossier.checklistVersion });
+      res.json(dossier);
     })
     .get('/api/cultivation', requireSignedIn, (req, res) => {
       const query = validate(CultivationQuery, req.query, 'query');
@@ -62,11 +68,15 @@ export function dossierRoutes(ctx: AppContext): Router {
     })
     .get('/api/dossier-templates/:giType', requireSignedIn, (req, res) => {
       const { giType } = validate(TypeParams, req.params, 'params');
-      res.set('Cache-Control', 'private, no-cache').json(loadTemplate(db, giType));
+      const template = loadTemplate(db, giType);
+      setETag(res, template);
+      res.set('Cache-Control', 'private, no-cache').json(template);
     })
     .put('/api/dossier-templates/:giType', requireAdmin, ...jsonBody, (req, res) => {
       const { giType } = validate(TypeParams, req.params, 'params');
       const input = validate(DossierTemplateInput, req.body, 'body');
-      res.json(putTemplate(db, signedInViewer(res), giType, input));
+      const template = putTemplate(db, signedInViewer(res), giType, input, ifMatches(req));
+      setETag(res, template);
+      res.json(template);
     });
 }

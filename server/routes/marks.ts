@@ -14,6 +14,7 @@ import { tooManyRequests } from '../errors';
 import { addressOf, FailureLimiter } from '../rate-limit';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
+import { ifMatches, setETag } from '../versions';
 
 /** Verifications one address may ask for per minute (an inspector's phone asks a few; a scraper many). */
 export const VERIFY_PER_MINUTE = 60;
@@ -23,7 +24,9 @@ export function markRoutes(ctx: AppContext): Router {
   const { db } = ctx;
   const today = () => todayOf(ctx);
   const limiter = new FailureLimiter({ max: VERIFY_PER_MINUTE, windowMs: 60_000, now: () => clockOf(ctx)().getTime() });
-  const misses = new VerifyMissCounter(db, { now: clockOf(ctx), mayWrite: () => !ctx.writeGate.busy, writable: () => ctx.writeGate.idle() });
+  const misses = new VerifyMissCounter(db, {
+    now: clockOf(ctx), mayWrite: () => !ctx.writeGate.busy, writable: () => ctx.writeGate.idle(), log: (message, err) => ctx.log.error({ err }, message),
+  });
   return Router()
     .post('/api/designations/:id/authorized-users', requireSignedIn, ...jsonBody, (req, res) => {
       const id = idParam(req.params.id);
@@ -33,7 +36,9 @@ export function markRoutes(ctx: AppContext): Router {
     .patch('/api/authorized-users/:id', requireSignedIn, ...jsonBody, (req, res) => {
       const id = idParam(req.params.id);
       const patch = validate(AuthorizedUserUpdate, req.body, 'body');
-      res.json(updateAuthorizedUser(db, signedInViewer(res), id, patch, today()));
+      const user = updateAuthorizedUser(db, signedInViewer(res), id, patch, today(), ifMatches(req));
+      setETag(res, user);
+      res.json(user);
     })
     .get('/api/verify', (req, res) => {
       const address = addressOf(req);

@@ -17,6 +17,7 @@ import { tooManyRequests } from '../errors';
 import { addressOf, FailureLimiter } from '../rate-limit';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
+import { ifMatches, setETag } from '../versions';
 
 /** Look-ups one address may ask for per minute, as for verification (a villager asks a few; a scraper many). */
 export const LOOKUP_PER_MINUTE = 60;
@@ -34,10 +35,12 @@ export function placeRoutes(ctx: AppContext): Router {
     .put('/api/designations/:id/scope', requireSignedIn, ...jsonBody, (req, res) => {
       const id = idParam(req.params.id);
       const input = validate(ScopeInput, req.body, 'body');
-      res.json(putScope(db, signedInViewer(res), id, input));
+      const scope = putScope(db, signedInViewer(res), id, input, ifMatches(req));
+      setETag(res, scope);
+      res.json(scope);
     })
     .delete('/api/designations/:id/scope', requireSignedIn, ...jsonBody, (req, res) => {
-      deleteScope(db, signedInViewer(res), idParam(req.params.id));
+      deleteScope(db, signedInViewer(res), idParam(req.params.id), ifMatches(req));
       res.status(204).end();
     })
     .get('/api/divisions', (req, res) => {

@@ -3,17 +3,26 @@ import { Router, type Request } from 'express';
 import type { AppContext } from '../context';
 import { productPageUrl, qrSvg } from '../exchange/export/product-qr';
 import { readableProductNames } from '../domain/products/products-read';
-import { notFound } from '../errors';
+import { HttpError, notFound } from '../errors';
 import { makeReadyBody, sendReadyBody, type ReadyBody } from '../snapshot/ready-body';
 import { idParam } from '../validate';
+import { siteRoot } from '../base-path';
+
+/** 404: the server does not know its public address (PUBLIC_BASE_URL), so it draws no QR code. */
+const noPublicAddress = () => new HttpError(404, 'no_public_address',
+  '未设置 PUBLIC_BASE_URL：服务器不知道网站的公开地址，因此不生成二维码 / PUBLIC_BASE_URL is not set: the server does not know the site\u2019s public address, so it draws no QR code');
 
 /** Codes kept ready (about 2 KB each): a code depends on its address alone, never on the registry's version. */
 const KEPT_CODES = 2_000;
 
 /** The QR route. A draft or archived product has no public page, so it has no code either, whoever asks. */
 export function productQrRoutes({ db, config }: AppContext): Router {
-  // The site's address: PUBLIC_BASE_URL when set, else the address this request came to.
-  const baseOf = (req: Request) => config.publicBaseUrl ?? `${req.protocol}://${req.host}`;
+  // The site's address: PUBLIC_BASE_URL only. A code is printed and kept by shared caches, so it never
+  // encodes the Host a request names (anyone can name any); without the setting there is no code.
+  const baseOf = (req: Request) => {
+    if (!config.publicBaseUrl) throw noPublicAddress();
+    return siteRoot(config, req);
+  };
   const kept = new Map<string, ReadyBody>();
   const codeOf = async (url: string) => {
     let body = kept.get(url);

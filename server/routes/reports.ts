@@ -7,11 +7,12 @@ import { AnnualReportQuery, ReportSettings } from '../../db/model';
 import { requireAdmin, signedInViewer } from '../auth';
 import { type AppContext, todayOf } from '../context';
 import { assertReportYear } from '../domain/tally/annual-report';
-import { getReportSettings, putReportSettings } from '../domain/tally/report-settings';
+import { getReportSettings, putReportSettings, versionedReportSettings } from '../domain/tally/report-settings';
 import { answerReady } from '../answer';
 import { REPORT_FILE_TYPES, type ReportFormat } from '../snapshot/report-snapshot';
 import { validate } from '../validate';
 import { jsonBody } from '../write-guard';
+import { ifMatches, setETag } from '../versions';
 
 /** Report routes. The report counts the public registry, the same for every viewer, so it is built by a task worker. */
 export function reportRoutes(ctx: AppContext): Router {
@@ -39,9 +40,13 @@ export function reportRoutes(ctx: AppContext): Router {
     .get('/api/reports/annual.docx', sendFile('docx'))
     .get('/api/reports/annual.xlsx', sendFile('xlsx'))
     .get('/api/report-settings', requireAdmin, (_req, res) => {
-      res.set('Cache-Control', 'private, no-cache').json(getReportSettings(ctx.db));
+      const settings = versionedReportSettings(getReportSettings(ctx.db));
+      setETag(res, settings);
+      res.set('Cache-Control', 'private, no-cache').json(settings);
     })
     .put('/api/report-settings', requireAdmin, ...jsonBody, (req, res) => {
-      res.json(putReportSettings(ctx.db, signedInViewer(res), validate(ReportSettings, req.body, 'body')));
+      const settings = putReportSettings(ctx.db, signedInViewer(res), validate(ReportSettings, req.body, 'body'), ifMatches(req));
+      setETag(res, settings);
+      res.json(settings);
     });
 }

@@ -10,6 +10,7 @@ import { type AppContext, todayOf } from '../context';
 import { createSpecification, deleteSpecification, updateSpecification } from '../domain/designations/specifications';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
+import { ifMatches, setETag } from '../versions';
 
 /** Specification write routes. */
 export function specificationRoutes(ctx: AppContext): Router {
@@ -24,10 +25,13 @@ export function specificationRoutes(ctx: AppContext): Router {
     .patch('/api/specifications/:id', requireSignedIn, ...jsonBody, (req, res) => {
       const id = idParam(req.params.id);
       const patch = validate(SpecificationUpdate, req.body, 'body');
-      res.json(updateSpecification(db, signedInViewer(res), id, patch, today()));
+      const specification = updateSpecification(db, signedInViewer(res), id, patch, today(), ifMatches(req));
+      // Its version is `etag` (`version` is the edition's name).
+      setETag(res, { version: specification.etag });
+      res.json(specification);
     })
     .delete('/api/specifications/:id', requireSignedIn, ...jsonBody, (req, res) => {
-      deleteSpecification(db, signedInViewer(res), idParam(req.params.id));
+      deleteSpecification(db, signedInViewer(res), idParam(req.params.id), ifMatches(req));
       res.status(204).end();
     });
 }

@@ -16,6 +16,8 @@ import { qrSvg } from '../exchange/export/product-qr';
 import { addressOf, FailureLimiter } from '../rate-limit';
 import { idParam, validate } from '../validate';
 import { jsonBody } from '../write-guard';
+import { ifMatches, setETag } from '../versions';
+import { siteRoot } from '../base-path';
 
 /** Requests one address may make to return links in the window: a company opens its link and sends it a few times at most. */
 export const RETURN_LINK_LIMIT = { max: 20, windowMs: 10 * 60_000 } as const;
@@ -37,7 +39,7 @@ export function usageReturnRoutes(ctx: AppContext): Router {
     if (wait > 0) throw tooManyRequests(wait);
     limiter.fail(address);
   };
-  const baseOf = (req: Request) => config.publicBaseUrl ?? `${req.protocol}://${req.host}`;
+  const baseOf = (req: Request) => siteRoot(config, req);
   return Router()
     .get('/api/authorized-users/:id/usage-returns', requireSignedIn, (req, res) => {
       res.set('Cache-Control', 'private, no-store').json(listUserReturns(db, signedInViewer(res), idParam(req.params.id), now()));
@@ -46,7 +48,8 @@ export function usageReturnRoutes(ctx: AppContext): Router {
       const id = idParam(req.params.id);
       const { year } = validate(YearParam, { year: req.params.year }, 'params');
       const input = validate(UsageReturnInput, req.body, 'body');
-      const entered = enterUsageReturn(db, signedInViewer(res), id, year, input, 'county', todayOf(ctx));
+      const entered = enterUsageReturn(db, signedInViewer(res), id, year, input, 'county', todayOf(ctx), ifMatches(req));
+      setETag(res, entered.usageReturn);
       res.status(entered.created ? 201 : 200).json(entered.usageReturn);
     })
     .get('/api/designations/:id/usage-returns', requireSignedIn, (req, res) => {
@@ -55,7 +58,9 @@ export function usageReturnRoutes(ctx: AppContext): Router {
     .post('/api/usage-returns/:id/review', requireSignedIn, ...jsonBody, (req, res) => {
       const id = idParam(req.params.id);
       const review = validate(UsageReturnReview, req.body, 'body');
-      res.json(reviewUsageReturn(db, signedInViewer(res), id, review));
+      const reviewed = reviewUsageReturn(db, signedInViewer(res), id, review, ifMatches(req));
+      setETag(res, reviewed);
+      res.json(reviewed);
     })
     .post('/api/authorized-users/:id/return-links', requireSignedIn, ...jsonBody, async (req, res) => {
       const id = idParam(req.params.id);

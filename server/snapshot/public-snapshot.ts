@@ -12,6 +12,7 @@ import { csvChunks, iterateExportRows } from '../exchange/export/export';
 import { atomFeed, ATOM_TYPE, type FeedOptions } from '../exchange/export/feed';
 import { listPeriods } from '../domain/tally/periods';
 import { getReportSettings } from '../domain/tally/report-settings';
+import { versionedPeriod } from '../domain/access/resource-versions';
 import { getProduct, listProducts } from '../domain/products/products-read';
 import { productPoints } from '../domain/products/product-places';
 import { robotsTxt, sitemapXml } from '../exchange/export/site-map';
@@ -32,9 +33,10 @@ export function countyListSnapshot(db: Db): SnapshotText {
   return { type: JSON_TYPE, text: JSON.stringify(listCounties(db)) };
 }
 
-/** The tally periods (GET /api/periods). */
-export function periodsSnapshot(db: Db): SnapshotText {
-  return { type: JSON_TYPE, text: JSON.stringify(listPeriods(db)) };
+/** The tally periods (GET /api/periods); `versioned` for admins, who may change them (server/versions.ts). */
+export function periodsSnapshot(db: Db, versioned = false): SnapshotText {
+  const periods = listPeriods(db);
+  return { type: JSON_TYPE, text: JSON.stringify(versioned ? periods.map(versionedPeriod) : periods) };
 }
 
 /** The settings the client needs (GET /api/config): the map's, and the footer's (the issuer from the report settings). */

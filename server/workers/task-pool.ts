@@ -64,6 +64,20 @@ interface Slot { worker: Worker; job: Job | null; idleTimer?: NodeJS.Timeout }
  */
 const IDLE_MS = 10_000;
 
+/** What the pool is doing now (for readiness). */
+export interface PoolState {
+  /** The most workers it runs (0: tasks run inline, on an in-memory database). */
+  size: number;
+  /** Workers started (they stop when idle, and start again on the next task). */
+  workers: number;
+  /** Workers running a task. */
+  busy: number;
+  /** Tasks waiting for a worker. */
+  queued: number;
+  /** Whether `close()` was called (the server is stopping). */
+  closed: boolean;
+}
+
 /** The pool's interface: one result, or a stream of chunks. */
 export interface TaskPool {
   /** Runs a task and resolves with its result; `onProgress` hears what the task reports as it goes. */
@@ -72,6 +86,8 @@ export interface TaskPool {
   stream<N extends StreamName>(name: N, input: StreamInput<N>): Readable;
   /** Stops the workers. */
   close(): Promise<void>;
+  /** What it is doing now. */
+  state(): PoolState;
 }
 
 /** Creates the pool for a database file (`size` workers at most; 2 by default, fewer on one core). */
@@ -130,6 +146,12 @@ class WorkerPool implements TaskPool {
       onStart: (s) => { slot = s; started = true; credit(STREAM_WINDOW); },
     });
     return readable;
+  }
+
+  state(): PoolState {
+    return {
+      size: this.size, workers: this.slots.length, busy: this.slots.filter((s) => s.job !== null).length, queued: this.queue.length, closed: this.closed,
+    };
   }
 
   async close(): Promise<void> {
@@ -204,5 +226,6 @@ function inlinePool(ctx: TaskContext): TaskPool {
       for await (const chunk of streamTask(ctx, name, input)) yield Buffer.from(chunk);
     })()),
     close: async () => {},
+    state: () => ({ size: 0, workers: 0, busy: 0, queued: 0, closed: false }),
   };
 }

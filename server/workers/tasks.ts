@@ -71,6 +71,8 @@ const ready = (ctx: TaskContext, encodings: Encoding[], build: () => SnapshotTex
 type Ahead = { encodings: Encoding[] };
 
 const runners = {
+  // Readiness: a worker starts, opens the database and reads it (its schema version).
+  ping: (ctx: TaskContext, _input: null) => ctx.db.$client.pragma('user_version', { simple: true }) as number,
   productsGeoJson: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer } & Ahead) =>
     ready(ctx, input.encodings, () => productPointsSnapshot(ctx.db, input.filter, input.viewer)),
   tally: (ctx: TaskContext, input: TallyRequest & Ahead) => ready(ctx, input.encodings, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),

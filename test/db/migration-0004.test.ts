@@ -138,7 +138,7 @@ describe('seeding a migrated database', () => {
   it("keeps a period baseline an admin has set", async () => {
     const db = open(oldSeededDatabase());
     const admin = await addAccount(db, 'city', 'admin');
-    const viewer = { id: admin.id, username: admin.username, role: admin.role, county: admin.county };
+    const viewer = { id: admin.id, username: admin.username, role: 'admin' as const, county: admin.county };
     const period = getPeriod(db, 1)!;
     const { id: _id, ...input } = period;
     updatePeriod(db, viewer, 1, { ...input, targets: period.targets.map((x) => (x.giType === 'agricultural_product' ? { ...x, baseline: 6 } : x)) });
@@ -149,7 +149,7 @@ describe('seeding a migrated database', () => {
   it("never overwrites an official's edit of a detail the new facts know", async () => {
     const db = open(oldSeededDatabase());
     const admin = await addAccount(db, 'city', 'admin');
-    const viewer = { id: admin.id, username: admin.username, role: admin.role, county: admin.county };
+    const viewer = { id: admin.id, username: admin.username, role: 'admin' as const, county: admin.county };
     updateDesignation(db, viewer, 6, { notes: '官员改写的备注' }); // 高平大黄梨, protected product
     updateDesignation(db, viewer, 3, { sources: [{ title: '县里的档案', url: null }] }); // 陵川潞党参, protected product
     loadSeeds(db);

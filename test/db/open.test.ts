@@ -16,13 +16,15 @@ describe('openDb', () => {
     const tables = sqlite.prepare("select name from sqlite_master where type='table' and name not like '\\_\\_%' escape '\\' and name not like 'sqlite%' order by name").pluck().all();
     expect(tables).toEqual([
       'audit_events', 'authorized_users', 'counties', 'county_changes', 'designation_scope_units', 'designation_scopes', 'designation_specifications', 'designations', 'document_files', 'documents', 'dossier_items', 'dossier_templates',
-      'dossiers', 'locations', 'participants', 'periods', 'product_counties', 'product_figures', 'products', 'protected_areas',
-      'readiness_settings', 'registry_meta', 'report_settings', 'return_links', 'sessions', 'targets', 'transitions', 'usage_returns', 'users', 'verify_misses',
+      'dossiers', 'locations', 'participants', 'password_history', 'periods', 'product_counties', 'product_figures', 'products', 'protected_areas',
+      'readiness_settings', 'registry_meta', 'report_settings', 'return_links', 'security_events', 'security_state', 'sessions', 'sign_in_failures',
+      'targets', 'transitions', 'usage_returns', 'users', 'verify_misses',
     ]);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+    expect(sqlite.pragma('secure_delete', { simple: true })).toBe(1); // freed pages zeroed (剩余信息保护)
     expect(sqlite.pragma('user_version', { simple: true })).toBe(knownMigrationCount());
     sqlite.close();
   });

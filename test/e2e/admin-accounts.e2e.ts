@@ -1,7 +1,7 @@
 /**
  * The admin's side of the workspace: accounts (create with errors beside the fields, deactivate,
  * reactivate, reset a password), archive and restore, and the sign-in errors (wrong password, then
- * the 429 wait).
+ * the 429 wait; the lock after LOCKOUT_ATTEMPTS is in security.e2e.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -14,7 +14,8 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
+  // Ten wrong passwords before a lock (the default is five), so that the growing delays after five answer 429 first.
+  server = await startServer({ env: { LOCKOUT_ATTEMPTS: '10' } });
   await createUser(server.db, null, { username: 'city', password: ADMIN_PASSWORD, role: 'admin', county: null });
   browser = await launchBrowser();
 });
@@ -45,7 +46,7 @@ describe('the admin workspace', () => {
     const password = page.getByLabel('初始密码');
     await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByText('密码至少10个字符').isVisible()).toBe(true);
-    await password.fill('yangcheng-password');
+    await password.fill('terraced hills of tea');
     await page.getByRole('button', { name: '创建账号' }).click();
     await expect.poll(() => page.getByLabel('所属县（市、区）').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('所属县（市、区）').selectOption({ label: '阳城县' });
@@ -61,7 +62,7 @@ describe('the admin workspace', () => {
     await page.getByRole('button', { name: '重新启用 yangcheng' }).click();
     await page.getByRole('status').filter({ hasText: 'yangcheng 已重新启用' }).waitFor();
 
-    await page.getByRole('button', { name: '重设 yangcheng 的密码' }).click();
+    await page.getByRole('button', { name: '重设密码（yangcheng）' }).click();
     await page.getByLabel('yangcheng 的新密码').fill('a-new-password-2026');
     await page.getByRole('button', { name: '确认重设' }).click();
     await page.getByRole('status').filter({ hasText: 'yangcheng 的密码已重设' }).waitFor();

@@ -11,7 +11,7 @@ import { startServer, type TestServer } from '../support/server';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
-const PASSWORD = 'lingchuan-official-1';
+const PASSWORD = 'mountain-spring-water-1';
 let server: TestServer;
 let browser: Browser;
 

@@ -27,7 +27,7 @@ import { startServer, type TestServer } from '../support/server';
 import { launchBrowser, openPage, saveShot, type WatchedPage } from './support/browser';
 import { mapNumbers } from './support/map-measure';
 
-const PASSWORD = 'qinshui-password';
+const PASSWORD = 'honey-from-the-hills';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 type Lang = 'zh' | 'en';

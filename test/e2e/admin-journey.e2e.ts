@@ -17,7 +17,7 @@ import { startServer, type TestServer } from '../support/server';
 import { countyStrings } from '../support/seeded-counties';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
-const PASSWORD = 'qinshui-official-2026';
+const PASSWORD = 'honey-from-the-hills-2026';
 let server: TestServer;
 let browser: Browser;
 

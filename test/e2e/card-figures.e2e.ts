@@ -34,11 +34,14 @@ const MULBERRIES = 6; // 阳城桑椹: an agricultural-product GI granted, numbe
 const EDITED = { zh: { id: 9, name: '沁水刺槐蜂蜜' }, en: { id: 8, name: 'Qinshui yellow millet' } } as const;
 const LAST_YEAR = Number(todayInShanghai().slice(0, 4)) - 1;
 
+/** The public address the test server is told it has. */
+const PUBLIC_SITE = 'https://gi.jcgov.example';
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  // QR codes encode PUBLIC_BASE_URL only (never the Host a request names): the card prints that address.
+  [server, browser] = await Promise.all([startServer({ env: { PUBLIC_BASE_URL: PUBLIC_SITE } }), launchBrowser()]);
   await createUser(server.db, null, { username: 'qs-figures', password: PASSWORD, role: 'official', county: '140521' });
 });
 
@@ -97,7 +100,7 @@ describe.each(['zh', 'en'] as const)('figures and the card (%s)', (lang) => {
     await card.getByText('阳城县').waitFor();
     await card.getByText('Yangcheng County').waitFor();
     await card.getByRole('listitem').filter({ hasText: L('giType.agricultural_product') }).getByText(L('card.number', { number: 'AGI01257' })).waitFor();
-    await card.getByText(`${server.url}/products/${MULBERRIES}`, { exact: true }).waitFor();
+    await card.getByText(`${PUBLIC_SITE}/products/${MULBERRIES}`, { exact: true }).waitFor();
     await card.getByText(L('card.footer')).waitFor();
     const qr = card.getByRole('img', { name: L('card.qr') });
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);

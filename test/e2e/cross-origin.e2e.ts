@@ -13,7 +13,7 @@ import { createUser } from '../../server/domain/accounts/accounts';
 import { startServer, type TestServer } from '../support/server';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
 
-const PASSWORD = 'qinshui-official-2026';
+const PASSWORD = 'honey-from-the-hills-2026';
 let registry: TestServer;
 let elsewhere: Server;
 let elsewhereUrl: string;

@@ -18,7 +18,7 @@ import { cameraJpeg, pdfBytes } from '../support/sample-files';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
-const PASSWORD = 'qinshui-official-2026';
+const PASSWORD = 'honey-from-the-hills-2026';
 let server: TestServer;
 let browser: Browser;
 let honeyId: number;

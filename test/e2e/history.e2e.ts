@@ -16,7 +16,7 @@ import { countyStrings } from '../support/seeded-counties';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
-const PASSWORD = 'qinshui-official-2026';
+const PASSWORD = 'honey-from-the-hills-2026';
 let server: TestServer;
 let browser: Browser;
 const products: Record<'zh' | 'en', number> = { zh: 0, en: 0 };
@@ -24,7 +24,7 @@ const products: Record<'zh' | 'en', number> = { zh: 0, en: 0 };
 beforeAll(async () => {
   server = await startServer();
   const official = await createUser(server.db, null, { username: 'qinshui', password: PASSWORD, role: 'official', county: '140521' });
-  const viewer = { id: official.id, username: official.username, role: official.role, county: official.county };
+  const viewer = { id: official.id, username: official.username, role: 'official' as const, county: official.county };
   products.zh = createProduct(server.db, viewer, { nameZh: '沁水端氏小米', category: 'other', counties: ['140521'] }).id;
   products.en = createProduct(server.db, viewer, { nameZh: '端氏小米', nameEn: 'Duanshi millet', category: 'other', counties: ['140521'] }).id;
   browser = await launchBrowser();

@@ -15,7 +15,7 @@ import { launchBrowser, openPage, saveShot } from './support/browser';
 import { labelBoxes, mapNumbers, mapZoom, overlapping } from './support/map-measure';
 
 const APPROVAL = 'GS(2024)0001号';
-const OFFICIAL_PASSWORD = 'gaoping-official-1';
+const OFFICIAL_PASSWORD = 'terraced-tea-garden-1';
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 const WORDS = {
   zh: { results: '筛选结果', count: (n: number) => `共 ${n} 个产品`, zoomOut: '缩小', approval: `审图号：${APPROVAL}`, boundaries: '县界：' },

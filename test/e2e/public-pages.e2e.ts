@@ -12,7 +12,7 @@ import { startServer, type TestServer } from '../support/server';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openPage, saveShot } from './support/browser';
 
-const PASSWORD = 'gaoping-official-1';
+const PASSWORD = 'terraced-tea-garden-1';
 const PHONE = { width: 390, height: 844 };
 let server: TestServer;
 let browser: Browser;

@@ -12,7 +12,7 @@ import { launchBrowser, openPage, saveShot } from './support/browser';
 
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=1</script>';
-const PASSWORD = 'qinshui-official-2026';
+const PASSWORD = 'honey-from-the-hills-2026';
 let server: TestServer;
 let browser: Browser;
 let productId: number;
@@ -45,8 +45,8 @@ beforeAll(async () => {
   await createUser(server.db, null, { username: 'qinshui', password: PASSWORD, role: 'official', county: '140521' });
   browser = await launchBrowser();
 
-  // Store the payloads through the API, as a signed-in official.
-  const context = await browser.newContext({ baseURL: server.url });
+  // Store the payloads through the API, as a signed-in official (writes over whatever is there: `If-Match: *`).
+  const context = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { 'if-match': '*' } });
   const api = context.request;
   const ok = async (res: Awaited<ReturnType<typeof api.post>>): Promise<{ id: number }> => {
     if (!res.ok()) throw new Error(`${res.status()} ${await res.text()}`);

@@ -257,6 +257,7 @@ describe('who issues it', () => {
     expect((await send(s.url, 'GET', '/api/report-settings', undefined, official)).status).toBe(403);
     expect((await send(s.url, 'GET', '/api/report-settings', undefined, admin)).body).toEqual({
       issuerZh: '晋城市市场监督管理局（知识产权局）', issuerEn: 'Jincheng Administration for Market Regulation (Intellectual Property Office)',
+      version: expect.any(String),
     });
     const before = dumpTables(s.db);
     const good = { issuerZh: '晋城市知识产权局', issuerEn: 'Jincheng IP Office' };
@@ -270,7 +271,7 @@ describe('who issues it', () => {
 
     const saved = await send(s.url, 'PUT', '/api/report-settings', { issuerZh: ' 晋城市知识产权局 ', issuerEn: 'Jincheng IP Office' }, admin);
     expect(saved.status).toBe(200);
-    expect(saved.body).toEqual(good);
+    expect(saved.body).toEqual({ ...good, version: expect.any(String) });
     const history = await send(s.url, 'GET', '/api/audit?entity=report_settings', undefined, admin);
     expect(history.body.items[0]).toMatchObject({ action: 'update', entity: 'report_settings', user: 'city-report', after: good });
     expect(history.body.items[0].before.issuerZh).toBe('晋城市市场监督管理局（知识产权局）');

@@ -47,6 +47,8 @@ describe('npm run user:add', () => {
 
   it.each([
     ['a short password', ['--username', 'u1', '--password', 'short', '--role', 'admin'], /--password/, 2],
+    ['ten digits in a row', ['--username', 'u55', '--password', '1234567890', '--role', 'admin'], /--password: .*1234567890/, 2],
+    ['the username as password', ['--username', 'admin-city', '--password', 'admin-city', '--role', 'admin'], /--password: .*用户名.*username/, 2],
     ['an official without county', ['--username', 'u2', '--password', 'long enough pw', '--role', 'official'], /--county/, 2],
     ['an admin with a county', ['--username', 'u3', '--password', 'long enough pw', '--role', 'admin', '--county', '140521'], /--county/, 2],
     ['an unknown role', ['--username', 'u4', '--password', 'long enough pw', '--role', 'mayor'], /--role/, 2],
@@ -121,6 +123,12 @@ describe('npm run backup', () => {
     expect(copied.slice(0, 2)).toEqual([{ username: 'qinshui' }, { username: 'city' }]);
     expect(copied).toEqual(users().map((u) => ({ username: u.username })));
     copy.close();
+    // The database backed up has the backup in its security log, with where it went.
+    const db = new Database(dbFile, { readonly: true });
+    const event = db.prepare("SELECT username, detail FROM security_events WHERE kind = 'backup'").get() as { username: string | null; detail: string };
+    db.close();
+    expect(event.username).toBeNull();
+    expect(JSON.parse(event.detail)).toMatchObject({ file: target, pages: expect.any(Number) });
     const again = run('backup', [target]);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already exists/);

@@ -61,14 +61,14 @@ describe('a seventh county from the boundary file', () => {
   });
 
   it('takes an official: an admin creates one over HTTP, who signs in', async () => {
-    const res = await send(s.url, 'POST', '/api/users', { username: 'ceshi', password: 'ceshi password', role: 'official', county: SEVENTH.code }, admin);
+    const res = await send(s.url, 'POST', '/api/users', { username: 'ceshi', password: 'seventh county desk', role: 'official', county: SEVENTH.code }, admin);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ role: 'official', county: SEVENTH.code });
-    expect(await signIn(s.url, 'ceshi', 'ceshi password')).toMatch(/^gi_session=/);
+    expect(await signIn(s.url, 'ceshi', 'seventh county desk')).toMatch(/^gi_session=/);
   });
 
   it('takes a product its official creates, with a place inside it and a GI in cultivation', async () => {
-    const official = await signIn(s.url, 'ceshi', 'ceshi password');
+    const official = await signIn(s.url, 'ceshi', 'seventh county desk');
     const created = await send(s.url, 'POST', '/api/products', {
       nameZh: '测试区小米', category: 'food', counties: [SEVENTH.code], visibility: 'public',
       locations: [{ ...INSIDE, precision: 'exact', label: '测试村' }],
@@ -84,7 +84,7 @@ describe('a seventh county from the boundary file', () => {
   });
 
   it('is read from a sheet by its name or its code', async () => {
-    const official = await signIn(s.url, 'ceshi', 'ceshi password');
+    const official = await signIn(s.url, 'ceshi', 'seventh county desk');
     const sheet = ['产品名称,类别,所在县', '测试区核桃,食用农林产品及食品,测试区', '测试区花椒,食用农林产品及食品,140599'].join('\r\n');
     const res = await send(s.url, 'POST', '/api/import', { format: 'csv', data: Buffer.from(sheet).toString('base64') }, official);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -118,7 +118,7 @@ describe('a seventh county from the boundary file', () => {
 
 describe('a well-formed code that is no county', () => {
   it.each([
-    ['an official of it', 'POST', '/api/users', { username: 'beijing', password: 'beijing password', role: 'official', county: '110000' }, ['county']],
+    ['an official of it', 'POST', '/api/users', { username: 'beijing', password: 'forbidden city gate', role: 'official', county: '110000' }, ['county']],
     ['a product in it', 'POST', '/api/products', { nameZh: '北京烤鸭', category: 'food', counties: ['140521', '110000'] }, ['counties', 1]],
   ])('refuses %s with a 400 naming the code, changing nothing', async (_what, method, path, body, at) => {
     const before = dumpTables(s.db);

@@ -225,6 +225,26 @@ describe('templates', () => {
   });
 });
 
+describe('accepting a checklist on an untouched dossier', () => {
+  it('records the dossier and its history in one change, like any other write', async () => {
+    const untouched = await startDesignation('protected_product');
+    const version = ((await dossier(untouched, qinshui)).body as Dossier).templateVersion;
+    const rows = () => s.db.$client.prepare('SELECT count(*) AS n FROM dossier_items WHERE designation_id = ?').get(untouched) as { n: number };
+    expect(rows().n).toBe(0);
+    const taken = await send(s.url, 'POST', `/api/designations/${untouched}/dossier-template`, { version }, qinshui);
+    expect(taken.status).toBe(200);
+    expect(rows().n).toBeGreaterThan(0);
+    const audit = await send(s.url, 'GET', `/api/audit?entity=designation&id=${untouched}&action=dossier_template_accept`, undefined, qinshui);
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0]).toMatchObject({ before: { templateVersion: null }, after: { templateVersion: version } });
+    const { describeAuditEvent } = await import('../../db/model');
+    expect(describeAuditEvent(audit.body.items[0], 'zh', { counties: {} }).summary).toContain('的申报材料采用新版清单');
+    // Taking the same version again changes nothing and records nothing more.
+    expect((await send(s.url, 'POST', `/api/designations/${untouched}/dossier-template`, { version }, qinshui)).status).toBe(200);
+    expect((await send(s.url, 'GET', `/api/audit?entity=designation&id=${untouched}&action=dossier_template_accept`, undefined, qinshui)).body.items).toHaveLength(1);
+  });
+});
+
 describe('the public view and the board', () => {
   it('the public sees titles and statuses, never owners, due dates, notes or overdue marks', async () => {
     const id = await startDesignation('trademark');

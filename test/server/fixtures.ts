@@ -42,15 +42,21 @@ export function send(url: string, method: string, path: string, body?: unknown, 
   });
 }
 
-/** Every row of every table (sessions aside), to compare before and after a refused write. */
+/**
+ * Tables a refused request may still write: sessions, and the security log with its sign-in failures (a refused
+ * sign-in is exactly what the log must record).
+ */
+const BOOKKEEPING = new Set(['sessions', 'security_events', 'sign_in_failures']);
+
+/** Every row of every table (sessions and the security log aside), to compare before and after a refused write. */
 export function dumpTables(db: Db): Record<string, unknown[]> {
   const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[];
-  return Object.fromEntries(tables.filter((t) => t.name !== 'sessions')
+  return Object.fromEntries(tables.filter((t) => !BOOKKEEPING.has(t.name))
     .map((t) => [t.name, db.$client.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
 }
 
-/** A test server whose clock the test moves (for login rate limits and session expiry). */
-export async function startWithClock(start = new Date()) {
+/** A test server whose clock the test moves (for login rate limits and session expiry), with more settings in `env`. */
+export async function startWithClock(start = new Date(), env: NodeJS.ProcessEnv = {}) {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -58,16 +64,21 @@ export async function startWithClock(start = new Date()) {
   const { closeApp, createApp, serve } = await import('../../server/app');
   const { readConfig } = await import('../../server/config');
   const { loadSeeds } = await import('../../seeds/loader');
+  const { createLogger } = await import('../../server/request-log');
   const dir = mkdtempSync(join(tmpdir(), 'gi-clock-'));
   const db = openDb(join(dir, 'registry.sqlite'));
   loadSeeds(db);
   const clock = { now: start.getTime(), advance(ms: number) { this.now += ms; } };
-  const app = createApp(db, readConfig({ DATABASE_PATH: join(dir, 'registry.sqlite') }), { now: () => new Date(clock.now) });
+  // What the app logs at warn or above, for tests that check a fault is logged.
+  const lines: string[] = [];
+  const log = createLogger('warn', { write: (line: string) => { lines.push(line); } });
+  const app = createApp(db, readConfig({ DATABASE_PATH: join(dir, 'registry.sqlite'), ...env }), { now: () => new Date(clock.now), log });
   const server = serve(app).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as import('node:net').AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`, db, clock,
+    logs: () => lines.map((line) => JSON.parse(line) as Record<string, any>),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => {

@@ -111,6 +111,16 @@ describe('verification', () => {
     expect(((await verify('沁水县')).body as VerifyResult).matches.length).toBeGreaterThanOrEqual(3);
   });
 
+  it.each([
+    ['a zero-width space', '蜜源\u200b蜂业'],
+    ['a zero-width joiner and a BOM', '\ufeff蜜源蜂\u200d业'],
+    ['a soft hyphen', '蜜源\u00ad蜂业'],
+    ['a word joiner inside a credit code', `${CODE_A.slice(0, 9)}\u2060${CODE_A.slice(9)}`],
+  ])('finds the user through %s in the query (pasted text carries invisible characters)', async (_what, q) => {
+    const body = (await verify(q)).body as VerifyResult;
+    expect(body.matches.map((m) => m.name)).toEqual(['沁水县蜜源蜂业有限公司']);
+  });
+
   it('an expired, suspended or revoked user is not valid, and says why', async () => {
     const expired = (await verify(CODE_C)).body as VerifyResult;
     expect(expired.matches[0].grants[0]).toMatchObject({ valid: false, reason: 'expired', until: '2021-12-31' });

@@ -14,11 +14,11 @@ import { addAccount } from './fixtures';
 let server: TestServer;
 let doc: any;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: { PUBLIC_BASE_URL: 'https://gi.jcgov.example' } }); // QR codes need the public address
   doc = (await call(`${server.url}/api/openapi.json`)).body;
   // A public photo of the first (public) seeded product, so the documented document reads have a document 1.
   const city = await addAccount(server.db, 'docs-city', 'admin');
-  const viewer = { id: city.id, username: city.username, role: city.role, county: city.county };
+  const viewer = { id: city.id, username: city.username, role: 'admin' as const, county: city.county };
   addDocument(server.db, viewer, 1, { kind: 'photo', title: '接口照片', visibility: 'public' }, await prepareFile(await picture('png', 32, 32), 'photo'));
 });
 afterAll(() => server.close());
@@ -114,7 +114,8 @@ describe('GET /api/docs', () => {
     const html = await zh.text();
     expect(html).not.toMatch(/<script|style=|https?:\/\/(?!json-schema)/);
     expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain('<link rel="stylesheet" href="/api/docs.css">');
+    // Its links are relative, so the page works under a sub-path (BASE_PATH) as at the root.
+    expect(html).toContain('<link rel="stylesheet" href="docs.css">');
     for (const { path, op } of operations()) {
       expect(html).toContain(`id="${op.operationId}"`);
       expect(html).toContain(`<code>${path}</code>`);

@@ -65,14 +65,15 @@ describe('POST /api/periods', () => {
     const res = await send(s.url, 'POST', '/api/periods', p15, admin);
     expect(res.status).toBe(201);
     const created = Period.parse(res.body);
-    expect(created).toEqual({ id: expect.any(Number), ...p15 });
+    expect(created).toEqual({ id: expect.any(Number), ...p15, version: expect.any(String) });
     expect((await call(`${s.url}/api/periods`)).body.map((p: Period) => p.name)).toEqual(['十四五', '十五五']);
     const tally = await call(`${s.url}/api/tally?period=${created.id}&asOf=2026-06-30`);
     expect(tally.body.types.map((x: { target: number }) => x.target)).toEqual([14, 6, 5]);
     const audit = s.db.$client.prepare("SELECT username, action, entity_id, before, after FROM audit_events WHERE entity = 'period'").all() as any[];
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ username: 'city', action: 'create', entity_id: created.id, before: null });
-    expect(JSON.parse(audit[0].after)).toEqual(created);
+    const { version: _v, ...audited } = created;
+    expect(JSON.parse(audit[0].after)).toEqual(audited);
   });
 
   it.each([
@@ -121,11 +122,12 @@ describe('PUT /api/periods/:id', () => {
     const before = (await call(`${s.url}/api/periods`)).body.find((p: Period) => p.id === 1);
     const res = await send(s.url, 'PUT', '/api/periods/1', body, admin);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: 1, ...body });
+    expect(res.body).toEqual({ id: 1, ...body, version: expect.any(String) });
     const row = s.db.$client.prepare("SELECT action, before, after FROM audit_events WHERE entity = 'period' AND entity_id = 1").get() as any;
     expect(row.action).toBe('update');
     expect(JSON.parse(row.before)).toEqual(before);
-    expect(JSON.parse(row.after)).toEqual(res.body);
+    const { version: _v, ...after } = res.body;
+    expect(JSON.parse(row.after)).toEqual(after);
   });
 
   it.each([

@@ -36,6 +36,7 @@ describe('create and edit', () => {
       protectedArea: { text: '龙港镇', geometry: null }, sources: [{ title: '县志', url: null }], designations: [], participants: [], documents: [],
       figures: [], authorizedUsers: [], canEdit: true,
       createdAt: expect.any(String), updatedAt: expect.any(String),
+      version: expect.any(String), participantsVersion: expect.any(String), figuresVersion: expect.any(String),
     });
     expect((await send(s.url, 'GET', `/api/products/${res.body.id}`)).status).toBe(404);
   });

@@ -146,7 +146,8 @@ function publicPageLinks(): string[] {
   const found = new Set<string>();
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
     const source = readFileSync(join(dir, name), 'utf8');
-    for (const m of source.matchAll(/href=(?:"|\$\{`)(\/api\/[^"`?$]+)/g)) found.add(m[1]);
+    // Written `href="/api/…"`, or made an address under the base path: `href=${appHref('/api/…')}`.
+    for (const m of source.matchAll(/href=(?:"|\$\{`|\$\{appHref\(['`])(\/api\/[^"'`?$]+)/g)) found.add(m[1]);
   }
   return [...found].sort();
 }

@@ -7,6 +7,7 @@
  * static copy writes the QR codes for its own address.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -30,6 +31,20 @@ let work: string;
 let qinshui: string;
 let yangcheng: string;
 let draftId: number;
+/** A server without PUBLIC_BASE_URL (the main one, `s`, has it: QR codes need it). */
+let bare: TestServer;
+
+/** A GET with the Host header a client chooses (fetch would not send a foreign one). */
+function rawGet(base: string, path: string, host: string): Promise<{ status: number; body: string }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    request({ host: url.hostname, port: url.port, path, headers: { host } }, (res) => {
+      let body = '';
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    }).on('error', reject).end();
+  });
+}
 
 /** The text a QR code in an SVG carries (rendered at 300 dpi, read with jsQR), or null when none is found. */
 async function decodeQr(svg: Buffer): Promise<string | null> {
@@ -46,41 +61,46 @@ beforeAll(async () => {
   const client = join(work, 'client');
   mkdirSync(client);
   writeFileSync(join(client, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8" /><title>t</title></head><body><gi-app></gi-app></body></html>');
-  s = await startServer({ env: { CLIENT_DIR: client } });
+  s = await startServer({ env: { CLIENT_DIR: client, PUBLIC_BASE_URL: 'https://gi.jcgov.example/' } });
   await addAccount(s.db, 'qs-fig', 'official', '140521');
   await addAccount(s.db, 'yc-fig', 'official', '140522');
   qinshui = await signIn(s.url, 'qs-fig');
   yangcheng = await signIn(s.url, 'yc-fig');
+  bare = await startServer();
   draftId = (await send(s.url, 'POST', '/api/products', { nameZh: '二维码测试草稿', category: 'food', counties: ['140521'] }, qinshui)).body.id;
 }, 60_000);
 afterAll(async () => {
   await s?.close();
+  await bare?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
 describe('GET /api/products/:id/qr.svg', () => {
-  it('is an SVG QR code of the product’s public page on the address the request came to, open to every site and revalidated by ETag', async () => {
+  it('is an SVG QR code of the product’s page at PUBLIC_BASE_URL, whatever Host a request names, open to every site and revalidated by ETag', async () => {
     const res = await qr(HONEY);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('cache-control')).toBe('public, no-cache');
     const svg = Buffer.from(await res.arrayBuffer());
-    expect(await decodeQr(svg)).toBe(`${s.url}/products/${HONEY}`);
-    expect(svg.toString()).toContain(`<title>${s.url}/products/${HONEY}</title>`);
+    expect(await decodeQr(svg)).toBe(`https://gi.jcgov.example/products/${HONEY}`);
+    expect(svg.toString()).toContain(`<title>https://gi.jcgov.example/products/${HONEY}</title>`);
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^"[^"]+"$/);
     expect((await qr(HONEY, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    const spoofed = await rawGet(s.url, `/api/products/${HONEY}/qr.svg`, 'evil.example');
+    expect(spoofed.body).toContain(`<title>https://gi.jcgov.example/products/${HONEY}</title>`);
+    expect(spoofed.body).not.toContain('evil.example');
   });
 
-  it('uses PUBLIC_BASE_URL when it is set', async () => {
-    const other = await startServer({ env: { PUBLIC_BASE_URL: 'https://gi.jcgov.example/' } });
-    try {
-      const res = await qr(HONEY, {}, other.url);
-      expect(await decodeQr(Buffer.from(await res.arrayBuffer()))).toBe(`https://gi.jcgov.example/products/${HONEY}`);
-    } finally {
-      await other.close();
-    }
+  it('is refused (404, saying why) when PUBLIC_BASE_URL is not set: a printed code must not lead where a Host header says', async () => {
+    const spoofed = await rawGet(bare.url, `/api/products/${HONEY}/qr.svg`, 'evil.example');
+    expect(spoofed.status).toBe(404);
+    expect(spoofed.body).not.toContain('evil.example');
+    const res = await call(`${bare.url}/api/products/${HONEY}/qr.svg`);
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('no_public_address');
+    expect(res.body.error.message).toMatch(/PUBLIC_BASE_URL.* \/ .*PUBLIC_BASE_URL/);
   });
 
   it('is a 404 for a draft (even to its own official), an archived or a missing product, and a 400 for a bad id', async () => {

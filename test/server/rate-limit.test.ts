@@ -1,12 +1,17 @@
 /**
- * Sign-in limits: growing delays per (account, address), a coarse cap per address, attempts in
- * flight never counted as failures, usernames as sent; 429 with Retry-After, then time heals.
+ * Sign-in limits: growing delays per (account, address), the lock after LOCKOUT_ATTEMPTS wrong passwords
+ * per (account, address), a coarse cap per address, attempts in flight never counted as failures, usernames
+ * as sent; 429 or 423 with Retry-After, then time heals.
  */
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../server/domain/accounts/sessions';
+import { readSecurityPolicy } from '../../server/config';
+import { sessionPolicyOf } from '../../server/domain/accounts/sessions';
 import { BackoffLimiter, FailureLimiter, LOGIN_LIMITS, LoginLimiter, MustWait } from '../../server/rate-limit';
 import { PASSWORD, addAccount, send, signIn, startWithClock } from './fixtures';
+
+/** The default session policy: 15 minutes idle, 8 hours at most. */
+const { idleMs: IDLE_TIMEOUT_MS, maxMs: ABSOLUTE_TIMEOUT_MS } = sessionPolicyOf(readSecurityPolicy({}));
 
 describe('FailureLimiter', () => {
   it('blocks after max failures in the window and frees the key as they age out', () => {
@@ -137,7 +142,11 @@ describe('POST /api/session rate limit', () => {
   const attempt = (username: string, password: string, from = '127.0.0.1') =>
     postFrom(s.url, from, JSON.stringify({ username, password }));
 
-  it('delays an account at one address after 5 failures (1 s, 2 s, 4 s…) with Retry-After, even for the right password', async () => {
+  it('delays an account at one address after 5 failures (1 s, 2 s, 4 s…) with Retry-After, even for the right password, until the lock', async () => {
+    // With the lock at 20 wrong passwords, the growing delays between the 5th and the 20th show.
+    await s.close();
+    s = await startWithClock(new Date(), { LOCKOUT_ATTEMPTS: '20' });
+    await addAccount(s.db, 'city', 'admin');
     for (let i = 0; i < 5; i++) expect((await attempt('city', 'wrong password')).status).toBe(401);
     const blocked = await attempt('city', PASSWORD);
     expect(blocked.status).toBe(429);
@@ -157,18 +166,25 @@ describe('POST /api/session rate limit', () => {
     expect((await attempt('city', PASSWORD)).status).toBe(200);
   });
 
-  it('never locks an account for everyone: another address signs in to it at once', async () => {
-    for (let i = 0; i < 12; i++) {
+  it('never locks an account for everyone: 5 wrong passwords in a row lock it at that address only (423), another address signs in to it at once', async () => {
+    for (let i = 0; i < 4; i++) {
       s.clock.advance(20 * 60 * 1000);
       expect((await attempt('city', 'wrong password', '127.0.0.2')).status).toBe(401);
     }
-    expect((await attempt('city', PASSWORD, '127.0.0.2')).status).toBe(429);
+    expect((await attempt('city', 'wrong password', '127.0.0.2')).status).toBe(423);
+    const locked = await attempt('city', PASSWORD, '127.0.0.2');
+    expect(locked.status).toBe(423);
+    expect(locked.retryAfter).toBe(String(30 * 60));
     expect((await attempt('city', PASSWORD, '127.0.0.1')).status).toBe(200);
+    // Once the lock is over, the count starts again (no delay left over from before it).
+    s.clock.advance(30 * 60 * 1000);
+    expect((await attempt('city', 'wrong password', '127.0.0.2')).status).toBe(401);
+    expect((await attempt('city', PASSWORD, '127.0.0.2')).status).toBe(200);
   });
 
   it('does not lock the other accounts of an address (an office behind one NAT)', async () => {
     for (let i = 0; i < 5; i++) await attempt('city', 'wrong password');
-    expect((await attempt('city', PASSWORD)).status).toBe(429);
+    expect((await attempt('city', PASSWORD)).status).toBe(423);
     expect((await attempt('qinshui', PASSWORD)).status).toBe(200);
     for (let i = 0; i < 6; i++) await attempt(`guess${i}`, 'wrong password');
     expect((await attempt('qinshui', PASSWORD)).status).toBe(200);
@@ -178,7 +194,7 @@ describe('POST /api/session rate limit', () => {
     expect((await attempt('CITY ', PASSWORD)).status).toBe(401);
     expect((await attempt(' city', PASSWORD)).status).toBe(401);
     for (let i = 0; i < 5; i++) await attempt('CITY ', 'wrong password');
-    expect((await attempt('CITY ', PASSWORD)).status).toBe(429);
+    expect((await attempt('CITY ', PASSWORD)).status).toBe(423);
     expect((await attempt('city', PASSWORD)).status).toBe(200);
   });
 
@@ -187,11 +203,12 @@ describe('POST /api/session rate limit', () => {
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(200));
   });
 
-  it('counts parallel guesses: no more than 5 reach the password check', async () => {
+  it('counts parallel guesses: no more than 5 reach the password check, the 5th locks, the rest are told so', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => attempt('city', 'wrong password')));
     const statuses = results.map((r) => r.status);
-    expect(statuses.filter((x) => x === 401)).toHaveLength(5);
-    expect(statuses.filter((x) => x === 429)).toHaveLength(7);
+    expect(statuses.filter((x) => x === 401)).toHaveLength(4);
+    expect(statuses.filter((x) => x === 423)).toHaveLength(8);
+    expect(s.db.$client.prepare("SELECT count(*) AS n FROM security_events WHERE kind = 'sign_in_failed'").get()).toEqual({ n: 5 });
   });
 
   it('caps an address that fails for many accounts, before its body is read or parsed', async () => {

@@ -94,6 +94,12 @@ describe('npm run restore', () => {
     expect(r.out).toMatch(/kept the replaced database as .*before-restore-/);
     expect(existsSync(`${dbFile}-wal`)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('.restore-'))).toEqual([]);
+    // The restored database says it was restored, and from what.
+    const restored = new Database(dbFile, { readonly: true });
+    const events = restored.prepare("SELECT kind, detail FROM security_events WHERE kind IN ('backup', 'restore') ORDER BY id").all() as { kind: string; detail: string }[];
+    restored.close();
+    expect(events.map((e) => e.kind)).toEqual(['restore']); // the backup's own event came after the copy was made
+    expect(JSON.parse(events[0].detail)).toMatchObject({ from: backup, summary: expect.stringMatching(/products/) });
 
     url = await startProcess();
     cookie = await signIn(url, 'city', PW);

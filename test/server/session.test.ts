@@ -1,8 +1,12 @@
 /** Signing in and out over HTTP: cookie attributes, who-am-I, expiry and sign-out. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDLE_TIMEOUT_MS, tokenHash } from '../../server/domain/accounts/sessions';
+import { sessionPolicyOf, tokenHash, TOUCH_INTERVAL_MS } from '../../server/domain/accounts/sessions';
+import { readSecurityPolicy } from '../../server/config';
 import { startServer, type TestServer } from '../support/server';
 import { PASSWORD, addAccount, send, signIn } from './fixtures';
+
+/** The default policy's idle time (SESSION_IDLE_MINUTES=15). */
+const IDLE_TIMEOUT_MS = sessionPolicyOf(readSecurityPolicy({})).idleMs;
 
 let s: TestServer;
 beforeAll(async () => {
@@ -25,7 +29,13 @@ describe('POST /api/session', () => {
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).not.toMatch(/Secure/);
     const body = await res.json();
-    expect(body).toEqual({ id: expect.any(Number), username: 'qinshui', role: 'official', county: '140521', active: true, createdAt: expect.any(String) });
+    expect(body).toEqual({
+      id: expect.any(Number), username: 'qinshui', role: 'official', county: '140521', active: true, createdAt: expect.any(String),
+      passwordChangedAt: expect.any(String), lockedUntil: null, version: expect.any(String),
+      session: { idleTimeoutSeconds: 900, idleExpiresAt: expect.any(String), expiresAt: expect.any(String), passwordExpired: false, warnBeforeSeconds: 120, separateDuties: false },
+    });
+    expect(Date.parse(body.session.expiresAt) - Date.parse(body.session.idleExpiresAt)).toBe((8 * 60 - 15) * 60_000);
+    expect(cookie).toMatch(/Max-Age=28800/);
     const token = cookie.split(';')[0].split('=')[1];
     const stored = s.db.$client.prepare('SELECT id_hash FROM sessions').all() as { id_hash: string }[];
     expect(stored.map((r) => r.id_hash)).toContain(tokenHash(token));
@@ -112,13 +122,16 @@ describe('GET and DELETE /api/session', () => {
     s.db.$client.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(stale, hash);
     const res = await send(s.url, 'GET', '/api/session', undefined, cookie);
     expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('session_timeout');
     expect(s.db.$client.prepare('SELECT count(*) AS n FROM sessions WHERE id_hash = ?').get(hash)).toEqual({ n: 0 });
+    // Told once: the session is forgotten, so the next request is simply not signed in.
+    expect((await send(s.url, 'GET', '/api/session', undefined, cookie)).body.error.code).toBe('unauthorized');
   });
 
-  it('keeps a session alive while it is used, touching lastSeenAt at most once a minute', async () => {
+  it('keeps a session alive while it is used, touching lastSeenAt at most every 15 seconds', async () => {
     const cookie = await signIn(s.url, 'qinshui');
     const hash = tokenHash(cookie.split('=')[1]);
-    const recent = new Date(Date.now() - 30_000).toISOString();
+    const recent = new Date(Date.now() - TOUCH_INTERVAL_MS / 2).toISOString();
     const older = new Date(Date.now() - IDLE_TIMEOUT_MS + 60_000).toISOString();
     const seen = () => (s.db.$client.prepare('SELECT last_seen_at AS at FROM sessions WHERE id_hash = ?').get(hash) as { at: string }).at;
     s.db.$client.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(recent, hash);

@@ -4,11 +4,13 @@
  * sends half a header (or half a body) and stalls is cut after the grace period.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/open';
 import { addAccount, PASSWORD } from './fixtures';
@@ -56,6 +58,13 @@ function startProcess(): Promise<{ port: number; output: () => string; exited: P
   });
 }
 
+/** A JPEG of `width` × `height` with fine grain, as a camera's (cheap to make, not to re-encode). */
+async function grainyPhoto(width: number, height: number): Promise<Buffer> {
+  const raw = randomBytes(width * height * 3);
+  for (let i = 0; i < raw.length; i++) raw[i] = 112 + (raw[i] & 31);
+  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 75 }).toBuffer();
+}
+
 /** A socket that sent `data` and then stalls (never finishes its request). */
 function stalled(port: number, data: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -94,6 +103,39 @@ describe('shutdown', () => {
     expect(output()).toMatch(/SIGTERM: stopping/);
     expect(output()).not.toMatch(/Error|at .*\.ts:\d+/);
   }, 40_000);
+
+  it('does not wait for photos queued for decoding: they are refused (503) and only the one being decoded finishes', async () => {
+    const { port, exited, output } = await startProcess();
+    const base = `http://127.0.0.1:${port}`;
+    const signedIn = await fetch(`${base}/api/session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password: PASSWORD }),
+    });
+    const cookie = signedIn.headers.getSetCookie()[0].split(';')[0];
+    const product = await (await fetch(`${base}/api/products`, {
+      method: 'POST', headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ nameZh: '停机照片测试', category: 'food', counties: ['140521'] }),
+    })).json();
+    // Camera-sized photos with grain (36 MP): decoded as the old code did (all at once, two passes each,
+    // mozjpeg), eight of them kept the process busy for 10 s and more after SIGTERM.
+    const photos = [];
+    for (let i = 0; i < 8; i++) photos.push(await grainyPhoto(7200, 5000));
+    const answers = photos.map((bytes, i) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ kind: 'photo', title: `照片 ${i}`, visibility: 'internal' })) form.append(k, v);
+      form.append('file', new Blob([new Uint8Array(bytes)]), `p${i}.jpg`);
+      return fetch(`${base}/api/products/${product.id}/documents`, { method: 'POST', body: form, headers: { cookie } })
+        .then((r) => r.status, () => 0);
+    });
+    await new Promise((r) => setTimeout(r, 1_000)); // the photos have arrived and are being decoded
+    child!.kill('SIGTERM');
+    const { code, ms } = await exited;
+    const statuses = await Promise.all(answers);
+    expect(ms()).toBeLessThan(5_000);
+    expect(code).toBe(0);
+    for (const status of statuses) expect([201, 503]).toContain(status);
+    expect(statuses).toContain(503);
+    expect(output()).not.toMatch(/Still not stopped/);
+  }, 90_000);
 
   it('lets a request in flight finish before it exits', async () => {
     const { port, exited } = await startProcess();

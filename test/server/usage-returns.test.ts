@@ -37,7 +37,8 @@ async function signInAll() {
 }
 
 beforeAll(async () => {
-  s = await startWithClock();
+  // Every test moves the clock 10 minutes on (the link limiter's window): sessions idle for 8 hours and live a day here.
+  s = await startWithClock(new Date(), { SESSION_IDLE_MINUTES: '480', SESSION_MAX_HOURS: '24' });
   await addAccount(s.db, 'qs-returns', 'official', '140521');
   await addAccount(s.db, 'yc-returns', 'official', '140522');
   await addAccount(s.db, 'city-returns', 'admin');

@@ -60,6 +60,25 @@ describe('text fields', () => {
     expect(full.body.nameZh).toBe('ＸＹ沁水'); // full-width kept as typed (only compared folded)
   });
 
+  it.each([
+    ['a lone high surrogate in the name', { nameZh: '沁水\ud83d蜂蜜' }],
+    ['a lone low surrogate in the English name', { nameZh: '沁水新品六', nameEn: 'Qinshui \ude00 honey' }],
+    ['a lone surrogate in the description', { nameZh: '沁水新品七', description: '第一行\n\ud800' }],
+    ['a lone surrogate in a source', { nameZh: '沁水新品八', sources: [{ title: '县志\udfff', url: null }] }],
+  ])('refuses %s (it cannot be stored as UTF-8), naming the field and writing nothing', async (_, body) => {
+    const before = dumpTables(s.db);
+    const res = await create(body);
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(JSON.stringify(res.body.error.issues)).toMatch(/UTF-16|代理/);
+    expect(dumpTables(s.db)).toEqual(before);
+  });
+
+  it('keeps a whole surrogate pair (an emoji or a rare ideograph) as typed', async () => {
+    const res = await create({ nameZh: '沁水𠀀蜂蜜🐝' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.nameZh).toBe('沁水𠀀蜂蜜🐝');
+  });
+
   it('refuses control characters in designation texts too', async () => {
     const { body: p } = await create({ nameZh: '沁水设计' });
     const res = await send(s.url, 'POST', `/api/products/${p.id}/designations`, { giType: 'protected_product', holder: '协会\u001b' }, qinshui);

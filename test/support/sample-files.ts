@@ -43,9 +43,10 @@ export function docxBytes(text = '沁水蜂蜜质量技术要求'): Promise<Buff
   return Packer.toBuffer(new WordDocument({ sections: [{ children: [new Paragraph(text)] }] }));
 }
 
-/** A one-sheet Excel workbook. */
-export async function xlsxBytes(): Promise<Buffer> {
+/** A one-sheet Excel workbook (by `creator`, when named). */
+export async function xlsxBytes(creator?: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
+  if (creator) { workbook.creator = creator; workbook.lastModifiedBy = creator; }
   workbook.addWorksheet('检测结果').addRows([['项目', '结果'], ['水分', '18%']]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -10,6 +10,7 @@ import { openDb, type Db } from '../../db/open';
 import { closeApp, createApp, serve } from '../../server/app';
 import { readConfig, type Config } from '../../server/config';
 import { loadSeeds } from '../../seeds/loader';
+import { createLogger } from '../../server/request-log';
 
 /** A running test server. */
 export interface TestServer {
@@ -18,6 +19,8 @@ export interface TestServer {
   db: Db;
   dbFile: string;
   config: Config;
+  /** What the app logged at `logLevel` or above (`warn` unless asked), one parsed JSON line each. */
+  logs(): Record<string, any>[];
   close(): Promise<void>;
 }
 
@@ -26,10 +29,12 @@ export interface StartOptions {
   seed?: boolean; env?: NodeJS.ProcessEnv; now?: () => Date;
   /** The boundary file the seeds load the counties from (seeds/counties.geojson unless given). */
   countiesFile?: string;
+  /** The lowest level of the app's log lines kept for `logs()` (default warn: request lines are info). */
+  logLevel?: string;
 }
 
 /** Starts the app on 127.0.0.1:0 over a new database file (seeded unless `seed: false`). */
-export async function startServer({ seed = true, env = {}, now, countiesFile }: StartOptions = {}): Promise<TestServer> {
+export async function startServer({ seed = true, env = {}, now, countiesFile, logLevel = 'warn' }: StartOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gi-test-'));
   const dbFile = join(dir, 'registry.sqlite');
   // A client built elsewhere (CLIENT_DIR=/tmp/x-dist) serves every test server unless a test names its own.
@@ -37,7 +42,9 @@ export async function startServer({ seed = true, env = {}, now, countiesFile }: 
   const config = readConfig({ DATABASE_PATH: dbFile, PORT: '0', ...clientDir, ...env });
   const db = openDb(dbFile);
   if (seed) loadSeeds(db, ...(countiesFile ? [countiesFile] : []));
-  const app = createApp(db, config, now ? { now } : {});
+  const lines: string[] = [];
+  const log = createLogger(logLevel, { write: (line: string) => { lines.push(line); } });
+  const app = createApp(db, config, { ...(now ? { now } : {}), log });
   const server = serve(app).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -46,6 +53,7 @@ export async function startServer({ seed = true, env = {}, now, countiesFile }: 
     db,
     dbFile,
     config,
+    logs: () => lines.map((line) => JSON.parse(line) as Record<string, any>),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(async () => {
@@ -58,9 +66,20 @@ export async function startServer({ seed = true, env = {}, now, countiesFile }: 
   };
 }
 
-/** fetch + JSON for tests: returns status, headers and the parsed body. */
+/**
+ * fetch + JSON for tests: returns status, headers and the parsed body. A write (POST, PATCH, PUT,
+ * DELETE) that names no If-Match is sent with `If-Match: *` ("whatever is there now", server/versions.ts),
+ * so tests about something else need not read versions first; tests about versions pass their own
+ * If-Match (a version, or an empty header value to send none and see the 428).
+ */
 export async function call(url: string, init: RequestInit = {}) {
-  const res = await fetch(url, init);
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
+    if (!headers.has('if-match')) headers.set('if-match', '*');
+    else if (headers.get('if-match') === '') headers.delete('if-match');
+  }
+  const res = await fetch(url, { ...init, headers });
   const text = await res.text();
   let body: any = text;
   try { body = JSON.parse(text); } catch { /* not JSON */ }

@@ -10,7 +10,7 @@ import { GI_TYPES } from '../../../db/model';
 import type { AuditEntity, AuditEvent, AuditPage, AuditQuery, AuditSubject, CountyCode } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { assertMayReadCounty, auditAboutCounty, readableAudit } from './permissions';
-import type { SignedIn } from './viewer';
+import type { Account, Actor } from './viewer';
 
 /** A database handle or the transaction a write runs in. */
 export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -19,7 +19,7 @@ export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface AuditEntry { action: string; entity: AuditEntity; entityId: number; before: unknown; after: unknown }
 
 /** Appends one entry, in the caller's transaction, naming the signed-in user who made the change. */
-export function recordAudit(tx: Tx, viewer: SignedIn | null, entry: AuditEntry): void {
+export function recordAudit(tx: Tx, viewer: Actor, entry: AuditEntry): void {
   tx.insert(t.auditEvents).values({
     userId: viewer?.id ?? null, username: viewer?.username ?? null,
     action: entry.action, entity: entry.entity, entityId: entry.entityId,
@@ -39,7 +39,7 @@ const shanghaiDayStart = (day: string, plusDays = 0) =>
  * The condition of a viewer's filtered log: what they may read, narrowed by the filters. An official
  * naming another county gets a 403 rather than an empty page, so the refusal is not mistaken for "no changes".
  */
-export function auditWhere(db: Db, viewer: SignedIn, filter: AuditFilter): SQL | undefined {
+export function auditWhere(db: Db, viewer: Account, filter: AuditFilter): SQL | undefined {
   assertMayReadCounty(viewer, filter.county);
   const e = t.auditEvents;
   return and(
@@ -106,7 +106,7 @@ export function presentAudit(db: Db, rows: AuditRow[]): AuditEvent[] {
 }
 
 /** A page of the audit log a signed-in viewer may read, newest first, with the total count. */
-export function listAudit(db: Db, viewer: SignedIn, query: AuditQuery): AuditPage {
+export function listAudit(db: Db, viewer: Account, query: AuditQuery): AuditPage {
   const where = auditWhere(db, viewer, query);
   const total = db.select({ n: sql<number>`count(*)` }).from(t.auditEvents).where(where).get()!.n;
   const rows = db.select().from(t.auditEvents).where(where)
@@ -118,7 +118,7 @@ export function listAudit(db: Db, viewer: SignedIn, query: AuditQuery): AuditPag
  * Every entry matching the filters, newest first, read in batches so a long log never sits in memory
  * whole. Permissions are checked at once (a 403 comes before anything is sent), the rows as they are read.
  */
-export function allAudit(db: Db, viewer: SignedIn, filter: AuditFilter, batch = 500): Iterable<AuditEvent> {
+export function allAudit(db: Db, viewer: Account, filter: AuditFilter, batch = 500): Iterable<AuditEvent> {
   const where = auditWhere(db, viewer, filter);
   return (function* read() {
     let before = Number.MAX_SAFE_INTEGER;

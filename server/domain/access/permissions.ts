@@ -6,7 +6,7 @@ import type { Db } from '../../../db/open';
 import type { CountyCode, ProductQuery } from '../../../db/model';
 import { auditEvents, counties as countyTable, designations, productCounties, products } from '../../../db/schema';
 import { conflict, forbidden, notFound, unauthorized } from '../../errors';
-import type { SignedIn, Viewer } from './viewer';
+import type { Account, SignedIn, Viewer } from './viewer';
 
 /** The condition "product is in this county" on `products`. */
 function inCounty(db: Db, county: CountyCode): SQL {
@@ -64,17 +64,17 @@ export function auditAboutCounty(db: Db, county: CountyCode): SQL {
 }
 
 /**
- * The condition on `audit_events` that a viewer may read: an admin reads everything, an official
- * the entries about products of their county and about those products' designations.
+ * The condition on `audit_events` that a reader may read: an admin and an auditor read everything, an
+ * official the entries about products of their county and about those products' designations.
  */
-export function readableAudit(db: Db, viewer: SignedIn): SQL | undefined {
-  if (viewer.role === 'admin') return undefined;
+export function readableAudit(db: Db, viewer: Account): SQL | undefined {
+  if (viewer.role === 'admin' || viewer.role === 'auditor') return undefined;
   return auditAboutCounty(db, viewer.county!);
 }
 
 /** Throws 403 when an official asks for the history of a county other than their own. */
-export function assertMayReadCounty(viewer: SignedIn, county: CountyCode | undefined): void {
-  if (county === undefined || viewer.role === 'admin' || county === viewer.county) return;
+export function assertMayReadCounty(viewer: Account, county: CountyCode | undefined): void {
+  if (county === undefined || viewer.role === 'admin' || viewer.role === 'auditor' || county === viewer.county) return;
   throw forbidden(`县级账号只能查看本县（${viewer.county}）的修改记录 / Officials may only read the history of their own county (${viewer.county})`);
 }
 
@@ -147,6 +147,45 @@ export function assertMayArchive(db: Db, viewer: SignedIn, productCounties: read
     `该产品也属于${names.zh}，归档须由市级管理员办理；如果只是本县不再参与，请在"所在县"中去掉本县 / ` +
     `This product is shared with ${names.en}: ask a city admin to archive it; if only your county no longer takes part, take your county off its counties`,
   );
+}
+
+/**
+ * Whether an account may manage accounts (create, change, reset a password, unlock): a security admin, and
+ * a city admin too unless SEPARATE_DUTIES keeps accounts to the security admins (三员分立).
+ */
+export function mayManageAccounts(account: Account, separateDuties: boolean): boolean {
+  return account.role === 'security_admin' || (account.role === 'admin' && !separateDuties);
+}
+
+/** Whether an account may read the security events: an auditor, and a city admin too unless SEPARATE_DUTIES. */
+export function mayReadSecurityEvents(account: Account, separateDuties: boolean): boolean {
+  return account.role === 'auditor' || (account.role === 'admin' && !separateDuties);
+}
+
+/** Whether an account may read the content history (`/api/audit`): admins, officials (their county's) and auditors. */
+export function mayReadAudit(account: Account): boolean {
+  return account.role === 'admin' || account.role === 'official' || account.role === 'auditor';
+}
+
+/** Throws 403 unless the account may manage accounts. */
+export function assertMayManageAccounts(account: Account, separateDuties: boolean): void {
+  if (mayManageAccounts(account, separateDuties)) return;
+  throw forbidden(separateDuties
+    ? '仅安全管理员可以管理账号（三员分立）/ Only security admins manage accounts (separation of duties)'
+    : '仅市级管理员和安全管理员可以管理账号 / Only admins and security admins manage accounts');
+}
+
+/** Throws 403 unless the account may read the security events. */
+export function assertMayReadSecurityEvents(account: Account, separateDuties: boolean): void {
+  if (mayReadSecurityEvents(account, separateDuties)) return;
+  throw forbidden(separateDuties
+    ? '仅审计管理员可以查看安全事件（三员分立）/ Only auditors read the security events (separation of duties)'
+    : '仅市级管理员和审计管理员可以查看安全事件 / Only admins and auditors read the security events');
+}
+
+/** Throws 403 unless the account may read the content history. */
+export function assertMayReadAudit(account: Account): void {
+  if (!mayReadAudit(account)) throw forbidden('安全管理员只管理账号，不查看修改记录 / Security admins manage accounts only and do not read the history');
 }
 
 /** Throws 403 unless the viewer is an admin. */

@@ -13,8 +13,9 @@ import { countyExistsOn, CountyCode, IsoDate, type SourceValue } from '../../../
 import * as t from '../../../db/schema';
 import { badRequest, type Issue } from '../../errors';
 import { recordAudit, type Tx } from '../access/audit';
-import { presentUser } from '../accounts/accounts';
+import { auditedUser } from '../accounts/accounts';
 import { endSessionsOf } from '../accounts/sessions';
+import { recordSecurityEvent, targetOf } from '../security/events';
 import { loadCountyHistory } from '../places/county-history';
 import { misplacedLocations } from '../places/location-check';
 
@@ -192,7 +193,8 @@ function moveAccounts(tx: Tx, c: CountyChangeInput, note: string, report: County
   for (const row of tx.select().from(t.users).where(eq(t.users.county, c.from)).all()) {
     const after = tx.update(t.users).set({ county: to }).where(eq(t.users.id, row.id)).returning().get();
     endSessionsOf(tx, row.id);
-    recordAudit(tx, null, { action: 'update', entity: 'user', entityId: row.id, before: presentUser(row), after: { ...presentUser(after), note } });
+    recordAudit(tx, null, { action: 'update', entity: 'user', entityId: row.id, before: auditedUser(row), after: { ...auditedUser(after), note } });
+    recordSecurityEvent(tx, { kind: 'account_changed', actor: null, detail: { target: targetOf(row), county: { from: row.county, to }, via: 'county change', note } });
     report.accounts.push({ username: row.username, county: to });
   }
 }

@@ -18,7 +18,9 @@ import { productForWrite } from '../access/permissions';
 import type { SignedIn } from '../access/viewer';
 import { NOW_SQL, touchProduct } from '../products/product-stamp';
 import { assertConvertible, grantOf, lastMoveOf } from './conversion-rules';
-import { loadDesignation } from './designations';
+import { checkDesignation, loadDesignation } from './designations';
+import type { VersionCheck } from '../../versions';
+import { versionedDesignation } from '../access/resource-versions';
 import { copyScope } from './scope-write';
 
 type DesignationRow = typeof t.designations.$inferSelect;
@@ -66,16 +68,24 @@ const refOf = (d: { id: number; giType: GiType; announcement: string | null }, o
  * designation named (granted on that day if it is in progress; already granted on exactly that day) or
  * into a new one granted on that day with the announcement (and the source's protected area, to be
  * re-verified). 400/409 and nothing changed when it may not (conversion-rules.ts and namedTarget); the
- * date is not after `today` (the app's clock) nor before the grant.
+ * date is not after `today` (the app's clock) nor before the grant. `check` (the route's If-Match) sees the
+ * converted designation's version, and `checkNamed` the named one's (`designationVersion` of the body).
  */
 export function recordConversion(
   db: Db, viewer: SignedIn, sourceId: number, input: ConversionCreate, today: string,
+  { check, checkNamed }: { check?: VersionCheck; checkNamed?: VersionCheck } = {},
 ): { converted: Designation; into: Designation } {
   const load = (id: number) => loadDesignation(db, id);
   return db.transaction((tx) => {
     const source = tx.select().from(t.designations).where(eq(t.designations.id, sourceId)).get();
     if (!source) throw notFound('designation');
     productForWrite(db, viewer, source.productId);
+    checkDesignation(db, source.id, check);
+    if (input.designationId !== undefined) {
+      const other = tx.select({ productId: t.designations.productId }).from(t.designations).where(eq(t.designations.id, input.designationId)).get();
+      // Another product's designation (or none) is namedTarget's 400 below.
+      if (other?.productId === source.productId) checkDesignation(db, input.designationId, checkNamed);
+    }
     const targetType = conversionTargetOf(source.giType);
     if (targetType === null) {
       throw new HttpError(400, 'not_convertible',
@@ -139,6 +149,6 @@ export function recordConversion(
       before: { status: source.status },
       after: { status: 'converted', on: input.on, into: { ...refOf(target, input.on), number: target.number } },
     });
-    return { converted: load(source.id), into: load(target.id) };
+    return { converted: versionedDesignation(load(source.id)), into: versionedDesignation(load(target.id)) };
   });
 }

@@ -21,6 +21,8 @@ import { assertConversionRecorded, assertConversionSource } from './conversion-r
 import { templateKeyOf } from './dossier-templates';
 import { NOW_SQL, touchProduct } from '../products/product-stamp';
 import type { SignedIn } from '../access/viewer';
+import type { VersionCheck } from '../../versions';
+import { designationVersion, versionedDesignation } from '../access/resource-versions';
 
 type DesignationRow = typeof t.designations.$inferSelect;
 
@@ -99,15 +101,26 @@ export function createDesignation(db: Db, viewer: SignedIn, productId: number, i
     touchProduct(db, productId);
     const after = loadDesignation(db, id);
     recordAudit(db, viewer, { action: 'create', entity: 'designation', entityId: id, before: null, after });
-    return after;
+    return versionedDesignation(after);
   });
 }
 
-/** Changes a designation's details (not its type or status). */
-export function updateDesignation(db: Db, viewer: SignedIn, id: number, given: DesignationUpdate): Designation {
+/**
+ * The designation's version checked by `check` (the route's If-Match) against the designation as it is
+ * now, its version and its specification records' with it, as its officials read it.
+ */
+export function checkDesignation(db: Db, id: number, check: VersionCheck | undefined): void {
+  if (!check) return;
+  const current = versionedDesignation(loadDesignation(db, id));
+  check(designationVersion(current), current);
+}
+
+/** Changes a designation's details (not its type or status); `check` sees its version first. */
+export function updateDesignation(db: Db, viewer: SignedIn, id: number, given: DesignationUpdate, check?: VersionCheck): Designation {
   const patch = cleanDetails(given);
   return db.transaction(() => {
     const row = designationForWrite(db, viewer, id);
+    checkDesignation(db, id, check);
     assertMarkKind(row.giType, patch.markKind !== undefined ? patch.markKind : row.markKind);
     assertNotBeforeGrant(patch.validUntil, grantedOn(db, id), 'validUntil');
     const before = loadDesignation(db, id);
@@ -117,7 +130,7 @@ export function updateDesignation(db: Db, viewer: SignedIn, id: number, given: D
     const keys = Object.keys(patch) as (keyof Designation)[];
     const pick = (d: Designation) => Object.fromEntries(keys.map((k) => [k, d[k]]));
     recordAudit(db, viewer, { action: 'update', entity: 'designation', entityId: id, before: pick(before), after: pick(after) });
-    return after;
+    return versionedDesignation(after);
   });
 }
 
@@ -131,9 +144,11 @@ export function updateDesignation(db: Db, viewer: SignedIn, id: number, given: D
  * `recordingHistory` (the spreadsheet import: moves that already happened) skips that question.
  * A conversion is not a move of its own (400: it is recorded with the designation it became, conversion.ts),
  * and a designation started as a conversion is granted only by recording it (409 `conversion_not_recorded`).
+ * `check` (the route's If-Match) sees the designation's version before the move is judged: a move based on
+ * a status someone else has changed since is a 412 showing the designation as it is now.
  */
 export function moveDesignation(
-  db: Db, viewer: SignedIn, id: number, move: TransitionCreate, today: string, { recordingHistory = false } = {},
+  db: Db, viewer: SignedIn, id: number, move: TransitionCreate, today: string, { recordingHistory = false, check }: { recordingHistory?: boolean; check?: VersionCheck } = {},
 ): Designation {
   if (move.to === 'converted') {
     throw badRequest('Invalid body field: to', [{ path: ['to'], message:
@@ -143,6 +158,7 @@ export function moveDesignation(
   assertFactDate(move.on, today, 'on');
   return db.transaction(() => {
     const row = designationForWrite(db, viewer, id);
+    checkDesignation(db, id, check);
     if (move.to === 'granted' && row.convertedFromId !== null) assertConversionRecorded(db, row.convertedFromId);
     if (!canMove(row.status, move.to)) {
       const allowed = ALLOWED_MOVES[row.status];
@@ -184,6 +200,6 @@ export function moveDesignation(
         ...(filedIncomplete ? { filedIncomplete: true, readiness: dossier.readiness } : {}),
       },
     });
-    return loadDesignation(db, id);
+    return versionedDesignation(loadDesignation(db, id));
   });
 }

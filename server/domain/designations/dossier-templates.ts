@@ -13,6 +13,7 @@ import * as t from '../../../db/schema';
 import { recordAudit, type Tx } from '../access/audit';
 import { assertAdmin } from '../access/permissions';
 import type { SignedIn } from '../access/viewer';
+import type { VersionCheck } from '../../versions';
 
 /**
  * The conversions' checklist until an admin changes it (no migration stores it): what converting an
@@ -48,11 +49,15 @@ export const CONVERSION_TEMPLATE_AUDIT_ID = 1000;
 export const templateAuditId = (key: TemplateKey): number =>
   key === CONVERSION_TEMPLATE ? CONVERSION_TEMPLATE_AUDIT_ID : GI_TYPES.indexOf(key) + 1;
 
-/** PUT /api/dossier-templates/:giType (admins): replaces the checklist and moves its version. */
-export function putTemplate(db: Db, viewer: SignedIn, key: TemplateKey, input: DossierTemplateInput): DossierTemplate {
+/**
+ * PUT /api/dossier-templates/:giType (admins): replaces the checklist and moves its version. The
+ * template's own `version` (a number moved by every change) is what `check` (the route's If-Match) sees.
+ */
+export function putTemplate(db: Db, viewer: SignedIn, key: TemplateKey, input: DossierTemplateInput, check?: VersionCheck): DossierTemplate {
   assertAdmin(viewer);
   return db.transaction((tx) => {
     const before = loadTemplate(tx, key);
+    check?.(String(before.version), before);
     if (JSON.stringify(before.items) === JSON.stringify(input.items)) return before;
     const version = before.version + 1;
     const updatedAt = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;

@@ -16,6 +16,8 @@ import { recordAudit, type Tx } from '../access/audit';
 import { mayEditIn, productForWrite, readableProducts } from '../access/permissions';
 import { loadTemplate, templateKeyOf } from './dossier-templates';
 import type { SignedIn, Viewer } from '../access/viewer';
+import type { VersionCheck } from '../../versions';
+import { checklistVersion, dossierItemVersion } from '../access/resource-versions';
 
 type ItemRow = typeof t.dossierItems.$inferSelect;
 type DesignationRow = typeof t.designations.$inferSelect;
@@ -110,7 +112,11 @@ function existingDocuments(db: Tx, ids: number[], publicOnly: boolean): Set<numb
   return new Set(rows.map((r) => r.id));
 }
 
-/** The dossier as the API shows it: everything for those who may change it, items and statuses for the rest. */
+/**
+ * The dossier as the API shows it: everything for those who may change it (with each item's version and
+ * the checklist's, server/versions.ts), items and statuses for the rest. An item's version is of its
+ * state as kept (a deleted document it still names included), so a deletion elsewhere makes no conflict.
+ */
 function present(db: Tx, d: DesignationRow, state: DossierState, full: boolean, today: string): Dossier {
   const shown = existingDocuments(db, [...new Set(state.items.flatMap((i) => i.documentIds))], !full);
   const items: DossierItem[] = state.items.map((i) => ({
@@ -118,6 +124,7 @@ function present(db: Tx, d: DesignationRow, state: DossierState, full: boolean, 
     owner: full ? i.owner : null, dueOn: full ? i.dueOn : null, note: full ? i.note : '',
     documentIds: i.documentIds.filter((id) => shown.has(id)),
     overdue: full && isOverdue(i, today),
+    ...(full ? { version: dossierItemVersion(i) } : {}),
   }));
   return {
     designationId: d.id, productId: d.productId, giType: d.giType, status: d.status, open: isDossierOpen(d.status),
@@ -125,6 +132,7 @@ function present(db: Tx, d: DesignationRow, state: DossierState, full: boolean, 
     items, templateVersion: state.templateVersion,
     templateOffer: full ? offerFor(db, templateKeyOf(d), state) : null,
     filedIncomplete: state.filedIncomplete,
+    ...(full ? { checklistVersion: checklistVersion(state.templateVersion, state.items) } : {}),
   };
 }
 
@@ -176,13 +184,20 @@ const itemAudit = (i: ItemState) => ({
 /**
  * PUT /api/designations/:id/dossier/:key: sets one item's whole state. The documents must belong to
  * the product (to the product itself or to this designation); 404 for an item the dossier does not have.
+ * `check` (the route's If-Match) sees the item's version first (`absent` for one never filled in).
  */
-export function putDossierItem(db: Db, viewer: SignedIn, id: number, key: string, input: DossierItemInput, today: string): Dossier {
+export function putDossierItem(
+  db: Db, viewer: SignedIn, id: number, key: string, input: DossierItemInput, today: string, check?: VersionCheck,
+): Dossier {
   return db.transaction((tx) => {
     const row = designationForDossierWrite(db, viewer, id);
     const state = dossierState(tx, id, templateKeyOf(row));
     const before = state.items.find((i) => i.key === key);
     if (!before) throw notFound('dossier item');
+    if (check) {
+      const current = present(tx, row, state, true, today).items.find((i) => i.key === key)!;
+      check(current.version!, current);
+    }
     if (input.documentIds.length > 0) {
       const allowed = new Set(tx.all<{ id: number }>(sql`SELECT id FROM documents
         WHERE product_id = ${row.productId} AND (designation_id IS NULL OR designation_id = ${id})
@@ -207,29 +222,38 @@ export function putDossierItem(db: Db, viewer: SignedIn, id: number, key: string
 /**
  * POST /api/designations/:id/dossier-template: the dossier takes its template's current checklist:
  * new items start missing, items the template dropped are removed, titles follow the template; the
- * work recorded on items that stay is kept. `version` must be the offer's (409 if the template moved on).
+ * work recorded on items that stay is kept. `version` must be the offer's (409 if the template moved on);
+ * `check` (the route's If-Match) sees the dossier's `checklistVersion` first.
  */
-export function acceptTemplate(db: Db, viewer: SignedIn, id: number, version: number, today: string): Dossier {
+export function acceptTemplate(db: Db, viewer: SignedIn, id: number, version: number, today: string, check?: VersionCheck): Dossier {
   return db.transaction((tx) => {
     const row = designationForDossierWrite(db, viewer, id);
     const template = loadTemplate(tx, templateKeyOf(row));
     const state = dossierState(tx, id, template.giType);
+    if (check) {
+      const current = present(tx, row, state, true, today);
+      check(current.checklistVersion!, current);
+    }
     if (template.version !== version) {
       throw conflict(`清单已更新为第 ${template.version} 版，请刷新后再确认 / The checklist is now version ${template.version}: reload and confirm again`, 'stale_template');
     }
     if (state.recorded && state.templateVersion === version) return present(tx, row, state, true, today);
     const offer = offerFor(tx, template.giType, state);
-    if (!state.recorded) { record(tx, id, state); return present(tx, row, dossierState(tx, id, template.giType), true, today); }
-    const have = new Map(state.items.map((i) => [i.key, i]));
-    tx.delete(t.dossierItems).where(eq(t.dossierItems.designationId, id)).run();
-    template.items.forEach((item, position) => {
-      const kept = have.get(item.key);
-      tx.insert(t.dossierItems).values({ designationId: id, position, ...(kept ?? fresh(item)), titleZh: item.titleZh, titleEn: item.titleEn }).run();
-    });
-    tx.update(t.dossiers).set({ templateVersion: version }).where(eq(t.dossiers.designationId, id)).run();
+    if (!state.recorded) {
+      // An untouched dossier follows the current checklist already; taking it pins that version, which is a change.
+      record(tx, id, state);
+    } else {
+      const have = new Map(state.items.map((i) => [i.key, i]));
+      tx.delete(t.dossierItems).where(eq(t.dossierItems.designationId, id)).run();
+      template.items.forEach((item, position) => {
+        const kept = have.get(item.key);
+        tx.insert(t.dossierItems).values({ designationId: id, position, ...(kept ?? fresh(item)), titleZh: item.titleZh, titleEn: item.titleEn }).run();
+      });
+      tx.update(t.dossiers).set({ templateVersion: version }).where(eq(t.dossiers.designationId, id)).run();
+    }
     recordAudit(tx, viewer, {
       action: 'dossier_template_accept', entity: 'designation', entityId: id,
-      before: { templateVersion: state.templateVersion },
+      before: { templateVersion: state.recorded ? state.templateVersion : null },
       after: { templateVersion: version, itemsAdded: offer?.add.map((i) => i.titleZh) ?? [], itemsRemoved: offer?.remove.map((i) => i.titleZh) ?? [] },
     });
     return present(tx, row, dossierState(tx, id, template.giType), true, today);

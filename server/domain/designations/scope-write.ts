@@ -18,6 +18,8 @@ import { currentCountyBounds, designationForScope, reconcileOrRefuse } from '../
 import { checkScopeCodes } from '../places/scope-codes';
 import { badScopeCodes } from '../places/scope-errors';
 import { scopeOf } from '../places/scope-read';
+import type { VersionCheck } from '../../versions';
+import { scopeVersion, versionedScope } from '../access/resource-versions';
 
 /** What the history keeps of a scope: its fields, and its units as "code name". */
 function snapshot(scope: DesignationScope | null) {
@@ -51,9 +53,10 @@ function writeScope(tx: Tx, designationId: number, input: ScopeInput, units: { c
 
 /**
  * Replaces a designation's scope (county-scoped). 413 over a limit (text, names, codes); 400
- * `bad_scope_codes` naming each bad code, 400 `scope_box_off` for a box off the counties.
+ * `bad_scope_codes` naming each bad code, 400 `scope_box_off` for a box off the counties. `check` (the
+ * route's If-Match) sees the scope's version (`absent` when none is kept) right before it is written.
  */
-export function putScope(db: Db, viewer: SignedIn, designationId: number, input: ScopeInput): DesignationScope {
+export function putScope(db: Db, viewer: SignedIn, designationId: number, input: ScopeInput, check?: VersionCheck): DesignationScope {
   const { row, counties } = designationForScope(db, viewer, designationId);
   reconcileOrRefuse(db, input.text, counties);
   const checked = checkScopeCodes(input.codes, counties);
@@ -61,20 +64,22 @@ export function putScope(db: Db, viewer: SignedIn, designationId: number, input:
   assertBoxOnCounties(db, input.box, counties);
   return db.transaction((tx) => {
     const before = scopeOf(tx, designationId);
+    check?.(scopeVersion(before), versionedScope(before));
     writeScope(tx, designationId, input, checked.units);
     touchProduct(db, row.productId);
     const after = scopeOf(tx, designationId)!;
     recordAudit(tx, viewer, { action: 'scope_replace', entity: 'designation', entityId: designationId, before: snapshot(before), after: snapshot(after) });
-    return after;
+    return versionedScope(after)!;
   });
 }
 
-/** Removes a designation's scope (county-scoped); 404 when it has none. */
-export function deleteScope(db: Db, viewer: SignedIn, designationId: number): void {
+/** Removes a designation's scope (county-scoped); 404 when it has none; `check` sees its version first. */
+export function deleteScope(db: Db, viewer: SignedIn, designationId: number, check?: VersionCheck): void {
   const { row } = designationForScope(db, viewer, designationId);
   db.transaction((tx) => {
     const before = scopeOf(tx, designationId);
     if (!before) throw notFound('scope');
+    check?.(scopeVersion(before), versionedScope(before));
     tx.delete(t.designationScopeUnits).where(eq(t.designationScopeUnits.designationId, designationId)).run();
     tx.delete(t.designationScopes).where(eq(t.designationScopes.designationId, designationId)).run();
     touchProduct(db, row.productId);

@@ -16,6 +16,8 @@ import { productForWrite } from '../access/permissions';
 import type { SignedIn } from '../access/viewer';
 import { NOW_SQL, touchProduct } from '../products/product-stamp';
 import { specificationsOfDesignation } from '../products/specifications-read';
+import type { VersionCheck } from '../../versions';
+import { specificationEtag, versionedSpecification } from '../access/resource-versions';
 
 type SpecificationRow = typeof t.designationSpecifications.$inferSelect;
 /** A version's fields as they are written (SpecificationInput's output). */
@@ -59,9 +61,16 @@ function snapshot(tx: Tx, r: SpecificationFields | SpecificationRow) {
   return { number: r.number, title: r.title, version: r.version, issuedOn: r.issuedOn, url: r.url, document, note: r.note };
 }
 
-/** The version as the API shows it, flagged current or not among its designation's versions. */
+/** The version as the API shows it to its officials, flagged current or not among its designation's versions, with its `etag`. */
 function shown(tx: Tx, designationId: number, id: number): Specification {
-  return specificationsOfDesignation(tx, designationId).find((s) => s.id === id)!;
+  return versionedSpecification(specificationsOfDesignation(tx, designationId).find((s) => s.id === id)!);
+}
+
+/** `check` (the route's If-Match) against the record as it is now. */
+function checkSpecification(tx: Tx, row: SpecificationRow, check: VersionCheck | undefined): void {
+  if (!check) return;
+  const current = shown(tx, row.designationId, row.id);
+  check(specificationEtag(current), current);
 }
 
 /** POST /api/designations/:id/specifications: adds a version (the first, an earlier one, or an amendment). */
@@ -78,10 +87,11 @@ export function createSpecification(db: Db, viewer: SignedIn, designationId: num
   });
 }
 
-/** PATCH /api/specifications/:id: the merged version is checked as a whole. */
-export function updateSpecification(db: Db, viewer: SignedIn, id: number, patch: SpecificationUpdate, today: string): Specification {
+/** PATCH /api/specifications/:id: the merged version is checked as a whole (`check`: the record's `etag` first). */
+export function updateSpecification(db: Db, viewer: SignedIn, id: number, patch: SpecificationUpdate, today: string, check?: VersionCheck): Specification {
   return db.transaction((tx) => {
     const { row, designation } = specificationForWrite(db, viewer, id);
+    checkSpecification(tx, row, check);
     const { id: _id, designationId: _d, createdAt: _c, updatedAt: _u, ...held } = row;
     const merged = validate(SpecificationInput, { ...held, ...patch }, 'body');
     assertNotFuture(merged.issuedOn, today);
@@ -96,9 +106,10 @@ export function updateSpecification(db: Db, viewer: SignedIn, id: number, patch:
 }
 
 /** DELETE /api/specifications/:id: removes one version (the history keeps what it was). */
-export function deleteSpecification(db: Db, viewer: SignedIn, id: number): void {
+export function deleteSpecification(db: Db, viewer: SignedIn, id: number, check?: VersionCheck): void {
   db.transaction((tx) => {
     const { row, designation } = specificationForWrite(db, viewer, id);
+    checkSpecification(tx, row, check);
     const before = snapshot(tx, row);
     tx.delete(t.designationSpecifications).where(eq(t.designationSpecifications.id, id)).run();
     touchProduct(db, designation.productId);

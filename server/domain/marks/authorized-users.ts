@@ -18,6 +18,8 @@ import { productForWrite } from '../access/permissions';
 import { presentAuthorizedUser } from '../products/authorized-users-read';
 import { NOW_SQL, touchProduct } from '../products/product-stamp';
 import type { SignedIn } from '../access/viewer';
+import type { VersionCheck } from '../../versions';
+import { authorizedUserVersion, versionedAuthorizedUser } from '../access/resource-versions';
 
 /** A stored row as the API shows it (read with the product, so it lives there; the import presents its changes with it). */
 export { presentAuthorizedUser } from '../products/authorized-users-read';
@@ -77,17 +79,21 @@ export function addAuthorizedUser(db: Db, viewer: SignedIn, designationId: numbe
     touchProduct(db, d.productId);
     const after = presentAuthorizedUser(row);
     recordAudit(tx, viewer, { action: 'authorized_user_add', entity: 'designation', entityId: designationId, before: null, after: auditShape(after) });
-    return after;
+    return versionedAuthorizedUser(after);
   });
 }
 
-/** PATCH /api/authorized-users/:id: the merged user is checked as a whole (`today`: no decision may be dated after it). */
-export function updateAuthorizedUser(db: Db, viewer: SignedIn, id: number, patch: AuthorizedUserUpdate, today: string): AuthorizedUser {
+/**
+ * PATCH /api/authorized-users/:id: the merged user is checked as a whole (`today`: no decision may be dated
+ * after it); `check` (the route's If-Match) sees the record's version first.
+ */
+export function updateAuthorizedUser(db: Db, viewer: SignedIn, id: number, patch: AuthorizedUserUpdate, today: string, check?: VersionCheck): AuthorizedUser {
   return db.transaction((tx) => {
     const row = tx.select().from(t.authorizedUsers).where(eq(t.authorizedUsers.id, id)).get();
     if (!row) throw notFound('authorized user');
     const d = designationForWrite(db, viewer, row.designationId);
     const before = presentAuthorizedUser(row);
+    if (check) check(authorizedUserVersion(before), versionedAuthorizedUser(before));
     const { id: _id, designationId: _d, displayUntil: _until, ...fields } = before;
     const merged = validate(AuthorizedUserCreate, { ...fields, ...patch }, 'body');
     assertBasisFits(merged.basis, d.giType, d.markKind);
@@ -101,7 +107,7 @@ export function updateAuthorizedUser(db: Db, viewer: SignedIn, id: number, patch
     const keys = Object.keys(patch).map((k) => (k === 'displayWindow' ? 'displayUntil' : k)) as (keyof AuthorizedUser)[];
     const pick = (u: AuthorizedUser) => ({ name: u.name, ...Object.fromEntries(keys.map((k) => [k === 'status' ? 'authorizationStatus' : k, u[k]])) });
     recordAudit(tx, viewer, { action: 'authorized_user_update', entity: 'designation', entityId: row.designationId, before: pick(before), after: pick(after) });
-    return after;
+    return versionedAuthorizedUser(after);
   });
 }
 

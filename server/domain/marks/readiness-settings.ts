@@ -5,10 +5,12 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import type { ReadinessSettings } from '../../../db/model';
+import type { ReadinessSettings, ReadinessSettingsAnswer } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { recordAudit, type Tx } from '../access/audit';
 import type { SignedIn } from '../access/viewer';
+import type { VersionCheck } from '../../versions';
+import { settingsVersion } from '../access/resource-versions';
 
 /** The settings' one row. */
 const ROW_ID = 1;
@@ -23,13 +25,17 @@ export function getReadinessSettings(db: Tx): ReadinessSettings {
 }
 
 /** Replaces the thresholds (admins: the route checks), audited as `update` of `readiness_settings` 1. */
-export function putReadinessSettings(db: Db, by: SignedIn, input: ReadinessSettings): ReadinessSettings {
+export function putReadinessSettings(db: Db, by: SignedIn, input: ReadinessSettings, check?: VersionCheck): ReadinessSettingsAnswer {
   return db.transaction((tx) => {
     const before = getReadinessSettings(tx);
+    check?.(settingsVersion(before), versionedReadinessSettings(before));
     tx.insert(t.readinessSettings).values({ id: ROW_ID, ...input })
       .onConflictDoUpdate({ target: t.readinessSettings.id, set: { ...input } }).run();
     const after = getReadinessSettings(tx);
     recordAudit(tx, by, { action: 'update', entity: 'readiness_settings', entityId: ROW_ID, before, after });
-    return after;
+    return versionedReadinessSettings(after);
   });
 }
+
+/** The settings as admins read them, with the version PUT replaces. */
+export const versionedReadinessSettings = (s: ReadinessSettings): ReadinessSettingsAnswer => ({ ...s, version: settingsVersion(s) });

@@ -15,6 +15,8 @@ import { recordAudit, type Tx } from '../access/audit';
 import { productForWrite } from '../access/permissions';
 import type { SignedIn } from '../access/viewer';
 import { NOW_SQL } from '../products/product-stamp';
+import type { VersionCheck } from '../../versions';
+import { usageReturnVersion, versionedUsageReturn } from '../access/resource-versions';
 
 type ReturnRow = typeof t.usageReturns.$inferSelect;
 type UserRow = typeof t.authorizedUsers.$inferSelect;
@@ -68,15 +70,18 @@ export interface EnteredReturn { usageReturn: UsageReturn; before: UsageReturn |
 /**
  * Creates or replaces a user's return for a year as the county enters it (PUT, or an imported row):
  * accepted at once, by the viewer. An accepted return that already says the same is left as it is.
+ * `check` (the route's If-Match) sees the year's return's version first (`absent` when there is none).
  */
 export function enterUsageReturn(
   db: Db, viewer: SignedIn, userId: number, year: number, input: UsageReturnInput, via: Extract<UsageReturnVia, 'county' | 'import'>, today: string,
+  check?: VersionCheck,
 ): EnteredReturn {
   return db.transaction((tx) => {
     const { user, designationId } = userForReturns(db, viewer, userId);
     assertReturnYear(user, year, today);
     const existing = returnOf(tx, userId, year);
-    const before = existing ? presentUsageReturn(existing, reviewerName(tx, existing.reviewedBy)) : null;
+    const before = existing ? versionedUsageReturn(presentUsageReturn(existing, reviewerName(tx, existing.reviewedBy))) : null;
+    check?.(usageReturnVersion(before), before);
     if (existing && existing.status === 'accepted' && sameValues(existing, input)) {
       return { usageReturn: before!, before, created: false, changed: false };
     }
@@ -92,7 +97,7 @@ export function enterUsageReturn(
       action: 'usage_return_enter', entity: 'designation', entityId: designationId,
       before: existing ? returnSnapshot(user.name, existing) : null, after: returnSnapshot(user.name, row),
     });
-    return { usageReturn: presentUsageReturn(row, viewer.username), before, created: !existing, changed: true };
+    return { usageReturn: versionedUsageReturn(presentUsageReturn(row, viewer.username)), before, created: !existing, changed: true };
   });
 }
 
@@ -113,7 +118,8 @@ function returnsOfUsers(db: Db, userIds: number[], now: Date): UsageReturnList {
     .where(and(inArray(t.returnLinks.authorizedUserId, userIds), sql`${t.returnLinks.usedAt} is null`, sql`${t.returnLinks.expiresAt} > ${now.toISOString()}`))
     .orderBy(t.returnLinks.authorizedUserId, desc(t.returnLinks.year), desc(t.returnLinks.id)).all();
   return {
-    items: rows.map(({ r, reviewer }) => presentUsageReturn(r, reviewer)),
+    // Read by those who may change them (their county's officials, admins): each with its version.
+    items: rows.map(({ r, reviewer }) => versionedUsageReturn(presentUsageReturn(r, reviewer))),
     links: links.map((l) => ({ id: l.id, authorizedUserId: l.authorizedUserId, year: l.year, expiresAt: l.expiresAt, createdAt: l.createdAt })),
   };
 }
@@ -133,12 +139,19 @@ export function listDesignationReturns(db: Db, viewer: SignedIn, designationId: 
   return returnsOfUsers(db, users.map((u) => u.id), now);
 }
 
-/** POST /api/usage-returns/:id/review: accepts a submitted return, or returns it with the reason (409 unless submitted). */
-export function reviewUsageReturn(db: Db, viewer: SignedIn, returnId: number, review: UsageReturnReview): UsageReturn {
+/**
+ * POST /api/usage-returns/:id/review: accepts a submitted return, or returns it with the reason (409 unless
+ * submitted); `check` (the route's If-Match) sees the return's version first.
+ */
+export function reviewUsageReturn(db: Db, viewer: SignedIn, returnId: number, review: UsageReturnReview, check?: VersionCheck): UsageReturn {
   return db.transaction((tx) => {
     const existing = tx.select().from(t.usageReturns).where(eq(t.usageReturns.id, returnId)).get();
     if (!existing) throw notFound('usage return');
     const { user, designationId } = userForReturns(db, viewer, existing.authorizedUserId);
+    if (check) {
+      const current = versionedUsageReturn(presentUsageReturn(existing, reviewerName(tx, existing.reviewedBy)));
+      check(current.version!, current);
+    }
     if (existing.status !== 'submitted') {
       throw conflict('只能审核企业已提交、尚未审核的报告 / Only a return the company submitted and nobody has reviewed can be accepted or returned', 'not_submitted');
     }
@@ -150,6 +163,6 @@ export function reviewUsageReturn(db: Db, viewer: SignedIn, returnId: number, re
       action: 'usage_return_review', entity: 'designation', entityId: designationId,
       before: returnSnapshot(user.name, existing), after: returnSnapshot(user.name, row),
     });
-    return presentUsageReturn(row, viewer.username);
+    return versionedUsageReturn(presentUsageReturn(row, viewer.username));
   });
 }

@@ -18,7 +18,7 @@ import * as t from '../../../db/schema';
 import type { SignedIn } from '../access/viewer';
 import { declaredVolumes, figuresOf, type FiguresYear } from './declared-volumes';
 import { countyInView, gisInView, type GiInView } from './gis-in-view';
-import { getReadinessSettings } from './readiness-settings';
+import { getReadinessSettings, versionedReadinessSettings } from './readiness-settings';
 
 /** How many GIs the "closest to eligible" list names. */
 const CLOSEST = 10;
@@ -73,7 +73,8 @@ export function zoneReadiness(db: Db, viewer: SignedIn, query: CountyScopeQuery,
   const closest = items.filter((i) => !i.eligible)
     .sort((a, b) => b.met - a.met || a.gap - b.gap || a.productZh.localeCompare(b.productZh, 'zh-CN') || a.designationId - b.designationId)
     .slice(0, CLOSEST).map((i) => i.designationId);
-  return { asOf: today, year, county, settings, items, closest };
+  // Admins may change the thresholds: their answer carries the version a change is based on.
+  return { asOf: today, year, county, settings: viewer.role === 'admin' ? versionedReadinessSettings(settings) : settings, items, closest };
 }
 
 /** Each GI's three criteria. */

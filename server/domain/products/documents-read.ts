@@ -56,10 +56,45 @@ export function readableDocument(db: Db, id: number, viewer: Viewer): ReadableDo
   return mayReadDocument(viewer, row, counties) ? { row, counties } : null;
 }
 
-/** The stored bytes of a document: its original, or its thumbnail (null when it has none). */
+/** The stored bytes of a document, whole: its original, or its thumbnail (null when it has none); for the static copy. */
 export function documentBytes(db: Db, id: number, variant: 'original' | 'thumbnail'): { mime: string; content: Buffer } | null {
   return db.select({ mime: t.documentFiles.mime, content: t.documentFiles.content }).from(t.documentFiles)
     .where(and(eq(t.documentFiles.documentId, id), eq(t.documentFiles.variant, variant))).get() ?? null;
+}
+
+/** A stored file's type and size, read without its bytes. */
+export interface StoredFile { mime: string; size: number }
+
+const fileStatements = new WeakMap<Db, ReturnType<typeof prepareFileStatements>>();
+function prepareFileStatements(db: Db) {
+  return {
+    // length() of a BLOB reads the record's header only, never the bytes.
+    info: db.$client.prepare<[number, string], StoredFile>(
+      'SELECT mime, length(content) AS size FROM document_files WHERE document_id = ? AND variant = ?'),
+    slice: db.$client.prepare<[number, number, number, string], Buffer | null>(
+      'SELECT substr(content, ?, ?) FROM document_files WHERE document_id = ? AND variant = ?').pluck(),
+  };
+}
+const statementsOf = (db: Db) => {
+  let found = fileStatements.get(db);
+  if (!found) fileStatements.set(db, found = prepareFileStatements(db));
+  return found;
+};
+
+/** The type and size of a document's stored original or thumbnail (null when it has none). */
+export function storedFile(db: Db, id: number, variant: 'original' | 'thumbnail'): StoredFile | null {
+  return statementsOf(db).info.get(id, variant) ?? null;
+}
+
+/**
+ * `length` bytes of a stored file from `offset` (0-based), or null when the file is gone (deleted while it
+ * was being sent). Each slice is its own read: nothing holds the file, or a read transaction, between them.
+ * (better-sqlite3 has no incremental BLOB handle; SQLite copies the value to take a part of it, which costs a
+ * few milliseconds for a 20 MiB file, but no memory of ours beyond the slice.)
+ */
+export function storedFileSlice(db: Db, id: number, variant: 'original' | 'thumbnail', offset: number, length: number): Buffer | null {
+  const bytes = statementsOf(db).slice.get(offset + 1, length, id, variant);
+  return bytes ?? null;
 }
 
 /** The thumbnail URL of each product's first public photo (by upload order), for the map's popups. */

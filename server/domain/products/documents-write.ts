@@ -15,6 +15,8 @@ import { presentDocument, readableDocument } from './documents-read';
 import { productForWrite } from '../access/permissions';
 import { touchProduct } from './product-stamp';
 import type { SignedIn } from '../access/viewer';
+import type { VersionCheck } from '../../versions';
+import { documentVersion, versionedDocument } from '../access/resource-versions';
 
 /** A file ready to keep: its recognised type, the bytes to store, their SHA-256, and a thumbnail of a picture. */
 export interface PreparedFile { mime: Document['mime']; content: Buffer; sha256: string; thumbnail: Buffer | null }
@@ -68,22 +70,29 @@ export function addDocument(db: Db, viewer: SignedIn, productId: number, meta: D
     ]).run();
     touchProduct(db, productId);
     recordAudit(db, viewer, { action: 'document_add', entity: 'product', entityId: productId, before: null, after: auditSnapshot(db, row) });
-    return presentDocument(row);
+    return versionedDocument(presentDocument(row));
   });
 }
 
-/** A document the viewer may change: 404 when they may not read it, then the product's own checks (403, 409). */
-function documentForWrite(db: Db, viewer: SignedIn, id: number): DocumentRow {
+/**
+ * A document the viewer may change: 404 when they may not read it, then the product's own checks (403, 409),
+ * then `check` (the route's If-Match) against its details as they are now.
+ */
+function documentForWrite(db: Db, viewer: SignedIn, id: number, check?: VersionCheck): DocumentRow {
   const found = readableDocument(db, id, viewer);
   if (!found) throw notFound('document');
   productForWrite(db, viewer, found.row.productId);
+  if (check) {
+    const current = versionedDocument(presentDocument(found.row));
+    check(documentVersion(current), current);
+  }
   return found.row;
 }
 
 /** Changes a document's title, kind, date, source or visibility. */
-export function updateDocument(db: Db, viewer: SignedIn, id: number, patch: DocumentUpdate): Document {
+export function updateDocument(db: Db, viewer: SignedIn, id: number, patch: DocumentUpdate, check?: VersionCheck): Document {
   return db.transaction(() => {
-    const before = documentForWrite(db, viewer, id);
+    const before = documentForWrite(db, viewer, id, check);
     if (patch.kind) assertPhotoIsImage(patch.kind, before.mime);
     const after = db.update(t.documents).set(patch).where(eq(t.documents.id, id)).returning().get();
     touchProduct(db, before.productId);
@@ -91,15 +100,16 @@ export function updateDocument(db: Db, viewer: SignedIn, id: number, patch: Docu
       action: 'document_update', entity: 'product', entityId: before.productId,
       before: auditSnapshot(db, before), after: auditSnapshot(db, after),
     });
-    return presentDocument(after);
+    return versionedDocument(presentDocument(after));
   });
 }
 
 /** Deletes a document and its bytes for good (the history keeps what it was); a specification it held keeps its other fields. */
-export function deleteDocument(db: Db, viewer: SignedIn, id: number): void {
+export function deleteDocument(db: Db, viewer: SignedIn, id: number, check?: VersionCheck): void {
   db.transaction(() => {
-    const row = documentForWrite(db, viewer, id);
+    const row = documentForWrite(db, viewer, id, check);
     db.update(t.designationSpecifications).set({ documentId: null }).where(eq(t.designationSpecifications.documentId, id)).run();
+    // The bytes go first: on a full database the pages they free are where the audit entry is written.
     db.delete(t.documentFiles).where(eq(t.documentFiles.documentId, id)).run();
     db.delete(t.documents).where(eq(t.documents.id, id)).run();
     touchProduct(db, row.productId);

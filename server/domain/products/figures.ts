@@ -13,6 +13,8 @@ import { productForWrite } from '../access/permissions';
 import { getProduct } from './products-read';
 import { touchProduct } from './product-stamp';
 import type { SignedIn } from '../access/viewer';
+import type { VersionCheck } from '../../versions';
+import { currentFigures } from '../access/resource-versions';
 
 /** The series as PUT /api/products/:id/figures takes it, checked. */
 export type FigureSeries = z.infer<typeof ProductFigures>;
@@ -24,11 +26,18 @@ export type FigureSeries = z.infer<typeof ProductFigures>;
  */
 const ENTERED_CONFIDENCE = 'good';
 
-/** Replaces the whole series of a product (county-scoped), in one transaction with its audit entry. */
-export function replaceFigures(db: Db, viewer: SignedIn, productId: number, series: FigureSeries): ProductFigure[] {
+/**
+ * Replaces the whole series of a product (county-scoped), in one transaction with its audit entry;
+ * `check` (the route's If-Match) sees the series' version first.
+ */
+export function replaceFigures(db: Db, viewer: SignedIn, productId: number, series: FigureSeries, check?: VersionCheck): ProductFigure[] {
   return db.transaction(() => {
     productForWrite(db, viewer, productId);
     const before = getProduct(db, productId, viewer)!.figures;
+    if (check) {
+      const current = currentFigures(before);
+      check(current.version, current);
+    }
     db.delete(t.productFigures).where(eq(t.productFigures.productId, productId)).run();
     if (series.length > 0) {
       db.insert(t.productFigures).values(series.map((f) => ({ productId, ...f, confidence: ENTERED_CONFIDENCE } as const))).run();

@@ -18,6 +18,7 @@ import { withScopes } from '../places/scope-read';
 import { withConversions } from './conversion-read';
 import { specificationsOfProduct } from './specifications-read';
 import { namePinyin } from './name-pinyin';
+import { forEditor } from '../access/resource-versions';
 
 /**
  * The ids of the products a search finds, by the rule of db/model/product-search.ts (the static copy's too):
@@ -202,7 +203,8 @@ export function presentDesignation(d: typeof t.designations.$inferSelect, histor
 /**
  * One product in full, or null when it does not exist or the viewer may not see it. `today` is the day
  * the public's view of authorised users is for (a decision is shown for a while only): routes pass
- * their clock's day; officials see every user whatever the day.
+ * their clock's day; officials see every user whatever the day. Those who may change it get every
+ * editable part's version too (forEditor).
  */
 export function getProduct(db: Db, id: number, viewer: Viewer, today: string = todayInShanghai()): Product | null {
   const row = readableRow(db, id, viewer);
@@ -216,7 +218,8 @@ export function getProduct(db: Db, id: number, viewer: Viewer, today: string = t
       role: p.role, name: p.name, creditCode: p.creditCode, households: p.households, areaMu: p.areaMu,
       outputTonnes: p.outputTonnes, valueWanYuan: p.valueWanYuan,
     }));
-  return {
+  const canEdit = viewer ? mayEditIn(viewer, summary.counties) : false;
+  const product: Product = {
     id: row.id, nameZh: row.nameZh, nameEn: row.nameEn, category: row.category, counties: summary.counties,
     description: row.description, quality: row.quality, visibility: row.visibility, archived: row.archivedAt !== null,
     locations: summary.locations,
@@ -226,9 +229,11 @@ export function getProduct(db: Db, id: number, viewer: Viewer, today: string = t
     figures: statements.figures.all({ id }).map(({ year, households, areaMu, yieldKgPerMu, outputTonnes, valueWanYuan, note, sources }) =>
       ({ year, households, areaMu, yieldKgPerMu, outputTonnes, valueWanYuan, note, sources })),
     authorizedUsers: authorizedUsersOfProduct(db, id, viewer ? null : today),
-    ...(viewer ? { canEdit: mayEditIn(viewer, summary.counties) } : {}),
+    ...(viewer ? { canEdit } : {}),
     createdAt: row.createdAt, updatedAt: row.updatedAt,
   };
+  // Versions are for those who may change it (server/versions.ts): the public's answer and a reader's carry none.
+  return canEdit ? forEditor(product) : product;
 }
 
 /** Whether a product exists at all (visible or not), to tell 404 from 403 where that is allowed. */

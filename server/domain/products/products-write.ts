@@ -19,6 +19,8 @@ import {
 import { getProduct } from './products-read';
 import { NOW_SQL } from './product-stamp';
 import type { SignedIn } from '../access/viewer';
+import type { VersionCheck } from '../../versions';
+import { productVersion } from '../access/resource-versions';
 
 /**
  * The product as a writer sees it right after a change. They may read what they may change, except
@@ -179,12 +181,17 @@ export function createProduct(db: Db, viewer: SignedIn, given: ProductCreate): P
 /**
  * Changes any editable fields of a product. An official may add counties and take their own off a
  * shared product, but not take another county off nor hand the product over (assertMayChangeCounties).
- * A new name that is a look-alike of another current product's is a 409.
+ * A new name that is a look-alike of another current product's is a 409. `check` (the route's
+ * If-Match) sees the product's own version before anything is written.
  */
-export function updateProduct(db: Db, viewer: SignedIn, id: number, given: ProductUpdate): Product {
+export function updateProduct(db: Db, viewer: SignedIn, id: number, given: ProductUpdate, check?: VersionCheck): Product {
   const patch = cleanTexts(given);
   return db.transaction(() => {
     const { row, counties: was } = productForWrite(db, viewer, id);
+    if (check) {
+      const current = reread(db, viewer, id);
+      check(productVersion(current), current);
+    }
     if (patch.counties) {
       assertMayChangeCounties(db, viewer, was, patch.counties);
       assertCountiesExist(db, patch.counties);
@@ -216,10 +223,14 @@ export function updateProduct(db: Db, viewer: SignedIn, id: number, given: Produ
  * Archives a product (never deleted): it leaves the public registry and lists, and can be restored.
  * A product shared with another county is archived by an admin only (assertMayArchive).
  */
-export function archiveProduct(db: Db, viewer: SignedIn, id: number): Product {
+export function archiveProduct(db: Db, viewer: SignedIn, id: number, check?: VersionCheck): Product {
   return db.transaction(() => {
     const { counties } = productForWrite(db, viewer, id);
     assertMayArchive(db, viewer, counties);
+    if (check) {
+      const current = reread(db, viewer, id);
+      check(productVersion(current), current);
+    }
     db.update(t.products).set({ archivedAt: NOW_SQL, updatedAt: NOW_SQL }).where(eq(t.products.id, id)).run();
     recordAudit(db, viewer, { action: 'archive', entity: 'product', entityId: id, before: { archived: false }, after: { archived: true } });
     return reread(db, viewer, id);
@@ -230,10 +241,14 @@ export function archiveProduct(db: Db, viewer: SignedIn, id: number): Product {
  * Restores an archived product (admins only; 409 when it is not archived, or when a current product
  * has taken a look-alike name meanwhile: rename or archive that one first).
  */
-export function restoreProduct(db: Db, viewer: SignedIn, id: number): Product {
+export function restoreProduct(db: Db, viewer: SignedIn, id: number, check?: VersionCheck): Product {
   assertAdmin(viewer);
   return db.transaction(() => {
     const { row } = productForWrite(db, viewer, id, true);
+    if (check) {
+      const current = reread(db, viewer, id);
+      check(productVersion(current), current);
+    }
     if (row.archivedAt === null) throw conflict('产品未归档 / The product is not archived', 'not_archived');
     assertNoLookAlike(db, viewer, row.nameZh, id);
     db.update(t.products).set({ archivedAt: null, updatedAt: NOW_SQL }).where(eq(t.products.id, id)).run();

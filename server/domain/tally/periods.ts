@@ -9,6 +9,8 @@ import * as t from '../../../db/schema';
 import { HttpError, notFound } from '../../errors';
 import { recordAudit, type Tx } from '../access/audit';
 import type { SignedIn } from '../access/viewer';
+import type { VersionCheck } from '../../versions';
+import { periodVersion, versionedPeriod } from '../access/resource-versions';
 
 /** Every period, oldest first, each with its targets in GI-type order. */
 export function listPeriods(db: Tx): Period[] {
@@ -74,25 +76,27 @@ export function createPeriod(db: Db, by: SignedIn, input: PeriodInput): Period {
     writeTargets(tx, id, input);
     const after = getPeriod(tx, id)!;
     recordAudit(tx, by, { action: 'create', entity: 'period', entityId: id, before: null, after });
-    return after;
+    return versionedPeriod(after);
   });
 }
 
 /**
  * Replaces a period's names, dates and targets (404 if unknown, 409 if a name is another's or the
  * dates overlap another period's);
- * a type left out of `targets` has none afterwards. Audited as `update` with before and after.
+ * a type left out of `targets` has none afterwards. Audited as `update` with before and after. `check`
+ * (the route's If-Match) sees the period's version first.
  */
-export function updatePeriod(db: Db, by: SignedIn, id: number, input: PeriodInput): Period {
+export function updatePeriod(db: Db, by: SignedIn, id: number, input: PeriodInput, check?: VersionCheck): Period {
   return db.transaction((tx) => {
     const before = getPeriod(tx, id);
     if (!before) throw notFound('period');
+    check?.(periodVersion(before), versionedPeriod(before));
     assertFits(tx, input, id);
     tx.update(t.periods).set({ name: input.name, nameEn: input.nameEn, startsOn: input.startsOn, endsOn: input.endsOn })
       .where(eq(t.periods.id, id)).run();
     writeTargets(tx, id, input);
     const after = getPeriod(tx, id)!;
     recordAudit(tx, by, { action: 'update', entity: 'period', entityId: id, before, after });
-    return after;
+    return versionedPeriod(after);
   });
 }

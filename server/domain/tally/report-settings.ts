@@ -3,11 +3,13 @@
  * each change audited in the same transaction.
  */
 import { eq } from 'drizzle-orm';
-import type { ReportSettings } from '../../../db/model';
+import type { ReportSettings, ReportSettingsAnswer } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { recordAudit, type Tx } from '../access/audit';
 import type { Db } from '../../../db/open';
 import type { SignedIn } from '../access/viewer';
+import type { VersionCheck } from '../../versions';
+import { settingsVersion } from '../access/resource-versions';
 
 /** The settings' one row. */
 const ROW_ID = 1;
@@ -25,13 +27,17 @@ export function getReportSettings(db: Tx): ReportSettings {
 }
 
 /** Replaces the issuer (admins: the route checks), audited as `update` of `report_settings` 1. */
-export function putReportSettings(db: Db, by: SignedIn, input: ReportSettings): ReportSettings {
+export function putReportSettings(db: Db, by: SignedIn, input: ReportSettings, check?: VersionCheck): ReportSettingsAnswer {
   return db.transaction((tx) => {
     const before = getReportSettings(tx);
+    check?.(settingsVersion(before), versionedReportSettings(before));
     tx.insert(t.reportSettings).values({ id: ROW_ID, ...input })
       .onConflictDoUpdate({ target: t.reportSettings.id, set: { issuerZh: input.issuerZh, issuerEn: input.issuerEn } }).run();
     const after = getReportSettings(tx);
     recordAudit(tx, by, { action: 'update', entity: 'report_settings', entityId: ROW_ID, before, after });
-    return after;
+    return versionedReportSettings(after);
   });
 }
+
+/** The settings as admins read them, with the version PUT replaces. */
+export const versionedReportSettings = (s: ReportSettings): ReportSettingsAnswer => ({ ...s, version: settingsVersion(s) });

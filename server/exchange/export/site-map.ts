@@ -19,13 +19,15 @@ const CLOSED_PAGES = PAGES.filter((p) => !p.crawl).map((p) => p.path.replace(/\/
 
 /** robots.txt for a site at `origin` (no `Sitemap:` line without one: the protocol wants a full URL). */
 export function robotsTxt(origin: string | null): string {
+  // A site under a sub-path (https://host/gi) has its rules under it: the portal's own robots.txt can take them.
+  const under = origin ? new URL(origin).pathname.replace(/\/+$/, '') : '';
   return [
     '# 晋城市地理标志培育登记与公开地图 / Jincheng GI registry',
     'User-agent: *',
-    'Allow: /',
-    ...OPEN_DATA_FILES.map((path) => `Allow: ${path}`),
-    ...CLOSED_PAGES.map((path) => `Disallow: ${path}`),
-    'Disallow: /api/',
+    `Allow: ${under}/`,
+    ...OPEN_DATA_FILES.map((path) => `Allow: ${under}${path}`),
+    ...CLOSED_PAGES.map((path) => `Disallow: ${under}${path}`),
+    `Disallow: ${under}/api/`,
     ...(origin ? ['', `Sitemap: ${origin}/sitemap.xml`] : []),
     '',
   ].join('\n');

@@ -24,10 +24,14 @@ export interface WatchedPage {
   consoleErrors: string[];
 }
 
-/** Opens a page in a fresh context that records foreign requests and console errors. */
-export async function openPage(browser: Browser, baseUrl: string, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<WatchedPage> {
+/**
+ * Opens a page in a fresh context that records foreign requests and console errors (`ignoreHTTPSErrors`: a test
+ * server behind nginx with a self-signed certificate).
+ */
+export async function openPage(browser: Browser, baseUrl: string, options: { viewport?: { width: number; height: number }; locale?: string; ignoreHTTPSErrors?: boolean } = {}): Promise<WatchedPage> {
   const context = await browser.newContext({
     baseURL: baseUrl,
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: options.locale ?? 'zh-CN',
     timezoneId: 'Asia/Shanghai',
