@@ -1,8 +1,11 @@
 /**
  * The rule behind the ready caches: every write to a table the public reads moves the registry
  * version (`registry_meta.version`), by three triggers per table (`<table>_{insert,update,delete}_moves_registry`,
- * first written in migration 0002). A cached public answer is kept per version, so a public table without
- * them would serve stale answers silently. Tables the public never reads are named here, each with why.
+ * first written in migration 0002), and says what it touched in `registry_changes`, by three more
+ * (`<table>_{insert,update,delete}_marks_change`, migration 0015: the product, or none for everything, and
+ * whether the tally can have moved). A cached public answer is kept until a write touches what it shows,
+ * so a public table without them would serve stale answers silently. Tables the public never reads are
+ * named here, each with why.
  */
 import type Database from 'better-sqlite3';
 
@@ -18,14 +21,15 @@ export const PRIVATE_TABLES: Readonly<Record<string, string>> = {
   password_history: 'hashes of former passwords (PASSWORD_HISTORY)',
   security_events: 'the security log, read by the auditor only',
   security_state: 'the security policy last recorded, for config_changed',
+  registry_changes: 'what each registry write touched, written by the triggers themselves',
 };
 
 /** The three write events whose triggers move the version. */
 const EVENTS = ['insert', 'update', 'delete'] as const;
 
-/** The triggers a public table must have, by name. */
+/** The triggers a public table must have, by name: three that move the version, three that record the change. */
 export function registryTriggerNames(table: string): string[] {
-  return EVENTS.map((event) => `${table}_${event}_moves_registry`);
+  return [...EVENTS.map((event) => `${table}_${event}_moves_registry`), ...EVENTS.map((event) => `${table}_${event}_marks_change`)];
 }
 
 /**
@@ -41,13 +45,15 @@ export function tablesLackingRegistryTriggers(sqlite: Database.Database): { tabl
       .map((t) => [t.name, t]),
   );
   const moves = (sql: string) => /update\s+`?registry_meta`?\s+set\s+`?version`?\s*=\s*`?version`?\s*\+\s*1/i.test(sql);
+  const marks = (sql: string) => /insert\s+into\s+`?registry_changes`?/i.test(sql);
   return tables
     .filter((table) => !(table in PRIVATE_TABLES))
     .map((table) => ({
       table,
       missing: registryTriggerNames(table).filter((name, i) => {
         const t = triggers.get(name);
-        return !t || t.tbl !== table || !moves(t.sql) || !new RegExp(`after\\s+${EVENTS[i]}\\s+on`, 'i').test(t.sql);
+        const does = i < EVENTS.length ? moves : marks;
+        return !t || t.tbl !== table || !does(t.sql) || !new RegExp(`after\\s+${EVENTS[i % EVENTS.length]}\\s+on`, 'i').test(t.sql);
       }),
     }))
     .filter((entry) => entry.missing.length > 0);

@@ -14,6 +14,7 @@ import {
   acceptedEncodings, encodedBytes, etagFor, makeReadyBody, pickEncoding, sendReadyBody, type Encoding, type ReadyBody,
 } from './snapshot/ready-body';
 import type { ReadyCache } from './snapshot/ready-cache';
+import type { Dependency } from './snapshot/registry-changes';
 import { requestId } from './request-log';
 
 /** Whose view an answer is: the public's, an admin's, or one county's officials'. */
@@ -35,9 +36,10 @@ export function reviveReadyBody(body: ReadyBody): ReadyBody {
 
 /**
  * How an answer is built on a miss: text on the event loop (cheap reads), or a ready body from a
- * worker, told which encodings the requesting client takes so it compresses those ahead.
+ * worker, told which encodings the requesting client takes so it compresses those ahead; and what it
+ * shows (`dependsOn`, default anything), so a write that touches none of it keeps it.
  */
-export type Build = { text: () => SnapshotText } | { worker: (encodings: Encoding[]) => Promise<ReadyBody> };
+export type Build = ({ text: () => SnapshotText } | { worker: (encodings: Encoding[]) => Promise<ReadyBody> }) & { dependsOn?: Dependency };
 
 /**
  * Sends the viewer's answer for `name` + `query` from the ready cache, building it on a miss.
@@ -56,7 +58,7 @@ export async function answerReady(
     : async () => reviveReadyBody(await build.worker(encodings)),
   // The public may get the previous version while another request rebuilds; the signed-in (who
   // may just have written) always wait for the current one.
-  { allowStale: !signedIn });
+  { allowStale: !signedIn, dependsOn: build.dependsOn });
   const body = found instanceof Promise ? await found : found;
   // An answer built for today (a tally, series or report with no date asked) holds for that day only.
   const day = 'today' in query && typeof query.today === 'string' ? query.today : null;

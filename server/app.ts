@@ -48,6 +48,7 @@ import { sessionPolicyOf } from './domain/accounts/sessions';
 import { sameOriginWrites } from './write-guard';
 import { ReadyCache, registryVersionReader, rememberedVersion, type RememberedVersion } from './snapshot/ready-cache';
 import { TallyIndexCache } from './snapshot/tally-index-cache';
+import { RegistryChanges } from './snapshot/registry-changes';
 import { createTaskPool, type TaskPool } from './workers/task-pool';
 import { WriteGate } from './write-gate';
 import { ImportProgressBoard } from './exchange/import/progress';
@@ -68,9 +69,11 @@ export function createApp(db: Db, config: Config, { now = () => new Date(), log 
   const pool = createTaskPool(db, config.databasePath);
   const version = rememberedVersion(registryVersionReader(db.$client));
   const today = todayReader(now);
+  // What each write touched: a kept answer outlives the writes that touch nothing it shows.
+  const changes = new RegistryChanges(db.$client, version);
   const ctx: AppContext = {
-    db, config, now, pool, ready: new ReadyCache(version, { today }), writeGate: new WriteGate(), imports: new ImportProgressBoard(), log,
-    tallyIndex: new TallyIndexCache(version, () => pool.run('tallyIndex', {})),
+    db, config, now, pool, ready: new ReadyCache(version, { today, changes }), writeGate: new WriteGate(), imports: new ImportProgressBoard(), log,
+    tallyIndex: new TallyIndexCache(() => changes.lastChanged('tally'), () => pool.run('tallyIndex', {})),
   };
   const app = express();
   app.locals.taskPool = pool;

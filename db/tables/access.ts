@@ -44,6 +44,18 @@ export const registryMeta = sqliteTable('registry_meta', {
   version: integer('version').notNull().default(0),
 });
 
+/**
+ * What each registry write touched, in order (triggers `<table>_<event>_marks_change`, migration 0015): the
+ * product it changed (null: something every answer may show, such as a county or a period) and whether the
+ * tally can have moved. The ready caches read it to keep the answers a write did not touch
+ * (server/snapshot/registry-changes.ts); old rows are pruned.
+ */
+export const registryChanges = sqliteTable('registry_changes', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  productId: integer('product_id'),
+  tally: integer('tally', { mode: 'boolean' }).notNull(),
+});
+
 /** The append-only audit log. */
 export const auditEvents = sqliteTable(
   'audit_events',

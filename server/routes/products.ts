@@ -30,6 +30,6 @@ export function productReadRoutes(ctx: AppContext): Router {
       const viewer = viewerOf(res);
       // Kept for the day: a suspension's decision is shown to the public for a window of days only.
       const today = todayOf(ctx);
-      await answerReady(ctx, req, res, 'product', { id, today }, { text: () => productSnapshot(db, id, viewer, today) });
+      await answerReady(ctx, req, res, 'product', { id, today }, { text: () => productSnapshot(db, id, viewer, today), dependsOn: { product: id } });
     });
 }

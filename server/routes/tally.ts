@@ -31,12 +31,12 @@ export function tallyRoutes(ctx: AppContext): Router {
         }
       }
       const input = { period: query.period, asOf: query.asOf, today };
-      await answerReady(ctx, req, res, 'tally', input, { worker: (encodings) => ctx.pool.run('tally', { ...input, encodings }) }, true);
+      await answerReady(ctx, req, res, 'tally', input, { worker: (encodings) => ctx.pool.run('tally', { ...input, encodings }), dependsOn: 'tally' }, true);
     })
     .get('/api/tally/series', async (req, res) => {
       const query = validate(TallySeriesQuery, req.query, 'query');
       const input = { period: query.period, step: query.step, today: todayOf(ctx) };
-      await answerReady(ctx, req, res, 'series', input, { worker: (encodings) => ctx.pool.run('series', { ...input, encodings }) }, true);
+      await answerReady(ctx, req, res, 'series', input, { worker: (encodings) => ctx.pool.run('series', { ...input, encodings }), dependsOn: 'tally' }, true);
     });
 }
 

@@ -1,7 +1,8 @@
 /**
- * Ready bodies stamped with the registry version they were built at. A body is current while the
- * version stands; a registry write (in this process or another) moves the version, and the next
- * request for a key rebuilds it. Bookkeeping writes (sessions, the audit log) do not move it.
+ * Ready bodies stamped with the registry version they were built at and what they show (a product,
+ * the tally, or anything). A body is current while the version stands, and after a registry write (in
+ * this process or another) while the write touched nothing it shows (registry-changes.ts); otherwise
+ * the next request for its key rebuilds it. Bookkeeping writes (sessions, the audit log) do not move it.
  *
  * One build per key and version: concurrent misses share it. While it runs, a caller that allows
  * it (the public) gets the last body built at once instead of waiting, and no second build of the
@@ -10,6 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import { readyBodySize, type ReadyBody } from './ready-body';
+import type { Dependency } from './registry-changes';
 
 /** Reads the registry version (migration 0002 keeps it in `registry_meta`). */
 export function registryVersionReader(sqlite: Database.Database): () => number {
@@ -53,9 +55,11 @@ export interface ReadyCacheOptions {
   maxBytes?: number;
   /** Today (Asia/Shanghai, by the app's clock): a URL remembered for a day's answer is not answered from memory after it. */
   today?: () => string;
+  /** What the registry's writes touched (registry-changes.ts); without it every write makes every body stale. */
+  changes?: { unchangedSince(dependency: Dependency, builtAt: number): boolean };
 }
 
-interface Entry { version: number; body: ReadyBody }
+interface Entry { version: number; body: ReadyBody; dependsOn: Dependency }
 interface Build { version: number; promise: Promise<ReadyBody> }
 
 /** A version-stamped, size-bounded map from keys to ready bodies with single-flight builds. */
@@ -68,14 +72,16 @@ export class ReadyCache {
    */
   private readonly urls = new Map<string, { key: string; day: string | null }>();
   private readonly today: (() => string) | undefined;
+  private readonly changes: ReadyCacheOptions['changes'];
   private bytes = 0;
   private readonly maxBytes: number;
   /** Hits, misses, builds and stale answers since creation (tests and the bench read them). */
   readonly stats = { hits: 0, misses: 0, builds: 0, stale: 0 };
 
-  constructor(private readonly currentVersion: () => number, { maxBytes = 48 * 1024 * 1024, today }: ReadyCacheOptions = {}) {
+  constructor(private readonly currentVersion: () => number, { maxBytes = 48 * 1024 * 1024, today, changes }: ReadyCacheOptions = {}) {
     this.maxBytes = maxBytes;
     this.today = today;
+    this.changes = changes;
   }
 
   /** The body kept for `key` at the current version, if any (no build). */
@@ -103,8 +109,11 @@ export class ReadyCache {
   /**
    * The body for `key`: current, being built by another request, or built now by `build`. With
    * `allowStale`, a caller that finds another's build under way gets the previous version's body.
+   * `dependsOn` is what the body shows (default: anything), so a write that touches none of it keeps it.
    */
-  get(key: string, build: () => Promise<ReadyBody>, { allowStale = false } = {}): ReadyBody | Promise<ReadyBody> {
+  get(
+    key: string, build: () => Promise<ReadyBody>, { allowStale = false, dependsOn = 'all' }: { allowStale?: boolean; dependsOn?: Dependency } = {},
+  ): ReadyBody | Promise<ReadyBody> {
     const version = this.currentVersion();
     const found = this.current(key, version);
     if (found) return found;
@@ -122,7 +131,7 @@ export class ReadyCache {
     const done = () => { if (this.building.get(key)?.promise === promise) this.building.delete(key); };
     const promise = build().then((body) => {
       done();
-      this.keep(key, version, body);
+      this.keep(key, version, body, dependsOn);
       return body;
     }, (error: unknown) => {
       done();
@@ -134,21 +143,25 @@ export class ReadyCache {
 
   private current(key: string, version: number): ReadyBody | undefined {
     const entry = this.entries.get(key);
-    if (entry?.version !== version) return undefined;
+    if (!entry) return undefined;
+    if (entry.version !== version) {
+      if (entry.version > version || !this.changes?.unchangedSince(entry.dependsOn, entry.version)) return undefined;
+      entry.version = version; // still right at this version: the next look is one comparison
+    }
     this.stats.hits++;
     this.entries.delete(key); // Map order is recency order
     this.entries.set(key, entry);
     return entry.body;
   }
 
-  private keep(key: string, version: number, body: ReadyBody): void {
+  private keep(key: string, version: number, body: ReadyBody, dependsOn: Dependency): void {
     const old = this.entries.get(key);
     if (old && old.version > version) return; // a newer build finished first
     const size = readyBodySize(body);
     if (size > this.maxBytes) return;
     if (old) this.bytes -= readyBodySize(old.body);
     this.entries.delete(key);
-    this.entries.set(key, { version, body });
+    this.entries.set(key, { version, body, dependsOn });
     this.bytes += size;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;

@@ -17,7 +17,7 @@ describe('openDb', () => {
     expect(tables).toEqual([
       'audit_events', 'authorized_users', 'counties', 'county_changes', 'designation_scope_units', 'designation_scopes', 'designation_specifications', 'designations', 'document_files', 'documents', 'dossier_items', 'dossier_templates',
       'dossiers', 'locations', 'participants', 'password_history', 'periods', 'product_counties', 'product_figures', 'products', 'protected_areas',
-      'readiness_settings', 'registry_meta', 'report_settings', 'return_links', 'security_events', 'security_state', 'sessions', 'sign_in_failures',
+      'readiness_settings', 'registry_changes', 'registry_meta', 'report_settings', 'return_links', 'security_events', 'security_state', 'sessions', 'sign_in_failures',
       'targets', 'transitions', 'usage_returns', 'users', 'verify_misses',
     ]);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
