@@ -9,6 +9,7 @@
  *   BENCH_CONNECTIONS  concurrent connections of the load generator (default 50)
  *   BENCH_EXPORT_RUNS  downloads of each export (default 3; small: 1)
  *   BENCH_ONLY         comma list of sections to run: reads,writes,exports,browser (default all)
+ *   BENCH_PROFILE      a folder: the real server writes a CPU profile of each thread there (node --cpu-prof)
  *   BENCH_RESULTS      where to write the results (default bench/results.json for a full national run,
  *                      the temp folder otherwise); the README is updated only by a full national run
  */

@@ -97,7 +97,9 @@ export const SERVER_READY = /Jincheng GI registry on http:\/\/localhost:(\d+)/;
 
 /** Starts the real server on the database at `databasePath` (PORT=0, production mode, the built client). */
 export function startServer(command: ServerCommand, databasePath: string): Promise<Started> {
-  return startChild(command.args, {
+  // BENCH_PROFILE=<folder>: the server writes a CPU profile of each thread there when it stops (node --cpu-prof).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  return startChild([...profile, ...command.args], {
     ...process.env, PORT: '0', DATABASE_PATH: databasePath, NODE_ENV: 'production', CLIENT_DIR: join(ROOT, 'dist', 'client'),
   }, SERVER_READY);
 }

@@ -106,7 +106,8 @@ export class WriteLoop {
     try {
       const res = await request({
         method, url: this.#session.base + path, agent: this.#agent, timeoutMs: 10_000,
-        headers: { 'content-type': 'application/json', origin: this.#session.base, cookie: this.#session.cookie },
+        // A script writing products it made itself: "whatever is there now" (server/versions.ts), not a version read first.
+        headers: { 'content-type': 'application/json', origin: this.#session.base, cookie: this.#session.cookie, 'if-match': '*' },
         body: JSON.stringify(body),
       });
       if (res.status >= 200 && res.status < 300) {
@@ -143,4 +144,24 @@ export class WriteLoop {
       to: 'filed', on: today, note: '基准测试',
     });
   }
+}
+
+/** How one import went: rows, HTTP status, milliseconds from sending the file to the answer. */
+export interface ImportResult { rows: number; status: number; ms: number; error?: string }
+
+/**
+ * Imports `rows` new products of Qinshui as a CSV file the way an official uploads one (POST /api/import,
+ * applied, not a dry run): the first columns of the import template, names made unique by `tag`.
+ */
+export async function importProducts(session: Session, rows: number, tag: string): Promise<ImportResult> {
+  const lines = ['产品名称,类别,所在县'];
+  for (let i = 0; i < rows; i++) lines.push(`基准导入${tag}第${i}号,食用农林产品及食品,${BENCH_ACCOUNT.county}`);
+  const data = Buffer.from(lines.join('\r\n')).toString('base64');
+  const res = await request({
+    method: 'POST', url: `${session.base}/api/import`, timeoutMs: 120_000,
+    headers: { 'content-type': 'application/json', origin: session.base, cookie: session.cookie },
+    body: JSON.stringify({ format: 'csv', data }),
+  });
+  const ok = res.status === 201;
+  return { rows, status: res.status, ms: res.totalMs, ...(ok ? {} : { error: res.body.toString().slice(0, 200) }) };
 }

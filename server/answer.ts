@@ -15,7 +15,7 @@ import {
 } from './snapshot/ready-body';
 import type { ReadyCache } from './snapshot/ready-cache';
 import type { Dependency } from './snapshot/registry-changes';
-import { requestId } from './request-log';
+import { answeredFromMemory, requestId } from './request-log';
 
 /** Whose view an answer is: the public's, an admin's, or one county's officials'. */
 export function scopeOf(viewer: Viewer): string {
@@ -108,6 +108,7 @@ export function withReadyFastPath(
           const id = requestId(req);
           if (id !== undefined) res.setHeader('X-Request-Id', id);
           sendReadyBody(req, res, body, 'public, no-cache');
+          answeredFromMemory(res);
           return;
         }
         const encoding = pickEncoding(req.headers['accept-encoding'], body);
@@ -116,9 +117,13 @@ export function withReadyFastPath(
         const id = requestId(req);
         res.writeHead(200, id === undefined ? list : [...list, 'X-Request-Id', id]);
         res.end(req.method === 'HEAD' ? undefined : bytes);
+        answeredFromMemory(res);
         return;
       }
-      if (fast?.(req, res, headersFor)) return;
+      if (fast?.(req, res, headersFor)) {
+        answeredFromMemory(res);
+        return;
+      }
     }
     app(req, res);
   };

@@ -1,16 +1,18 @@
--- What each registry write touched (db/tables/access.ts registryChanges; server/snapshot/registry-changes.ts).
--- A product-scoped row names its product (both sides of a conversion for a designation or its moves; the old and
--- the new product when an update moves a row); a row whose product cannot be found any more, and every write to a
--- table any answer may show (counties, periods, targets, settings, templates), is recorded with no product: every
--- kept answer is then rebuilt. `tally` says whether the tally can have moved (db/registry-triggers.ts CHANGE_SCOPES).
+-- What each registry write touched (db/tables/access.ts registryChanges; read by server/snapshot/registry-changes.ts).
+-- A product-scoped row names its product: both sides of a conversion for a designation or its moves, the old and the
+-- new product when an update moves a row. A row whose product cannot be found any more, and every write to a table
+-- any answer may show (counties, periods, targets, settings, templates), is recorded with no product: every kept
+-- answer is then rebuilt. `tally` says whether the tally can have moved: the tally counts published products only
+-- (their designations, moves, users, counties, households and names), so a draft's parts leave it alone; a new
+-- product has nothing counted yet; a product's update moves it only through its names, visibility or archiving.
 CREATE TRIGGER `products_insert_marks_change` AFTER INSERT ON `products`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT NEW.`id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 0 FROM (SELECT NEW.`id` AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `products_update_marks_change` AFTER UPDATE ON `products`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT OLD.`id` AS p UNION SELECT NEW.`id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, (OLD.`name_zh` IS NOT NEW.`name_zh` OR OLD.`name_en` IS NOT NEW.`name_en` OR OLD.`visibility` IS NOT NEW.`visibility` OR OLD.`archived_at` IS NOT NEW.`archived_at`) FROM (SELECT OLD.`id` AS p UNION SELECT NEW.`id` AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `products_delete_marks_change` AFTER DELETE ON `products`
@@ -20,98 +22,98 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `product_counties_insert_marks_change` AFTER INSERT ON `product_counties`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT NEW.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT NEW.`product_id` AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `product_counties_update_marks_change` AFTER UPDATE ON `product_counties`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT OLD.`product_id` AS p UNION SELECT NEW.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT OLD.`product_id` AS p UNION SELECT NEW.`product_id` AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `product_counties_delete_marks_change` AFTER DELETE ON `product_counties`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT OLD.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT OLD.`product_id` AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `participants_insert_marks_change` AFTER INSERT ON `participants`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT NEW.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT NEW.`product_id` AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `participants_update_marks_change` AFTER UPDATE ON `participants`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT OLD.`product_id` AS p UNION SELECT NEW.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT OLD.`product_id` AS p UNION SELECT NEW.`product_id` AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `participants_delete_marks_change` AFTER DELETE ON `participants`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT OLD.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT OLD.`product_id` AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `product_figures_insert_marks_change` AFTER INSERT ON `product_figures`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT NEW.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT NEW.`product_id` AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `product_figures_update_marks_change` AFTER UPDATE ON `product_figures`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT OLD.`product_id` AS p UNION SELECT NEW.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT OLD.`product_id` AS p UNION SELECT NEW.`product_id` AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `product_figures_delete_marks_change` AFTER DELETE ON `product_figures`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT OLD.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT OLD.`product_id` AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `designations_insert_marks_change` AFTER INSERT ON `designations`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT NEW.`product_id` AS p);
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`converted_from_id`) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = NEW.`id`) WHERE p IS NOT NULL;
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT NEW.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`converted_from_id`) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = NEW.`id`) WHERE p IS NOT NULL;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `designations_update_marks_change` AFTER UPDATE ON `designations`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT OLD.`product_id` AS p UNION SELECT NEW.`product_id` AS p);
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`converted_from_id`) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = OLD.`id` UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`converted_from_id`) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = NEW.`id`) WHERE p IS NOT NULL;
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT OLD.`product_id` AS p UNION SELECT NEW.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`converted_from_id`) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = OLD.`id` UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`converted_from_id`) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = NEW.`id`) WHERE p IS NOT NULL;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `designations_delete_marks_change` AFTER DELETE ON `designations`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT OLD.`product_id` AS p);
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`converted_from_id`) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = OLD.`id`) WHERE p IS NOT NULL;
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT OLD.`product_id` AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`converted_from_id`) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = OLD.`id`) WHERE p IS NOT NULL;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `transitions_insert_marks_change` AFTER INSERT ON `transitions`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = (SELECT `converted_from_id` FROM `designations` WHERE `id` = NEW.`designation_id`)) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = NEW.`designation_id`) WHERE p IS NOT NULL;
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = (SELECT `converted_from_id` FROM `designations` WHERE `id` = NEW.`designation_id`)) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = NEW.`designation_id`) WHERE p IS NOT NULL;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `transitions_update_marks_change` AFTER UPDATE ON `transitions`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = (SELECT `converted_from_id` FROM `designations` WHERE `id` = OLD.`designation_id`)) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = OLD.`designation_id` UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = (SELECT `converted_from_id` FROM `designations` WHERE `id` = NEW.`designation_id`)) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = NEW.`designation_id`) WHERE p IS NOT NULL;
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = (SELECT `converted_from_id` FROM `designations` WHERE `id` = OLD.`designation_id`)) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = OLD.`designation_id` UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = (SELECT `converted_from_id` FROM `designations` WHERE `id` = NEW.`designation_id`)) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = NEW.`designation_id`) WHERE p IS NOT NULL;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `transitions_delete_marks_change` AFTER DELETE ON `transitions`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p);
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = (SELECT `converted_from_id` FROM `designations` WHERE `id` = OLD.`designation_id`)) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = OLD.`designation_id`) WHERE p IS NOT NULL;
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = (SELECT `converted_from_id` FROM `designations` WHERE `id` = OLD.`designation_id`)) AS p UNION SELECT `product_id` AS p FROM `designations` WHERE `converted_from_id` = OLD.`designation_id`) WHERE p IS NOT NULL;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `authorized_users_insert_marks_change` AFTER INSERT ON `authorized_users`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `authorized_users_update_marks_change` AFTER UPDATE ON `authorized_users`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `authorized_users_delete_marks_change` AFTER DELETE ON `authorized_users`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 1 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `locations_insert_marks_change` AFTER INSERT ON `locations`

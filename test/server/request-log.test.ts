@@ -18,7 +18,7 @@ let direct: TestServer;
 let proxied: TestServer;
 beforeAll(async () => {
   [direct, proxied] = await Promise.all([
-    startServer({ logLevel: 'info' }),
+    startServer({ logLevel: 'debug' }),
     startServer({ logLevel: 'info', env: { TRUST_PROXY: '1' } }),
   ]);
 });
@@ -31,17 +31,27 @@ afterAll(async () => {
 const lineOf = (s: TestServer, id: string | null) => s.logs().find((l) => l.reqId === id && l.req);
 
 describe('request lines', () => {
-  it('gives every request an id, echoed in X-Request-Id and on its log line (the fast path too)', async () => {
-    for (let i = 0; i < 2; i++) {
-      // The second is answered by the fast path, before Express.
+  it('gives every request an id, echoed in X-Request-Id and on its log line (the fast path\'s at debug)', async () => {
+    for (const level of ['info', 'debug']) {
+      // The second is answered by the fast path from memory, before Express.
       const res = await fetch(`${direct.url}/api/counties`);
       const id = res.headers.get('x-request-id');
       expect(id).toMatch(UUID);
       expect(lineOf(direct, id)).toMatchObject({
-        level: 'info', msg: 'GET /api/counties 200', req: { method: 'GET', url: '/api/counties', client: '127.0.0.1' },
+        level, msg: 'GET /api/counties 200', req: { method: 'GET', url: '/api/counties', client: '127.0.0.1' },
         res: { status: 200 }, responseTime: expect.any(Number), time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       });
     }
+  });
+
+  it('writes no line for an answer sent from memory at the default level (info), and one for every other', async () => {
+    const ids: (string | null)[] = [];
+    for (let i = 0; i < 2; i++) ids.push((await fetch(`${proxied.url}/api/counties.geojson`)).headers.get('x-request-id'));
+    expect(lineOf(proxied, ids[0])).toMatchObject({ level: 'info', res: { status: 200 } });
+    expect(lineOf(proxied, ids[1])).toBeUndefined();
+    // A 404 is Express's answer, never from memory: it keeps its line.
+    const missing = await fetch(`${proxied.url}/api/products/999999`);
+    expect(lineOf(proxied, missing.headers.get('x-request-id'))).toMatchObject({ level: 'info', res: { status: 404 } });
   });
 
   it('takes X-Request-Id from a trusted proxy only, and only when it is a plain token', async () => {

@@ -61,6 +61,21 @@ describe('registry changes', () => {
     expect(changes.unchangedSince({ product: b.product }, builtAt)).toBe(true);
   });
 
+  it('the tally moves with a published product\'s names, not its description, and not with a draft\'s designations', () => {
+    const [a] = twoProducts();
+    const builtAt = version();
+    sqlite.prepare("UPDATE products SET description = 'x' WHERE id = ?").run(a.product);
+    expect(changes.unchangedSince('tally', builtAt)).toBe(true);
+    expect(changes.unchangedSince({ product: a.product }, builtAt)).toBe(false);
+    sqlite.prepare("UPDATE products SET visibility = 'draft' WHERE id = ?").run(a.product);
+    expect(changes.unchangedSince('tally', builtAt)).toBe(false);
+    const draft = version();
+    sqlite.prepare("INSERT INTO transitions (designation_id, to_status, \"on\", note) VALUES (?, 'filed', '2026-01-05', '')").run(a.designation);
+    expect(changes.unchangedSince('tally', draft)).toBe(true);
+    sqlite.prepare("UPDATE products SET visibility = 'public', name_zh = name_zh || '新' WHERE id = ?").run(a.product);
+    expect(changes.unchangedSince('tally', draft)).toBe(false);
+  });
+
   it('a conversion links two products: a change to either side changes both', () => {
     const [a, b] = twoProducts();
     sqlite.prepare('UPDATE designations SET converted_from_id = ? WHERE id = ?').run(a.designation, b.designation);
