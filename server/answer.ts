@@ -28,6 +28,11 @@ export function queryKey(query: object): string {
   return JSON.stringify(Object.entries(query).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** The ready cache's key of `name`'s answer to `query` for `viewer` (the public: null). */
+export function readyKey(name: string, viewer: Viewer, query: object): string {
+  return `${name}|${scopeOf(viewer)}|${queryKey(query)}`;
+}
+
 /** A ready body that crossed from a worker (its buffers arrive as plain Uint8Arrays). */
 export function reviveReadyBody(body: ReadyBody): ReadyBody {
   const buf = (b: Uint8Array | null) => (b === null || Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
@@ -51,7 +56,7 @@ export async function answerReady(
 ): Promise<void> {
   const signedIn = viewerOf(res) !== null;
   const viewer = sameForEveryone ? null : viewerOf(res);
-  const key = `${name}|${scopeOf(viewer)}|${queryKey(query)}`;
+  const key = readyKey(name, viewer, query);
   const encodings = acceptedEncodings(req.headers['accept-encoding']).slice(0, 1);
   const found = ctx.ready.get(key, 'text' in build
     ? async () => { const { type, text } = build.text(); return makeReadyBody(type, text, encodings); }

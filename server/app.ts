@@ -49,6 +49,7 @@ import { sameOriginWrites } from './write-guard';
 import { ReadyCache, registryVersionReader, rememberedVersion, type RememberedVersion } from './snapshot/ready-cache';
 import { TallyIndexCache } from './snapshot/tally-index-cache';
 import { RegistryChanges } from './snapshot/registry-changes';
+import { ProductPages } from './product-pages';
 import { createTaskPool, type TaskPool } from './workers/task-pool';
 import { WriteGate } from './write-gate';
 import { ImportProgressBoard } from './exchange/import/progress';
@@ -77,6 +78,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date(), log 
   };
   const app = express();
   app.locals.taskPool = pool;
+  app.locals.productPages = new ProductPages(ctx, version);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const headers = securityHeaderList(config);
@@ -151,8 +153,14 @@ export function serve(app: express.Express): Server {
   return createServer(app.locals.listener as RequestListener);
 }
 
-/** Stops what `createApp` started beside the HTTP server (its task workers, the security log's timer). */
+/** The app's keeper of product pages (server/main.ts starts it once the server listens). */
+export function productPagesOf(app: express.Express): ProductPages {
+  return app.locals.productPages as ProductPages;
+}
+
+/** Stops what `createApp` started beside the HTTP server (its task workers, the security log's timer, the product pages' timer). */
 export async function closeApp(app: express.Express): Promise<void> {
   clearInterval(app.locals.housekeeping as NodeJS.Timeout | undefined);
+  productPagesOf(app).stop();
   await (app.locals.taskPool as TaskPool | undefined)?.close();
 }

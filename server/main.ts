@@ -7,7 +7,7 @@ import { count } from 'drizzle-orm';
 import { openDb } from '../db/open';
 import { users } from '../db/schema';
 import { isEmpty, loadSeeds } from '../seeds/loader';
-import { closeApp, createApp, serve } from './app';
+import { closeApp, createApp, productPagesOf, serve } from './app';
 import { readConfig, type Config } from './config';
 import { closePhotoQueue } from './documents/photo-queue';
 import { createLogger } from './request-log';
@@ -35,6 +35,8 @@ const server = serve(app).listen(config.port, () => {
   // Tests and the benchmark wait for this message (the port is in it).
   log.info({ port, database: config.databasePath, basePath: config.basePath },
     `Jincheng GI registry on http://localhost:${port}${config.basePath} (database ${config.databasePath})`);
+  // Every published product's page is made ready in a task worker, and kept so as the registry changes.
+  productPagesOf(app).start();
 });
 
 /** In-flight requests get this long after SIGTERM/SIGINT; then every connection is closed. */

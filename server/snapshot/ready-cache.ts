@@ -89,6 +89,22 @@ export class ReadyCache {
     return this.current(key, this.currentVersion());
   }
 
+  /** Whether `key` has a body right at the current version (no build, no count in `stats`). */
+  isCurrent(key: string): boolean {
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    const version = this.currentVersion();
+    return entry.version === version || (entry.version < version && this.changes?.unchangedSince(entry.dependsOn, entry.version) === true);
+  }
+
+  /**
+   * Keeps a body built elsewhere ahead of any request (product-pages.ts), as built at `version` (the
+   * version its build read) and showing `dependsOn`.
+   */
+  put(key: string, version: number, body: ReadyBody, dependsOn: Dependency): void {
+    this.keep(key, version, body, dependsOn);
+  }
+
   /**
    * Remembers that the request URL `url` is answered by `key`'s body (bounded; the oldest go first);
    * `day` when that answer is today's, so the URL is not answered from memory on another day.

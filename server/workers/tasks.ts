@@ -3,6 +3,7 @@
  * and exports (streams of chunks). The same functions run inline for an in-memory database.
  */
 import type { Db } from '../../db/open';
+import { HttpError } from '../errors';
 import type { Cultivation, ProductFilter } from '../../db/model';
 import { cultivationXlsx } from '../exchange/export/cultivation-xlsx';
 import { csvChunks, exportSheets, iterateExportRows, officialExportSheets, xlsxChunks } from '../exchange/export/export';
@@ -15,7 +16,7 @@ import { layoutOf } from '../snapshot/tally-layout';
 import type { SignedIn, Viewer } from '../domain/access/viewer';
 import { makeReadyBody, type Encoding, type ReadyBody } from '../snapshot/ready-body';
 import {
-  productPointsSnapshot, seriesSnapshot, tallySnapshot, type SeriesRequest, type SnapshotText,
+  productPointsSnapshot, productSnapshot, seriesSnapshot, tallySnapshot, type SeriesRequest, type SnapshotText,
   type TallyRequest,
 } from '../snapshot/public-snapshot';
 import { registryVersionReader } from '../snapshot/ready-cache';
@@ -67,6 +68,31 @@ const ready = (ctx: TaskContext, encodings: Encoding[], build: () => SnapshotTex
   return makeReadyBody(type, text, text.length > BOTH_ENCODINGS_BYTES ? ['br', 'gzip'] : encodings);
 };
 
+/** Public product pages built together, with the registry version their one read saw. */
+export interface BuiltProductPages { version: number; pages: { id: number; body: ReadyBody }[] }
+
+/**
+ * The public's page of each product in `ids` (product-pages.ts keeps them ready), in one read
+ * transaction; a product the public may not see (any more) is left out.
+ */
+function productPages(ctx: TaskContext, { ids, today, encodings }: { ids: number[]; today: string } & Ahead): BuiltProductPages {
+  return ctx.db.transaction(() => {
+    const version = ctx.registryVersion();
+    const pages: BuiltProductPages['pages'] = [];
+    for (const id of ids) {
+      let text: SnapshotText;
+      try {
+        text = productSnapshot(ctx.db, id, null, today);
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 404) continue; // not public: the route answers it when asked
+        throw error;
+      }
+      pages.push({ id, body: makeReadyBody(text.type, text.text, encodings) });
+    }
+    return { version, pages };
+  });
+}
+
 /** What every snapshot task is told besides its own input: the encodings to make ahead. */
 type Ahead = { encodings: Encoding[] };
 
@@ -75,6 +101,7 @@ const runners = {
   ping: (ctx: TaskContext, _input: null) => ctx.db.$client.pragma('user_version', { simple: true }) as number,
   productsGeoJson: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer } & Ahead) =>
     ready(ctx, input.encodings, () => productPointsSnapshot(ctx.db, input.filter, input.viewer)),
+  productPages: (ctx: TaskContext, input: { ids: number[]; today: string } & Ahead) => productPages(ctx, input),
   tally: (ctx: TaskContext, input: TallyRequest & Ahead) => ready(ctx, input.encodings, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),
   tallyIndex: (ctx: TaskContext, _input: Record<string, never>) => tallyIndex(ctx),
   series: (ctx: TaskContext, input: SeriesRequest & Ahead) => ready(ctx, input.encodings, () => seriesSnapshot(ctx.db, ctx.replayIndex(), input)),

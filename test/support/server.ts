@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Express } from 'express';
 import { openDb, type Db } from '../../db/open';
 import { closeApp, createApp, serve } from '../../server/app';
 import { readConfig, type Config } from '../../server/config';
@@ -17,6 +18,8 @@ export interface TestServer {
   /** Base URL, e.g. http://127.0.0.1:40123 */
   url: string;
   db: Db;
+  /** The app (for what a test drives directly, such as `productPagesOf(app).warm()`). */
+  app: Express;
   dbFile: string;
   config: Config;
   /** What the app logged at `logLevel` or above (`warn` unless asked), one parsed JSON line each. */
@@ -51,6 +54,7 @@ export async function startServer({ seed = true, env = {}, now, countiesFile, lo
   return {
     url: `http://127.0.0.1:${port}`,
     db,
+    app,
     dbFile,
     config,
     logs: () => lines.map((line) => JSON.parse(line) as Record<string, any>),

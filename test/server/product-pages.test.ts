@@ -1,0 +1,77 @@
+/**
+ * Every published product's page is kept ready before anyone asks (server/product-pages.ts): after a
+ * pass, any product page is answered from memory (its log line is at debug) with the bytes a request
+ * would have built; a write makes its own product's page the only one to rebuild, a county's name every
+ * page; drafts are never built for the public.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productPagesOf } from '../../server/app';
+import { startServer, type TestServer } from '../support/server';
+import { addAccount, send, signIn } from './fixtures';
+
+let s: TestServer;
+let official: string;
+beforeAll(async () => {
+  s = await startServer({ logLevel: 'debug' });
+  await addAccount(s.db, 'qinshui', 'official', '140521');
+  official = await signIn(s.url, 'qinshui');
+});
+afterAll(() => s.close());
+
+const published = () => s.db.$client.prepare("SELECT id FROM products WHERE visibility = 'public' AND archived_at IS NULL ORDER BY id").pluck().all() as number[];
+const warm = () => productPagesOf(s.app).warm();
+
+/** A public GET of a product page: its status, bytes and the level of its log line. */
+async function page(id: number) {
+  const res = await fetch(`${s.url}/api/products/${id}`, { headers: { 'accept-encoding': 'br' } });
+  const text = await res.text();
+  const reqId = res.headers.get('x-request-id');
+  await new Promise((resolve) => setTimeout(resolve, 5)); // the line is written when the answer closes
+  const line = s.logs().find((l) => l.reqId === reqId && l.req);
+  return { status: res.status, text, level: line?.level as string | undefined };
+}
+
+describe('product pages kept ready', () => {
+  it('builds every published product\'s page in a pass; each is then answered from memory', async () => {
+    const ids = published();
+    expect(ids.length).toBeGreaterThan(5);
+    expect(await warm()).toBe(ids.length);
+    for (const id of ids) {
+      const { status, level } = await page(id);
+      expect(status).toBe(200);
+      expect(level, `product ${id}`).toBe('debug');
+    }
+    // A second pass at the same version and day builds nothing.
+    expect(await warm()).toBe(0);
+  });
+
+  it('has the bytes a request builds: the same page after the kept one is dropped by a write elsewhere', async () => {
+    const [a] = published();
+    const kept = (await page(a)).text;
+    // A county's name is on every page: everything is rebuilt, by the next request (not from memory).
+    s.db.$client.prepare("UPDATE counties SET name_en = name_en WHERE code = '140521'").run();
+    const rebuilt = await page(a);
+    expect(rebuilt.level).toBe('info');
+    expect(rebuilt.text).toBe(kept);
+    expect(await warm()).toBe(published().length - 1);
+  });
+
+  it('after a write to one product, rebuilds that page only, and the page shows the write', async () => {
+    const [a, b] = published();
+    await warm();
+    const res = await send(s.url, 'PATCH', `/api/products/${a}`, { description: '预先备好的页面' }, official);
+    expect(res.status).toBe(200);
+    expect(await warm()).toBe(1);
+    const after = await page(a);
+    expect(after.level).toBe('debug');
+    expect(JSON.parse(after.text).description).toBe('预先备好的页面');
+    expect((await page(b)).level).toBe('debug');
+  });
+
+  it('never builds a draft\'s page for the public', async () => {
+    const res = await send(s.url, 'POST', '/api/products', { nameZh: '沁水草稿产品', category: 'food', counties: ['140521'] }, official);
+    expect(res.status).toBe(201);
+    expect(await warm()).toBe(0);
+    expect((await page(res.body.id)).status).toBe(404);
+  });
+});
