@@ -3,32 +3,30 @@ import { Router } from 'express';
 import { TallyQuery, TallySeriesQuery } from '../../db/model';
 import { todayOf, type AppContext } from '../context';
 import { answerReady, type FastAnswer } from '../answer';
-import { choosePeriod } from '../domain/tally/tally';
+import { choosePeriod, defaultAsOf } from '../domain/tally/tally';
 import { notFound } from '../errors';
 import { sendSplicedBody, type SplicedBody } from '../snapshot/spliced-body';
 import type { TallyBodies } from '../snapshot/tally-bodies';
 import { validate } from '../validate';
 
 /**
- * Tally routes. Both count public, unarchived products for every viewer. A tally on a date asked for
- * is answered from the tally index of the registry version (built once per version by a task worker);
- * the default tally and the series are built by a task worker from its replay index and kept per
- * registry version and day (the default as-of date and the series' end are today in Asia/Shanghai by
- * the app's clock, so a test's clock moves them too).
+ * Tally routes. Both count public, unarchived products for every viewer. A tally, on a date asked for
+ * or today's, is answered from the tally index (built by a task worker each time a write can have moved
+ * the tally); the series, and a tally when the registry cannot have an index, are built by a task worker
+ * from its replay index and kept until such a write, per day (the default as-of date and the series'
+ * end are today in Asia/Shanghai by the app's clock, so a test's clock moves them too).
  */
 export function tallyRoutes(ctx: AppContext): Router {
   return Router()
     .get('/api/tally', async (req, res) => {
       const query = validate(TallyQuery, req.query, 'query');
       const today = todayOf(ctx);
-      if (query.asOf !== undefined) {
-        const { bodies } = await ctx.tallyIndex.current();
-        if (bodies) {
-          const body = tallyOnDate(bodies, query.period, query.asOf, today);
-          if (!body) throw notFound('period');
-          sendSplicedBody(req, res, body, 'public, no-cache');
-          return;
-        }
+      const { bodies } = await ctx.tallyIndex.current();
+      if (bodies) {
+        const body = tallyOnDate(bodies, query.period, query.asOf, today);
+        if (!body) throw notFound('period');
+        sendSplicedBody(req, res, body, 'public, no-cache');
+        return;
       }
       const input = { period: query.period, asOf: query.asOf, today };
       await answerReady(ctx, req, res, 'tally', input, { worker: (encodings) => ctx.pool.run('tally', { ...input, encodings }), dependsOn: 'tally' }, true);
@@ -40,28 +38,30 @@ export function tallyRoutes(ctx: AppContext): Router {
     });
 }
 
-/** The tally of a period (default: the one `today` falls in) on `asOf` from the index, or null when there is no such period. */
-function tallyOnDate(bodies: TallyBodies, id: number | undefined, asOf: string, today: string): SplicedBody | null {
+/**
+ * The tally of a period (default: the one `today` falls in) on `asOf` (default: today, capped at the
+ * period's end: the same bytes as that date asked for) from the index, or null when there is no such period.
+ */
+function tallyOnDate(bodies: TallyBodies, id: number | undefined, asOf: string | undefined, today: string): SplicedBody | null {
   const period = choosePeriod(bodies.index.periods, id, today);
-  return period && bodies.answer(period, asOf, today);
+  return period && bodies.answer(period, asOf ?? defaultAsOf(period, today), today);
 }
 
-/** A plain `/api/tally?asOf=…` (with `period=…` or not): letters, digits, `-`, one of each name, no escapes. */
-const PLAIN_TALLY_URL = /^\/api\/tally\?([A-Za-z0-9=&-]+)$/;
+/** A plain `/api/tally`, or with `?asOf=…` and/or `period=…`: letters, digits, `-`, one of each name, no escapes. */
+const PLAIN_TALLY_URL = /^\/api\/tally(?:\?([A-Za-z0-9=&-]+))?$/;
 
-/** The query of a plain tally URL with a date that the route accepts as it is, or null (Express then answers it, its 400s included). */
-function plainTallyQuery(url: string): (TallyQuery & { asOf: string }) | null {
+/** The query of a plain tally URL that the route accepts as it is, or null (Express then answers it, its 400s included). */
+function plainTallyQuery(url: string): TallyQuery | null {
   const m = PLAIN_TALLY_URL.exec(url);
   if (!m) return null;
   const entries = new Map<string, string>();
-  for (const pair of m[1].split('&')) {
+  for (const pair of m[1] === undefined ? [] : m[1].split('&')) {
     const [name, value, extra] = pair.split('=');
     if (value === undefined || extra !== undefined || entries.has(name)) return null;
     entries.set(name, value);
   }
   const parsed = TallyQuery.safeParse(Object.fromEntries(entries));
-  if (!parsed.success || parsed.data.asOf === undefined) return null;
-  return { ...parsed.data, asOf: parsed.data.asOf };
+  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -72,7 +72,7 @@ function plainTallyQuery(url: string): (TallyQuery & { asOf: string }) | null {
 export function tallyFastAnswer(ctx: AppContext, today: () => string): FastAnswer {
   return (req, res, headersFor) => {
     const url = req.url ?? '';
-    if (!url.startsWith('/api/tally?')) return false;
+    if (!url.startsWith('/api/tally') || url.startsWith('/api/tally/')) return false;
     const query = plainTallyQuery(url);
     const bodies = query && ctx.tallyIndex.peek()?.bodies;
     if (!query || !bodies) return false;

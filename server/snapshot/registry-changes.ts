@@ -37,8 +37,11 @@ export class RegistryChanges {
   private readonly products = new Map<number, number>();
   private rowsSincePrune = 0;
 
-  /** `currentVersion` is the (remembered) registry version; the changes are read only when it moves. */
-  constructor(private readonly sqlite: Database.Database, private readonly currentVersion: () => number) {
+  /**
+   * `currentVersion` is the (remembered) registry version; the changes are read only when it moves. A
+   * reader on a read-only connection (a task worker) passes `prune: false`: the server's own tracker prunes.
+   */
+  constructor(sqlite: Database.Database, private readonly currentVersion: () => number, private readonly options: { prune?: boolean } = {}) {
     this.readVersion = sqlite.prepare('SELECT version FROM registry_meta WHERE id = 1').pluck();
     this.readRows = sqlite.prepare('SELECT seq, product_id AS productId, tally FROM registry_changes WHERE seq > ? ORDER BY seq');
     this.lastSeq = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM registry_changes').pluck();
@@ -81,7 +84,7 @@ export class RegistryChanges {
     if (rows.length === 0 && version > this.version) this.everything = version;
     this.version = version;
     this.rowsSincePrune += rows.length;
-    if (this.rowsSincePrune >= KEPT_ROWS) {
+    if (this.rowsSincePrune >= KEPT_ROWS && this.options.prune !== false) {
       this.rowsSincePrune = 0;
       this.prune.run(this.seq - KEPT_ROWS);
     }

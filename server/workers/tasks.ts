@@ -20,6 +20,7 @@ import {
   type TallyRequest,
 } from '../snapshot/public-snapshot';
 import { registryVersionReader } from '../snapshot/ready-cache';
+import { RegistryChanges } from '../snapshot/registry-changes';
 import { importFile, type ImportFileInput } from '../exchange/import/import-file';
 import { importReportXlsx, type ImportReportInput } from '../exchange/import/import-report-xlsx';
 import { annualReportFile, annualReportSnapshot, type AnnualReportRequest, type ReportFormat } from '../snapshot/report-snapshot';
@@ -30,7 +31,7 @@ export interface TaskContext {
   db: Db;
   /** A connection that may write (opened on first use: only imports write). */
   writableDb(): Db;
-  /** The replay index of the current registry version (rebuilt when the version has moved). */
+  /** The replay index of the current registry version (rebuilt when a write since the last one can have moved the tally). */
   replayIndex(): ReplayIndex;
   /** The registry version as the connection reads it now. */
   registryVersion(): number;
@@ -41,6 +42,8 @@ export interface TaskContext {
 /** A task context over a read-only connection, a way to open a writable one, and the replay index kept per registry version. */
 export function taskContext(db: Db, openWritable: () => Db): TaskContext {
   const version = registryVersionReader(db.$client);
+  // The replay index holds until a write that can move the tally (not at every registry write).
+  const changes = new RegistryChanges(db.$client, version, { prune: false });
   let kept: { version: number; index: ReplayIndex } | null = null;
   let writable: Db | null = null;
   return {
@@ -49,8 +52,7 @@ export function taskContext(db: Db, openWritable: () => Db): TaskContext {
     progress: () => {},
     registryVersion: version,
     replayIndex() {
-      const v = version();
-      if (kept?.version !== v) kept = { version: v, index: loadReplayIndex(db) };
+      if (!kept || changes.lastChanged('tally') > kept.version) kept = { version: version(), index: loadReplayIndex(db) };
       return kept.index;
     },
   };
