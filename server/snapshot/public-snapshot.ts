@@ -26,7 +26,8 @@ import { notFound } from '../errors';
 export interface SnapshotText { type: string; text: string }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-const GEOJSON_TYPE = 'application/geo+json; charset=utf-8';
+/** The media type of the GeoJSON answers. */
+export const GEOJSON_TYPE = 'application/geo+json; charset=utf-8';
 
 /** Every county ever loaded, with the days division changes began and ended them (GET /api/counties). */
 export function countyListSnapshot(db: Db): SnapshotText {

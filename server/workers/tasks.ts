@@ -16,11 +16,12 @@ import { layoutOf } from '../snapshot/tally-layout';
 import type { SignedIn, Viewer } from '../domain/access/viewer';
 import { makeReadyBody, type Encoding, type ReadyBody } from '../snapshot/ready-body';
 import {
-  productPointsSnapshot, productSnapshot, seriesSnapshot, tallySnapshot, type SeriesRequest, type SnapshotText,
+  GEOJSON_TYPE, productSnapshot, seriesSnapshot, tallySnapshot, type SeriesRequest, type SnapshotText,
   type TallyRequest,
 } from '../snapshot/public-snapshot';
 import { registryVersionReader } from '../snapshot/ready-cache';
 import { RegistryChanges } from '../snapshot/registry-changes';
+import { PointFragments } from '../domain/products/product-places';
 import { importFile, type ImportFileInput } from '../exchange/import/import-file';
 import { importReportXlsx, type ImportReportInput } from '../exchange/import/import-report-xlsx';
 import { annualReportFile, annualReportSnapshot, type AnnualReportRequest, type ReportFormat } from '../snapshot/report-snapshot';
@@ -35,6 +36,8 @@ export interface TaskContext {
   replayIndex(): ReplayIndex;
   /** The registry version as the connection reads it now. */
   registryVersion(): number;
+  /** The map's features of each product, kept as text until a write touches the product. */
+  pointFragments: PointFragments;
   /** Reports how the running task is getting on (set per task). */
   progress(value: unknown): void;
 }
@@ -48,6 +51,7 @@ export function taskContext(db: Db, openWritable: () => Db): TaskContext {
   let writable: Db | null = null;
   return {
     db,
+    pointFragments: new PointFragments(changes, version),
     writableDb: () => (writable ??= openWritable()),
     progress: () => {},
     registryVersion: version,
@@ -102,7 +106,7 @@ const runners = {
   // Readiness: a worker starts, opens the database and reads it (its schema version).
   ping: (ctx: TaskContext, _input: null) => ctx.db.$client.pragma('user_version', { simple: true }) as number,
   productsGeoJson: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer } & Ahead) =>
-    ready(ctx, input.encodings, () => productPointsSnapshot(ctx.db, input.filter, input.viewer)),
+    ready(ctx, input.encodings, () => ({ type: GEOJSON_TYPE, text: ctx.pointFragments.text(ctx.db, input.filter, input.viewer) })),
   productPages: (ctx: TaskContext, input: { ids: number[]; today: string } & Ahead) => productPages(ctx, input),
   tally: (ctx: TaskContext, input: TallyRequest & Ahead) => ready(ctx, input.encodings, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),
   tallyIndex: (ctx: TaskContext, _input: Record<string, never>) => tallyIndex(ctx),

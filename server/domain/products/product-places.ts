@@ -7,7 +7,7 @@
 import { and, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  POINT_PRECISIONS, sortByName, type CountyCode, type Location, type ProductFilter, type ProductPointFeature,
+  POINT_PRECISIONS, sortByName, todayInShanghai, type CountyCode, type Location, type ProductFilter, type ProductPointFeature,
   type ProductPointProperties, type ProductPoints, type ProductSummary,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
@@ -17,6 +17,7 @@ import { scopeCodesOfProducts } from '../places/scope-read';
 import { containsPoint, fitsCounty, type CountyBoundary } from '../places/point-in-county';
 import { firstPublicPhotos } from './documents-read';
 import { loadSummaries, productWhere } from './products-read';
+import { namePinyin } from './name-pinyin';
 import type { Viewer } from '../access/viewer';
 
 const isPoint = (precision: Location['precision']) => (POINT_PRECISIONS as readonly string[]).includes(precision);
@@ -82,16 +83,59 @@ function productFeatures(
   });
 }
 
-/** Every place of every matching current product as a FeatureCollection (db/model/map-layers.ts). */
-export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer): ProductPoints {
-  // The map shows current products only, whoever looks; archived ones are listed in the workspace.
-  const where = and(productWhere(db, filter, viewer), isNull(t.products.archivedAt));
-  const rows = db.select().from(t.products).where(where).all();
-  const photos = firstPublicPhotos(db, rows.map((r) => r.id));
+/** The rows of the current products matching a filter that a viewer may see (the map shows no archived product, whoever looks). */
+function mapRows(db: Db, filter: ProductFilter, viewer: Viewer) {
+  return db.select().from(t.products).where(and(productWhere(db, filter, viewer), isNull(t.products.archivedAt))).all();
+}
+
+/** The features of each of `rows`' products, by product id. The features are the same whoever looks. */
+function featuresOf(db: Db, rows: (typeof t.products.$inferSelect)[]): Map<number, ProductPointFeature[]> {
+  const ids = rows.map((r) => r.id);
+  const photos = firstPublicPhotos(db, ids);
   const boundaries = countyBoundaries(db);
   const nameOf = divisionNames();
-  const scopes = scopeCodesOfProducts(db, rows.map((r) => r.id));
-  // In the order of a Chinese list (pinyin); an English list re-sorts by the same rule (db/model/product-search.ts).
-  const features = sortByName(loadSummaries(db, rows), 'zh').flatMap((p) => productFeatures(p, photos.get(p.id) ?? null, scopes.get(p.id) ?? [], boundaries, nameOf));
-  return { type: 'FeatureCollection' as const, features };
+  const scopes = scopeCodesOfProducts(db, ids);
+  return new Map(loadSummaries(db, rows).map((p) => [p.id, productFeatures(p, photos.get(p.id) ?? null, scopes.get(p.id) ?? [], boundaries, nameOf)]));
+}
+
+/** `rows` in the order of a Chinese list (pinyin); an English list re-sorts by the same rule (db/model/product-search.ts). */
+function inMapOrder<R extends { id: number; nameZh: string; nameEn: string | null }>(rows: R[]): R[] {
+  return sortByName(rows.map((r) => ({ ...r, namePinyin: namePinyin(r.nameZh) })), 'zh');
+}
+
+/** Every place of every matching current product as a FeatureCollection (db/model/map-layers.ts). */
+export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer): ProductPoints {
+  const rows = inMapOrder(mapRows(db, filter, viewer));
+  const features = featuresOf(db, rows);
+  return { type: 'FeatureCollection' as const, features: rows.flatMap((r) => features.get(r.id)!) };
+}
+
+/** Whether a product's kept features are still right: what changed since `builtAt` (snapshot/registry-changes.ts). */
+export interface ChangesSince { unchangedSince(dependency: { product: number }, builtAt: number): boolean }
+
+/**
+ * `productPoints` as JSON text, the same bytes as `JSON.stringify(productPoints(…))`, put together from
+ * each product's features kept as text (a fragment) since they were last made: after a write, only the
+ * products it touched are read again (and every product when the day moves, as counties begin and end
+ * on dates). Keep one per connection; `version` is the registry version the connection reads now.
+ */
+export class PointFragments {
+  private readonly kept = new Map<number, { at: number; day: string; text: string }>();
+
+  constructor(private readonly changes: ChangesSince, private readonly version: () => number) {}
+
+  /** The FeatureCollection's text (call inside one read transaction). */
+  text(db: Db, filter: ProductFilter, viewer: Viewer): string {
+    const at = this.version();
+    const day = todayInShanghai();
+    const rows = inMapOrder(mapRows(db, filter, viewer));
+    const stale = rows.filter((r) => {
+      const fragment = this.kept.get(r.id);
+      return !fragment || fragment.day !== day || !this.changes.unchangedSince({ product: r.id }, fragment.at);
+    });
+    for (const [id, features] of featuresOf(db, stale)) {
+      this.kept.set(id, { at, day, text: features.map((f) => JSON.stringify(f)).join(',') });
+    }
+    return `{"type":"FeatureCollection","features":[${rows.map((r) => this.kept.get(r.id)!.text).join(',')}]}`;
+  }
 }
