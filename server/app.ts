@@ -49,6 +49,7 @@ import { sameOriginWrites } from './write-guard';
 import { ReadyCache, registryVersionReader, rememberedVersion, type RememberedVersion } from './snapshot/ready-cache';
 import { TallyIndexCache } from './snapshot/tally-index-cache';
 import { RegistryChanges } from './snapshot/registry-changes';
+import { RebuildPace } from './snapshot/rebuild-pace';
 import { ProductPages } from './product-pages';
 import { createTaskPool, type TaskPool } from './workers/task-pool';
 import { WriteGate } from './write-gate';
@@ -72,9 +73,11 @@ export function createApp(db: Db, config: Config, { now = () => new Date(), log 
   const today = todayReader(now);
   // What each write touched: a kept answer outlives the writes that touch nothing it shows.
   const changes = new RegistryChanges(db.$client, version);
+  // A costly shared answer is rebuilt for the public at a pace, not at every write of a burst.
+  const pace = new RebuildPace(config.publicRebuildPercent);
   const ctx: AppContext = {
-    db, config, now, pool, ready: new ReadyCache(version, { today, changes }), writeGate: new WriteGate(), imports: new ImportProgressBoard(), log,
-    tallyIndex: new TallyIndexCache(() => changes.lastChanged('tally'), () => pool.run('tallyIndex', {})),
+    db, config, now, pool, ready: new ReadyCache(version, { today, changes, pace }), writeGate: new WriteGate(), imports: new ImportProgressBoard(), log,
+    tallyIndex: new TallyIndexCache(() => changes.lastChanged('tally'), () => pool.run('tallyIndex', {}), {}, pace),
   };
   const app = express();
   app.locals.taskPool = pool;

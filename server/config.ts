@@ -28,6 +28,11 @@ export interface Config {
   site: SiteLines;
   /** The 等保 2.0 level-2 settings: sessions, lockout, passwords, the security log's retention, separation of duties. */
   security: SecurityPolicy;
+  /**
+   * PUBLIC_REBUILD_PERCENT: during a burst of writes, the most of a core rebuilding one costly shared answer for
+   * the public may take (server/snapshot/rebuild-pace.ts; default 20; 1–100, 100: rebuilt at the next request always).
+   */
+  publicRebuildPercent: number;
 }
 
 /** The security policy (README, "Security (等保 2.0 level 2)"), each value checked against its range at start. */
@@ -100,6 +105,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevelOf(env.LOG_LEVEL),
     site: { contact: line(env.SITE_CONTACT), siteIdCode: line(env.SITE_ID_CODE), icpRecord: line(env.ICP_RECORD), psbRecord: line(env.PSB_RECORD) },
     security: readSecurityPolicy(env),
+    publicRebuildPercent: wholeNumber(env, 'PUBLIC_REBUILD_PERCENT', 20, 1, 100),
   };
 }
 

@@ -12,6 +12,7 @@
 import type Database from 'better-sqlite3';
 import { readyBodySize, type ReadyBody } from './ready-body';
 import type { Dependency } from './registry-changes';
+import type { RebuildPace } from './rebuild-pace';
 
 /** Reads the registry version (migration 0002 keeps it in `registry_meta`). */
 export function registryVersionReader(sqlite: Database.Database): () => number {
@@ -57,9 +58,12 @@ export interface ReadyCacheOptions {
   today?: () => string;
   /** What the registry's writes touched (registry-changes.ts); without it every write makes every body stale. */
   changes?: { unchangedSince(dependency: Dependency, builtAt: number): boolean };
+  /** How soon a costly body is rebuilt for the public (rebuild-pace.ts); without it, at the next request. */
+  pace?: RebuildPace;
 }
 
-interface Entry { version: number; body: ReadyBody; dependsOn: Dependency }
+/** A kept body: the version it was built at, what it shows, and when (by the pace's clock) and in how long it was built. */
+interface Entry { version: number; body: ReadyBody; dependsOn: Dependency; builtAt: number; buildMs: number }
 interface Build { version: number; promise: Promise<ReadyBody> }
 
 /** A version-stamped, size-bounded map from keys to ready bodies with single-flight builds. */
@@ -73,15 +77,17 @@ export class ReadyCache {
   private readonly urls = new Map<string, { key: string; day: string | null }>();
   private readonly today: (() => string) | undefined;
   private readonly changes: ReadyCacheOptions['changes'];
+  private readonly pace: RebuildPace | undefined;
   private bytes = 0;
   private readonly maxBytes: number;
   /** Hits, misses, builds and stale answers since creation (tests and the bench read them). */
   readonly stats = { hits: 0, misses: 0, builds: 0, stale: 0 };
 
-  constructor(private readonly currentVersion: () => number, { maxBytes = 48 * 1024 * 1024, today, changes }: ReadyCacheOptions = {}) {
+  constructor(private readonly currentVersion: () => number, { maxBytes = 48 * 1024 * 1024, today, changes, pace }: ReadyCacheOptions = {}) {
     this.maxBytes = maxBytes;
     this.today = today;
     this.changes = changes;
+    this.pace = pace;
   }
 
   /** The body kept for `key` at the current version, if any (no build). */
@@ -102,7 +108,11 @@ export class ReadyCache {
    * version its build read) and showing `dependsOn`.
    */
   put(key: string, version: number, body: ReadyBody, dependsOn: Dependency): void {
-    this.keep(key, version, body, dependsOn);
+    this.keep(key, version, body, dependsOn, 0);
+  }
+
+  private clock(): number {
+    return this.pace ? this.pace.now() : 0;
   }
 
   /**
@@ -114,12 +124,22 @@ export class ReadyCache {
     this.urls.set(url, { key, day });
   }
 
-  /** The current body for a request URL seen before, if any (and, for a day's answer, if still that day). */
+  /**
+   * The public's body for a request URL seen before, if any (and, for a day's answer, if still that day):
+   * the current one, or a costly one's previous body while the pace says it is not yet to be rebuilt.
+   */
   peekUrl(url: string): ReadyBody | undefined {
     const seen = this.urls.get(url);
     if (seen === undefined) return undefined;
     if (seen.day !== null && this.today !== undefined && seen.day !== this.today()) return undefined;
-    return this.peek(seen.key);
+    return this.peek(seen.key) ?? this.paced(this.entries.get(seen.key));
+  }
+
+  /** A stale entry's body when the pace lets the public have it (counted as stale). */
+  private paced(entry: Entry | undefined): ReadyBody | undefined {
+    if (!entry || !this.pace?.mayServeStale(entry.builtAt, entry.buildMs)) return undefined;
+    this.stats.stale++;
+    return entry.body;
   }
 
   /**
@@ -142,12 +162,15 @@ export class ReadyCache {
       return previous.body;
     }
     if (pending?.version === version) return pending.promise;
+    const paced = allowStale ? this.paced(previous) : undefined;
+    if (paced) return paced;
     this.stats.misses++;
     this.stats.builds++;
+    const started = this.clock();
     const done = () => { if (this.building.get(key)?.promise === promise) this.building.delete(key); };
     const promise = build().then((body) => {
       done();
-      this.keep(key, version, body, dependsOn);
+      this.keep(key, version, body, dependsOn, this.clock() - started);
       return body;
     }, (error: unknown) => {
       done();
@@ -170,14 +193,14 @@ export class ReadyCache {
     return entry.body;
   }
 
-  private keep(key: string, version: number, body: ReadyBody, dependsOn: Dependency): void {
+  private keep(key: string, version: number, body: ReadyBody, dependsOn: Dependency, buildMs: number): void {
     const old = this.entries.get(key);
     if (old && old.version > version) return; // a newer build finished first
     const size = readyBodySize(body);
     if (size > this.maxBytes) return;
     if (old) this.bytes -= readyBodySize(old.body);
     this.entries.delete(key);
-    this.entries.set(key, { version, body, dependsOn });
+    this.entries.set(key, { version, body, dependsOn, builtAt: this.clock(), buildMs });
     this.bytes += size;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;

@@ -8,6 +8,7 @@
 import type { TallyIndex } from '../domain/tally/tally-index';
 import { TallyBodies, type TallyBodiesOptions } from './tally-bodies';
 import type { TallyLayout } from './tally-layout';
+import type { RebuildPace } from './rebuild-pace';
 
 /**
  * What a build gives: the index of a version and its answers' layout, or null when this registry
@@ -15,8 +16,11 @@ import type { TallyLayout } from './tally-layout';
  */
 export interface BuiltTallyIndex { version: number; built: { index: TallyIndex; layout: TallyLayout } | null }
 
-/** The index kept for a version, ready to answer from (`bodies` null: replay the tally instead). */
-export interface KeptTallyIndex { version: number; bodies: TallyBodies | null }
+/**
+ * The index kept for a version, ready to answer from (`bodies` null: replay the tally instead), with when
+ * (by the pace's clock) and in how long it was built.
+ */
+export interface KeptTallyIndex { version: number; bodies: TallyBodies | null; builtAt: number; buildMs: number }
 
 /** The tally index of the current registry version, built on demand and kept until the version moves. */
 export class TallyIndexCache {
@@ -29,6 +33,7 @@ export class TallyIndexCache {
     private readonly currentVersion: () => number,
     private readonly build: () => Promise<BuiltTallyIndex>,
     private readonly options: TallyBodiesOptions = {},
+    private readonly pace?: RebuildPace,
   ) {}
 
   /** The index of the current version, built now if no build of it is under way (the caller waits). */
@@ -37,8 +42,10 @@ export class TallyIndexCache {
     if (this.kept && this.kept.version >= version) return this.kept;
     if (this.building && this.building.version >= version) return this.building.promise;
     this.stats.builds++;
+    const started = this.clock();
     const promise = this.build().then(({ version: at, built }) => {
-      const kept = { version: at, bodies: built ? new TallyBodies(built.index, built.layout, this.options) : null };
+      const builtAt = this.clock();
+      const kept = { version: at, bodies: built ? new TallyBodies(built.index, built.layout, this.options) : null, builtAt, buildMs: builtAt - started };
       if (!this.kept || this.kept.version <= at) this.kept = kept;
       return kept;
     }).finally(() => {
@@ -50,13 +57,18 @@ export class TallyIndexCache {
 
   /**
    * The index to answer the public from at once: the current version's, or the previous one while the
-   * current one is being built; undefined when neither (the caller then asks `current()` and waits).
+   * current one is being built or while the pace says it is not yet to be rebuilt (rebuild-pace.ts);
+   * undefined when none (the caller then asks `current()` and waits).
    */
   peek(): KeptTallyIndex | undefined {
     if (!this.kept) return undefined;
     if (this.kept.version >= this.currentVersion()) return this.kept;
-    if (!this.building) return undefined;
+    if (!this.building && !this.pace?.mayServeStale(this.kept.builtAt, this.kept.buildMs)) return undefined;
     this.stats.stale++;
     return this.kept;
+  }
+
+  private clock(): number {
+    return this.pace ? this.pace.now() : 0;
   }
 }
