@@ -29,8 +29,8 @@ export interface Config {
   /** The 等保 2.0 level-2 settings: sessions, lockout, passwords, the security log's retention, separation of duties. */
   security: SecurityPolicy;
   /**
-   * PUBLIC_REBUILD_PERCENT: during a burst of writes, the most of a core rebuilding one costly shared answer for
-   * the public may take (server/snapshot/rebuild-pace.ts; default 20; 1–100, 100: rebuilt at the next request always).
+   * PUBLIC_REBUILD_PERCENT: during a burst of writes, the most of a core the public's rebuilds of costly shared
+   * answers may take (server/snapshot/rebuild-pace.ts; default 20; 1–100, 100: rebuilt at the next request always).
    */
   publicRebuildPercent: number;
 }

@@ -58,7 +58,7 @@ export interface ReadyCacheOptions {
   today?: () => string;
   /** What the registry's writes touched (registry-changes.ts); without it every write makes every body stale. */
   changes?: { unchangedSince(dependency: Dependency, builtAt: number): boolean };
-  /** How soon a costly body is rebuilt for the public (rebuild-pace.ts); without it, at the next request. */
+  /** The public's rebuild budget (rebuild-pace.ts); without it, a stale body is rebuilt at the next request. */
   pace?: RebuildPace;
 }
 
@@ -126,7 +126,7 @@ export class ReadyCache {
 
   /**
    * The public's body for a request URL seen before, if any (and, for a day's answer, if still that day):
-   * the current one, or a costly one's previous body while the pace says it is not yet to be rebuilt.
+   * the current one, or a costly one's previous body while the rebuild budget is spent (rebuild-pace.ts).
    */
   peekUrl(url: string): ReadyBody | undefined {
     const seen = this.urls.get(url);
@@ -170,7 +170,9 @@ export class ReadyCache {
     const done = () => { if (this.building.get(key)?.promise === promise) this.building.delete(key); };
     const promise = build().then((body) => {
       done();
-      this.keep(key, version, body, dependsOn, this.clock() - started);
+      const buildMs = this.clock() - started;
+      this.pace?.spent(buildMs);
+      this.keep(key, version, body, dependsOn, buildMs);
       return body;
     }, (error: unknown) => {
       done();

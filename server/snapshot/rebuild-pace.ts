@@ -1,26 +1,53 @@
 /**
- * How soon a shared answer is rebuilt for the public after writes made it stale. An answer that is cheap
- * to build (under CHEAP_MS) is rebuilt at the next request, always. One that is not (the national list,
- * the map's GeoJSON, the tally index, the series: tens of milliseconds to a second of a core) is rebuilt
- * for the public at most once per `buildMs × (100 / percent − 1)` (capped at MAX_GAP_MS), and the public
- * gets the previous one meanwhile: during a burst of writes, rebuilding one answer takes at most `percent`
- * of a core, instead of all of it. Signed-in readers (who may just have written) always wait for the
- * current one. The public is then at most one gap plus one build behind the registry.
+ * How soon shared answers are rebuilt for the public after writes made them stale: a budget of CPU. Every
+ * costly build (CHEAP_MS or more: the national list, the map's GeoJSON, the tally index, the series) is
+ * spent from it, and it refills at `percent` of a core. While it has something left (a burst may spend up
+ * to ALLOWANCE_MS at once), a stale answer is rebuilt at the next request, as always; once it is spent, the
+ * public gets a costly answer as it was (never older than MAX_GAP_MS) until it has refilled. So an official's
+ * occasional write is seen by the next reader, and a burst of writes costs the public's rebuilds at most
+ * `percent` of a core, not every core. Cheap answers, and signed-in readers (who may just have written),
+ * always get the current one.
  */
 
-/** Answers built faster than this are never served stale. */
+/** Answers built faster than this cost nothing from the budget and are never served stale. */
 export const CHEAP_MS = 20;
 
-/** The longest the public waits for a rebuild, whatever the build costs. */
+/** What a burst may spend at once before the pace holds rebuilds back. */
+export const ALLOWANCE_MS = 1000;
+
+/** The oldest a costly answer is given to the public, whatever the budget. */
 export const MAX_GAP_MS = 5000;
 
-/** The pace of the public's rebuilds: `percent` of a core at most per answer (100: rebuild at every write). */
+/** The public's rebuild budget: `percent` of a core (100: no budget, rebuild at every write). */
 export class RebuildPace {
-  constructor(private readonly percent: number, readonly now: () => number = () => performance.now()) {}
+  private debt = 0;
+  private settledAt: number;
 
-  /** Whether a stale answer built in `buildMs` and kept at `builtAt` (by `now`) may still be given to the public. */
+  constructor(private readonly percent: number, readonly now: () => number = () => performance.now()) {
+    this.settledAt = now();
+  }
+
+  /** Spends a build that took `ms` (a cheap one is free). */
+  spent(ms: number): void {
+    if (ms < CHEAP_MS) return;
+    this.settle();
+    this.debt += ms;
+  }
+
+  /**
+   * Whether a stale answer built in `buildMs` and kept at `builtAt` (by `now`) may still be given to the
+   * public: it is costly, younger than MAX_GAP_MS, and the budget is spent.
+   */
   mayServeStale(builtAt: number, buildMs: number): boolean {
-    if (this.percent >= 100 || buildMs < CHEAP_MS) return false;
-    return this.now() - builtAt < Math.min(MAX_GAP_MS, buildMs * (100 / this.percent - 1));
+    if (this.percent >= 100 || buildMs < CHEAP_MS || this.now() - builtAt >= MAX_GAP_MS) return false;
+    this.settle();
+    return this.debt > ALLOWANCE_MS;
+  }
+
+  /** Refills the budget for the time since it was last settled. */
+  private settle(): void {
+    const at = this.now();
+    this.debt = Math.max(0, this.debt - (at - this.settledAt) * (this.percent / 100));
+    this.settledAt = at;
   }
 }

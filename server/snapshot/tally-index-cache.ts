@@ -45,6 +45,7 @@ export class TallyIndexCache {
     const started = this.clock();
     const promise = this.build().then(({ version: at, built }) => {
       const builtAt = this.clock();
+      this.pace?.spent(builtAt - started);
       const kept = { version: at, bodies: built ? new TallyBodies(built.index, built.layout, this.options) : null, builtAt, buildMs: builtAt - started };
       if (!this.kept || this.kept.version <= at) this.kept = kept;
       return kept;
@@ -57,7 +58,7 @@ export class TallyIndexCache {
 
   /**
    * The index to answer the public from at once: the current version's, or the previous one while the
-   * current one is being built or while the pace says it is not yet to be rebuilt (rebuild-pace.ts);
+   * current one is being built or while the public's rebuild budget is spent (rebuild-pace.ts);
    * undefined when none (the caller then asks `current()` and waits).
    */
   peek(): KeptTallyIndex | undefined {
