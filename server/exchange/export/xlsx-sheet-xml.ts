@@ -62,11 +62,16 @@ function headerRowXml(columns: readonly XlsxColumn[], letters: readonly string[]
   return `<row r="1" spans="1:${columns.length}" s="${STYLE.header}" customFormat="1" x14ac:dyDescent="0.25">${cells}</row>`;
 }
 
+/** What the sheets written so far used, which the styles part must define. */
+export interface SheetsWritten { dates: boolean }
+
 /**
  * The sheet's XML in pieces of about 64 KB, its rows read one at a time as the pieces are taken.
- * An empty text is an empty cell; a row's `spans` covers the cells it was given (empty ones too).
+ * An empty text is an empty cell; a row's `spans` covers the cells it was given (empty ones too),
+ * and a row of empty cells is left out.
+ * A date cell sets `written.dates`.
  */
-export function* sheetXml({ columns, rows }: XlsxSheet): Generator<string> {
+export function* sheetXml({ columns, rows }: XlsxSheet, written: SheetsWritten): Generator<string> {
   const letters = columns.map((_, i) => columnLetters(i + 1));
   const dates = columns.map((c) => c.date === true);
   let xml = `${HEAD}${colsXml(columns)}<sheetData>${headerRowXml(columns, letters)}`;
@@ -85,11 +90,14 @@ export function* sheetXml({ columns, rows }: XlsxSheet): Generator<string> {
       const ref = `${letters[i] ?? columnLetters(i + 1)}${n}`;
       const serial = dates[i] ? daySerial(value) : null;
       if (typeof value === 'number') cells += `<c r="${ref}"><v>${value}</v></c>`;
-      else if (serial !== null) cells += `<c r="${ref}" s="${STYLE.date}"><v>${serial}</v></c>`;
+      else if (serial !== null) {
+        cells += `<c r="${ref}" s="${STYLE.date}"><v>${serial}</v></c>`;
+        written.dates = true;
+      }
       else cells += `<c r="${ref}" t="str"><v>${xmlText(String(value))}</v></c>`;
     }
-    if (max === 0) continue; // a row given no cells is not written (its number is still taken)
-    xml += cells ? `<row r="${n}" spans="${min}:${max}" x14ac:dyDescent="0.25">${cells}</row>` : `<row r="${n}" spans="${min}:${max}" x14ac:dyDescent="0.25"/>`;
+    if (cells === '') continue; // a row of empty cells is not written (its number is still taken)
+    xml += `<row r="${n}" spans="${min}:${max}" x14ac:dyDescent="0.25">${cells}</row>`;
     if (xml.length >= PIECE_CHARS) {
       yield xml;
       xml = '';

@@ -5,8 +5,8 @@
  * exceljs, whose per-cell objects and style look-ups made the national export take 5–7 s (README,
  * "Dependencies and why"); the workbook is the one exceljs wrote, part for part.
  */
-import { sheetPath, workbookParts } from './xlsx-parts';
-import { sheetXml, type XlsxColumn, type XlsxSheet } from './xlsx-sheet-xml';
+import { sheetPath, stylesXml, workbookParts } from './xlsx-parts';
+import { sheetXml, type SheetsWritten, type XlsxColumn, type XlsxSheet } from './xlsx-sheet-xml';
 import { zipChunks, type ZipEntry } from './zip-stream';
 
 export type { XlsxColumn, XlsxSheet } from './xlsx-sheet-xml';
@@ -38,9 +38,12 @@ const AUTHOR = 'Jincheng GI registry';
 export function xlsxChunks(sheets: Iterable<XlsxSheet>, at = new Date()): AsyncGenerator<Uint8Array> {
   const list = [...sheets];
   const names = list.map((s) => s.name);
+  const written: SheetsWritten = { dates: false };
   const entries: ZipEntry[] = [
     ...workbookParts(names, AUTHOR, at).map(([name, text]) => ({ name, text: [text] })),
-    ...list.map((sheet, i) => ({ name: sheetPath(i + 1), text: { [Symbol.iterator]: () => sheetXml(sheet) } })),
+    ...list.map((sheet, i) => ({ name: sheetPath(i + 1), text: { [Symbol.iterator]: () => sheetXml(sheet, written) } })),
+    // After the sheets: what it holds depends on whether they have dates.
+    { name: 'xl/styles.xml', text: { * [Symbol.iterator]() { yield stylesXml(written.dates); } } },
   ];
   return zipChunks(entries, at);
 }

@@ -112,11 +112,14 @@ export async function* zipChunks(entries: Iterable<ZipEntry>, modified = new Dat
     })());
     const deflate = zlib.createDeflateRaw({ level: LEVEL, chunkSize: CHUNK });
     source.on('error', (error) => deflate.destroy(error));
-    deflate.on('close', () => source.destroy());
     source.pipe(deflate);
-    for await (const out of deflate) {
-      e.compressed += (out as Buffer).length;
-      yield out as Buffer;
+    try {
+      for await (const out of deflate) {
+        e.compressed += (out as Buffer).length;
+        yield out as Buffer;
+      }
+    } finally {
+      source.destroy(); // at once, so the text's source (a query's rows) is closed before this returns
     }
     check32(e.size, name);
     offset = check32(offset + e.compressed, 'the file');
