@@ -126,13 +126,21 @@ export class ReadyCache {
 
   /**
    * The public's body for a request URL seen before, if any (and, for a day's answer, if still that day):
-   * the current one, or a costly one's previous body while the rebuild budget is spent (rebuild-pace.ts).
+   * the current one; else the previous one while another request rebuilds it (as `get` gives the public),
+   * or, for a costly one, while the rebuild budget is spent (rebuild-pace.ts).
    */
   peekUrl(url: string): ReadyBody | undefined {
     const seen = this.urls.get(url);
     if (seen === undefined) return undefined;
     if (seen.day !== null && this.today !== undefined && seen.day !== this.today()) return undefined;
-    return this.peek(seen.key) ?? this.paced(this.entries.get(seen.key));
+    const current = this.peek(seen.key);
+    if (current) return current;
+    const previous = this.entries.get(seen.key);
+    if (previous && this.building.has(seen.key)) {
+      this.stats.stale++;
+      return previous.body;
+    }
+    return this.paced(previous);
   }
 
   /** A stale entry's body when the pace lets the public have it (counted as stale). */

@@ -81,6 +81,21 @@ describe('rebuild pace', () => {
     expect(t.cache.peekUrl('/api/products.geojson')).toBeUndefined();
   });
 
+  it('gives the fast path the previous body while another request rebuilds it, whatever the budget', async () => {
+    let version = 1;
+    const cache = new ReadyCache(() => version);
+    await cache.get('list', async () => makeReadyBody('text/plain', 'old'));
+    cache.rememberUrl('/api/products', 'list');
+    version++;
+    expect(cache.peekUrl('/api/products')).toBeUndefined();
+    let finish!: () => void;
+    const rebuilding = cache.get('list', () => new Promise((resolve) => { finish = () => resolve(makeReadyBody('text/plain', 'new')); }));
+    expect(cache.peekUrl('/api/products')?.raw.toString()).toBe('old');
+    finish();
+    await rebuilding;
+    expect(cache.peekUrl('/api/products')?.raw.toString()).toBe('new');
+  });
+
   it('paces the tally index the same way', async () => {
     let now = 0;
     let version = 1;
