@@ -10,6 +10,7 @@ import { isEmpty, loadSeeds } from '../seeds/loader';
 import { closeApp, createApp, serve } from './app';
 import { readConfig, type Config } from './config';
 import { closePhotoQueue } from './documents/photo-queue';
+import { collectWhenQuiet } from './quiet-collect';
 import { createLogger } from './request-log';
 
 let config: Config;
@@ -35,6 +36,11 @@ const server = serve(app).listen(config.port, () => {
   // Tests and the benchmark wait for this message (the port is in it).
   log.info({ port, database: config.databasePath, basePath: config.basePath },
     `Jincheng GI registry on http://localhost:${port}${config.basePath} (database ${config.databasePath})`);
+});
+// The heap a busy spell grew is handed back as soon as requests stop (with --expose-gc, as npm start runs it).
+collectWhenQuiet(server, 2_000, {
+  onCollect: ({ beforeBytes, afterBytes, ms }) => log.debug({ beforeBytes, afterBytes, ms: Math.round(ms) },
+    `Quiet: heap ${Math.round(beforeBytes / 1048576)} → ${Math.round(afterBytes / 1048576)} MB in ${Math.round(ms)} ms`),
 });
 
 /** In-flight requests get this long after SIGTERM/SIGINT; then every connection is closed. */
