@@ -1,4 +1,5 @@
 /** The collection once the server falls quiet: only after a busy spell, never while requests come in, only on a grown heap. */
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { quietCollector } from '../../server/quiet-collect';
 
@@ -80,5 +81,31 @@ describe('quietCollector', () => {
     heap.bytes = 500 * MB;
     c.tick();
     expect(c.tick()).toBe(false);
+  });
+});
+
+describe('the default collection (a server started with --expose-gc)', () => {
+  it('compacts: a heap grown under load, most of it garbage, gives its pages back', () => {
+    // In a child with gc exposed: about 160 MB of heap, a fifth of it kept, scattered over every page.
+    const script = `
+      import { getHeapStatistics } from 'node:v8';
+      import { quietCollector } from ${JSON.stringify(new URL('../../server/quiet-collect.ts', import.meta.url).href)};
+      const c = quietCollector();
+      let all = [];
+      for (let i = 0; i < 3e6; i++) all.push({ a: i, b: 'x' + i });
+      globalThis.kept = all.filter((_, i) => i % 5 === 0);
+      all = null;
+      const before = getHeapStatistics().total_heap_size;
+      c.request();
+      c.tick();
+      const collected = c.tick();
+      console.log(JSON.stringify({ collected, before, after: getHeapStatistics().total_heap_size, kept: globalThis.kept.length }));
+    `;
+    const out = execFileSync(process.execPath, ['--expose-gc', '--max-semi-space-size=4', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const { collected, before, after, kept } = JSON.parse(out) as { collected: boolean; before: number; after: number; kept: number };
+    expect(collected).toBe(true);
+    expect(kept).toBe(600_000);
+    expect(before).toBeGreaterThan(120 * MB);
+    expect(after).toBeLessThan(before / 2);
   });
 });
