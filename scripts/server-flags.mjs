@@ -16,7 +16,11 @@ export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4', '--expose-gc'];
  * as large blocks are freed, so a body of megabytes built and dropped stays inside an arena for good, and a
  * stopped worker's arena keeps what it held. Measured at national scale after the bench's reads and write mix
  * (60 s after, when V8 had handed its heap back): 257 MB by default, of which malloc_trim(0) would free 78 MB;
- * with these two, 199–222 MB, of which 39–57 MB. Blocks of 128 KB and more are mapped on their own and
- * unmapped when freed; two arenas are shared by all threads.
+ * with the arenas at 2 and the mmap threshold fixed at 128 KB, 199–222 MB, of which 39–57 MB. But a threshold
+ * that low (or any below 4 MB, or the default trim threshold with it) made each brotli answer built on the
+ * event loop 5× slower (68 → 370 µs for a 6 KB product: the encoder's 1–4 MB of tables were mapped, or the
+ * heap's top trimmed and faulted in again, on every call; product /:id fell from 1,017 to 576 req/s). So:
+ * blocks of 4 MB and more (the national GeoJSON, exports) are mapped on their own and unmapped when freed;
+ * an arena's free top is given back past 4 MB; two arenas are shared by all threads.
  */
-export const SERVER_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
+export const SERVER_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '4194304', MALLOC_TRIM_THRESHOLD_: '4194304' };
