@@ -2,7 +2,7 @@
  * Child processes of the bench: the real server, the bare server, the CLI. Every child is tracked and
  * stopped by its own pid on the way out, even when the bench fails or is interrupted.
  */
-import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs';
+import { SERVER_MALLOC_ENV, SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,12 +95,15 @@ export function startChild(args: string[], env: NodeJS.ProcessEnv, ready: RegExp
 /** The line the real server prints once it listens. */
 export const SERVER_READY = /Jincheng GI registry on http:\/\/localhost:(\d+)/;
 
-/** Starts the real server on the database at `databasePath` (PORT=0, production mode, the built client). */
+/**
+ * Starts the real server on the database at `databasePath` (PORT=0, production mode, the built client), with the
+ * allocator settings `npm start` gives it: its memory is measured as it runs in production.
+ */
 export function startServer(command: ServerCommand, databasePath: string): Promise<Started> {
   // BENCH_PROFILE=<folder>: the server writes a CPU profile of each thread there when it stops (node --cpu-prof).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   return startChild([...profile, ...command.args], {
-    ...process.env, PORT: '0', DATABASE_PATH: databasePath, NODE_ENV: 'production', CLIENT_DIR: join(ROOT, 'dist', 'client'),
+    ...SERVER_MALLOC_ENV, ...process.env, PORT: '0', DATABASE_PATH: databasePath, NODE_ENV: 'production', CLIENT_DIR: join(ROOT, 'dist', 'client'),
   }, SERVER_READY);
 }
 

@@ -10,6 +10,7 @@ import { isEmpty, loadSeeds } from '../seeds/loader';
 import { closeApp, createApp, productPagesOf, serve } from './app';
 import { readConfig, type Config } from './config';
 import { closePhotoQueue } from './documents/photo-queue';
+import { collectWhenQuiet } from './quiet-collect';
 import { createLogger } from './request-log';
 
 let config: Config;
@@ -37,6 +38,11 @@ const server = serve(app).listen(config.port, () => {
     `Jincheng GI registry on http://localhost:${port}${config.basePath} (database ${config.databasePath})`);
   // Every published product's page is made ready in a task worker, and kept so as the registry changes.
   productPagesOf(app).start();
+});
+// The heap a busy spell grew is handed back as soon as requests stop (with --expose-gc, as npm start runs it).
+collectWhenQuiet(server, 2_000, {
+  onCollect: ({ beforeBytes, afterBytes, ms }) => log.debug({ beforeBytes, afterBytes, ms: Math.round(ms) },
+    `Quiet: heap ${Math.round(beforeBytes / 1048576)} → ${Math.round(afterBytes / 1048576)} MB in ${Math.round(ms)} ms`),
 });
 
 /** In-flight requests get this long after SIGTERM/SIGINT; then every connection is closed. */

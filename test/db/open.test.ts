@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { knownMigrationCount, NewerSchemaError, openDb } from '../../db/open';
+import { knownMigrationCount, NewerSchemaError, openDb, openReadOnlyDb, openWritableDb, WORKER_CACHE_KIB } from '../../db/open';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'gi-open-')); });
@@ -64,5 +64,22 @@ describe('openDb', () => {
     expect(() => sqlite.prepare("update audit_events set action = 'x'").run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('delete from audit_events').run()).toThrow(/append-only/);
     expect(sqlite.prepare('select count(*) from audit_events').pluck().get()).toBe(1);
+  });
+});
+
+describe('a task worker\'s connections', () => {
+  it('keep a small page cache, the server\'s its 16 MB, with the same busy timeout', () => {
+    const file = join(dir, 'r.sqlite');
+    const server = openDb(file).$client;
+    const reader = openReadOnlyDb(file).$client;
+    const writer = openWritableDb(file).$client;
+    expect(server.pragma('cache_size', { simple: true })).toBe(-16000);
+    for (const worker of [reader, writer]) {
+      expect(worker.pragma('cache_size', { simple: true })).toBe(-WORKER_CACHE_KIB);
+      expect(worker.pragma('busy_timeout', { simple: true })).toBe(5000);
+    }
+    expect(WORKER_CACHE_KIB).toBeLessThanOrEqual(2000);
+    expect(writer.pragma('synchronous', { simple: true })).toBe(2);
+    for (const c of [reader, writer, server]) c.close();
   });
 });

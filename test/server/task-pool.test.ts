@@ -1,8 +1,8 @@
-/** The task pool: tasks run in worker threads on their own connection, and a closing pool answers 503. */
+/** The task pool: tasks run in worker threads on their own connection, idle workers stop, and a closing pool answers 503. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type Db } from '../../db/open';
 import { HttpError } from '../../server/errors';
 import { createTaskPool } from '../../server/workers/task-pool';
@@ -53,5 +53,21 @@ describe('the task pool', () => {
       }
     }
     await expect(pool.run('productsGeoJson', input)).rejects.toMatchObject({ status: 503 });
+  });
+
+  it('stops a worker left idle, handing its memory back, and starts a new one for the next task', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const pool = createTaskPool(db, file, 1);
+    try {
+      expect(await pool.run('ping', null)).toBeGreaterThan(0);
+      expect(pool.state()).toMatchObject({ workers: 1, busy: 0 });
+      vi.runOnlyPendingTimers(); // its idle time is up
+      expect(pool.state()).toMatchObject({ workers: 0, busy: 0 });
+      expect(await pool.run('ping', null)).toBeGreaterThan(0);
+      expect(pool.state()).toMatchObject({ workers: 1, busy: 0 });
+    } finally {
+      vi.useRealTimers();
+      await pool.close();
+    }
   });
 });
