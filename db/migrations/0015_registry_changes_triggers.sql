@@ -3,7 +3,7 @@
 -- new product when an update moves a row. A row whose product cannot be found any more, and every write to a table
 -- any answer may show (counties, periods, targets, settings, templates), is recorded with no product: every kept
 -- answer is then rebuilt. `tally` says whether the tally can have moved: the tally counts published products only
--- (their designations, moves, users, counties, households and names), so a draft's parts leave it alone; a new
+-- (their designations, moves, dossiers, users, counties, households and names), so a draft's parts leave it alone; a new
 -- product has nothing counted yet; a product's update moves it only through its names, visibility or archiving.
 CREATE TRIGGER `products_insert_marks_change` AFTER INSERT ON `products`
 BEGIN
@@ -223,32 +223,32 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `dossiers_insert_marks_change` AFTER INSERT ON `dossiers`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 0 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `dossiers_update_marks_change` AFTER UPDATE ON `dossiers`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 0 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `dossiers_delete_marks_change` AFTER DELETE ON `dossiers`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 0 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `dossier_items_insert_marks_change` AFTER INSERT ON `dossier_items`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 0 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `dossier_items_update_marks_change` AFTER UPDATE ON `dossier_items`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 0 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p UNION SELECT (SELECT `product_id` FROM `designations` WHERE `id` = NEW.`designation_id`) AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `dossier_items_delete_marks_change` AFTER DELETE ON `dossier_items`
 BEGIN
-  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, 0 FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p);
+  INSERT INTO `registry_changes` (`product_id`, `tally`) SELECT p, EXISTS (SELECT 1 FROM `products` WHERE `id` = p AND `visibility` = 'public' AND `archived_at` IS NULL) FROM (SELECT (SELECT `product_id` FROM `designations` WHERE `id` = OLD.`designation_id`) AS p);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `usage_returns_insert_marks_change` AFTER INSERT ON `usage_returns`
