@@ -42,7 +42,11 @@ export async function startServer({ seed = true, env = {}, now, countiesFile, lo
   const dbFile = join(dir, 'registry.sqlite');
   // A client built elsewhere (CLIENT_DIR=/tmp/x-dist) serves every test server unless a test names its own.
   const clientDir = process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {};
-  const config = readConfig({ DATABASE_PATH: dbFile, PORT: '0', ...clientDir, ...env });
+  // Tests read right after they write and expect what they wrote: the public's rebuild budget (a timing rule,
+  // server/snapshot/rebuild-pace.ts, tested with its own clock in test/server/snapshot/rebuild-pace.test.ts) is off
+  // unless a test sets it. With it on, a slow machine's first builds (a worker starting) could spend it and hold a
+  // public answer back for a few seconds after a write, as it would in production.
+  const config = readConfig({ DATABASE_PATH: dbFile, PORT: '0', PUBLIC_REBUILD_PERCENT: '100', ...clientDir, ...env });
   const db = openDb(dbFile);
   if (seed) loadSeeds(db, ...(countiesFile ? [countiesFile] : []));
   const lines: string[] = [];
