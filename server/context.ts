@@ -34,7 +34,7 @@ export interface AppContext {
 }
 
 /** The context's clock. */
-export function clockOf(ctx: AppContext): () => Date {
+export function clockOf(ctx: Pick<AppContext, 'now'>): () => Date {
   return ctx.now ?? (() => new Date());
 }
 
@@ -54,7 +54,7 @@ export function todayReader(now: () => Date): () => string {
 }
 
 /** Today in Asia/Shanghai by the app's clock (the date rules of facts, dossiers and reports). */
-export function todayOf(ctx: AppContext): string {
+export function todayOf(ctx: Pick<AppContext, 'now'>): string {
   return todayInShanghai(clockOf(ctx)());
 }
 

@@ -53,7 +53,7 @@ export class ProductPages {
 
   private async pass(): Promise<number> {
     const version = this.currentVersion();
-    const day = todayOf(this.ctx as AppContext);
+    const day = todayOf(this.ctx);
     if (this.warmAt?.version === version && this.warmAt.day === day) return 0;
     const ids = this.ctx.db.select({ id: t.products.id }).from(t.products)
       .where(publishedProducts()).all().map((r) => r.id);

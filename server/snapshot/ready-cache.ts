@@ -98,9 +98,7 @@ export class ReadyCache {
   /** Whether `key` has a body right at the current version (no build, no count in `stats`). */
   isCurrent(key: string): boolean {
     const entry = this.entries.get(key);
-    if (!entry) return false;
-    const version = this.currentVersion();
-    return entry.version === version || (entry.version < version && this.changes?.unchangedSince(entry.dependsOn, entry.version) === true);
+    return entry !== undefined && this.stillRight(entry, this.currentVersion());
   }
 
   /**
@@ -192,15 +190,18 @@ export class ReadyCache {
 
   private current(key: string, version: number): ReadyBody | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.version !== version) {
-      if (entry.version > version || !this.changes?.unchangedSince(entry.dependsOn, entry.version)) return undefined;
-      entry.version = version; // still right at this version: the next look is one comparison
-    }
+    if (!entry || !this.stillRight(entry, version)) return undefined;
+    entry.version = version; // still right at this version: the next look is one comparison
     this.stats.hits++;
     this.entries.delete(key); // Map order is recency order
     this.entries.set(key, entry);
     return entry.body;
+  }
+
+  /** Whether a kept entry is right at `version`: built at it, or before it with nothing it shows changed since. */
+  private stillRight(entry: Entry, version: number): boolean {
+    if (entry.version === version) return true;
+    return entry.version < version && this.changes?.unchangedSince(entry.dependsOn, entry.version) === true;
   }
 
   private keep(key: string, version: number, body: ReadyBody, dependsOn: Dependency, buildMs: number): void {
