@@ -13,6 +13,7 @@ import type Database from 'better-sqlite3';
 import { readyBodySize, type ReadyBody } from './ready-body';
 import type { Dependency } from './registry-changes';
 import type { RebuildPace } from './rebuild-pace';
+import { RecencyMap } from './recency-map';
 
 /** Reads the registry version (migration 0002 keeps it in `registry_meta`). */
 export function registryVersionReader(sqlite: Database.Database): () => number {
@@ -68,7 +69,8 @@ interface Build { version: number; promise: Promise<ReadyBody> }
 
 /** A version-stamped, size-bounded map from keys to ready bodies with single-flight builds. */
 export class ReadyCache {
-  private readonly entries = new Map<string, Entry>();
+  /** Kept bodies, least recently used first. */
+  private readonly entries = new RecencyMap<string, Entry>();
   private readonly building = new Map<string, Build>();
   /**
    * Request URLs (path and query as sent) already answered with a key's body, for the fast path, with
@@ -97,7 +99,7 @@ export class ReadyCache {
 
   /** Whether `key` has a body right at the current version (no build, no count in `stats`). */
   isCurrent(key: string): boolean {
-    const entry = this.entries.get(key);
+    const entry = this.entries.peek(key);
     return entry !== undefined && this.stillRight(entry, this.currentVersion());
   }
 
@@ -133,7 +135,7 @@ export class ReadyCache {
     if (seen.day !== null && this.today !== undefined && seen.day !== this.today()) return undefined;
     const current = this.peek(seen.key);
     if (current) return current;
-    const previous = this.entries.get(seen.key);
+    const previous = this.entries.peek(seen.key);
     if (previous && this.building.has(seen.key)) {
       this.stats.stale++;
       return previous.body;
@@ -160,7 +162,7 @@ export class ReadyCache {
     const found = this.current(key, version);
     if (found) return found;
     const pending = this.building.get(key);
-    const previous = this.entries.get(key);
+    const previous = this.entries.peek(key);
     // One build of a key at a time for the public: while one runs (for this version or an older one,
     // under a burst of writes), they get the last body built; the next miss after it builds again.
     if (pending && allowStale && previous) {
@@ -189,12 +191,11 @@ export class ReadyCache {
   }
 
   private current(key: string, version: number): ReadyBody | undefined {
-    const entry = this.entries.get(key);
+    const entry = this.entries.peek(key);
     if (!entry || !this.stillRight(entry, version)) return undefined;
     entry.version = version; // still right at this version: the next look is one comparison
     this.stats.hits++;
-    this.entries.delete(key); // Map order is recency order
-    this.entries.set(key, entry);
+    this.entries.get(key); // counts as used
     return entry.body;
   }
 
@@ -205,12 +206,11 @@ export class ReadyCache {
   }
 
   private keep(key: string, version: number, body: ReadyBody, dependsOn: Dependency, buildMs: number): void {
-    const old = this.entries.get(key);
+    const old = this.entries.peek(key);
     if (old && old.version > version) return; // a newer build finished first
     const size = readyBodySize(body);
     if (size > this.maxBytes) return;
     if (old) this.bytes -= readyBodySize(old.body);
-    this.entries.delete(key);
     this.entries.set(key, { version, body, dependsOn, builtAt: this.clock(), buildMs });
     this.bytes += size;
     for (const [k, v] of this.entries) {

@@ -14,6 +14,7 @@ import type { TallyIndex } from '../domain/tally/tally-index';
 import { grantedIn, intervalCounts, intervalOf, tallyFromIndex } from '../domain/tally/tally-index-read';
 import { deflatedBytes, deflatePiece, gzipMember, joinPieces, storedPiece, type Piece } from './gzip-splice';
 import type { SplicedBody } from './spliced-body';
+import { RecencyMap } from './recency-map';
 import { BLOCK, RUN, shortVersion, versionOf, type TallyLayout } from './tally-layout';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -23,17 +24,13 @@ const CLOSE = deflatePiece(Buffer.from(']}'));
 
 /** A map of pieces that forgets its least recently used entries past a byte budget. */
 class Kept<K> {
-  private readonly entries = new Map<K, Piece>();
+  private readonly entries = new RecencyMap<K, Piece>();
   private used = 0;
   constructor(private readonly maxBytes: number) {}
 
   get(key: K, make: () => Piece): Piece {
     let piece = this.entries.get(key);
-    if (piece) {
-      this.entries.delete(key);
-      this.entries.set(key, piece);
-      return piece;
-    }
+    if (piece) return piece;
     piece = make();
     this.entries.set(key, piece);
     this.used += deflatedBytes(piece);
