@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Period } from '../../db/model';
-import { periodEndedOn, shownPeriod } from '../domain/tally/tally';
+import { defaultAsOf, periodEndedOn, shownPeriod } from '../domain/tally/tally';
 import type { TallyIndex } from '../domain/tally/tally-index';
 import { grantedIn, intervalCounts, intervalOf, tallyFromIndex } from '../domain/tally/tally-index-read';
 import { deflatedBytes, deflatePiece, gzipMember, joinPieces, storedPiece, type Piece } from './gzip-splice';
@@ -81,13 +81,16 @@ export class TallyBodies {
     const { index } = this;
     const k = intervalOf(index, asOf);
     const ended = periodEndedOn(period, today);
-    const countsShort = this.layout.countsShort[k] === 1;
+    // The interval of the date a tally without `asOf` shows is asked for by every such tally: its parts
+    // are kept and deflated however short it is.
+    const hot = k === intervalOf(index, defaultAsOf(period, today));
+    const countsShort = !hot && this.layout.countsShort[k] === 1;
     const gzip = gzipMember(this.head(period), Buffer.from(`"asOf":${JSON.stringify(asOf)},"periodEnded":${JSON.stringify(ended)},`), [
       this.kept(this.counts, `${period.id}|${index.countsFrom[k]}`, countsShort, () => {
         const text = JSON.stringify(intervalCounts(index, period, k));
         return this.piece(`${text.slice(1, -1)},"renewalsDue":[`, countsShort);
       }),
-      this.kept(this.renewals, index.renewalsFrom[k], this.layout.renewalsShort[k] === 1, () => this.renewalsOf(k)),
+      this.kept(this.renewals, index.renewalsFrom[k], !hot && this.layout.renewalsShort[k] === 1, () => this.renewalsOf(k, hot)),
     ]);
     return {
       type: JSON_TYPE,
@@ -118,8 +121,9 @@ export class TallyBodies {
   /**
    * The entries of the renewals list of interval `k` and `]}`, in blocks of runs. Every entry but the
    * first of the list is written after a comma, so the block and run holding the first are kept apart.
+   * `hot`: every part is kept, short-lived or not.
    */
-  private renewalsOf(k: number): Piece {
+  private renewalsOf(k: number, hot: boolean): Piece {
     const { index } = this;
     const horizon = index.horizon[k];
     let first = 0;
@@ -129,11 +133,11 @@ export class TallyBodies {
     for (let b = Math.floor(first / blockSize); b * blockSize < horizon; b++) {
       const v = versionOf(this.layout.blocks, b, k);
       const holdsFirst = Math.floor(first / blockSize) === b;
-      const short = shortVersion(this.layout.blocks, this.layout.dayNumbers, b, v);
+      const short = !hot && shortVersion(this.layout.blocks, this.layout.dayNumbers, b, v);
       const block = this.kept(this.blocks, 2 * (this.layout.blocks.at[b] + v) + (holdsFirst ? 1 : 0), short, () => {
         const runs: Piece[] = [];
         for (let r = b * BLOCK; r < (b + 1) * BLOCK && r * RUN < horizon; r++) {
-          const run = this.run(k, r, first);
+          const run = this.run(k, r, first, hot);
           if (run.length > 0) runs.push(run);
         }
         return joinPieces(runs, { copy: true });
@@ -143,13 +147,13 @@ export class TallyBodies {
     return joinPieces([...pieces, CLOSE]);
   }
 
-  /** Run `r` of interval `k`'s renewals list, `first` being the list's first entry (written without a comma). */
-  private run(k: number, r: number, first: number): Piece {
+  /** Run `r` of interval `k`'s renewals list, `first` being the list's first entry (written without a comma); `hot` as in renewalsOf. */
+  private run(k: number, r: number, first: number, hot: boolean): Piece {
     const v = versionOf(this.layout.runs, r, k);
     const start = r * RUN;
     const holdsFirst = first >= start && first < start + RUN;
     const { index } = this;
-    const short = shortVersion(this.layout.runs, this.layout.dayNumbers, r, v);
+    const short = !hot && shortVersion(this.layout.runs, this.layout.dayNumbers, r, v);
     return this.kept(this.runs, 2 * (this.layout.runs.at[r] + v) + (holdsFirst ? 1 : 0), short, () => {
       const end = Math.min(start + RUN, index.horizon[k]);
       let text = '';

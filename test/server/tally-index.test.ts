@@ -18,7 +18,7 @@ import { openDb } from '../../db/open';
 import { countiesOfBoundaryFile } from '../../seeds/loader';
 import { recordCountyChange } from '../../server/domain/county-changes/record-change';
 import { listPeriods } from '../../server/domain/tally/periods';
-import { choosePeriod, tallyAnswer } from '../../server/domain/tally/tally';
+import { choosePeriod, defaultAsOf, tallyAnswer } from '../../server/domain/tally/tally';
 import { buildTallyIndex, type TallyIndex } from '../../server/domain/tally/tally-index';
 import { loadReplayIndex } from '../../server/domain/tally/tally-replay';
 import { TallyBodies } from '../../server/snapshot/tally-bodies';
@@ -219,6 +219,29 @@ describe('the index against the replay', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('keeps the parts of the default date’s interval however short it is, and makes a short interval’s parts again otherwise', () => {
+    const periods = listPeriods(s.db);
+    const index = buildTallyIndex(loadReplayIndex(s.db), periods);
+    const layout = layoutOf(index);
+    const period = periods[0];
+    const otherDefault = defaultAsOf(period, TODAY);
+    // An interval whose counts hold for a day or two, within the period, not the one TODAY's default date is in.
+    const k = [...layout.countsShort.keys()].find((i) => layout.countsShort[i] === 1 && index.days[i - 1] < period.endsOn
+      && index.days[i] <= otherDefault);
+    expect(k, 'a short interval').toBeDefined();
+    const day = index.days[k! - 1]; // the first day of interval k: a tally without a date shows it when today is that day
+    const bodies = new TallyBodies(index, layout);
+    const shared = (a: Buffer[], b: Buffer[]) => a.filter((part) => b.includes(part)).length;
+    const asToday = [bodies.answer(period, day, day), bodies.answer(period, day, day)];
+    const onAnotherDay = [bodies.answer(period, day, TODAY), bodies.answer(period, day, TODAY)];
+    // Kept: the second answer on its own day is made of the first's buffers but the date's; made again on another day.
+    expect(shared(asToday[1].gzip, asToday[0].gzip)).toBeGreaterThanOrEqual(asToday[0].gzip.length - 2);
+    expect(shared(onAnotherDay[1].gzip, onAnotherDay[0].gzip)).toBeLessThan(onAnotherDay[0].gzip.length - 2);
+    // Deflated when kept, stored when not: today's is the smaller body of the same text.
+    expect(asToday[0].gzipLength).toBeLessThan(onAnotherDay[0].gzipLength);
+    expect(zlib.gunzipSync(Buffer.concat(asToday[0].gzip)).toString()).toBe(reference(period, day, day));
   });
 
   it('lists renewals, lapsed and due, on some of those dates (so the comparison covered them)', () => {
