@@ -233,7 +233,7 @@ describe('the index against the replay', () => {
     expect(k, 'a short interval').toBeDefined();
     const day = index.days[k! - 1]; // the first day of interval k: a tally without a date shows it when today is that day
     const bodies = new TallyBodies(index, layout);
-    const shared = (a: Buffer[], b: Buffer[]) => a.filter((part) => b.includes(part)).length;
+    const shared = (a: readonly Buffer[], b: readonly Buffer[]) => a.filter((part) => b.includes(part)).length;
     const asToday = [bodies.answer(period, day, day), bodies.answer(period, day, day)];
     const onAnotherDay = [bodies.answer(period, day, TODAY), bodies.answer(period, day, TODAY)];
     // Kept: the second answer on its own day is made of the first's buffers but the date's; made again on another day.

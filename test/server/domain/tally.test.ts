@@ -4,7 +4,7 @@ import type { CountyCode, GiType, Period, Status } from '../../../db/model';
 import { openDb, type Db } from '../../../db/open';
 import * as t from '../../../db/schema';
 import { computeTally, defaultAsOf, resolvePeriod, tallyAnswer, type TallyCounts } from '../../../server/domain/tally/tally';
-import { addMonths } from '../../../server/domain/tally/tally-replay';
+import { addMonths, loadReplayIndex } from '../../../server/domain/tally/tally-replay';
 import { computeSeries, sampleDates } from '../../../server/domain/tally/tally-series';
 import { SEEDED_COUNTY_CODES } from '../../support/seeded-counties';
 
@@ -220,5 +220,20 @@ describe('the series', () => {
     }
     expect(series.points[0].inForce.trademark).toBe(1);
     expect(series.points.at(-1)!.inForce).toEqual({ trademark: 1, protected_product: 1, agricultural_product: 0 });
+  });
+});
+
+describe('the replay index’s moves for the series sweep', () => {
+  it('gives the moves by the day they count from, those of one day in the order recorded, and none after `until`', () => {
+    const a = designation(product(), 'trademark', [['cultivating', '2022-03-01'], ['filed', '2021'], ['granted', '2022-03-01']]);
+    const b = designation(product(), 'protected_product', [['cultivating', '2021-12'], ['filed', '2021-12-31']]);
+    const c = designation(product({ visibility: 'draft' }), 'trademark', [['cultivating', '2020-01-01']]); // not counted
+    const moves = loadReplayIndex(db).movesUntil('2022-03-01');
+    expect(moves.map((m) => [m.designationId, m.to, m.day])).toEqual([
+      [a, 'filed', '2021-12-31'], [b, 'cultivating', '2021-12-31'], [b, 'filed', '2021-12-31'],
+      [a, 'cultivating', '2022-03-01'], [a, 'granted', '2022-03-01'],
+    ]);
+    expect(moves.some((m) => m.designationId === c)).toBe(false);
+    expect(loadReplayIndex(db).movesUntil('2021-12-30')).toEqual([]);
   });
 });
