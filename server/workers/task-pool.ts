@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/open';
 import { HttpError } from '../errors';
 import type { FromWorker, TaskFailure, ToWorker, WorkerSetup } from './protocol';
-import { runTask, streamTask, taskContext, type StreamName, type StreamInput, type TaskContext, type TaskName, type TaskInput, type TaskOutput } from './tasks';
+import { REPLAY_TASKS, runTask, streamTask, taskContext, type StreamName, type StreamInput, type TaskContext, type TaskName, type TaskInput, type TaskOutput } from './tasks';
 
 /** How many chunks a streaming task may send ahead of what the client has taken. */
 const STREAM_WINDOW = 4;
@@ -167,17 +167,31 @@ class WorkerPool implements TaskPool {
     this.dispatch();
   }
 
+  /** Starts queued jobs, in order, on the workers they may run on (a replay task waits for the first worker). */
   private dispatch(): void {
-    while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.job === null);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
-      const job = this.queue.shift()!;
+    for (let i = 0; i < this.queue.length;) {
+      const job = this.queue[i];
+      const slot = this.slotFor(job);
+      if (!slot) { i++; continue; }
+      this.queue.splice(i, 1);
       clearTimeout(slot.idleTimer);
       slot.job = job;
       slot.worker.postMessage(job.message);
       job.onStart?.(slot);
     }
+  }
+
+  /**
+   * The worker a job starts on now, if any. Tasks that read the replay index (REPLAY_TASKS) run on the
+   * first worker only, so after a write that moved the tally the index is loaded once (about half a
+   * second at national scale), not once per worker; other tasks take another free worker first.
+   */
+  private slotFor(job: Job): Slot | undefined {
+    if (this.slots.length === 0) return this.spawn();
+    const [first, ...others] = this.slots;
+    const free = (s: Slot) => s.job === null;
+    if (job.message.kind === 'run' && REPLAY_TASKS.has(job.message.name as TaskName)) return free(first) ? first : undefined;
+    return others.find(free) ?? (free(first) ? first : undefined) ?? (this.slots.length < this.size ? this.spawn() : undefined);
   }
 
   /** Stops an idle worker (a busy one keeps running). */

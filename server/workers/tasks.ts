@@ -156,6 +156,9 @@ async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
 
 /** The names of the tasks that return one result. */
 export type TaskName = keyof typeof runners;
+
+/** The tasks that read the replay index (TaskContext.replayIndex): the pool runs them on one worker, which keeps it. */
+export const REPLAY_TASKS: ReadonlySet<TaskName> = new Set<TaskName>(['tally', 'tallyIndex', 'series', 'annualReport', 'annualReportFile']);
 /** A task's input. */
 export type TaskInput<N extends TaskName> = Parameters<(typeof runners)[N]>[1];
 /** A task's result. */

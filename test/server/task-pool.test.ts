@@ -70,4 +70,26 @@ describe('the task pool', () => {
       await pool.close();
     }
   });
+
+  it('runs the tasks that read the replay index on one worker, one after another, and other tasks beside them', async () => {
+    const pool = createTaskPool(db, file, 2);
+    try {
+      const today = '2026-11-25';
+      const replayTasks = [
+        pool.run('tally', { period: 1, asOf: '2020-12-31', today, encodings: [] }),
+        pool.run('series', { period: 1, step: 'year', today, encodings: [] }),
+      ];
+      // The second waits for the first worker rather than starting a second one (which would load the index again).
+      expect(pool.state()).toMatchObject({ workers: 1, busy: 1, queued: 1 });
+      const other = pool.run('productsGeoJson', { filter: {}, viewer: null, encodings: [] });
+      expect(pool.state()).toMatchObject({ workers: 2, busy: 2, queued: 1 });
+      const [tally, series] = await Promise.all(replayTasks);
+      expect(JSON.parse(Buffer.from(tally.raw).toString())).toMatchObject({ asOf: '2020-12-31' });
+      expect(JSON.parse(Buffer.from(series.raw).toString())).toMatchObject({ step: 'year' });
+      expect(JSON.parse(Buffer.from((await other).raw).toString())).toMatchObject({ type: 'FeatureCollection' });
+      expect(pool.state()).toMatchObject({ workers: 2, busy: 0, queued: 0 });
+    } finally {
+      await pool.close();
+    }
+  });
 });
