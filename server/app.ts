@@ -48,6 +48,7 @@ import { sessionPolicyOf } from './domain/accounts/sessions';
 import { sameOriginWrites } from './write-guard';
 import { ReadyCache, registryVersionReader, rememberedVersion, type RememberedVersion } from './snapshot/ready-cache';
 import { TallyIndexCache } from './snapshot/tally-index-cache';
+import { ClusterIndexCache } from './snapshot/cluster-index-cache';
 import { createTaskPool, type TaskPool } from './workers/task-pool';
 import { WriteGate } from './write-gate';
 import { ImportProgressBoard } from './exchange/import/progress';
@@ -70,7 +71,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date(), log 
   const today = todayReader(now);
   const ctx: AppContext = {
     db, config, now, pool, ready: new ReadyCache(version, { today }), writeGate: new WriteGate(), imports: new ImportProgressBoard(), log,
-    tallyIndex: new TallyIndexCache(version, () => pool.run('tallyIndex', {})),
+    tallyIndex: new TallyIndexCache(version, () => pool.run('tallyIndex', {})), clusters: new ClusterIndexCache(version),
   };
   const app = express();
   app.locals.taskPool = pool;

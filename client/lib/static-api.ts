@@ -48,7 +48,15 @@ const QUERY_FILES: Partial<Record<StaticDataKey, (q: URLSearchParams) => string 
   annualReportXlsx: (q) => reportFile(q, 'xlsx'),
   // Named by its type, which the product's answer knows: it points at the file (withStaticDocuments).
   document: () => null,
+  // The copy holds the unfiltered tiles (a filtered one needs the live server: liveOnly).
+  productClusters: (q) => {
+    const [z, x, y] = ['z', 'x', 'y'].map((k) => q.get(k) ?? '');
+    return [z, x, y].every((n) => /^\d{1,6}$/.test(n)) ? `/api/clusters/${z}/${x}/${y}.geojson` : null;
+  },
 };
+
+/** Whether a query names any of the map's filters. */
+const filtered = (q: URLSearchParams) => Object.keys(filterOf(q)).length > 0;
 
 /** The file a static copy keeps for an API path, or null when it keeps none (the table's `static`). */
 export function staticFileOf(path: string): string | null {
@@ -64,6 +72,9 @@ function liveOnly(url: URL): StaticMiss | null {
   if (url.pathname === '/api/tally' && url.searchParams.get('asOf')) {
     // Not a 404: the tally page reads a 404 as "no plan period", which would be false.
     return { status: 501, code: 'needs_live_server', message: '静态副本只含生成当日的统计，所选日期的统计需连接在线系统 / A static copy holds the tally as of the day it was made; a picked date needs the live server' };
+  }
+  if (url.pathname === '/api/clusters.geojson' && filtered(url.searchParams)) {
+    return { status: 501, code: 'needs_live_server', message: '静态副本只含未筛选的地图聚合点，筛选后的需连接在线系统 / A static copy holds the map\'s clusters unfiltered; filtered ones need the live server' };
   }
   return null;
 }
@@ -98,28 +109,34 @@ export interface StaticMiss { status: number; code: string; message: string }
 
 /** GETs an API path from the static copy's files; a path it keeps no file for is a 404. */
 export async function staticGet(path: string, signal?: AbortSignal): Promise<{ ok: true; data: unknown } | { ok: false; error: StaticMiss }> {
-  const file = staticFileOf(path);
   const url = new URL(path, 'http://static.invalid');
+  const live = liveOnly(url);
+  const file = live ? null : staticFileOf(path);
   if (!file) {
     const signIn = url.pathname === '/api/session';
     return { ok: false, error: signIn
       ? { status: 401, code: 'unauthorized', message: '静态副本不能登录 / A static copy has no sign-in' }
-      : liveOnly(url) ?? { status: 404, code: 'not_in_static_copy', message: '静态副本不含此项 / Not in the static copy of the registry' } };
+      : live ?? { status: 404, code: 'not_in_static_copy', message: '静态副本不含此项 / Not in the static copy of the registry' } };
   }
   const verifyQuery = url.pathname === '/api/verify' ? VerifyQuery.safeParse({ q: url.searchParams.get('q') ?? '' }) : null;
   if (verifyQuery && !verifyQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: verifyQuery.error.issues[0].message } };
   const placeQuery = url.pathname === '/api/places/lookup' ? PlaceLookupQuery.safeParse({ q: url.searchParams.get('q') ?? '' }) : null;
   if (placeQuery && !placeQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: placeQuery.error.issues[0].message } };
   const res = await fetch(appHref(file), { signal, headers: { accept: 'application/json' } });
+  // The copy writes only the tiles that hold something: any other tile is empty.
+  if (res.status === 404 && url.pathname === '/api/clusters.geojson') return { ok: true, data: { type: 'FeatureCollection', features: [] } };
   if (!res.ok) return { ok: false, error: { status: res.status, code: 'not_found', message: `HTTP ${res.status}` } };
   const data = await res.json();
   if (verifyQuery?.success) return { ok: true, data: withStaticLabels(verifyInIndex(data as VerifyIndex, verifyQuery.data.q, todayInShanghai())) };
   if (placeQuery?.success) return { ok: true, data: lookupInPlacesIndex(data as PlacesIndex, placeQuery.data.q) };
+  if (url.pathname === '/api/clusters.geojson') {
+    const tile = data as { features: { properties: { thumbnailUrl?: string | null } }[] };
+    return { ok: true, data: { ...tile, features: tile.features.map(withStaticThumbnail) } };
+  }
   if (url.pathname === '/api/products.geojson') {
     const filter = filterOf(url.searchParams);
     const all = data as { features: { properties: Matchable & { thumbnailUrl?: string | null } }[] };
-    const features = all.features.filter((f) => matchesFilter(f.properties, filter)).map((f) => (f.properties.thumbnailUrl
-      ? { ...f, properties: { ...f.properties, thumbnailUrl: staticDocumentFile(f.properties.thumbnailUrl, 'image/webp') } } : f));
+    const features = all.features.filter((f) => matchesFilter(f.properties, filter)).map(withStaticThumbnail);
     return { ok: true, data: { ...all, features } };
   }
   if (url.pathname === '/api/products') {
@@ -133,6 +150,12 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
   }
   if (/^\/api\/products\/\d+$/.test(url.pathname)) return { ok: true, data: withStaticDocuments(data as { documents?: Document[] }) };
   return { ok: true, data };
+}
+
+/** A map feature whose popup photo points at the file a static copy keeps (a cluster has none). */
+function withStaticThumbnail<F extends { properties: { thumbnailUrl?: string | null } }>(f: F): F {
+  return f.properties.thumbnailUrl
+    ? { ...f, properties: { ...f.properties, thumbnailUrl: staticDocumentFile(f.properties.thumbnailUrl, 'image/webp') } } : f;
 }
 
 /** A verification answer whose label photos point at the files a static copy keeps (named by type). */

@@ -1,5 +1,5 @@
 /**
- * The map's clusters, drawn by the server per web-mercator tile (GET /api/products/clusters): what a
+ * The map's clusters, drawn by the server per web-mercator tile (GET /api/clusters.geojson): what a
  * tile is asked with, and what it answers. A tile holds the clusters and single places whose (cluster)
  * centre falls in it, so the tiles of a zoom split the points between them: their counts add up to the
  * points of the filtered products, each counted in exactly one tile.
@@ -15,7 +15,7 @@ export const UNCLUSTERED_ZOOM = MAX_TILE_ZOOM;
 
 const tileNumber = z.coerce.number().int().min(0);
 
-/** Query of GET /api/products/clusters: a tile (`z`, `x`, `y`, as slippy-map tiles number them) and the filters of the map. */
+/** Query of GET /api/clusters.geojson: a tile (`z`, `x`, `y`, as slippy-map tiles number them) and the filters of the map. */
 export const ClusterTileQuery = ProductFilter.extend({
   z: tileNumber.max(MAX_TILE_ZOOM),
   x: tileNumber,
@@ -60,11 +60,11 @@ export const PlacedPointFeature = ProductPointFeature.extend({
 });
 export type PlacedPointFeature = z.infer<typeof PlacedPointFeature>;
 
-/** GET /api/products/clusters: a tile's clusters and single places. */
+/** GET /api/clusters.geojson: a tile's clusters and single places. */
 export const ClusterTile = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(z.union([ClusterFeature, PlacedPointFeature])),
-}).meta({ description: 'An RFC 7946 FeatureCollection (WGS84) of the tile\u2019s clusters (`properties.cluster: true`) and single places (the features of /api/products.geojson that are points). County-level places are never points, so never in a tile.' });
+}).meta({ description: 'An RFC 7946 FeatureCollection (WGS84) of the tile\u2019s clusters (`properties.cluster: true`) and single places (the features of `/api/products.geojson` that are points). County-level places are never points, so never in a tile.' });
 export type ClusterTile = z.infer<typeof ClusterTile>;
 
 /** Whether a tile's feature is a cluster. */

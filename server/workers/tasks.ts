@@ -19,6 +19,8 @@ import {
   type TallyRequest,
 } from '../snapshot/public-snapshot';
 import { registryVersionReader } from '../snapshot/ready-cache';
+import type { ReadPlaces } from '../snapshot/cluster-index-cache';
+import { productPoints } from '../domain/products/product-places';
 import { importFile, type ImportFileInput } from '../exchange/import/import-file';
 import { importReportXlsx, type ImportReportInput } from '../exchange/import/import-report-xlsx';
 import { annualReportFile, annualReportSnapshot, type AnnualReportRequest, type ReportFormat } from '../snapshot/report-snapshot';
@@ -75,6 +77,9 @@ const runners = {
   ping: (ctx: TaskContext, _input: null) => ctx.db.$client.pragma('user_version', { simple: true }) as number,
   productsGeoJson: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer } & Ahead) =>
     ready(ctx, input.encodings, () => productPointsSnapshot(ctx.db, input.filter, input.viewer)),
+  // The same places as plain data, with their version, for the map's cluster index (kept on the event loop).
+  productPlaces: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer }): ReadPlaces =>
+    ctx.db.transaction(() => ({ version: ctx.registryVersion(), places: productPoints(ctx.db, input.filter, input.viewer) })),
   tally: (ctx: TaskContext, input: TallyRequest & Ahead) => ready(ctx, input.encodings, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),
   tallyIndex: (ctx: TaskContext, _input: Record<string, never>) => tallyIndex(ctx),
   series: (ctx: TaskContext, input: SeriesRequest & Ahead) => ready(ctx, input.encodings, () => seriesSnapshot(ctx.db, ctx.replayIndex(), input)),

@@ -22,6 +22,8 @@ export interface ClusterIndex {
   readonly points: number;
   /** The clusters and single places whose centre lies in the tile. */
   tile(address: TileAddress): ClusterTile;
+  /** The tiles of zoom `z` that hold anything (every other tile of it is empty). */
+  occupied(z: number): TileAddress[];
 }
 
 /** Whether a place belongs on a map of `county` alone: it lies in it (or, with no county of its own, its product is of it). */
@@ -71,6 +73,14 @@ export function clusterIndex(places: ProductPoints, county: CountyCode | null = 
         return cluster;
       });
       return { type: 'FeatureCollection', features: features.sort((a, b) => String(a.id).localeCompare(String(b.id))) };
+    },
+    occupied(z) {
+      const seen = new Map<string, TileAddress>();
+      for (const f of index.getClusters([-180, -85.0511, 180, 85.0511], z)) {
+        const { x, y } = tileOf(f.geometry.coordinates[0], f.geometry.coordinates[1], z);
+        seen.set(`${x}/${y}`, { z, x, y });
+      }
+      return [...seen.values()];
     },
   };
 }
