@@ -9,8 +9,8 @@
  * Which files it holds for which API paths is the table's (db/model/public-surface.ts).
  */
 import {
-  lookupInPlacesIndex, matchesSearch, PlaceLookupQuery, sortByName, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
-  type Document, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex, type VerifyResult,
+  isCluster, lookupInPlacesIndex, matchesSearch, tileOf, PlaceLookupQuery, sortByName, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
+  type ClusterTile, type Document, type PlacedPointFeature, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex, type VerifyResult,
 } from '../../db/model';
 import { appHref } from './base-path';
 
@@ -48,15 +48,12 @@ const QUERY_FILES: Partial<Record<StaticDataKey, (q: URLSearchParams) => string 
   annualReportXlsx: (q) => reportFile(q, 'xlsx'),
   // Named by its type, which the product's answer knows: it points at the file (withStaticDocuments).
   document: () => null,
-  // The copy holds the unfiltered tiles (a filtered one needs the live server: liveOnly).
+  // The copy holds the unfiltered tiles that have something (staticClusterTile answers the rest).
   productClusters: (q) => {
     const [z, x, y] = ['z', 'x', 'y'].map((k) => q.get(k) ?? '');
     return [z, x, y].every((n) => /^\d{1,6}$/.test(n)) ? `/api/clusters/${z}/${x}/${y}.geojson` : null;
   },
 };
-
-/** Whether a query names any of the map's filters. */
-const filtered = (q: URLSearchParams) => Object.keys(filterOf(q)).length > 0;
 
 /** The file a static copy keeps for an API path, or null when it keeps none (the table's `static`). */
 export function staticFileOf(path: string): string | null {
@@ -72,9 +69,6 @@ function liveOnly(url: URL): StaticMiss | null {
   if (url.pathname === '/api/tally' && url.searchParams.get('asOf')) {
     // Not a 404: the tally page reads a 404 as "no plan period", which would be false.
     return { status: 501, code: 'needs_live_server', message: '静态副本只含生成当日的统计，所选日期的统计需连接在线系统 / A static copy holds the tally as of the day it was made; a picked date needs the live server' };
-  }
-  if (url.pathname === '/api/clusters.geojson' && filtered(url.searchParams)) {
-    return { status: 501, code: 'needs_live_server', message: '静态副本只含未筛选的地图聚合点，筛选后的需连接在线系统 / A static copy holds the map\'s clusters unfiltered; filtered ones need the live server' };
   }
   return null;
 }
@@ -109,30 +103,24 @@ export interface StaticMiss { status: number; code: string; message: string }
 
 /** GETs an API path from the static copy's files; a path it keeps no file for is a 404. */
 export async function staticGet(path: string, signal?: AbortSignal): Promise<{ ok: true; data: unknown } | { ok: false; error: StaticMiss }> {
+  const file = staticFileOf(path);
   const url = new URL(path, 'http://static.invalid');
-  const live = liveOnly(url);
-  const file = live ? null : staticFileOf(path);
+  if (file && url.pathname === '/api/clusters.geojson') return { ok: true, data: await staticClusterTile(url.searchParams, file, signal) };
   if (!file) {
     const signIn = url.pathname === '/api/session';
     return { ok: false, error: signIn
       ? { status: 401, code: 'unauthorized', message: '静态副本不能登录 / A static copy has no sign-in' }
-      : live ?? { status: 404, code: 'not_in_static_copy', message: '静态副本不含此项 / Not in the static copy of the registry' } };
+      : liveOnly(url) ?? { status: 404, code: 'not_in_static_copy', message: '静态副本不含此项 / Not in the static copy of the registry' } };
   }
   const verifyQuery = url.pathname === '/api/verify' ? VerifyQuery.safeParse({ q: url.searchParams.get('q') ?? '' }) : null;
   if (verifyQuery && !verifyQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: verifyQuery.error.issues[0].message } };
   const placeQuery = url.pathname === '/api/places/lookup' ? PlaceLookupQuery.safeParse({ q: url.searchParams.get('q') ?? '' }) : null;
   if (placeQuery && !placeQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: placeQuery.error.issues[0].message } };
   const res = await fetch(appHref(file), { signal, headers: { accept: 'application/json' } });
-  // The copy writes only the tiles that hold something: any other tile is empty.
-  if (res.status === 404 && url.pathname === '/api/clusters.geojson') return { ok: true, data: { type: 'FeatureCollection', features: [] } };
   if (!res.ok) return { ok: false, error: { status: res.status, code: 'not_found', message: `HTTP ${res.status}` } };
   const data = await res.json();
   if (verifyQuery?.success) return { ok: true, data: withStaticLabels(verifyInIndex(data as VerifyIndex, verifyQuery.data.q, todayInShanghai())) };
   if (placeQuery?.success) return { ok: true, data: lookupInPlacesIndex(data as PlacesIndex, placeQuery.data.q) };
-  if (url.pathname === '/api/clusters.geojson') {
-    const tile = data as { features: { properties: { thumbnailUrl?: string | null } }[] };
-    return { ok: true, data: { ...tile, features: tile.features.map(withStaticThumbnail) } };
-  }
   if (url.pathname === '/api/products.geojson') {
     const filter = filterOf(url.searchParams);
     const all = data as { features: { properties: Matchable & { thumbnailUrl?: string | null } }[] };
@@ -150,6 +138,45 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
   }
   if (/^\/api\/products\/\d+$/.test(url.pathname)) return { ok: true, data: withStaticDocuments(data as { documents?: Document[] }) };
   return { ok: true, data };
+}
+
+/** Each zoom's list of the tiles the copy holds (`x/y`), fetched once. */
+const occupiedTiles = new Map<string, Promise<Set<string>>>();
+
+/** A file of the copy as JSON. */
+async function staticJson(file: string, signal?: AbortSignal): Promise<unknown> {
+  const res = await fetch(appHref(file), { signal, headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+}
+
+/**
+ * A tile of the map's clusters from the copy: unfiltered, the tile's file when the zoom's list names it
+ * (the copy writes only tiles that hold something: any other is empty, and is not asked for); filtered,
+ * the matching places of the tile from api/products.geojson, each on its own (the copy holds no clusters
+ * per filter, and a made-up cluster would be a wrong count).
+ */
+async function staticClusterTile(q: URLSearchParams, file: string, signal?: AbortSignal): Promise<ClusterTile> {
+  const [z, x, y] = ['z', 'x', 'y'].map((k) => Number(q.get(k)));
+  const filter = filterOf(q);
+  if (Object.keys(filter).length > 0) {
+    const points = await staticJson('/api/products.geojson', signal) as { features: ClusterTile['features'] };
+    const features = points.features.filter((f): f is PlacedPointFeature => {
+      if (!f.geometry || isCluster(f) || !matchesFilter(f.properties, filter)) return false;
+      if (filter.county && (f.properties.countyCode ?? filter.county) !== filter.county) return false;
+      const at = tileOf(f.geometry.coordinates[0], f.geometry.coordinates[1], z);
+      return at.x === x && at.y === y;
+    });
+    return { type: 'FeatureCollection', features: features.map(withStaticThumbnail) };
+  }
+  let listed = occupiedTiles.get(String(z));
+  if (!listed) {
+    occupiedTiles.set(String(z), listed = (staticJson(`/api/clusters/${z}.json`, signal) as Promise<string[]>).then((l) => new Set(l)));
+    listed.catch(() => occupiedTiles.delete(String(z)));
+  }
+  if (!(await listed).has(`${x}/${y}`)) return { type: 'FeatureCollection', features: [] };
+  const tile = await staticJson(file, signal) as ClusterTile;
+  return { ...tile, features: tile.features.map((f) => (isCluster(f) ? f : withStaticThumbnail(f))) };
 }
 
 /** A map feature whose popup photo points at the file a static copy keeps (a cluster has none). */

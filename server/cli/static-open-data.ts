@@ -54,11 +54,14 @@ export const STATIC_WRITERS: Record<StaticDataKey, Writer> = {
   countyShapes: ({ write, db }) => write('api/counties.geojson', countiesSnapshot(db, viewer).text),
   products: ({ write, db }) => write('api/products.json', productListSnapshot(db, ALL, viewer).text),
   productPoints: ({ write, db }) => write('api/products.geojson', productPointsSnapshot(db, {}, viewer).text),
-  // Every tile of every zoom that holds something, unfiltered (the live server's answer to the same tile).
+  // Every tile of every zoom that holds something, unfiltered (the live server's answer to the same tile), and each zoom's list of them.
   productClusters: ({ write, db }) => {
     const index = clusterIndex(productPoints(db, {}, viewer));
     for (let z = 0; z <= MAX_TILE_ZOOM; z++) {
-      for (const tile of index.occupied(z)) write(`api/clusters/${z}/${tile.x}/${tile.y}.geojson`, clusterTileSnapshot(index, tile).text);
+      const tiles = index.occupied(z);
+      for (const tile of tiles) write(`api/clusters/${z}/${tile.x}/${tile.y}.geojson`, clusterTileSnapshot(index, tile).text);
+      // Which tiles of the zoom the copy holds, so the client asks for no file that is not there.
+      write(`api/clusters/${z}.json`, JSON.stringify(tiles.map((t) => `${t.x}/${t.y}`)));
     }
   },
   product: ({ write, db, products, today }) => {

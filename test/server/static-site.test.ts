@@ -96,6 +96,8 @@ describe('npm run build:static', () => {
         for (const f of JSON.parse(text).features) count += f.properties.cluster ? f.properties.count : 1;
       }
       expect(count, `zoom ${z}`).toBe(4);
+      // The zoom's list names exactly the tiles written (the client asks for no other).
+      expect((JSON.parse(file(`api/clusters/${z}.json`).toString()) as string[]).sort()).toEqual(tiles.map((t) => t.replace('.geojson', '')).sort());
     }
     // Zoomed out, one tile holds everything; at the deepest zoom each spot stands alone.
     expect(readdirSync(join(out, 'api/clusters/0/0'))).toEqual(['0.geojson']);
