@@ -104,9 +104,9 @@ export class ProductLayer {
         const at = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
         const where = ids.length > 1 ? this.o.spread(at, i, ids.length) : at;
         const drawn = this.shown.get(id);
+        if (!drawn) this.add(id, this.productMarker(f.properties, where));
         // Moved only when its place on screen changed (a move drags its open popup along, which may pan the map).
-        if (drawn && !drawn.getLatLng().equals(where)) drawn.setLatLng(where);
-        else this.add(id, this.productMarker(f.properties, where));
+        else if (!drawn.getLatLng().equals(where)) drawn.setLatLng(where);
       });
     }
     for (const [id, f] of next) {
@@ -125,7 +125,10 @@ export class ProductLayer {
     }
   }
 
+  /** Puts the marker of feature `id` on the map, in place of one drawn for it before: a feature is never drawn twice. */
   private add(id: string, marker: ProductMarker | ClusterMarker) {
+    const before = this.shown.get(id);
+    if (before) this.layer.removeLayer(before);
     this.shown.set(id, marker);
     this.layer.addLayer(marker);
   }
