@@ -38,8 +38,14 @@ export class TileStore {
 
   constructor(readonly source: TileSource) {}
 
-  /** Every feature of the view's tiles, once they have all arrived. */
+  /**
+   * Every feature of the view's tiles, once they have all arrived. The world's one tile of zoom 0 is asked
+   * first: it holds every place (clustered), so when it is empty every tile of every zoom is empty too, and
+   * none is asked for (a registry whose places are all known by county, or a filter that leaves no point).
+   */
   async features(view: TileView): Promise<ClusterTile['features']> {
+    const world = await this.tile({ z: 0, x: 0, y: 0 });
+    if (world.features.length === 0) return [];
     const tiles = await Promise.all(tilesInView(view).map((t) => this.tile(t)));
     return tiles.flatMap((t) => t.features);
   }
