@@ -52,10 +52,10 @@ function byTypeLine(byType: Record<string, number>): string {
 /**
  * The public home page: filters, the map of the six counties with each product at the precision its
  * places are known (a marker per real place, clustered by the server tile by tile, a count on the county
- * for a product known only by county),
- * and the list of the same products, made from the map's places (one request for both). The list
- * shows the first products and more on request, so it stays quick at any size. The filters live in
- * the URL (same names as /api/products).
+ * for a product known only by county), and the list of the same products. The list, the legend and the
+ * county numbers are made from products.geojson (one request for all three); the markers and bubbles come
+ * from the cluster tiles of the view. The list shows the first products and more on request. The filters
+ * live in the URL (same names as /api/products).
  */
 @customElement('gi-map-page')
 export class GiMapPage extends LitElement {
