@@ -30,6 +30,7 @@ export * from './model/audit-text';
 export * from './model/public-surface';
 export * from './model/public-paths';
 export * from './model/map-layers';
+export * from './model/map-clusters';
 export * from './model/site-info';
 export * from './model/places';
 export * from './model/specifications';

@@ -51,6 +51,7 @@ import { TallyIndexCache } from './snapshot/tally-index-cache';
 import { RegistryChanges } from './snapshot/registry-changes';
 import { RebuildPace } from './snapshot/rebuild-pace';
 import { ProductPages } from './product-pages';
+import { ClusterIndexCache } from './snapshot/cluster-index-cache';
 import { createTaskPool, type TaskPool } from './workers/task-pool';
 import { WriteGate } from './write-gate';
 import { ImportProgressBoard } from './exchange/import/progress';
@@ -78,6 +79,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date(), log 
   const ctx: AppContext = {
     db, config, now, pool, ready: new ReadyCache(version, { today, changes, pace }), writeGate: new WriteGate(), imports: new ImportProgressBoard(), log,
     tallyIndex: new TallyIndexCache(() => changes.lastChanged('tally'), () => pool.run('tallyIndex', {}), {}, pace),
+    clusters: new ClusterIndexCache(version),
   };
   const app = express();
   app.locals.taskPool = pool;

@@ -8,6 +8,7 @@ import type { Config } from './config';
 import type { Viewer } from './domain/access/viewer';
 import type { ReadyCache } from './snapshot/ready-cache';
 import type { TallyIndexCache } from './snapshot/tally-index-cache';
+import type { ClusterIndexCache } from './snapshot/cluster-index-cache';
 import type { TaskPool } from './workers/task-pool';
 import type { WriteGate } from './write-gate';
 import type { ImportProgressBoard } from './exchange/import/progress';
@@ -23,6 +24,8 @@ export interface AppContext {
   ready: ReadyCache;
   /** The tally index of the current registry version: the tally on any date without a replay. */
   tallyIndex: TallyIndexCache;
+  /** The map's cluster indexes of the current registry version, per scope and filter. */
+  clusters: ClusterIndexCache;
   /** Worker threads for heavy reads, exports and imports. */
   pool: TaskPool;
   /** Long writes done off the event loop (imports) go one at a time; other writes wait behind them. */

@@ -151,6 +151,10 @@ export const OPERATIONS: Operation[] = [
     summary: 'Points of the filtered products (GeoJSON)', query: m.ProductFilter,
     description: 'Searched as the list is (`q`); the products come in the order of a Chinese list (by the pinyin of their Chinese name), each feature carrying `namePinyin` for a list in another order.',
     ok: [{ status: 200, description: 'A FeatureCollection of points', media: MEDIA.geojson, schema: m.ProductPoints }], errors: [400] },
+  { operationId: 'getProductClusters', ...read('/api/clusters.geojson'), tag: 'geography', optionalSession: true, etag: true,
+    summary: 'The map\u2019s clusters in one tile (GeoJSON)', query: m.ClusterTileQuery,
+    description: `The places of \`/api/products.geojson\` that are points (exact, village and township; never county-level places), clustered by the server for a web-mercator tile (\`z\` 0\u2013${m.MAX_TILE_ZOOM}, \`x\` and \`y\` as slippy-map tiles number them), with the same filters. A tile holds the clusters and single places whose centre lies in it, so the tiles of a zoom add up to every point once. A cluster says how many places it stands for (\`count\`), how many of them are exact spots (\`exact\`; the rest are somewhere in their village or township), the zoom at which it splits (\`expansionZoom\`) and one of its products\u2019 names; at zoom ${m.UNCLUSTERED_ZOOM} every place stands alone.`,
+    ok: [{ status: 200, description: 'A FeatureCollection of clusters and points', media: MEDIA.geojson, schema: m.ClusterTile }], errors: [400] },
   // products (writes)
   { operationId: 'createProduct', method: 'post', path: '/api/products', tag: 'products', who: 'official',
     summary: 'Create a product', description: 'A draft unless `visibility` says `public`. Officials may only name their own county.',

@@ -123,6 +123,15 @@ export const ZH: Readonly<Record<string, string>> = {
     '搜索方式与列表相同（`q`）；产品按中文列表的顺序排列（按中文名称的拼音），每个要素带有 `namePinyin`，便于按其他顺序排列。',
   'A FeatureCollection of points':
     '位置点的要素集合（`FeatureCollection`）',
+  // getProductClusters
+  'The map’s clusters in one tile (GeoJSON)':
+    '地图上一个瓦片内的聚合点（GeoJSON）',
+  'The places of `/api/products.geojson` that are points (exact, village and township; never county-level places), clustered by the server for a web-mercator tile (`z` 0–17, `x` and `y` as slippy-map tiles number them), with the same filters. A tile holds the clusters and single places whose centre lies in it, so the tiles of a zoom add up to every point once. A cluster says how many places it stands for (`count`), how many of them are exact spots (`exact`; the rest are somewhere in their village or township), the zoom at which it splits (`expansionZoom`) and one of its products’ names; at zoom 17 every place stands alone.':
+    '`/api/products.geojson` 中以点表示的位置（精确位置、村级和乡镇级；县级位置从不作为点），由服务器按 Web 墨卡托瓦片聚合（`z` 为 0–17，`x` 和 `y` 按通行的瓦片编号），筛选条件相同。一个瓦片包含中心落在其中的聚合点和单个位置，因此同一缩放级别的各瓦片合计恰好包含每个点一次。聚合点给出所代表的位置数（`count`）、其中精确位置的个数（`exact`；其余只知在所属村或乡镇内）、展开的缩放级别（`expansionZoom`）和其中一个产品的名称；缩放级别 17 时每个位置单独显示。',
+  'A FeatureCollection of clusters and points':
+    '聚合点和位置点的要素集合（`FeatureCollection`）',
+  'An RFC 7946 FeatureCollection (WGS84) of the tile’s clusters (`properties.cluster: true`) and single places (the features of `/api/products.geojson` that are points). County-level places are never points, so never in a tile.':
+    '瓦片内聚合点（`properties.cluster: true`）和单个位置（`/api/products.geojson` 中以点表示的要素）的 RFC 7946 要素集合（WGS84 坐标）。县级位置从不作为点，因此不会出现在瓦片中。',
   // restoreProduct
   'Restore an archived product':
     '恢复已归档的产品',

@@ -2,8 +2,8 @@
  * Typed access to the registry's HTTP API; the types come from db/model.ts (the shared contract).
  */
 import type {
-  ClientConfig, County, CountyCollection, DivisionList, DivisionQuery, Dossier, Period, PeriodInput, PlaceLookupAnswer, Product,
-  ProductFilter, ProductPointFeature, ProductQuery, ProductSummary, SeriesStep, Tally, TallySeries, User,
+  ClientConfig, ClusterTile, County, CountyCollection, DivisionList, DivisionQuery, Dossier, Period, PeriodInput, PlaceLookupAnswer, Product,
+  ProductFilter, ProductPointFeature, ProductQuery, ProductSummary, SeriesStep, Tally, TallySeries, TileAddress, User,
 } from '../../db/model';
 import { isStaticCopy, staticGet } from './static-api';
 import { appHref } from './base-path';
@@ -98,6 +98,9 @@ export const api = {
     apiGet<{ items: ProductSummary[]; total: number }>(`/api/products${toQuery(query)}`, signal),
   productPoints: (filter: ProductFilter, signal?: AbortSignal) =>
     apiGet<ProductPointCollection>(`/api/products.geojson${toQuery(filter)}`, signal),
+  /** The map's clusters and single places in one tile, under the map's filters. */
+  clusterTile: (tile: TileAddress, filter: ProductFilter, signal?: AbortSignal) =>
+    apiGet<ClusterTile>(`/api/clusters.geojson${toQuery({ ...filter, ...tile })}`, signal),
   product: (id: number, signal?: AbortSignal) => apiGet<Product>(`/api/products/${id}`, signal),
   /** A designation's dossier (the public see titles and statuses only). */
   dossier: (designationId: number, signal?: AbortSignal) => apiGet<Dossier>(`/api/designations/${designationId}/dossier`, signal),

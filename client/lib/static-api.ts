@@ -9,8 +9,8 @@
  * Which files it holds for which API paths is the table's (db/model/public-surface.ts).
  */
 import {
-  lookupInPlacesIndex, matchesSearch, PlaceLookupQuery, sortByName, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
-  type Document, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex, type VerifyResult,
+  isCluster, lookupInPlacesIndex, matchesSearch, tileOf, PlaceLookupQuery, sortByName, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
+  type ClusterTile, type Document, type PlacedPointFeature, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex, type VerifyResult,
 } from '../../db/model';
 import { appHref } from './base-path';
 
@@ -48,6 +48,11 @@ const QUERY_FILES: Partial<Record<StaticDataKey, (q: URLSearchParams) => string 
   annualReportXlsx: (q) => reportFile(q, 'xlsx'),
   // Named by its type, which the product's answer knows: it points at the file (withStaticDocuments).
   document: () => null,
+  // The copy holds the unfiltered tiles that have something (staticClusterTile answers the rest).
+  productClusters: (q) => {
+    const [z, x, y] = ['z', 'x', 'y'].map((k) => q.get(k) ?? '');
+    return [z, x, y].every((n) => /^\d{1,6}$/.test(n)) ? `/api/clusters/${z}/${x}/${y}.geojson` : null;
+  },
 };
 
 /** The file a static copy keeps for an API path, or null when it keeps none (the table's `static`). */
@@ -100,6 +105,7 @@ export interface StaticMiss { status: number; code: string; message: string }
 export async function staticGet(path: string, signal?: AbortSignal): Promise<{ ok: true; data: unknown } | { ok: false; error: StaticMiss }> {
   const file = staticFileOf(path);
   const url = new URL(path, 'http://static.invalid');
+  if (file && url.pathname === '/api/clusters.geojson') return { ok: true, data: await staticClusterTile(url.searchParams, file, signal) };
   if (!file) {
     const signIn = url.pathname === '/api/session';
     return { ok: false, error: signIn
@@ -118,8 +124,7 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
   if (url.pathname === '/api/products.geojson') {
     const filter = filterOf(url.searchParams);
     const all = data as { features: { properties: Matchable & { thumbnailUrl?: string | null } }[] };
-    const features = all.features.filter((f) => matchesFilter(f.properties, filter)).map((f) => (f.properties.thumbnailUrl
-      ? { ...f, properties: { ...f.properties, thumbnailUrl: staticDocumentFile(f.properties.thumbnailUrl, 'image/webp') } } : f));
+    const features = all.features.filter((f) => matchesFilter(f.properties, filter)).map(withStaticThumbnail);
     return { ok: true, data: { ...all, features } };
   }
   if (url.pathname === '/api/products') {
@@ -133,6 +138,51 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
   }
   if (/^\/api\/products\/\d+$/.test(url.pathname)) return { ok: true, data: withStaticDocuments(data as { documents?: Document[] }) };
   return { ok: true, data };
+}
+
+/** Each zoom's list of the tiles the copy holds (`x/y`), fetched once. */
+const occupiedTiles = new Map<string, Promise<Set<string>>>();
+
+/** A file of the copy as JSON. */
+async function staticJson(file: string, signal?: AbortSignal): Promise<unknown> {
+  const res = await fetch(appHref(file), { signal, headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+}
+
+/**
+ * A tile of the map's clusters from the copy: unfiltered, the tile's file when the zoom's list names it
+ * (the copy writes only tiles that hold something: any other is empty, and is not asked for); filtered,
+ * the matching places of the tile from api/products.geojson, each on its own (the copy holds no clusters
+ * per filter, and a made-up cluster would be a wrong count).
+ */
+async function staticClusterTile(q: URLSearchParams, file: string, signal?: AbortSignal): Promise<ClusterTile> {
+  const [z, x, y] = ['z', 'x', 'y'].map((k) => Number(q.get(k)));
+  const filter = filterOf(q);
+  if (Object.keys(filter).length > 0) {
+    const points = await staticJson('/api/products.geojson', signal) as { features: ClusterTile['features'] };
+    const features = points.features.filter((f): f is PlacedPointFeature => {
+      if (!f.geometry || isCluster(f) || !matchesFilter(f.properties, filter)) return false;
+      if (filter.county && (f.properties.countyCode ?? filter.county) !== filter.county) return false;
+      const at = tileOf(f.geometry.coordinates[0], f.geometry.coordinates[1], z);
+      return at.x === x && at.y === y;
+    });
+    return { type: 'FeatureCollection', features: features.map(withStaticThumbnail) };
+  }
+  let listed = occupiedTiles.get(String(z));
+  if (!listed) {
+    occupiedTiles.set(String(z), listed = (staticJson(`/api/clusters/${z}.json`, signal) as Promise<string[]>).then((l) => new Set(l)));
+    listed.catch(() => occupiedTiles.delete(String(z)));
+  }
+  if (!(await listed).has(`${x}/${y}`)) return { type: 'FeatureCollection', features: [] };
+  const tile = await staticJson(file, signal) as ClusterTile;
+  return { ...tile, features: tile.features.map((f) => (isCluster(f) ? f : withStaticThumbnail(f))) };
+}
+
+/** A map feature whose popup photo points at the file a static copy keeps (a cluster has none). */
+function withStaticThumbnail<F extends { properties: { thumbnailUrl?: string | null } }>(f: F): F {
+  return f.properties.thumbnailUrl
+    ? { ...f, properties: { ...f.properties, thumbnailUrl: staticDocumentFile(f.properties.thumbnailUrl, 'image/webp') } } : f;
 }
 
 /** A verification answer whose label photos point at the files a static copy keeps (named by type). */

@@ -1,8 +1,7 @@
 import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import L from 'leaflet';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
-import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?inline';
 import type { AreaGeometry, CountyCode, ProductFilter } from '../../db/model';
 import type { ClientConfig, CountyCollection, CountyFeatureProperties, ProductPointCollection, ProductPointProperties } from '../lib/api';
 import { lang, localName, LocaleController, t } from '../i18n';
@@ -14,7 +13,8 @@ import { CountyLabels } from './county-labels';
 import { countyMeasure, type CountyMeasure } from './county-measure';
 import { pinIcon } from './leaflet-icons';
 import { cityOutlineLayer, countyPolygons, seatBoxes, seatMarkers } from './leaflet-counties';
-import { productLayer, type ProductMarker } from './leaflet-layers';
+import { ProductLayer, type DrawnFeature, type ProductMarker } from './leaflet-layers';
+import { TileStore, type TileSource } from './cluster-tiles';
 import { markerName, popupElement } from './map-popup';
 import { keyboardPopups } from './popup-keys';
 import { glyphCss } from './marker-svg';
@@ -51,7 +51,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  */
 @customElement('gi-map')
 export class GiMap extends LitElement {
-  static override styles = [unsafeCSS(leafletCss), unsafeCSS(clusterCss), unsafeCSS(glyphCss), sharedStyles, mapStyles];
+  static override styles = [unsafeCSS(leafletCss), unsafeCSS(glyphCss), sharedStyles, mapStyles];
 
   /** The county polygons with their counts (from /api/counties.geojson). */
   @property({ attribute: false }) counties: CountyCollection | null = null;
@@ -77,8 +77,11 @@ export class GiMap extends LitElement {
   @property({ attribute: false }) approvalNo: string | null = null;
   /** Whom the county boundaries come from, credited whenever they are drawn (null: no credit is stated). */
   @property({ attribute: false }) boundarySource: string | null = null;
-  /** Whether crowded markers cluster. */
-  @property({ attribute: false }) cluster = true;
+  /**
+   * On a registry map, the server's cluster tiles under the map's filters: the markers and bubbles of the
+   * view are drawn from them (null: the places of `points` are drawn as they are, unclustered).
+   */
+  @property({ attribute: false }) tileSource: TileSource | null = null;
   /** Whether a click on the map reports a location with `gi-map-click`. */
   @property({ attribute: false }) pickable = false;
   /** Whether to show the legend (on a registry map with places) and keep room for it. */
@@ -92,6 +95,13 @@ export class GiMap extends LitElement {
   private zoom?: L.Control.Zoom;
   private layers: Layers = {};
   private markers: ProductMarker[] = [];
+  private pointLayer?: ProductLayer;
+  /** The tiles fetched from `tileSource`, kept while it stays the same. */
+  private tileStore?: TileStore;
+  /** Counts tile loads, so only the latest view's tiles are drawn. */
+  private tileLoad = 0;
+  /** Whether the tiles of the view could not be fetched (the map says so and offers to try again). */
+  @state() private tilesFailed = false;
   private paths = new Map<string, L.Path>();
   private labels?: CountyLabels;
   private highlighted: Element[] = [];
@@ -120,12 +130,14 @@ export class GiMap extends LitElement {
     // removed panes (Leaflet issue #9575); marking the animation done makes that timer return at once.
     if (this.map) (this.map as unknown as { _animatingZoom: boolean })._animatingZoom = false;
     this.map?.off('zoomend', this.placeLabels, this);
+    this.map?.off('moveend', this.loadClusterTiles, this);
     this.unwirePopups?.();
     this.unwirePopups = undefined;
     this.map?.remove();
     this.map = undefined;
     this.layers = {};
     this.markers = [];
+    this.pointLayer = undefined;
     this.paths.clear();
     this.labels = undefined;
     this.fittedTo = null;
@@ -157,11 +169,16 @@ export class GiMap extends LitElement {
     if (changed.has('tiles')) this.drawTiles();
     if (relabel || ['counties', 'points', 'filter', 'selectedCounty', 'pickable', 'tiles', 'variant', 'focusCounties', 'boundarySource']
       .some((k) => changed.has(k as keyof GiMap))) this.drawCounties();
-    // Popups are built when opened, so a new linkQuery needs no redraw (the points that follow it do).
-    if (relabel || changed.has('points') || changed.has('cluster') || changed.has('selectedCounty') || changed.has('variant')) this.drawPoints();
+    // Popups are built when opened, so a new linkQuery needs no redraw (the points that follow it do). Drawn
+    // from tiles, the markers follow the tiles' source (the filters) and not the points.
+    const fromPoints = !this.usesTiles && (changed.has('points') || changed.has('selectedCounty'));
+    // A new language or the counties' names rename the markers in place: a focused marker keeps its focus.
+    if (fromPoints || changed.has('tileSource') || changed.has('variant') || !this.pointLayer) this.drawPoints();
+    else if (relabel) this.pointLayer.relabel();
     if (changed.has('area')) this.drawArea();
     if (relabel || changed.has('marker')) this.drawPin();
     this.fitView();
+    this.loadClusterTiles();
     if (changed.has('selectedId') || changed.has('points') || changed.has('counties')) this.highlight();
     // The legend and corner boxes have just rendered: the labels keep clear of them.
     this.placeLabels();
@@ -176,7 +193,9 @@ export class GiMap extends LitElement {
       ${this.counties && (multi.length > 0 || this.approvalNo) ? html`<div class="corner">
         ${multi.length > 0 ? html`<gi-map-multi .products=${multi} .linkQuery=${this.linkQuery}></gi-map-multi>` : nothing}
         ${this.approvalNo ? html`<p class="approval">${t('map.approvalNo', { no: this.approvalNo })}</p>` : nothing}
-      </div>` : nothing}`;
+      </div>` : nothing}
+      ${this.tilesFailed ? html`<p class="tiles-failed" role="alert">${t('map.tilesFailed')}
+        <button type="button" @click=${() => this.loadClusterTiles()}>${t('state.retry')}</button></p>` : nothing}`;
   }
 
   private createMap() {
@@ -197,6 +216,7 @@ export class GiMap extends LitElement {
     this.unwirePopups = keyboardPopups(this.map, { closeLabel: () => t('map.popupClose') });
     this.map.on('moveend zoomend', this.highlight, this);
     this.map.on('zoomend', this.placeLabels, this);
+    this.map.on('moveend', this.loadClusterTiles, this);
     this.resizeObserver.observe(el);
     this.drawTiles();
     this.drawCounties();
@@ -204,6 +224,7 @@ export class GiMap extends LitElement {
     this.drawArea();
     this.drawPin();
     this.fitView();
+    this.loadClusterTiles();
     this.placeLabels();
     // Labels are measured once; a web font arriving later changes their widths.
     void document.fonts?.ready.then(() => {
@@ -265,12 +286,13 @@ export class GiMap extends LitElement {
     this.setLayer('labels', this.labels.layer);
   }
 
+  /** Whether the markers come from the server's cluster tiles (the registry map given a tile source). */
+  private get usesTiles(): boolean {
+    return this.variant === 'registry' && this.tileSource !== null;
+  }
+
   private drawPoints() {
-    this.markers = [];
-    const features = this.variant === 'place' ? this.points?.features.filter((f) => f.geometry) : this.tally?.points;
-    if (!features) return this.setLayer('points', undefined);
-    const { layer, markers, fill } = productLayer(features, {
-      cluster: this.cluster,
+    const layer = new ProductLayer({
       markerLabel: markerName,
       clusterLabel: (n) => t('map.cluster', { n }),
       // A product's own map links nowhere: the reader is on its page.
@@ -278,11 +300,49 @@ export class GiMap extends LitElement {
         at: this.coordinatesOf(p), href: this.variant === 'registry' ? withLang(`/products/${p.productId}${this.linkQuery}`) : null,
       }),
       onSelect: (id) => this.emit<MapSelectDetail>('gi-select', { id }),
+      onCluster: (at, zoom) => this.map?.setView(at, Math.max(zoom, this.map.getZoom() + 1)),
+      spread: (at, i, n) => this.spreadAt(at, i, n),
     });
-    this.markers = markers;
-    this.setLayer('points', layer);
-    fill();
-    layer.on('animationend spiderfied', this.highlight, this);
+    this.pointLayer = layer;
+    this.setLayer('points', layer.layer);
+    if (this.usesTiles) {
+      if (this.tileStore?.source !== this.tileSource) this.tileStore = new TileStore(this.tileSource!);
+      this.markers = [];
+      this.tileLoad++; // a load under way was for the layer just replaced
+      return; // drawn once the view is known (loadClusterTiles)
+    }
+    const places = this.variant === 'place' ? this.points?.features : this.tally?.points;
+    layer.draw((places ?? []).filter((f): f is DrawnFeature & typeof f => f.geometry !== null));
+    this.markers = layer.markers;
+  }
+
+  /**
+   * Draws the cluster tiles of the view at its zoom (after every move), from memory for the tiles fetched
+   * before; only the latest view's are drawn when several loads overlap.
+   */
+  private loadClusterTiles() {
+    const { map, tileStore: store, pointLayer: layer } = this;
+    if (!map || !store || !layer || !this.usesTiles || map.getSize().x === 0) return;
+    const load = ++this.tileLoad;
+    const b = map.getBounds();
+    store.features({ west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth(), zoom: map.getZoom() }).then((features) => {
+      if (load !== this.tileLoad) return;
+      layer.draw(features);
+      this.markers = layer.markers;
+      this.tilesFailed = false;
+      this.highlight();
+    }, () => {
+      if (load === this.tileLoad) this.tilesFailed = true;
+    });
+  }
+
+  /** Where the `i`-th of `n` places at one spot goes: round it, 14 pixels and more apart, so each can be seen and chosen. */
+  private spreadAt(at: L.LatLng, i: number, n: number): L.LatLng {
+    const map = this.map!;
+    const zoom = map.getZoom();
+    const radius = 14 + 4 * n;
+    const angle = (2 * Math.PI * i) / n - Math.PI / 2;
+    return map.unproject(map.project(at, zoom).add([radius * Math.cos(angle), radius * Math.sin(angle)]), zoom);
   }
 
   private drawArea() {
@@ -350,11 +410,10 @@ export class GiMap extends LitElement {
     for (const el of this.highlighted) el.classList.remove('selected', 'product-selected');
     this.highlighted = [];
     if (this.selectedId === null) return;
-    const group = this.layers.points;
+    // A place inside a cluster bubble is not marked: which bubble holds it is the server's to know.
     for (const m of this.markers) {
       if (m.product.productId !== this.selectedId) continue;
-      const shown = group instanceof L.MarkerClusterGroup ? group.getVisibleParent(m) : m;
-      const el = shown?.getElement();
+      const el = m.getElement();
       if (el) {
         el.classList.add('selected');
         this.highlighted.push(el);

@@ -67,7 +67,7 @@ export class GiPlaceMap extends LitElement {
       if (!places) return nothing;
       const config = this.config.value;
       return html`<gi-map .variant=${'place'} .counties=${counties} .points=${places.points}
-          .focusCounties=${places.focus} .area=${this.area} .legend=${false} .cluster=${false}
+          .focusCounties=${places.focus} .area=${this.area} .legend=${false}
           .tiles=${config?.tiles ?? null} .approvalNo=${config?.approvalNo ?? null} .boundarySource=${config?.boundarySource ?? null}
           .label=${t(this.area ? 'place.mapArea' : 'place.map', { name: localName(product) })}></gi-map>
         ${places.focus.length > 0 ? html`<p class="key"><span class="swatch" aria-hidden="true"></span>${t('place.countyKey')}</p>` : nothing}`;

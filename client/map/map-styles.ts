@@ -24,6 +24,8 @@ export const mapStyles = css`
     background: #fff; border: 3px solid #1f2328; box-sizing: border-box; color: #1f2328;
     font-weight: 700; font-size: 14px; cursor: pointer; box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
   }
+  .tiles-failed { position: absolute; left: 50%; bottom: 2rem; transform: translateX(-50%); z-index: 1000; margin: 0;
+    background: #fff; padding: 0.25rem 0.75rem; border: 1px solid var(--gi-border); border-radius: 4px; }
   .county-label-icon { width: 0; height: 0; }
   .county-label {
     position: absolute; left: 0; top: 0; display: flex; flex-direction: column; align-items: center;

@@ -14,6 +14,7 @@ import { currentRoute, LocationController, navigate } from '../lib/router';
 import { appHref } from '../lib/base-path';
 import { sharedStyles } from '../lib/shared-styles';
 import { renderError, renderTask } from '../lib/task-view';
+import type { TileSource } from '../map/cluster-tiles';
 import '../map/gi-map';
 import './gi-map-filters';
 import './gi-product-list';
@@ -50,10 +51,11 @@ function byTypeLine(byType: Record<string, number>): string {
 
 /**
  * The public home page: filters, the map of the six counties with each product at the precision its
- * places are known (a marker per real place, a count on the county for a product known only by county),
- * and the list of the same products, made from the map's places (one request for both). The list
- * shows the first products and more on request, so it stays quick at any size. The filters live in
- * the URL (same names as /api/products).
+ * places are known (a marker per real place, clustered by the server tile by tile, a count on the county
+ * for a product known only by county), and the list of the same products. The list, the legend and the
+ * county numbers are made from products.geojson (one request for all three); the markers and bubbles come
+ * from the cluster tiles of the view. The list shows the first products and more on request. The filters
+ * live in the URL (same names as /api/products).
  */
 @customElement('gi-map-page')
 export class GiMapPage extends LitElement {
@@ -104,6 +106,8 @@ export class GiMapPage extends LitElement {
   });
   /** The list made from the points last drawn, kept while they are the same object. */
   private list?: ProductList;
+  /** The map's cluster tiles under the filters, a new source for each new set of filters. */
+  private tiles: { query: string; source: TileSource } | null = null;
 
   override render() {
     const counties = this.counties.value?.features.map((f) => f.properties) ?? [];
@@ -124,7 +128,7 @@ export class GiMapPage extends LitElement {
   private renderMap() {
     const config = this.config.value;
     return html`${renderTask(this.counties, (counties) => html`<gi-map .counties=${counties}
-        .points=${this.points.value ?? null} .filter=${this.filter} .selectedId=${this.selectedId} .selectedCounty=${this.filter.county ?? null}
+        .points=${this.points.value ?? null} .tileSource=${this.tileSource()} .filter=${this.filter} .selectedId=${this.selectedId} .selectedCounty=${this.filter.county ?? null}
         .tiles=${config?.tiles ?? null} .approvalNo=${config?.approvalNo ?? null} .boundarySource=${config?.boundarySource ?? null}
         .linkQuery=${filterQuery(this.filter)}
         @gi-county-select=${this.onCountySelect}></gi-map>`)}
@@ -132,6 +136,16 @@ export class GiMapPage extends LitElement {
         pending: () => html`<p class="overlay state" role="status">${t('state.loading')}</p>`,
         error: (e) => html`<div class="overlay">${renderError(e, () => this.points.run())}</div>`,
       })}`;
+  }
+
+  /** The tiles' source for the current filters (the same function while they stay the same). */
+  private tileSource(): TileSource {
+    const query = filterQuery(this.filter);
+    if (this.tiles?.query !== query) {
+      const filter = this.filter;
+      this.tiles = { query, source: (tile) => api.clusterTile(tile, filter) };
+    }
+    return this.tiles.source;
   }
 
   override willUpdate(): void {

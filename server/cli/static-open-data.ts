@@ -4,12 +4,14 @@
  * here. Each writer makes the bytes the live server answers with, by the same builders
  * (public-snapshot.ts and its kin), in the public's view: public, unarchived products only.
  */
-import { isDossierOpen, SERIES_STEPS, type ProductSummary, type StaticDataKey } from '../../db/model';
+import { isDossierOpen, MAX_TILE_ZOOM, SERIES_STEPS, type ProductSummary, type StaticDataKey } from '../../db/model';
 import type { Db } from '../../db/open';
 import type { Config } from '../config';
 import { getDossier } from '../domain/designations/dossiers';
 import { verifyIndex } from '../domain/marks/verify';
 import { placesIndex } from '../domain/places/place-lookup';
+import { clusterIndex } from '../domain/products/product-clusters';
+import { productPoints } from '../domain/products/product-places';
 import { listPeriods } from '../domain/tally/periods';
 import { loadReplayIndex, type ReplayIndex } from '../domain/tally/tally-replay';
 import { writeStaticDocuments } from '../documents/static-copy';
@@ -17,7 +19,7 @@ import { exportSheets, xlsxChunks } from '../exchange/export/export';
 import { productPageUrl, qrSvg } from '../exchange/export/product-qr';
 import { openApiDocument } from '../openapi';
 import {
-  configSnapshot, countiesSnapshot, countyListSnapshot, feedSnapshot, periodsSnapshot, productListSnapshot,
+  clusterTileSnapshot, configSnapshot, countiesSnapshot, countyListSnapshot, feedSnapshot, periodsSnapshot, productListSnapshot,
   productPointsSnapshot, productSnapshot, productsCsvSnapshot, seriesSnapshot, tallySnapshot,
 } from '../snapshot/public-snapshot';
 import { markUseSnapshot } from '../snapshot/mark-use-snapshot';
@@ -52,6 +54,16 @@ export const STATIC_WRITERS: Record<StaticDataKey, Writer> = {
   countyShapes: ({ write, db }) => write('api/counties.geojson', countiesSnapshot(db, viewer).text),
   products: ({ write, db }) => write('api/products.json', productListSnapshot(db, ALL, viewer).text),
   productPoints: ({ write, db }) => write('api/products.geojson', productPointsSnapshot(db, {}, viewer).text),
+  // Every tile of every zoom that holds something, unfiltered (the live server's answer to the same tile), and each zoom's list of them.
+  productClusters: ({ write, db }) => {
+    const index = clusterIndex(productPoints(db, {}, viewer));
+    for (let z = 0; z <= MAX_TILE_ZOOM; z++) {
+      const tiles = index.occupied(z);
+      for (const tile of tiles) write(`api/clusters/${z}/${tile.x}/${tile.y}.geojson`, clusterTileSnapshot(index, tile).text);
+      // Which tiles of the zoom the copy holds, so the client asks for no file that is not there.
+      write(`api/clusters/${z}.json`, JSON.stringify(tiles.map((t) => `${t.x}/${t.y}`)));
+    }
+  },
   product: ({ write, db, products, today }) => {
     for (const { id } of products) write(`api/products/${id}.json`, productSnapshot(db, id, viewer, today).text);
   },

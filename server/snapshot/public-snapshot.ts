@@ -5,7 +5,7 @@
  * Each builder is plain: a database (and a replay index for the tally) in, a media type and text out.
  */
 import type { Db } from '../../db/open';
-import type { ClientConfig, ProductFilter, ProductQuery, SeriesStep } from '../../db/model';
+import type { ClientConfig, ProductFilter, ProductQuery, SeriesStep, TileAddress } from '../../db/model';
 import type { Config } from '../config';
 import { countiesGeoJson, listCounties } from '../domain/places/counties';
 import { csvChunks, iterateExportRows } from '../exchange/export/export';
@@ -15,6 +15,7 @@ import { getReportSettings } from '../domain/tally/report-settings';
 import { versionedPeriod } from '../domain/access/resource-versions';
 import { getProduct, listProducts } from '../domain/products/products-read';
 import { productPoints } from '../domain/products/product-places';
+import type { ClusterIndex } from '../domain/products/product-clusters';
 import { robotsTxt, sitemapXml } from '../exchange/export/site-map';
 import { defaultAsOf, resolvePeriod, tallyAnswer } from '../domain/tally/tally';
 import { computeSeries } from '../domain/tally/tally-series';
@@ -78,6 +79,11 @@ export function countiesSnapshot(db: Db, viewer: Viewer): SnapshotText {
 /** Every location of every matching current product, as GeoJSON points. */
 export function productPointsSnapshot(db: Db, filter: ProductFilter, viewer: Viewer): SnapshotText {
   return { type: GEOJSON_TYPE, text: JSON.stringify(productPoints(db, filter, viewer)) };
+}
+
+/** A tile of the map's clusters (the index already made for the viewer's scope and filters). */
+export function clusterTileSnapshot(index: ClusterIndex, tile: TileAddress): SnapshotText {
+  return { type: GEOJSON_TYPE, text: JSON.stringify(index.tile(tile)) };
 }
 
 /** A page of the product list. */

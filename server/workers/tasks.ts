@@ -21,7 +21,8 @@ import {
 } from '../snapshot/public-snapshot';
 import { registryVersionReader } from '../snapshot/ready-cache';
 import { RegistryChanges } from '../snapshot/registry-changes';
-import { PointFragments } from '../domain/products/product-places';
+import type { ReadPlaces } from '../snapshot/cluster-index-cache';
+import { PointFragments, productPoints } from '../domain/products/product-places';
 import { importFile, type ImportFileInput } from '../exchange/import/import-file';
 import { importReportXlsx, type ImportReportInput } from '../exchange/import/import-report-xlsx';
 import { annualReportFile, annualReportSnapshot, type AnnualReportRequest, type ReportFormat } from '../snapshot/report-snapshot';
@@ -108,6 +109,9 @@ const runners = {
   productsGeoJson: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer } & Ahead) =>
     ready(ctx, input.encodings, () => ({ type: GEOJSON_TYPE, text: ctx.pointFragments.text(ctx.db, input.filter, input.viewer) })),
   productPages: (ctx: TaskContext, input: { ids: number[]; today: string } & Ahead) => productPages(ctx, input),
+  // The same places as plain data, with their version, for the map's cluster index (kept on the event loop).
+  productPlaces: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer }): ReadPlaces =>
+    ctx.db.transaction(() => ({ version: ctx.registryVersion(), places: productPoints(ctx.db, input.filter, input.viewer) })),
   tally: (ctx: TaskContext, input: TallyRequest & Ahead) => ready(ctx, input.encodings, () => tallySnapshot(ctx.db, ctx.replayIndex(), input)),
   tallyIndex: (ctx: TaskContext, _input: Record<string, never>) => tallyIndex(ctx),
   series: (ctx: TaskContext, input: SeriesRequest & Ahead) => ready(ctx, input.encodings, () => seriesSnapshot(ctx.db, ctx.replayIndex(), input)),

@@ -107,6 +107,42 @@ describe('a map popup by keyboard', () => {
   });
 });
 
+describe('the map drawn again', () => {
+  /** The elements drawn for the keyboard test's product (a duplicate would be a second one at the same spot). */
+  const drawnMarkers = (page: Page) => page.locator('.leaflet-marker-icon[aria-label^="键盘测试蜂蜜"]').count();
+  /** Waits until the map has drawn what this view needs: no cluster tile under way, then two frames. */
+  const settled = async (page: Page, pending: Set<string>) => {
+    await expect.poll(() => pending.size).toBe(0);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  };
+
+  it('draws a place once after its popup opens, the view moves and comes back, and a zoom in and out', async () => {
+    const { page, context, consoleErrors } = await openPage(browser, server.url);
+    const pending = new Set<string>();
+    page.on('request', (r) => { if (r.url().includes('/api/clusters.geojson')) pending.add(r.url()); });
+    page.on('requestfinished', (r) => pending.delete(r.url()));
+    page.on('requestfailed', (r) => pending.delete(r.url()));
+    await page.goto('/');
+    await expect.poll(() => drawnMarkers(page)).toBe(1);
+    // Opening its popup selects the product (the page updates the map) and may pan the map to fit the popup.
+    await page.locator('.leaflet-marker-icon[aria-label^="键盘测试蜂蜜"]').click();
+    await page.locator('.leaflet-popup').getByRole('link', { name: '查看详情' }).waitFor();
+    await settled(page, pending);
+    expect(await drawnMarkers(page)).toBe(1);
+    // Closed, then the view panned away and back by keyboard, zoomed in and out: still one marker.
+    await page.keyboard.press('Escape');
+    await page.locator('.leaflet-container').focus();
+    for (const key of ['ArrowRight', 'ArrowLeft', 'Equal', 'Minus']) {
+      await page.keyboard.press(key);
+      await settled(page, pending);
+    }
+    await expect.poll(() => drawnMarkers(page)).toBe(1);
+    expect(await page.getByRole('button', { name: /^键盘测试蜂蜜：/ }).count()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('signing in', () => {
   it.each([
     { lang: 'zh', query: '', user: '用户名', password: '密码', submit: '登录', heading: /沁水县/, viewport: undefined },

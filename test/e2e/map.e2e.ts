@@ -38,6 +38,13 @@ afterAll(async () => {
 describe('the public map', () => {
   it('draws six counties with labels, the city outline and the county seats, and every seeded product, from this origin only', async () => {
     const { page, context, foreignRequests, consoleErrors } = await openPage(browser, server.url);
+    // The cluster tiles asked for (z/x/y): the world's tile says there is no point, so no other is asked.
+    const tiles: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/clusters.geojson') tiles.push(['z', 'x', 'y'].map((k) => url.searchParams.get(k)).join('/'));
+    });
+    const world = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/clusters.geojson');
     await page.goto('/');
     await expect.poll(() => page.locator('.leaflet-counties-pane path').count()).toBe(6);
     for (const name of ['城区', '沁水县', '阳城县', '陵川县', '泽州县', '高平市']) {
@@ -53,6 +60,9 @@ describe('the public map', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: '共 16 个产品' }).count()).toBe(1);
     await expect.poll(() => shownProducts(page)).toBe(16);
     expect(await markedPlaces(page)).toBe(0);
+    await (await world).finished();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(tiles).toEqual(['0/0/0']);
 
     expect(await seriousViolations(page)).toEqual([]);
     expect(foreignRequests).toEqual([]);

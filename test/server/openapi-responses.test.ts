@@ -97,6 +97,8 @@ describe('every documented operation, good and bad requests, against the documen
     expect((await hit('getProduct', { id: 999_999 })).status).toBe(404);
     await notModified('getProductPoints', { query: { type: 'trademark' } });
     expect((await hit('getProductPoints', { query: { type: 'nope' } })).status).toBe(400);
+    await notModified('getProductClusters', { query: { z: '9', x: '416', y: '204' } });
+    expect((await hit('getProductClusters', { query: { z: '9', x: '512', y: '204' } })).status).toBe(400);
     await notModified('getTally');
     expect((await hit('getTally', { query: { asOf: '2024-13-01' } })).status).toBe(400);
     expect((await hit('getTally', { query: { period: '9999' } })).status).toBe(404);

@@ -4,12 +4,12 @@
  * siblings unpack to the same bytes, a second build of the same registry writes the same bytes, and
  * the client's static mode (client/lib/static-api.ts) filters the whole list as the server's queries do.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../db/model';
+import { MAX_TILE_ZOOM, todayInShanghai } from '../../db/model';
 import { matchesFilter, staticFileOf } from '../../client/lib/static-api';
 import { buildStaticSite, markStatic } from '../../server/cli/build-static';
 import { PAGE_TITLES, pageHtml, productTitle } from '../../server/static';
@@ -30,6 +30,13 @@ beforeAll(async () => {
   await addAccount(server.db, 'qinshui', 'official', '140521');
   const cookie = await signIn(server.url, 'qinshui');
   draftId = (await send(server.url, 'POST', '/api/products', { nameZh: '静态测试草稿', category: 'food', counties: ['140521'] }, cookie)).body.id;
+  // Two public products known at spots (every seeded place is county-level): the map's cluster tiles have something to hold.
+  const counties = (await send(server.url, 'GET', '/api/counties')).body as { code: string; label: { lat: number; lng: number } }[];
+  const at = counties.find((c) => c.code === '140521')!.label;
+  for (const [i, nameZh] of ['静态测试果园', '静态测试基地'].entries()) {
+    const locations = [{ ...at, label: '园', precision: 'exact' }, { lat: at.lat + 0.02 * (i + 1), lng: at.lng, label: '场', precision: 'exact' }];
+    expect((await send(server.url, 'POST', '/api/products', { nameZh, category: 'food', counties: ['140521'], visibility: 'public', locations }, cookie)).status).toBe(201);
+  }
   work = mkdtempSync(join(tmpdir(), 'gi-static-test-'));
   // A stand-in for dist/client: the build copies it whatever it holds.
   const client = join(work, 'client');
@@ -76,6 +83,26 @@ describe('npm run build:static', () => {
     expect(file('feed.atom').toString()).toBe(atomFeed(server.db));
     expect(file('api/feed.atom')).toEqual(file('feed.atom'));
     expect(file('api/export/products.xlsx').subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('writes the map\'s cluster tiles that hold something, at every zoom, as the live server answers them', async () => {
+    for (let z = 0; z <= MAX_TILE_ZOOM; z++) {
+      const tiles = readdirSync(join(out, 'api/clusters', String(z)), { recursive: true }).map(String).filter((f) => f.endsWith('.geojson'));
+      let count = 0;
+      for (const tile of tiles) {
+        const [x, y] = tile.replace('.geojson', '').split('/');
+        const text = file(`api/clusters/${z}/${tile}`).toString();
+        expect(text, `${z}/${tile}`).toBe((await live(`/api/clusters.geojson?z=${z}&x=${x}&y=${y}`)).toString());
+        for (const f of JSON.parse(text).features) count += f.properties.cluster ? f.properties.count : 1;
+      }
+      expect(count, `zoom ${z}`).toBe(4);
+      // The zoom's list names exactly the tiles written (the client asks for no other).
+      expect((JSON.parse(file(`api/clusters/${z}.json`).toString()) as string[]).sort()).toEqual(tiles.map((t) => t.replace('.geojson', '')).sort());
+    }
+    // Zoomed out, one tile holds everything; at the deepest zoom each spot stands alone.
+    expect(readdirSync(join(out, 'api/clusters/0/0'))).toEqual(['0.geojson']);
+    expect(staticFileOf('/api/clusters.geojson?z=9&x=418&y=204')).toBe('/api/clusters/9/418/204.geojson');
+    expect(staticFileOf('/api/clusters.geojson?z=9&x=a&y=204')).toBeNull();
   });
 
   it('refuses to empty a folder that is not a static copy', async () => {

@@ -1,0 +1,90 @@
+/**
+ * The map's clusters, drawn by the server per web-mercator tile (GET /api/clusters.geojson): what a
+ * tile is asked with, and what it answers. A tile holds the clusters and single places whose (cluster)
+ * centre falls in it, so the tiles of a zoom split the points between them: their counts add up to the
+ * points of the filtered products, each counted in exactly one tile.
+ */
+import { z } from 'zod';
+import { ProductPointFeature } from './map-layers';
+import { ProductFilter } from './registry';
+
+/** The deepest tile zoom: the map's own deepest (its zoom control stops at 17). */
+export const MAX_TILE_ZOOM = 17;
+/** From this zoom on, no place is clustered: every point is drawn on its own (the map's deepest zoom). */
+export const UNCLUSTERED_ZOOM = MAX_TILE_ZOOM;
+
+const tileNumber = z.coerce.number().int().min(0);
+
+/** Query of GET /api/clusters.geojson: a tile (`z`, `x`, `y`, as slippy-map tiles number them) and the filters of the map. */
+export const ClusterTileQuery = ProductFilter.extend({
+  z: tileNumber.max(MAX_TILE_ZOOM),
+  x: tileNumber,
+  y: tileNumber,
+}).strict().refine((q) => q.x < 2 ** q.z && q.y < 2 ** q.z, {
+  message: 'x and y must each be below 2^z', path: ['x'],
+});
+export type ClusterTileQuery = z.infer<typeof ClusterTileQuery>;
+
+/** The tile part of a cluster query. */
+export type TileAddress = Pick<ClusterTileQuery, 'z' | 'x' | 'y'>;
+
+/** The properties of a cluster: how many places it stands for, and what the reader sees of them. */
+export const ClusterProperties = z.object({
+  cluster: z.literal(true),
+  /** The cluster's number in this version of the registry (changes with the data). */
+  clusterId: z.number().int(),
+  /** How many places (points) it stands for. */
+  count: z.number().int().min(2),
+  /** How many of them are exact spots; the rest are points somewhere in their village or township. */
+  exact: z.number().int().min(0),
+  /** The zoom at which it splits into smaller clusters or single places (a click zooms there). */
+  expansionZoom: z.number().int(),
+  /** One of its products' names, to give the cluster a face (the first of its places in the list's order). */
+  nameZh: z.string(),
+  nameEn: z.string().nullable(),
+});
+export type ClusterProperties = z.infer<typeof ClusterProperties>;
+
+/** A cluster of places: a point (the average of its places, [lng, lat]) with its properties. */
+export const ClusterFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+  properties: ClusterProperties,
+});
+export type ClusterFeature = z.infer<typeof ClusterFeature>;
+
+/** A single place of a tile: a feature of /api/products.geojson with its point. */
+export const PlacedPointFeature = ProductPointFeature.extend({
+  geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+});
+export type PlacedPointFeature = z.infer<typeof PlacedPointFeature>;
+
+/** GET /api/clusters.geojson: a tile's clusters and single places. */
+export const ClusterTile = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.union([ClusterFeature, PlacedPointFeature])),
+}).meta({ description: 'An RFC 7946 FeatureCollection (WGS84) of the tile\u2019s clusters (`properties.cluster: true`) and single places (the features of `/api/products.geojson` that are points). County-level places are never points, so never in a tile.' });
+export type ClusterTile = z.infer<typeof ClusterTile>;
+
+/** Whether a tile's feature is a cluster. */
+export function isCluster(f: ClusterTile['features'][number]): f is ClusterFeature {
+  return 'cluster' in f.properties;
+}
+
+/** The tile of zoom `z` holding a point ([lng, lat]), as slippy-map tiles number them. */
+export function tileOf(lng: number, lat: number, z: number): { x: number; y: number } {
+  const n = 2 ** z;
+  const sin = Math.sin((Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180);
+  const x = Math.floor(((lng + 180) / 360) * n);
+  const y = Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n);
+  return { x: Math.min(n - 1, Math.max(0, x)), y: Math.min(n - 1, Math.max(0, y)) };
+}
+
+/** A tile's bounds: [west, south, east, north] in degrees. */
+export function tileBounds({ z, x, y }: TileAddress): [number, number, number, number] {
+  const n = 2 ** z;
+  const lng = (i: number) => (i / n) * 360 - 180;
+  const lat = (j: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * j) / n))) * 180) / Math.PI;
+  return [lng(x), lat(y + 1), lng(x + 1), lat(y)];
+}
