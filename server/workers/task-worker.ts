@@ -6,7 +6,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openReadOnlyDb, openWritableDb } from '../../db/open';
 import { HttpError } from '../errors';
 import type { FromWorker, TaskFailure, ToWorker, WorkerSetup } from './protocol';
+import { lowerThisThread } from './thread-priority';
 import { runTask, streamTask, taskContext, type StreamName, type TaskName } from './tasks';
+
+lowerThisThread();
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;

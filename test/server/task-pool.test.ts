@@ -1,11 +1,12 @@
 /** The task pool: tasks run in worker threads on their own connection, idle workers stop, and a closing pool answers 503. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type Db } from '../../db/open';
 import { HttpError } from '../../server/errors';
 import { createTaskPool } from '../../server/workers/task-pool';
+import { WORKER_NICE } from '../../server/workers/thread-priority';
 import { loadSeeds } from '../../seeds/loader';
 
 let dir: string;
@@ -88,6 +89,26 @@ describe('the task pool', () => {
       expect(JSON.parse(Buffer.from(series.raw).toString())).toMatchObject({ step: 'year' });
       expect(JSON.parse(Buffer.from((await other).raw).toString())).toMatchObject({ type: 'FeatureCollection' });
       expect(pool.state()).toMatchObject({ workers: 2, busy: 0, queued: 0 });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('runs its workers below the event loop’s priority (nice 10 on their threads, 0 on the rest)', async () => {
+    const niceOf = () => readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]); // field 19, nice
+    });
+    const before = niceOf();
+    expect(before.filter((n) => n === WORKER_NICE)).toEqual([]);
+    const pool = createTaskPool(db, file, 2);
+    try {
+      await Promise.all([pool.run('ping', null), pool.run('productsGeoJson', { filter: {}, viewer: null, encodings: [] })]);
+      expect(pool.state().workers).toBe(2);
+      const after = niceOf();
+      expect(after.filter((n) => n === WORKER_NICE)).toHaveLength(2);
+      expect(after.filter((n) => n === WORKER_NICE).length + before.length).toBeLessThanOrEqual(after.length);
+      expect(readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[16]).toBe('0'); // the event loop's thread
     } finally {
       await pool.close();
     }
