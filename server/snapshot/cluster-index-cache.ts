@@ -6,6 +6,7 @@
  */
 import type { CountyCode, ProductPoints } from '../../db/model';
 import { clusterIndex, type ClusterIndex } from '../domain/products/product-clusters';
+import { RecencyMap } from './recency-map';
 
 /** Points read for an index, with the registry version they were read at. */
 export interface ReadPlaces { version: number; places: ProductPoints }
@@ -14,7 +15,8 @@ interface Kept { version: number; index: Promise<ClusterIndex> }
 
 /** Cluster indexes by key (a scope and a filter), current while the registry version stands. */
 export class ClusterIndexCache {
-  private readonly kept = new Map<string, Kept>();
+  /** Kept indexes, least recently used first. */
+  private readonly kept = new RecencyMap<string, Kept>();
   /** Indexes built since creation (tests read them). */
   readonly stats = { builds: 0 };
 
@@ -27,21 +29,19 @@ export class ClusterIndexCache {
   index(key: string, read: () => Promise<ReadPlaces>, county: CountyCode | null): Promise<ClusterIndex> {
     const version = this.currentVersion();
     const found = this.kept.get(key);
-    if (found && found.version >= version) {
-      this.kept.delete(key); // Map order is recency order
-      this.kept.set(key, found);
-      return found.index;
-    }
+    if (found && found.version >= version) return found.index;
     this.stats.builds++;
     const index = read().then(({ version: at, places }) => {
       entry.version = at;
       return clusterIndex(places, county);
     });
     const entry: Kept = { version, index };
-    entry.index.catch(() => { if (this.kept.get(key) === entry) this.kept.delete(key); });
-    this.kept.delete(key);
+    entry.index.catch(() => { if (this.kept.peek(key) === entry) this.kept.delete(key); });
     this.kept.set(key, entry);
-    while (this.kept.size > this.maxIndexes) this.kept.delete(this.kept.keys().next().value!);
+    for (const [oldest] of this.kept) {
+      if (this.kept.size <= this.maxIndexes) break;
+      this.kept.delete(oldest);
+    }
     return entry.index;
   }
 }
