@@ -8,6 +8,7 @@
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { mallocTrim } from './malloc-trim';
 
 /**
  * A full collection that also moves the live objects together, so the pages they leave are given back: a
@@ -18,6 +19,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 function compactingGc(): (() => void) | undefined {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return undefined;
+  const trim = mallocTrim();
   return () => {
     setFlagsFromString('--compact-on-every-full-gc');
     try {
@@ -25,6 +27,8 @@ function compactingGc(): (() => void) | undefined {
     } finally {
       setFlagsFromString('--no-compact-on-every-full-gc');
     }
+    // What the collection freed outside the heap (buffers, their native parts) goes back to the system too.
+    trim?.();
   };
 }
 

@@ -10,7 +10,7 @@
  * rebuild, not every reader; the caller that starts a build waits and so sees the new version.
  */
 import type Database from 'better-sqlite3';
-import { readyBodySize, type ReadyBody } from './ready-body';
+import { compactReadyBody, readyBodySize, type ReadyBody } from './ready-body';
 import type { Dependency } from './registry-changes';
 import type { RebuildPace } from './rebuild-pace';
 import { RecencyMap } from './recency-map';
@@ -208,6 +208,7 @@ export class ReadyCache {
   private keep(key: string, version: number, body: ReadyBody, dependsOn: Dependency, buildMs: number): void {
     const old = this.entries.peek(key);
     if (old && old.version > version) return; // a newer build finished first
+    compactReadyBody(body);
     const size = readyBodySize(body);
     if (size > this.maxBytes) return;
     if (old) this.bytes -= readyBodySize(old.body);

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/open';
 import { HttpError } from '../errors';
+import { mallocTrim, type TrimMemory } from '../malloc-trim';
 import type { FromWorker, TaskFailure, ToWorker, WorkerSetup } from './protocol';
 import { REPLAY_TASKS, runTask, streamTask, taskContext, type StreamName, type StreamInput, type TaskContext, type TaskName, type TaskInput, type TaskOutput } from './tasks';
 
@@ -93,7 +94,7 @@ export interface TaskPool {
 /** Creates the pool for a database file (`size` workers at most; 2 by default, fewer on one core). */
 export function createTaskPool(db: Db, databasePath: string, size = Math.max(1, Math.min(2, availableParallelism()))): TaskPool {
   if (databasePath === ':memory:') return inlinePool(taskContext(db, () => db));
-  return new WorkerPool({ databasePath }, size);
+  return new WorkerPool({ databasePath }, size, mallocTrim());
 }
 
 class WorkerPool implements TaskPool {
@@ -102,7 +103,7 @@ class WorkerPool implements TaskPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly setup: WorkerSetup, private readonly size: number) {}
+  constructor(private readonly setup: WorkerSetup, private readonly size: number, private readonly afterStop: TrimMemory | null) {}
 
   run<N extends TaskName>(name: N, input: TaskInput<N>, { onProgress }: RunOptions = {}): Promise<TaskOutput<N>> {
     return new Promise((resolve, reject) => {
@@ -199,7 +200,9 @@ class WorkerPool implements TaskPool {
     if (slot.job !== null) return;
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
-    void slot.worker.terminate();
+    // A stopped worker's native memory (its SQLite cache, compiler zones) is freed into the C allocator's
+    // arenas, where it would stay as holes: hand it back to the system (malloc-trim.ts).
+    void slot.worker.terminate().then(() => this.afterStop?.());
   }
 
   private spawn(): Slot {

@@ -45,6 +45,19 @@ describe('product pages kept ready', () => {
     expect(await warm()).toBe(0);
   });
 
+  it('sends a kept page (kept in brotli alone) with the same bytes to a client that takes gzip or no encoding', async () => {
+    const [a] = published();
+    await warm();
+    const brotli = (await page(a)).text;
+    const gzip = await fetch(`${s.url}/api/products/${a}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(await gzip.text()).toBe(brotli);
+    const identity = await fetch(`${s.url}/api/products/${a}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(identity.headers.get('content-encoding')).toBeNull();
+    expect(await identity.text()).toBe(brotli);
+    expect(JSON.parse(brotli)).toMatchObject({ id: a });
+  });
+
   it('has the bytes a request builds: the same page after the kept one is dropped by a write elsewhere', async () => {
     const [a] = published();
     const kept = (await page(a)).text;

@@ -1,7 +1,7 @@
 /** The ready cache: kept per registry version, one build for concurrent misses, bounded in bytes. */
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { encodedBytes, makeReadyBody, matchesEtag, pickEncoding, type ReadyBody } from '../../server/snapshot/ready-body';
+import { compactReadyBody, encodedBytes, identityBytes, makeReadyBody, matchesEtag, pickEncoding, type ReadyBody } from '../../server/snapshot/ready-body';
 import { ReadyCache, rememberedVersion } from '../../server/snapshot/ready-cache';
 
 const body = (text: string): ReadyBody => makeReadyBody('text/plain', text);
@@ -11,7 +11,7 @@ describe('ReadyCache', () => {
     let version = 1;
     let builds = 0;
     const cache = new ReadyCache(() => version);
-    const get = async (key: string) => (await cache.get(key, async () => body(`${key}${++builds}`))).raw.toString();
+    const get = async (key: string) => identityBytes(await cache.get(key, async () => body(`${key}${++builds}`))).toString();
     expect([await get('a'), await get('a'), await get('b')]).toEqual(['a1', 'a1', 'b2']);
     version = 2;
     expect(await get('a')).toBe('a3');
@@ -36,7 +36,7 @@ describe('ReadyCache', () => {
     const cache = new ReadyCache(() => version);
     await cache.get('k', async () => { version = 2; return body('old'); });
     expect(cache.peek('k')).toBeUndefined();
-    expect((await cache.get('k', async () => body('new'))).raw.toString()).toBe('new');
+    expect(identityBytes(await cache.get('k', async () => body('new'))).toString()).toBe('new');
   });
 
   it('while one caller rebuilds, gives callers that allow it the previous body, the others the new one', async () => {
@@ -50,10 +50,10 @@ describe('ReadyCache', () => {
     expect(first).toBeInstanceOf(Promise); // the caller that starts the build waits for it
     const publicReader = cache.get('k', async () => body('unused'), { allowStale: true });
     const signedInReader = cache.get('k', async () => body('unused'));
-    expect((publicReader as ReadyBody).raw.toString()).toBe('v1');
+    expect(identityBytes(publicReader as ReadyBody).toString()).toBe('v1');
     release();
-    expect((await first).raw.toString()).toBe('v2');
-    expect((await signedInReader).raw.toString()).toBe('v2');
+    expect(identityBytes(await first).toString()).toBe('v2');
+    expect(identityBytes(await signedInReader).toString()).toBe('v2');
     expect(cache.stats).toMatchObject({ builds: 2, stale: 1 });
   });
 
@@ -68,11 +68,11 @@ describe('ReadyCache', () => {
     const slow = cache.get('k', async () => { builds++; await gate; return body('v2'); }, { allowStale: true });
     version = 3; // another write while v2 builds
     const during = cache.get('k', async () => { builds++; return body('v3'); }, { allowStale: true });
-    expect((during as ReadyBody).raw.toString()).toBe('v1');
+    expect(identityBytes(during as ReadyBody).toString()).toBe('v1');
     expect(builds).toBe(1);
     release();
     await slow;
-    expect((await cache.get('k', async () => { builds++; return body('v3'); }, { allowStale: true })).raw.toString()).toBe('v3');
+    expect(identityBytes(await cache.get('k', async () => { builds++; return body('v3'); }, { allowStale: true })).toString()).toBe('v3');
     expect(builds).toBe(2);
   });
 
@@ -91,13 +91,28 @@ describe('ready bodies', () => {
   const big = makeReadyBody('application/json', JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ i }))));
 
   it('compresses what is worth compressing, and leaves small bodies alone', () => {
-    expect(big.gzip!.length).toBeLessThan(big.raw.length / 3);
-    expect(big.br!.length).toBeLessThan(big.raw.length / 3);
+    expect(big.gzip!.length).toBeLessThan(big.length / 3);
+    expect(big.br!.length).toBeLessThan(big.length / 3);
     expect(makeReadyBody('application/json', '{"ok":true}').gzip).toBeNull();
-    const lazy = makeReadyBody('application/json', big.raw, ['br']);
+    const lazy = makeReadyBody('application/json', identityBytes(big), ['br']);
     expect(lazy.gzip).toBeNull(); // made when a gzip-only client first asks
-    expect(gunzipSync(encodedBytes(lazy, 'gzip')).equals(big.raw)).toBe(true);
+    expect(gunzipSync(encodedBytes(lazy, 'gzip')).equals(identityBytes(big))).toBe(true);
     expect(lazy.gzip).not.toBeNull();
+  });
+
+  it('keeps only the compressed form of a kept body, and gives back the same bytes in every encoding', async () => {
+    const text = JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ i })));
+    const cache = new ReadyCache(() => 1);
+    const kept = await cache.get('big', async () => makeReadyBody('application/json', text, ['br']));
+    expect(kept.raw).toBeNull();
+    expect(kept.length).toBe(Buffer.byteLength(text));
+    expect(identityBytes(kept).toString()).toBe(text);
+    expect(gunzipSync(encodedBytes(kept, 'gzip')).toString()).toBe(text);
+    expect(kept.raw).toBeNull(); // unpacked for the gzip form, not kept
+    // A small body is sent as it is, so it keeps its bytes.
+    const small = makeReadyBody('application/json', '{"ok":true}');
+    compactReadyBody(small);
+    expect(small.raw?.toString()).toBe('{"ok":true}');
   });
 
   it('picks brotli, then gzip, honouring q=0', () => {

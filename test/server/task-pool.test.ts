@@ -30,7 +30,7 @@ describe('the task pool', () => {
     try {
       const input = { period: 1, asOf: '2020-12-31', today: '2026-11-25', encodings: [] as never[] };
       const [fromWorker, fromInline] = await Promise.all([pool.run('tally', input), inline.run('tally', input)]);
-      expect(Buffer.from(fromWorker.raw).toString()).toBe(Buffer.from(fromInline.raw).toString());
+      expect(Buffer.from(fromWorker.raw!).toString()).toBe(Buffer.from(fromInline.raw!).toString());
       await expect(pool.run('tally', { ...input, period: 99 })).rejects.toMatchObject({ status: 404 });
     } finally {
       await pool.close();
@@ -85,9 +85,9 @@ describe('the task pool', () => {
       const other = pool.run('productsGeoJson', { filter: {}, viewer: null, encodings: [] });
       expect(pool.state()).toMatchObject({ workers: 2, busy: 2, queued: 1 });
       const [tally, series] = await Promise.all(replayTasks);
-      expect(JSON.parse(Buffer.from(tally.raw).toString())).toMatchObject({ asOf: '2020-12-31' });
-      expect(JSON.parse(Buffer.from(series.raw).toString())).toMatchObject({ step: 'year' });
-      expect(JSON.parse(Buffer.from((await other).raw).toString())).toMatchObject({ type: 'FeatureCollection' });
+      expect(JSON.parse(Buffer.from(tally.raw!).toString())).toMatchObject({ asOf: '2020-12-31' });
+      expect(JSON.parse(Buffer.from(series.raw!).toString())).toMatchObject({ step: 'year' });
+      expect(JSON.parse(Buffer.from((await other).raw!).toString())).toMatchObject({ type: 'FeatureCollection' });
       expect(pool.state()).toMatchObject({ workers: 2, busy: 0, queued: 0 });
     } finally {
       await pool.close();
