@@ -1,8 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { GI_TYPE_RULES, GI_TYPES, NO_SITE_INFO, type CountyCode, type MapListItem, type MapSummary, type ProductFilter } from '../../db/model';
-import { api, type ClientConfig } from '../lib/api';
+import { GI_TYPE_RULES, GI_TYPES, type CountyCode, type MapListItem, type MapSummary, type ProductFilter } from '../../db/model';
+import { api } from '../lib/api';
+import { mapConfig } from '../map/map-config';
 import type { CountySelectDetail } from '../map/gi-map';
 import type { FilterChangeDetail } from './gi-map-filters';
 import type { ProductSelectDetail } from './gi-product-list';
@@ -92,10 +93,8 @@ export class GiMapPage extends LitElement {
 
   private readonly i18n = new LocaleController(this);
   private readonly navigation = new LocationController(this, () => this.onNavigate());
-  private readonly config = new Task(this, {
-    task: ([], { signal }) => api.config(signal).catch((): ClientConfig => ({ tiles: null, approvalNo: null, boundarySource: null, site: NO_SITE_INFO })),
-    args: () => [] as const,
-  });
+  // Read once per page load, shared with the footer (a failure: nothing configured).
+  private readonly config = new Task(this, { task: () => mapConfig(), args: () => [] as const });
   private readonly counties = new Task(this, {
     task: ([], { signal }) => api.countiesGeoJson(signal),
     args: () => [] as const,
