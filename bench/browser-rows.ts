@@ -8,7 +8,13 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from './config';
 
 /** Bytes and requests of a page's first load (as bench/browser.ts reports them). */
-export interface FirstLoad { bytes: number; requests: number; byType: Record<string, number> }
+export interface FirstLoad {
+  bytes: number;
+  requests: number;
+  byType: Record<string, number>;
+  /** Bytes and requests by path (the query left out: every cluster tile under one path). */
+  byPath?: Record<string, { bytes: number; requests: number }>;
+}
 /** App vs bare Leaflet time to put n markers on the map. */
 export interface MarkerTimes { appMs: number; bareMs: number; ratio: number }
 

@@ -58,7 +58,13 @@ function launch(): Promise<Browser> {
 }
 
 /** Bytes and requests of a page's first load. */
-export interface FirstLoad { bytes: number; requests: number; byType: Record<string, number> }
+export interface FirstLoad {
+  bytes: number;
+  requests: number;
+  byType: Record<string, number>;
+  /** Bytes and requests by path (the query left out: every cluster tile under one path). */
+  byPath?: Record<string, { bytes: number; requests: number }>;
+}
 
 /** What the browser downloads to show the map page with its markers (see the file's comment). */
 export async function measureFirstLoad(baseUrl: string): Promise<FirstLoad> {
@@ -70,11 +76,13 @@ export async function measureFirstLoad(baseUrl: string): Promise<FirstLoad> {
     const cdp = await context.newCDPSession(page);
     const types = new Map<string, string>();
     const inflight = new Set<string>();
-    const result: FirstLoad = { bytes: 0, requests: 0, byType: {} };
+    const paths = new Map<string, string>();
+    const result: FirstLoad = { bytes: 0, requests: 0, byType: {}, byPath: {} };
     let lastActivity = Date.now();
     cdp.on('Network.requestWillBeSent', (e) => {
       if (/^(data|blob):/.test(e.request.url)) return;
       types.set(e.requestId, e.type ?? 'Other');
+      paths.set(e.requestId, new URL(e.request.url).pathname);
       inflight.add(e.requestId);
       lastActivity = Date.now();
     });
@@ -88,6 +96,9 @@ export async function measureFirstLoad(baseUrl: string): Promise<FirstLoad> {
       result.bytes += e.encodedDataLength;
       result.requests++;
       result.byType[type] = (result.byType[type] ?? 0) + e.encodedDataLength;
+      const path = (result.byPath![paths.get(e.requestId) ?? '?'] ??= { bytes: 0, requests: 0 });
+      path.bytes += e.encodedDataLength;
+      path.requests++;
     });
     cdp.on('Network.loadingFailed', (e) => {
       if (!types.delete(e.requestId)) return;

@@ -34,6 +34,9 @@ const config = readBenchConfig();
 const log = (line: string) => console.log(line);
 const mb = (x: number) => `${x.toFixed(0)} MB`;
 const msText = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
+/** A first load's bytes by path, largest first (each path's requests when more than one). */
+const pathsText = (load: FirstLoad) => Object.entries(load.byPath ?? {}).sort(([, a], [, b]) => b.bytes - a.bytes)
+  .map(([path, p]) => `${path} ${p.bytes} B${p.requests > 1 ? ` (${p.requests})` : ''}`).join(', ');
 
 /** Everything a run measured (written to results.json). */
 interface Results {
@@ -175,6 +178,7 @@ async function main(dir: string, results: Results, cfg: BenchConfig) {
       log('\nBrowser (Chromium via bench/browser.ts):');
       const firstLoad = await attempt(() => browser.measureFirstLoad(real));
       log(`  first load of / (national): ${firstLoad.ok ? `${firstLoad.value.bytes} B in ${firstLoad.value.requests} requests` : `not measured: ${firstLoad.reason}`}`);
+      if (firstLoad.ok) log(`    by path: ${pathsText(firstLoad.value)}`);
       const markers = await attempt(() => browser.measureMarkers(real, 10_000));
       log(`  10,000 markers: ${markers.ok ? `app ${markers.value.appMs.toFixed(0)} ms, bare Leaflet ${markers.value.bareMs.toFixed(0)} ms` : `not measured: ${markers.reason}`}`);
       results.browser = { firstLoad, markers };
@@ -197,6 +201,8 @@ async function main(dir: string, results: Results, cfg: BenchConfig) {
     const browser = await loadBrowserModule();
     if (typeof browser !== 'string') {
       results.browser.firstLoadSeedsOnly = await attempt(() => browser.measureFirstLoad(`http://127.0.0.1:${seeded.port}`));
+      const seeds = results.browser.firstLoadSeedsOnly;
+      log(`  first load of / (seeds only): ${seeds.ok ? `${seeds.value.bytes} B in ${seeds.value.requests} requests\n    by path: ${pathsText(seeds.value)}` : `not measured: ${seeds.reason}`}`);
     }
     await stopChild(seeded.child);
   }

@@ -132,6 +132,13 @@ export const ZH: Readonly<Record<string, string>> = {
     '聚合点和位置点的要素集合（`FeatureCollection`）',
   'An RFC 7946 FeatureCollection (WGS84) of the tile’s clusters (`properties.cluster: true`) and single places (the features of `/api/products.geojson` that are points). County-level places are never points, so never in a tile.':
     '瓦片内聚合点（`properties.cluster: true`）和单个位置（`/api/products.geojson` 中以点表示的要素）的 RFC 7946 要素集合（WGS84 坐标）。县级位置从不作为点，因此不会出现在瓦片中。',
+  // getMapSummary
+  'The map page’s numbers and a page of its list':
+    '地图页的各项数字及其列表的一页',
+  'What the public map shows beside its markers, made from the places of `/api/products.geojson` under the same filters: how many products, of each GI type (holding or seeking it) and candidates; how many are placed how precisely and how many places are drawn as points; each county’s number and shading (`measure`: designations of the chosen type in the chosen status, in force when none) and badge (products known in that county alone, with no point in view); the products known in several counties, counted apart; and a page of the list (`limit`, default 100), by name in `lang` (as `/api/products` orders it), from `offset` or, with `at`, the page holding that product (its `offset` a multiple of `limit`). A county filter maps that county alone.':
+    '公开地图在标记之外显示的内容，由 `/api/products.geojson` 在相同筛选条件下的位置得出：产品数、各类地理标志（持有或正在申请）的产品数和培育对象数；各精确程度的产品数和作为点绘制的位置数；各县的数字和着色（`measure`：所选类型、所选状态的地理标志数，未选状态时计有效的）和县上标注（只知在该县、视野内无点的产品数）；只知在多个县的产品（单独计数）；以及列表的一页（`limit`，默认 100），按 `lang` 的名称顺序排列（与 `/api/products` 相同），从 `offset` 开始，或用 `at` 取得包含该产品的那一页（其 `offset` 为 `limit` 的倍数）。按县筛选时只显示该县的地图。',
+  '`at` names a product that is not in the list under these filters.':
+    '`at` 所指的产品不在此筛选条件下的列表中。',
   // restoreProduct
   'Restore an archived product':
     '恢复已归档的产品',

@@ -2,7 +2,7 @@
  * Typed access to the registry's HTTP API; the types come from db/model.ts (the shared contract).
  */
 import type {
-  ClientConfig, ClusterTile, County, CountyCollection, DivisionList, DivisionQuery, Dossier, Period, PeriodInput, PlaceLookupAnswer, Product,
+  ClientConfig, ClusterTile, County, CountyCollection, DivisionList, DivisionQuery, Dossier, MapSummary, MapSummaryQuery, Period, PeriodInput, PlaceLookupAnswer, Product,
   ProductFilter, ProductPointFeature, ProductQuery, ProductSummary, SeriesStep, Tally, TallySeries, TileAddress, User,
 } from '../../db/model';
 import { isStaticCopy, staticGet } from './static-api';
@@ -98,6 +98,9 @@ export const api = {
     apiGet<{ items: ProductSummary[]; total: number }>(`/api/products${toQuery(query)}`, signal),
   productPoints: (filter: ProductFilter, signal?: AbortSignal) =>
     apiGet<ProductPointCollection>(`/api/products.geojson${toQuery(filter)}`, signal),
+  /** The map page's numbers under its filters and a page of its list (from `offset`, or the page holding product `at`). */
+  mapSummary: (filter: ProductFilter, page: Partial<Pick<MapSummaryQuery, 'lang' | 'offset' | 'limit' | 'at'>>, signal?: AbortSignal) =>
+    apiGet<MapSummary>(`/api/map-summary${toQuery({ ...filter, ...page, offset: page.offset || undefined })}`, signal),
   /** The map's clusters and single places in one tile, under the map's filters. */
   clusterTile: (tile: TileAddress, filter: ProductFilter, signal?: AbortSignal) =>
     apiGet<ClusterTile>(`/api/clusters.geojson${toQuery({ ...filter, ...tile })}`, signal),

@@ -3,14 +3,15 @@
  * `<meta name="gi-static">`, and there the API's GETs read the files the build wrote instead
  * (`/api/products/12` → `/api/products/12.json`, `/api/designations/3/dossier` → `…/3/dossier.json`). Filters of the list and the map are applied here
  * to the whole public list, as the server would apply them, and `/api/verify?q=` searches the
- * verification index (`api/verify.json`) with the server's own rule, as `/api/places/lookup?q=` searches every
+ * verification index (`api/verify.json`) with the server's own rule, `/api/map-summary` is made from
+ * `api/products.geojson` with the server's rule (db/model/map-summary.ts), as `/api/places/lookup?q=` searches every
  * unit with its protected areas (`api/places.json`, db/model/place-match.ts); what a static copy cannot answer (a
  * tally on a picked date, signing in, writes) is a 404 or a refusal saying so, never a made-up answer.
  * Which files it holds for which API paths is the table's (db/model/public-surface.ts).
  */
 import {
-  isCluster, lookupInPlacesIndex, matchesSearch, tileOf, PlaceLookupQuery, sortByName, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
-  type ClusterTile, type Document, type PlacedPointFeature, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex, type VerifyResult,
+  isCluster, lookupInPlacesIndex, mapLists, mapSummaryPage, MapSummaryQuery, matchesSearch, tileOf, PlaceLookupQuery, sortByName, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
+  type ClusterTile, type Document, type MapLists, type PlaceCollection, type PlacedPointFeature, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex, type VerifyResult,
 } from '../../db/model';
 import { appHref } from './base-path';
 
@@ -114,6 +115,8 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
   }
   const verifyQuery = url.pathname === '/api/verify' ? VerifyQuery.safeParse({ q: url.searchParams.get('q') ?? '' }) : null;
   if (verifyQuery && !verifyQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: verifyQuery.error.issues[0].message } };
+  const summaryQuery = url.pathname === '/api/map-summary' ? MapSummaryQuery.safeParse(Object.fromEntries(url.searchParams)) : null;
+  if (summaryQuery && !summaryQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: summaryQuery.error.issues[0].message } };
   const placeQuery = url.pathname === '/api/places/lookup' ? PlaceLookupQuery.safeParse({ q: url.searchParams.get('q') ?? '' }) : null;
   if (placeQuery && !placeQuery.success) return { ok: false, error: { status: 400, code: 'bad_request', message: placeQuery.error.issues[0].message } };
   const res = await fetch(appHref(file), { signal, headers: { accept: 'application/json' } });
@@ -121,6 +124,12 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
   const data = await res.json();
   if (verifyQuery?.success) return { ok: true, data: withStaticLabels(verifyInIndex(data as VerifyIndex, verifyQuery.data.q, todayInShanghai())) };
   if (placeQuery?.success) return { ok: true, data: lookupInPlacesIndex(data as PlacesIndex, placeQuery.data.q) };
+  if (summaryQuery?.success) {
+    const { lang, offset, limit, at, ...filter } = summaryQuery.data;
+    const summary = mapSummaryPage(summedUp(data as PlaceCollection & { features: { properties: Matchable }[] }, filter), { lang, offset, limit, at });
+    return summary ? { ok: true, data: summary }
+      : { ok: false, error: { status: 404, code: 'not_listed', message: '该产品不在此筛选条件下的列表中 / The product is not in the list under these filters' } };
+  }
   if (url.pathname === '/api/products.geojson') {
     const filter = filterOf(url.searchParams);
     const all = data as { features: { properties: Matchable & { thumbnailUrl?: string | null } }[] };
@@ -138,6 +147,19 @@ export async function staticGet(path: string, signal?: AbortSignal): Promise<{ o
   }
   if (/^\/api\/products\/\d+$/.test(url.pathname)) return { ok: true, data: withStaticDocuments(data as { documents?: Document[] }) };
   return { ok: true, data };
+}
+
+/** The last filter's places summed up (the map page asks for several pages of one filter). */
+let lastSum: { key: string; sum: MapLists } | null = null;
+
+/** The places of `all` that `filter` selects, summed up for the map page as the server does (kept for the last filter). */
+function summedUp(all: PlaceCollection & { features: { properties: Matchable }[] }, filter: ProductFilter): MapLists {
+  const key = JSON.stringify(Object.entries(filter).sort());
+  if (lastSum?.key !== key) {
+    const features = all.features.filter((f) => matchesFilter(f.properties, filter));
+    lastSum = { key, sum: mapLists({ features }, filter) };
+  }
+  return lastSum.sum;
 }
 
 /** Each zoom's list of the tiles the copy holds (`x/y`), fetched once. */

@@ -1,12 +1,10 @@
 import { css, html, LitElement, nothing, svg, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { GI_TYPES } from '../../db/model';
+import { GI_TYPES, type MapSummaryHead, type MeasureKind } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { shadeLegend } from './county-style';
-import type { MeasureKind } from './county-measure';
 import { markerSpec } from './marker-icon';
 import { glyphCss, glyphSvg } from './marker-svg';
-import type { PlaceTally } from './place-tally';
 import { sharedStyles } from '../lib/shared-styles';
 
 /**
@@ -38,8 +36,8 @@ export class GiMapLegend extends LitElement {
 
   /** Whether to explain the county shading and reference marks too. */
   @property({ attribute: false }) counties = true;
-  /** The map's tally of the products in view (null: no summary line). */
-  @property({ attribute: false }) tally: PlaceTally | null = null;
+  /** The map's numbers of the products in view (null: no summary line). */
+  @property({ attribute: false }) numbers: Pick<MapSummaryHead, 'total' | 'byPlacement' | 'points'> | null = null;
   /** What the county shading counts under the filters. */
   @property({ attribute: false }) measureKind: MeasureKind = 'in_force';
 
@@ -73,13 +71,13 @@ export class GiMapLegend extends LitElement {
 
   /** "16 项产品：0 项精确位置，…": the same products as the list, each counted once by its finest place. */
   private renderSummary() {
-    const tally = this.tally;
-    if (!tally) return nothing;
-    const b = tally.byPlacement;
+    const numbers = this.numbers;
+    if (!numbers) return nothing;
+    const b = numbers.byPlacement;
     const pointProducts = b.exact + b.village + b.township;
-    return html`<p class="summary" data-products=${tally.products}>${t('map.summary', { n: tally.products, ...b })}${
+    return html`<p class="summary" data-products=${numbers.total}>${t('map.summary', { n: numbers.total, ...b })}${
       b.none > 0 ? t('map.summary.none', { n: b.none }) : ''}${
-      tally.points.length > pointProducts ? t('map.summary.points', { n: tally.points.length }) : ''}</p>`;
+      numbers.points > pointProducts ? t('map.summary.points', { n: numbers.points }) : ''}</p>`;
   }
 
   private shadeTitle(): string {

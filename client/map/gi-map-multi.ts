@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { localName, LocaleController, t } from '../i18n';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
-import type { CountyShownProduct } from './place-tally';
+import type { MapSummaryHead } from '../../db/model';
 
 /**
  * The products a map counts apart from any county: known only by county, in several of them (晋城药茶 in
@@ -24,7 +24,7 @@ export class GiMapMulti extends LitElement {
   `];
 
   /** The products counted apart. */
-  @property({ attribute: false }) products: readonly CountyShownProduct[] = [];
+  @property({ attribute: false }) products: MapSummaryHead['multiCounty'] = [];
   /** Query string kept on the product links (the map's filters). */
   @property({ attribute: false }) linkQuery = '';
 
@@ -37,8 +37,8 @@ export class GiMapMulti extends LitElement {
     return html`<details>
       <summary><span class="county-badge" aria-hidden="true">${n}</span> <span aria-hidden="true">${t('map.multi.short')}</span><span
         class="visually-hidden">${t('map.multi', { n })}</span></summary>
-      <ul>${this.products.map((s) => html`<li><a href=${withLang(`/products/${s.product.productId}${this.linkQuery}`)}>${
-        t('map.multi.item', { name: localName(s.product), n: s.counties.length })}</a></li>`)}</ul>
+      <ul>${this.products.map((s) => html`<li><a href=${withLang(`/products/${s.id}${this.linkQuery}`)}>${
+        t('map.multi.item', { name: localName(s), n: s.counties.length })}</a></li>`)}</ul>
       ${unplaced > 0 ? html`<p>${t('map.multi.none', { n: unplaced })}</p>` : nothing}
     </details>`;
   }

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import L from 'leaflet';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
-import type { AreaGeometry, CountyCode, ProductFilter } from '../../db/model';
+import type { AreaGeometry, CountyCode, MapSummaryHead } from '../../db/model';
 import type { ClientConfig, CountyCollection, CountyFeatureProperties, ProductPointCollection, ProductPointProperties } from '../lib/api';
 import { lang, localName, LocaleController, t } from '../i18n';
 import { CountiesController, countiesRead } from '../lib/counties';
@@ -10,7 +10,6 @@ import { chineseRuns } from '../lib/free-text';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
 import { CountyLabels } from './county-labels';
-import { countyMeasure, type CountyMeasure } from './county-measure';
 import { pinIcon } from './leaflet-icons';
 import { cityOutlineLayer, countyPolygons, seatBoxes, seatMarkers } from './leaflet-counties';
 import { ProductLayer, type DrawnFeature, type ProductMarker } from './leaflet-layers';
@@ -19,7 +18,6 @@ import { markerName, popupElement } from './map-popup';
 import { keyboardPopups } from './popup-keys';
 import { glyphCss } from './marker-svg';
 import { mapStyles } from './map-styles';
-import { tallyPlaces, type PlaceTally } from './place-tally';
 import { measureText } from './place-words';
 import './gi-map-legend';
 import './gi-map-multi';
@@ -55,12 +53,17 @@ export class GiMap extends LitElement {
 
   /** The county polygons with their counts (from /api/counties.geojson). */
   @property({ attribute: false }) counties: CountyCollection | null = null;
-  /** Product places to show (from /api/products.geojson, or a product's own places). */
+  /** Product places to draw as they are, unclustered (a product's own places; a registry map draws its tiles). */
   @property({ attribute: false }) points: ProductPointCollection | null = null;
-  /** The filters the points were chosen by: the shading and the counts under the names follow their type and status. */
-  @property({ attribute: false }) filter: ProductFilter | null = null;
+  /**
+   * On a registry map, its numbers under the filters (GET /api/map-summary): the legend's placements, each
+   * county's number, shading and badge, the products counted apart from any county (null: none shown yet).
+   */
+  @property({ attribute: false }) summary: MapSummaryHead | null = null;
   /** The product to highlight. */
   @property({ attribute: false }) selectedId: number | null = null;
+  /** The counties the highlighted product is shown on, when it has no point in view (its list item's `shownOn`). */
+  @property({ attribute: false }) selectedCounties: readonly CountyCode[] = [];
   /** The county to show alone (the county filter). */
   @property({ attribute: false }) selectedCounty: string | null = null;
   /** `registry` (the public map) or `place` (one product: its counties filled, no counts or legend). */
@@ -105,8 +108,6 @@ export class GiMap extends LitElement {
   private paths = new Map<string, L.Path>();
   private labels?: CountyLabels;
   private highlighted: Element[] = [];
-  private tally: PlaceTally | null = null;
-  private measure: CountyMeasure | null = null;
   private drawnLang = lang();
   private drawnNames = countiesRead();
   /** What the view was last fitted to (`all`, a county code, `area`, `place`), so it is fitted again only when that changes. */
@@ -144,17 +145,6 @@ export class GiMap extends LitElement {
     super.disconnectedCallback();
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('points') || changed.has('selectedCounty') || changed.has('variant')) {
-      // A product's own map shows all its places; the registry's shows the chosen county's.
-      const county = this.variant === 'registry' ? this.selectedCounty as CountyCode | null : null;
-      this.tally = this.points ? tallyPlaces(this.points, { county }) : null;
-    }
-    if (changed.has('points') || changed.has('filter')) {
-      this.measure = this.points ? countyMeasure(this.points, this.filter ?? {}) : null;
-    }
-  }
-
   override firstUpdated(): void {
     this.createMap();
   }
@@ -167,7 +157,7 @@ export class GiMap extends LitElement {
     this.drawnNames = countiesRead();
     if (relabel) this.addZoomControl();
     if (changed.has('tiles')) this.drawTiles();
-    if (relabel || ['counties', 'points', 'filter', 'selectedCounty', 'pickable', 'tiles', 'variant', 'focusCounties', 'boundarySource']
+    if (relabel || ['counties', 'summary', 'selectedCounty', 'pickable', 'tiles', 'variant', 'focusCounties', 'boundarySource']
       .some((k) => changed.has(k as keyof GiMap))) this.drawCounties();
     // Popups are built when opened, so a new linkQuery needs no redraw (the points that follow it do). Drawn
     // from tiles, the markers follow the tiles' source (the filters) and not the points.
@@ -179,17 +169,17 @@ export class GiMap extends LitElement {
     if (relabel || changed.has('marker')) this.drawPin();
     this.fitView();
     this.loadClusterTiles();
-    if (changed.has('selectedId') || changed.has('points') || changed.has('counties')) this.highlight();
+    if (changed.has('selectedId') || changed.has('selectedCounties') || changed.has('counties')) this.highlight();
     // The legend and corner boxes have just rendered: the labels keep clear of them.
     this.placeLabels();
   }
 
   override render() {
-    const tally = this.variant === 'registry' ? this.tally : null;
-    const multi = tally?.multiCounty ?? [];
+    const summary = this.variant === 'registry' ? this.summary : null;
+    const multi = summary?.multiCounty ?? [];
     return html`<div id="map" role="region" aria-label=${this.label ?? t('map.label')}></div>
-      ${tally && this.legend ? html`<gi-map-legend .counties=${this.counties !== null} .tally=${tally}
-        .measureKind=${this.measure?.kind ?? 'in_force'}></gi-map-legend>` : nothing}
+      ${summary && this.legend ? html`<gi-map-legend .counties=${this.counties !== null} .numbers=${summary}
+        .measureKind=${summary.measure.kind}></gi-map-legend>` : nothing}
       ${this.counties && (multi.length > 0 || this.approvalNo) ? html`<div class="corner">
         ${multi.length > 0 ? html`<gi-map-multi .products=${multi} .linkQuery=${this.linkQuery}></gi-map-multi>` : nothing}
         ${this.approvalNo ? html`<p class="approval">${t('map.approvalNo', { no: this.approvalNo })}</p>` : nothing}
@@ -261,9 +251,10 @@ export class GiMap extends LitElement {
     }
     const place = this.variant === 'place';
     const selected = place ? null : this.selectedCounty;
-    const count = (p: CountyFeatureProperties) => (this.measure ? this.measure.counts.get(p.code) ?? 0 : p.inForce.total);
-    const badge = (p: CountyFeatureProperties) => (place ? 0 : this.tally?.byCounty.get(p.code)?.length ?? 0);
-    const measure = (p: CountyFeatureProperties) => (place ? null : measureText(this.measure?.kind ?? 'in_force', count(p)));
+    const summary = place ? null : this.summary;
+    const count = (p: CountyFeatureProperties) => (summary ? summary.measure.counts[p.code] ?? 0 : p.inForce.total);
+    const badge = (p: CountyFeatureProperties) => summary?.badges[p.code] ?? 0;
+    const measure = (p: CountyFeatureProperties) => (place ? null : measureText(summary?.measure.kind ?? 'in_force', count(p)));
     const { layer, paths } = countyPolygons(counties, {
       selected, focus: place ? this.focusCounties : null, basemap: !!this.tiles, interactive: !this.pickable && !place, count,
       label: (p) => [t('map.countyButton', { name: localName(p), measure: measure(p) ?? '' }),
@@ -311,8 +302,7 @@ export class GiMap extends LitElement {
       this.tileLoad++; // a load under way was for the layer just replaced
       return; // drawn once the view is known (loadClusterTiles)
     }
-    const places = this.variant === 'place' ? this.points?.features : this.tally?.points;
-    layer.draw((places ?? []).filter((f): f is DrawnFeature & typeof f => f.geometry !== null));
+    layer.draw((this.points?.features ?? []).filter((f): f is DrawnFeature & typeof f => f.geometry !== null));
     this.markers = layer.markers;
   }
 
@@ -382,7 +372,7 @@ export class GiMap extends LitElement {
     const view = this.viewBounds();
     if (!view || (!force && view.key === this.fittedTo) || !view.bounds.isValid() || this.map!.getSize().x === 0) return;
     // Leave room for the legend (top right, at most 15rem wide, 10px in) on a wide map.
-    const legend = this.legend && this.variant === 'registry' && this.points && !this.pickable && !this.area && this.map!.getSize().x > 700 ? 280 : 12;
+    const legend = this.legend && this.variant === 'registry' && this.summary && !this.pickable && !this.area && this.map!.getSize().x > 700 ? 280 : 12;
     this.map!.fitBounds(view.bounds, { paddingTopLeft: [12, 12], paddingBottomRight: [legend, 12], animate: false, maxZoom: 13 });
     this.fittedTo = view.key;
   }
@@ -419,9 +409,7 @@ export class GiMap extends LitElement {
         this.highlighted.push(el);
       }
     }
-    const onCounties = [...(this.tally?.byCounty.values() ?? []), this.tally?.multiCounty ?? []].flat()
-      .find((s) => s.product.productId === this.selectedId);
-    for (const code of onCounties?.counties ?? []) {
+    for (const code of this.selectedCounties) {
       const el = this.paths.get(code)?.getElement();
       if (el) {
         el.classList.add('product-selected');

@@ -4,11 +4,10 @@
  * server made (GET /api/clusters.geojson). Text reaches the DOM only through Lit or attributes.
  */
 import L from 'leaflet';
-import type { ClusterFeature, ClusterTile } from '../../db/model';
+import type { ClusterFeature, ClusterTile, PlaceFeature } from '../../db/model';
 import type { ProductPointProperties } from '../lib/api';
 import { clusterIcon, productIcons } from './leaflet-icons';
 import { markerSpec } from './marker-icon';
-import type { PlaceFeature } from './place-tally';
 
 /** A feature the layer draws: a place with its point, or a cluster of them. */
 export type DrawnFeature = ClusterTile['features'][number] | (PlaceFeature & { geometry: NonNullable<PlaceFeature['geometry']> });

@@ -3,7 +3,7 @@
  * GI type it holds or seeks (shape AND colour per type, filled when in force, hollow while in
  * progress), or a grey diamond for a candidate with nothing granted or filed.
  */
-import { GI_TYPES, perGiType, type GiShape, type GiType, type Status } from '../../db/model';
+import { designationLook, GI_TYPES, perGiType, type GiShape, type GiType, type Status } from '../../db/model';
 import { giColourVar } from '../lib/gi-type-styles';
 
 /** The shapes a glyph can take: a GI type's own, or a candidate's diamond. */
@@ -24,27 +24,16 @@ export interface Glyph { readonly giType: GiType | null; readonly shape: Shape; 
 /** Everything needed to draw a marker; `key` is equal for markers that look the same. */
 export interface MarkerSpec { readonly key: string; readonly candidate: boolean; readonly glyphs: readonly Glyph[] }
 
-const IN_PROGRESS: readonly Status[] = ['filed', 'published'];
-
 /** Specs made so far, by look: markers that look the same share one (frozen) spec. */
 const specs: MarkerSpec[] = [];
 
 /**
  * The marker of a product with these designations (any order; statuses other than these count as none).
  * Called once per map location, so it allocates nothing for a look that was seen before: the look is
- * a number (per GI type, in GI_TYPES order, a base-3 digit: 0 none, 1 in progress, 2 in force).
+ * a number (db/model/map-summary.ts, designationLook: per GI type a base-3 digit).
  */
 export function markerSpec(designations: readonly { giType: GiType; status: Status }[]): MarkerSpec {
-  let look = 0;
-  for (let i = 0, weight = 1; i < GI_TYPES.length; i++, weight *= 3) {
-    let digit = 0;
-    for (const d of designations) {
-      if (d.giType !== GI_TYPES[i]) continue;
-      if (d.status === 'granted') { digit = 2; break; }
-      if (IN_PROGRESS.includes(d.status)) digit = 1;
-    }
-    look += digit * weight;
-  }
+  const look = designationLook(designations);
   return specs[look] ??= makeSpec(look);
 }
 

@@ -3,12 +3,11 @@
  * "精确位置：…" (the product page's words, client/lib/location-label.ts), and what a county's number counts.
  * A place known less than exactly is never given coordinates.
  */
-import type { CountyCode } from '../../db/model';
+import type { CountyCode, MeasureKind } from '../../db/model';
 import type { ProductPointProperties } from '../lib/api';
 import { countyName } from '../lib/counties';
 import { locationWords } from '../lib/location-label';
 import { t } from '../i18n';
-import type { MeasureKind } from './county-measure';
 
 /** A county's name in the page's language (client/lib/counties.ts). */
 export function countyPlaceWords(code: CountyCode): string {

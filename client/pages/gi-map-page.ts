@@ -1,14 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { GI_TYPE_RULES, GI_TYPES, NO_SITE_INFO, type ProductFilter } from '../../db/model';
-import { api, type ClientConfig, type ProductPointCollection } from '../lib/api';
+import { GI_TYPE_RULES, GI_TYPES, type CountyCode, type MapListItem, type MapSummary, type ProductFilter } from '../../db/model';
+import { api } from '../lib/api';
+import { mapConfig } from '../map/map-config';
 import type { CountySelectDetail } from '../map/gi-map';
 import type { FilterChangeDetail } from './gi-map-filters';
 import type { ProductSelectDetail } from './gi-product-list';
 import { lang, LocaleController, t } from '../i18n';
-import { markerSpec } from '../map/marker-icon';
-import { productsOfPoints, type ProductListItem } from '../map/point-list';
 import { filterQuery, parseFilter, withFilter } from '../map/url-state';
 import { currentRoute, LocationController, navigate } from '../lib/router';
 import { appHref } from '../lib/base-path';
@@ -22,29 +21,22 @@ import './gi-product-list';
 /** How many more products the list shows at a time (the map shows them all; the count covers them all). */
 const LIST_PAGE = 100;
 
-/** The page's list: every product of the points, how many of each type, and the ones listed so far. */
-interface ProductList {
-  points: ProductPointCollection;
-  /** The language it is ordered for. */
+/** No counties: a product shown at a spot, or none selected. */
+const NO_COUNTIES: readonly CountyCode[] = [];
+
+/** The list as far as it is shown: the summary's first page and the pages asked for after it. */
+interface Listed {
+  first: MapSummary;
+  /** The language the list is ordered for. */
   lang: 'zh' | 'en';
-  all: ProductListItem[];
-  byType: Record<string, number>;
-  shown: ProductListItem[];
+  items: MapListItem[];
 }
 
-function productList(points: ProductPointCollection): ProductList {
-  const all = productsOfPoints(points, lang());
-  const byType: Record<string, number> = { candidate: 0, ...Object.fromEntries(GI_TYPES.map((g) => [g, 0])) };
-  for (const p of all) {
-    const spec = markerSpec(p.designations);
-    if (spec.candidate) byType.candidate++;
-    for (const g of spec.glyphs) if (g.giType) byType[g.giType]++;
-  }
-  return { points, lang: lang(), all, byType, shown: [] };
-}
+/** A product chosen on the map that the list does not show yet: its item (alone) and its place in the list. */
+interface Chosen { items: [MapListItem]; position: number }
 
 /** How many of the list are of each GI type (each type's word from its table) and candidates, in one line. */
-function byTypeLine(byType: Record<string, number>): string {
+function byTypeLine(byType: MapSummary['byType']): string {
   const types = GI_TYPES.map((g) => `${GI_TYPE_RULES[g].countLabel[lang()]} ${byType[g]}`).join(' · ');
   return t('list.byType', { types, candidate: byType.candidate });
 }
@@ -52,10 +44,11 @@ function byTypeLine(byType: Record<string, number>): string {
 /**
  * The public home page: filters, the map of the six counties with each product at the precision its
  * places are known (a marker per real place, clustered by the server tile by tile, a count on the county
- * for a product known only by county), and the list of the same products. The list, the legend and the
- * county numbers are made from products.geojson (one request for all three); the markers and bubbles come
- * from the cluster tiles of the view. The list shows the first products and more on request. The filters
- * live in the URL (same names as /api/products).
+ * for a product known only by county), and the list of the same products. The counts, the legend, the
+ * county numbers and the list's first page come in one small answer (/api/map-summary), more pages of the
+ * list on request; the markers and bubbles come from the cluster tiles of the view. A product chosen on the
+ * map that the list does not show yet is shown above it, with its place in the list. The filters live in
+ * the URL (same names as /api/products).
  */
 @customElement('gi-map-page')
 export class GiMapPage extends LitElement {
@@ -76,6 +69,8 @@ export class GiMapPage extends LitElement {
     .list { overflow: auto; flex: 1; min-height: 0; }
     .results .state { padding: 0.75rem; }
     .more { margin: 0.5rem 0.75rem; }
+    .chosen { border-bottom: 2px solid var(--gi-border); }
+    .chosen h3 { font-size: 0.85rem; font-weight: 600; margin: 0; padding: 0.4rem 0.75rem 0; color: var(--gi-muted); }
     .open-data { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; margin: 0; padding: 0.5rem 0.75rem;
       border-top: 1px solid var(--gi-border); font-size: 0.85rem; list-style: none; }
     @media (max-width: 700px) {
@@ -87,25 +82,27 @@ export class GiMapPage extends LitElement {
 
   @state() private filter: ProductFilter = parseFilter(location.search);
   @state() private selectedId: number | null = null;
-  /** How many products the list shows (reset with each new set of points). */
-  @state() private listed = LIST_PAGE;
+  /** The list shown so far (a new one with each new summary). */
+  @state() private listed: Listed | null = null;
+  /** Whether the next page of the list is being asked for, or why it failed. */
+  @state() private more: { loading: boolean; error: unknown } = { loading: false, error: null };
+  /** The product chosen on the map, when the list does not show it yet. */
+  @state() private chosen: Chosen | null = null;
+  /** Counts the questions for a chosen product's place, so only the latest is answered. */
+  private choosing = 0;
 
   private readonly i18n = new LocaleController(this);
   private readonly navigation = new LocationController(this, () => this.onNavigate());
-  private readonly config = new Task(this, {
-    task: ([], { signal }) => api.config(signal).catch((): ClientConfig => ({ tiles: null, approvalNo: null, boundarySource: null, site: NO_SITE_INFO })),
-    args: () => [] as const,
-  });
+  // Read once per page load, shared with the footer (a failure: nothing configured).
+  private readonly config = new Task(this, { task: () => mapConfig(), args: () => [] as const });
   private readonly counties = new Task(this, {
     task: ([], { signal }) => api.countiesGeoJson(signal),
     args: () => [] as const,
   });
-  private readonly points = new Task(this, {
-    task: ([query], { signal }) => api.productPoints(parseFilter(query), signal),
-    args: () => [filterQuery(this.filter)] as const,
+  private readonly summary = new Task(this, {
+    task: ([query, language], { signal }) => api.mapSummary(parseFilter(query), { lang: language, limit: LIST_PAGE }, signal),
+    args: () => [filterQuery(this.filter), lang()] as const,
   });
-  /** The list made from the points last drawn, kept while they are the same object. */
-  private list?: ProductList;
   /** The map's cluster tiles under the filters, a new source for each new set of filters. */
   private tiles: { query: string; source: TileSource } | null = null;
 
@@ -119,7 +116,7 @@ export class GiMapPage extends LitElement {
         <div class="map-area">${this.renderMap()}</div>
         <section class="results" aria-labelledby="results-heading">
           <h2 id="results-heading">${t('list.label')}</h2>
-          ${renderTask(this.points, (points) => this.renderList(points))}
+          ${renderTask(this.summary, (summary) => this.renderList(summary))}
           ${this.renderOpenData()}
         </section>
       </div>`;
@@ -128,13 +125,14 @@ export class GiMapPage extends LitElement {
   private renderMap() {
     const config = this.config.value;
     return html`${renderTask(this.counties, (counties) => html`<gi-map .counties=${counties}
-        .points=${this.points.value ?? null} .tileSource=${this.tileSource()} .filter=${this.filter} .selectedId=${this.selectedId} .selectedCounty=${this.filter.county ?? null}
+        .summary=${this.summary.value ?? null} .tileSource=${this.tileSource()} .selectedId=${this.selectedId}
+        .selectedCounties=${this.selectedItem()?.shownOn ?? NO_COUNTIES} .selectedCounty=${this.filter.county ?? null}
         .tiles=${config?.tiles ?? null} .approvalNo=${config?.approvalNo ?? null} .boundarySource=${config?.boundarySource ?? null}
         .linkQuery=${filterQuery(this.filter)}
         @gi-county-select=${this.onCountySelect}></gi-map>`)}
-      ${this.points.render({
+      ${this.summary.render({
         pending: () => html`<p class="overlay state" role="status">${t('state.loading')}</p>`,
-        error: (e) => html`<div class="overlay">${renderError(e, () => this.points.run())}</div>`,
+        error: (e) => html`<div class="overlay">${renderError(e, () => this.summary.run())}</div>`,
       })}`;
   }
 
@@ -149,30 +147,55 @@ export class GiMapPage extends LitElement {
   }
 
   override willUpdate(): void {
-    // New points or a new language, new list: made once for each, and shown from its first page again.
-    const points = this.points.value;
-    if (points && (points !== this.list?.points || lang() !== this.list.lang)) {
-      this.list = productList(points);
-      this.listed = LIST_PAGE;
+    // A new summary (new filters or a new language): the list from its first page again.
+    const first = this.summary.value;
+    if (first && first !== this.listed?.first) {
+      this.listed = { first, lang: lang(), items: first.items };
+      this.more = { loading: false, error: null };
+      this.chosen = null;
     }
   }
 
-  private renderList(points: ProductPointCollection) {
-    const list = this.list?.points === points && this.list.lang === lang() ? this.list : productList(points);
-    const total = list.all.length;
+  /** The selected product's item, when the list or the chosen box shows it. */
+  private selectedItem(): MapListItem | undefined {
+    if (this.selectedId === null) return undefined;
+    if (this.chosen?.items[0].id === this.selectedId) return this.chosen.items[0];
+    return this.listed?.items.find((p) => p.id === this.selectedId);
+  }
+
+  private renderList(first: MapSummary) {
+    const total = first.total;
     if (total === 0) {
       return html`<p class="counts" role="status">${t('products.count', { n: 0 })}</p>
         <div class="state"><p>${t('state.empty')}</p>
           <button type="button" @click=${() => this.apply({})}>${t('filters.clear')}</button></div>`;
     }
-    // The same array while the same number is listed, so the list element is not redrawn for nothing.
-    if (list.shown.length !== Math.min(total, this.listed)) list.shown = list.all.slice(0, this.listed);
-    const items = list.shown;
+    const items = this.listed?.first === first ? this.listed.items : first.items;
     const more = Math.min(LIST_PAGE, total - items.length);
+    const chosen = this.chosen;
     return html`<p class="counts" role="status">${t('products.count', { n: total })}${total > items.length ? html` · ${t('list.shown', { n: items.length })}` : nothing}
-        <br />${byTypeLine(list.byType)}</p>
+        <br />${byTypeLine(first.byType)}</p>
+      ${chosen ? html`<section class="chosen" aria-labelledby="chosen-heading"><h3 id="chosen-heading">${t('list.chosen', { n: chosen.position + 1 })}</h3>
+        <gi-product-list .items=${chosen.items} .selected=${this.selectedId} .linkQuery=${filterQuery(this.filter)}></gi-product-list></section>` : nothing}
       <div class="list"><gi-product-list .items=${items} .selected=${this.selectedId} .linkQuery=${filterQuery(this.filter)}></gi-product-list>
-        ${more > 0 ? html`<button type="button" class="more" @click=${() => { this.listed += LIST_PAGE; }}>${t('list.more', { n: more })}</button>` : nothing}</div>`;
+        ${more > 0 ? this.more.error ? renderError(this.more.error, () => this.loadMore())
+          : html`<button type="button" class="more" aria-disabled=${this.more.loading ? 'true' : 'false'} aria-busy=${this.more.loading ? 'true' : 'false'}
+            @click=${() => this.loadMore()}>${t('list.more', { n: more })}</button>` : nothing}</div>`;
+  }
+
+  /** Asks for the list's next page and shows it below the rest. */
+  private async loadMore() {
+    const listed = this.listed;
+    if (!listed || this.more.loading) return;
+    this.more = { loading: true, error: null };
+    try {
+      const page = await api.mapSummary(this.filter, { lang: listed.lang, offset: listed.items.length, limit: LIST_PAGE });
+      if (this.listed !== listed) return;
+      this.listed = { ...listed, items: [...listed.items, ...page.items] };
+      this.more = { loading: false, error: null };
+    } catch (error) {
+      if (this.listed === listed) this.more = { loading: false, error };
+    }
   }
 
   /** Downloads of the registry as the filters narrow it, and the API's description. */
@@ -199,10 +222,19 @@ export class GiMapPage extends LitElement {
   }
 
   private onSelect(e: CustomEvent<ProductSelectDetail>) {
-    this.selectedId = e.detail.id;
-    // A product chosen on the map is shown in the list too, however far down it comes.
-    const index = this.list?.all.findIndex((p) => p.id === e.detail.id) ?? -1;
-    if (index >= this.listed) this.listed = Math.ceil((index + 1) / LIST_PAGE) * LIST_PAGE;
+    const id = e.detail.id;
+    this.selectedId = id;
+    if (this.chosen && this.chosen.items[0].id !== id) this.chosen = null;
+    // A product chosen on the map that the list does not show yet is shown above it, with its place in the list.
+    const listed = this.listed;
+    if (!listed || this.chosen || listed.items.some((p) => p.id === id)) return;
+    const asked = ++this.choosing;
+    api.mapSummary(this.filter, { lang: listed.lang, at: id, limit: 1 }).then((page) => {
+      if (asked !== this.choosing || this.listed !== listed || this.selectedId !== id || !page.items[0]) return;
+      this.chosen = { items: [page.items[0]], position: page.offset };
+    }, () => {
+      // Not listed any more (a write since the list was made): the map's own highlight is all there is.
+    });
   }
 
   private readonly onNavigate = () => {

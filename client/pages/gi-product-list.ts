@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { localName, LocaleController, t } from '../i18n';
 import { CountiesController } from '../lib/counties';
 import { markerSpec } from '../map/marker-icon';
-import type { ProductListItem } from '../map/point-list';
+import type { MapListItem } from '../../db/model';
 import { countyPlaceWords, placeWords } from '../map/place-words';
 import { glyphCss, markerSvg } from '../map/marker-svg';
 import { withLang } from '../lib/router';
@@ -35,7 +35,7 @@ export class GiProductList extends LitElement {
   `];
 
   /** The products to list. */
-  @property({ attribute: false }) items: ProductListItem[] = [];
+  @property({ attribute: false }) items: MapListItem[] = [];
   /** The id of the highlighted product, if any. */
   @property({ type: Number }) selected: number | null = null;
   /** Query string kept on the product links (the map's filters), e.g. `?type=trademark`. */
@@ -75,7 +75,7 @@ export class GiProductList extends LitElement {
  * Where a product is, at the precision it is known: "仅知县：沁水县、阳城县", "仅知乡镇：北城街道",
  * "精确位置 2 处", or that no place is recorded. County-level places name their counties, never a spot.
  */
-function placeText(p: ProductListItem): string {
+function placeText(p: MapListItem): string {
   if (p.placement === 'none' || p.places.length === 0) return t('list.noLocation');
   if (p.placement === 'county') {
     const counties = [...new Set(p.places.map((l) => l.countyCode).filter((c) => c !== null))];

@@ -100,3 +100,4 @@ export const ProductPoints = z.object({
   features: z.array(ProductPointFeature),
 }).meta({ description: 'An RFC 7946 FeatureCollection (WGS84), one feature per place of each product: exact, village and township places are points ([lng, lat]); county-level places, and a product with no place, have a null geometry (`properties.precision` and `countyCode` say what is known).' });
 export type ProductPoints = z.infer<typeof ProductPoints>;
+

@@ -98,6 +98,8 @@ export const OPEN_DATA = [
   // The map's clusters per tile; the copy holds the unfiltered tiles that have something, per zoom
   // (`/api/clusters/<z>/<x>/<y>.geojson`); a tile it lacks is empty.
   { key: 'productClusters', path: '/api/clusters.geojson', cors: true, ready: true, static: '/api/clusters/{z}/{x}/{y}.geojson', crawl: false },
+  // The map page's numbers and list pages; the copy makes them in the browser from its products.geojson (db/model/map-summary.ts).
+  { key: 'mapSummary', path: '/api/map-summary', cors: true, ready: true, static: '/api/products.geojson', crawl: false },
   { key: 'product', path: '/api/products/{id}', cors: true, ready: true, static: '/api/products/{id}.json', crawl: false },
   // Written only when the copy knows its address (--base-url): a QR code carries the whole address.
   { key: 'productQr', path: '/api/products/{id}/qr.svg', cors: true, ready: false, static: '/api/products/{id}/qr.svg', crawl: false },

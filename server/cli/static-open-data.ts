@@ -64,6 +64,8 @@ export const STATIC_WRITERS: Record<StaticDataKey, Writer> = {
       write(`api/clusters/${z}.json`, JSON.stringify(tiles.map((t) => `${t.x}/${t.y}`)));
     }
   },
+  // Made in the browser from api/products.geojson (written above), with the server's rule (db/model/map-summary.ts).
+  mapSummary: () => {},
   product: ({ write, db, products, today }) => {
     for (const { id } of products) write(`api/products/${id}.json`, productSnapshot(db, id, viewer, today).text);
   },

@@ -1,17 +1,21 @@
-/** Public product reads: GET /api/products, /api/products.geojson, /api/clusters.geojson, /api/products/:id. */
+/** Public product reads: GET /api/products, /api/products.geojson, /api/clusters.geojson, /api/map-summary, /api/products/:id. */
 import { Router } from 'express';
-import { ClusterTileQuery, ProductFilter, ProductQuery } from '../../db/model';
+import { ClusterTileQuery, MapSummaryQuery, ProductFilter, ProductQuery } from '../../db/model';
 import type { AppContext } from '../context';
+import type { Viewer } from '../domain/access/viewer';
 import { todayOf, viewerOf } from '../context';
 import { assertCountyKnown } from '../domain/places/county-history';
 import { answerReady, queryKey, scopeOf } from '../answer';
-import { clusterTileSnapshot, productListSnapshot, productSnapshot } from '../snapshot/public-snapshot';
+import { clusterTileSnapshot, mapSummarySnapshot, productListSnapshot, productSnapshot } from '../snapshot/public-snapshot';
 import { makeReadyBody } from '../snapshot/ready-body';
 import { idParam, validate } from '../validate';
 
 /** Product read routes, answered from the ready cache of the registry version. */
 export function productReadRoutes(ctx: AppContext): Router {
   const { db, pool } = ctx;
+  // The map's view of a filter (clusters, numbers, list), made once from places a worker reads.
+  const mapView = (viewer: Viewer, filter: ProductFilter) =>
+    ctx.clusters.view(`${scopeOf(viewer)}|${queryKey(filter)}`, () => pool.run('productPlaces', { filter, viewer }), filter);
   return Router()
     .get('/api/products', async (req, res) => {
       const query = validate(ProductQuery, req.query, 'query');
@@ -31,11 +35,20 @@ export function productReadRoutes(ctx: AppContext): Router {
       if (query.county) assertCountyKnown(db, query.county);
       const viewer = viewerOf(res);
       const { z, x, y, ...filter } = query;
-      // The index (per scope and filter) is made once from places a worker reads; each tile is then a lookup.
+      // Each tile is a lookup in the view's index.
       await answerReady(ctx, req, res, 'products.clusters', query, { worker: async (encodings) => {
-        const index = await ctx.clusters.index(`${scopeOf(viewer)}|${queryKey(filter)}`,
-          () => pool.run('productPlaces', { filter, viewer }), filter.county ?? null);
-        const { type, text } = clusterTileSnapshot(index, { z, x, y });
+        const { type, text } = clusterTileSnapshot((await mapView(viewer, filter)).index, { z, x, y });
+        return makeReadyBody(type, text, encodings);
+      } });
+    })
+    .get('/api/map-summary', async (req, res) => {
+      const query = validate(MapSummaryQuery, req.query, 'query');
+      if (query.county) assertCountyKnown(db, query.county);
+      const viewer = viewerOf(res);
+      const { lang, offset, limit, at, ...filter } = query;
+      // Each page is a slice of the view's list, summed up once.
+      await answerReady(ctx, req, res, 'map.summary', query, { worker: async (encodings) => {
+        const { type, text } = mapSummarySnapshot((await mapView(viewer, filter)).lists, { lang, offset, limit, at });
         return makeReadyBody(type, text, encodings);
       } });
     })

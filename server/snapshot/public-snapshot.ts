@@ -1,11 +1,11 @@
 /**
  * What the public side reads, as the exact bytes to send: the counties and products as GeoJSON,
- * the tally on a date, the tally over a period, list pages and product pages. The live server keeps
+ * the tally on a date, the tally over a period, list pages, the map page's summary and product pages. The live server keeps
  * these as ready bodies per registry version; a static-site build writes the same bytes to files.
  * Each builder is plain: a database (and a replay index for the tally) in, a media type and text out.
  */
 import type { Db } from '../../db/open';
-import type { ClientConfig, ProductFilter, ProductQuery, SeriesStep, TileAddress } from '../../db/model';
+import { mapSummaryPage, type ClientConfig, type MapLists, type MapSummaryQuery, type ProductFilter, type ProductQuery, type SeriesStep, type TileAddress } from '../../db/model';
 import type { Config } from '../config';
 import { countiesGeoJson, listCounties } from '../domain/places/counties';
 import { csvChunks, iterateExportRows } from '../exchange/export/export';
@@ -21,7 +21,7 @@ import { defaultAsOf, resolvePeriod, tallyAnswer } from '../domain/tally/tally';
 import { computeSeries } from '../domain/tally/tally-series';
 import type { ReplayIndex } from '../domain/tally/tally-replay';
 import type { Viewer } from '../domain/access/viewer';
-import { notFound } from '../errors';
+import { HttpError, notFound } from '../errors';
 
 /** A built answer before compression: its media type and text. */
 export interface SnapshotText { type: string; text: string }
@@ -84,6 +84,16 @@ export function productPointsSnapshot(db: Db, filter: ProductFilter, viewer: Vie
 /** A tile of the map's clusters (the index already made for the viewer's scope and filters). */
 export function clusterTileSnapshot(index: ClusterIndex, tile: TileAddress): SnapshotText {
   return { type: GEOJSON_TYPE, text: JSON.stringify(index.tile(tile)) };
+}
+
+/**
+ * The map page's numbers and a page of its list (GET /api/map-summary), from its view's lists (summed up
+ * once per scope and filter); 404 when the product `at` names is not in the list.
+ */
+export function mapSummarySnapshot(lists: MapLists, page: Pick<MapSummaryQuery, 'lang' | 'offset' | 'limit' | 'at'>): SnapshotText {
+  const summary = mapSummaryPage(lists, page);
+  if (!summary) throw new HttpError(404, 'not_listed', '该产品不在此筛选条件下的列表中 / The product is not in the list under these filters');
+  return { type: JSON_TYPE, text: JSON.stringify(summary) };
 }
 
 /** A page of the product list. */

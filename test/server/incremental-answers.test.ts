@@ -42,13 +42,15 @@ async function body(base: string, path: string): Promise<string> {
   return `${res.status} ${await res.text()}`;
 }
 
-/** Every public answer the test compares: each product, lists, both GeoJSONs, the tally on several dates, the series. */
+/** Every public answer the test compares: each product, lists, both GeoJSONs, the map page's summary, the tally on several dates, the series. */
 async function publicPaths(): Promise<string[]> {
   const ids = s.db.$client.prepare('SELECT id FROM products ORDER BY id').pluck().all() as number[];
   return [
     ...ids.map((id) => `/api/products/${id}`),
     '/api/products?limit=50', '/api/products?limit=20&offset=10&lang=en', '/api/products?county=140521', '/api/products?q=%E6%B2%81',
     '/api/products.geojson', '/api/products.geojson?county=140521', '/api/counties.geojson',
+    '/api/map-summary', '/api/map-summary?lang=en&limit=20&offset=10', '/api/map-summary?county=140521&status=in_progress',
+    `/api/map-summary?limit=5&at=${ids[ids.length - 1]}`,
     '/api/tally', '/api/tally?asOf=2021-06-30', '/api/tally?asOf=2024-03-01', '/api/tally?asOf=2025-12-31', '/api/tally/series',
   ];
 }

@@ -99,6 +99,9 @@ describe('every documented operation, good and bad requests, against the documen
     expect((await hit('getProductPoints', { query: { type: 'nope' } })).status).toBe(400);
     await notModified('getProductClusters', { query: { z: '9', x: '416', y: '204' } });
     expect((await hit('getProductClusters', { query: { z: '9', x: '512', y: '204' } })).status).toBe(400);
+    await notModified('getMapSummary', { query: { county: '140521', lang: 'en', limit: '5' } });
+    expect((await hit('getMapSummary', { query: { limit: '0' } })).status).toBe(400);
+    expect((await hit('getMapSummary', { query: { at: '999999' } })).status).toBe(404);
     await notModified('getTally');
     expect((await hit('getTally', { query: { asOf: '2024-13-01' } })).status).toBe(400);
     expect((await hit('getTally', { query: { period: '9999' } })).status).toBe(404);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CountyCode } from '../../db/model';
-import { productsOfPoints } from '../../client/map/point-list';
+import { productsOfPoints } from '../../db/model';
 import { collection, place } from './place-fixtures';
 
 describe('productsOfPoints', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CountyCode, Precision } from '../../db/model';
-import { countyShownCount, tallyPlaces } from '../../client/map/place-tally';
+import { countyShownCount, tallyPlaces } from '../../db/model';
 import { collection, place } from './place-fixtures';
 import { SEEDED_COUNTY_CODES } from '../support/seeded-counties';
 

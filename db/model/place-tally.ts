@@ -1,14 +1,18 @@
 /**
- * What the map draws of a set of product places, and the numbers it shows, decided without Leaflet:
+ * What the map draws of a set of product places, and the numbers it shows, decided without Leaflet (the
+ * server counts with it for /api/map-summary, the static copy in the browser):
  * points become markers (clusters count real places); a product with no point in view is shown on the
  * one county it is known in (a badge), or counted once among the products known in several counties; so
  * every product of the list is counted once on the map, and the legend says how precisely each is placed.
  */
-import type { CountyCode } from '../../db/model';
-import type { ProductPointCollection, ProductPointProperties } from '../lib/api';
+import type { CountyCode } from './vocabulary';
+import type { ProductPointFeature, ProductPointProperties } from './map-layers';
 
-/** One feature of /api/products.geojson as the client reads it. */
-export type PlaceFeature = ProductPointCollection['features'][number];
+/** One feature of /api/products.geojson as the server writes it and the client reads it (its `id` not needed). */
+export type PlaceFeature = Omit<ProductPointFeature, 'id'> & { id?: string | number };
+
+/** A collection of product places (/api/products.geojson, or part of it). */
+export interface PlaceCollection { features: readonly PlaceFeature[] }
 
 /** How precisely a product is placed: its finest place in view, or `none` when it has no place recorded. */
 export const PLACEMENTS = ['exact', 'village', 'township', 'county', 'none'] as const;
@@ -42,7 +46,7 @@ function countiesOfPlace(f: PlaceFeature): CountyCode[] {
 }
 
 /** Tallies the places of `points` for a view of every county, or of `county` alone. */
-export function tallyPlaces(points: ProductPointCollection, { county = null }: { county?: CountyCode | null } = {}): PlaceTally {
+export function tallyPlaces(points: PlaceCollection, { county = null }: { county?: CountyCode | null } = {}): PlaceTally {
   const byProduct = new Map<number, PlaceFeature[]>();
   for (const f of points.features) {
     const list = byProduct.get(f.properties.productId);

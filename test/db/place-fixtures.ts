@@ -1,7 +1,5 @@
 /** Place features for the map's helper tests, shaped as /api/products.geojson sends them. */
-import type { CountyCode, GiType, Precision, Status } from '../../db/model';
-import type { ProductPointCollection } from '../../client/lib/api';
-import type { PlaceFeature } from '../../client/map/place-tally';
+import type { CountyCode, GiType, PlaceCollection, PlaceFeature, Precision, Status } from '../../db/model';
 
 /** A product as the fixtures describe it. */
 export interface FixtureProduct {
@@ -27,4 +25,4 @@ export function place(p: FixtureProduct, precision: Precision | null, countyCode
 }
 
 /** A collection of features. */
-export const collection = (features: PlaceFeature[]): ProductPointCollection => ({ type: 'FeatureCollection', features });
+export const collection = (features: PlaceFeature[]): PlaceCollection & { type: 'FeatureCollection' } => ({ type: 'FeatureCollection', features });

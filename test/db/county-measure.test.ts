@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CountyCode } from '../../db/model';
-import { countyMeasure, measureKind } from '../../client/map/county-measure';
+import { countyMeasure, measureKind } from '../../db/model';
 import { collection, place, type FixtureProduct } from './place-fixtures';
 
 const honey: FixtureProduct = { id: 1, counties: ['140521'] as CountyCode[], designations: [['trademark', 'granted'], ['protected_product', 'cultivating']] };

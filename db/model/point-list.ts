@@ -1,12 +1,14 @@
 /**
- * The result list of the map page, derived from the map's own places (/api/products.geojson), so the page
- * needs no second request: one item per product, by name in the page's language (db/model/product-search.ts),
+ * The result list of the map page, derived from the map's own places (/api/products.geojson; the server
+ * pages it in /api/map-summary, db/model/map-summary.ts): one item per product, by name in the page's
+ * language (db/model/product-search.ts),
  * although a product with several places has several features; each item says how precisely the
  * product is placed and where, at that precision.
  */
-import { sortByName, type CountyCode, type NameOrderLang, type Precision } from '../../db/model';
-import type { ProductPointCollection, ProductPointProperties } from '../lib/api';
-import { PLACEMENTS, type Placement } from './place-tally';
+import { sortByName, type NameOrderLang } from './product-search';
+import type { CountyCode, Precision } from './vocabulary';
+import type { ProductPointProperties } from './map-layers';
+import { PLACEMENTS, type PlaceCollection, type Placement } from './place-tally';
 
 /** One of a product's finest places, as the list names it. */
 export interface ListedPlace {
@@ -29,7 +31,7 @@ export type ProductListItem = Pick<ProductPointProperties, 'nameZh' | 'nameEn' |
 };
 
 /** The products of a place collection, each once, by name for a list in `lang` (pinyin in Chinese, alphabetical in English). */
-export function productsOfPoints(points: ProductPointCollection, lang: NameOrderLang = 'zh'): ProductListItem[] {
+export function productsOfPoints(points: PlaceCollection, lang: NameOrderLang = 'zh'): ProductListItem[] {
   const items = new Map<number, ProductListItem>();
   for (const f of points.features) {
     const p = f.properties;

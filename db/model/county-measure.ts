@@ -3,8 +3,8 @@
  * the designations of the listed products, per county, of the chosen GI type and in the chosen status
  * (in force when no status is chosen). Made from the same places as the list, so they never disagree.
  */
-import { statusesOf, type CountyCode, type GiType, type Status, type StatusFilter } from '../../db/model';
-import type { ProductPointCollection } from '../lib/api';
+import { statusesOf, type CountyCode, type GiType, type Status, type StatusFilter } from './vocabulary';
+import type { PlaceCollection } from './place-tally';
 
 /** What a county's number counts: designations in force, in progress, being cultivated, or of one status. */
 export type MeasureKind = 'in_force' | 'in_progress' | 'cultivating' | Exclude<Status, 'granted' | 'cultivating'>;
@@ -23,7 +23,7 @@ export function measureKind(status: StatusFilter | undefined): MeasureKind {
 }
 
 /** Counts, per county, the designations of the products of `points` that the type and status filters select. */
-export function countyMeasure(points: ProductPointCollection, filter: { type?: GiType; status?: StatusFilter }): CountyMeasure {
+export function countyMeasure(points: PlaceCollection, filter: { type?: GiType; status?: StatusFilter }): CountyMeasure {
   const kind = measureKind(filter.status);
   const statuses: readonly Status[] = kind === 'in_force' ? ['granted'] : statusesOf(kind);
   const counts = new Map<CountyCode, number>();
