@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { pageInStatic } from '../db/model';
 import { lang, LocaleController, setLang, t, type MessageKey } from './i18n';
+import './i18n/common';
 import { setDocumentTitle, setPageTitle } from './lib/page-title';
 import { currentAppUrl, currentRoute, interceptLinkClicks, LocationController, withLang, type Route } from './lib/router';
 import { sharedStyles } from './lib/shared-styles';

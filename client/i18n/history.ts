@@ -3,7 +3,6 @@ import { defineCatalog } from './catalog';
 
 /** The history catalog. */
 export const history = defineCatalog({
-  'history.nav': '修改记录',
   'history.titleAll': '全市修改记录',
   'history.titleCounty': '{county}修改记录',
   'history.filters': '筛选修改记录',
@@ -33,7 +32,6 @@ export const history = defineCatalog({
   'history.by': '操作人：{name}',
   'history.openProduct': '打开产品',
 }, {
-  'history.nav': 'History',
   'history.titleAll': 'History of the whole city',
   'history.titleCounty': 'History of {county}',
   'history.filters': 'Filter the history',

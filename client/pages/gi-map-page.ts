@@ -7,6 +7,7 @@ import type { CountySelectDetail } from '../map/gi-map';
 import type { FilterChangeDetail } from './gi-map-filters';
 import type { ProductSelectDetail } from './gi-product-list';
 import { lang, LocaleController, t } from '../i18n';
+import '../i18n/map';
 import { markerSpec } from '../map/marker-icon';
 import { productsOfPoints, type ProductListItem } from '../map/point-list';
 import { filterQuery, parseFilter, withFilter } from '../map/url-state';
