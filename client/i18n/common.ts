@@ -2,7 +2,7 @@
  * Strings every page uses, loaded with the first: the shell (header, navigation, titles, footer, large-text
  * switch), states, locations in words, and the domain vocabulary (its labels from db/model/labels.ts).
  */
-import { LABELS, type Vocabulary } from '../../db/model';
+import { LABELS, type Vocabulary } from '../../db/model/labels';
 import { defineCatalog } from './catalog';
 
 /** `giType.trademark` → its label, for every code of every vocabulary, in one language. */

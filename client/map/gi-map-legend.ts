@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, svg, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { GI_TYPES } from '../../db/model';
+import { GI_TYPES } from '../../db/model/vocabulary-lists';
 import { LocaleController, t } from '../i18n';
 import { shadeLegend } from './county-style';
 import type { MeasureKind } from './county-measure';

@@ -4,7 +4,8 @@
  * although a product with several places has several features; each item says how precisely the
  * product is placed and where, at that precision.
  */
-import { sortByName, type CountyCode, type NameOrderLang, type Precision } from '../../db/model';
+import type { CountyCode, Precision } from '../../db/model';
+import { sortByName, type NameOrderLang } from '../../db/model/product-search';
 import type { ProductPointCollection, ProductPointProperties } from '../lib/api';
 import { PLACEMENTS, type Placement } from './place-tally';
 

@@ -1,7 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { GI_TYPE_RULES, GI_TYPES, NO_SITE_INFO, type ProductFilter } from '../../db/model';
+import type { ProductFilter } from '../../db/model';
+import { GI_TYPE_RULES } from '../../db/model/gi-types';
+import { NO_SITE_INFO } from '../../db/model/no-site-info';
+import { GI_TYPES } from '../../db/model/vocabulary-lists';
 import { api, type ClientConfig, type ProductPointCollection } from '../lib/api';
 import type { CountySelectDetail } from '../map/gi-map';
 import type { FilterChangeDetail } from './gi-map-filters';
