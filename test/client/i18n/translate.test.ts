@@ -1,6 +1,7 @@
 /** `t()`: a loaded key in the current language, and a key no loaded catalog has shown as itself and reported once. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { t, type MessageKey } from '../../../client/i18n';
+import '../../support/all-catalogs';
 
 afterEach(() => {
   vi.restoreAllMocks();
