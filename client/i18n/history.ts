@@ -31,6 +31,14 @@ export const history = defineCatalog({
   'history.list': '修改记录（按时间从新到旧）',
   'history.by': '操作人：{name}',
   'history.openProduct': '打开产品',
+  // The actions the history's filter offers that no other catalog names.
+  'audit.action.authorized_user_add': '添加用标企业',
+  'audit.action.authorized_user_update': '修改用标企业',
+  'audit.action.scope_replace': '更新保护范围',
+  'audit.action.scope_delete': '删除保护范围',
+  'audit.action.specification_add': '新增质量技术要求',
+  'audit.action.specification_update': '修改质量技术要求',
+  'audit.action.specification_delete': '删除质量技术要求',
 }, {
   'history.titleAll': 'History of the whole city',
   'history.titleCounty': 'History of {county}',
@@ -60,4 +68,12 @@ export const history = defineCatalog({
   'history.list': 'Changes, newest first',
   'history.by': 'By {name}',
   'history.openProduct': 'Open the product',
+  // The actions the history's filter offers that no other catalog names.
+  'audit.action.authorized_user_add': 'Authorised user added',
+  'audit.action.authorized_user_update': 'Authorised user changed',
+  'audit.action.scope_replace': 'Protected area updated',
+  'audit.action.scope_delete': 'Protected area deleted',
+  'audit.action.specification_add': 'Specification added',
+  'audit.action.specification_update': 'Specification changed',
+  'audit.action.specification_delete': 'Specification deleted',
 });
