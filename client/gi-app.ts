@@ -1,11 +1,12 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { pageInStatic } from '../db/model';
+import { pageInStatic } from '../db/model/public-paths';
 import { lang, LocaleController, setLang, t, type MessageKey } from './i18n';
+import './i18n/common';
 import { setDocumentTitle, setPageTitle } from './lib/page-title';
 import { currentAppUrl, currentRoute, interceptLinkClicks, LocationController, withLang, type Route } from './lib/router';
 import { sharedStyles } from './lib/shared-styles';
-import { isStaticCopy } from './lib/static-api';
+import { isStaticCopy } from './lib/static-copy';
 import { renderError } from './lib/task-view';
 import './pages/gi-map-page';
 import './pages/gi-not-found-page';

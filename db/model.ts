@@ -1,7 +1,8 @@
 /**
  * The domain vocabulary shared by server and client: zod enums, schemas and their types.
  * It imports only zod (through its parts in db/model/), so the browser bundle can use it as the
- * API contract.
+ * API contract. The client's first page imports the zod-free parts directly (vocabulary-lists.ts,
+ * partial-date.ts, tiles.ts…), not this whole, so the map loads without zod.
  */
 export * from './model/vocabulary';
 export * from './model/scalars';
@@ -37,10 +38,12 @@ export * from './model/point-list';
 export * from './model/map-summary';
 export * from './model/map-summary-schema';
 export * from './model/site-info';
+export * from './model/no-site-info';
 export * from './model/places';
 export * from './model/specifications';
 export * from './model/place-match';
 export * from './model/product-search';
+export * from './model/filter-values';
 export * from './model/mark-signals';
 export * from './model/zone-readiness';
 export * from './model/versions';

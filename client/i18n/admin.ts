@@ -5,9 +5,6 @@ import { defineCatalog } from './catalog';
 const workspace = defineCatalog({
   'admin.title': '工作台',
   'admin.nav': '工作台导航',
-  'admin.myProducts': '我的产品',
-  'admin.newProduct': '新增产品',
-  'admin.accounts': '账号管理',
   'admin.periods': '规划期与目标（统计页）',
   'admin.whoAmI': '当前账号',
   'admin.signedInAs': '已登录：{name}',
@@ -95,9 +92,6 @@ const workspace = defineCatalog({
 }, {
   'admin.title': 'Workspace',
   'admin.nav': 'Workspace navigation',
-  'admin.myProducts': 'My products',
-  'admin.newProduct': 'New product',
-  'admin.accounts': 'Accounts',
   'admin.periods': 'Periods and targets (tally page)',
   'admin.whoAmI': 'Signed-in account',
   'admin.signedInAs': 'Signed in: {name}',

@@ -1,5 +1,8 @@
-/** Strings every page uses: the shell, states, and the domain vocabulary (its labels from db/model/labels.ts). */
-import { LABELS, type Vocabulary } from '../../db/model';
+/**
+ * Strings every page uses, loaded with the first: the shell (header, navigation, titles, footer, large-text
+ * switch), states, locations in words, and the domain vocabulary (its labels from db/model/labels.ts).
+ */
+import { LABELS, type Vocabulary } from '../../db/model/labels';
 import { defineCatalog } from './catalog';
 
 /** `giType.trademark` → its label, for every code of every vocabulary, in one language. */
@@ -42,6 +45,37 @@ export const common = defineCatalog({
   'products.count': '共 {n} 个产品',
   'status.in_force': '有效',
   'status.in_progress': '申报中',
+  // The navigation and page titles of the shell (gi-app.ts), for every page.
+  'admin.myProducts': '我的产品',
+  'admin.newProduct': '新增产品',
+  'admin.accounts': '账号管理',
+  'import.nav': '批量导入',
+  'history.nav': '修改记录',
+  'board.nav': '培育看板',
+  'templates.nav': '申报材料清单',
+  'security.nav': '安全事件',
+  'password.nav': '修改密码',
+  'verify.title': '查询用标企业',
+  'places.nav': '保护范围查询',
+  'guide.nav': '指南',
+  // The site footer and the large-text switch, on every page.
+  'places.fromProduct': '查询某个村、乡镇是否在保护范围内',
+  'footer.guide': '地理标志指南',
+  'footer.issuer': '主办单位：{issuer}',
+  'footer.contact': '联系方式：{contact}',
+  'footer.siteId': '网站标识码：{code}',
+  'footer.siteInfo': '网站信息',
+  'display.largeLabel': '大字与高对比度显示',
+  'display.large': '大字',
+  // Locations in words (client/lib/location-label.ts), lists, and a product not found, on several pages.
+  'locw.exact': '精确位置：{lat}, {lng}',
+  'locw.village': '仅知村：{name}',
+  'locw.township': '仅知乡镇：{name}',
+  'locw.county': '仅知县：{name}',
+  'locw.unnamed': '（未注明）',
+  'locw.label': '说明：',
+  'product.separator': '、',
+  'product.notFound': '找不到该产品（可能尚未公开或已归档）。',
 }, {
   ...vocabulary('en'),
   'app.title': 'Jincheng GI',
@@ -74,4 +108,35 @@ export const common = defineCatalog({
   'products.count': '{n} products',
   'status.in_force': 'In force',
   'status.in_progress': 'In progress',
+  // The navigation and page titles of the shell (gi-app.ts), for every page.
+  'admin.myProducts': 'My products',
+  'admin.newProduct': 'New product',
+  'admin.accounts': 'Accounts',
+  'import.nav': 'Import',
+  'history.nav': 'History',
+  'board.nav': 'Cultivation board',
+  'templates.nav': 'Dossier checklists',
+  'security.nav': 'Security events',
+  'password.nav': 'Change password',
+  'verify.title': 'Check a company’s right to use a GI mark',
+  'places.nav': 'Protected areas',
+  'guide.nav': 'Guide',
+  // The site footer and the large-text switch, on every page.
+  'places.fromProduct': 'Is a village or township in a protected area? Look it up',
+  'footer.guide': 'Guide to GIs',
+  'footer.issuer': 'Run by {issuer}',
+  'footer.contact': 'Contact: {contact}',
+  'footer.siteId': 'Website ID code (网站标识码): {code}',
+  'footer.siteInfo': 'About this site',
+  'display.largeLabel': 'Large text and high contrast',
+  'display.large': 'Large text',
+  // Locations in words (client/lib/location-label.ts), lists, and a product not found, on several pages.
+  'locw.exact': 'Exact spot: {lat}, {lng}',
+  'locw.village': 'Known only to the village: {name}',
+  'locw.township': 'Known only to the township: {name}',
+  'locw.county': 'Known only to the county: {name}',
+  'locw.unnamed': '(not named)',
+  'locw.label': 'Note: ',
+  'product.separator': ', ',
+  'product.notFound': 'There is no such product (it may not be public yet, or it was archived).',
 });

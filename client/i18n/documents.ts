@@ -1,4 +1,4 @@
-/** Strings of documents and photos: the public gallery and list, the map popup, the workspace's upload form. */
+/** Strings of documents and photos: the public gallery and list, the workspace's upload form (the map popup's photo is map.ts's). */
 import { defineCatalog } from './catalog';
 
 /** The documents catalog. */
@@ -9,7 +9,6 @@ export const documents = defineCatalog({
   'docs.openPhoto': '查看原图：{title}',
   'docs.undated': '日期未记录',
   'docs.source': '来源：{source}',
-  'docs.popupPhoto': '{name}的照片',
   'docs.bytes': '{n} 字节',
   'docs.kb': '{n} KB',
   'docs.mb': '{n} MB',
@@ -54,7 +53,6 @@ export const documents = defineCatalog({
   'docs.openPhoto': 'Full-size photo: {title}',
   'docs.undated': 'date not recorded',
   'docs.source': 'Source: {source}',
-  'docs.popupPhoto': 'Photo of {name}',
   'docs.bytes': '{n} bytes',
   'docs.kb': '{n} KB',
   'docs.mb': '{n} MB',

@@ -1,9 +1,8 @@
-/** Strings of the public guide (/guide), the site footer's lines, the large-text switch and the photo viewer. */
+/** Strings of the public guide (/guide) and the photo viewer (the footer's and the large-text switch's are common.ts's). */
 import { defineCatalog } from './catalog';
 
-/** The guide's, the footer's and the large-text switch's catalog. */
+/** The guide's catalog. */
 export const guide = defineCatalog({
-  'guide.nav': '指南',
   'guide.heading': '地理标志指南',
   'guide.intro': '本站登记晋城市的地理标志产品与培育中的候选产品。下面说明地理标志的三种类型、各种状态的含义、用标企业以及如何查证一件产品。',
   'guide.typesHeading': '三种地理标志',
@@ -35,17 +34,9 @@ export const guide = defineCatalog({
   'guide.cnipa': '国家知识产权局',
   'guide.moa': '农业农村部',
   'guide.sources': '类型的定义据《商标法》《地理标志产品保护办法》《农产品地理标志管理办法》概括；以主管机关公布的文本为准。',
-  'footer.issuer': '主办单位：{issuer}',
-  'footer.contact': '联系方式：{contact}',
-  'footer.siteId': '网站标识码：{code}',
-  'footer.guide': '地理标志指南',
-  'footer.siteInfo': '网站信息',
-  'display.large': '大字',
   'photo.openFile': '打开原图文件',
   'photo.close': '关闭',
-  'display.largeLabel': '大字与高对比度显示',
 }, {
-  'guide.nav': 'Guide',
   'guide.heading': 'Guide to geographical indications',
   'guide.intro': 'This site records Jincheng’s geographical-indication (GI) products and the candidates being prepared. This page explains the three kinds of GI, what each status means, what an authorised user is, and how to check a product.',
   'guide.typesHeading': 'The three kinds of GI',
@@ -77,13 +68,6 @@ export const guide = defineCatalog({
   'guide.cnipa': 'China National Intellectual Property Administration (CNIPA, 国家知识产权局)',
   'guide.moa': 'Ministry of Agriculture and Rural Affairs (农业农村部)',
   'guide.sources': 'The kinds are summarised from the Trademark Law, the Measures for the Protection of GI Products and the Measures for the Administration of Agricultural-Product GIs; the authorities’ published texts prevail.',
-  'footer.issuer': 'Run by {issuer}',
-  'footer.contact': 'Contact: {contact}',
-  'footer.siteId': 'Website ID code (网站标识码): {code}',
-  'footer.guide': 'Guide to GIs',
-  'footer.siteInfo': 'About this site',
-  'display.large': 'Large text',
   'photo.openFile': 'Open the original file',
   'photo.close': 'Close',
-  'display.largeLabel': 'Large text and high contrast',
 });

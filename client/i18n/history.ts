@@ -3,7 +3,6 @@ import { defineCatalog } from './catalog';
 
 /** The history catalog. */
 export const history = defineCatalog({
-  'history.nav': '修改记录',
   'history.titleAll': '全市修改记录',
   'history.titleCounty': '{county}修改记录',
   'history.filters': '筛选修改记录',
@@ -32,8 +31,15 @@ export const history = defineCatalog({
   'history.list': '修改记录（按时间从新到旧）',
   'history.by': '操作人：{name}',
   'history.openProduct': '打开产品',
+  // The actions the history's filter offers that no other catalog names.
+  'audit.action.authorized_user_add': '添加用标企业',
+  'audit.action.authorized_user_update': '修改用标企业',
+  'audit.action.scope_replace': '更新保护范围',
+  'audit.action.scope_delete': '删除保护范围',
+  'audit.action.specification_add': '新增质量技术要求',
+  'audit.action.specification_update': '修改质量技术要求',
+  'audit.action.specification_delete': '删除质量技术要求',
 }, {
-  'history.nav': 'History',
   'history.titleAll': 'History of the whole city',
   'history.titleCounty': 'History of {county}',
   'history.filters': 'Filter the history',
@@ -62,4 +68,12 @@ export const history = defineCatalog({
   'history.list': 'Changes, newest first',
   'history.by': 'By {name}',
   'history.openProduct': 'Open the product',
+  // The actions the history's filter offers that no other catalog names.
+  'audit.action.authorized_user_add': 'Authorised user added',
+  'audit.action.authorized_user_update': 'Authorised user changed',
+  'audit.action.scope_replace': 'Protected area updated',
+  'audit.action.scope_delete': 'Protected area deleted',
+  'audit.action.specification_add': 'Specification added',
+  'audit.action.specification_update': 'Specification changed',
+  'audit.action.specification_delete': 'Specification deleted',
 });

@@ -3,7 +3,6 @@ import { defineCatalog } from './catalog';
 
 /** The import catalog. */
 export const importCatalog = defineCatalog({
-  'import.nav': '批量导入',
   'import.title': '从表格批量导入',
   'import.intro': '上传 CSV 或 Excel（.xlsx）表格：可以用导入模板，也可以用导出的表格修改后再导入。类别、类型、状态、县可填中文名称或代码；日期可写 2024-05-01、2024/5/1、2024年5月1日、2024年5月 或 2024。表中已有的产品（填了产品编号，或中文名称相同）会被更新；新的产品按“公开范围”列保存，该列留空时按下面“导入为”的选择。先“检查”：系统逐行说明将改动什么，但不保存；全部无误后再“导入”，要么全部导入，要么一条也不导入。',
   'import.template': '下载导入模板（Excel）',
@@ -43,7 +42,6 @@ export const importCatalog = defineCatalog({
   'import.outcome.error': '错误',
   'import.unknownColumns': '未识别的列（已忽略）：{columns}',
 }, {
-  'import.nav': 'Import',
   'import.title': 'Import from a table',
   'import.intro': 'Upload a CSV or Excel (.xlsx) table: the import template, or an export you have edited. Categories, types, statuses and counties may be Chinese names or codes; dates may be 2024-05-01, 2024/5/1, 2024年5月1日, 2024年5月 or 2024. Rows naming an existing product (by product number or the same Chinese name) update it; new products are kept as their Visibility column says, or, left blank, as “Import as” below says. “Check” first: it reports row by row what would change and saves nothing; when every row is right, “Import” saves all rows or none.',
   'import.template': 'Download the import template (Excel)',

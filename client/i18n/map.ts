@@ -71,6 +71,8 @@ export const map = defineCatalog({
   'data.csv': '下载 CSV',
   'data.xlsx': '下载 Excel',
   'data.api': '数据接口说明（OpenAPI）',
+  // The photo in a map popup.
+  'docs.popupPhoto': '{name}的照片',
 }, {
   'map.title': 'Geographical indications of Jincheng',
   'map.label': 'Map of GI products in Jincheng’s counties',
@@ -140,4 +142,6 @@ export const map = defineCatalog({
   'data.csv': 'Download CSV',
   'data.xlsx': 'Download Excel',
   'data.api': 'API description (OpenAPI)',
+  // The photo in a map popup.
+  'docs.popupPhoto': 'Photo of {name}',
 });

@@ -3,7 +3,6 @@ import { defineCatalog } from './catalog';
 
 /** The marks catalog. */
 export const marks = defineCatalog({
-  'verify.title': '查询用标企业',
   'verify.intro': '输入企业名称（或其中一部分，至少 2 个字）或 18 位统一社会信用代码，查询该企业能否使用地理标志专用标志。',
   'verify.label': '企业名称或统一社会信用代码',
   'verify.submit': '查询',
@@ -67,7 +66,6 @@ export const marks = defineCatalog({
   'aus.openEnded': '长期',
   'aus.list': '用标企业列表',
 }, {
-  'verify.title': 'Check a company’s right to use a GI mark',
   'verify.intro': 'Type a company’s name (or part of it, 2 characters at least) or its 18-character unified social credit code to see whether it may use a GI’s official mark.',
   'verify.label': 'Company name or unified social credit code',
   'verify.submit': 'Check',

@@ -1,9 +1,8 @@
-/** Strings of places on the public side: the lookup page, a designation's protected area on the product page, locations in words. */
+/** Strings of places on the public side: the lookup page and a designation's protected area on the product page (locations in words are common.ts's). */
 import { defineCatalog } from './catalog';
 
 /** The places catalog. */
 export const places = defineCatalog({
-  'places.nav': '保护范围查询',
   'places.title': '是否在保护范围内',
   'places.heading': '我的村在地理标志保护范围内吗？',
   'places.intro': '输入村（社区）或乡镇（街道）的名称（或其中几个字），或 12 位区划代码，查询它在哪些地理标志的保护范围内。',
@@ -26,7 +25,6 @@ export const places = defineCatalog({
   'places.reference': '公告',
   'places.sources': '来源',
   'places.productLink': '查看{name}的产品页',
-  'places.fromProduct': '查询某个村、乡镇是否在保护范围内',
   'area.of': '{gi}的保护范围',
   'area.summary': '{townships} 个乡镇，另有 {villages} 个村',
   'area.summaryWhole': '{townships} 个乡镇',
@@ -38,14 +36,7 @@ export const places = defineCatalog({
   'area.announcedOn': '公告日期',
   'area.verbatim': '公告中的保护范围原文',
   'area.unchecked': '保护范围（未逐项核对的文字）',
-  'locw.exact': '精确位置：{lat}, {lng}',
-  'locw.village': '仅知村：{name}',
-  'locw.township': '仅知乡镇：{name}',
-  'locw.county': '仅知县：{name}',
-  'locw.unnamed': '（未注明）',
-  'locw.label': '说明：',
 }, {
-  'places.nav': 'Protected areas',
   'places.title': 'Is my village in a protected area?',
   'places.heading': 'Is my village in a GI protected area?',
   'places.intro': 'Type the name of a village or township (or a few characters of it), or its 12-digit division code, to see which geographical indications’ protected areas include it.',
@@ -68,7 +59,6 @@ export const places = defineCatalog({
   'places.reference': 'Announcement',
   'places.sources': 'Sources',
   'places.productLink': 'See the page of {name}',
-  'places.fromProduct': 'Is a village or township in a protected area? Look it up',
   'area.of': 'Protected area of the {gi}',
   'area.summary': '{townships} {townships|township|townships} and {villages} further {villages|village|villages}',
   'area.summaryWhole': '{townships} {townships|township|townships}',
@@ -80,10 +70,4 @@ export const places = defineCatalog({
   'area.announcedOn': 'Announced',
   'area.verbatim': 'The announcement’s text of the area (Chinese)',
   'area.unchecked': 'Protected area (text, not checked name by name)',
-  'locw.exact': 'Exact spot: {lat}, {lng}',
-  'locw.village': 'Known only to the village: {name}',
-  'locw.township': 'Known only to the township: {name}',
-  'locw.county': 'Known only to the county: {name}',
-  'locw.unnamed': '(not named)',
-  'locw.label': 'Note: ',
 });

@@ -5,7 +5,7 @@ import type {
   ClientConfig, ClusterTile, County, CountyCollection, DivisionList, DivisionQuery, Dossier, MapSummary, MapSummaryQuery, Period, PeriodInput, PlaceLookupAnswer, Product,
   ProductFilter, ProductPointFeature, ProductQuery, ProductSummary, SeriesStep, Tally, TallySeries, TileAddress, User,
 } from '../../db/model';
-import { isStaticCopy, staticGet } from './static-api';
+import { isStaticCopy } from './static-copy';
 import { appHref } from './base-path';
 import { maySignedIn, rememberSignedIn } from './signed-in-hint';
 import { reportUnauthorized } from './session-events';
@@ -29,6 +29,8 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   if (isStaticCopy()) {
     // A static copy (npm run build:static) reads the files it was built with; it has nothing to write to.
     if (method !== 'GET') throw new ApiRequestError(405, 'static_copy', '静态副本只能查看 / A static copy is read-only');
+    // Loaded only in a copy: the live site never reads files, nor checks the queries they are searched with.
+    const { staticGet } = await import('./static-api');
     const found = await staticGet(path, signal);
     if (!found.ok) throw new ApiRequestError(found.error.status, found.error.code, found.error.message);
     return found.data as T;

@@ -5,7 +5,9 @@
  * here in the viewer's language, and pickers offer the counties that exist today.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { countyExistsOn, todayInShanghai, type County } from '../../db/model';
+import type { County } from '../../db/model';
+import { countyExistsOn } from '../../db/model/geography-rules';
+import { todayInShanghai } from '../../db/model/partial-date';
 import { lang } from '../i18n';
 import { api } from './api';
 

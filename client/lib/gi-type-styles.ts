@@ -3,7 +3,9 @@
  * type on the document (`--gi-trademark`…), and per-type rules written from it, so a new type is
  * coloured everywhere without a stylesheet naming it.
  */
-import { GI_TYPE_RULES, GI_TYPES, type GiType } from '../../db/model';
+import type { GiType } from '../../db/model';
+import { GI_TYPE_RULES } from '../../db/model/gi-types';
+import { GI_TYPES } from '../../db/model/vocabulary-lists';
 
 /** The CSS custom property that holds a GI type's colour: `--gi-trademark`, `--gi-protected-product`. */
 export function giColourVar(giType: GiType): string {

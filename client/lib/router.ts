@@ -4,7 +4,7 @@
  * location bar and in links carry the base path (`/gi/products/7` under a sub-path: base-path.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { matchPage, type PageRoute } from '../../db/model';
+import { matchPage, type PageRoute } from '../../db/model/public-paths';
 import { lang } from '../i18n';
 import { appHref, appPath } from './base-path';
 

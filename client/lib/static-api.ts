@@ -1,6 +1,6 @@
 /**
- * The static copy of the public side (`npm run build:static -- DIR`): its pages carry
- * `<meta name="gi-static">`, and there the API's GETs read the files the build wrote instead
+ * The static copy of the public side (`npm run build:static -- DIR`; static-copy.ts tells a copy's
+ * pages): there the API's GETs read the files the build wrote instead
  * (`/api/products/12` → `/api/products/12.json`, `/api/designations/3/dossier` → `…/3/dossier.json`). Filters of the list and the map are applied here
  * to the whole public list, as the server would apply them, and `/api/verify?q=` searches the
  * verification index (`api/verify.json`) with the server's own rule, `/api/map-summary` is made from
@@ -14,11 +14,6 @@ import {
   type ClusterTile, type Document, type MapLists, type PlaceCollection, type PlacedPointFeature, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex, type VerifyResult,
 } from '../../db/model';
 import { appHref } from './base-path';
-
-/** Whether this page is part of a static copy. */
-export function isStaticCopy(): boolean {
-  return typeof document !== 'undefined' && document.querySelector('meta[name="gi-static"]') !== null;
-}
 
 /** A year's report file, as the static copy names it (server/cli/static-reports.ts). */
 const reportFile = (q: URLSearchParams, format: 'json' | 'docx' | 'xlsx') => {

@@ -1,7 +1,7 @@
 /** Names of villages and townships known only by their codes (a location's `divisionCode`, an area's township). */
 import type { DivisionUnit } from '../../db/model';
 import { api } from './api';
-import { isStaticCopy } from './static-api';
+import { isStaticCopy } from './static-copy';
 
 /** A unit and the name of its township (a village's; null for a township). */
 export interface NamedUnit { unit: DivisionUnit; townshipName: string | null }

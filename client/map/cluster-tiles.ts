@@ -3,7 +3,8 @@
  * fetched, without Leaflet: the map asks for the tiles of its view at its zoom after each move, gets the
  * ones it has from memory, and draws their features together.
  */
-import { MAX_TILE_ZOOM, tileOf, type ClusterTile, type TileAddress } from '../../db/model';
+import type { ClusterTile, TileAddress } from '../../db/model';
+import { MAX_TILE_ZOOM, tileOf } from '../../db/model/tiles';
 
 /** Fetches one tile (under the map's filters). */
 export type TileSource = (tile: TileAddress) => Promise<ClusterTile>;

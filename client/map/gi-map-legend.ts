@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, svg, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { GI_TYPES, type MapSummaryHead, type MeasureKind } from '../../db/model';
+import { GI_TYPES } from '../../db/model/vocabulary-lists';
+import type { MapSummaryHead, MeasureKind } from '../../db/model';
 import { LocaleController, t } from '../i18n';
 import { shadeLegend } from './county-style';
 import { markerSpec } from './marker-icon';

@@ -3,7 +3,7 @@
  * every map element that needs them; a failure reads as "nothing configured", which draws no tiles and
  * claims nothing.
  */
-import { NO_SITE_INFO } from '../../db/model';
+import { NO_SITE_INFO } from '../../db/model/no-site-info';
 import { api, type ClientConfig } from '../lib/api';
 
 /** What a map shows when the settings cannot be read: no tiles, no approval number, no credit claimed. */

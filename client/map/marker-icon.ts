@@ -3,7 +3,10 @@
  * GI type it holds or seeks (shape AND colour per type, filled when in force, hollow while in
  * progress), or a grey diamond for a candidate with nothing granted or filed.
  */
-import { designationLook, GI_TYPES, perGiType, type GiShape, type GiType, type Status } from '../../db/model';
+import type { GiType, Status } from '../../db/model';
+import { perGiType, type GiShape } from '../../db/model/gi-types';
+import { designationLook } from '../../db/model/map-summary';
+import { GI_TYPES } from '../../db/model/vocabulary-lists';
 import { giColourVar } from '../lib/gi-type-styles';
 
 /** The shapes a glyph can take: a GI type's own, or a candidate's diamond. */

@@ -1,8 +1,10 @@
 /**
  * The map page's state in the URL: the same parameter names as /api/products (type, status,
- * county, category, q), each validated with db/model.ts; an invalid value is dropped, not fatal.
+ * county, category, q), each read as the API reads it (db/model/filter-values.ts); an invalid value is
+ * dropped, not fatal.
  */
-import { ProductFilter } from '../../db/model';
+import { acceptedFilterValue } from '../../db/model/filter-values';
+import type { ProductFilter } from '../../db/model';
 
 /** The filter parameters in the order they are written to a URL. */
 export const FILTER_KEYS = ['type', 'status', 'county', 'category', 'q'] as const;
@@ -16,8 +18,8 @@ export function parseFilter(search: string | URLSearchParams): ProductFilter {
   for (const key of FILTER_KEYS) {
     const raw = params.get(key);
     if (raw === null) continue;
-    const parsed = ProductFilter.shape[key].safeParse(raw);
-    if (parsed.success && parsed.data) filter[key] = parsed.data;
+    const value = acceptedFilterValue(key, raw);
+    if (value) filter[key] = value;
   }
   return filter as ProductFilter;
 }

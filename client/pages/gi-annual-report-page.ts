@@ -3,6 +3,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { reportTitle, type AnnualReport } from '../../db/model';
 import { lang, LocaleController, t } from '../i18n';
+// This page's catalogs, loaded with it (client/i18n/catalog.ts).
+import '../i18n/report';
 import { setPageTitle } from '../lib/page-title';
 import { currentYear, readReportYear, reportApi, reportFile, reportPageUrl } from '../report/report-api';
 import { LocationController, navigate } from '../lib/router';

@@ -2,6 +2,8 @@ import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { AUTHORIZATION_BASES, GI_TYPE_RULES, GI_TYPES, LABELS, STATUS_MEANINGS, STATUSES, type GiType, type MarkKind } from '../../db/model';
 import { lang, LocaleController, t } from '../i18n';
+// This page's catalogs, loaded with it (client/i18n/catalog.ts).
+import '../i18n/guide';
 import { markChinese } from '../lib/free-text';
 import { setPageTitle } from '../lib/page-title';
 import { withLang } from '../lib/router';

@@ -1,7 +1,8 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { CATEGORIES, GI_TYPES, type County, type ProductFilter } from '../../db/model';
+import type { County, ProductFilter } from '../../db/model';
+import { CATEGORIES, GI_TYPES } from '../../db/model/vocabulary-lists';
 import { localName, LocaleController, t } from '../i18n';
 import { filterQuery, withFilter, type FilterKey } from '../map/url-state';
 import { sharedStyles } from '../lib/shared-styles';

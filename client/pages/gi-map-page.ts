@@ -1,13 +1,16 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { GI_TYPE_RULES, GI_TYPES, type CountyCode, type MapListItem, type MapSummary, type ProductFilter } from '../../db/model';
+import type { CountyCode, MapListItem, MapSummary, ProductFilter } from '../../db/model';
+import { GI_TYPE_RULES } from '../../db/model/gi-types';
+import { GI_TYPES } from '../../db/model/vocabulary-lists';
 import { api } from '../lib/api';
 import { mapConfig } from '../map/map-config';
 import type { CountySelectDetail } from '../map/gi-map';
 import type { FilterChangeDetail } from './gi-map-filters';
 import type { ProductSelectDetail } from './gi-product-list';
 import { lang, LocaleController, t } from '../i18n';
+import '../i18n/map';
 import { filterQuery, parseFilter, withFilter } from '../map/url-state';
 import { currentRoute, LocationController, navigate } from '../lib/router';
 import { appHref } from '../lib/base-path';

@@ -4,6 +4,10 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { PlaceLookupQuery, type PlaceLookupAnswer, type PlaceLookupUnit } from '../../db/model';
 import { ApiRequestError, api, toQuery } from '../lib/api';
 import { localName, LocaleController, t } from '../i18n';
+// This page's catalogs, loaded with it (client/i18n/catalog.ts).
+import '../i18n/marks';
+import '../i18n/places';
+import '../i18n/product';
 import { messageWith, zhText } from '../lib/free-text';
 import { setPageTitle } from '../lib/page-title';
 import { LocationController, navigate } from '../lib/router';

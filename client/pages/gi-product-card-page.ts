@@ -5,6 +5,9 @@ import { STATUS_GROUPS, type County, type Designation, type Product, type Status
 import { api, ApiRequestError } from '../lib/api';
 import { loadCounties } from '../lib/counties';
 import { localName, LocaleController, t } from '../i18n';
+// This page's catalogs, loaded with it (client/i18n/catalog.ts).
+import '../i18n/figures';
+import '../i18n/product';
 import { showDate } from '../i18n/dates';
 import { markChinese } from '../lib/free-text';
 import { setPageTitle } from '../lib/page-title';

@@ -4,6 +4,18 @@ import { Task, TaskStatus } from '@lit/task';
 import { isDossierOpen, type Product } from '../../db/model';
 import { api, ApiRequestError, type CountyCollection } from '../lib/api';
 import { localName, LocaleController, t } from '../i18n';
+// This page's catalogs, loaded with it (client/i18n/catalog.ts).
+import '../i18n/conversion';
+import '../i18n/cultivation';
+import '../i18n/documents';
+import '../i18n/figures';
+import '../i18n/guide';
+import '../i18n/marks';
+import '../i18n/places';
+import '../i18n/product';
+import '../i18n/signals';
+import '../i18n/specifications';
+import '../i18n/verify-act';
 import { CountiesController, countyName } from '../lib/counties';
 import { markerSpec } from '../map/marker-icon';
 import { glyphCss, markerSvg } from '../map/marker-svg';

@@ -6,6 +6,9 @@ import { refusalOf, type FieldErrors } from '../admin/field-errors';
 import type { ReturnSubmit } from '../admin/gi-usage-return-form';
 import '../admin/gi-usage-return-form';
 import { localName, LocaleController, t } from '../i18n';
+// This page's catalogs, loaded with it (client/i18n/catalog.ts).
+import '../i18n/product';
+import '../i18n/returns';
 import { showDate } from '../i18n/dates';
 import { apiGet, ApiRequestError, apiSend } from '../lib/api';
 import { setPageTitle } from '../lib/page-title';

@@ -5,6 +5,12 @@ import { periodName, type County, type Period, type Tally, type TallySeries, typ
 import { api, ApiRequestError } from '../lib/api';
 import { loadCounties } from '../lib/counties';
 import { lang, LocaleController, t } from '../i18n';
+// This page's catalogs, loaded with it (client/i18n/catalog.ts).
+import '../i18n/conversion';
+import '../i18n/cultivation';
+import '../i18n/marks';
+import '../i18n/report';
+import '../i18n/tally';
 import { reportPageUrl } from '../report/report-api';
 import { LocationController, navigate, withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';

@@ -4,6 +4,10 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { VerifyQuery, type VerifyGrant, type VerifyRegistry, type VerifyResult } from '../../db/model';
 import { apiGet, ApiRequestError, toQuery } from '../lib/api';
 import { localName, LocaleController, t } from '../i18n';
+// This page's catalogs, loaded with it (client/i18n/catalog.ts).
+import '../i18n/marks';
+import '../i18n/product';
+import '../i18n/verify-act';
 import { CountiesController, countyName } from '../lib/counties';
 import { showDate } from '../i18n/dates';
 import { decisionStyles, renderDecision } from '../lib/decision-view';

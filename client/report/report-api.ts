@@ -4,7 +4,8 @@
  */
 import { reportFileName, todayInShanghai, type AnnualReport, type ReportLang, type ReportSettings, type ReportSettingsAnswer } from '../../db/model';
 import { apiGet, apiSend } from '../lib/api';
-import { isStaticCopy, staticFileOf } from '../lib/static-api';
+import { isStaticCopy } from '../lib/static-copy';
+import { staticFileOf } from '../lib/static-api';
 import { appHref } from '../lib/base-path';
 
 /** The current year in Asia/Shanghai: the latest year a report can be asked for. */

@@ -6,7 +6,7 @@
  */
 import type { AuditEvent } from './accounts';
 import { WORDS, type AuditLang } from './audit-words';
-import { todayInShanghai } from './scalars';
+import { todayInShanghai } from './partial-date';
 
 type Rec = Record<string, unknown>;
 

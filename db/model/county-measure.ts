@@ -3,7 +3,8 @@
  * the designations of the listed products, per county, of the chosen GI type and in the chosen status
  * (in force when no status is chosen). Made from the same places as the list, so they never disagree.
  */
-import { statusesOf, type CountyCode, type GiType, type Status, type StatusFilter } from './vocabulary';
+import type { CountyCode, GiType, Status, StatusFilter } from './vocabulary';
+import { statusesOf } from './vocabulary-lists';
 import type { PlaceCollection } from './place-tally';
 
 /** What a county's number counts: designations in force, in progress, being cultivated, or of one status. */

@@ -4,8 +4,7 @@
  * shows. The file itself is recognised by its bytes on the server; only the accepted types are here.
  */
 import { z } from 'zod';
-import { PartialDate } from './partial-date';
-import { FactDate, line } from './scalars';
+import { FactDate, line, PartialDate } from './scalars';
 import { versionField } from './versions';
 
 /** What a file is to the registry. */

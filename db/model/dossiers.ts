@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 import { CountyCode, GI_TYPES, GiType, Status } from './vocabulary';
-import { PartialDate } from './partial-date';
-import { IsoDate, line, text } from './scalars';
+import { IsoDate, line, PartialDate, text } from './scalars';
 import { DesignationRef } from './designation-ref';
 import { versionField } from './versions';
 

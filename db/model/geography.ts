@@ -1,18 +1,12 @@
-/** Geography: Jincheng’s extent, locations, protected-area polygons, counties. */
+/** Geography: locations, protected-area polygons, counties (Jincheng’s extent and a county’s days: geography-rules.ts). */
 import { z } from 'zod';
 import { CountyCode, Precision } from './vocabulary';
+import { inJincheng } from './geography-rules';
 import { IsoDate, text } from './scalars';
 
+export * from './geography-rules';
+
 // ---------------------------------------------------------------- geography
-
-/** Jincheng's extent with a margin; a point outside it is a mistake (swapped lat/lng, GCJ-02 of elsewhere). */
-export const JINCHENG_BOUNDS = { south: 35.0, west: 111.7, north: 36.3, east: 113.9 } as const;
-
-/** Whether a WGS84 point lies within Jincheng's extent. */
-export function inJincheng(lat: number, lng: number): boolean {
-  const b = JINCHENG_BOUNDS;
-  return lat >= b.south && lat <= b.north && lng >= b.west && lng <= b.east;
-}
 
 /** The 12-digit code a village- or township-precision location names. */
 const LocationDivisionCode = z.string().regex(/^\d{12}$/, '须为 12 位区划代码 / A division code is 12 digits');
@@ -101,8 +95,3 @@ export const County = z.object({
   endedOn: IsoDate.nullable(),
 });
 export type County = z.infer<typeof County>;
-
-/** Whether a county exists on `day` (YYYY-MM-DD): from the day a change created it, until the day one ended it. */
-export function countyExistsOn(county: Pick<County, 'startedOn' | 'endedOn'>, day: string): boolean {
-  return (county.startedOn === null || county.startedOn <= day) && (county.endedOn === null || day < county.endedOn);
-}

@@ -2,12 +2,13 @@
  * The GI types as data: per type, the rules the registry asks of it (the kinds of mark it is
  * registered as and the bases of authorisation they admit, how long a grant runs, whether it still
  * takes new registrations), its names, and how pages tell it apart (colour, shape, line). A new type
- * is its code in GI_TYPES (vocabulary.ts; the order there is the order of every table and legend)
+ * is its code in GI_TYPES (vocabulary-lists.ts; the order there is the order of every table and legend)
  * and its row here: nothing else compares a giType with a literal code (test/db/gi-types.test.ts).
  */
 import type { AuthorizationBasis } from './marks';
 import { precisionOf, termEnd } from './partial-date';
-import { canMove, GI_TYPES, type GiType, type MarkKind, type Status } from './vocabulary';
+import type { GiType, MarkKind, Status } from './vocabulary';
+import { canMove, GI_TYPES } from './vocabulary-lists';
 
 /** A shape that tells the types apart where colour cannot (map markers, chart points). */
 export type GiShape = 'circle' | 'square' | 'triangle';

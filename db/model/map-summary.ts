@@ -5,7 +5,8 @@
  * language. The server answers GET /api/map-summary with it; the static copy makes the same answer in the
  * browser from its products.geojson. One rule each: tallyPlaces, countyMeasure, productsOfPoints.
  */
-import { GI_TYPES, type CountyCode, type GiType, type Status } from './vocabulary';
+import type { CountyCode, GiType, Status } from './vocabulary';
+import { GI_TYPES } from './vocabulary-lists';
 import type { ProductFilter } from './registry';
 import { sortByName, type NameOrderLang } from './product-search';
 import type { MapListItem, MapSummary, MapSummaryQuery } from './map-summary-schema';

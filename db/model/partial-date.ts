@@ -4,10 +4,9 @@
  * instead it is compared through its first and last possible days.
  *
  * Calendar arithmetic here is plain integer arithmetic on (year, month, day), never `Date`: `Date.UTC`
- * maps the years 0–99 to 1900–1999, so a date built with it can silently move by centuries.
+ * maps the years 0–99 to 1900–1999, so a date built with it can silently move by centuries. No zod here,
+ * so the browser's first page has these without it: the schema of a partial date is scalars.ts's `PartialDate`.
  */
-import { z } from 'zod';
-
 /**
  * The earliest year a date of the registry may have. Every fact the registry records (a GI filed,
  * published, granted, a cultivation started, a term that runs out) is an act of an authority of the
@@ -17,6 +16,14 @@ import { z } from 'zod';
  * 1 October. The import reads dates with the same bound (server/import/cell-dates.ts EARLIEST_YEAR).
  */
 export const EARLIEST_YEAR = 1949;
+/** Today's date in Asia/Shanghai, `YYYY-MM-DD`. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return shanghaiDay.format(now);
+}
+
+// Made once: building an Intl formatter costs more than the tally route's whole fast answer.
+const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
 /** The earliest day a registry date may be (`EARLIEST_YEAR`-01-01). */
 export const EARLIEST_DAY = `${EARLIEST_YEAR}-01-01`;
 
@@ -52,7 +59,7 @@ export function partialDateParts(d: string): { year: number; month?: number; day
 }
 
 /** How precisely a partial date is known: to the year, the month or the day. */
-export function precisionOf(d: PartialDate): 'year' | 'month' | 'day' {
+export function precisionOf(d: string): 'year' | 'month' | 'day' {
   return d.length === 4 ? 'year' : d.length === 7 ? 'month' : 'day';
 }
 
@@ -60,19 +67,6 @@ export function precisionOf(d: PartialDate): 'year' | 'month' | 'day' {
 export function notBeforeEarliest(d: string): boolean {
   return Number(d.slice(0, 4)) >= EARLIEST_YEAR;
 }
-
-/**
- * A date at the precision known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, always a real calendar date, and
- * never before 1949 (see EARLIEST_YEAR). Facts also may not lie in the future: see `FactDate`.
- */
-export const PartialDate = z
-  .string()
-  .refine((d) => partialDateParts(d) !== null, {
-    params: { format: 'date' }, // forms show their own "enter a date" message for it
-    message: '日期须为 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的有效日期 / a date is a valid YYYY, YYYY-MM or YYYY-MM-DD',
-  })
-  .refine((d) => partialDateParts(d) === null || notBeforeEarliest(d), { message: BEFORE_EARLIEST_MESSAGE });
-export type PartialDate = z.infer<typeof PartialDate>;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -88,19 +82,19 @@ function partsOf(d: string) {
 }
 
 /** The earliest day a partial date can stand for (`2020` → `2020-01-01`, `2020-02` → `2020-02-01`). */
-export function firstPossibleDay(d: PartialDate): string {
+export function firstPossibleDay(d: string): string {
   const { year, month = 1, day = 1 } = partsOf(d);
   return formatDay(year, month, day);
 }
 
 /** The latest day a partial date can stand for (`2020` → `2020-12-31`, `2020-02` → `2020-02-29`). */
-export function lastPossibleDay(d: PartialDate): string {
+export function lastPossibleDay(d: string): string {
   const { year, month = 12, day = daysInMonth(year, month) } = partsOf(d);
   return formatDay(year, month, day);
 }
 
 /** Whether `a` is not before `b`: a's last possible day is not before b's first possible day. */
-export function isNotBefore(a: PartialDate, b: PartialDate): boolean {
+export function isNotBefore(a: string, b: string): boolean {
   return lastPossibleDay(a) >= firstPossibleDay(b);
 }
 
@@ -137,7 +131,7 @@ export function termEnd(start: string, years: number): string {
 }
 
 /** Whether `a` is certainly before `b`: its last possible day comes before b's first possible day. */
-export function isBefore(a: PartialDate, b: PartialDate): boolean {
+export function isBefore(a: string, b: string): boolean {
   return !isNotBefore(a, b);
 }
 
@@ -147,7 +141,7 @@ export function isBefore(a: PartialDate, b: PartialDate): boolean {
  * ahead only of earlier-recorded items certainly after it, so `2020-05-01` recorded before `2020`
  * stays first: `2020` may well be later. A history recorded in order comes out unchanged.
  */
-export function inDateOrder<T>(items: readonly T[], dateOf: (item: T) => PartialDate): T[] {
+export function inDateOrder<T>(items: readonly T[], dateOf: (item: T) => string): T[] {
   const out: T[] = [];
   for (const item of items) {
     let at = out.length;

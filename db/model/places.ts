@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { CountyCode, GiType, Status } from './vocabulary';
-import { PartialDate } from './partial-date';
-import { FactDate, IsoDateTime, Source, Sources, text } from './scalars';
+import { FactDate, IsoDateTime, PartialDate, Source, Sources, text } from './scalars';
 import { versionField } from './versions';
 
 // ---------------------------------------------------------------- units

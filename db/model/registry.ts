@@ -1,8 +1,9 @@
 /** The registry: designations with their transitions, cooperative-farmer participants, products. */
 import { z } from 'zod';
 import { Category, CountyCode, GiType, MarkKind, ParticipantRole, Status, StatusFilter, Visibility } from './vocabulary';
-import { EARLIEST_YEAR, PartialDate } from './partial-date';
-import { CreditCode, FactDate, IsoDate, IsoDateTime, Sources, TermDate, line, text, todayInShanghai } from './scalars';
+import { EARLIEST_YEAR, todayInShanghai } from './partial-date';
+import { SEARCH_MAX_LENGTH } from './filter-values';
+import { CreditCode, FactDate, IsoDate, IsoDateTime, PartialDate, Sources, TermDate, line, text } from './scalars';
 import { AuthorizedUser } from './marks';
 import { markKindFits } from './gi-types';
 import { Location, ProtectedArea } from './geography';
@@ -241,7 +242,7 @@ export const ProductSummary = Product.pick({
 });
 export type ProductSummary = z.infer<typeof ProductSummary>;
 
-/** Filters of GET /api/products and /api/products.geojson (the map's URL state uses the same names). */
+/** Filters of GET /api/products and /api/products.geojson (the map's URL state reads them with filter-values.ts, the same rule without zod). */
 export const ProductFilter = z
   .object({
     type: GiType.optional(),
@@ -249,7 +250,7 @@ export const ProductFilter = z
     county: CountyCode.optional(),
     category: Category.optional(),
     /** Words, each found in the Chinese name, its pinyin or initials, or the English name (db/model/product-search.ts). */
-    q: z.string().trim().max(100).optional(),
+    q: z.string().trim().max(SEARCH_MAX_LENGTH).optional(),
   })
   .strict();
 export type ProductFilter = z.infer<typeof ProductFilter>;

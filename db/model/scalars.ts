@@ -1,7 +1,7 @@
 /** Scalar types: dates, sources, and unified social credit codes (GB 32100-2015). */
 import { z } from 'zod';
 import {
-  BEFORE_EARLIEST_MESSAGE, PartialDate, addYears, firstPossibleDay, notBeforeEarliest, partialDateParts,
+  BEFORE_EARLIEST_MESSAGE, addYears, firstPossibleDay, notBeforeEarliest, partialDateParts, todayInShanghai,
 } from './partial-date';
 import { MAX_URL_LENGTH, isWebAddress, sourceFromText } from './source-text';
 
@@ -14,14 +14,18 @@ export const IsoDate = z.iso.date().refine((d) => !/^\d{4}-/.test(d) || notBefor
 /** A timestamp in ISO 8601 (UTC). */
 export const IsoDateTime = z.iso.datetime();
 
-/** Today's date in Asia/Shanghai, `YYYY-MM-DD`. */
-export function todayInShanghai(now: Date = new Date()): string {
-  return shanghaiDay.format(now);
-}
-
-// Made once: building an Intl formatter costs more than the tally route's whole fast answer.
-const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
-
+/**
+ * A date at the precision known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, always a real calendar date, and
+ * never before 1949 (see EARLIEST_YEAR). Facts also may not lie in the future: see `FactDate`.
+ */
+export const PartialDate = z
+  .string()
+  .refine((d) => partialDateParts(d) !== null, {
+    params: { format: 'date' }, // forms show their own "enter a date" message for it
+    message: '日期须为 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的有效日期 / a date is a valid YYYY, YYYY-MM or YYYY-MM-DD',
+  })
+  .refine((d) => partialDateParts(d) === null || notBeforeEarliest(d), { message: BEFORE_EARLIEST_MESSAGE });
+export type PartialDate = z.infer<typeof PartialDate>;
 
 /**
  * The date of a fact (a status move, the start of a cultivation): a partial date from 1949 to today in

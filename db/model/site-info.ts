@@ -1,7 +1,7 @@
 /**
  * Who runs the site and its record numbers, as every page's footer shows them (part of GET /api/config):
  * the issuing body (the annual report's issuer), a contact line, and the 网站标识码, ICP备案号 and
- * 公安备案号 a government site shows. A line not configured is null and not shown.
+ * 公安备案号 a government site shows. A line not configured is null and not shown (none known: no-site-info.ts).
  */
 import { z } from 'zod';
 
@@ -19,6 +19,3 @@ export const SiteInfo = z.object({
   psbRecord: z.string().nullable(),
 });
 export type SiteInfo = z.infer<typeof SiteInfo>;
-
-/** The footer lines when nothing is known (the client's answer when the settings cannot be read). */
-export const NO_SITE_INFO: SiteInfo = { issuer: null, contact: null, siteIdCode: null, icpRecord: null, psbRecord: null };

@@ -4,8 +4,8 @@
  * contract and the one rule of which version is current, shared by the server, the export and the pages.
  */
 import { z } from 'zod';
-import { inDateOrder, PartialDate } from './partial-date';
-import { FactDate, line, SourceUrl, text } from './scalars';
+import { inDateOrder } from './partial-date';
+import { FactDate, line, PartialDate, SourceUrl, text } from './scalars';
 import { versionField } from './versions';
 
 // ---------------------------------------------------------------- contacts

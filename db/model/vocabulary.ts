@@ -1,118 +1,57 @@
-/** The enums of the domain (GI types, statuses and their allowed moves, categories, roles, counties…). */
-import { z } from 'zod';
-
-// ---------------------------------------------------------------- enums
-
 /**
- * The kinds of GI protection in China, in the order of every table, legend and chart. Each has its row
- * in gi-types.ts (what it is and how it is shown); a new one goes last, since a dossier template's audit
- * id is its type's place here.
+ * The enums of the domain (GI types, statuses, categories, roles, counties…) as zod enums and their
+ * types; their lists and the rules that read them are vocabulary-lists.ts's (zod-free), re-exported here.
  */
-export const GI_TYPES = ['trademark', 'protected_product', 'agricultural_product'] as const;
+import { z } from 'zod';
+import {
+  AUDIT_ENTITIES, CATEGORIES, COUNTY_CODE_PATTERN, GI_TYPES, MARK_KINDS, PARTICIPANT_ROLES, PRECISIONS, ROLES, STATUS_FILTERS, STATUSES,
+  VISIBILITIES, CONTENT_ROLES,
+} from './vocabulary-lists';
+
+export * from './vocabulary-lists';
+
 /** A GI type: 地理标志商标, 地理标志保护产品, 农产品地理标志. */
 export const GiType = z.enum(GI_TYPES);
 export type GiType = z.infer<typeof GiType>;
 
-/** Trademark kind: 集体商标 or 证明商标. */
-export const MARK_KINDS = ['collective', 'certification'] as const;
 /** A trademark's kind. */
 export const MarkKind = z.enum(MARK_KINDS);
 export type MarkKind = z.infer<typeof MarkKind>;
 
-/**
- * Every status a designation can be in. `converted`: an agricultural-product GI that became a 地理标志产品
- * (统一认定, 2024–); only a type whose rule converts reaches it, and only by recording the conversion.
- */
-export const STATUSES = [
-  'cultivating', 'filed', 'published', 'granted', 'rejected', 'withdrawn', 'revoked', 'expired', 'converted',
-] as const;
 /** A designation's status. */
 export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
-/** The allowed status moves, the one statement of the rule: from → the statuses it may move to (none from a final status). */
-export const ALLOWED_MOVES: Readonly<Record<Status, readonly Status[]>> = {
-  cultivating: ['filed', 'withdrawn'],
-  filed: ['published', 'granted', 'rejected', 'withdrawn'],
-  published: ['granted', 'rejected', 'withdrawn'],
-  // `converted` only for a type that converts (GI_TYPE_RULES.convertsTo), and only by recording the conversion.
-  granted: ['revoked', 'expired', 'converted'],
-  rejected: ['cultivating'],
-  withdrawn: ['cultivating'],
-  revoked: [],
-  expired: [],
-  converted: [],
-};
-
-/** Whether the table allows a move from one status to another. */
-export function canMove(from: Status, to: Status): boolean {
-  return ALLOWED_MOVES[from].includes(to);
-}
-
-/** Status groups offered as filters: in force, in progress (filed or published), cultivating. */
-export const STATUS_GROUPS = {
-  in_force: ['granted'],
-  in_progress: ['filed', 'published'],
-} as const satisfies Record<string, readonly Status[]>;
-/** A status filter: one status, or a group of them. */
-export const StatusFilter = z.enum([...STATUSES, 'in_force', 'in_progress']);
+/** A status filter: one status, or a group of them (STATUS_GROUPS). */
+export const StatusFilter = z.enum(STATUS_FILTERS);
 export type StatusFilter = z.infer<typeof StatusFilter>;
 
-/** Expands a status filter to the statuses it matches. */
-export function statusesOf(filter: StatusFilter): readonly Status[] {
-  return filter === 'in_force' || filter === 'in_progress' ? STATUS_GROUPS[filter] : [filter];
-}
-
-/** Top level of 《地理标志认定 产品分类与代码》 (2023). */
-export const CATEGORIES = ['food', 'non_food', 'medicinal', 'handicraft', 'other'] as const;
 /** A product category. */
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
-/**
- * Account roles: a city admin (content and settings), an official of one county (their county's content),
- * a security admin (安全管理员: accounts only) and an auditor (审计管理员: reads the history and the security
- * events). The last two have no county and never write content (三员分立, GB/T 22239-2019 level 2).
- */
-export const ROLES = ['admin', 'official', 'security_admin', 'auditor'] as const;
 /** An account role. */
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-/** The roles that read and write registry content (the others manage accounts or read logs only). */
-export const CONTENT_ROLES = ['admin', 'official'] as const satisfies readonly Role[];
 /** A role that works on registry content. */
 export type ContentRole = (typeof CONTENT_ROLES)[number];
 
-/**
- * A county code (GB/T 2260, six digits), always a string. Which codes are counties is data (the
- * `counties` table, loaded from the boundary file); the server checks a code against it at every edge.
- */
-export const CountyCode = z.string().regex(/^\d{6}$/, '区县代码须为 6 位数字 / a county code is six digits');
+/** A county code (COUNTY_CODE_PATTERN: six digits), always a string. */
+export const CountyCode = z.string().regex(COUNTY_CODE_PATTERN, '区县代码须为 6 位数字 / a county code is six digits');
 export type CountyCode = z.infer<typeof CountyCode>;
 
-/**
- * How exactly a location is known: the spot itself, or only its village, township or county (the point is
- * then placed somewhere in that unit and says no more). Always chosen, never assumed.
- */
-export const PRECISIONS = ['exact', 'village', 'township', 'county'] as const;
 /** A location's precision. */
 export const Precision = z.enum(PRECISIONS);
 export type Precision = z.infer<typeof Precision>;
 
-/** Who can see a product: officials only, or everyone. */
-export const VISIBILITIES = ['draft', 'public'] as const;
 /** A product's visibility. */
 export const Visibility = z.enum(VISIBILITIES);
 export type Visibility = z.infer<typeof Visibility>;
 
-/** Roles in the 企业（协会）+ 地理标志 + 合作社 + 农户 chain. */
-export const PARTICIPANT_ROLES = ['enterprise', 'association', 'cooperative', 'farmers'] as const;
 /** A participant's role. */
 export const ParticipantRole = z.enum(PARTICIPANT_ROLES);
 export type ParticipantRole = z.infer<typeof ParticipantRole>;
 
-/** What the audit log records changes of. */
-export const AUDIT_ENTITIES = ['product', 'designation', 'period', 'user', 'dossier_template', 'report_settings', 'readiness_settings'] as const;
 /** An audited entity. */
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntity>;

@@ -7,8 +7,7 @@
 import { z } from 'zod';
 import { DesignationRef } from './designation-ref';
 import { CountyCode } from './vocabulary';
-import { IsoDate } from './scalars';
-import { PartialDate } from './partial-date';
+import { IsoDate, PartialDate } from './scalars';
 import { versionField } from './versions';
 
 /** The most years an admin may ask for since registration. */

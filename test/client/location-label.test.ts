@@ -3,6 +3,7 @@ import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { setLang } from '../../client/i18n';
 import { locationWords, shownLabel } from '../../client/lib/location-label';
 import { loadSeededCounties } from './seeded-counties';
+import '../support/all-catalogs';
 
 // County names come from GET /api/counties, as on a page.
 beforeAll(loadSeededCounties);

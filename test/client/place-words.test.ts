@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { placeWords, measureText } from '../../client/map/place-words';
 import { typesText } from '../../client/map/map-popup';
 import { loadSeededCounties } from './seeded-counties';
+import '../support/all-catalogs';
 
 // County names come from GET /api/counties, as on a page.
 beforeAll(loadSeededCounties);

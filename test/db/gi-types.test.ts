@@ -20,7 +20,7 @@ const ROOT = projectRoot();
  * shrinks with the code rather than hiding a new rule.
  */
 const MAY_NAME_CODES: Record<string, string> = {
-  'db/model/vocabulary.ts': 'GI_TYPES: the codes themselves',
+  'db/model/vocabulary-lists.ts': 'GI_TYPES: the codes themselves',
   'db/model/gi-types.ts': 'the table: one row per code',
   'seeds/loader.ts': "the 十四五 plan's own targets per type (10/5/15) and trademark baseline (4): facts of the plan",
   'server/exchange/cells/cell-codes.ts': 'the other words officials write for each type in a spreadsheet (vocabulary, like the labels)',

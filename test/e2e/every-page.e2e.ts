@@ -4,7 +4,8 @@
  * the API page: in Chinese and English, on a phone (390×844) and a desktop, with no axe violation of any
  * impact (the product page with its table of authorised users), the title the server sent, on an English
  * page no Chinese text that is not marked `zh-CN` (an untranslated 十四五, a company's name) and, on the
- * phone, nothing wider than the screen and no chart label under 11px.
+ * phone, nothing wider than the screen and no chart label under 11px; and no word missing (t() reports a key
+ * whose catalog the page did not load: client/i18n/catalog.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -135,8 +136,8 @@ const cases = pages.flatMap((p) => (['zh', 'en'] as const).flatMap((lang) =>
   [{ size: 'phone', viewport: PHONE }, { size: 'desktop', viewport: DESKTOP }].map((s) => ({ ...p, lang, ...s }))));
 
 describe('every public page', () => {
-  it.each(cases)('$path ($lang, $size): no axe violation, its own title, Chinese marked as such, nothing wider than the screen', async ({ key, path, title, lang, viewport, size }) => {
-    const { page, context } = await openPage(browser, server.url, { viewport, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+  it.each(cases)('$path ($lang, $size): no axe violation, its own title, Chinese marked as such, nothing wider than the screen, no word missing', async ({ key, path, title, lang, viewport, size }) => {
+    const { page, context, consoleErrors } = await openPage(browser, server.url, { viewport, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
     const response = await page.goto(`${visitPath(path)}${path.includes('?') ? '&' : '?'}lang=${lang}`);
     expect(response!.status()).toBe(200);
     await settled(page);
@@ -160,6 +161,7 @@ describe('every public page', () => {
       if (key === 'tally') expect(text).not.toBeNull(); // the tally draws its chart
       if (text) expect(text.px, text.text).toBeGreaterThanOrEqual(10.95);
     }
+    expect(consoleErrors.filter((e) => e.startsWith('No message for'))).toEqual([]);
     await context.close();
   });
 });

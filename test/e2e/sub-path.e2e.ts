@@ -118,7 +118,7 @@ describe('signing in under /gi/', () => {
     await page.getByLabel(admin.zh['signIn.username']).fill('qinshui');
     await page.getByLabel(admin.zh['signIn.password']).fill(PASSWORD);
     await page.getByRole('button', { name: admin.zh['signIn.submit'] }).click();
-    await page.getByRole('link', { name: admin.zh['admin.myProducts'] }).waitFor();
+    await page.getByRole('link', { name: common.zh['admin.myProducts'] }).waitFor();
     const [cookie] = await page.context().cookies();
     expect(cookie).toMatchObject({ name: 'gi_session', path: '/gi', secure: true, httpOnly: true });
   });

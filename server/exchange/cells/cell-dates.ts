@@ -3,8 +3,8 @@
  * its serial number) read at the precision known, or a problem in both languages listing the forms.
  */
 import type { Label } from '../../../db/model/labels';
-import { daysInMonth, type PartialDate } from '../../../db/model/partial-date';
-import { todayInShanghai } from '../../../db/model/scalars';
+import { daysInMonth, todayInShanghai } from '../../../db/model/partial-date';
+import type { PartialDate } from '../../../db/model/scalars';
 import { fail, isEmptyCell, normalise, ok, shownCell, type Cell, type CellResult } from './cell-values';
 
 // ---------------------------------------------------------------- dates

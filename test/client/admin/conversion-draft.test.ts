@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkConversion, conversionTargets, emptyConversion } from '../../../client/admin/conversion-draft';
 import type { ConversionRef, Designation } from '../../../db/model';
+import '../../support/all-catalogs';
 
 const today = '2026-11-24';
 const form = { on: '2024-09-01', announcement: '第646号', number: '', designationId: '' };

@@ -3,6 +3,7 @@ import { ALLOWED_MOVES, STATUSES } from '../../../db/model';
 import {
   checkDesignation, checkMove, designationBody, emptyDesignation, lastMoveOn, nextMoves,
 } from '../../../client/admin/designation-draft';
+import '../../support/all-catalogs';
 
 describe('new designations', () => {
   const today = '2026-11-24';

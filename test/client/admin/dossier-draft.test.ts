@@ -3,6 +3,7 @@ import type { Document, DossierItem } from '../../../db/model';
 import {
   checkItem, documentsFor, draftOf, isDirty, itemBody, offerText, toggleDocument,
 } from '../../../client/admin/dossier-draft';
+import '../../support/all-catalogs';
 
 const item: DossierItem = {
   key: 'mark_design', titleZh: '商标图样', titleEn: 'The mark’s design', status: 'in_progress', owner: '县市场监管局',

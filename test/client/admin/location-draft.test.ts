@@ -6,6 +6,7 @@ import {
 } from '../../../client/admin/location-draft';
 import { checkProduct, emptyProductDraft } from '../../../client/admin/product-draft';
 import { loadSeededCounties } from '../seeded-counties';
+import '../../support/all-catalogs';
 
 // County names come from GET /api/counties, as on a page.
 beforeAll(loadSeededCounties);

@@ -13,6 +13,7 @@ import { reconcileScope, type ScopeData } from '../../../server/domain/places/sc
 import { jinchengCounties } from '../../../seeds/divisions/county-bounds';
 import { divisionIndex } from '../../../seeds/divisions/divisions';
 import { loadSeededCounties } from '../seeded-counties';
+import '../../support/all-catalogs';
 
 /** The scope_text of 沁水黄小米 (AGI2010-09-00509), verbatim as test/server/domain/scope-match.test.ts has it. */
 const QINSHUI_MILLET = '沁水县的中村镇、土沃乡、张村乡、龙港镇、樊村河乡、苏庄乡、郑庄镇、端氏镇、加丰镇、郑村镇、胡底乡、固县乡、十里乡、柿庄镇等14个乡镇，涉及251个行政村。地理坐标为东经112°47′00″~115°55′00″，北纬35°24′00″~36°04′00″';

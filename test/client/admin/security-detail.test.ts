@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detailLines } from '../../../client/admin/security-detail';
+import '../../support/all-catalogs';
 
 describe('a security event’s detail in words', () => {
   it('names a role change as one line, before → after, with the account by its name', () => {

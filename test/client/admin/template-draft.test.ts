@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addRow, checkTemplate, freshKey, moveRow, removeRow, templateBody } from '../../../client/admin/template-draft';
+import '../../support/all-catalogs';
 
 const rows = [
   { key: 'a', titleZh: '甲', titleEn: 'A' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeReportText, labelReferenceOf, type ReportedGi } from '../../../client/pages/fake-report-text';
+import '../../support/all-catalogs';
 
 const honey: ReportedGi = { productZh: '沁水蜂蜜', productEn: 'Qinshui honey', giType: 'protected_product', markKind: null, number: null, announcement: '公告2013年第88号' };
 const millet: ReportedGi = { productZh: '沁州黄小米', productEn: null, giType: 'trademark', markKind: 'certification', number: '第123号', announcement: '公告甲' };

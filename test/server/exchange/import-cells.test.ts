@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LABELS, type Vocabulary } from '../../../db/model/labels';
 import {
-  daysInMonth, firstPossibleDay, isNotBefore, lastPossibleDay, PartialDate, precisionOf,
+  daysInMonth, firstPossibleDay, isNotBefore, lastPossibleDay, precisionOf, todayInShanghai,
 } from '../../../db/model/partial-date';
-import { todayInShanghai } from '../../../db/model/scalars';
+import { PartialDate } from '../../../db/model/scalars';
 import { DATE_FORMS, DATE_HELP, readDate } from '../../../server/exchange/cells/cell-dates';
 import { readCode } from '../../../server/exchange/cells/cell-codes';
 import { readCounties } from '../../../server/exchange/cells/cell-counties';
