@@ -10,7 +10,7 @@
  * Which files it holds for which API paths is the table's (db/model/public-surface.ts).
  */
 import {
-  isCluster, lookupInPlacesIndex, mapLists, mapSummaryPage, MapSummaryQuery, matchesSearch, tileOf, PlaceLookupQuery, sortByName, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
+  blockSpan, isCluster, lookupInPlacesIndex, mapLists, mapSummaryPage, MapSummaryQuery, matchesSearch, tileOf, PlaceLookupQuery, sortByName, staticDataOf, staticDocumentFile, statusesOf, todayInShanghai, verifyInIndex, VerifyQuery,
   type ClusterTile, type Document, type MapLists, type PlaceCollection, type PlacedPointFeature, type PlacesIndex, type ProductFilter, type ProductSummary, type StaticDataKey, type VerifyIndex, type VerifyResult,
 } from '../../db/model';
 import { appHref } from './base-path';
@@ -45,9 +45,11 @@ const QUERY_FILES: Partial<Record<StaticDataKey, (q: URLSearchParams) => string 
   // Named by its type, which the product's answer knows: it points at the file (withStaticDocuments).
   document: () => null,
   // The copy holds the unfiltered tiles that have something (staticClusterTile answers the rest).
+  // Only the blocks the map asks for (span blockSpan(z)); any other span is not in the copy.
   productClusters: (q) => {
     const [z, x, y] = ['z', 'x', 'y'].map((k) => q.get(k) ?? '');
-    return [z, x, y].every((n) => /^\d{1,6}$/.test(n)) ? `/api/clusters/${z}/${x}/${y}.geojson` : null;
+    const span = q.get('span') ?? '0';
+    return [z, x, y].every((n) => /^\d{1,6}$/.test(n)) && span === String(blockSpan(Number(z))) ? `/api/clusters/${z}/${x}/${y}.geojson` : null;
   },
 };
 
@@ -175,13 +177,14 @@ async function staticJson(file: string, signal?: AbortSignal): Promise<unknown> 
  */
 async function staticClusterTile(q: URLSearchParams, file: string, signal?: AbortSignal): Promise<ClusterTile> {
   const [z, x, y] = ['z', 'x', 'y'].map((k) => Number(q.get(k)));
+  const blockZoom = z - blockSpan(z);
   const filter = filterOf(q);
   if (Object.keys(filter).length > 0) {
     const points = await staticJson('/api/products.geojson', signal) as { features: ClusterTile['features'] };
     const features = points.features.filter((f): f is PlacedPointFeature => {
       if (!f.geometry || isCluster(f) || !matchesFilter(f.properties, filter)) return false;
       if (filter.county && (f.properties.countyCode ?? filter.county) !== filter.county) return false;
-      const at = tileOf(f.geometry.coordinates[0], f.geometry.coordinates[1], z);
+      const at = tileOf(f.geometry.coordinates[0], f.geometry.coordinates[1], blockZoom);
       return at.x === x && at.y === y;
     });
     return { type: 'FeatureCollection', features: features.map(withStaticThumbnail) };

@@ -4,7 +4,7 @@
  * ones it has from memory, and draws their features together.
  */
 import type { ClusterTile, TileAddress } from '../../db/model';
-import { MAX_TILE_ZOOM, tileOf } from '../../db/model/tiles';
+import { blockSpan, MAX_TILE_ZOOM, tileOf } from '../../db/model/tiles';
 
 /** Fetches one tile (under the map's filters). */
 export type TileSource = (tile: TileAddress) => Promise<ClusterTile>;
@@ -20,13 +20,17 @@ export function tileZoom(zoom: number): number {
   return Math.max(0, Math.min(MAX_TILE_ZOOM, Math.round(zoom)));
 }
 
-/** The tiles a view covers at its tile zoom, row by row. */
+/**
+ * The blocks a view covers at its tile zoom, row by row: the tiles of zoom z − blockSpan(z) that hold the
+ * view's tiles of zoom z (each answered with the clusters of zoom z).
+ */
 export function tilesInView(view: TileView): TileAddress[] {
   const z = tileZoom(view.zoom);
-  const a = tileOf(view.west, view.north, z);
-  const b = tileOf(view.east, view.south, z);
+  const span = blockSpan(z);
+  const a = tileOf(view.west, view.north, z - span);
+  const b = tileOf(view.east, view.south, z - span);
   const tiles: TileAddress[] = [];
-  for (let y = a.y; y <= b.y; y++) for (let x = a.x; x <= b.x; x++) tiles.push({ z, x, y });
+  for (let y = a.y; y <= b.y; y++) for (let x = a.x; x <= b.x; x++) tiles.push(span ? { z, x, y, span } : { z, x, y });
   return tiles;
 }
 
@@ -52,7 +56,7 @@ export class TileStore {
   }
 
   private tile(address: TileAddress): Promise<ClusterTile> {
-    const key = `${address.z}/${address.x}/${address.y}`;
+    const key = `${address.z}/${address.x}/${address.y}/${address.span ?? 0}`;
     let found = this.tiles.get(key);
     if (!found) {
       found = this.source(address);

@@ -7,24 +7,31 @@
 import { z } from 'zod';
 import { ProductPointFeature } from './map-layers';
 import { ProductFilter } from './registry';
-import { MAX_TILE_ZOOM } from './tiles';
+import { BLOCK_SPAN, MAX_TILE_ZOOM } from './tiles';
 
 export * from './tiles';
 
 const tileNumber = z.coerce.number().int().min(0);
 
-/** Query of GET /api/clusters.geojson: a tile (`z`, `x`, `y`, as slippy-map tiles number them) and the filters of the map. */
+/**
+ * Query of GET /api/clusters.geojson: the clusters as drawn at zoom `z`, in the tile `x`, `y` of zoom
+ * `z − span` (as slippy-map tiles number them; `span` 0, the default, is the tile of zoom `z` itself), and
+ * the filters of the map.
+ */
 export const ClusterTileQuery = ProductFilter.extend({
   z: tileNumber.max(MAX_TILE_ZOOM),
   x: tileNumber,
   y: tileNumber,
-}).strict().refine((q) => q.x < 2 ** q.z && q.y < 2 ** q.z, {
-  message: 'x and y must each be below 2^z', path: ['x'],
+  span: tileNumber.max(BLOCK_SPAN).default(0),
+}).strict().refine((q) => q.span <= q.z, {
+  message: 'span may not exceed z', path: ['span'],
+}).refine((q) => q.x < 2 ** (q.z - q.span) && q.y < 2 ** (q.z - q.span), {
+  message: 'x and y must each be below 2^(z − span)', path: ['x'],
 });
 export type ClusterTileQuery = z.infer<typeof ClusterTileQuery>;
 
-/** The tile part of a cluster query. */
-export type TileAddress = Pick<ClusterTileQuery, 'z' | 'x' | 'y'>;
+/** The tile part of a cluster query: the cluster zoom `z`, and the tile `x`, `y` of zoom `z − span` (span 0 when left out). */
+export type TileAddress = Pick<ClusterTileQuery, 'z' | 'x' | 'y'> & { span?: number };
 
 /** The properties of a cluster: how many places it stands for, and what the reader sees of them. */
 export const ClusterProperties = z.object({

@@ -9,6 +9,18 @@ export const MAX_TILE_ZOOM = 17;
 /** From this zoom on, no place is clustered: every point is drawn on its own (the map's deepest zoom). */
 export const UNCLUSTERED_ZOOM = MAX_TILE_ZOOM;
 
+/**
+ * How many zooms up the map asks for its clusters: the clusters drawn at zoom z come in blocks, each the
+ * tile of zoom z − span holding 2^span × 2^span tiles of zoom z, so a view's clusters arrive in a sixteenth
+ * of the requests (each answer's headers weigh more than most tiles' clusters).
+ */
+export const BLOCK_SPAN = 2;
+
+/** The span of the blocks the map asks for at cluster zoom `z`: BLOCK_SPAN, or less near the world's tile. */
+export function blockSpan(z: number): number {
+  return Math.min(BLOCK_SPAN, z);
+}
+
 /** The tile of zoom `z` holding a point ([lng, lat]), as slippy-map tiles number them. */
 export function tileOf(lng: number, lat: number, z: number): { x: number; y: number } {
   const n = 2 ** z;

@@ -4,7 +4,7 @@
  * here. Each writer makes the bytes the live server answers with, by the same builders
  * (public-snapshot.ts and its kin), in the public's view: public, unarchived products only.
  */
-import { isDossierOpen, MAX_TILE_ZOOM, SERIES_STEPS, type ProductSummary, type StaticDataKey } from '../../db/model';
+import { blockSpan, isDossierOpen, MAX_TILE_ZOOM, SERIES_STEPS, type ProductSummary, type StaticDataKey } from '../../db/model';
 import type { Db } from '../../db/open';
 import type { Config } from '../config';
 import { getDossier } from '../domain/designations/dossiers';
@@ -54,11 +54,12 @@ export const STATIC_WRITERS: Record<StaticDataKey, Writer> = {
   countyShapes: ({ write, db }) => write('api/counties.geojson', countiesSnapshot(db, viewer).text),
   products: ({ write, db }) => write('api/products.json', productListSnapshot(db, ALL, viewer).text),
   productPoints: ({ write, db }) => write('api/products.geojson', productPointsSnapshot(db, {}, viewer).text),
-  // Every tile of every zoom that holds something, unfiltered (the live server's answer to the same tile), and each zoom's list of them.
+  // Every block the map asks for (span blockSpan(z)) of every zoom that holds something, unfiltered (the live
+  // server's answer to the same block), and each zoom's list of them.
   productClusters: ({ write, db }) => {
     const index = clusterIndex(productPoints(db, {}, viewer));
     for (let z = 0; z <= MAX_TILE_ZOOM; z++) {
-      const tiles = index.occupied(z);
+      const tiles = index.occupied(z, blockSpan(z));
       for (const tile of tiles) write(`api/clusters/${z}/${tile.x}/${tile.y}.geojson`, clusterTileSnapshot(index, tile).text);
       // Which tiles of the zoom the copy holds, so the client asks for no file that is not there.
       write(`api/clusters/${z}.json`, JSON.stringify(tiles.map((t) => `${t.x}/${t.y}`)));

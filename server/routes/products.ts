@@ -34,10 +34,10 @@ export function productReadRoutes(ctx: AppContext): Router {
       const query = validate(ClusterTileQuery, req.query, 'query');
       if (query.county) assertCountyKnown(db, query.county);
       const viewer = viewerOf(res);
-      const { z, x, y, ...filter } = query;
-      // Each tile is a lookup in the view's index.
+      const { z, x, y, span, ...filter } = query;
+      // Each tile (or block of tiles) is a lookup in the view's index.
       await answerReady(ctx, req, res, 'products.clusters', query, { worker: async (encodings) => {
-        const { type, text } = clusterTileSnapshot((await mapView(viewer, filter)).index, { z, x, y });
+        const { type, text } = clusterTileSnapshot((await mapView(viewer, filter)).index, { z, x, y, span });
         return makeReadyBody(type, text, encodings);
       } });
     })

@@ -96,6 +96,20 @@ describe('GET /api/clusters.geojson', () => {
     expect(precisions).not.toContain('county');
   });
 
+  it.each([[9, 2], [13, 1], [17, 2]])('at zoom %i a block of span %i holds exactly the clusters of its tiles', async (z, span) => {
+    const block = tileOf(qinshui.lng, qinshui.lat, z - span);
+    const res = await send(s.url, 'GET', `/api/clusters.geojson?z=${z}&x=${block.x}&y=${block.y}&span=${span}`);
+    expect(res.status).toBe(200);
+    const tiles: ClusterTile['features'] = [];
+    const side = 2 ** span;
+    for (let dx = 0; dx < side; dx++) {
+      for (let dy = 0; dy < side; dy++) tiles.push(...(await tile(z, block.x * side + dx, block.y * side + dy)).body.features);
+    }
+    expect(tiles.length).toBeGreaterThan(0);
+    const byId = (f: ClusterTile['features']) => [...f].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    expect(byId(res.body.features)).toEqual(byId(tiles));
+  });
+
   it('answers GeoJSON with an ETag, for any site (open data), kept by shared caches for the public only', async () => {
     const { x, y } = tileOf(qinshui.lng, qinshui.lat, 10);
     const res = await tile(10, x, y);
@@ -138,6 +152,9 @@ describe('GET /api/clusters.geojson', () => {
     ['a fraction', 'z=3.5&x=0&y=0', 'z'],
     ['no y', 'z=3&x=0', 'y'],
     ['an unknown parameter', 'z=3&x=0&y=0&bbox=1,2,3,4', 'bbox'],
+    ['a span wider than the blocks', 'z=9&x=0&y=0&span=3', 'span'],
+    ['a span past the world', 'z=1&x=0&y=0&span=2', 'span'],
+    ['x outside the block zoom', 'z=5&x=8&y=0&span=2', 'x'],
   ];
   it.each(bad)('refuses %s with a 400 naming the parameter', async (_, query, param) => {
     const res = await send(s.url, 'GET', `/api/clusters.geojson?${query}`);

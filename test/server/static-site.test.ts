@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_TILE_ZOOM, todayInShanghai } from '../../db/model';
+import { blockSpan, MAX_TILE_ZOOM, todayInShanghai } from '../../db/model';
 import { matchesFilter, staticFileOf } from '../../client/lib/static-api';
 import { buildStaticSite, markStatic } from '../../server/cli/build-static';
 import { PAGE_TITLES, pageHtml, productTitle } from '../../server/static';
@@ -85,14 +85,15 @@ describe('npm run build:static', () => {
     expect(file('api/export/products.xlsx').subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('writes the map\'s cluster tiles that hold something, at every zoom, as the live server answers them', async () => {
+  it('writes the map\'s cluster blocks that hold something, at every zoom, as the live server answers them', async () => {
     for (let z = 0; z <= MAX_TILE_ZOOM; z++) {
       const tiles = readdirSync(join(out, 'api/clusters', String(z)), { recursive: true }).map(String).filter((f) => f.endsWith('.geojson'));
       let count = 0;
       for (const tile of tiles) {
         const [x, y] = tile.replace('.geojson', '').split('/');
         const text = file(`api/clusters/${z}/${tile}`).toString();
-        expect(text, `${z}/${tile}`).toBe((await live(`/api/clusters.geojson?z=${z}&x=${x}&y=${y}`)).toString());
+        // The blocks the map asks for: the tiles of zoom z − blockSpan(z).
+        expect(text, `${z}/${tile}`).toBe((await live(`/api/clusters.geojson?z=${z}&x=${x}&y=${y}&span=${blockSpan(z)}`)).toString());
         for (const f of JSON.parse(text).features) count += f.properties.cluster ? f.properties.count : 1;
       }
       expect(count, `zoom ${z}`).toBe(4);
@@ -101,8 +102,12 @@ describe('npm run build:static', () => {
     }
     // Zoomed out, one tile holds everything; at the deepest zoom each spot stands alone.
     expect(readdirSync(join(out, 'api/clusters/0/0'))).toEqual(['0.geojson']);
-    expect(staticFileOf('/api/clusters.geojson?z=9&x=418&y=204')).toBe('/api/clusters/9/418/204.geojson');
-    expect(staticFileOf('/api/clusters.geojson?z=9&x=a&y=204')).toBeNull();
+    expect(staticFileOf('/api/clusters.geojson?z=9&x=104&y=51&span=2')).toBe('/api/clusters/9/104/51.geojson');
+    expect(staticFileOf('/api/clusters.geojson?z=1&x=1&y=0&span=1')).toBe('/api/clusters/1/1/0.geojson');
+    expect(staticFileOf('/api/clusters.geojson?z=9&x=a&y=51&span=2')).toBeNull();
+    // A span the map never asks for is not in the copy.
+    expect(staticFileOf('/api/clusters.geojson?z=9&x=418&y=204')).toBeNull();
+    expect(staticFileOf('/api/clusters.geojson?z=9&x=209&y=102&span=1')).toBeNull();
   });
 
   it('refuses to empty a folder that is not a static copy', async () => {

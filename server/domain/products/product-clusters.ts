@@ -20,10 +20,10 @@ interface Gathered { exact: number; order: number; nameZh: string; nameEn: strin
 export interface ClusterIndex {
   /** How many points it holds (every zoom's tiles add up to it). */
   readonly points: number;
-  /** The clusters and single places whose centre lies in the tile. */
+  /** The clusters and single places of zoom `address.z` whose centre lies in the tile (of zoom z − span). */
   tile(address: TileAddress): ClusterTile;
-  /** The tiles of zoom `z` that hold anything (every other tile of it is empty). */
-  occupied(z: number): TileAddress[];
+  /** The tiles of zoom `z − span` that hold anything of zoom `z` (every other tile of it is empty). */
+  occupied(z: number, span?: number): TileAddress[];
 }
 
 /** Whether a place belongs on a map of `county` alone: it lies in it (or, with no county of its own, its product is of it). */
@@ -50,13 +50,15 @@ export function clusterIndex(places: ProductPoints, county: CountyCode | null = 
   return {
     points: points.length,
     tile(address) {
-      const [west, south, east, north] = tileBounds(address);
+      const span = address.span ?? 0;
+      const block = { z: address.z - span, x: address.x, y: address.y };
+      const [west, south, east, north] = tileBounds(block);
       // A little wider than the tile, then kept by the tile of each centre: a centre on an edge is in one tile only.
       const pad = (east - west) / 1024;
       const found = index.getClusters([west - pad, south - pad, east + pad, north + pad], address.z).filter((f) => {
         const [lng, lat] = f.geometry.coordinates;
-        const at = tileOf(lng, lat, address.z);
-        return at.x === address.x && at.y === address.y;
+        const at = tileOf(lng, lat, block.z);
+        return at.x === block.x && at.y === block.y;
       });
       const features = found.map((f): ClusterTile['features'][number] => {
         if (!('cluster' in f.properties)) return f as unknown as PlacedPointFeature;
@@ -74,11 +76,11 @@ export function clusterIndex(places: ProductPoints, county: CountyCode | null = 
       });
       return { type: 'FeatureCollection', features: features.sort((a, b) => String(a.id).localeCompare(String(b.id))) };
     },
-    occupied(z) {
+    occupied(z, span = 0) {
       const seen = new Map<string, TileAddress>();
       for (const f of index.getClusters([-180, -85.0511, 180, 85.0511], z)) {
-        const { x, y } = tileOf(f.geometry.coordinates[0], f.geometry.coordinates[1], z);
-        seen.set(`${x}/${y}`, { z, x, y });
+        const { x, y } = tileOf(f.geometry.coordinates[0], f.geometry.coordinates[1], z - span);
+        seen.set(`${x}/${y}`, span ? { z, x, y, span } : { z, x, y });
       }
       return [...seen.values()];
     },
