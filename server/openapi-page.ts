@@ -2,10 +2,10 @@
  * The API page (GET /api/docs): the OpenAPI document rendered on the server as plain HTML, with no
  * script at all (so nothing for the strict CSP to refuse and no CDN), operations grouped by tag with
  * their parameters, bodies and statuses. `?lang=en` in English; Chinese otherwise, every text of the
- * document in its Chinese (server/openapi-zh.ts), so the Chinese page reads in Chinese throughout.
+ * document in its Chinese (server/openapi/zh.ts), so the Chinese page reads in Chinese throughout.
  */
 import { WHO_NOTE, type TAGS, type Who } from './openapi';
-import { ZH } from './openapi-zh';
+import { ZH } from './openapi/zh';
 
 type Json = Record<string, any>;
 type Lang = 'zh' | 'en';

@@ -9,9 +9,9 @@ import { z } from 'zod';
 import * as m from '../db/model';
 import {
   DocumentUpload, ImportFailed, MEDIA, OPERATIONS, Page, TAGS, type Operation, type Success, type Who,
-} from './openapi-operations';
+} from './openapi/operations';
 
-export { OPERATIONS, TAGS, MEDIA, type Operation, type Who } from './openapi-operations';
+export { OPERATIONS, TAGS, MEDIA, type Operation, type Who } from './openapi/operations';
 
 // ---------------------------------------------------------------- building the document
 

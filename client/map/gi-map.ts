@@ -3,22 +3,21 @@ import { customElement, property, state } from 'lit/decorators.js';
 import L from 'leaflet';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import type { AreaGeometry, CountyCode, MapSummaryHead } from '../../db/model';
-import type { ClientConfig, CountyCollection, CountyFeatureProperties, ProductPointCollection, ProductPointProperties } from '../lib/api';
-import { lang, localName, LocaleController, t } from '../i18n';
+import type { ClientConfig, CountyCollection, ProductPointCollection, ProductPointProperties } from '../lib/api';
+import { lang, LocaleController, t } from '../i18n';
 import { CountiesController, countiesRead } from '../lib/counties';
-import { chineseRuns } from '../lib/free-text';
 import { withLang } from '../lib/router';
 import { sharedStyles } from '../lib/shared-styles';
-import { CountyLabels } from './county-labels';
-import { pinIcon } from './leaflet-icons';
-import { cityOutlineLayer, countyPolygons, seatBoxes, seatMarkers } from './leaflet-counties';
+import type { CountyLabels } from './county-labels';
+import { seatBoxes } from './leaflet-counties';
 import { ProductLayer, type DrawnFeature, type ProductMarker } from './leaflet-layers';
 import { TileStore, type TileSource } from './cluster-tiles';
+import { areaLayer, basemapLayer, countyLayers, pinLayer } from './map-layers';
 import { markerName, popupElement } from './map-popup';
+import { createLeafletMap, spreadAt, viewBounds } from './map-view';
 import { keyboardPopups } from './popup-keys';
 import { glyphCss } from './marker-svg';
 import { mapStyles } from './map-styles';
-import { measureText } from './place-words';
 import './gi-map-legend';
 import './gi-map-multi';
 
@@ -33,12 +32,6 @@ export interface MapClickDetail { lat: number; lng: number }
 export type MapVariant = 'registry' | 'place';
 
 type Layers = Partial<Record<'tiles' | 'counties' | 'outline' | 'seats' | 'labels' | 'points' | 'area' | 'pin', L.Layer>>;
-
-/** Leaflet's attribution prefix without its flag: a plain link to the library. */
-const LEAFLET_PREFIX = '<a href="https://leafletjs.com" title="A JavaScript library for interactive maps">Leaflet</a>';
-
-/** Text made safe for Leaflet's attribution control, which takes HTML. */
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The only element that touches Leaflet: the counties (shaded, labelled, with the city outline and the
@@ -190,16 +183,7 @@ export class GiMap extends LitElement {
 
   private createMap() {
     const el = this.renderRoot.querySelector<HTMLElement>('#map')!;
-    this.map = L.map(el, { zoomControl: false, zoomSnap: 0.25, minZoom: 6, maxZoom: 17, center: [35.6, 112.8], zoom: 9 });
-    // No flag: the prefix names the library alone.
-    this.map.attributionControl.setPrefix(LEAFLET_PREFIX);
-    // Panes keep the stacking fixed whatever order the data arrives in: counties, the city outline, an area,
-    // county seats, county names, then the product markers (markerPane, 600) above them all.
-    this.map.createPane('counties').style.zIndex = '350';
-    this.map.createPane('outline').style.zIndex = '360';
-    this.map.createPane('area').style.zIndex = '420';
-    this.map.createPane('labels').style.zIndex = '560';
-    this.map.createPane('seats').style.zIndex = '550';
+    this.map = createLeafletMap(el);
     this.addZoomControl();
     this.map.on('click', this.onMapClick);
     this.map.on('keypress', this.onMapKey);
@@ -236,10 +220,7 @@ export class GiMap extends LitElement {
   }
 
   private drawTiles() {
-    const tiles = this.tiles;
-    this.setLayer('tiles', tiles ? L.layerGroup(tiles.urls.map((url, i) => L.tileLayer(url, {
-      subdomains: tiles.subdomains, attribution: i === 0 ? tiles.attribution : undefined, maxZoom: 18,
-    }))) : undefined);
+    this.setLayer('tiles', basemapLayer(this.tiles));
   }
 
   private drawCounties() {
@@ -249,31 +230,16 @@ export class GiMap extends LitElement {
       this.labels = undefined;
       return;
     }
-    const place = this.variant === 'place';
-    const selected = place ? null : this.selectedCounty;
-    const summary = place ? null : this.summary;
-    const count = (p: CountyFeatureProperties) => (summary ? summary.measure.counts[p.code] ?? 0 : p.inForce.total);
-    const badge = (p: CountyFeatureProperties) => summary?.badges[p.code] ?? 0;
-    const measure = (p: CountyFeatureProperties) => (place ? null : measureText(summary?.measure.kind ?? 'in_force', count(p)));
-    const { layer, paths } = countyPolygons(counties, {
-      selected, focus: place ? this.focusCounties : null, basemap: !!this.tiles, interactive: !this.pickable && !place, count,
-      label: (p) => [t('map.countyButton', { name: localName(p), measure: measure(p) ?? '' }),
-        ...(badge(p) > 0 ? [t('map.countyBadge', { n: badge(p) })] : [])].join(' · '),
+    const drawn = countyLayers(counties, {
+      place: this.variant === 'place', summary: this.summary, selectedCounty: this.selectedCounty, focusCounties: this.focusCounties,
+      basemap: !!this.tiles, pickable: this.pickable, boundarySource: this.boundarySource,
       onSelect: (code) => this.emit<CountySelectDetail>('gi-county-select', { code }),
     });
-    this.paths = paths;
-    this.setLayer('counties', layer);
-    // A source named in Chinese (高德地图) is marked so on an English page.
-    const source = this.boundarySource ? chineseRuns(t('map.boundarySource', { source: this.boundarySource }))
-      .map((r) => (r.zh && lang() === 'en' ? `<span lang="zh-CN">${escapeHtml(r.text)}</span>` : escapeHtml(r.text))).join('') : undefined;
-    this.setLayer('outline', cityOutlineLayer(counties, source));
-    // The chosen county alone keeps its name and seat; the others step back without them.
-    const shown = (p: CountyFeatureProperties) => selected === null || p.code === selected;
-    this.setLayer('seats', seatMarkers(counties, (p) => t('map.seat', { name: localName(p) }), shown));
-    this.labels = new CountyLabels(counties, {
-      name: (p) => localName(p), measure, badge, shown,
-      first: (p) => p.code === selected || (place && this.focusCounties.includes(p.code)),
-    });
+    this.paths = drawn.paths;
+    this.setLayer('counties', drawn.polygons);
+    this.setLayer('outline', drawn.outline);
+    this.setLayer('seats', drawn.seats);
+    this.labels = drawn.labels;
     this.setLayer('labels', this.labels.layer);
   }
 
@@ -292,7 +258,7 @@ export class GiMap extends LitElement {
       }),
       onSelect: (id) => this.emit<MapSelectDetail>('gi-select', { id }),
       onCluster: (at, zoom) => this.map?.setView(at, Math.max(zoom, this.map.getZoom() + 1)),
-      spread: (at, i, n) => this.spreadAt(at, i, n),
+      spread: (at, i, n) => spreadAt(this.map!, at, i, n),
     });
     this.pointLayer = layer;
     this.setLayer('points', layer.layer);
@@ -326,50 +292,22 @@ export class GiMap extends LitElement {
     });
   }
 
-  /** Where the `i`-th of `n` places at one spot goes: round it, 14 pixels and more apart, so each can be seen and chosen. */
-  private spreadAt(at: L.LatLng, i: number, n: number): L.LatLng {
-    const map = this.map!;
-    const zoom = map.getZoom();
-    const radius = 14 + 4 * n;
-    const angle = (2 * Math.PI * i) / n - Math.PI / 2;
-    return map.unproject(map.project(at, zoom).add([radius * Math.cos(angle), radius * Math.sin(angle)]), zoom);
-  }
-
   private drawArea() {
     if (!this.area) return this.setLayer('area', undefined);
-    const area = L.geoJSON(this.area as GeoJSON.Geometry, { pane: 'area', style: { color: '#b3261e', weight: 2.5, fillOpacity: 0.25, fillColor: '#ff9f1c' } });
-    this.setLayer('area', area);
+    this.setLayer('area', areaLayer(this.area));
     this.fittedTo = null; // a new area: the view goes to it
   }
 
   private drawPin() {
-    const m = this.marker;
-    this.setLayer('pin', m ? L.marker([m.lat, m.lng], { icon: pinIcon(t('map.pin')), keyboard: false, interactive: false }) : undefined);
-  }
-
-  /** What the view shows: the chosen county, a product's places and area, or the whole city. */
-  private viewBounds(): { key: string; bounds: L.LatLngBounds } | null {
-    if (!this.counties) return null;
-    const countyBounds = (codes: readonly string[]) => {
-      const b = L.latLngBounds([]);
-      for (const code of codes) { const path = this.paths.get(code) as L.Polygon | undefined; if (path) b.extend(path.getBounds()); }
-      return b;
-    };
-    if (this.variant === 'place') {
-      const b = countyBounds(this.focusCounties);
-      if (this.area) b.extend((this.layers.area as L.GeoJSON).getBounds());
-      for (const m of this.markers) b.extend(m.getLatLng());
-      const key = `place:${this.focusCounties.join()}:${this.area ? 'area' : ''}:${this.markers.length}`;
-      return b.isValid() ? { key, bounds: b } : { key: 'all', bounds: countyBounds([...this.paths.keys()]) };
-    }
-    if (this.area) return { key: 'area', bounds: (this.layers.area as L.GeoJSON).getBounds() };
-    if (this.selectedCounty && this.paths.has(this.selectedCounty)) return { key: this.selectedCounty, bounds: countyBounds([this.selectedCounty]) };
-    return { key: 'all', bounds: countyBounds([...this.paths.keys()]) };
+    this.setLayer('pin', pinLayer(this.marker));
   }
 
   /** Fits the view when what it shows has changed (not on every redraw: a reader's own zoom stays). */
   private fitView(force = false) {
-    const view = this.viewBounds();
+    const view = viewBounds({
+      hasCounties: this.counties !== null, place: this.variant === 'place', focusCounties: this.focusCounties,
+      area: this.area ? (this.layers.area as L.GeoJSON) : null, markers: this.markers, selectedCounty: this.selectedCounty, paths: this.paths,
+    });
     if (!view || (!force && view.key === this.fittedTo) || !view.bounds.isValid() || this.map!.getSize().x === 0) return;
     // Leave room for the legend (top right, at most 15rem wide, 10px in) on a wide map.
     const legend = this.legend && this.variant === 'registry' && this.summary && !this.pickable && !this.area && this.map!.getSize().x > 700 ? 280 : 12;

@@ -3,7 +3,7 @@
  * each one is to the sitemap, robots.txt, the ready cache, CORS and the static copy. Read by the
  * server's page answers (server/static.ts), the client router (client/lib/router.ts), the sitemap and
  * robots.txt (server/exchange/export/site-map.ts), the static build (server/cli/build-static.ts), CORS
- * (server/cors.ts), the OpenAPI operations (server/openapi-operations.ts) and the static copy's reader
+ * (server/cors.ts), the OpenAPI operations (server/openapi/operations/*.ts) and the static copy's reader
  * (client/lib/static-api.ts). Plain data (a type import aside), so the browser bundle carries it as it is.
  *
  * A new public page is a line in PAGES (and its element in client/gi-app.ts); a new open-data path is a

@@ -4,7 +4,7 @@
  * operations named, in Chinese and in English, in its heading and in the contents.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZH } from '../../server/openapi-zh';
+import { ZH } from '../../server/openapi/zh';
 import { call, startServer, type TestServer } from '../support/server';
 
 let server: TestServer;
@@ -45,7 +45,7 @@ const usedTags = () => doc.tags.map((t) => t.name).filter((name) =>
 describe('GET /api/docs in Chinese', () => {
   it('reads in Chinese: nothing marked English but the link to the English page, no English outside code', () => {
     const marked = [...pages.zh.replace(LANGUAGE_LINK, '').matchAll(/<(\w+)[^>]* lang="en"[^>]*>([^<]{0,80})/g)].map((m) => `<${m[1]}> ${m[2]}`);
-    expect(marked, 'texts of the document with no Chinese in server/openapi-zh.ts').toEqual([]);
+    expect(marked, 'texts of the document with no Chinese in server/openapi/zh.ts').toEqual([]);
     expect(englishIn(readText(pages.zh))).toEqual([]);
     expect(pages.zh).toMatch(LANGUAGE_LINK);
   });

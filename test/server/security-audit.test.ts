@@ -11,7 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/open';
 import { readConfig } from '../../server/config';
-import { OPERATIONS } from '../../server/openapi-operations';
+import { OPERATIONS } from '../../server/openapi/operations';
 import { updateUser } from '../../server/domain/accounts/accounts';
 import { recordPolicyIfChanged } from '../../server/domain/security/policy-log';
 import { archiveSecurityEvents } from '../../server/domain/security/retention';
