@@ -1,19 +1,20 @@
 /**
  * The map's views, one per viewer's scope and filter, kept on the event loop for the registry version
  * their points were read at: the cluster index (domain/products/product-clusters.ts), so every tile of a
- * view is a lookup in memory, and the map page's numbers and list in both orders (db/model/map-summary.ts),
- * so every page of it is a slice. The points are read once per view by a task worker (the same read as
+ * view is a lookup in memory, and the map page's numbers and list in both orders (db/model/map-summary.ts,
+ * packed: packed-lists.ts), so every page of it is a slice. The points are read once per view by a task worker (the same read as
  * products.geojson) and not kept; a few views are kept, the least recently used dropped first.
  */
-import { mapLists, type MapLists, type ProductFilter, type ProductPoints } from '../../db/model';
+import { mapLists, type ProductFilter, type ProductPoints } from '../../db/model';
 import { clusterIndex, type ClusterIndex } from '../domain/products/product-clusters';
+import { packLists, type PackedLists } from './packed-lists';
 import { RecencyMap } from './recency-map';
 
 /** Points read for a view, with the registry version they were read at. */
 export interface ReadPlaces { version: number; places: ProductPoints }
 
-/** What the map shows of one filter: its clusters, and its numbers and list. */
-export interface MapView { index: ClusterIndex; lists: MapLists }
+/** What the map shows of one filter: its clusters, and its numbers and list (packed). */
+export interface MapView { index: ClusterIndex; lists: PackedLists }
 
 interface Kept { version: number; view: Promise<MapView> }
 
@@ -37,7 +38,7 @@ export class ClusterIndexCache {
     this.stats.builds++;
     const view = read().then(({ version: at, places }) => {
       entry.version = at;
-      return { index: clusterIndex(places, filter.county ?? null), lists: mapLists(places, filter) };
+      return { index: clusterIndex(places, filter.county ?? null), lists: packLists(mapLists(places, filter)) };
     });
     const entry: Kept = { version, view };
     entry.view.catch(() => { if (this.kept.peek(key) === entry) this.kept.delete(key); });

@@ -5,7 +5,7 @@
  * Each builder is plain: a database (and a replay index for the tally) in, a media type and text out.
  */
 import type { Db } from '../../db/open';
-import { mapSummaryPage, type ClientConfig, type MapLists, type MapSummaryQuery, type ProductFilter, type ProductQuery, type SeriesStep, type TileAddress } from '../../db/model';
+import type { ClientConfig, MapSummaryQuery, ProductFilter, ProductQuery, SeriesStep, TileAddress } from '../../db/model';
 import type { Config } from '../config';
 import { countiesGeoJson, listCounties } from '../domain/places/counties';
 import { csvChunks, iterateExportRows } from '../exchange/export/export';
@@ -16,6 +16,7 @@ import { versionedPeriod } from '../domain/access/resource-versions';
 import { getProduct, listProducts } from '../domain/products/products-read';
 import { productPoints } from '../domain/products/product-places';
 import type { ClusterIndex } from '../domain/products/product-clusters';
+import { packedSummaryText, type PackedLists } from './packed-lists';
 import { robotsTxt, sitemapXml } from '../exchange/export/site-map';
 import { defaultAsOf, resolvePeriod, tallyAnswer } from '../domain/tally/tally';
 import { computeSeries } from '../domain/tally/tally-series';
@@ -90,10 +91,10 @@ export function clusterTileSnapshot(index: ClusterIndex, tile: TileAddress): Sna
  * The map page's numbers and a page of its list (GET /api/map-summary), from its view's lists (summed up
  * once per scope and filter); 404 when the product `at` names is not in the list.
  */
-export function mapSummarySnapshot(lists: MapLists, page: Pick<MapSummaryQuery, 'lang' | 'offset' | 'limit' | 'at'>): SnapshotText {
-  const summary = mapSummaryPage(lists, page);
-  if (!summary) throw new HttpError(404, 'not_listed', '该产品不在此筛选条件下的列表中 / The product is not in the list under these filters');
-  return { type: JSON_TYPE, text: JSON.stringify(summary) };
+export function mapSummarySnapshot(lists: PackedLists, page: Pick<MapSummaryQuery, 'lang' | 'offset' | 'limit' | 'at'>): SnapshotText {
+  const text = packedSummaryText(lists, page);
+  if (text === null) throw new HttpError(404, 'not_listed', '该产品不在此筛选条件下的列表中 / The product is not in the list under these filters');
+  return { type: JSON_TYPE, text };
 }
 
 /** A page of the product list. */
