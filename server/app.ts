@@ -84,6 +84,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date(), log 
   const app = express();
   app.locals.taskPool = pool;
   app.locals.productPages = new ProductPages(ctx, version);
+  app.locals.release = () => ctx.clusters.release();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const headers = securityHeaderList(config);
@@ -161,6 +162,11 @@ export function serve(app: express.Express): Server {
 /** The app's keeper of product pages (server/main.ts starts it once the server listens). */
 export function productPagesOf(app: express.Express): ProductPages {
   return app.locals.productPages as ProductPages;
+}
+
+/** What the app lets go of when the server falls quiet (quiet-collect.ts's `release`): the map's kept views. */
+export function releasableOf(app: express.Express): () => void {
+  return app.locals.release as () => void;
 }
 
 /** Stops what `createApp` started beside the HTTP server (its task workers, the security log's timer, the product pages' timer). */

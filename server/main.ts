@@ -7,7 +7,7 @@ import { count } from 'drizzle-orm';
 import { openDb } from '../db/open';
 import { users } from '../db/schema';
 import { isEmpty, loadSeeds } from '../seeds/loader';
-import { closeApp, createApp, productPagesOf, serve } from './app';
+import { closeApp, createApp, productPagesOf, releasableOf, serve } from './app';
 import { readConfig, type Config } from './config';
 import { closePhotoQueue } from './documents/photo-queue';
 import { collectWhenQuiet } from './quiet-collect';
@@ -40,7 +40,9 @@ const server = serve(app).listen(config.port, () => {
   productPagesOf(app).start();
 });
 // The heap a busy spell grew is handed back as soon as requests stop (with --expose-gc, as npm start runs it).
+// The map's kept views go with it: rebuilt by a worker when a new tile or page of them is asked for.
 collectWhenQuiet(server, 2_000, {
+  release: releasableOf(app),
   onCollect: ({ beforeBytes, afterBytes, ms }) => log.debug({ beforeBytes, afterBytes, ms: Math.round(ms) },
     `Quiet: heap ${Math.round(beforeBytes / 1048576)} → ${Math.round(afterBytes / 1048576)} MB in ${Math.round(ms)} ms`),
 });

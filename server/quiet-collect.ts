@@ -40,6 +40,8 @@ export interface QuietCollectOptions {
   heapBytes?: () => number;
   /** How much the heap must have grown since the last collection (bytes) for another to be worth it. */
   growthBytes?: number;
+  /** Lets go of what can be made again (kept views), just before each collection, so the collection frees it too. */
+  release?: () => void;
   /** Hears each collection: the heap's bytes before and after, and how long it took (ms). */
   onCollect?: (collected: { beforeBytes: number; afterBytes: number; ms: number }) => void;
 }
@@ -57,6 +59,7 @@ export function quietCollector({
   gc = compactingGc(),
   heapBytes = () => getHeapStatistics().total_heap_size,
   growthBytes = 32 * 1024 * 1024,
+  release,
   onCollect,
 }: QuietCollectOptions = {}): QuietCollector {
   let requests = 0;
@@ -73,6 +76,7 @@ export function quietCollector({
       const before = heapBytes();
       if (before < after + growthBytes) return false;
       const t0 = performance.now();
+      release?.();
       gc();
       after = heapBytes();
       onCollect?.({ beforeBytes: before, afterBytes: after, ms: performance.now() - t0 });

@@ -49,4 +49,13 @@ export class ClusterIndexCache {
     }
     return entry.view;
   }
+
+  /**
+   * Lets go of every kept view (a national one holds a few MB of list and cluster trees): called when the
+   * server falls quiet after a busy spell, just before it collects. A view asked for later is built again
+   * (its tiles and pages already answered stay in the ready cache); a build in progress still reaches its callers.
+   */
+  release(): void {
+    this.kept.clear();
+  }
 }

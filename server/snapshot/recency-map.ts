@@ -46,6 +46,11 @@ export class RecencyMap<K, V> {
     return this.entries.delete(key);
   }
 
+  /** Forgets every entry. */
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** Entries, least recently used first (deleting while iterating is allowed, as with a Map). */
   *[Symbol.iterator](): IterableIterator<[K, V]> {
     for (const [key, entry] of this.entries) yield [key, entry.value];

@@ -34,6 +34,22 @@ describe('quietCollector', () => {
     expect(heap.collections).toBe(1);
   });
 
+  it('lets go of what can be made again just before each collection, and only then', () => {
+    const { heap, options } = fakeHeap();
+    const order: string[] = [];
+    const c = quietCollector({ ...options, release: () => order.push(`release at ${heap.bytes / MB} MB`), gc: () => { order.push('gc'); options.gc(); } });
+    c.request();
+    expect(c.tick()).toBe(false); // busy
+    expect(c.tick()).toBe(false); // quiet, but the heap has not grown: nothing let go
+    c.request();
+    heap.bytes = 120 * MB;
+    c.tick();
+    expect(c.tick()).toBe(true);
+    expect(order).toEqual(['release at 120 MB', 'gc']);
+    expect(c.tick()).toBe(false);
+    expect(order).toHaveLength(2);
+  });
+
   it('never collects while requests keep arriving', () => {
     const { heap, options } = fakeHeap();
     const c = quietCollector(options);
