@@ -42,7 +42,7 @@ async function body(base: string, path: string): Promise<string> {
   return `${res.status} ${await res.text()}`;
 }
 
-/** Every public answer the test compares: each product, lists, both GeoJSONs, the map page's summary, the tally on several dates, the series. */
+/** Every public answer the test compares: each product, lists, both GeoJSONs, the map page's summary and cluster blocks, the tally on several dates, the series. */
 async function publicPaths(): Promise<string[]> {
   const ids = s.db.$client.prepare('SELECT id FROM products ORDER BY id').pluck().all() as number[];
   return [
@@ -51,6 +51,8 @@ async function publicPaths(): Promise<string[]> {
     '/api/products.geojson', '/api/products.geojson?county=140521', '/api/counties.geojson',
     '/api/map-summary', '/api/map-summary?lang=en&limit=20&offset=10', '/api/map-summary?county=140521&status=in_progress',
     `/api/map-summary?limit=5&at=${ids[ids.length - 1]}`,
+    // The map's cluster blocks over Jincheng, as the map asks for them (span 2), and the world's tile.
+    '/api/clusters.geojson?z=0&x=0&y=0', '/api/clusters.geojson?z=9&x=103&y=50&span=2', '/api/clusters.geojson?z=13&x=1662&y=806&span=2&county=140521',
     '/api/tally', '/api/tally?asOf=2021-06-30', '/api/tally?asOf=2024-03-01', '/api/tally?asOf=2025-12-31', '/api/tally/series',
   ];
 }
@@ -142,8 +144,11 @@ describe('kept answers after writes', () => {
       for (const path of paths) kept.set(path, await body(s.url, path));
       await expectSameAsFresh(kept);
     }
-    // The sequence did write: products were made and designations moved.
+    // The sequence did write: products were made and designations moved, and their places are in the map's blocks.
     expect(mine.length).toBeGreaterThan(2);
+    for (const block of ['/api/clusters.geojson?z=9&x=103&y=50&span=2', '/api/clusters.geojson?z=13&x=1662&y=806&span=2&county=140521']) {
+      expect(JSON.parse((await body(s.url, block)).slice(4)).features.length, block).toBeGreaterThan(0);
+    }
     expect(designations.length).toBeGreaterThan(0);
   });
 });
