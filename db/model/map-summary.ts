@@ -78,16 +78,19 @@ export function mapLists(points: PlaceCollection, filter: Pick<ProductFilter, 't
 }
 
 /**
- * A page of the summed-up list in `lang`'s order: from `offset`, or (`at`) the page of that product, its
- * offset a multiple of `limit`; null when `at` is not listed.
+ * Where a page of a list starts: at `offset`, or (`at`) at the page holding that product, a multiple of
+ * `limit`; null when `at` is not listed. `idAt(n)` is the id of the list's n-th item.
  */
+export function pageOffset(length: number, idAt: (n: number) => number, query: Pick<MapSummaryQuery, 'offset' | 'limit' | 'at'>): number | null {
+  if (query.at === undefined) return query.offset;
+  for (let n = 0; n < length; n++) if (idAt(n) === query.at) return n - (n % query.limit);
+  return null;
+}
+
+/** A page of the summed-up list in `lang`'s order (from pageOffset); null when `at` is not listed. */
 export function mapSummaryPage(sum: MapLists, query: Pick<MapSummaryQuery, 'lang' | 'offset' | 'limit' | 'at'>): MapSummary | null {
   const items = sum.lists[query.lang ?? 'zh'];
-  let offset = query.offset;
-  if (query.at !== undefined) {
-    const position = items.findIndex((p) => p.id === query.at);
-    if (position < 0) return null;
-    offset = position - (position % query.limit);
-  }
+  const offset = pageOffset(items.length, (n) => items[n].id, query);
+  if (offset === null) return null;
   return { ...sum.head, offset, items: items.slice(offset, offset + query.limit) };
 }

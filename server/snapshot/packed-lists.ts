@@ -5,7 +5,7 @@
  * the heap, and a page of GET /api/map-summary is put together by copying its items' bytes. The answer is
  * the same text `JSON.stringify(mapSummaryPage(lists, query))` gives (test/server/packed-lists.test.ts).
  */
-import type { MapLists, MapSummaryHead, MapSummaryQuery, NameOrderLang } from '../../db/model';
+import { pageOffset, type MapLists, type MapSummaryHead, type MapSummaryQuery, type NameOrderLang } from '../../db/model';
 
 /** A view's numbers and its list, packed. */
 export interface PackedLists {
@@ -37,32 +37,21 @@ export function packLists(lists: MapLists): PackedLists {
 }
 
 /**
- * A page of the packed list in `lang`'s order, as JSON text: from `offset`, or (`at`) the page of that
- * product, its offset a multiple of `limit`; null when `at` is not listed (mapSummaryPage's rule).
+ * A page of the packed list in `lang`'s order, as JSON text, starting where `pageOffset` says (the rule
+ * mapSummaryPage pages by); null when `at` is not listed.
  */
 export function packedSummaryText(packed: PackedLists, query: Pick<MapSummaryQuery, 'lang' | 'offset' | 'limit' | 'at'>): string | null {
   const order = packed.order[query.lang ?? 'zh'];
-  let offset = query.offset;
-  if (query.at !== undefined) {
-    const position = order.findIndex((i) => packed.ids[i] === query.at);
-    if (position < 0) return null;
-    offset = position - (position % query.limit);
-  }
+  const offset = pageOffset(order.length, (n) => packed.ids[order[n]], query);
+  if (offset === null) return null;
   const end = Math.min(order.length, offset + query.limit);
   const items: Buffer[] = [];
-  for (let n = offset; n < end; n++) items.push(packed.bytes.subarray(packed.starts[order[n]], packed.starts[order[n] + 1]));
-  const head = JSON.stringify({ ...packed.head, offset });
-  return `${head.slice(0, -1)},"items":[${joined(items)}]}`;
-}
-
-/** The items' JSON, comma-separated. */
-function joined(items: Buffer[]): string {
-  const withCommas: Buffer[] = [];
-  for (let i = 0; i < items.length; i++) {
-    if (i) withCommas.push(COMMA);
-    withCommas.push(items[i]);
+  for (let n = offset; n < end; n++) {
+    if (n > offset) items.push(COMMA);
+    items.push(packed.bytes.subarray(packed.starts[order[n]], packed.starts[order[n] + 1]));
   }
-  return Buffer.concat(withCommas).toString('utf8');
+  const head = JSON.stringify({ ...packed.head, offset });
+  return `${head.slice(0, -1)},"items":[${Buffer.concat(items).toString('utf8')}]}`;
 }
 
 const COMMA = Buffer.from(',');

@@ -80,7 +80,7 @@ export function clusterIndex(places: ProductPoints, county: CountyCode | null = 
       const seen = new Map<string, TileAddress>();
       for (const f of index.getClusters([-180, -85.0511, 180, 85.0511], z)) {
         const { x, y } = tileOf(f.geometry.coordinates[0], f.geometry.coordinates[1], z - span);
-        seen.set(`${x}/${y}`, span ? { z, x, y, span } : { z, x, y });
+        seen.set(`${x}/${y}`, { z, x, y, span });
       }
       return [...seen.values()];
     },
