@@ -59,6 +59,18 @@ export class RegistryChanges {
     return Math.max(this.everything, this.products.get(dependency.product) ?? 0);
   }
 
+  /**
+   * The products changed after `builtAt` (whatever changed in them), or `'all'` when anything may have
+   * (a change of everything, or rows this process could not read).
+   */
+  changedSince(builtAt: number): number[] | 'all' {
+    this.catchUp();
+    if (this.everything > builtAt) return 'all';
+    const ids: number[] = [];
+    for (const [id, at] of this.products) if (at > builtAt) ids.push(id);
+    return ids;
+  }
+
   /** Whether an answer built at `builtAt` that shows `dependency` is still right now. */
   unchangedSince(dependency: Dependency, builtAt: number): boolean {
     return this.lastChanged(dependency) <= builtAt;

@@ -7,7 +7,8 @@ import { HttpError } from '../errors';
 import type { Cultivation, ProductFilter } from '../../db/model';
 import { cultivationXlsx } from '../exchange/export/cultivation-xlsx';
 import { csvChunks, exportSheets, iterateExportRows, officialExportSheets, xlsxChunks } from '../exchange/export/export';
-import { loadReplayIndex, type ReplayIndex } from '../domain/tally/tally-replay';
+import type { ReplayIndex } from '../domain/tally/tally-replay';
+import { ReplayStore } from '../domain/tally/replay-store';
 import { buildTallyIndex } from '../domain/tally/tally-index';
 import { NotADay } from '../domain/tally/tally-index-days';
 import { listPeriods } from '../domain/tally/periods';
@@ -33,7 +34,7 @@ export interface TaskContext {
   db: Db;
   /** A connection that may write (opened on first use: only imports write). */
   writableDb(): Db;
-  /** The replay index of the current registry version (rebuilt when a write since the last one can have moved the tally). */
+  /** The replay index of the current registry version (patched when a write since the last one can have moved the tally). */
   replayIndex(): ReplayIndex;
   /** The registry version as the connection reads it now. */
   registryVersion(): number;
@@ -46,9 +47,22 @@ export interface TaskContext {
 /** A task context over a read-only connection, a way to open a writable one, and the replay index kept per registry version. */
 export function taskContext(db: Db, openWritable: () => Db): TaskContext {
   const version = registryVersionReader(db.$client);
-  // The replay index holds until a write that can move the tally (not at every registry write).
   const changes = new RegistryChanges(db.$client, version, { prune: false });
-  let kept: { version: number; index: ReplayIndex } | null = null;
+  // The replay index holds until a write that can move the tally (not at every registry write); then the
+  // products changed since are read again (every product changed, so it equals a whole load), or everything
+  // after a change of everything. One read transaction: the version kept is at or before every row read.
+  let kept: { version: number; store: ReplayStore } | null = null;
+  const replayIndex = db.$client.transaction((): ReplayIndex => {
+    if (kept && changes.lastChanged('tally') <= kept.version) return kept.store.index();
+    const at = version();
+    const since = kept ? changes.changedSince(kept.version) : 'all';
+    if (since === 'all' || !kept) kept = { version: at, store: ReplayStore.load(db) };
+    else {
+      kept.store.patch(db, since);
+      kept.version = at;
+    }
+    return kept.store.index();
+  });
   let writable: Db | null = null;
   return {
     db,
@@ -56,10 +70,7 @@ export function taskContext(db: Db, openWritable: () => Db): TaskContext {
     writableDb: () => (writable ??= openWritable()),
     progress: () => {},
     registryVersion: version,
-    replayIndex() {
-      if (!kept || changes.lastChanged('tally') > kept.version) kept = { version: version(), index: loadReplayIndex(db) };
-      return kept.index;
-    },
+    replayIndex: () => replayIndex(),
   };
 }
 
