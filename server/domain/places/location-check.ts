@@ -17,25 +17,44 @@ import { countyAt, countyBoundary, fitsCounty, type BoundaryGeometry, type Count
 interface NamedBoundary extends CountyBoundary { zh: string; en: string }
 
 /**
- * Parsed boundaries per connection, with the registry version and day they were read at: the counties
- * are reference data, but a division change (recorded by another process) adds some and ends others.
+ * Parsed boundaries per connection, with the last `registry_changes` row and the day they were read at:
+ * the counties are reference data, but a division change (recorded by another process) adds some and
+ * ends others. A product write moves the registry version but leaves the counties as they were, so the
+ * boundaries are read again only when a change of everything (the triggers' row without a product: a
+ * county or a division change among them) came after them, or the rows went back (a restored file).
+ * An import of 1,000 rows used to read and parse every boundary again for each row.
  */
-const boundaries = new WeakMap<Db, { version: number; day: string; list: NamedBoundary[] }>();
+const boundaries = new WeakMap<Db, { seq: number; day: string; list: NamedBoundary[] }>();
+const changeReaders = new WeakMap<Db, { last: () => number; sharedAfter: (seq: number) => boolean }>();
+
+function changeReader(db: Db) {
+  let reader = changeReaders.get(db);
+  if (!reader) {
+    const last = db.$client.prepare('SELECT coalesce(max(seq), 0) FROM registry_changes').pluck();
+    const shared = db.$client.prepare('SELECT 1 FROM registry_changes WHERE seq > ? AND product_id IS NULL LIMIT 1').pluck();
+    changeReaders.set(db, reader = { last: () => last.get() as number, sharedAfter: (seq) => shared.get(seq) !== undefined });
+  }
+  return reader;
+}
 
 /**
  * The parsed boundaries (with their names) of the counties that exist today (county-history.ts), read
- * again only when the registry version or the day has moved.
+ * again only when the counties or the day may have changed.
  */
 export function countyBoundaries(db: Db): NamedBoundary[] {
-  const version = db.select({ v: t.registryMeta.version }).from(t.registryMeta).get()?.v ?? 0;
+  const changes = changeReader(db);
+  const seq = changes.last();
   const day = todayInShanghai();
   const kept = boundaries.get(db);
-  if (kept && kept.version === version && kept.day === day) return kept.list;
+  if (kept && kept.day === day && seq >= kept.seq && !changes.sharedAfter(kept.seq)) {
+    kept.seq = seq;
+    return kept.list;
+  }
   const current = new Set(countiesExistingOn(db, day));
   const list = db.select().from(t.counties).orderBy(asc(t.counties.code)).all()
     .filter((c) => current.has(c.code))
     .map((c) => ({ ...countyBoundary(c.code, c.geometry as BoundaryGeometry), zh: c.nameZh, en: c.nameEn }));
-  boundaries.set(db, { version, day, list });
+  boundaries.set(db, { seq, day, list });
   return list;
 }
 

@@ -4,8 +4,9 @@
  * names the county the point is in (or says it is outside Jincheng), in Chinese and English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import * as t from '../../../db/schema';
-import { misplacedLocations } from '../../../server/domain/places/location-check';
+import { countyBoundaries, misplacedLocations } from '../../../server/domain/places/location-check';
 import { startServer, type TestServer } from '../../support/server';
 import { addAccount, dumpTables, send, signIn } from '../fixtures';
 
@@ -110,5 +111,23 @@ describe('points that fit', () => {
   it('a point in either county of a shared product is taken', async () => {
     const res = await create({ nameZh: '高平泽州共有', counties: ['140581', '140525'], locations: [at(IN.gaoping), at(IN.zezhou)] });
     expect(res.status).toBe(201);
+  });
+});
+
+describe('the boundaries kept between writes', () => {
+  it('are not read again for a product write, and are for a county change, even one made by another connection', async () => {
+    const kept = countyBoundaries(s.db);
+    expect((await create({ nameZh: '高平缓存甲', locations: [at(IN.gaoping)] })).status).toBe(201);
+    // The product write moved the registry version, not the counties: the same parsed list.
+    expect(countyBoundaries(s.db)).toBe(kept);
+    // Another process renames 高平市 (its own connection): the next check names it as it is now.
+    const other = new Database(s.dbFile);
+    other.prepare("UPDATE counties SET name_zh = '高平市（新）' WHERE code = '140581'").run();
+    other.close();
+    const res = await create({ nameZh: '高平缓存乙', locations: [at(IN.qinshui)] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('不在本产品所属的高平市（新）');
+    expect(countyBoundaries(s.db)).not.toBe(kept);
+    s.db.$client.prepare("UPDATE counties SET name_zh = '高平市' WHERE code = '140581'").run();
   });
 });
