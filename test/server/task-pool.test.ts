@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type Db } from '../../db/open';
+import { reviveReadyBody } from '../../server/answer';
 import { HttpError } from '../../server/errors';
+import { identityBytes, type Encoding } from '../../server/snapshot/ready-body';
 import { createTaskPool } from '../../server/workers/task-pool';
 import { WORKER_NICE } from '../../server/workers/thread-priority';
 import { loadSeeds } from '../../seeds/loader';
@@ -32,6 +34,22 @@ describe('the task pool', () => {
       const [fromWorker, fromInline] = await Promise.all([pool.run('tally', input), inline.run('tally', input)]);
       expect(Buffer.from(fromWorker.raw!).toString()).toBe(Buffer.from(fromInline.raw!).toString());
       await expect(pool.run('tally', { ...input, period: 99 })).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('sends a compressed body without its identity bytes, which are unpacked from it when asked for', async () => {
+    const pool = createTaskPool(db, file, 1);
+    const inline = createTaskPool(db, ':memory:');
+    try {
+      const input = { filter: {}, viewer: null, encodings: ['br'] as Encoding[] };
+      const [sent, plain] = await Promise.all([pool.run('productsGeoJson', input), inline.run('productsGeoJson', { ...input, encodings: [] })]);
+      const body = reviveReadyBody(sent);
+      expect(body.raw).toBeNull();
+      expect(body.br).not.toBeNull();
+      expect(identityBytes(body).toString()).toBe(Buffer.from(plain.raw!).toString());
+      expect(body.length).toBe(plain.raw!.length);
     } finally {
       await pool.close();
     }
