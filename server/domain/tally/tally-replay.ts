@@ -77,10 +77,30 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Adds whole months to a date, keeping the day but never spilling into the next month (01-31 + 1 → 02-28). */
+/** Days in each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in `month` (1–12) of `year`, in the proleptic Gregorian calendar, as `Date` counts them. */
+function daysIn(year: number, month: number): number {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1];
+}
+
+/**
+ * Adds whole months to a date, keeping the day but never spilling into the next month (01-31 + 1 → 02-28).
+ * Worked out on the numbers for four-digit years (the tally index asks it for every event day, and a `Date`
+ * each took a sixth of the build); other years as `Date` writes them (`+010000-…` past 9999).
+ */
 export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const y = Number(date.slice(0, 4));
+  const total = y * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  if (date.length === 10 && Number.isInteger(total) && year >= 1000 && year <= 9999) {
+    const month = total - year * 12 + 1;
+    const day = Math.min(Number(date.slice(8, 10)), daysIn(year, month));
+    return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  }
+  const [yy, m, d] = date.split('-').map(Number);
+  const first = new Date(Date.UTC(yy, m - 1 + months, 1));
   const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   first.setUTCDate(Math.min(d, lastDay));
   return first.toISOString().slice(0, 10);

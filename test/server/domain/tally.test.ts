@@ -1,4 +1,5 @@
 /** The tally's replay rule on hand-made histories, straight against the domain functions. */
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CountyCode, GiType, Period, Status } from '../../../db/model';
 import { openDb, type Db } from '../../../db/open';
@@ -199,6 +200,28 @@ describe('periods and dates', () => {
     ['2024-01-31', 1, '2024-02-29'], ['2025-01-31', 1, '2025-02-28'], ['2024-02-29', 12, '2025-02-28'], ['2024-09-01', 12, '2025-09-01'],
   ])('adds months without spilling: %s + %i = %s', (date, months, expected) => {
     expect(addMonths(date, months)).toBe(expected);
+  });
+
+  it('adds months on the numbers exactly as a Date does, every day from year 1000 to 9999 and past it', () => {
+    // The reference: the calendar arithmetic of Date, as addMonths did before it worked on the numbers.
+    const byDate = (date: string, months: number) => {
+      const [y, m, d] = date.split('-').map(Number);
+      const first = new Date(Date.UTC(y, m - 1 + months, 1));
+      const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+      first.setUTCDate(Math.min(d, lastDay));
+      return first.toISOString().slice(0, 10);
+    };
+    fc.assert(fc.property(
+      fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
+      fc.integer({ min: -30, max: 30 }),
+      (at, months) => {
+        const date = at.toISOString().slice(0, 10);
+        expect(addMonths(date, months)).toBe(byDate(date, months));
+      },
+    ), { numRuns: 20_000 });
+    for (const [date, months] of [['9999-12-31', 12], ['9999-01-01', 12], ['1000-01-31', -1], ['2000-02-29', 12], ['2100-01-31', 1]] as const) {
+      expect(addMonths(date, months), `${date} + ${months}`).toBe(byDate(date, months));
+    }
   });
 });
 
