@@ -315,8 +315,9 @@ that returns exactly the bytes and headers the real server returned for that req
 (real, bare, real, bare…) with autocannon at ${results.config.connections} connections, every request sending
 \`Accept-Encoding: br, gzip\` like a browser; req/s are sums over the rounds, p50/p99 the real server's medians
 (autocannon records whole milliseconds).
-The ratio is real ÷ bare req/s. It then measures reads while a signed-in official writes (create a product,
-PATCH it, start and move a designation, ≤ 4 writes/s), the CSV and XLSX exports of the national set (first
+The ratio is real ÷ bare req/s. It then measures a mix of those reads (one request in seven a new tally date)
+with no write, the same mix while a signed-in official writes (create a product, PATCH it, start and move a
+designation, ≤ 4 writes/s) and while an official imports 1,000 rows, the CSV and XLSX exports of the national set (first
 body byte, whole, server RSS polled every 20 ms, \`/api/health\` latency meanwhile), start-up (spawn →
 listening), the server's RSS after the run, and in Chromium (\`bench/browser.ts\`) the first-load bytes of \`/\`
 and 10,000 markers against bare Leaflet. Results go to \`bench/results.json\`; a full national run rewrites
