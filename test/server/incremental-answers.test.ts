@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/open';
 import { closeApp, createApp, productPagesOf, serve } from '../../server/app';
 import { startServer, type TestServer } from '../support/server';
+import { seededRandom } from '../support/seeded-random';
 import { addAccount, send, signIn } from './fixtures';
 
 let s: TestServer;
@@ -25,16 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-/** A small seeded generator (mulberry32), so the sequence is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The body of a public GET, as sent without compression. */
 async function body(base: string, path: string): Promise<string> {
@@ -76,7 +67,7 @@ async function expectSameAsFresh(kept: Map<string, string>): Promise<void> {
 
 describe('kept answers after writes', () => {
   it('are byte-identical to a fresh rebuild after a random sequence of writes', { timeout: 240_000 }, async () => {
-    const next = random(20261206);
+    const next = seededRandom(20261206);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
     const mine: number[] = [];
     const designations: { id: number; status: string }[] = [];

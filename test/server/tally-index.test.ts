@@ -20,11 +20,12 @@ import { recordCountyChange } from '../../server/domain/county-changes/record-ch
 import { listPeriods } from '../../server/domain/tally/periods';
 import { choosePeriod, defaultAsOf, tallyAnswer } from '../../server/domain/tally/tally';
 import { buildTallyIndex, type TallyIndex } from '../../server/domain/tally/tally-index';
-import { loadReplayIndex } from '../../server/domain/tally/tally-replay';
+import { loadReplayIndex } from '../../server/domain/tally/replay-store';
 import { TallyBodies } from '../../server/snapshot/tally-bodies';
 import { layoutOf } from '../../server/snapshot/tally-layout';
 import { startServer, type TestServer } from '../support/server';
 import { SEEDED_BOUNDARY_FILE, SEEDED_COUNTY_CODES } from '../support/seeded-counties';
+import { seededRandom } from '../support/seeded-random';
 import { addAccount, send, signIn } from './fixtures';
 
 const TODAY = todayInShanghai();
@@ -37,24 +38,13 @@ let admin: string;
 /** What the writes did, to know the registry is as varied as meant. */
 const done = { products: 0, moves: 0, partialDates: 0, granted: 0, expired: 0, revoked: 0, converted: 0, users: 0, terms: 0, archived: 0, drafts: 0 };
 
-/** A small fast generator of numbers in [0, 1) from a seed (mulberry32). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const shift = (day: string, days: number) => iso(Date.parse(day) + days * DAY);
 
 /** Writes `products` products at random over HTTP as the city's admin. */
 async function writeAtRandom(seed: number, products: number): Promise<void> {
-  const rand = generator(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const between = (from: string, to: string) => {
     const a = Date.parse(from);
@@ -200,7 +190,7 @@ describe('the index against the replay', () => {
     const index = buildTallyIndex(replay, periods);
     expect(index.epochs.map((e) => e.from)).toEqual([null, '2019-07-01']);
     const bodies = new TallyBodies(index, layoutOf(index), { renewalsBytes: 64 * 1024, blockBytes: 32 * 1024, runBytes: 16 * 1024, countsBytes: 8 * 1024 }); // small, so parts are forgotten and made again
-    const dates = datesOf(index, generator(SEED + 1));
+    const dates = datesOf(index, seededRandom(SEED + 1));
     expect(dates.length).toBeGreaterThan(500);
     let compared = 0;
     for (const today of [TODAY, '2018-03-01']) {
@@ -257,7 +247,7 @@ describe('the index against the replay', () => {
 describe('GET /api/tally?asOf= from the index', () => {
   it('sends the replay’s bytes for new dates, through Express and then the fast path', async () => {
     const periods = listPeriods(s.db);
-    const rand = generator(SEED + 2);
+    const rand = seededRandom(SEED + 2);
     const days = Array.from({ length: 30 }, () => iso(Date.UTC(1990, 0, 1) + Math.floor(rand() * 60 * 365) * DAY));
     for (const asOf of [...days, '2019-06-30', '2019-07-01', '9999-12-31', '2024-02-29']) {
       for (const period of periods) {

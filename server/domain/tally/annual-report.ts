@@ -16,7 +16,8 @@ import { listCounties } from '../places/counties';
 import { listPeriods } from './periods';
 import { getReportSettings } from './report-settings';
 import { computeTally } from './tally';
-import { countedProducts, loadReplayIndex, type ReplayIndex } from './tally-replay';
+import type { ReplayIndex } from './tally-replay';
+import { countedProducts, loadReplayIndex } from './replay-store';
 
 /**
  * 400 unless a report can be made for `year` on `today`: not before 1949 (the query schema says so

@@ -23,6 +23,11 @@ export function countedProducts(db: Db) {
   return readableProducts(db, null);
 }
 
+/** Loads the replay index of the counted products (one consistent read). */
+export function loadReplayIndex(db: Db): ReplayIndex {
+  return ReplayStore.load(db).index();
+}
+
 /** An authorised user of a counted designation, as the index keeps it. */
 type UserRow = { id: number; designationId: number; from: string; until: string | null; status: AuthorizationStatus };
 

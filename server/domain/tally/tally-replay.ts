@@ -2,12 +2,8 @@
  * Replaying designation histories: the status each designation had on a date, from its dated
  * transitions. The tally and its series are both drawn from here, so they agree by construction.
  */
-import type { Db } from '../../../db/open';
 import type { AuthorizationStatus, GiType, Status } from '../../../db/model';
 import type { CountyHistory } from '../places/county-history';
-import { ReplayStore } from './replay-store';
-
-export { countedProducts } from './replay-store';
 
 /** A designation of a counted product, as the tally needs it. */
 export interface CountedDesignation {
@@ -32,7 +28,7 @@ export interface Move { id: number; designationId: number; giType: GiType; to: S
 /**
  * Everything the tally and its series read, loaded in a few queries and kept in memory, so a tally
  * for any date is a short scan per designation instead of a subquery per row. Build one per call
- * (`computeTally(db, …)` without one) or keep a `ReplayStore` and patch it per product (the task workers do).
+ * (`loadReplayIndex` in replay-store.ts) or keep a `ReplayStore` and patch it per product (the task workers do).
  */
 export interface ReplayIndex {
   /** Every designation of a counted product, by id. */
@@ -63,11 +59,6 @@ export interface ReplayIndex {
   figureHouseholds: Map<number, { year: number; households: number }[]>;
   /** The counties and their division changes: which exist on a date, and where a product of today stood then. */
   countyHistory: CountyHistory;
-}
-
-/** Loads the replay index of the counted products (one consistent read). */
-export function loadReplayIndex(db: Db): ReplayIndex {
-  return ReplayStore.load(db).index();
 }
 
 /** Adds days to a `YYYY-MM-DD` date (negative to go back). */

@@ -7,7 +7,8 @@
  */
 import { perGiType, todayInShanghai, type GiType, type Period, type SeriesStep, type Status, type TallySeries } from '../../../db/model';
 import type { Db } from '../../../db/open';
-import { addDays, addMonths, loadReplayIndex, type ReplayIndex } from './tally-replay';
+import { addDays, addMonths, type ReplayIndex } from './tally-replay';
+import { loadReplayIndex } from './replay-store';
 
 const MONTHS: Record<SeriesStep, number> = { month: 1, quarter: 3, year: 12 };
 

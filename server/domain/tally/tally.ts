@@ -9,7 +9,8 @@ import {
 } from '../../../db/model';
 import type { Db } from '../../../db/open';
 import { getPeriod, listPeriods } from './periods';
-import { addDays, addMonths, loadReplayIndex, type CountedDesignation, type ReplayIndex } from './tally-replay';
+import { addDays, addMonths, type CountedDesignation, type ReplayIndex } from './tally-replay';
+import { loadReplayIndex } from './replay-store';
 
 /** How far ahead renewal reminders look. */
 export const RENEWAL_WINDOW_MONTHS = 12;

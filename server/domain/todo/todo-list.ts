@@ -15,7 +15,8 @@ import { dossierStates, isOverdue } from '../designations/dossiers';
 import { usersToRemind } from '../marks/signals';
 import { listPeriods } from '../tally/periods';
 import { periodEndedOn, renewalsDue, resolvePeriod } from '../tally/tally';
-import { addDays, loadReplayIndex } from '../tally/tally-replay';
+import { addDays } from '../tally/tally-replay';
+import { loadReplayIndex } from '../tally/replay-store';
 import type { SignedIn } from '../access/viewer';
 
 /** The most items a group lists (its count says how many there are). */

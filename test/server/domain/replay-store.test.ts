@@ -10,12 +10,13 @@ import type { GiType, Period, Status } from '../../../db/model';
 import { openDb, type Db } from '../../../db/open';
 import * as t from '../../../db/schema';
 import { eq } from 'drizzle-orm';
-import { ReplayStore } from '../../../server/domain/tally/replay-store';
+import { loadReplayIndex, ReplayStore } from '../../../server/domain/tally/replay-store';
 import { buildTallyIndex } from '../../../server/domain/tally/tally-index';
-import { loadReplayIndex, type ReplayIndex } from '../../../server/domain/tally/tally-replay';
+import type { ReplayIndex } from '../../../server/domain/tally/tally-replay';
 import { RegistryChanges } from '../../../server/snapshot/registry-changes';
 import { registryVersionReader } from '../../../server/snapshot/ready-cache';
 import { SEEDED_COUNTY_CODES } from '../../support/seeded-counties';
+import { seededRandom } from '../../support/seeded-random';
 
 let db: Db;
 const period: Period = {
@@ -31,16 +32,6 @@ beforeEach(() => {
   db.insert(t.periods).values({ id: 1, name: period.name, nameEn: period.nameEn, startsOn: period.startsOn, endsOn: period.endsOn }).run();
 });
 
-/** A small seeded generator (mulberry32), so the sequence is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Everything an index answers, as plain data (its functions asked on a few dates). */
 function plain(index: ReplayIndex) {
@@ -62,7 +53,7 @@ function plain(index: ReplayIndex) {
 
 describe('the replay index patched per product', () => {
   it('equals a whole load after every write of a random sequence', () => {
-    const next = random(20261207);
+    const next = seededRandom(20261207);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
     const day = () => `${2010 + Math.floor(next() * 16)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
     // A date as officials may know it: a day, a month or a year.

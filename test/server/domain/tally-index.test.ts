@@ -11,7 +11,7 @@ import * as t from '../../../db/schema';
 import { tallyAnswer } from '../../../server/domain/tally/tally';
 import { buildTallyIndex } from '../../../server/domain/tally/tally-index';
 import { tallyFromIndex } from '../../../server/domain/tally/tally-index-read';
-import { loadReplayIndex } from '../../../server/domain/tally/tally-replay';
+import { loadReplayIndex } from '../../../server/domain/tally/replay-store';
 import { SEEDED_COUNTY_CODES } from '../../support/seeded-counties';
 
 let db: Db;

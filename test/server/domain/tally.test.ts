@@ -5,7 +5,8 @@ import type { CountyCode, GiType, Period, Status } from '../../../db/model';
 import { openDb, type Db } from '../../../db/open';
 import * as t from '../../../db/schema';
 import { computeTally, defaultAsOf, resolvePeriod, tallyAnswer, type TallyCounts } from '../../../server/domain/tally/tally';
-import { addMonths, loadReplayIndex } from '../../../server/domain/tally/tally-replay';
+import { addMonths } from '../../../server/domain/tally/tally-replay';
+import { loadReplayIndex } from '../../../server/domain/tally/replay-store';
 import { computeSeries, sampleDates } from '../../../server/domain/tally/tally-series';
 import { SEEDED_COUNTY_CODES } from '../../support/seeded-counties';
 
