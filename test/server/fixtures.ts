@@ -72,8 +72,14 @@ export async function startWithClock(start = new Date(), env: NodeJS.ProcessEnv 
   // What the app logs at warn or above, for tests that check a fault is logged.
   const lines: string[] = [];
   const log = createLogger('warn', { write: (line: string) => { lines.push(line); } });
-  const app = createApp(db, readConfig({ DATABASE_PATH: join(dir, 'registry.sqlite'), ...env }), { now: () => new Date(clock.now), log });
+  // Every answer rebuilt at the next request, as the test server's (test/support/server.ts): the tests read what
+  // they just wrote, and on a slow machine their costly builds (reports, the tally index) could spend the public's
+  // rebuild budget and leave a public read a version behind.
+  const app = createApp(db, readConfig({ DATABASE_PATH: join(dir, 'registry.sqlite'), PUBLIC_REBUILD_PERCENT: '100', ...env }), { now: () => new Date(clock.now), log });
   const server = serve(app).listen(0, '127.0.0.1');
+  // The server shares the tests' event loop: a test that holds it for seconds (a static build) must not find the
+  // keep-alive socket it reuses next closed by the server's 5 s timer in the same turn (a read ECONNRESET).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as import('node:net').AddressInfo;
   return {

@@ -53,6 +53,9 @@ export async function startServer({ seed = true, env = {}, now, countiesFile, lo
   const log = createLogger(logLevel, { write: (line: string) => { lines.push(line); } });
   const app = createApp(db, config, { ...(now ? { now } : {}), log });
   const server = serve(app).listen(0, '127.0.0.1');
+  // The server shares the tests' event loop: a test that holds it for seconds (a static build) must not find the
+  // keep-alive socket it reuses next closed by the server's 5 s timer in the same turn (a read ECONNRESET).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
