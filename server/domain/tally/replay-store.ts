@@ -219,7 +219,7 @@ export class ReplayStore {
       .orderBy(asc(t.productFigures.productId), asc(t.productFigures.year)).all()) {
       (rowsOf(f.productId).figures ??= []).push({ year: f.year, households: f.households! });
     }
-    // A product without designations, counties, households or figures adds nothing, but it is kept so a patch can drop it.
+    // Only products with some row get an entry; a patch drops a changed product that has none (`patch`).
     return { products, moves, ready: readyToFile(db, designations.filter((d) => d.status === 'cultivating')), users };
   }
 
