@@ -83,7 +83,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date(), log 
   };
   const app = express();
   app.locals.taskPool = pool;
-  app.locals.productPages = new ProductPages(ctx, version);
+  app.locals.productPages = new ProductPages(ctx, version, changes);
   app.locals.release = () => ctx.clusters.release();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);

@@ -83,7 +83,7 @@ export async function startWithClock(start = new Date(), env: NodeJS.ProcessEnv 
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as import('node:net').AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, db, clock,
+    url: `http://127.0.0.1:${port}`, db, clock, app,
     logs: () => lines.map((line) => JSON.parse(line) as Record<string, any>),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();

@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productPagesOf } from '../../server/app';
+import { FULL_PASS_MS } from '../../server/product-pages';
 import { startServer, type TestServer } from '../support/server';
-import { addAccount, send, signIn } from './fixtures';
+import { addAccount, send, signIn, startWithClock } from './fixtures';
 
 let s: TestServer;
 let official: string;
@@ -81,10 +82,48 @@ describe('product pages kept ready', () => {
     expect((await page(b)).level).toBe('debug');
   });
 
+  it('after a write to one product, looks again at that product alone; after a change of everything, at every one', async () => {
+    const pages = productPagesOf(s.app);
+    const [a] = published();
+    await warm();
+    const full = pages.stats.fullPasses;
+    const res = await send(s.url, 'PATCH', `/api/products/${a}`, { description: '只看写过的产品' }, official);
+    expect(res.status).toBe(200);
+    expect(await warm()).toBe(1);
+    expect(pages.stats.fullPasses).toBe(full);
+    s.db.$client.prepare("UPDATE counties SET name_en = name_en WHERE code = '140521'").run();
+    expect(await warm()).toBe(published().length);
+    expect(pages.stats.fullPasses).toBe(full + 1);
+  });
+
   it('never builds a draft\'s page for the public', async () => {
     const res = await send(s.url, 'POST', '/api/products', { nameZh: '沁水草稿产品', category: 'food', counties: ['140521'] }, official);
     expect(res.status).toBe(201);
     expect(await warm()).toBe(0);
     expect((await page(res.body.id)).status).toBe(404);
+  });
+});
+
+describe('product pages kept ready, over time', () => {
+  it('looks at every published product again once FULL_PASS_MS has passed, even between writes to one product', async () => {
+    const c = await startWithClock(new Date('2026-06-01T02:00:00Z'));
+    try {
+      await addAccount(c.db, 'qinshui', 'official', '140521');
+      const token = await signIn(c.url, 'qinshui');
+      const pages = productPagesOf(c.app);
+      const [a] = c.db.$client.prepare("SELECT id FROM products WHERE visibility = 'public' AND archived_at IS NULL ORDER BY id").pluck().all() as number[];
+      await pages.warm();
+      const full = pages.stats.fullPasses;
+      const write = async (text: string) => expect((await send(c.url, 'PATCH', `/api/products/${a}`, { description: text }, token)).status).toBe(200);
+      await write('第一次');
+      expect(await pages.warm()).toBe(1);
+      expect(pages.stats.fullPasses).toBe(full);
+      c.clock.advance(FULL_PASS_MS);
+      await write('第二次');
+      expect(await pages.warm()).toBe(1);
+      expect(pages.stats.fullPasses).toBe(full + 1);
+    } finally {
+      await c.close();
+    }
   });
 });
