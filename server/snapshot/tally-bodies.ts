@@ -22,23 +22,50 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** The end of every body. */
 const CLOSE = deflatePiece(Buffer.from(']}'));
 
-/** A map of pieces that forgets its least recently used entries past a byte budget. */
+/** A map of pieces that forgets its least recently used entries past a byte budget (the pieces', and the keys' by `keyBytes`). */
 class Kept<K> {
   private readonly entries = new RecencyMap<K, Piece>();
   private used = 0;
-  constructor(private readonly maxBytes: number) {}
+  constructor(private readonly maxBytes: number, private readonly keyBytes: (key: K) => number = () => 0) {}
 
   get(key: K, make: () => Piece): Piece {
     let piece = this.entries.get(key);
     if (piece) return piece;
     piece = make();
     this.entries.set(key, piece);
-    this.used += deflatedBytes(piece);
+    this.used += deflatedBytes(piece) + this.keyBytes(key);
     for (const [k, v] of this.entries) {
       if (this.used <= this.maxBytes || this.entries.size === 1) break;
       this.entries.delete(k);
-      this.used -= deflatedBytes(v);
+      this.used -= deflatedBytes(v) + this.keyBytes(k);
     }
+    return piece;
+  }
+}
+
+/**
+ * Deflated pieces by their text, shared by the answers of successive indexes. A write makes a new index,
+ * whose parts are all made again; most of them read as before (a write moves a few products' entries and
+ * counts), so their deflate is found here rather than done again. Deflate is a function of the text alone,
+ * so a piece found is the bytes a new one would be.
+ */
+export class DeflatedTexts {
+  private readonly kept: Kept<string>;
+  /** Pieces deflated here, and pieces found made (tests read them). */
+  readonly stats = { made: 0, found: 0 };
+  /** `maxBytes`: deflated bytes and their texts (two bytes a character). */
+  constructor(maxBytes = 8 << 20) {
+    this.kept = new Kept(maxBytes, (text) => 2 * text.length);
+  }
+
+  /** `text` deflated (gzip-splice.ts), found or made now. */
+  piece(text: string): Piece {
+    let made = false;
+    const piece = this.kept.get(text, () => {
+      made = true;
+      return deflatePiece(Buffer.from(text));
+    });
+    this.stats[made ? 'made' : 'found']++;
     return piece;
   }
 }
@@ -67,7 +94,11 @@ export class TallyBodies {
   /** Each renewal candidate's entry as JSON, not lapsed and lapsed (made when first needed). */
   private readonly entries: (string | undefined)[];
 
-  constructor(readonly index: TallyIndex, private readonly layout: TallyLayout, options: TallyBodiesOptions = {}) {
+  /** `texts`: deflated pieces shared with the answers of the indexes before and after this one. */
+  constructor(
+    readonly index: TallyIndex, private readonly layout: TallyLayout, options: TallyBodiesOptions = {},
+    private readonly texts = new DeflatedTexts(),
+  ) {
     const { renewalsBytes = 4 << 20, blockBytes = 4 << 20, runBytes = 1 << 20, countsBytes = 1 << 20 } = options;
     this.renewals = new Kept(renewalsBytes);
     this.blocks = new Kept(blockBytes);
@@ -106,15 +137,15 @@ export class TallyBodies {
     return short ? make() : kept.get(key, make);
   }
 
-  /** `text` as a piece: stored when short-lived, else deflated. */
+  /** `text` as a piece: stored when short-lived, else deflated (or found deflated by an earlier index's answers). */
   private piece(text: string, short: boolean): Piece {
-    return (short ? storedPiece : deflatePiece)(Buffer.from(text));
+    return short ? storedPiece(Buffer.from(text)) : this.texts.piece(text);
   }
 
   /** `{"period":{…},` */
   private head(period: Period): Piece {
     let head = this.heads.get(period.id);
-    if (!head) this.heads.set(period.id, head = deflatePiece(Buffer.from(`{"period":${JSON.stringify(shownPeriod(period))},`)));
+    if (!head) this.heads.set(period.id, head = this.texts.piece(`{"period":${JSON.stringify(shownPeriod(period))},`));
     return head;
   }
 

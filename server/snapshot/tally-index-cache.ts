@@ -6,7 +6,7 @@
  * the build waits for it (so a writer sees its write).
  */
 import type { TallyIndex } from '../domain/tally/tally-index';
-import { TallyBodies, type TallyBodiesOptions } from './tally-bodies';
+import { DeflatedTexts, TallyBodies, type TallyBodiesOptions } from './tally-bodies';
 import type { TallyLayout } from './tally-layout';
 import type { RebuildPace } from './rebuild-pace';
 
@@ -26,6 +26,8 @@ export interface KeptTallyIndex { version: number; bodies: TallyBodies | null; b
 export class TallyIndexCache {
   private kept: KeptTallyIndex | null = null;
   private building: { version: number; promise: Promise<KeptTallyIndex> } | null = null;
+  /** Deflated parts of answers, kept across versions: a new index's answers find most of theirs here. */
+  private readonly texts = new DeflatedTexts();
   /** Builds started and stale answers given (tests and the bench read them). */
   readonly stats = { builds: 0, stale: 0 };
 
@@ -46,7 +48,7 @@ export class TallyIndexCache {
     const promise = this.build().then(({ version: at, built }) => {
       const builtAt = this.clock();
       this.pace?.spent(builtAt - started);
-      const kept = { version: at, bodies: built ? new TallyBodies(built.index, built.layout, this.options) : null, builtAt, buildMs: builtAt - started };
+      const kept = { version: at, bodies: built ? new TallyBodies(built.index, built.layout, this.options, this.texts) : null, builtAt, buildMs: builtAt - started };
       if (!this.kept || this.kept.version <= at) this.kept = kept;
       return kept;
     }).finally(() => {

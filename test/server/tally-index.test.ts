@@ -21,7 +21,7 @@ import { listPeriods } from '../../server/domain/tally/periods';
 import { choosePeriod, defaultAsOf, tallyAnswer } from '../../server/domain/tally/tally';
 import { buildTallyIndex, type TallyIndex } from '../../server/domain/tally/tally-index';
 import { loadReplayIndex } from '../../server/domain/tally/replay-store';
-import { TallyBodies } from '../../server/snapshot/tally-bodies';
+import { DeflatedTexts, TallyBodies } from '../../server/snapshot/tally-bodies';
 import { layoutOf } from '../../server/snapshot/tally-layout';
 import { startServer, type TestServer } from '../support/server';
 import { SEEDED_BOUNDARY_FILE, SEEDED_COUNTY_CODES } from '../support/seeded-counties';
@@ -232,6 +232,41 @@ describe('the index against the replay', () => {
     // Deflated when kept, stored when not: today's is the smaller body of the same text.
     expect(asToday[0].gzipLength).toBeLessThan(onAnotherDay[0].gzipLength);
     expect(zlib.gunzipSync(Buffer.concat(asToday[0].gzip)).toString()).toBe(reference(period, day, day));
+  });
+
+  it('answers a new index’s dates with its own bytes, finding most deflated parts among those of the index before it', async () => {
+    const periods = listPeriods(s.db);
+    const texts = new DeflatedTexts();
+    const before = buildTallyIndex(loadReplayIndex(s.db), periods);
+    const dates = datesOf(before, seededRandom(SEED + 2)).filter((_, i) => i % 3 === 0);
+    const first = new TallyBodies(before, layoutOf(before), {}, texts);
+    for (const period of periods) for (const asOf of dates) first.answer(period, asOf, TODAY);
+    expect(texts.stats.made).toBeGreaterThan(100);
+    // A write that moves the tally from a month ago: the counts of the dates before it read as before.
+    const product = await send(s.url, 'POST', '/api/products', { nameZh: '新索引产品', category: 'food', counties: ['140521'], visibility: 'public' }, admin);
+    expect(product.status).toBe(201);
+    const designation = await send(s.url, 'POST', `/api/products/${product.body.id}/designations`, { giType: 'agricultural_product', startedOn: shift(TODAY, -60) }, admin);
+    expect(designation.status).toBe(201);
+    for (const [to, on] of [['filed', shift(TODAY, -60)], ['granted', shift(TODAY, -30)]]) {
+      const moved = await send(s.url, 'POST', `/api/designations/${designation.body.id}/transitions`, { to, on, note: '', confirmIncomplete: true }, admin);
+      expect(moved.status, to).toBeLessThan(300);
+    }
+    const replay = loadReplayIndex(s.db);
+    const after = buildTallyIndex(replay, periods);
+    const made = texts.stats.made;
+    const found = texts.stats.found;
+    const second = new TallyBodies(after, layoutOf(after), {}, texts);
+    for (const period of periods) {
+      for (const asOf of dates) {
+        const got = zlib.gunzipSync(Buffer.concat(second.answer(period, asOf, TODAY).gzip)).toString();
+        const want = JSON.stringify(tallyAnswer(s.db, period, asOf, TODAY, replay));
+        if (got !== want) expect.fail(`period ${period.id}, ${asOf}: ${firstDifference(want, got)}`);
+      }
+    }
+    // The write moved the counts of the dates after it: their parts are made again; the rest are found.
+    expect(dates.filter((d) => d >= shift(TODAY, -30)).length).toBeGreaterThan(0);
+    expect(texts.stats.made - made).toBeGreaterThan(0);
+    expect(texts.stats.found - found).toBeGreaterThan(2 * (texts.stats.made - made));
   });
 
   it('lists renewals, lapsed and due, on some of those dates (so the comparison covered them)', () => {
