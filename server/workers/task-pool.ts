@@ -60,10 +60,13 @@ export interface RunOptions { onProgress?: (value: unknown) => void }
 interface Slot { worker: Worker; job: Job | null; idleTimer?: NodeJS.Timeout }
 
 /**
- * A worker idle this long is stopped, handing its memory (isolate, replay index, SQLite cache) back;
- * the next task starts a new one in about 50 ms.
+ * A worker idle this long is stopped, handing its memory (isolate, replay index, point fragments, SQLite
+ * cache: about 90 MB each at national scale) back. A new one starts in about 50 ms, but its first builds
+ * load and compile its modules and read the whole registry again: about 2 s of CPU each for the first
+ * map and the first tally index at national scale, against 0.3–0.4 s once warm. A minute covers an
+ * official's pace between saves, so a working session keeps its workers warm.
  */
-const IDLE_MS = 10_000;
+export const WORKER_IDLE_MS = 60_000;
 
 /** What the pool is doing now (for readiness). */
 export interface PoolState {
@@ -213,7 +216,7 @@ class WorkerPool implements TaskPool {
       if (!job || job.id !== m.id) return; // a cancelled job's late chunks
       if (m.kind !== 'chunk' && m.kind !== 'progress') {
         slot.job = null;
-        slot.idleTimer = setTimeout(() => this.retire(slot), IDLE_MS).unref();
+        slot.idleTimer = setTimeout(() => this.retire(slot), WORKER_IDLE_MS).unref();
         setImmediate(() => this.dispatch());
       }
       job.onMessage(m);
