@@ -74,6 +74,9 @@ export function taskContext(db: Db, openWritable: () => Db): TaskContext {
   };
 }
 
+/** A body built as bytes (the map's GeoJSON, put together from kept fragments). */
+type SnapshotBytes = { type: string; text: Buffer };
+
 /** Bodies this large are compressed here in both encodings, so the event loop never has to. */
 const BOTH_ENCODINGS_BYTES = 256 * 1024;
 
@@ -82,7 +85,7 @@ const BOTH_ENCODINGS_BYTES = 256 * 1024;
  * ahead in the encodings the requesting client takes (large bodies in both), and sent without the
  * identity bytes once compressed (`readyToSend`).
  */
-const ready = (ctx: TaskContext, encodings: Encoding[], build: () => SnapshotText): ReadyBody => {
+const ready = (ctx: TaskContext, encodings: Encoding[], build: () => SnapshotText | SnapshotBytes): ReadyBody => {
   const { type, text } = ctx.db.transaction(build);
   return readyToSend(makeReadyBody(type, text, text.length > BOTH_ENCODINGS_BYTES ? ['br', 'gzip'] : encodings));
 };
@@ -130,7 +133,7 @@ const runners = {
   // Readiness: a worker starts, opens the database and reads it (its schema version).
   ping: (ctx: TaskContext, _input: null) => ctx.db.$client.pragma('user_version', { simple: true }) as number,
   productsGeoJson: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer } & Ahead) =>
-    ready(ctx, input.encodings, () => ({ type: GEOJSON_TYPE, text: ctx.pointFragments.text(ctx.db, input.filter, input.viewer) })),
+    ready(ctx, input.encodings, () => ({ type: GEOJSON_TYPE, text: ctx.pointFragments.bytes(ctx.db, input.filter, input.viewer) })),
   productPages: (ctx: TaskContext, input: { ids: number[]; today: string } & Ahead) => productPages(ctx, input),
   // The same places as plain data, with their version, for the map's cluster index (kept on the event loop).
   productPlaces: (ctx: TaskContext, input: { filter: ProductFilter; viewer: Viewer }): ReadPlaces =>

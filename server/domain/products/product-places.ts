@@ -4,7 +4,7 @@
  * a point; a county-level place has no geometry (it is a county, not a spot); a product with no place
  * keeps one feature without geometry, so a list made from the collection still names every product.
  */
-import { and, isNull } from 'drizzle-orm';
+import { and, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
   POINT_PRECISIONS, sortByName, todayInShanghai, type CountyCode, type Location, type ProductFilter, type ProductPointFeature,
@@ -85,7 +85,27 @@ function productFeatures(
 
 /** The rows of the current products matching a filter that a viewer may see (the map shows no archived product, whoever looks). */
 function mapRows(db: Db, filter: ProductFilter, viewer: Viewer) {
-  return db.select().from(t.products).where(and(productWhere(db, filter, viewer), isNull(t.products.archivedAt))).all();
+  return db.select().from(t.products).where(mapWhere(db, filter, viewer)).all();
+}
+
+function mapWhere(db: Db, filter: ProductFilter, viewer: Viewer) {
+  return and(productWhere(db, filter, viewer), isNull(t.products.archivedAt));
+}
+
+/** `mapRows`' ids and names alone: what orders the map (a fifth of the time of whole rows at national scale). */
+function mapNames(db: Db, filter: ProductFilter, viewer: Viewer) {
+  return db.select({ id: t.products.id, nameZh: t.products.nameZh, nameEn: t.products.nameEn }).from(t.products).where(mapWhere(db, filter, viewer)).all();
+}
+
+/** Fewer products than this to read again: read them by id, not the whole filter. */
+const FEW_ROWS = 500;
+
+/** The whole rows of `ids` (products `mapRows` gives), read by id when they are few. */
+function rowsOf(db: Db, ids: number[], filter: ProductFilter, viewer: Viewer) {
+  if (ids.length === 0) return [];
+  if (ids.length <= FEW_ROWS) return db.select().from(t.products).where(inArray(t.products.id, ids)).all();
+  const wanted = new Set(ids);
+  return mapRows(db, filter, viewer).filter((r) => wanted.has(r.id));
 }
 
 /** The features of each of `rows`' products, by product id. The features are the same whoever looks. */
@@ -113,29 +133,49 @@ export function productPoints(db: Db, filter: ProductFilter, viewer: Viewer): Pr
 /** Whether a product's kept features are still right: what changed since `builtAt` (snapshot/registry-changes.ts). */
 export interface ChangesSince { unchangedSince(dependency: { product: number }, builtAt: number): boolean }
 
+/** The bytes around and between the features. */
+const HEAD = Buffer.from('{"type":"FeatureCollection","features":[');
+const COMMA = Buffer.from(',');
+const TAIL = Buffer.from(']}');
+
+/** `text` as UTF-8 in memory of its own (not a slice of Node's shared 8 KB slabs, which a kept slice would hold whole). */
+function ownBytes(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
 /**
- * `productPoints` as JSON text, the same bytes as `JSON.stringify(productPoints(…))`, put together from
- * each product's features kept as text (a fragment) since they were last made: after a write, only the
- * products it touched are read again (and every product when the day moves, as counties begin and end
- * on dates). Keep one per connection; `version` is the registry version the connection reads now.
+ * `productPoints` as JSON bytes, the same bytes as `JSON.stringify(productPoints(…))` in UTF-8, put
+ * together from each product's features kept as bytes (a fragment) since they were last made: after a
+ * write, only the products it touched are read again (and every product when the day moves, as counties
+ * begin and end on dates), and the whole is one copy of the fragments (a join of 10,000 strings and its
+ * encoding took 150 ms of a 370 ms rebuild at national scale). Keep one per connection; `version` is the
+ * registry version the connection reads now.
  */
 export class PointFragments {
-  private readonly kept = new Map<number, { at: number; day: string; text: string }>();
+  private readonly kept = new Map<number, { at: number; day: string; bytes: Buffer }>();
 
   constructor(private readonly changes: ChangesSince, private readonly version: () => number) {}
 
-  /** The FeatureCollection's text (call inside one read transaction). */
-  text(db: Db, filter: ProductFilter, viewer: Viewer): string {
+  /** The FeatureCollection's bytes (call inside one read transaction). */
+  bytes(db: Db, filter: ProductFilter, viewer: Viewer): Buffer {
     const at = this.version();
     const day = todayInShanghai();
-    const rows = inMapOrder(mapRows(db, filter, viewer));
+    const rows = inMapOrder(mapNames(db, filter, viewer));
     const stale = rows.filter((r) => {
       const fragment = this.kept.get(r.id);
       return !fragment || fragment.day !== day || !this.changes.unchangedSince({ product: r.id }, fragment.at);
     });
-    for (const [id, features] of featuresOf(db, stale)) {
-      this.kept.set(id, { at, day, text: features.map((f) => JSON.stringify(f)).join(',') });
+    for (const [id, features] of featuresOf(db, rowsOf(db, stale.map((r) => r.id), filter, viewer))) {
+      this.kept.set(id, { at, day, bytes: ownBytes(features.map((f) => JSON.stringify(f)).join(',')) });
     }
-    return `{"type":"FeatureCollection","features":[${rows.map((r) => this.kept.get(r.id)!.text).join(',')}]}`;
+    const parts: Buffer[] = [HEAD];
+    for (let i = 0; i < rows.length; i++) {
+      if (i > 0) parts.push(COMMA);
+      parts.push(this.kept.get(rows[i].id)!.bytes);
+    }
+    parts.push(TAIL);
+    return Buffer.concat(parts);
   }
 }
