@@ -224,15 +224,18 @@ function sameRow(rows: Int32Array, sums: Float64Array, width: number, k: number)
  * read from `add` itself, so the index counts by the replay's own rule.
  */
 function fieldsOfStatus(): (s: Status, converting: boolean, ready: boolean) => number[] {
-  const known = new Map<string, number[]>();
+  // By status, then by the two flags as a number: no key is built per call (twice per move of 25,000 designations).
+  const known = new Map<Status, number[][]>();
   return (s, converting, ready) => {
-    const key = `${s}|${converting}|${ready}`;
-    let fields = known.get(key);
+    let byFlags = known.get(s);
+    if (!byFlags) known.set(s, byFlags = []);
+    const flags = (converting ? 2 : 0) + (ready ? 1 : 0);
+    let fields = byFlags[flags];
     if (!fields) {
       const counts = emptyCounts();
       add(counts, GI_TYPES[0], s, ready, converting);
       const c = counts[GI_TYPES[0]];
-      known.set(key, fields = FIELDS.flatMap((f, x) => Array.from({ length: c[f] }, () => x)));
+      byFlags[flags] = fields = FIELDS.flatMap((f, x) => Array.from({ length: c[f] }, () => x));
     }
     return fields;
   };
