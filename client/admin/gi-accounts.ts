@@ -81,7 +81,7 @@ export class GiAccounts extends LitElement {
         <thead role="rowgroup"><tr role="row">${col('accounts.username')}${col('accounts.role')}${col('accounts.county')}${col('accounts.state')}
           ${col('accounts.createdAt')}${col('accounts.actions')}</tr></thead>
         <tbody role="rowgroup">${repeat(users, (u) => u.id, (u) => this.renderUser(u))}</tbody></table>`}
-      <gi-account-create @gi-account-created=${() => this.reload(t('accounts.created'))}></gi-account-create>`;
+      <gi-account-create @gi-account-created=${() => void this.reload(t('accounts.created'))}></gi-account-create>`;
   }
 
   private renderUser(u: User) {
@@ -114,9 +114,14 @@ export class GiAccounts extends LitElement {
       </td></tr>` : nothing}`;
   }
 
-  private reload(message: string) {
+  /**
+   * Reads the list again, then says what changed: the notice is announced when the row already shows it
+   * (before, a screen reader heard "已停用" while the row still said 启用).
+   */
+  private async reload(message: string) {
+    this.done = '';
+    await this.users.run();
     this.done = message;
-    this.users.run();
   }
 
   private openReset(id: number) {
@@ -131,7 +136,7 @@ export class GiAccounts extends LitElement {
 
   private roleChanged(event: CustomEvent<User>) {
     this.roleFor = null;
-    this.reload(t('accounts.changed', { name: event.detail.username }));
+    void this.reload(t('accounts.changed', { name: event.detail.username }));
   }
 
   /**
@@ -141,7 +146,7 @@ export class GiAccounts extends LitElement {
   private async act(action: () => Promise<unknown>, message: string) {
     this.done = '';
     const ok = await this.actions.send(async () => { await action(); });
-    if (ok) this.reload(message);
+    if (ok) await this.reload(message);
     return ok;
   }
 
@@ -161,7 +166,7 @@ export class GiAccounts extends LitElement {
     try {
       await accountApi.updateUser(u, { password: check.data });
       this.resetFor = null;
-      this.reload(t('accounts.passwordReset', { name: u.username }));
+      await this.reload(t('accounts.passwordReset', { name: u.username }));
     } catch (e) {
       if (isStale(e)) this.users.run();
       this.resetError = e instanceof ApiRequestError && e.issues.length ? issueText(e.issues[0]!) : pageHalf(e instanceof Error ? e.message : String(e));

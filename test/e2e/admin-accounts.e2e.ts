@@ -56,9 +56,15 @@ describe('the admin workspace', () => {
     expect(await row.textContent()).toContain('阳城县');
     await saveShot(page, 'zh-accounts', true);
 
+    // The list is read again slowly, as on a busy server: the notice is announced only once the row shows it.
+    await page.route('**/api/users', async (route) => {
+      if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
     await page.getByRole('button', { name: '停用 yangcheng' }).click();
     await page.getByRole('status').filter({ hasText: 'yangcheng 已停用' }).waitFor();
     expect(await row.textContent()).toContain('已停用');
+    await page.unroute('**/api/users');
     await page.getByRole('button', { name: '重新启用 yangcheng' }).click();
     await page.getByRole('status').filter({ hasText: 'yangcheng 已重新启用' }).waitFor();
 
