@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import { SESSION_COOKIE } from './auth';
 import type { AppContext } from './context';
 import { viewerOf } from './context';
-import type { Viewer } from './domain/access/viewer';
+import { scopeOf, type Viewer } from './domain/access/viewer';
 import type { SnapshotText } from './snapshot/public-snapshot';
 import {
   acceptedEncodings, encodedBytes, etagFor, identityBytes, makeReadyBody, pickEncoding, sendReadyBody, type Encoding, type ReadyBody,
@@ -16,12 +16,6 @@ import {
 import type { ReadyCache } from './snapshot/ready-cache';
 import type { Dependency } from './snapshot/registry-changes';
 import { answeredFromMemory, requestId } from './request-log';
-
-/** Whose view an answer is: the public's, an admin's, or one county's officials'. */
-export function scopeOf(viewer: Viewer): string {
-  if (!viewer) return 'public';
-  return viewer.role === 'admin' ? 'admin' : `county:${viewer.county}`;
-}
 
 /** A stable key for a parsed query: its entries sorted by name, undefined ones left out. */
 export function queryKey(query: object): string {

@@ -49,6 +49,7 @@ import { sameOriginWrites } from './write-guard';
 import { ReadyCache, registryVersionReader, rememberedVersion, type RememberedVersion } from './snapshot/ready-cache';
 import { TallyIndexCache } from './snapshot/tally-index-cache';
 import { RegistryChanges } from './snapshot/registry-changes';
+import { NameOrders } from './snapshot/name-orders';
 import { RebuildPace } from './snapshot/rebuild-pace';
 import { ProductPages } from './product-pages';
 import { ClusterIndexCache } from './snapshot/cluster-index-cache';
@@ -80,6 +81,7 @@ export function createApp(db: Db, config: Config, { now = () => new Date(), log 
     db, config, now, pool, ready: new ReadyCache(version, { today, changes, pace }), writeGate: new WriteGate(), imports: new ImportProgressBoard(), log,
     tallyIndex: new TallyIndexCache(() => changes.lastChanged('tally'), () => pool.run('tallyIndex', {}), {}, pace),
     clusters: new ClusterIndexCache(version),
+    nameOrders: new NameOrders(changes, version),
   };
   const app = express();
   app.locals.taskPool = pool;

@@ -13,6 +13,7 @@ import type { TaskPool } from './workers/task-pool';
 import type { WriteGate } from './write-gate';
 import type { ImportProgressBoard } from './exchange/import/progress';
 import type { Logger } from './request-log';
+import type { NameOrders } from './snapshot/name-orders';
 
 /** Shared by the routers built in app.ts. */
 export interface AppContext {
@@ -26,6 +27,8 @@ export interface AppContext {
   tallyIndex: TallyIndexCache;
   /** The map's cluster indexes of the current registry version, per scope and filter. */
   clusters: ClusterIndexCache;
+  /** Product lists' orders by name, brought up to date after writes rather than read again. */
+  nameOrders: NameOrders;
   /** Worker threads for heavy reads, exports and imports. */
   pool: TaskPool;
   /** Long writes done off the event loop (imports) go one at a time; other writes wait behind them. */

@@ -2,10 +2,10 @@
 import { Router } from 'express';
 import { ClusterTileQuery, MapSummaryQuery, ProductFilter, ProductQuery } from '../../db/model';
 import type { AppContext } from '../context';
-import type { Viewer } from '../domain/access/viewer';
+import { scopeOf, type Viewer } from '../domain/access/viewer';
 import { todayOf, viewerOf } from '../context';
 import { assertCountyKnown } from '../domain/places/county-history';
-import { answerReady, queryKey, scopeOf } from '../answer';
+import { answerReady, queryKey } from '../answer';
 import { clusterTileSnapshot, mapSummarySnapshot, productListSnapshot, productSnapshot } from '../snapshot/public-snapshot';
 import { makeReadyBody } from '../snapshot/ready-body';
 import { idParam, validate } from '../validate';
@@ -21,7 +21,7 @@ export function productReadRoutes(ctx: AppContext): Router {
       const query = validate(ProductQuery, req.query, 'query');
       if (query.county) assertCountyKnown(db, query.county);
       const viewer = viewerOf(res);
-      await answerReady(ctx, req, res, 'products', query, { text: () => productListSnapshot(db, query, viewer) });
+      await answerReady(ctx, req, res, 'products', query, { text: () => productListSnapshot(db, query, viewer, ctx.nameOrders) });
     })
     .get('/api/products.geojson', async (req, res) => {
       const filter = validate(ProductFilter, req.query, 'query');

@@ -13,7 +13,7 @@ import { atomFeed, ATOM_TYPE, type FeedOptions } from '../exchange/export/feed';
 import { listPeriods } from '../domain/tally/periods';
 import { getReportSettings } from '../domain/tally/report-settings';
 import { versionedPeriod } from '../domain/access/resource-versions';
-import { getProduct, listProducts } from '../domain/products/products-read';
+import { getProduct, listProducts, type NameOrderKeeper } from '../domain/products/products-read';
 import { productPoints } from '../domain/products/product-places';
 import type { ClusterIndex } from '../domain/products/product-clusters';
 import { packedSummaryText, type PackedLists } from './packed-lists';
@@ -97,9 +97,9 @@ export function mapSummarySnapshot(lists: PackedLists, page: Pick<MapSummaryQuer
   return { type: JSON_TYPE, text };
 }
 
-/** A page of the product list. */
-export function productListSnapshot(db: Db, query: ProductQuery, viewer: Viewer): SnapshotText {
-  return { type: JSON_TYPE, text: JSON.stringify(listProducts(db, query, viewer)) };
+/** A page of the product list (`orders`: lists' name orders kept between reads, name-orders.ts). */
+export function productListSnapshot(db: Db, query: ProductQuery, viewer: Viewer, orders?: NameOrderKeeper): SnapshotText {
+  return { type: JSON_TYPE, text: JSON.stringify(listProducts(db, query, viewer, orders)) };
 }
 
 /** One product in full (404 when the viewer may not see it), its authorised users as the public sees them on `today`. */

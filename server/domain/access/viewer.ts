@@ -21,3 +21,9 @@ export type Actor = Pick<Account, 'id' | 'username'> | null;
 export function isContentViewer(account: Account): account is SignedIn {
   return (CONTENT_ROLES as readonly Role[]).includes(account.role);
 }
+
+/** Whose view an answer is: the public's, an admin's, or one county's officials' (kept answers are keyed by it). */
+export function scopeOf(viewer: Viewer): string {
+  if (!viewer) return 'public';
+  return viewer.role === 'admin' ? 'admin' : `county:${viewer.county}`;
+}

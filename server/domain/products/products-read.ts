@@ -5,14 +5,14 @@
 import { and, asc, eq, exists, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
-  matchesSearch, sortByName, statusesOf, todayInShanghai, type AreaGeometry, type Designation, type Location, type Participant, type Product, type ProductFilter,
+  matchesSearch, sortByName, statusesOf, todayInShanghai, type AreaGeometry, type Designation, type Location, type NameOrderLang, type Participant, type Product, type ProductFilter,
   type ProductQuery, type ProductSummary, type Specification, type Transition,
 } from '../../../db/model';
 import * as t from '../../../db/schema';
 import { productDocuments } from './documents-read';
 import { authorizedUsersOfProduct } from './authorized-users-read';
 import { listScope, mayEditIn, readableProducts } from '../access/permissions';
-import type { Viewer } from '../access/viewer';
+import { scopeOf, type Viewer } from '../access/viewer';
 import { assertCountyKnown } from '../places/county-history';
 import { withScopes } from '../places/scope-read';
 import { withConversions } from './conversion-read';
@@ -118,7 +118,7 @@ function reads(db: Db) {
 
 /** The product row by id if `viewer` may read it. */
 function readableRow(db: Db, id: number, viewer: Viewer): ProductRow | undefined {
-  const scope = !viewer ? 'public' : viewer.role === 'admin' ? 'admin' : `county:${viewer.county}`;
+  const scope = scopeOf(viewer);
   const statements = reads(db).productByScope;
   let statement = statements.get(scope);
   if (!statement) statements.set(scope, statement = productRowStatement(db, viewer));
@@ -156,15 +156,32 @@ function presentLocation(l: typeof t.locations.$inferSelect): Location {
   return { lat: l.lat, lng: l.lng, label: l.label, precision: l.precision, divisionCode: l.divisionCode };
 }
 
+/** A product's names, as a list is ordered by them (db/model/product-search.ts). */
+export interface NamedProduct { id: number; nameZh: string; nameEn: string | null; namePinyin: string }
+
+/**
+ * Keeps lists' orders between reads (server/snapshot/name-orders.ts): `key` names a viewer's scope and
+ * filters; `read` gives the matches in no order, all of them or (with `only`) those among some products,
+ * so a kept order can take in what was written since it was made. Gives the matches in name order.
+ */
+export interface NameOrderKeeper {
+  ordered(key: string, lang: NameOrderLang, read: (only?: readonly number[]) => NamedProduct[]): readonly NamedProduct[];
+}
+
 /**
  * A page of the products a viewer may see that match the filters, with the total count, in the order of
- * `query.lang` (db/model/product-search.ts): the names of all matches are read and ordered, then the page's rows.
+ * `query.lang` (db/model/product-search.ts): the names of all matches are read and ordered (or an order kept
+ * by `orders` is brought up to date; not for a search, which reads every name anyway), then the page's rows.
  */
-export function listProducts(db: Db, query: ProductQuery, viewer: Viewer): { items: ProductSummary[]; total: number } {
+export function listProducts(db: Db, query: ProductQuery, viewer: Viewer, orders?: NameOrderKeeper): { items: ProductSummary[]; total: number } {
   const where = and(productWhere(db, query, viewer), listScope(db, viewer, query));
-  const names = db.select({ id: t.products.id, nameZh: t.products.nameZh, nameEn: t.products.nameEn }).from(t.products).where(where).all()
+  const read = (only?: readonly number[]) => db.select({ id: t.products.id, nameZh: t.products.nameZh, nameEn: t.products.nameEn })
+    .from(t.products).where(only ? and(where, inArray(t.products.id, [...only])) : where).all()
     .map((r) => ({ ...r, namePinyin: namePinyin(r.nameZh) }));
-  const page = sortByName(names, query.lang ?? 'zh').slice(query.offset, query.offset + query.limit).map((r) => r.id);
+  const lang = query.lang ?? 'zh';
+  const { offset, limit, lang: _lang, ...filter } = query;
+  const names = orders && !query.q ? orders.ordered(JSON.stringify([scopeOf(viewer), filter]), lang, read) : sortByName(read(), lang);
+  const page = names.slice(offset, offset + limit).map((r) => r.id);
   if (page.length === 0) return { items: [], total: names.length };
   const rows = db.select().from(t.products).where(sql`${t.products.id} in (select value from json_each(${JSON.stringify(page)}))`).all();
   const byId = new Map(rows.map((r) => [r.id, r]));
