@@ -16,7 +16,7 @@ import type { Db } from '../../db/open';
 import { HttpError } from '../errors';
 import { mallocTrim, type TrimMemory } from '../malloc-trim';
 import type { FromWorker, TaskFailure, ToWorker, WorkerSetup } from './protocol';
-import { REPLAY_TASKS, runTask, streamTask, taskContext, type StreamName, type StreamInput, type TaskContext, type TaskName, type TaskInput, type TaskOutput } from './tasks';
+import { TASK_KEEPS, runTask, streamTask, taskContext, type KeptState, type StreamName, type StreamInput, type TaskContext, type TaskName, type TaskInput, type TaskOutput } from './tasks';
 
 /** How many chunks a streaming task may send ahead of what the client has taken. */
 const STREAM_WINDOW = 4;
@@ -100,13 +100,44 @@ export function createTaskPool(db: Db, databasePath: string, size = Math.max(1, 
   return new WorkerPool({ databasePath }, size, mallocTrim());
 }
 
+/** A worker place as the pool sees it when it places a job: no worker, a free one, a busy one. */
+export type PlaceState = 'none' | 'free' | 'busy';
+
+/** The place of the worker that keeps each kind of state (on one core, both are the one worker). */
+const HOME: Record<KeptState, number> = { replay: 0, points: 1 };
+
+/**
+ * Where a job starts now: the index of a place (a worker is started there when it has none), or undefined
+ * to wait in the queue. A task that reads a kept state (`keeps`) runs in that state's home only, waiting
+ * for it when busy; any other task takes a free worker, the last first, else starts one in the first
+ * empty place.
+ */
+export function placeFor(keeps: KeptState | undefined, places: readonly PlaceState[]): number | undefined {
+  if (keeps) {
+    const home = Math.min(HOME[keeps], places.length - 1);
+    return places[home] === 'busy' ? undefined : home;
+  }
+  const free = places.lastIndexOf('free');
+  if (free >= 0) return free;
+  const empty = places.indexOf('none');
+  return empty >= 0 ? empty : undefined;
+}
+
 class WorkerPool implements TaskPool {
-  private readonly slots: Slot[] = [];
+  /** The workers by place (placeFor): a place is empty until a job needs it, and again once its worker stops. */
+  private readonly slots: (Slot | undefined)[];
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly setup: WorkerSetup, private readonly size: number, private readonly afterStop: TrimMemory | null) {}
+  constructor(private readonly setup: WorkerSetup, private readonly size: number, private readonly afterStop: TrimMemory | null) {
+    this.slots = new Array<Slot | undefined>(size).fill(undefined);
+  }
+
+  /** The workers started. */
+  private started(): Slot[] {
+    return this.slots.filter((s): s is Slot => s !== undefined);
+  }
 
   run<N extends TaskName>(name: N, input: TaskInput<N>, { onProgress }: RunOptions = {}): Promise<TaskOutput<N>> {
     return new Promise((resolve, reject) => {
@@ -154,15 +185,15 @@ class WorkerPool implements TaskPool {
 
   state(): PoolState {
     return {
-      size: this.size, workers: this.slots.length, busy: this.slots.filter((s) => s.job !== null).length, queued: this.queue.length, closed: this.closed,
+      size: this.size, workers: this.started().length, busy: this.started().filter((s) => s.job !== null).length, queued: this.queue.length, closed: this.closed,
     };
   }
 
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.onExit(shuttingDown());
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
-    this.slots.length = 0;
+    await Promise.all(this.started().map((s) => s.worker.terminate()));
+    this.slots.fill(undefined);
   }
 
   private submit(job: Job): void {
@@ -171,7 +202,7 @@ class WorkerPool implements TaskPool {
     this.dispatch();
   }
 
-  /** Starts queued jobs, in order, on the workers they may run on (a replay task waits for the first worker). */
+  /** Starts queued jobs, in order, on the workers they may run on (placeFor). */
   private dispatch(): void {
     for (let i = 0; i < this.queue.length;) {
       const job = this.queue[i];
@@ -185,30 +216,25 @@ class WorkerPool implements TaskPool {
     }
   }
 
-  /**
-   * The worker a job starts on now, if any. Tasks that read the replay index (REPLAY_TASKS) run on the
-   * first worker only, so after a write that moved the tally the index is loaded once (about half a
-   * second at national scale), not once per worker; other tasks take another free worker first.
-   */
+  /** The worker a job starts on now (started for it when its place is empty), if any. */
   private slotFor(job: Job): Slot | undefined {
-    if (this.slots.length === 0) return this.spawn();
-    const [first, ...others] = this.slots;
-    const free = (s: Slot) => s.job === null;
-    if (job.message.kind === 'run' && REPLAY_TASKS.has(job.message.name as TaskName)) return free(first) ? first : undefined;
-    return others.find(free) ?? (free(first) ? first : undefined) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+    const keeps = job.message.kind === 'run' ? TASK_KEEPS[job.message.name as TaskName] : undefined;
+    const place = placeFor(keeps, this.slots.map((s) => (s === undefined ? 'none' : s.job === null ? 'free' : 'busy')));
+    if (place === undefined) return undefined;
+    return this.slots[place] ?? this.spawn(place);
   }
 
   /** Stops an idle worker (a busy one keeps running). */
   private retire(slot: Slot): void {
     if (slot.job !== null) return;
     const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots.splice(i, 1);
+    if (i >= 0) this.slots[i] = undefined;
     // A stopped worker's native memory (its SQLite cache, compiler zones) is freed into the C allocator's
     // arenas, where it would stay as holes: hand it back to the system (malloc-trim.ts).
     void slot.worker.terminate().then(() => this.afterStop?.());
   }
 
-  private spawn(): Slot {
+  private spawn(place: number): Slot {
     const worker = startWorker(this.setup);
     const slot: Slot = { worker, job: null };
     worker.on('message', (m: FromWorker) => {
@@ -223,7 +249,7 @@ class WorkerPool implements TaskPool {
     });
     const fail = (error: Error) => {
       const i = this.slots.indexOf(slot);
-      if (i >= 0) this.slots.splice(i, 1);
+      if (i >= 0) this.slots[i] = undefined;
       slot.job?.onExit(error);
       slot.job = null;
       if (!this.closed) this.dispatch();
@@ -232,7 +258,7 @@ class WorkerPool implements TaskPool {
     // Stopped by close(): the request in flight is told the server is going away (503), not a server fault.
     worker.on('exit', (code) => fail(this.closed ? shuttingDown() : new Error(`A task worker stopped (exit code ${code})`)));
     worker.unref();
-    this.slots.push(slot);
+    this.slots[place] = slot;
     return slot;
   }
 }

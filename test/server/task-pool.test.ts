@@ -7,7 +7,7 @@ import { openDb, type Db } from '../../db/open';
 import { reviveReadyBody } from '../../server/answer';
 import { HttpError } from '../../server/errors';
 import { identityBytes, type Encoding } from '../../server/snapshot/ready-body';
-import { createTaskPool } from '../../server/workers/task-pool';
+import { createTaskPool, placeFor } from '../../server/workers/task-pool';
 import { WORKER_NICE } from '../../server/workers/thread-priority';
 import { loadSeeds } from '../../seeds/loader';
 
@@ -110,6 +110,24 @@ describe('the task pool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('places each kept state on one worker of its own, waiting for it when busy, and other tasks on any free worker', () => {
+    // The replay index lives in the first place, the map's point fragments in the second.
+    expect(placeFor('replay', ['none', 'none'])).toBe(0);
+    expect(placeFor('points', ['none', 'none'])).toBe(1);
+    expect(placeFor('points', ['free', 'busy'])).toBeUndefined();
+    expect(placeFor('replay', ['busy', 'free'])).toBeUndefined();
+    expect(placeFor('points', ['busy', 'free'])).toBe(1);
+    // On one core, both live in the one worker.
+    expect(placeFor('points', ['free'])).toBe(0);
+    expect(placeFor('replay', ['busy'])).toBeUndefined();
+    // Other tasks: a free worker, the last first; else a new one in the first empty place; else wait.
+    expect(placeFor(undefined, ['free', 'free'])).toBe(1);
+    expect(placeFor(undefined, ['free', 'busy'])).toBe(0);
+    expect(placeFor(undefined, ['busy', 'none'])).toBe(1);
+    expect(placeFor(undefined, ['none', 'busy'])).toBe(0);
+    expect(placeFor(undefined, ['busy', 'busy'])).toBeUndefined();
   });
 
   it('runs its workers below the event loop’s priority (nice 10 on their threads, 0 on the rest)', async () => {
