@@ -7,8 +7,16 @@
  * settled after the bench's reads) for a few per cent of throughput: each request allocates little, so
  * scavenges stay short. `--expose-gc` lets the server collect once it falls quiet after a busy spell
  * (server/quiet-collect.ts) instead of waiting 20–30 s for V8's memory reducer.
+ *
+ * One V8 helper thread, not four: the collector's parallel and concurrent work (of the event loop's heap and
+ * the task workers') runs there, and on a two-core machine four helpers contend with the event loop, the
+ * workers and the load, so a scavenge waits for helpers that are not running. With writes under way they took
+ * 0.3–0.5 of a core (per-thread /proc readings). In `BENCH_ONLY=writes` runs on the same machine, three with
+ * one helper against seven with four: the read mix during writes 0.49–0.51 of the bare server (four: 0.27–0.54,
+ * median 0.43), during an import 0.45–0.56 (0.30–0.42), the writes' p99 111–114 ms (145–225 ms), settled RSS
+ * 175–179 MB (192–199 MB).
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4', '--expose-gc'];
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4', '--expose-gc', '--v8-pool-size=1'];
 
 /**
  * glibc's malloc, told to give freed memory back. By default it keeps an arena per thread (up to 8 per core:

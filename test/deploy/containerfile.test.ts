@@ -74,7 +74,7 @@ describe('deploy/Containerfile', () => {
     expect(script && existsSync(join(ROOT, script))).toBe(true);
     const cmd = all('CMD', run.instructions);
     expect(cmd).toHaveLength(1);
-    expect(JSON.parse(cmd[0].getRawArgumentsContent()!)).toEqual(['node', '--max-semi-space-size=4', '--expose-gc', 'dist/server/main.js']);
+    expect(JSON.parse(cmd[0].getRawArgumentsContent()!)).toEqual(['node', '--max-semi-space-size=4', '--expose-gc', '--v8-pool-size=1', 'dist/server/main.js']);
   });
 
   it('fetches nothing with ADD, and leaves installed and built trees out of the build context', () => {
