@@ -12,9 +12,9 @@
  * the task workers') runs there, and on a two-core machine four helpers contend with the event loop, the
  * workers and the load, so a scavenge waits for helpers that are not running. With writes under way they took
  * 0.3–0.5 of a core (per-thread /proc readings). In `BENCH_ONLY=writes` runs on the same machine, three with
- * one helper against seven with four: the read mix during writes 0.49–0.51 of the bare server (four: 0.27–0.54,
- * median 0.43), during an import 0.45–0.56 (0.30–0.42), the writes' p99 111–114 ms (145–225 ms), settled RSS
- * 175–179 MB (192–199 MB).
+ * one helper against six with four (README, the gaps): the read mix during writes 0.49–0.51 of the bare server
+ * (four: 0.27–0.47, median 0.43), during an import 0.42–0.56 (0.30–0.42), the writes' p99 111–115 ms
+ * (145–208 ms), settled RSS 175–179 MB (186–213 MB).
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4', '--expose-gc', '--v8-pool-size=1'];
 
