@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Fixture } from './bare-server';
 import { TARGETS } from './config';
 import { request } from './http';
-import { READ_HEADERS, runLoad, settle, summarize, type LoadSummary, type PathSource, type Target } from './load';
+import { READ_HEADERS, runLoad, settle, summarize, type GeneratedPaths, type LoadSummary, type PathSource, type Target } from './load';
 
 /** One measured read. */
 export interface ReadSpec {
@@ -26,20 +26,16 @@ export interface ReadSpec {
 /** Varying inputs of the reads: product ids the public may see; every call of `asOf` gives a new date. */
 export interface ReadInputs { publicIds: number[] }
 
-const DAY = 86_400_000;
 const pct = (cores: number) => `${(cores * 100).toFixed(0)} %`;
 
-/** A generator of product paths that walks the ids with a stride, so consecutive requests differ. */
-export function productPaths(ids: number[]): () => string {
-  let k = 0;
-  return () => `/api/products/${ids[(k++ * 7919) % ids.length]}`;
+/** Product paths that walk the ids with a stride, so consecutive requests differ. */
+export function productPaths(ids: number[]): GeneratedPaths {
+  return { products: ids };
 }
 
-/** A generator of tally paths with a new as-of date on every call (one day later each time, from 1990). */
-export function asOfPaths(): () => string {
-  let k = 0;
-  const start = Date.UTC(1990, 0, 1);
-  return () => `/api/tally?asOf=${new Date(start + (k++ % 36_500) * DAY).toISOString().slice(0, 10)}`;
+/** Tally paths with a new as-of date on every request (one day later each time, from 1990). */
+export function asOfPaths(): GeneratedPaths {
+  return { asOf: true };
 }
 
 /** The reads of the issue, in table order. */

@@ -315,7 +315,9 @@ that returns exactly the bytes and headers the real server returned for that req
 \`/api/products/:id\` and \`/api/tally?asOf=\` one answer for every id or date). Runs are interleaved pairs
 (real, bare, real, bare…) with autocannon at ${results.config.connections} connections, every request sending
 \`Accept-Encoding: br, gzip\` like a browser; req/s are sums over the rounds, p50/p99 the real server's medians
-(autocannon records whole milliseconds).
+(autocannon records whole milliseconds). Reads of fixed paths use autocannon's worker threads; a load whose
+paths are made per request (product ids, new dates, the mixes) runs in a child process of its own
+(\`bench/load-child.ts\`).
 The ratio is real ÷ bare req/s. It then measures a mix of those reads (one request in seven a new tally date)
 with no write, the same mix while a signed-in official writes (create a product, PATCH it, start and move a
 designation, ≤ 4 writes/s) and while an official imports 1,000 rows, the CSV and XLSX exports of the national set (first
