@@ -178,8 +178,7 @@ export function listProducts(db: Db, query: ProductQuery, viewer: Viewer, orders
   const read = (only?: readonly number[]) => db.select({ id: t.products.id, nameZh: t.products.nameZh, nameEn: t.products.nameEn })
     .from(t.products).where(only ? and(where, inArray(t.products.id, [...only])) : where).all()
     .map((r) => ({ ...r, namePinyin: namePinyin(r.nameZh) }));
-  const lang = query.lang ?? 'zh';
-  const { offset, limit, lang: _lang, ...filter } = query;
+  const { offset, limit, lang = 'zh', ...filter } = query;
   const names = orders && !query.q ? orders.ordered(JSON.stringify([scopeOf(viewer), filter]), lang, read) : sortByName(read(), lang);
   const page = names.slice(offset, offset + limit).map((r) => r.id);
   if (page.length === 0) return { items: [], total: names.length };
